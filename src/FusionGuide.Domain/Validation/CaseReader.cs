@@ -1,0 +1,342 @@
+using System.Text;
+using System.Text.Json;
+
+namespace FusionGuide.Domain.Validation;
+
+/// <summary>
+/// Reads and validates a case document against the contract (both schemas and the README), reporting every
+/// problem at once with its JSON path. Never throws for bad input.
+/// </summary>
+public static class CaseReader
+{
+    /// <summary>Largest case document accepted, in bytes (the HTTP API answers 413 above it).</summary>
+    public const int MaxDocumentBytes = 1_000_000;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        MaxDepth = 32,
+        AllowDuplicateProperties = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+    };
+
+    /// <summary>Reads a case from UTF-8 bytes.</summary>
+    public static ReadOutcome Read(ReadOnlyMemory<byte> utf8)
+    {
+        if (utf8.Length == 0 || utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return Fail("the input is empty: expected a case object");
+        }
+
+        if (utf8.Length > MaxDocumentBytes)
+        {
+            return Fail($"the input is {utf8.Length} bytes; a case may be at most {MaxDocumentBytes} bytes");
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(utf8, DocumentOptions);
+            return Read(doc.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            return Fail($"not valid JSON: {ex.Message}");
+        }
+        catch (ArgumentException ex) when (ex is DecoderFallbackException)
+        {
+            return Fail("not valid UTF-8 text");
+        }
+    }
+
+    /// <summary>Reads a case from a string.</summary>
+    public static ReadOutcome Read(string json) => Read(Encoding.UTF8.GetBytes(json ?? ""));
+
+    /// <summary>Reads a case from a parsed element.</summary>
+    public static ReadOutcome Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Fail($"the case must be a JSON object, not {JsonFields.Kind(root)}");
+        }
+
+        var problems = new List<Problem>();
+        var notices = new List<InputNotice>();
+        var top = new JsonFields(root, "$", problems, notices);
+        var c = new Case
+        {
+            Id = top.String("id", 200),
+            Patient = ReadPatient(top.Object("patient")),
+            Tumor = ReadTumor(top.Object("tumor")),
+            Tests = [.. top.Array("tests", 200).Select(t => ReadTest(t.Item, t.Path, problems, notices)).OfType<BiomarkerTest>()],
+            Disease = ReadDisease(top.Object("disease")),
+            History = [.. top.Array("history", 30).Select(h => ReadHistory(h.Item, h.Path, problems, notices)).OfType<HistoryEntry>()],
+            AdverseEvents = [.. top.Array("adverseEvents", 50).Select(a => ReadAdverseEvent(a.Item, a.Path, problems, notices)).OfType<AdverseEvent>()],
+            Comorbidities = top.EnumArray("comorbidities", Codes.Comorbidity, int.MaxValue),
+            Medications = top.StringArray("medications", 100, 80),
+            Context = ReadContext(top.Object("context")),
+            GivenNext = top.Enum("givenNext", Codes.Therapy),
+        };
+        top.NoticeUnknownFields();
+        return new ReadOutcome(problems.Count == 0 ? c : null, problems, notices);
+    }
+
+    private static ReadOutcome Fail(string message) => new(null, [new Problem("$", message)], []);
+
+    private static Patient ReadPatient(JsonFields? f)
+    {
+        if (f is null)
+        {
+            return new Patient();
+        }
+
+        var p = new Patient
+        {
+            Age = f.Integer("age", 0, 120),
+            Sex = f.Enum("sex", Codes.Sex),
+            Smoking = f.Enum("smoking", Codes.Smoking),
+            Ecog = f.Integer("ecog", 0, 4),
+        };
+        f.NoticeUnknownFields();
+        return p;
+    }
+
+    private static Tumor ReadTumor(JsonFields? f)
+    {
+        if (f is null)
+        {
+            return new Tumor();
+        }
+
+        var t = new Tumor
+        {
+            Histology = f.Enum("histology", Codes.Histology),
+            Stage = f.Enum("stage", Codes.Stage),
+            Transformation = f.Enum("transformation", Codes.Transformation, nullable: true),
+            Resected = f.Bool("resected"),
+        };
+        f.NoticeUnknownFields();
+        return t;
+    }
+
+    private static BiomarkerTest? ReadTest(JsonElement e, string path, List<Problem> problems, List<InputNotice> notices)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new(path, $"must be an object, not {JsonFields.Kind(e)}"));
+            return null;
+        }
+
+        var f = new JsonFields(e, path, problems, notices);
+        var gene = f.Enum("gene", Codes.Gene);
+        var method = f.Enum("method", Codes.TestMethod);
+        if (!f.TryGet("gene", out _))
+        {
+            f.Problem("gene", "is required");
+        }
+
+        if (!f.TryGet("method", out _))
+        {
+            f.Problem("method", "is required");
+        }
+
+        var partner = f.String("fusionPartner", 20);
+        if (partner is not null && !IsGeneSymbol(partner))
+        {
+            f.Problem("fusionPartner", $"'{partner}' is not a gene symbol (capital letters, digits and '-', 1–20 characters)");
+            partner = null;
+        }
+
+        var mutations = ReadMutations(f, gene, problems);
+        var alterations = ReadAlterations(f, notices);
+        var test = new BiomarkerTest
+        {
+            Gene = gene ?? Gene.Alk,
+            Method = method ?? TestMethod.Ihc,
+            Sample = f.Enum("sample", Codes.Sample),
+            IhcClone = f.Enum("clone", Codes.Clone),
+            Result = f.Enum("result", Codes.TestResult),
+            Timing = f.Enum("timing", Codes.TestTiming),
+            Intensity = f.Integer("intensity", 0, 3),
+            PercentStainedCells = f.Number("percentStainedCells", 0, 100),
+            PercentRearrangedCells = f.Number("percentRearrangedCells", 0, 100),
+            CellsScored = f.Integer("cellsScored", 0, int.MaxValue),
+            Tps = f.Number("tps", 0, 100),
+            FusionPartner = partner,
+            Variant = f.String("variant", 20),
+            Mutations = mutations,
+            Alterations = alterations,
+            Date = f.String("date", 30),
+        };
+        f.NoticeUnknownFields();
+        return gene is null || method is null ? null : test;
+    }
+
+    private static List<string> ReadMutations(JsonFields f, Gene? gene, List<Problem> problems)
+    {
+        var list = new List<string>();
+        foreach (var (item, itemPath) in f.Array("mutations", 50))
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                problems.Add(new(itemPath, $"must be a string, not {JsonFields.Kind(item)}"));
+                continue;
+            }
+
+            var text = item.GetString()!;
+            if (text.Length > 40)
+            {
+                problems.Add(new(itemPath, $"must be at most 40 characters (got {text.Length})"));
+                continue;
+            }
+
+            var parsed = MutationNotation.Normalise(text);
+            if (parsed.Mutation is null)
+            {
+                problems.Add(new(itemPath, $"cannot read the mutation '{text}': write the protein change, e.g. G1202R, p.G1202R or p.Gly1202Arg"));
+            }
+            else if (parsed.Gene is not null && gene is not null && parsed.Gene != Codes.Gene.Code(gene.Value))
+            {
+                problems.Add(new(itemPath, $"'{text}' names {parsed.Gene}, but this test is of {Codes.Gene.Code(gene.Value)}"));
+            }
+            else if (!list.Contains(parsed.Mutation))
+            {
+                list.Add(parsed.Mutation);
+            }
+        }
+
+        return list;
+    }
+
+    private static List<string> ReadAlterations(JsonFields f, List<InputNotice> notices)
+    {
+        var list = new List<string>();
+        foreach (var text in f.StringArray("alterations", 50, 60))
+        {
+            var known = Alterations.Canonical(text);
+            if (known is null)
+            {
+                notices.Add(new("unknown-alteration", f.At("alterations"),
+                    $"The alteration '{text}' is not in the contract's list ({string.Join(", ", Alterations.Known)}); it was kept out of the resistance assessment."));
+            }
+            else if (!list.Contains(known))
+            {
+                list.Add(known);
+            }
+        }
+
+        return list;
+    }
+
+    private static Disease ReadDisease(JsonFields? f)
+    {
+        if (f is null)
+        {
+            return new Disease();
+        }
+
+        var brain = f.Object("brainMetastases");
+        BrainMetastases? bm = null;
+        if (brain is not null)
+        {
+            bm = new BrainMetastases
+            {
+                Present = brain.Bool("present"),
+                Count = brain.Integer("count", 0, 1000),
+                Symptomatic = brain.Bool("symptomatic"),
+                LargestMm = brain.Number("largestMm", 0, 300),
+                MassEffect = brain.Bool("massEffect"),
+                Leptomeningeal = brain.Bool("leptomeningeal"),
+            };
+            brain.NoticeUnknownFields();
+        }
+
+        var d = new Disease
+        {
+            BrainMetastases = bm,
+            Sites = f.EnumArray("sites", Codes.MetastaticSite, int.MaxValue),
+            LesionCount = f.Integer("lesionCount", 0, 10000),
+            CentralAirwayObstruction = f.Bool("centralAirwayObstruction"),
+        };
+        f.NoticeUnknownFields();
+        return d;
+    }
+
+    private static HistoryEntry? ReadHistory(JsonElement e, string path, List<Problem> problems, List<InputNotice> notices)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new(path, $"must be an object, not {JsonFields.Kind(e)}"));
+            return null;
+        }
+
+        var f = new JsonFields(e, path, problems, notices);
+        var therapy = f.Enum("therapy", Codes.Therapy);
+        if (!f.TryGet("therapy", out _))
+        {
+            f.Problem("therapy", "is required");
+        }
+
+        // Read every field even when the therapy is bad, so all problems are reported together.
+        var start = f.String("start", 30);
+        var end = f.String("end", 30);
+        var stopReason = f.Enum("stopReason", Codes.StopReason);
+        var pattern = f.Enum("progressionPattern", Codes.ProgressionPattern);
+        var h = therapy is null ? null : new HistoryEntry
+        {
+            Therapy = therapy.Value,
+            Start = start,
+            End = end,
+            StopReason = stopReason,
+            ProgressionPattern = pattern,
+        };
+        f.NoticeUnknownFields();
+        return h;
+    }
+
+    private static AdverseEvent? ReadAdverseEvent(JsonElement e, string path, List<Problem> problems, List<InputNotice> notices)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new(path, $"must be an object, not {JsonFields.Kind(e)}"));
+            return null;
+        }
+
+        var f = new JsonFields(e, path, problems, notices);
+        var therapy = f.Enum("therapy", Codes.Therapy);
+        var ev = f.Enum("event", Codes.AdverseEventCode);
+        var grade = f.Integer("grade", 1, 5);
+        if (!f.TryGet("event", out _))
+        {
+            f.Problem("event", "is required");
+        }
+
+        if (!f.TryGet("grade", out _))
+        {
+            f.Problem("grade", "is required");
+        }
+
+        f.NoticeUnknownFields();
+        return ev is null || grade is null ? null : new AdverseEvent { Therapy = therapy, Event = ev.Value, Grade = grade.Value };
+    }
+
+    private static CaseContext ReadContext(JsonFields? f)
+    {
+        if (f is null)
+        {
+            return new CaseContext();
+        }
+
+        var available = f.TryGet("available", out _) ? f.EnumArray("available", Codes.Therapy, int.MaxValue) : null;
+        var c = new CaseContext
+        {
+            Region = f.Enum("region", Codes.Region),
+            Available = available,
+            Unavailable = f.EnumArray("unavailable", Codes.Therapy, int.MaxValue),
+        };
+        f.NoticeUnknownFields();
+        return c;
+    }
+
+    private static bool IsGeneSymbol(string s) =>
+        s.Length is >= 1 and <= 20 && s.All(ch => ch is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-');
+}

@@ -1,0 +1,267 @@
+using System.Text.Json;
+using FusionGuide.Domain.Wire;
+
+namespace FusionGuide.Domain.Validation;
+
+/// <summary>
+/// Typed reads of one JSON object's fields that record a problem (with its path) instead of throwing,
+/// so a whole document is checked in one pass.
+/// </summary>
+internal sealed class JsonFields(JsonElement obj, string path, List<Problem> problems, List<InputNotice> notices)
+{
+    private readonly HashSet<string> read = new(StringComparer.Ordinal);
+
+    public string Path => path;
+
+    public string At(string name) => $"{path}.{name}";
+
+    public void Problem(string name, string message) => problems.Add(new(At(name), message));
+
+    public bool TryGet(string name, out JsonElement value)
+    {
+        read.Add(name);
+        if (obj.TryGetProperty(name, out value))
+        {
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>After all known fields were read: a notice for each field this object does not define.</summary>
+    public void NoticeUnknownFields()
+    {
+        foreach (var p in obj.EnumerateObject())
+        {
+            if (!read.Contains(p.Name))
+            {
+                notices.Add(new("unknown-field", At(p.Name), $"{At(p.Name)} is not a field of the contract and was ignored."));
+            }
+        }
+    }
+
+    public string? String(string name, int maxLength)
+    {
+        if (!TryGet(name, out var v))
+        {
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.String)
+        {
+            Problem(name, $"must be a string, not {Kind(v)}");
+            return null;
+        }
+
+        var s = v.GetString()!;
+        if (s.Length > maxLength)
+        {
+            Problem(name, $"must be at most {maxLength} characters (got {s.Length})");
+            return null;
+        }
+
+        return s;
+    }
+
+    public bool? Bool(string name)
+    {
+        if (!TryGet(name, out var v))
+        {
+            return null;
+        }
+
+        if (v.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return v.GetBoolean();
+        }
+
+        Problem(name, $"must be true or false, not {Kind(v)}");
+        return null;
+    }
+
+    public int? Integer(string name, long min, long max)
+    {
+        if (!TryGet(name, out var v))
+        {
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.Number || !IsInteger(v, out var n))
+        {
+            Problem(name, $"must be a whole number, not {Kind(v)}");
+            return null;
+        }
+
+        if (n < min || n > max)
+        {
+            Problem(name, max == int.MaxValue ? $"must be at least {min}" : $"must be between {min} and {max}");
+            return null;
+        }
+
+        return (int)n;
+    }
+
+    public double? Number(string name, double min, double max)
+    {
+        if (!TryGet(name, out var v))
+        {
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || !double.IsFinite(d))
+        {
+            Problem(name, $"must be a number, not {Kind(v)}");
+            return null;
+        }
+
+        if (d < min || d > max)
+        {
+            Problem(name, $"must be between {min} and {max}");
+            return null;
+        }
+
+        return d;
+    }
+
+    public T? Enum<T>(string name, EnumCodec<T> codec, bool nullable = false) where T : struct, System.Enum
+    {
+        if (!TryGet(name, out var v) || (nullable && v.ValueKind == JsonValueKind.Null))
+        {
+            return null;
+        }
+
+        return ReadEnum(v, At(name), codec, problems);
+    }
+
+    public JsonFields? Object(string name)
+    {
+        if (!TryGet(name, out var v))
+        {
+            return null;
+        }
+
+        if (v.ValueKind != JsonValueKind.Object)
+        {
+            Problem(name, $"must be an object, not {Kind(v)}");
+            return null;
+        }
+
+        return new JsonFields(v, At(name), problems, notices);
+    }
+
+    /// <summary>Reads an array field, checking its type and item count; yields (element, path) per item.</summary>
+    public IEnumerable<(JsonElement Item, string Path)> Array(string name, int maxItems)
+    {
+        if (!TryGet(name, out var v))
+        {
+            yield break;
+        }
+
+        if (v.ValueKind != JsonValueKind.Array)
+        {
+            Problem(name, $"must be an array, not {Kind(v)}");
+            yield break;
+        }
+
+        var count = v.GetArrayLength();
+        if (count > maxItems)
+        {
+            Problem(name, $"must have at most {maxItems} items (got {count})");
+            yield break;
+        }
+
+        var i = 0;
+        foreach (var item in v.EnumerateArray())
+        {
+            yield return (item, $"{At(name)}[{i}]");
+            i++;
+        }
+    }
+
+    public List<T> EnumArray<T>(string name, EnumCodec<T> codec, int maxItems) where T : struct, System.Enum
+    {
+        var list = new List<T>();
+        foreach (var (item, itemPath) in Array(name, maxItems))
+        {
+            if (ReadEnum(item, itemPath, codec, problems) is { } value)
+            {
+                list.Add(value);
+            }
+        }
+
+        return list;
+    }
+
+    public List<string> StringArray(string name, int maxItems, int maxLength)
+    {
+        var list = new List<string>();
+        foreach (var (item, itemPath) in Array(name, maxItems))
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                problems.Add(new(itemPath, $"must be a string, not {Kind(item)}"));
+                continue;
+            }
+
+            var s = item.GetString()!;
+            if (s.Length > maxLength)
+            {
+                problems.Add(new(itemPath, $"must be at most {maxLength} characters (got {s.Length})"));
+                continue;
+            }
+
+            list.Add(s);
+        }
+
+        return list;
+    }
+
+    public static T? ReadEnum<T>(JsonElement v, string path, EnumCodec<T> codec, List<Problem> problems) where T : struct, System.Enum
+    {
+        if (v.ValueKind != JsonValueKind.String)
+        {
+            problems.Add(new(path, $"must be one of {string.Join(", ", codec.Codes)}; got {Kind(v)}"));
+            return null;
+        }
+
+        var s = v.GetString();
+        if (codec.TryParse(s, out var value))
+        {
+            return value;
+        }
+
+        problems.Add(new(path, $"'{Clip(s)}' is not one of {string.Join(", ", codec.Codes)}"));
+        return null;
+    }
+
+    public static string Kind(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+
+    private static bool IsInteger(JsonElement v, out long n)
+    {
+        if (v.TryGetInt64(out n))
+        {
+            return true;
+        }
+
+        // JSON Schema counts 3.0 as an integer; a huge or fractional number is not one we accept.
+        if (v.TryGetDouble(out var d) && Math.Floor(d) == d && Math.Abs(d) < 1e15)
+        {
+            n = (long)d;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string Clip(string? s) => s is null ? "" : s.Length <= 60 ? s : string.Concat(s.AsSpan(0, 60), "…");
+}

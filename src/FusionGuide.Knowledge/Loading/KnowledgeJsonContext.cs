@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+using FusionGuide.Knowledge.Model;
+
+namespace FusionGuide.Knowledge.Loading;
+
+/// <summary>Source-generated readers for knowledge files (strict: unknown fields are errors, so typos surface).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectRequiredConstructorParameters = true,
+    AllowTrailingCommas = false,
+    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
+    WriteIndented = true)]
+[JsonSerializable(typeof(Manifest))]
+[JsonSerializable(typeof(Reference))]
+[JsonSerializable(typeof(Drug))]
+[JsonSerializable(typeof(ToxicityTable))]
+[JsonSerializable(typeof(InteractionClass))]
+[JsonSerializable(typeof(DrugInteractions))]
+[JsonSerializable(typeof(ResistanceRow))]
+[JsonSerializable(typeof(OffTargetMechanism))]
+[JsonSerializable(typeof(Regimen))]
+[JsonSerializable(typeof(Trial))]
+[JsonSerializable(typeof(Threshold))]
+[JsonSerializable(typeof(RuleInfo))]
+[JsonSerializable(typeof(PanelGene))]
+internal sealed partial class KnowledgeJsonContext : JsonSerializerContext;

@@ -1,0 +1,528 @@
+using System.Text.RegularExpressions;
+using FusionGuide.Domain;
+using FusionGuide.Domain.Validation;
+using FusionGuide.Knowledge.Model;
+
+namespace FusionGuide.Knowledge.Loading;
+
+/// <summary>Checks the whole knowledge base and lists every problem with its permanent code.</summary>
+internal static partial class KnowledgeValidator
+{
+    private static readonly string[] Regions = ["US", "EU", "TR", "JP", "CN"];
+    private static readonly string[] ApprovalSettings = ["first-line", "subsequent", "adjuvant", "any", "other-indication"];
+    private static readonly string[] ApprovalStatuses = ["approved", "not-approved", "unknown"];
+    private static readonly string[] CnsLevels = ["high", "moderate", "low"];
+    private static readonly string[] CautionEffects = ["deprioritise", "avoid", "warn"];
+    private static readonly string[] Resumes = ["same", "reduced", "same-or-reduced", "none"];
+    private static readonly string[] Activities = ["sensitive", "intermediate", "resistant"];
+    private static readonly string[] RegimenSettings = ["first-line", "subsequent", "post-targeted", "adjuvant"];
+    private static readonly string[] Conditions = ["any", "brain-metastases", "preferred-unavailable", "genotype-directed", "cns-progression", "nonsquamous"];
+    private static readonly string[] Endpoints = ["PFS", "OS", "ORR", "IC-ORR", "IC-PFS", "DFS", "CNS-DFS", "DOR"];
+    private static readonly string[] ReferenceKinds = ["trial", "label", "guideline", "review", "study", "regulatory", "other"];
+    private static readonly string[] Kinases = ["ALK", "ROS1"];
+
+    /// <summary>Interaction classes the engine understands.</summary>
+    internal static readonly string[] InteractionClassCodes =
+    [
+        "cyp3a-strong-inhibitor", "cyp3a-moderate-inhibitor", "cyp3a-strong-inducer", "cyp3a-moderate-inducer",
+        "qt-prolonging", "bradycardic", "pgp-inhibitor", "hormonal-contraceptive", "acid-reducing", "cyp3a-sensitive-substrate",
+    ];
+
+    public static void Validate(KnowledgeContent c, List<KnowledgeProblem> problems)
+    {
+        var v = new Checker(c, problems);
+        v.Manifest();
+        foreach (var r in c.References)
+        {
+            v.Reference(r);
+        }
+
+        foreach (var d in c.Drugs)
+        {
+            v.Drug(d);
+        }
+
+        foreach (var t in c.Toxicity)
+        {
+            v.Toxicity(t);
+        }
+
+        foreach (var cls in c.InteractionClasses)
+        {
+            v.InteractionClass(cls);
+        }
+
+        foreach (var di in c.DrugInteractions)
+        {
+            v.DrugInteractions(di);
+        }
+
+        foreach (var r in c.Resistance)
+        {
+            v.Resistance(r);
+        }
+
+        foreach (var o in c.OffTarget)
+        {
+            v.OffTarget(o);
+        }
+
+        foreach (var r in c.Regimens)
+        {
+            v.Regimen(r);
+        }
+
+        foreach (var t in c.Trials)
+        {
+            v.Trial(t);
+        }
+
+        foreach (var t in c.Thresholds)
+        {
+            v.Sourced($"thresholds/{t.Id}.json", t);
+        }
+
+        foreach (var r in c.Rules)
+        {
+            v.Rule(r);
+        }
+
+        foreach (var p in c.Panel)
+        {
+            v.Panel(p);
+        }
+
+        v.Completeness();
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Z]+(-[A-Z0-9]+)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex RuleIdPattern();
+
+    private sealed class Checker(KnowledgeContent c, List<KnowledgeProblem> problems)
+    {
+        private readonly HashSet<string> referenceIds = [.. c.References.Select(r => r.Id)];
+        private readonly Dictionary<string, string> seenIds = new(StringComparer.Ordinal);
+
+        public void Manifest()
+        {
+            if (!KnowledgeDate.TryParse(c.Manifest.ReleaseDate, out _))
+            {
+                Add(KnowledgeCodes.BadManifest, "manifest.json", $"releaseDate '{c.Manifest.ReleaseDate}' is not YYYY-MM-DD");
+            }
+
+            if (string.IsNullOrWhiteSpace(c.Manifest.Version))
+            {
+                Add(KnowledgeCodes.BadManifest, "manifest.json", "version is empty");
+            }
+        }
+
+        public void Reference(Reference r)
+        {
+            var file = $"references/{r.Id}.json";
+            Id(file, r.Id);
+            Term(file, "kind", r.Kind, ReferenceKinds);
+            OptionalDate(file, "date", r.Date);
+            if (r.Supersedes is not null && !referenceIds.Contains(r.Supersedes))
+            {
+                Add(KnowledgeCodes.DanglingReference, file, $"supersedes '{r.Supersedes}', which is not in references/");
+            }
+
+            Unverified(file, r.Id, r.Verified, r.VerificationNote);
+        }
+
+        public void Drug(Drug d)
+        {
+            var file = $"drugs/{d.Id}.json";
+            Id(file, d.Id);
+            Term(file, "id", d.Id, Codes.Therapy.Codes);
+            Term(file, "kind", d.Kind, ["targeted", "other"]);
+            Sourced(file, d.Id, d.Sources, d.Verified, d.VerificationNote);
+            foreach (var t in d.Targets)
+            {
+                Term(file, "targets", t, Kinases);
+            }
+
+            foreach (var h in d.NotIn)
+            {
+                Term(file, "notIn", h, Codes.Histology.Codes);
+            }
+
+            if (d.Cns is { } cns)
+            {
+                Term(file, "cns.activity", cns.Activity, CnsLevels);
+                Sourced(file, $"{d.Id} cns", cns.Sources, cns.Verified, cns.VerificationNote);
+            }
+
+            foreach (var a in d.Approvals)
+            {
+                Sourced(file, a);
+                Term(file, "approvals.region", a.Region, Regions);
+                Term(file, "approvals.setting", a.Setting, ApprovalSettings);
+                Term(file, "approvals.status", a.Status, ApprovalStatuses);
+                if (a.Gene is not null)
+                {
+                    Term(file, "approvals.gene", a.Gene, Kinases);
+                }
+
+                OptionalDate(file, $"{a.Id}.date", a.Date);
+                Dated(file, a.Id, a);
+                if (a.Status == "approved" && a.Date is null)
+                {
+                    Add(KnowledgeCodes.BadDate, file, $"{a.Id}: an approval needs its date");
+                }
+            }
+
+            foreach (var r in d.Dosing)
+            {
+                Sourced(file, r);
+                Dated(file, r.Id, r);
+            }
+
+            NoOverlap(file, d.Dosing);
+            foreach (var o in d.OrganAdjustments)
+            {
+                Sourced(file, o);
+                Term(file, "organAdjustments.comorbidity", o.Comorbidity, ["liver-impairment", "renal-impairment"]);
+                Dated(file, o.Id, o);
+            }
+
+            foreach (var m in d.Monitoring)
+            {
+                Sourced(file, m);
+            }
+
+            foreach (var k in d.Cautions)
+            {
+                Sourced(file, k);
+                Term(file, "cautions.comorbidity", k.Comorbidity, Codes.Comorbidity.Codes);
+                Term(file, "cautions.effect", k.Effect, CautionEffects);
+            }
+
+            if (d.Kind == "targeted" && (d.Dosing.Count == 0 || d.Dosing.Any(r => string.IsNullOrWhiteSpace(r.Start) || r.Reductions.Count == 0)))
+            {
+                Add(KnowledgeCodes.DrugWithoutDose, file, "a targeted drug needs a start dose and its reduction ladder");
+            }
+        }
+
+        public void Toxicity(ToxicityTable t)
+        {
+            var file = $"toxicity/{t.Id}.json";
+            Id(file, t.Id);
+            Term(file, "drug", t.Drug, Codes.Therapy.Codes);
+            Refs(file, t.Id, t.Sources);
+            foreach (var r in t.Rules)
+            {
+                Sourced(file, r);
+                Dated(file, r.Id, r);
+                Term(file, $"{r.Id}.event", r.Event, Codes.AdverseEventCode.Codes);
+                Term(file, $"{r.Id}.action", r.Action, Codes.ToxicityAction.Codes);
+                Term(file, $"{r.Id}.resume", r.Resume, Resumes);
+                if (r.Grades.Count == 0 || r.Grades.Any(g => g is < 1 or > 4))
+                {
+                    Add(KnowledgeCodes.UnknownTerm, file, $"{r.Id}: grades must be CTCAE 1–4 (grade 5 is reported, never managed)");
+                }
+            }
+
+            // One event and grade must lead to one rule on any day, or the answer depends on file order.
+            foreach (var clash in t.Rules.SelectMany(r => r.Grades.Select(g => (r, g))).GroupBy(x => (x.r.Event, x.g)).Where(g => g.Count() > 1))
+            {
+                var rs = clash.Select(x => x.r).ToList();
+                for (var i = 0; i < rs.Count; i++)
+                {
+                    for (var j = i + 1; j < rs.Count; j++)
+                    {
+                        if (Overlaps(rs[i], rs[j]))
+                        {
+                            Add(KnowledgeCodes.OverlappingValidity, file, $"{rs[i].Id} and {rs[j].Id} both answer {clash.Key.Event} grade {clash.Key.g}");
+                        }
+                    }
+                }
+            }
+        }
+
+        public void InteractionClass(InteractionClass cls)
+        {
+            var file = $"interactions/classes/{cls.Id}.json";
+            Id(file, cls.Id);
+            Term(file, "class", cls.Class, InteractionClassCodes);
+            Sourced(file, cls.Id, cls.Sources, cls.Verified, cls.VerificationNote);
+            if (cls.Members.Count == 0)
+            {
+                Add(KnowledgeCodes.MissingRequired, file, "a class needs members");
+            }
+        }
+
+        public void DrugInteractions(DrugInteractions di)
+        {
+            var file = $"interactions/drugs/{di.Id}.json";
+            Id(file, di.Id);
+            Term(file, "drug", di.Drug, Codes.Therapy.Codes);
+            foreach (var r in di.Rules)
+            {
+                Sourced(file, r);
+                Dated(file, r.Id, r);
+                Term(file, $"{r.Id}.severity", r.Severity, Codes.Severity.Codes);
+                if (r.Class is null && r.Medication is null)
+                {
+                    Add(KnowledgeCodes.MissingRequired, file, $"{r.Id}: a rule names a class or a medication");
+                }
+
+                if (r.Class is not null)
+                {
+                    Term(file, $"{r.Id}.class", r.Class, InteractionClassCodes);
+                }
+            }
+        }
+
+        public void Resistance(ResistanceRow r)
+        {
+            var file = $"resistance/mutations/{r.Id}.json";
+            Id(file, r.Id);
+            Term(file, "gene", r.Gene, Kinases);
+            Refs(file, r.Id, r.Sources);
+            if (r.Mutations.Count == 0)
+            {
+                Add(KnowledgeCodes.MissingRequired, file, "a row needs its mutation(s)");
+            }
+
+            foreach (var m in r.Mutations)
+            {
+                if (MutationNotation.Normalise(m).Mutation != m)
+                {
+                    Add(KnowledgeCodes.UnknownTerm, file, $"mutation '{m}' is not in normalised one-letter form");
+                }
+            }
+
+            foreach (var cell in r.Cells)
+            {
+                Term(file, "cells.drug", cell.Drug, Codes.Therapy.Codes);
+                Term(file, $"cells[{cell.Drug}].activity", cell.Activity, Activities);
+                if (cell.Sources.Count == 0)
+                {
+                    Add(KnowledgeCodes.CellWithoutSource, file, $"the {cell.Drug} cell cites no source");
+                }
+
+                Refs(file, $"{r.Id}/{cell.Drug}", cell.Sources);
+                Unverified(file, $"{r.Id}/{cell.Drug}", cell.Verified, cell.VerificationNote);
+            }
+        }
+
+        public void OffTarget(OffTargetMechanism o)
+        {
+            var file = $"resistance/off-target/{o.Id}.json";
+            Id(file, o.Id);
+            Term(file, "gene", o.Gene, ["ALK", "ROS1", "any"]);
+            Sourced(file, o.Id, o.Sources, o.Verified, o.VerificationNote);
+            if ((o.Alteration is null) == (o.Transformation is null))
+            {
+                Add(KnowledgeCodes.MissingRequired, file, "a mechanism names exactly one of alteration or transformation");
+            }
+
+            if (o.Alteration is not null)
+            {
+                Term(file, "alteration", o.Alteration, Alterations.Known);
+            }
+
+            if (o.Transformation is not null)
+            {
+                Term(file, "transformation", o.Transformation, Codes.Transformation.Codes);
+            }
+
+            foreach (var t in o.Therapies)
+            {
+                Term(file, "therapies.therapy", t.Therapy, Codes.Therapy.Codes);
+                Term(file, "therapies.preference", t.Preference, Codes.Preference.Codes);
+            }
+        }
+
+        public void Regimen(Regimen r)
+        {
+            var file = $"regimens/{r.Id}.json";
+            Id(file, r.Id);
+            Term(file, "driver", r.Driver, Kinases);
+            Term(file, "setting", r.Setting, RegimenSettings);
+            Dated(file, r.Id, r);
+            Refs(file, r.Id, [r.Guideline]);
+            Sourced(file, r.Id, r.Sources, r.Verified, r.VerificationNote);
+            foreach (var a in r.After)
+            {
+                Term(file, "after", a, Codes.Therapy.Codes);
+            }
+
+            foreach (var e in r.Entries)
+            {
+                Term(file, "entries.therapy", e.Therapy, Codes.Therapy.Codes);
+                Term(file, $"entries[{e.Therapy}].preference", e.Preference, Codes.Preference.Codes);
+                Term(file, $"entries[{e.Therapy}].condition", e.Condition, Conditions);
+                Refs(file, $"{r.Id}/{e.Therapy}", e.References);
+                Unverified(file, $"{r.Id}/{e.Therapy}", e.Verified, e.VerificationNote);
+            }
+        }
+
+        public void Trial(Trial t)
+        {
+            var file = $"trials/{t.Id}.json";
+            Id(file, t.Id);
+            Sourced(file, t.Id, t.Sources, t.Verified, t.VerificationNote);
+            if (t.Drug is not null)
+            {
+                Term(file, "drug", t.Drug, Codes.Therapy.Codes);
+            }
+
+            foreach (var res in t.Results)
+            {
+                Term(file, "results.endpoint", res.Endpoint, Endpoints);
+                if (res.Reference is not null)
+                {
+                    Refs(file, t.Id, [res.Reference]);
+                }
+
+                Unverified(file, $"{t.Id}/{res.Endpoint}", res.Verified, res.VerificationNote);
+            }
+        }
+
+        public void Rule(RuleInfo r)
+        {
+            var file = $"rules/{r.Id}.json";
+            if (!RuleIdPattern().IsMatch(r.Id))
+            {
+                Add(KnowledgeCodes.BadId, file, $"rule id '{r.Id}' must look like DX-FISH-001");
+            }
+
+            Unique(file, r.Id);
+            Sourced(file, r.Id, r.Sources, r.Verified, r.VerificationNote);
+        }
+
+        public void Panel(PanelGene p)
+        {
+            var file = $"diagnostics/panel/{p.Id}.json";
+            Id(file, p.Id);
+            Sourced(file, p);
+            Term(file, "gene", p.Gene, Codes.Gene.Codes);
+            Term(file, "alteration", p.Alteration, ["fusion", "mutation"]);
+            foreach (var m in p.AdequateNegativeMethods)
+            {
+                Term(file, "adequateNegativeMethods", m, Codes.TestMethod.Codes);
+            }
+        }
+
+        public void Completeness()
+        {
+            var drugIds = c.Drugs.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var therapy in Codes.Therapy.Codes.Where(t => !drugIds.Contains(t)))
+            {
+                Add(KnowledgeCodes.MissingRequired, "drugs/", $"no record for the contract therapy '{therapy}'");
+            }
+
+            var toxDrugs = c.Toxicity.Select(t => t.Drug).ToHashSet(StringComparer.Ordinal);
+            foreach (var d in c.Drugs.Where(d => d.Kind == "targeted" && d.Targets.Count > 0 && !toxDrugs.Contains(d.Id)))
+            {
+                Add(KnowledgeCodes.MissingRequired, "toxicity/", $"no toxicity table for the targeted drug '{d.Id}'");
+            }
+        }
+
+        public void Sourced(string file, ISourced s) => Sourced(file, s.Id, s.Sources, s.Verified, s.VerificationNote, checkId: true);
+
+        private void Sourced(string file, string what, IReadOnlyList<string> sources, bool? verified, string? note, bool checkId = false)
+        {
+            if (checkId)
+            {
+                Id(file, what);
+            }
+
+            if (sources.Count == 0)
+            {
+                Add(KnowledgeCodes.WithoutSource, file, $"{what} cites no source");
+            }
+
+            Refs(file, what, sources);
+            Unverified(file, what, verified, note);
+        }
+
+        private void Refs(string file, string what, IEnumerable<string> ids)
+        {
+            foreach (var id in ids.Where(id => !referenceIds.Contains(id)))
+            {
+                Add(KnowledgeCodes.DanglingReference, file, $"{what} cites '{id}', which is not in references/");
+            }
+        }
+
+        private void Unverified(string file, string what, bool? verified, string? note)
+        {
+            if (verified == false && string.IsNullOrWhiteSpace(note))
+            {
+                Add(KnowledgeCodes.UnverifiedWithoutNote, file, $"{what} is marked unverified but does not say what is missing");
+            }
+        }
+
+        private void Id(string file, string id)
+        {
+            if (!IdPattern().IsMatch(id))
+            {
+                Add(KnowledgeCodes.BadId, file, $"id '{id}' must be lower-case kebab-case");
+            }
+
+            Unique(file, id);
+        }
+
+        private void Unique(string file, string id)
+        {
+            if (!seenIds.TryAdd(id, file))
+            {
+                Add(KnowledgeCodes.DuplicateId, file, $"id '{id}' is also used in {seenIds[id]}");
+            }
+        }
+
+        private void Term(string file, string field, string? value, IReadOnlyList<string> allowed)
+        {
+            if (value is null || !allowed.Contains(value))
+            {
+                Add(KnowledgeCodes.UnknownTerm, file, $"{field} '{value}' is not one of {string.Join(", ", allowed)}");
+            }
+        }
+
+        private void OptionalDate(string file, string field, string? date)
+        {
+            if (date is not null && !KnowledgeDate.TryParse(date, out _))
+            {
+                Add(KnowledgeCodes.BadDate, file, $"{field} '{date}' is not YYYY-MM-DD");
+            }
+        }
+
+        private void Dated(string file, string what, IDated d)
+        {
+            OptionalDate(file, $"{what}.validFrom", d.ValidFrom);
+            OptionalDate(file, $"{what}.validTo", d.ValidTo);
+            if (KnowledgeDate.TryParse(d.ValidFrom, out var from) && KnowledgeDate.TryParse(d.ValidTo, out var to) && to <= from)
+            {
+                Add(KnowledgeCodes.BadDate, file, $"{what}: validTo {d.ValidTo} is not after validFrom {d.ValidFrom}");
+            }
+        }
+
+        private void NoOverlap<T>(string file, IReadOnlyList<T> facts) where T : IDated, ISourced
+        {
+            for (var i = 0; i < facts.Count; i++)
+            {
+                for (var j = i + 1; j < facts.Count; j++)
+                {
+                    if (Overlaps(facts[i], facts[j]))
+                    {
+                        Add(KnowledgeCodes.OverlappingValidity, file, $"{facts[i].Id} and {facts[j].Id} are both in force on some day");
+                    }
+                }
+            }
+        }
+
+        private static bool Overlaps(IDated a, IDated b)
+        {
+            static DateOnly From(string? s) => KnowledgeDate.TryParse(s, out var d) ? d : DateOnly.MinValue;
+            static DateOnly To(string? s) => KnowledgeDate.TryParse(s, out var d) ? d : DateOnly.MaxValue;
+            return From(a.ValidFrom) < To(b.ValidTo) && From(b.ValidFrom) < To(a.ValidTo);
+        }
+
+        private void Add(string code, string file, string message) => problems.Add(new(code, file, message));
+    }
+}

@@ -1,0 +1,241 @@
+namespace FusionGuide.Knowledge.Model;
+
+/// <summary>Fields every sourced knowledge record carries.</summary>
+public interface ISourced
+{
+    /// <summary>Stable id.</summary>
+    string Id { get; }
+
+    /// <summary>Reference ids the fact rests on.</summary>
+    IReadOnlyList<string> Sources { get; }
+
+    /// <summary>False when the fact was not seen in a primary or stored source.</summary>
+    bool? Verified { get; }
+
+    /// <summary>What is missing, when <see cref="Verified"/> is false.</summary>
+    string? VerificationNote { get; }
+}
+
+/// <summary>A fact that holds between two dates (inclusive from, exclusive to).</summary>
+public interface IDated
+{
+    /// <summary>First day in force (ISO date), or null for "always".</summary>
+    string? ValidFrom { get; }
+
+    /// <summary>First day no longer in force (ISO date), or null for "still in force".</summary>
+    string? ValidTo { get; }
+}
+
+/// <summary>The knowledge-base release stamp.</summary>
+public sealed record Manifest(string Version, string ReleaseDate, int ContractVersion, string? Title);
+
+/// <summary>An entry of the reference list.</summary>
+public sealed record Reference
+{
+    /// <summary>Stable id (seed-17, crown-5y).</summary>
+    public required string Id { get; init; }
+    /// <summary>Short display name (ALEX-2017).</summary>
+    public string? ShortName { get; init; }
+    /// <summary>trial, label, guideline, review, study, regulatory, other.</summary>
+    public required string Kind { get; init; }
+    /// <summary>Full citation.</summary>
+    public required string Citation { get; init; }
+    /// <summary>Publication, revision or approval date.</summary>
+    public string? Date { get; init; }
+    /// <summary>Number in the seed review's list, when it came from there.</summary>
+    public int? SeedNumber { get; init; }
+    /// <summary>Where to read it.</summary>
+    public string? Url { get; init; }
+    /// <summary>Id of an older revision this one replaces.</summary>
+    public string? Supersedes { get; init; }
+    /// <summary>False when the citation could not be confirmed.</summary>
+    public bool? Verified { get; init; }
+    /// <summary>What could not be confirmed.</summary>
+    public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
+}
+
+/// <summary>A drug or other systemic therapy.</summary>
+public sealed record Drug : ISourced
+{
+    /// <inheritdoc />
+    public required string Id { get; init; }
+    /// <summary>Display name.</summary>
+    public required string Name { get; init; }
+    /// <summary>Brand names.</summary>
+    public IReadOnlyList<string> Brands { get; init; } = [];
+    /// <summary>targeted or other.</summary>
+    public required string Kind { get; init; }
+    /// <summary>Kinases targeted (ALK, ROS1).</summary>
+    public IReadOnlyList<string> Targets { get; init; } = [];
+    /// <summary>TKI generation.</summary>
+    public int? Generation { get; init; }
+    /// <summary>Intracranial activity.</summary>
+    public CnsActivity? Cns { get; init; }
+    /// <summary>Regulatory approvals by region.</summary>
+    public IReadOnlyList<Approval> Approvals { get; init; } = [];
+    /// <summary>Dosing regimens (more than one only when a label changed it).</summary>
+    public IReadOnlyList<DosingRegimen> Dosing { get; init; } = [];
+    /// <summary>Organ-function dose adjustments.</summary>
+    public IReadOnlyList<OrganAdjustment> OrganAdjustments { get; init; } = [];
+    /// <summary>Monitoring the label asks for.</summary>
+    public IReadOnlyList<MonitoringItem> Monitoring { get; init; } = [];
+    /// <summary>Characteristic toxicities.</summary>
+    public IReadOnlyList<string> KeyToxicities { get; init; } = [];
+    /// <summary>Comorbidity cautions.</summary>
+    public IReadOnlyList<Caution> Cautions { get; init; } = [];
+    /// <summary>Where a non-targeted therapy stands in ALK/ROS1 disease.</summary>
+    public string? Place { get; init; }
+    /// <summary>Histologies it is not used in.</summary>
+    public IReadOnlyList<string> NotIn { get; init; } = [];
+    /// <inheritdoc />
+    public IReadOnlyList<string> Sources { get; init; } = [];
+    /// <inheritdoc />
+    public bool? Verified { get; init; }
+    /// <inheritdoc />
+    public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
+}
+
+/// <summary>Intracranial activity of a drug.</summary>
+public sealed record CnsActivity
+{
+    /// <summary>high, moderate, low.</summary>
+    public required string Activity { get; init; }
+    /// <summary>1 = best intracranial evidence among drugs for the same target.</summary>
+    public int Rank { get; init; }
+    /// <summary>The evidence in a sentence.</summary>
+    public string? Summary { get; init; }
+    /// <summary>Reference ids.</summary>
+    public IReadOnlyList<string> Sources { get; init; } = [];
+    /// <summary>False when not confirmed.</summary>
+    public bool? Verified { get; init; }
+    /// <summary>What is missing.</summary>
+    public string? VerificationNote { get; init; }
+}
+
+/// <summary>One regulatory approval (or a recorded absence of one).</summary>
+public sealed record Approval : ISourced, IDated
+{
+    /// <inheritdoc />
+    public required string Id { get; init; }
+    /// <summary>US, EU, TR, JP, CN.</summary>
+    public required string Region { get; init; }
+    /// <summary>ALK, ROS1 or null (another indication).</summary>
+    public string? Gene { get; init; }
+    /// <summary>first-line, subsequent, adjuvant, any, other-indication.</summary>
+    public required string Setting { get; init; }
+    /// <summary>approved, not-approved, unknown.</summary>
+    public required string Status { get; init; }
+    /// <summary>Date of the decision or of the source that reports the status.</summary>
+    public string? Date { get; init; }
+    /// <inheritdoc />
+    public string? ValidFrom { get; init; }
+    /// <inheritdoc />
+    public string? ValidTo { get; init; }
+    /// <summary>Indication text.</summary>
+    public string? Indication { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<string> Sources { get; init; } = [];
+    /// <inheritdoc />
+    public bool? Verified { get; init; }
+    /// <inheritdoc />
+    public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
+}
+
+/// <summary>A lead-in phase.</summary>
+public sealed record LeadIn(string Text, int Days);
+
+/// <summary>A labelled dosing regimen.</summary>
+public sealed record DosingRegimen : ISourced, IDated
+{
+    /// <inheritdoc />
+    public required string Id { get; init; }
+    /// <summary>Starting dose in full, including the lead-in.</summary>
+    public required string Start { get; init; }
+    /// <summary>Lead-in phase, if any.</summary>
+    public LeadIn? LeadIn { get; init; }
+    /// <summary>Reduction levels in order.</summary>
+    public IReadOnlyList<string> Reductions { get; init; } = [];
+    /// <summary>What happens after the last level.</summary>
+    public string? AfterLastReduction { get; init; }
+    /// <summary>Food instruction.</summary>
+    public string? Food { get; init; }
+    /// <inheritdoc />
+    public string? ValidFrom { get; init; }
+    /// <inheritdoc />
+    public string? ValidTo { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<string> Sources { get; init; } = [];
+    /// <inheritdoc />
+    public bool? Verified { get; init; }
+    /// <inheritdoc />
+    public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
+}
+
+/// <summary>An organ-function dose adjustment.</summary>
+public sealed record OrganAdjustment : ISourced, IDated
+{
+    /// <inheritdoc />
+    public required string Id { get; init; }
+    /// <summary>liver-impairment or renal-impairment.</summary>
+    public required string Comorbidity { get; init; }
+    /// <summary>Which degree of impairment.</summary>
+    public string? Criterion { get; init; }
+    /// <summary>The adjusted dose.</summary>
+    public string? Dose { get; init; }
+    /// <summary>The rule in words.</summary>
+    public required string Text { get; init; }
+    /// <inheritdoc />
+    public string? ValidFrom { get; init; }
+    /// <inheritdoc />
+    public string? ValidTo { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<string> Sources { get; init; } = [];
+    /// <inheritdoc />
+    public bool? Verified { get; init; }
+    /// <inheritdoc />
+    public string? VerificationNote { get; init; }
+}
+
+/// <summary>A monitoring item.</summary>
+public sealed record MonitoringItem : ISourced
+{
+    /// <inheritdoc />
+    public required string Id { get; init; }
+    /// <summary>What to measure.</summary>
+    public required string Item { get; init; }
+    /// <summary>When.</summary>
+    public required string Schedule { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<string> Sources { get; init; } = [];
+    /// <inheritdoc />
+    public bool? Verified { get; init; }
+    /// <inheritdoc />
+    public string? VerificationNote { get; init; }
+}
+
+/// <summary>A comorbidity caution.</summary>
+public sealed record Caution : ISourced
+{
+    /// <inheritdoc />
+    public required string Id { get; init; }
+    /// <summary>Contract comorbidity code.</summary>
+    public required string Comorbidity { get; init; }
+    /// <summary>deprioritise, avoid, warn.</summary>
+    public required string Effect { get; init; }
+    /// <summary>What to tell the clinician.</summary>
+    public required string Message { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<string> Sources { get; init; } = [];
+    /// <inheritdoc />
+    public bool? Verified { get; init; }
+    /// <inheritdoc />
+    public string? VerificationNote { get; init; }
+}

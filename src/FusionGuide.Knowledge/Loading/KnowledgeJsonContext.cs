@@ -8,6 +8,7 @@ namespace FusionGuide.Knowledge.Loading;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     RespectRequiredConstructorParameters = true,
+    RespectNullableAnnotations = true,
     AllowTrailingCommas = false,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
     WriteIndented = true)]

@@ -142,7 +142,7 @@ internal static partial class KnowledgeValidator
             Sourced(file, d.Id, d.Sources, d.Verified, d.VerificationNote);
             foreach (var t in d.Targets)
             {
-                Term(file, "targets", t, Kinases);
+                Term(file, "targets", t, Codes.Gene.Codes);
             }
 
             foreach (var h in d.NotIn)
@@ -169,7 +169,7 @@ internal static partial class KnowledgeValidator
 
                 OptionalDate(file, $"{a.Id}.date", a.Date);
                 Dated(file, a.Id, a);
-                if (a.Status == "approved" && a.Date is null)
+                if (a.Status == "approved" && a.Date is null && a.Verified != false)
                 {
                     Add(KnowledgeCodes.BadDate, file, $"{a.Id}: an approval needs its date");
                 }
@@ -399,7 +399,6 @@ internal static partial class KnowledgeValidator
         public void Panel(PanelGene p)
         {
             var file = $"diagnostics/panel/{p.Id}.json";
-            Id(file, p.Id);
             Sourced(file, p);
             Term(file, "gene", p.Gene, Codes.Gene.Codes);
             Term(file, "alteration", p.Alteration, ["fusion", "mutation"]);

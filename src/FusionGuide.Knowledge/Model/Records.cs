@@ -64,33 +64,33 @@ public sealed record Drug : ISourced
     /// <summary>Display name.</summary>
     public required string Name { get; init; }
     /// <summary>Brand names.</summary>
-    public IReadOnlyList<string> Brands { get; init; } = [];
+    public IReadOnlyList<string> Brands { get => field ?? []; init; }
     /// <summary>targeted or other.</summary>
     public required string Kind { get; init; }
     /// <summary>Kinases targeted (ALK, ROS1).</summary>
-    public IReadOnlyList<string> Targets { get; init; } = [];
+    public IReadOnlyList<string> Targets { get => field ?? []; init; }
     /// <summary>TKI generation.</summary>
     public int? Generation { get; init; }
     /// <summary>Intracranial activity.</summary>
     public CnsActivity? Cns { get; init; }
     /// <summary>Regulatory approvals by region.</summary>
-    public IReadOnlyList<Approval> Approvals { get; init; } = [];
+    public IReadOnlyList<Approval> Approvals { get => field ?? []; init; }
     /// <summary>Dosing regimens (more than one only when a label changed it).</summary>
-    public IReadOnlyList<DosingRegimen> Dosing { get; init; } = [];
+    public IReadOnlyList<DosingRegimen> Dosing { get => field ?? []; init; }
     /// <summary>Organ-function dose adjustments.</summary>
-    public IReadOnlyList<OrganAdjustment> OrganAdjustments { get; init; } = [];
+    public IReadOnlyList<OrganAdjustment> OrganAdjustments { get => field ?? []; init; }
     /// <summary>Monitoring the label asks for.</summary>
-    public IReadOnlyList<MonitoringItem> Monitoring { get; init; } = [];
+    public IReadOnlyList<MonitoringItem> Monitoring { get => field ?? []; init; }
     /// <summary>Characteristic toxicities.</summary>
-    public IReadOnlyList<string> KeyToxicities { get; init; } = [];
+    public IReadOnlyList<string> KeyToxicities { get => field ?? []; init; }
     /// <summary>Comorbidity cautions.</summary>
-    public IReadOnlyList<Caution> Cautions { get; init; } = [];
+    public IReadOnlyList<Caution> Cautions { get => field ?? []; init; }
     /// <summary>Where a non-targeted therapy stands in ALK/ROS1 disease.</summary>
     public string? Place { get; init; }
     /// <summary>Histologies it is not used in.</summary>
-    public IReadOnlyList<string> NotIn { get; init; } = [];
+    public IReadOnlyList<string> NotIn { get => field ?? []; init; }
     /// <inheritdoc />
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <inheritdoc />
     public bool? Verified { get; init; }
     /// <inheritdoc />
@@ -106,14 +106,18 @@ public sealed record CnsActivity
     public required string Activity { get; init; }
     /// <summary>1 = best intracranial evidence among drugs for the same target.</summary>
     public int Rank { get; init; }
+    /// <summary>Rank per target where a drug's intracranial evidence differs by target (lorlatinib: ALK 1, ROS1 2).</summary>
+    public IReadOnlyDictionary<string, int>? RankByTarget { get; init; }
     /// <summary>The evidence in a sentence.</summary>
     public string? Summary { get; init; }
     /// <summary>Reference ids.</summary>
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <summary>False when not confirmed.</summary>
     public bool? Verified { get; init; }
     /// <summary>What is missing.</summary>
     public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>One regulatory approval (or a recorded absence of one).</summary>
@@ -138,7 +142,7 @@ public sealed record Approval : ISourced, IDated
     /// <summary>Indication text.</summary>
     public string? Indication { get; init; }
     /// <inheritdoc />
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <inheritdoc />
     public bool? Verified { get; init; }
     /// <inheritdoc />
@@ -160,7 +164,7 @@ public sealed record DosingRegimen : ISourced, IDated
     /// <summary>Lead-in phase, if any.</summary>
     public LeadIn? LeadIn { get; init; }
     /// <summary>Reduction levels in order.</summary>
-    public IReadOnlyList<string> Reductions { get; init; } = [];
+    public IReadOnlyList<string> Reductions { get => field ?? []; init; }
     /// <summary>What happens after the last level.</summary>
     public string? AfterLastReduction { get; init; }
     /// <summary>Food instruction.</summary>
@@ -170,7 +174,7 @@ public sealed record DosingRegimen : ISourced, IDated
     /// <inheritdoc />
     public string? ValidTo { get; init; }
     /// <inheritdoc />
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <inheritdoc />
     public bool? Verified { get; init; }
     /// <inheritdoc />
@@ -197,11 +201,13 @@ public sealed record OrganAdjustment : ISourced, IDated
     /// <inheritdoc />
     public string? ValidTo { get; init; }
     /// <inheritdoc />
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <inheritdoc />
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>A monitoring item.</summary>
@@ -214,11 +220,13 @@ public sealed record MonitoringItem : ISourced
     /// <summary>When.</summary>
     public required string Schedule { get; init; }
     /// <inheritdoc />
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <inheritdoc />
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>A comorbidity caution.</summary>
@@ -233,9 +241,11 @@ public sealed record Caution : ISourced
     /// <summary>What to tell the clinician.</summary>
     public required string Message { get; init; }
     /// <inheritdoc />
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <inheritdoc />
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }

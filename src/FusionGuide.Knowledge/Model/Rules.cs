@@ -8,9 +8,11 @@ public sealed record ToxicityTable
     /// <summary>Therapy id.</summary>
     public required string Drug { get; init; }
     /// <summary>Reference ids.</summary>
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <summary>Rules, event × grades.</summary>
-    public IReadOnlyList<ToxicityRule> Rules { get; init; } = [];
+    public IReadOnlyList<ToxicityRule> Rules { get => field ?? []; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>One event × grades → action rule from a label.</summary>
@@ -21,7 +23,7 @@ public sealed record ToxicityRule : ISourced, IDated
     /// <summary>Contract adverse-event code, or other.</summary>
     public required string Event { get; init; }
     /// <summary>CTCAE grades 1–4 covered.</summary>
-    public IReadOnlyList<int> Grades { get; init; } = [];
+    public IReadOnlyList<int> Grades { get => field ?? []; init; }
     /// <summary>continue, hold, hold-then-reduce, reduce, discontinue.</summary>
     public required string Action { get; init; }
     /// <summary>same, reduced, same-or-reduced, none.</summary>
@@ -29,19 +31,21 @@ public sealed record ToxicityRule : ISourced, IDated
     /// <summary>The rule in words.</summary>
     public required string Text { get; init; }
     /// <summary>Supportive measures.</summary>
-    public IReadOnlyList<string> Supportive { get; init; } = [];
+    public IReadOnlyList<string> Supportive { get => field ?? []; init; }
     /// <summary>Referrals.</summary>
-    public IReadOnlyList<string> Referrals { get; init; } = [];
+    public IReadOnlyList<string> Referrals { get => field ?? []; init; }
     /// <inheritdoc />
     public string? ValidFrom { get; init; }
     /// <inheritdoc />
     public string? ValidTo { get; init; }
     /// <inheritdoc />
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <inheritdoc />
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>A class of interacting medications.</summary>
@@ -52,13 +56,15 @@ public sealed record InteractionClass
     /// <summary>Class code (cyp3a-strong-inhibitor …).</summary>
     public required string Class { get; init; }
     /// <summary>Members by generic name.</summary>
-    public IReadOnlyList<ClassMember> Members { get; init; } = [];
+    public IReadOnlyList<ClassMember> Members { get => field ?? []; init; }
     /// <summary>Reference ids.</summary>
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <summary>False when not confirmed.</summary>
     public bool? Verified { get; init; }
     /// <summary>What is missing.</summary>
     public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>A medication in an interaction class.</summary>
@@ -67,7 +73,9 @@ public sealed record ClassMember
     /// <summary>Lower-case generic name.</summary>
     public required string Name { get; init; }
     /// <summary>Brand names and other spellings.</summary>
-    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public IReadOnlyList<string> Aliases { get => field ?? []; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>A drug's interaction rules.</summary>
@@ -78,9 +86,11 @@ public sealed record DrugInteractions
     /// <summary>Therapy id.</summary>
     public required string Drug { get; init; }
     /// <summary>Rules per class.</summary>
-    public IReadOnlyList<InteractionRule> Rules { get; init; } = [];
+    public IReadOnlyList<InteractionRule> Rules { get => field ?? []; init; }
     /// <summary>Reference ids.</summary>
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>What a label says about one class of co-medication (or one named medication).</summary>
@@ -103,11 +113,13 @@ public sealed record InteractionRule : ISourced, IDated
     /// <inheritdoc />
     public string? ValidTo { get; init; }
     /// <inheritdoc />
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <inheritdoc />
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>Activity of drugs against one mutation or compound.</summary>
@@ -118,11 +130,11 @@ public sealed record ResistanceRow
     /// <summary>ALK or ROS1.</summary>
     public required string Gene { get; init; }
     /// <summary>One mutation, or two or more for a compound.</summary>
-    public IReadOnlyList<string> Mutations { get; init; } = [];
+    public IReadOnlyList<string> Mutations { get => field ?? []; init; }
     /// <summary>Drug cells.</summary>
-    public IReadOnlyList<ResistanceCell> Cells { get; init; } = [];
+    public IReadOnlyList<ResistanceCell> Cells { get => field ?? []; init; }
     /// <summary>Reference ids.</summary>
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
@@ -137,11 +149,13 @@ public sealed record ResistanceCell
     /// <summary>Cellular IC50 in nM, where reported.</summary>
     public double? Ic50nM { get; init; }
     /// <summary>Reference ids.</summary>
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <summary>False when not confirmed.</summary>
     public bool? Verified { get; init; }
     /// <summary>What is missing.</summary>
     public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>An off-target resistance mechanism or a histologic transformation.</summary>
@@ -158,13 +172,15 @@ public sealed record OffTargetMechanism
     /// <summary>The approach in words.</summary>
     public required string Approach { get; init; }
     /// <summary>Therapies it points to.</summary>
-    public IReadOnlyList<MechanismTherapy> Therapies { get; init; } = [];
+    public IReadOnlyList<MechanismTherapy> Therapies { get => field ?? []; init; }
     /// <summary>Reference ids.</summary>
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <summary>False when not confirmed.</summary>
     public bool? Verified { get; init; }
     /// <summary>What is missing.</summary>
     public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>A therapy a mechanism points to.</summary>
@@ -176,6 +192,8 @@ public sealed record MechanismTherapy
     public required string Preference { get; init; }
     /// <summary>Why.</summary>
     public required string Rationale { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>A guideline preference table for one driver and setting.</summary>
@@ -188,7 +206,7 @@ public sealed record Regimen : IDated
     /// <summary>first-line, subsequent, post-targeted, adjuvant.</summary>
     public required string Setting { get; init; }
     /// <summary>For subsequent: the drugs whose failure it answers.</summary>
-    public IReadOnlyList<string> After { get; init; } = [];
+    public IReadOnlyList<string> After { get => field ?? []; init; }
     /// <summary>Guideline reference id.</summary>
     public required string Guideline { get; init; }
     /// <inheritdoc />
@@ -196,9 +214,9 @@ public sealed record Regimen : IDated
     /// <inheritdoc />
     public string? ValidTo { get; init; }
     /// <summary>Entries in the guideline's order.</summary>
-    public IReadOnlyList<RegimenEntry> Entries { get; init; } = [];
+    public IReadOnlyList<RegimenEntry> Entries { get => field ?? []; init; }
     /// <summary>Reference ids.</summary>
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <summary>False when not confirmed.</summary>
     public bool? Verified { get; init; }
     /// <summary>What is missing.</summary>
@@ -217,15 +235,17 @@ public sealed record RegimenEntry
     /// <summary>Guideline category.</summary>
     public string? Category { get; init; }
     /// <summary>any, brain-metastases, preferred-unavailable, genotype-directed, cns-progression, nonsquamous.</summary>
-    public string Condition { get; init; } = "any";
+    public string Condition { get => field ?? "any"; init; }
     /// <summary>Why, in one line.</summary>
     public required string Rationale { get; init; }
     /// <summary>Reference ids.</summary>
-    public IReadOnlyList<string> References { get; init; } = [];
+    public IReadOnlyList<string> References { get => field ?? []; init; }
     /// <summary>False when not confirmed.</summary>
     public bool? Verified { get; init; }
     /// <summary>What is missing.</summary>
     public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>A named trial with its results.</summary>
@@ -244,13 +264,15 @@ public sealed record Trial
     /// <summary>Population.</summary>
     public string? Population { get; init; }
     /// <summary>Results.</summary>
-    public IReadOnlyList<TrialResult> Results { get; init; } = [];
+    public IReadOnlyList<TrialResult> Results { get => field ?? []; init; }
     /// <summary>Reference ids.</summary>
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <summary>False when not confirmed.</summary>
     public bool? Verified { get; init; }
     /// <summary>What is missing.</summary>
     public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>One trial result.</summary>
@@ -266,6 +288,8 @@ public sealed record TrialResult
     public bool? Verified { get; init; }
     /// <summary>What is missing.</summary>
     public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>A numeric threshold (FISH cut-offs, lesion counts) with its source.</summary>
@@ -280,11 +304,13 @@ public sealed record Threshold : ISourced
     /// <summary>What it means and how the engine uses it (inclusive or exclusive).</summary>
     public required string Meaning { get; init; }
     /// <inheritdoc />
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <inheritdoc />
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>The catalogue entry of an engine rule: what it does and what it rests on.</summary>
@@ -297,11 +323,13 @@ public sealed record RuleInfo : ISourced
     /// <summary>What the rule does.</summary>
     public required string Title { get; init; }
     /// <inheritdoc />
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <inheritdoc />
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>A driver gene of the testing panel and how a negative result for it is established.</summary>
@@ -314,11 +342,13 @@ public sealed record PanelGene : ISourced
     /// <summary>fusion or mutation.</summary>
     public required string Alteration { get; init; }
     /// <summary>Methods whose adequate negative result rules the driver out.</summary>
-    public IReadOnlyList<string> AdequateNegativeMethods { get; init; } = [];
+    public IReadOnlyList<string> AdequateNegativeMethods { get => field ?? []; init; }
     /// <inheritdoc />
-    public IReadOnlyList<string> Sources { get; init; } = [];
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <inheritdoc />
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }

@@ -1,0 +1,191 @@
+using System.Text;
+using FusionGuide.Domain;
+using FusionGuide.Engine;
+using FusionGuide.Knowledge;
+using FusionGuide.Knowledge.Loading;
+using FusionGuide.Knowledge.Model;
+
+namespace FusionGuide.Cli.Commands;
+
+/// <summary><c>kb validate [DIR] | version | show ID | refs</c>.</summary>
+internal static class KbCommand
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0)
+        {
+            return Dispatcher.UsageError(stderr, "kb needs a subcommand: validate, version, show or refs");
+        }
+
+        return args[0] switch
+        {
+            "validate" when args.Length <= 2 => Validate(args.Length == 2 ? args[1] : null, stdout, stderr),
+            "version" when args.Length == 1 => Version(stdout, full: false),
+            "show" when args.Length == 2 => Show(args[1], stdout, stderr),
+            "refs" when args.Length == 1 => Refs(stdout),
+            _ => Dispatcher.UsageError(stderr, $"unknown or malformed kb command: {string.Join(' ', args)}"),
+        };
+    }
+
+    public static int Version(TextWriter stdout, bool full)
+    {
+        var kb = KnowledgeLoader.Embedded;
+        var engine = typeof(FusionEngine).Assembly.GetName().Version;
+        stdout.WriteLine(full
+            ? $"fusionguide {engine?.ToString(3)}; knowledge base {kb.Version} (released {kb.Manifest.ReleaseDate}); contract version {kb.Manifest.ContractVersion}"
+            : $"knowledge base {kb.Version} (released {kb.Manifest.ReleaseDate})");
+        return ExitCodes.Ok;
+    }
+
+    private static int Validate(string? dir, TextWriter stdout, TextWriter stderr)
+    {
+        var result = dir is null ? KnowledgeLoader.LoadEmbedded() : KnowledgeLoader.LoadDirectory(dir);
+        var problems = result.Problems.Select(p => new Domain.Validation.Problem(p.File, $"{p.Code} {p.Message}")).ToList();
+        if (result.KnowledgeBase is { } kb)
+        {
+            problems.AddRange(FusionEngine.MissingRequirements(kb).Select(m => new Domain.Validation.Problem("engine", $"{KnowledgeCodes.MissingRequired} the engine needs {m}")));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Dispatcher.Problems(stderr, problems);
+        }
+
+        var k = result.KnowledgeBase!;
+        var unverified = CountUnverified(k);
+        stdout.WriteLine($"knowledge base {k.Version} (released {k.Manifest.ReleaseDate}) is valid{(dir is null ? " (embedded copy)" : $" ({dir})")}");
+        foreach (var (name, count) in result.Counts)
+        {
+            stdout.WriteLine($"  {name,-24} {count,5}");
+        }
+
+        stdout.WriteLine($"  {"unverified facts",-24} {unverified,5}  (flagged in their records; results that use them say so)");
+        return ExitCodes.Ok;
+    }
+
+    private static int Refs(TextWriter stdout)
+    {
+        var kb = KnowledgeLoader.Embedded;
+        stdout.WriteLine($"Reference list of knowledge base {kb.Version}");
+        foreach (var r in kb.References)
+        {
+            stdout.WriteLine($"{r.Id,-34} {r.ShortName ?? "",-32} {r.Citation}{(r.Verified == false ? " [unverified]" : "")}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static int Show(string id, TextWriter stdout, TextWriter stderr)
+    {
+        var kb = KnowledgeLoader.Embedded;
+        var text = Codes.Therapy.TryParse(id, out var therapy) ? ShowDrug(kb, therapy)
+            : kb.Reference(id) is { } r ? $"{r.Id} ({r.Kind}) {r.ShortName}\n{r.Citation}\n{(r.Date is null ? "" : $"date: {r.Date}\n")}{(r.Url is null ? "" : $"url: {r.Url}\n")}{Flag(r.Verified, r.VerificationNote)}{(r.Notes is null ? "" : $"notes: {r.Notes}\n")}"
+            : kb.Rule(id) is { } rule ? $"{rule.Id} [{rule.Stage}] {rule.Title}\nsources: {string.Join(", ", rule.Sources)}\n"
+            : kb.Regimens.FirstOrDefault(x => x.Id == id) is { } reg ? ShowRegimen(reg)
+            : kb.Trial(id) is { } trial ? ShowTrial(trial)
+            : kb.ThresholdRecord(id) is { } t ? $"{t.Id} = {t.Value} {t.Unit}\n{t.Meaning}\nsources: {string.Join(", ", t.Sources)}\n{Flag(t.Verified, t.VerificationNote)}"
+            : null;
+        if (text is null)
+        {
+            return Dispatcher.Problems(stderr, [new Domain.Validation.Problem("args", $"no drug, reference, rule, regimen, trial or threshold has the id '{id}'")]);
+        }
+
+        stdout.WriteLine($"[knowledge base {kb.Version}]");
+        stdout.Write(text);
+        return ExitCodes.Ok;
+    }
+
+    private static string ShowDrug(KnowledgeBase kb, Therapy therapy)
+    {
+        var d = kb.Drug(therapy);
+        var sb = new StringBuilder();
+        sb.AppendLine($"{d.Name} ({d.Id}){(d.Brands.Count > 0 ? $" — {string.Join(", ", d.Brands)}" : "")}; {d.Kind}{(d.Targets.Count > 0 ? $", targets {string.Join(", ", d.Targets)}" : "")}{(d.Generation is { } g ? $", generation {g}" : "")}");
+        if (d.Cns is { } cns)
+        {
+            sb.AppendLine($"CNS activity: {cns.Activity} (rank {cns.Rank}) — {cns.Summary} [{string.Join(", ", cns.Sources)}]");
+        }
+
+        if (d.Place is { } place)
+        {
+            sb.AppendLine($"Place: {place}");
+        }
+
+        foreach (var r in d.Dosing)
+        {
+            sb.AppendLine($"Dose{Dates(r)}: {r.Start}; reductions: {string.Join(" → ", r.Reductions)}{(r.AfterLastReduction is { } a ? $" → {a}" : "")}; food: {r.Food} [{string.Join(", ", r.Sources)}]{Mark(r.Verified)}");
+        }
+
+        foreach (var o in d.OrganAdjustments)
+        {
+            sb.AppendLine($"Adjustment ({o.Comorbidity}{(o.Criterion is { } c ? $", {c}" : "")}): {o.Text} [{string.Join(", ", o.Sources)}]{Mark(o.Verified)}");
+        }
+
+        foreach (var a in d.Approvals)
+        {
+            sb.AppendLine($"Approval {a.Region} {a.Gene ?? "-"} {a.Setting}: {a.Status}{(a.Date is null ? "" : $" {a.Date}")}{(a.Indication is null ? "" : $" — {a.Indication}")} [{string.Join(", ", a.Sources)}]{Mark(a.Verified)}");
+        }
+
+        foreach (var m in d.Monitoring)
+        {
+            sb.AppendLine($"Monitor: {m.Item} — {m.Schedule} [{string.Join(", ", m.Sources)}]{Mark(m.Verified)}");
+        }
+
+        foreach (var r in kb.Interactions(therapy)?.Rules ?? [])
+        {
+            sb.AppendLine($"Interaction {r.Class ?? r.Medication}: {r.Severity} — {r.Advice}{(r.DoseChange is { } dc ? $" Dose: {dc}" : "")} [{string.Join(", ", r.Sources)}]{Mark(r.Verified)}");
+        }
+
+        foreach (var c in d.Cautions)
+        {
+            sb.AppendLine($"Caution {c.Comorbidity} ({c.Effect}): {c.Message} [{string.Join(", ", c.Sources)}]{Mark(c.Verified)}");
+        }
+
+        foreach (var r in kb.Toxicity(therapy)?.Rules ?? [])
+        {
+            sb.AppendLine($"Toxicity {r.Event} grade {string.Join("/", r.Grades)}: {r.Action} (resume {r.Resume}) — {r.Text} [{string.Join(", ", r.Sources)}]{Mark(r.Verified)}");
+        }
+
+        if (d.KeyToxicities.Count > 0)
+        {
+            sb.AppendLine($"Key toxicities: {string.Join("; ", d.KeyToxicities)}");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string ShowRegimen(Regimen r)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"{r.Id}: {r.Driver} {r.Setting}{(r.After.Count > 0 ? $" after {string.Join(", ", r.After)}" : "")}; {r.Guideline}; in force {r.ValidFrom ?? "…"} to {r.ValidTo ?? "…"}{Mark(r.Verified)}");
+        foreach (var e in r.Entries)
+        {
+            sb.AppendLine($"  {e.Therapy,-32} {e.Preference,-22} {(e.Category ?? "-"),-4} {e.Condition,-22} {e.Rationale} [{string.Join(", ", e.References)}]{Mark(e.Verified)}");
+        }
+
+        return sb.ToString();
+    }
+
+    private static string ShowTrial(Trial t)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"{t.Name} ({t.Id}): {t.Drug} vs {t.Comparator ?? "-"}, {t.Setting}; {t.Population}");
+        foreach (var r in t.Results)
+        {
+            sb.AppendLine($"  {r.Endpoint}: {r.Value} [{r.Reference}]{Mark(r.Verified)}");
+        }
+
+        return sb.ToString();
+    }
+
+    private static int CountUnverified(KnowledgeBase kb) =>
+        kb.Drugs.Sum(d => (d.Verified == false ? 1 : 0) + d.Approvals.Count(a => a.Verified == false) + d.Dosing.Count(x => x.Verified == false) + d.OrganAdjustments.Count(x => x.Verified == false) + d.Monitoring.Count(x => x.Verified == false) + d.Cautions.Count(x => x.Verified == false))
+        + kb.Drugs.Select(d => kb.Toxicity(Codes.Therapy.Parse(d.Id))).OfType<ToxicityTable>().Sum(t => t.Rules.Count(r => r.Verified == false))
+        + kb.Resistance.Sum(r => r.Cells.Count(c => c.Verified == false))
+        + kb.Regimens.Sum(r => r.Entries.Count(e => e.Verified == false));
+
+    private static string Dates(DosingRegimen d) => d.ValidFrom is null && d.ValidTo is null ? "" : $" ({d.ValidFrom ?? "…"} to {d.ValidTo ?? "…"})";
+
+    private static string Mark(bool? verified) => verified == false ? " [unverified]" : "";
+
+    private static string Flag(bool? verified, string? note) => verified == false ? $"UNVERIFIED: {note}\n" : "";
+}

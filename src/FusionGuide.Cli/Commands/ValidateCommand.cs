@@ -1,0 +1,33 @@
+namespace FusionGuide.Cli.Commands;
+
+/// <summary><c>validate CASE.json</c>: exit 0 and a short confirmation, or exit 2 with every problem.</summary>
+internal static class ValidateCommand
+{
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var a = Arguments.Parse(args, [], []);
+        if (a.Positional.Count != 1)
+        {
+            a.Problems.Add("validate needs exactly one case file (or '-')");
+        }
+
+        if (a.Problems.Count > 0)
+        {
+            return Dispatcher.UsageError(stderr, a.Problems);
+        }
+
+        var read = CaseInput.Read(a.Positional[0], stdin);
+        if (!read.IsValid)
+        {
+            return Dispatcher.Problems(stderr, read.Problems);
+        }
+
+        stdout.WriteLine($"valid: case {read.Case!.Id ?? "(no id)"} follows the contract");
+        foreach (var n in read.Notices)
+        {
+            stdout.WriteLine($"note: {n.Message}");
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,38 @@
+using FusionGuide.Domain;
+
+namespace FusionGuide.Engine.Diagnosis;
+
+/// <summary>A set of kinase mutations found together in one progression sample.</summary>
+/// <param name="Gene">The kinase.</param>
+/// <param name="Mutations">The mutations (two or more: a compound).</param>
+/// <param name="Source">Where it was found, for rationales ("plasma NGS").</param>
+internal sealed record MutationSet(Gene Gene, IReadOnlyList<string> Mutations, string Source)
+{
+    public string Name => string.Join("+", Mutations);
+}
+
+/// <summary>What the diagnosis stage established, for the later stages.</summary>
+internal sealed record DiagnosisFindings
+{
+    public required Driver Driver { get; init; }
+
+    public required IReadOnlyDictionary<Gene, GeneStatus> Genes { get; init; }
+
+    public string? FusionPartner { get; init; }
+
+    public string? Variant { get; init; }
+
+    public required List<NextTest> NextTests { get; init; }
+
+    /// <summary>Kinase mutation sets from progression tests of the driver gene.</summary>
+    public required IReadOnlyList<MutationSet> ResistanceMutations { get; init; }
+
+    /// <summary>Off-target alterations reported at progression.</summary>
+    public required IReadOnlyList<string> Alterations { get; init; }
+
+    /// <summary>True when a progression test of the driver gene gave a result (the resistance genotype is known).</summary>
+    public required bool ProgressionGenotyped { get; init; }
+
+    /// <summary>True when a progression tissue biopsy was taken (histology at progression is known).</summary>
+    public required bool ProgressionTissue { get; init; }
+}

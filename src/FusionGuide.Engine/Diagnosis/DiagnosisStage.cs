@@ -1,0 +1,120 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Engine.Treatment;
+
+namespace FusionGuide.Engine.Diagnosis;
+
+/// <summary>
+/// Reads every test: status per gene, the driver, the fusion partner, what to test next and the progression
+/// findings (review §2; CAP/IASLC/AMP 2018; NCCN).
+/// </summary>
+internal static class DiagnosisStage
+{
+    private static readonly Gene[] Kinases = [Gene.Alk, Gene.Ros1];
+    private static readonly Gene[] FusionGenes = [Gene.Alk, Gene.Ros1, Gene.Ret, Gene.Ntrk1, Gene.Ntrk2, Gene.Ntrk3];
+
+    public static DiagnosisFindings Run(Evaluation e, TreatmentHistory history)
+    {
+        var calls = e.Case.Tests.Select((t, i) => TestInterpreter.Interpret(e, i, t)).ToList();
+        var atDiagnosis = calls.Where(c => c.Test.EffectiveTiming == TestTiming.Diagnosis).ToList();
+        var genes = new Dictionary<Gene, GeneStatus>();
+        foreach (var gene in Codes.Gene.Values)
+        {
+            // A progression test of a kinase still shows the fusion (its mutations sit in the fused kinase).
+            var relevant = calls.Where(c => c.Gene == gene && (c.Test.EffectiveTiming == TestTiming.Diagnosis || (Kinases.Contains(gene) && c.Kind == CallKind.Positive))).ToList();
+            if (relevant.Count > 0 || Kinases.Contains(gene))
+            {
+                genes[gene] = GeneCombiner.Combine(e, gene, relevant);
+            }
+        }
+
+        var driver = DriverOf(e, genes);
+        var next = new List<NextTest>();
+        NextTests.ForDiagnosis(e, calls, genes, driver, next);
+        var progression = calls.Where(c => c.Test.EffectiveTiming == TestTiming.Progression).ToList();
+        var findings = new DiagnosisFindings
+        {
+            Driver = driver,
+            Genes = genes,
+            FusionPartner = Partner(e, calls, driver),
+            Variant = calls.Where(c => c.Kind == CallKind.Positive && c.Test.Variant is not null).Select(c => c.Test.Variant).FirstOrDefault(),
+            NextTests = next,
+            ResistanceMutations = [.. progression
+                .Where(c => c.Test.Mutations.Count > 0 && Kinases.Contains(c.Gene))
+                .Select(c => new MutationSet(c.Gene, c.Test.Mutations, $"{(c.Test.Sample == Sample.Plasma ? "plasma" : c.Test.Sample == Sample.Cytology ? "cytology" : "tissue")} {MethodName(c.Test.Method)}"))],
+            Alterations = [.. progression.SelectMany(c => c.Test.Alterations).Distinct()],
+            ProgressionGenotyped = progression.Any(c => Kinases.Contains(c.Gene) && c.Kind is CallKind.Positive or CallKind.Negative),
+            ProgressionTissue = progression.Any(c => c.IsTissue && c.Kind != CallKind.Failed) || e.Case.Tumor.Transformation is not null,
+        };
+        NextTests.ForProgression(e, history, findings);
+        return findings;
+    }
+
+    private static Driver DriverOf(Evaluation e, Dictionary<Gene, GeneStatus> genes)
+    {
+        var positives = genes.Where(g => g.Value == GeneStatus.Positive && g.Key != Gene.PdL1).Select(g => g.Key).ToList();
+        if (positives.Count > 1)
+        {
+            var names = string.Join(" and ", positives.Select(Codes.Gene.Code));
+            e.WarnDiagnosis("concurrent-drivers", $"{names} are both reported positive, but these drivers are almost always mutually exclusive: confirm on tissue RNA NGS before choosing targeted therapy.");
+            e.Fire(RuleIds.ConcurrentDrivers, $"{names} both positive: mutually exclusive drivers; driver left indeterminate until confirmed.");
+            return Driver.Indeterminate;
+        }
+
+        if (positives.Count == 1)
+        {
+            var d = positives[0] switch { Gene.Alk => Driver.Alk, Gene.Ros1 => Driver.Ros1, _ => Driver.Other };
+            e.Fire(RuleIds.Driver, $"Driver: {Codes.Gene.Code(positives[0])}{(d == Driver.Other ? " (outside the ALK/ROS1 scope)" : "")}.");
+            return d;
+        }
+
+        var unresolved = e.Kb.Panel.Where(p => !AdequatelyNegative(e, p.Gene, p.AdequateNegativeMethods)).Select(p => p.Gene).ToList();
+        if (unresolved.Count == 0)
+        {
+            e.Fire(RuleIds.Driver, "Every driver of the panel tested negative by an adequate method: no targetable driver found.");
+            return Driver.None;
+        }
+
+        e.Fire(RuleIds.Driver, $"No driver established; not yet adequately excluded: {string.Join(", ", unresolved)}.");
+        return Driver.Indeterminate;
+    }
+
+    /// <summary>True when a tissue or cytology test of an adequate method says negative (plasma never rules out).</summary>
+    internal static bool AdequatelyNegative(Evaluation e, string gene, IReadOnlyList<string> methods) =>
+        Codes.Gene.TryParse(gene, out var g) &&
+        e.Case.Tests.Any(t => t.Gene == g && t.EffectiveTiming == TestTiming.Diagnosis && t.Sample != Sample.Plasma &&
+                              methods.Contains(Codes.TestMethod.Code(t.Method)) && TestIsNegative(e, t));
+
+    private static bool TestIsNegative(Evaluation e, BiomarkerTest t) =>
+        t.Result == TestResult.Negative && t.PercentRearrangedCells is null ||
+        (t.Method == TestMethod.Fish && t.PercentRearrangedCells is { } p && t.CellsScored is { } n &&
+         ((n >= e.Kb.Threshold("fish-two-reader-cells") && p < e.Kb.Threshold("fish-two-reader-positive-at-or-above-percent")) ||
+          (n >= e.Kb.Threshold("fish-first-read-cells") && p < e.Kb.Threshold("fish-first-read-negative-below-percent")))) ||
+        (t.Method == TestMethod.Ihc && t.Result is null && t.Intensity == 0);
+
+    private static string? Partner(Evaluation e, List<TestCall> calls, Driver driver)
+    {
+        var gene = driver switch { Driver.Alk => Gene.Alk, Driver.Ros1 => Gene.Ros1, _ => (Gene?)null };
+        var partner = calls.Where(c => c.Kind == CallKind.Positive && c.Test.FusionPartner is not null && (gene is null || c.Gene == gene))
+            .Select(c => c.Test.FusionPartner).FirstOrDefault();
+        if (partner is not null)
+        {
+            e.Fire(RuleIds.FusionPartner, $"Fusion partner reported: {partner}-{(gene is { } g ? Codes.Gene.Code(g) : "")}.");
+        }
+
+        return partner;
+    }
+
+    internal static bool IsFusionGene(Gene g) => FusionGenes.Contains(g);
+
+    /// <summary>How a method is named in a sentence.</summary>
+    internal static string MethodName(TestMethod m) => m switch
+    {
+        TestMethod.NgsDna => "DNA NGS",
+        TestMethod.NgsRna => "RNA NGS",
+        TestMethod.RtPcr => "RT-PCR",
+        TestMethod.Fish => "FISH",
+        TestMethod.Ihc => "IHC",
+        _ => "histology",
+    };
+}

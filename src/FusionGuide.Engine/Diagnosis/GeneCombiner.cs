@@ -1,0 +1,82 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
+
+namespace FusionGuide.Engine.Diagnosis;
+
+/// <summary>Combines every test of one gene into its status, flagging disagreement between tests.</summary>
+internal static class GeneCombiner
+{
+    public static GeneStatus Combine(Evaluation e, Gene gene, IReadOnlyList<TestCall> calls)
+    {
+        var name = Codes.Gene.Code(gene);
+        if (calls.Count == 0)
+        {
+            return GeneStatus.NotTested;
+        }
+
+        var positive = calls.Where(c => c.Kind == CallKind.Positive).ToList();
+        var negative = calls.Where(c => c.Kind == CallKind.Negative).ToList();
+        var screen = calls.Where(c => c.Kind == CallKind.Screen).ToList();
+        var unsettled = calls.Where(c => c.Kind is CallKind.Equivocal or CallKind.Screen or CallKind.PlasmaNegative or CallKind.Inadequate).ToList();
+        GeneStatus status;
+        if (positive.Count > 0)
+        {
+            if (negative.Count > 0 && gene != Gene.PdL1)
+            {
+                Discordant(e, name, positive[0], negative[0], "the positive result is followed; resolve the disagreement on tissue RNA NGS");
+            }
+
+            status = GeneStatus.Positive;
+        }
+        else if (screen.Count > 0 && negative.FirstOrDefault(c => c.IsTissue && c.Test.Method == TestMethod.NgsRna) is { } rna)
+        {
+            e.Fire(RuleIds.GeneCombine, $"{name}: the IHC screen was not confirmed by tissue RNA NGS ({rna.Label}); RNA NGS is decisive.");
+            status = GeneStatus.Negative;
+        }
+        else if (screen.Count > 0 && negative.FirstOrDefault(c => c.Test.Method == TestMethod.Fish) is { } fish)
+        {
+            Discordant(e, name, screen[0], fish, $"{name} FISH can miss fusions with nearby partners (GOPC/FIG): RNA NGS decides");
+            e.Fire(RuleIds.Ros1FishMissesPartners, $"{name} IHC screen positive but FISH negative ({fish.Label}): FISH may miss intrachromosomal partners such as GOPC; RNA NGS is needed.");
+            status = GeneStatus.Equivocal;
+        }
+        else if (screen.Count == 0 && negative.Any(c => c.IsTissue))
+        {
+            status = GeneStatus.Negative;
+        }
+        else if (unsettled.Count > 0 || negative.Count > 0)
+        {
+            status = GeneStatus.Equivocal;
+        }
+        else
+        {
+            status = GeneStatus.NotTested;
+        }
+
+        if (screen.Count > 0 && status == GeneStatus.Equivocal)
+        {
+            e.WarnDiagnosis("unconfirmed-screen", $"{name} is positive on an IHC screen ({screen[0].Label}) only: a screen needs confirmation by FISH or RNA NGS before targeted therapy.");
+        }
+
+        if (status != GeneStatus.Positive && status != GeneStatus.Negative && calls.Any(c => c.Kind == CallKind.PlasmaNegative) && Kinase(gene))
+        {
+            e.WarnDiagnosis("plasma-negative", $"{name} was not detected on plasma only: a negative liquid biopsy does not exclude a fusion; test tissue.");
+        }
+
+        foreach (var failed in calls.Where(c => c.Kind == CallKind.Failed))
+        {
+            e.WarnDiagnosis("test-failed", $"{failed.Label} failed: repeat it or use another method or sample.");
+        }
+
+        e.Fire(RuleIds.GeneCombine, $"{name}: {Codes.GeneStatus.Code(status)} from {calls.Count} test(s) ({string.Join("; ", calls.Select(c => c.Explanation))}).");
+        return status;
+    }
+
+    private static bool Kinase(Gene g) => g is Gene.Alk or Gene.Ros1;
+
+    private static void Discordant(Evaluation e, string gene, TestCall a, TestCall b, string resolution)
+    {
+        var msg = $"{gene}: {a.Label} and {b.Label} disagree; {resolution}.";
+        e.WarnDiagnosis("discordant-results", msg);
+        e.Fire(RuleIds.Discordant, msg);
+    }
+}

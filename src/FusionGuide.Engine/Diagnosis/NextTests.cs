@@ -1,0 +1,152 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Engine.Treatment;
+
+namespace FusionGuide.Engine.Diagnosis;
+
+/// <summary>What to order next: what the testing guideline still needs, and the resistance work-up at progression.</summary>
+internal static class NextTests
+{
+    public static void ForDiagnosis(Evaluation e, List<TestCall> calls, Dictionary<Gene, GeneStatus> genes, Driver driver, List<NextTest> next)
+    {
+        if (driver == Driver.Indeterminate && e.Case.Tests.Any())
+        {
+            Unsettled(e, calls, genes, next);
+        }
+
+        if (driver is Driver.Indeterminate)
+        {
+            Untested(e, genes, next);
+        }
+
+        foreach (var failed in calls.Where(c => c.Kind == CallKind.Failed && genes.GetValueOrDefault(c.Gene) != GeneStatus.Positive && driver is Driver.Indeterminate))
+        {
+            var alternative = failed.Test.Sample == Sample.Plasma ? Sample.Tissue : failed.Test.Method is TestMethod.NgsDna or TestMethod.NgsRna ? Sample.Plasma : Sample.Tissue;
+            Add(e, next, Codes.Gene.Code(failed.Gene), alternative == Sample.Plasma ? TestMethod.NgsDna : TestMethod.NgsRna, alternative,
+                $"{failed.Label} failed: repeat {(alternative == Sample.Plasma ? "as plasma NGS while a new tissue sample is obtained" : "on tissue with RNA NGS")}.", RuleIds.FailedTest);
+        }
+    }
+
+    private static void Unsettled(Evaluation e, List<TestCall> calls, Dictionary<Gene, GeneStatus> genes, List<NextTest> next)
+    {
+        foreach (var (gene, status) in genes.Where(g => g.Key != Gene.PdL1))
+        {
+            var code = Codes.Gene.Code(gene);
+            var mine = calls.Where(c => c.Gene == gene).ToList();
+            if (status == GeneStatus.Positive && genes.Count(g => g.Value == GeneStatus.Positive && g.Key != Gene.PdL1) > 1)
+            {
+                Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"{code} is one of two positive drivers: confirm the fusion on tissue RNA NGS, which reads the partner and resolves concurrent results.", RuleIds.ConcurrentDrivers);
+                continue;
+            }
+
+            if (status != GeneStatus.Equivocal)
+            {
+                continue;
+            }
+
+            if (mine.Any(c => c.Kind == CallKind.Screen))
+            {
+                Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"Confirm the positive {code} IHC screen: RNA NGS detects every partner (FISH can miss GOPC).", RuleIds.IhcRos1Screen);
+                if (!mine.Any(c => c.Test.Method == TestMethod.Fish))
+                {
+                    Add(e, next, code, TestMethod.Fish, Sample.Tissue, $"Break-apart FISH is the alternative confirmation of the {code} IHC screen where RNA NGS cannot be done.", RuleIds.IhcRos1Screen);
+                }
+            }
+            else if (mine.Any(c => c.Kind == CallKind.Equivocal && c.Test.Method == TestMethod.Fish))
+            {
+                Add(e, next, code, TestMethod.Fish, Sample.Tissue, $"{code} FISH is equivocal on the first 50 cells: a second reader scores 50 more (positive at ≥15% of 100).", RuleIds.FishRule);
+                Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"RNA NGS settles an equivocal {code} FISH and names the partner.", RuleIds.FishRule);
+            }
+            else if (mine.Any(c => c.Kind == CallKind.Equivocal && c.Test.Method == TestMethod.Ihc))
+            {
+                Add(e, next, code, TestMethod.Fish, Sample.Tissue, $"{code} IHC is equivocal or weak: confirm by break-apart FISH.", RuleIds.IhcAlkWeak);
+                Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"Or confirm the equivocal {code} IHC by RNA NGS, which also reads the partner.", RuleIds.IhcAlkWeak);
+            }
+            else if (mine.Any(c => c.Kind == CallKind.PlasmaNegative))
+            {
+                Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"{code} was not detected in plasma only: test tissue (RNA NGS, or IHC/FISH) before concluding it is absent.", RuleIds.PlasmaNegative);
+            }
+            else if (mine.Any(c => c.Kind == CallKind.Inadequate))
+            {
+                Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"The {code} FISH had too few evaluable nuclei: repeat on adequate tissue, or test by RNA NGS.", RuleIds.FishInadequate);
+            }
+            else
+            {
+                Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"{code} is equivocal: RNA NGS on tissue settles it.", RuleIds.GeneCombine);
+            }
+        }
+    }
+
+    private static void Untested(Evaluation e, Dictionary<Gene, GeneStatus> genes, List<NextTest> next)
+    {
+        var histology = e.Case.Tumor.Histology;
+        var why = histology == Histology.Squamous
+            ? "squamous histology: NCCN advises testing in squamous disease too (never or light smokers, small biopsies, mixed histology)"
+            : e.Case.Tumor.Resected == true ? "resected early-stage disease: ALK (and EGFR) status decides adjuvant therapy (ALINA)"
+            : "every advanced NSCLC is tested for ALK and ROS1, whatever the age, sex or smoking history";
+        foreach (var panel in e.Kb.Panel)
+        {
+            if (!Codes.Gene.TryParse(panel.Gene, out var g) || DiagnosisStage.AdequatelyNegative(e, panel.Gene, panel.AdequateNegativeMethods))
+            {
+                continue;
+            }
+
+            var status = genes.GetValueOrDefault(g, GeneStatus.NotTested);
+            if (status is GeneStatus.Positive or GeneStatus.Equivocal)
+            {
+                continue;
+            }
+
+            var dnaOnly = status == GeneStatus.Negative && panel.Alteration == "fusion";
+            if (status == GeneStatus.NotTested || dnaOnly)
+            {
+                var method = panel.Alteration == "fusion" ? TestMethod.NgsRna : TestMethod.NgsDna;
+                var reason = dnaOnly
+                    ? $"{panel.Gene} was negative only on a DNA or limited assay, which misses fusions: add RNA NGS on tissue."
+                    : $"{panel.Gene} not yet tested ({why}); a broad NGS panel (DNA with RNA for fusions) on tissue covers it.";
+                Add(e, next, panel.Gene, method, Sample.Tissue, reason, dnaOnly ? RuleIds.DnaMissesFusions : RuleIds.TestEveryone);
+            }
+        }
+
+        if (!genes.ContainsKey(Gene.PdL1) && e.Case.Tumor.Resected != true)
+        {
+            Add(e, next, "PD-L1", TestMethod.Ihc, Sample.Tissue, "PD-L1 (TPS) is needed for the general NSCLC pathway should no driver be found.", RuleIds.TestEveryone);
+        }
+    }
+
+    /// <summary>The resistance work-up: after progression on a TKI, genotype again (plasma and tissue) and look for transformation.</summary>
+    public static void ForProgression(Evaluation e, TreatmentHistory history, DiagnosisFindings f)
+    {
+        var gene = f.Driver switch { Driver.Alk => "ALK", Driver.Ros1 => "ROS1", _ => null };
+        var progressed = history.LastFailedTargeted ?? history.ContinuedThroughLimitedProgression;
+        if (gene is null || progressed is null)
+        {
+            return;
+        }
+
+        var on = $"progression on {e.Name(progressed.Therapy)}";
+        if (!f.ProgressionGenotyped)
+        {
+            Add(e, f.NextTests, gene, TestMethod.NgsDna, Sample.Plasma, $"After {on}: plasma NGS for {gene} resistance mutations (e.g. solvent-front {(gene == "ALK" ? "G1202R" : "G2032R")}) and bypass alterations such as MET amplification; it guides the next TKI.", RuleIds.ResistanceWorkup);
+        }
+
+        // A plasma genotype that already explains the progression (an on-target mutation or a bypass alteration) spares a biopsy.
+        var explained = f.ProgressionGenotyped && (f.ResistanceMutations.Count > 0 || f.Alterations.Count > 0);
+        if (!f.ProgressionTissue && !explained)
+        {
+            Add(e, f.NextTests, gene, TestMethod.NgsRna, Sample.Tissue, $"After {on}: re-biopsy the progressing site for tissue NGS (a negative plasma result does not exclude resistance mutations).", RuleIds.ResistanceWorkup);
+            Add(e, f.NextTests, gene, TestMethod.Histology, Sample.Tissue, $"After {on}: histology of the re-biopsy looks for small-cell or squamous transformation, which changes treatment.", RuleIds.ResistanceWorkup);
+        }
+    }
+
+    private static void Add(Evaluation e, List<NextTest> next, string gene, TestMethod method, Sample sample, string reason, string rule)
+    {
+        if (next.Any(n => n.Gene == gene && n.Method == method && n.Sample == sample))
+        {
+            return;
+        }
+
+        var refs = e.Kb.Rule(rule)?.Sources ?? [];
+        next.Add(new NextTest { Gene = gene, Method = method, Sample = sample, Reason = reason, References = refs });
+    }
+}

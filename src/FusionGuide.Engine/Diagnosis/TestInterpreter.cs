@@ -1,0 +1,229 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
+
+namespace FusionGuide.Engine.Diagnosis;
+
+/// <summary>Applies the testing guideline to each test on its own (IHC scoring, the FISH two-reader rule, NGS and plasma rules).</summary>
+internal static class TestInterpreter
+{
+    private static readonly Clone[] AlkClones = [Clone.D5F3, Clone.A5A4, Clone.Other];
+    private static readonly Clone[] Ros1Clones = [Clone.D4D6, Clone.SP384, Clone.Other];
+    private static readonly Clone[] PdL1Clones = [Clone.C22C3, Clone.SP263, Clone.Other];
+
+    public static TestCall Interpret(Evaluation e, int index, BiomarkerTest t)
+    {
+        if (t.Result == TestResult.Failed)
+        {
+            return Call(e, index, t, CallKind.Failed, "the test failed", RuleIds.FailedTest);
+        }
+
+        return t.Method switch
+        {
+            TestMethod.Ihc => Ihc(e, index, t),
+            TestMethod.Fish => Fish(e, index, t),
+            TestMethod.NgsDna or TestMethod.NgsRna or TestMethod.RtPcr => Molecular(e, index, t),
+            _ => Call(e, index, t, CallKind.Uninformative, "histology does not test a gene", RuleIds.GeneCombine),
+        };
+    }
+
+    private static TestCall Ihc(Evaluation e, int i, BiomarkerTest t)
+    {
+        var clone = t.IhcClone;
+        var fits = t.Gene switch
+        {
+            Gene.Alk => clone is null || AlkClones.Contains(clone.Value),
+            Gene.Ros1 => clone is null || Ros1Clones.Contains(clone.Value),
+            Gene.PdL1 => clone is null || PdL1Clones.Contains(clone.Value),
+            _ => true,
+        };
+        if (!fits)
+        {
+            var msg = $"clone {Codes.Clone.Code(clone!.Value)} is not an antibody for {Codes.Gene.Code(t.Gene)}";
+            e.WarnDiagnosis("clone-mismatch", $"tests[{i}]: {msg}; the result was not used.");
+            return Call(e, i, t, CallKind.Uninformative, msg, RuleIds.IhcCloneMismatch);
+        }
+
+        return t.Gene switch
+        {
+            Gene.Alk => AlkIhc(e, i, t),
+            Gene.Ros1 => Ros1Ihc(e, i, t),
+            Gene.PdL1 => PdL1(e, i, t),
+            _ => Generic(e, i, t, screen: true),
+        };
+    }
+
+    private static TestCall AlkIhc(Evaluation e, int i, BiomarkerTest t)
+    {
+        var positiveIntensity = e.Kb.Threshold("alk-ihc-positive-intensity");
+        var cloneName = t.IhcClone is { } c ? Codes.Clone.Code(c) : "unstated clone";
+        if (t.Intensity is { } intensity && intensity < positiveIntensity && t.Result == TestResult.Positive && intensity > 0)
+        {
+            e.WarnDiagnosis("weak-staining", $"tests[{i}]: ALK IHC reported positive but with intensity {intensity}+: weak staining does not meet positivity and is treated as equivocal.");
+            return Call(e, i, t, CallKind.Equivocal, $"{cloneName} staining {intensity}+ is weak: equivocal, confirm by FISH or NGS", RuleIds.IhcAlkWeak);
+        }
+
+        if (t.Result is { } r)
+        {
+            return r switch
+            {
+                TestResult.Positive => Call(e, i, t, CallKind.Positive, $"{cloneName} positive (strong granular staining establishes ALK rearrangement without FISH)", RuleIds.IhcAlk),
+                TestResult.Negative => Call(e, i, t, CallKind.Negative, $"{cloneName} negative", RuleIds.IhcAlk),
+                _ => Call(e, i, t, CallKind.Equivocal, $"{cloneName} equivocal or weak staining: confirm by FISH or NGS", RuleIds.IhcAlkWeak),
+            };
+        }
+
+        if (t.Intensity is { } n)
+        {
+            return n >= positiveIntensity
+                ? Call(e, i, t, CallKind.Positive, $"{cloneName} staining intensity {n}+ is strong: positive", RuleIds.IhcAlk)
+                : n == 0
+                    ? Call(e, i, t, CallKind.Negative, $"{cloneName} no staining: negative", RuleIds.IhcAlk)
+                    : Call(e, i, t, CallKind.Equivocal, $"{cloneName} intensity {n}+ does not meet positivity: equivocal", RuleIds.IhcAlkWeak);
+        }
+
+        if (t.PercentStainedCells is { } p)
+        {
+            return p == 0
+                ? Call(e, i, t, CallKind.Negative, $"{cloneName}: no stained tumour cells", RuleIds.IhcAlk)
+                : Call(e, i, t, CallKind.Equivocal, $"{cloneName}: {p}% stained but intensity not reported, so positivity cannot be judged", RuleIds.IhcAlkWeak);
+        }
+
+        return NoResult(e, i, t);
+    }
+
+    private static TestCall Ros1Ihc(Evaluation e, int i, BiomarkerTest t)
+    {
+        var screenIntensity = e.Kb.Threshold("ros1-ihc-screen-positive-intensity");
+        var positive = t.Result == TestResult.Positive || (t.Result is null && t.Intensity >= screenIntensity);
+        var negative = t.Result == TestResult.Negative || (t.Result is null && (t.Intensity == 0 || (t.Intensity is null && t.PercentStainedCells == 0)));
+        if (positive)
+        {
+            return Call(e, i, t, CallKind.Screen, "ROS1 IHC is a screen: a positive stain needs confirmation by FISH or RNA NGS", RuleIds.IhcRos1Screen);
+        }
+
+        if (negative)
+        {
+            return Call(e, i, t, CallKind.Negative, "ROS1 IHC negative (a sensitive screen)", RuleIds.IhcRos1Screen);
+        }
+
+        return t.Result == TestResult.Equivocal || t.Intensity is not null || t.PercentStainedCells is not null
+            ? Call(e, i, t, CallKind.Equivocal, "ROS1 IHC equivocal", RuleIds.IhcRos1Screen)
+            : NoResult(e, i, t);
+    }
+
+    private static TestCall PdL1(Evaluation e, int i, BiomarkerTest t)
+    {
+        var cut = e.Kb.Threshold("pdl1-positive-tps");
+        if (t.Tps is { } tps)
+        {
+            return tps >= cut
+                ? Call(e, i, t, CallKind.Positive, $"PD-L1 TPS {tps}% (≥{cut}%)", RuleIds.PdL1)
+                : Call(e, i, t, CallKind.Negative, $"PD-L1 TPS {tps}% (<{cut}%)", RuleIds.PdL1);
+        }
+
+        return Generic(e, i, t, screen: false);
+    }
+
+    private static TestCall Fish(Evaluation e, int i, BiomarkerTest t)
+    {
+        if (t.Gene is not (Gene.Alk or Gene.Ros1) || t.PercentRearrangedCells is null)
+        {
+            return Generic(e, i, t, screen: false);
+        }
+
+        var pct = t.PercentRearrangedCells.Value;
+        var cells = t.CellsScored;
+        var firstCells = e.Kb.Threshold("fish-first-read-cells");
+        var negBelow = e.Kb.Threshold("fish-first-read-negative-below-percent");
+        var posAbove = e.Kb.Threshold("fish-first-read-positive-above-percent");
+        var totalCells = e.Kb.Threshold("fish-two-reader-cells");
+        var cutoff = e.Kb.Threshold("fish-two-reader-positive-at-or-above-percent");
+        var gene = Codes.Gene.Code(t.Gene);
+        TestCall computed;
+        if (cells is null || cells < firstCells)
+        {
+            var msg = $"{gene} FISH {pct}% rearranged in {(cells is null ? "an unstated number of" : cells.ToString())} cells: at least {firstCells} evaluable nuclei are needed, so the test is inadequate, not negative";
+            e.WarnDiagnosis("inadequate-sample", $"tests[{i}]: {msg}.");
+            return Call(e, i, t, CallKind.Inadequate, msg, RuleIds.FishInadequate);
+        }
+
+        if (cells >= totalCells)
+        {
+            computed = pct >= cutoff
+                ? Call(e, i, t, CallKind.Positive, $"{gene} FISH {pct}% of {cells} cells is at or above the {cutoff}% cut-off: positive", RuleIds.FishRule)
+                : Call(e, i, t, CallKind.Negative, $"{gene} FISH {pct}% of {cells} cells is below the {cutoff}% cut-off: negative", RuleIds.FishRule);
+        }
+        else if (pct < negBelow)
+        {
+            computed = Call(e, i, t, CallKind.Negative, $"{gene} FISH {pct}% of {cells} cells (first reader) is below {negBelow}%: negative", RuleIds.FishRule);
+        }
+        else if (pct > posAbove)
+        {
+            computed = Call(e, i, t, CallKind.Positive, $"{gene} FISH {pct}% of {cells} cells (first reader) is above {posAbove}%: positive", RuleIds.FishRule);
+        }
+        else
+        {
+            computed = Call(e, i, t, CallKind.Equivocal, $"{gene} FISH {pct}% of {cells} cells is between {negBelow}% and {posAbove}%: equivocal; a second reader scores {totalCells - firstCells} more cells (positive at ≥{cutoff}% of {totalCells})", RuleIds.FishRule);
+        }
+
+        var reported = t.Result switch
+        {
+            TestResult.Positive => CallKind.Positive,
+            TestResult.Negative => CallKind.Negative,
+            TestResult.Equivocal => CallKind.Equivocal,
+            _ => computed.Kind,
+        };
+        if (reported != computed.Kind)
+        {
+            e.WarnDiagnosis("fish-result-recomputed", $"tests[{i}]: the laboratory reported {Codes.TestResult.Code(t.Result!.Value)}, but {computed.Explanation}. The scoring rule's call is used; review the report.");
+        }
+
+        return computed;
+    }
+
+    private static TestCall Molecular(Evaluation e, int i, BiomarkerTest t)
+    {
+        var method = Codes.TestMethod.Code(t.Method);
+        var gene = Codes.Gene.Code(t.Gene);
+        var found = t.FusionPartner is not null || t.Mutations.Count > 0;
+        var result = t.Result ?? (found ? TestResult.Positive : (TestResult?)null);
+        if (result is null)
+        {
+            return NoResult(e, i, t);
+        }
+
+        if (t.Sample == Sample.Plasma && result == TestResult.Negative)
+        {
+            return Call(e, i, t, CallKind.PlasmaNegative, $"{gene} not detected on plasma {method}: a negative liquid biopsy does not exclude the alteration (low tumour shedding)", RuleIds.PlasmaNegative);
+        }
+
+        return result switch
+        {
+            TestResult.Positive => Call(e, i, t, CallKind.Positive, $"{gene} detected by {method}{(t.Sample == Sample.Plasma ? " in plasma (a positive liquid biopsy is actionable)" : "")}", RuleIds.NgsCall),
+            TestResult.Negative => Call(e, i, t, CallKind.Negative, $"{gene} not detected by {method}", RuleIds.NgsCall),
+            _ => Call(e, i, t, CallKind.Equivocal, $"{gene} {method} equivocal", RuleIds.NgsCall),
+        };
+    }
+
+    private static TestCall Generic(Evaluation e, int i, BiomarkerTest t, bool screen) => t.Result switch
+    {
+        TestResult.Positive when screen => Call(e, i, t, CallKind.Screen, $"{Codes.Gene.Code(t.Gene)} IHC positive is a screen that needs molecular confirmation", RuleIds.GeneCombine),
+        TestResult.Positive => Call(e, i, t, CallKind.Positive, $"{Codes.Gene.Code(t.Gene)} positive", RuleIds.GeneCombine),
+        TestResult.Negative => Call(e, i, t, CallKind.Negative, $"{Codes.Gene.Code(t.Gene)} negative", RuleIds.GeneCombine),
+        TestResult.Equivocal => Call(e, i, t, CallKind.Equivocal, $"{Codes.Gene.Code(t.Gene)} equivocal", RuleIds.GeneCombine),
+        _ => NoResult(e, i, t),
+    };
+
+    private static TestCall NoResult(Evaluation e, int i, BiomarkerTest t)
+    {
+        e.WarnDiagnosis("no-result", $"tests[{i}] ({Codes.Gene.Code(t.Gene)} {Codes.TestMethod.Code(t.Method)}) reports no result, intensity, percentage or finding; it was not used.");
+        return new TestCall(i, t, CallKind.Uninformative, "no result reported");
+    }
+
+    private static TestCall Call(Evaluation e, int i, BiomarkerTest t, CallKind kind, string why, string rule)
+    {
+        var call = new TestCall(i, t, kind, why);
+        e.Fire(rule, $"{call.Label}: {why}.");
+        return call;
+    }
+}

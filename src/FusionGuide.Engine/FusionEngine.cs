@@ -1,0 +1,111 @@
+using FusionGuide.Domain;
+using FusionGuide.Domain.Validation;
+using FusionGuide.Engine.Diagnosis;
+using FusionGuide.Engine.Local;
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Engine.Safety;
+using FusionGuide.Engine.Systemic;
+using FusionGuide.Engine.Treatment;
+using FusionGuide.Knowledge;
+
+namespace FusionGuide.Engine;
+
+/// <summary>
+/// The decision engine: a pure function of a case, the knowledge base and the evaluation date. No I/O, no clock,
+/// no state between calls: the same case gives the same result, byte for byte.
+/// </summary>
+public sealed class FusionEngine
+{
+    private static readonly string[] RequiredThresholds =
+    [
+        "fish-first-read-cells", "fish-first-read-negative-below-percent", "fish-first-read-positive-above-percent",
+        "fish-two-reader-cells", "fish-two-reader-positive-at-or-above-percent", "alk-ihc-positive-intensity",
+        "ros1-ihc-screen-positive-intensity", "pdl1-positive-tps", "oligometastatic-max-lesions", "srs-max-brain-lesions",
+        "brain-large-lesion-mm", "ecog-poor-at-or-above",
+    ];
+
+    /// <summary>Creates an engine over a validated knowledge base; fails when the base lacks what the rules need.</summary>
+    public FusionEngine(KnowledgeBase knowledgeBase)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        var missing = MissingRequirements(knowledgeBase);
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"The knowledge base lacks what the engine needs: {string.Join("; ", missing)}");
+        }
+
+        KnowledgeBase = knowledgeBase;
+    }
+
+    /// <summary>The knowledge base every result is read from.</summary>
+    public KnowledgeBase KnowledgeBase { get; }
+
+    /// <summary>What the engine needs from a knowledge base and it lacks (rule catalogue entries, thresholds, panel).</summary>
+    public static IReadOnlyList<string> MissingRequirements(KnowledgeBase kb)
+    {
+        ArgumentNullException.ThrowIfNull(kb);
+        var missing = new List<string>();
+        missing.AddRange(RuleIds.All.Where(r => kb.Rule(r) is null).Select(r => $"rule catalogue entry {r}"));
+        missing.AddRange(RequiredThresholds.Where(t => kb.ThresholdRecord(t) is null).Select(t => $"threshold {t}"));
+        if (kb.Panel.Count == 0)
+        {
+            missing.Add("the driver panel (diagnostics/panel)");
+        }
+
+        return missing;
+    }
+
+    /// <summary>Evaluates one case.</summary>
+    /// <param name="case">A validated case.</param>
+    /// <param name="asOf">The evaluation date; the knowledge base's release date when null.</param>
+    /// <param name="notices">Notices from reading the case (unknown fields), carried into the warnings.</param>
+    public Result Evaluate(Case @case, DateOnly? asOf = null, IReadOnlyList<InputNotice>? notices = null)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var e = new Evaluation(@case, KnowledgeBase, asOf ?? KnowledgeBase.ReleaseDate);
+        foreach (var n in notices ?? [])
+        {
+            e.Warn(n.Code, n.Message);
+        }
+
+        var history = HistoryReader.Read(e);
+        var dx = DiagnosisStage.Run(e, history);
+        var systemic = SystemicStage.Run(e, dx, history);
+        var local = LocalStage.Run(e, dx.Driver, systemic, history);
+        var dosing = SafetyStage.Dosing(e, systemic);
+        var toxicity = SafetyStage.Toxicity(e, history);
+        var monitoring = SafetyStage.Monitoring(e, systemic);
+        var interactions = InteractionStage.Run(e, systemic);
+        SafetyStage.Pregnancy(e);
+        if (e.Unverified.Count > 0)
+        {
+            var list = string.Join("; ", e.Unverified.Select(u => $"{u.Key} ({u.Value})"));
+            e.Warn("unverified-knowledge", $"This result uses {e.Unverified.Count} knowledge-base fact(s) not yet verified against a primary source: {list}. Confirm them before acting.");
+            e.Fire(RuleIds.Unverified, $"{e.Unverified.Count} unverified fact(s) used: {string.Join(", ", e.Unverified.Keys)}.");
+        }
+
+        return new Result
+        {
+            CaseId = @case.Id,
+            KnowledgeBaseVersion = KnowledgeBase.Version,
+            AsOf = e.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Diagnosis = new Domain.Diagnosis
+            {
+                Driver = dx.Driver,
+                Genes = dx.Genes.ToDictionary(g => Codes.Gene.Code(g.Key), g => g.Value),
+                FusionPartner = dx.FusionPartner,
+                FusionVariant = dx.Variant,
+                NextTests = dx.NextTests,
+                Warnings = e.DiagnosticWarnings,
+            },
+            SystemicTherapy = new SystemicTherapy { Setting = systemic.Setting, Line = systemic.Line, Options = systemic.Options, Avoid = systemic.Avoid },
+            LocalTherapy = local,
+            Dosing = dosing,
+            ToxicityManagement = toxicity,
+            Monitoring = monitoring,
+            Interactions = interactions,
+            Warnings = e.Warnings,
+            Trace = e.Trace,
+        };
+    }
+}

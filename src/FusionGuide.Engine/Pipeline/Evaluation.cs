@@ -1,0 +1,101 @@
+using FusionGuide.Domain;
+using FusionGuide.Knowledge;
+
+namespace FusionGuide.Engine.Pipeline;
+
+/// <summary>
+/// The state of one evaluation: the case, the knowledge base, the evaluation date, and the trace and warnings
+/// the rules write. Created per call and discarded: the engine keeps nothing between cases.
+/// </summary>
+internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
+{
+    private readonly List<TraceEntry> trace = [];
+    private readonly List<Warning> warnings = [];
+    private readonly List<Warning> diagnosticWarnings = [];
+    private readonly SortedDictionary<string, string> unverified = new(StringComparer.Ordinal);
+
+    public Case Case { get; } = @case;
+
+    public KnowledgeBase Kb { get; } = kb;
+
+    public DateOnly AsOf { get; } = asOf;
+
+    public IReadOnlyList<TraceEntry> Trace => trace;
+
+    public IReadOnlyList<Warning> Warnings => warnings;
+
+    public IReadOnlyList<Warning> DiagnosticWarnings => diagnosticWarnings;
+
+    /// <summary>Records that a rule shaped the result; its catalogue sources come first, then the case-specific ones.</summary>
+    public void Fire(string rule, string detail, params IEnumerable<string> references)
+    {
+        var refs = new List<string>();
+        if (Kb.Rule(rule) is { } info)
+        {
+            refs.AddRange(info.Sources);
+        }
+
+        foreach (var r in references)
+        {
+            if (!refs.Contains(r))
+            {
+                refs.Add(r);
+            }
+        }
+
+        trace.Add(new TraceEntry { Rule = rule, Detail = Sentence(detail), References = refs });
+    }
+
+    /// <summary>Adds a case-level warning once per code and message.</summary>
+    public void Warn(string code, string message)
+    {
+        message = Sentence(message);
+        if (!warnings.Any(w => w.Code == code && w.Message == message))
+        {
+            warnings.Add(new Warning(code, message));
+        }
+    }
+
+    /// <summary>Adds a diagnostic warning once per code and message.</summary>
+    public void WarnDiagnosis(string code, string message)
+    {
+        message = Sentence(message);
+        if (!diagnosticWarnings.Any(w => w.Code == code && w.Message == message))
+        {
+            diagnosticWarnings.Add(new Warning(code, message));
+        }
+    }
+
+    /// <summary>Facts used for this result that the knowledge base marks unverified (id → what is missing).</summary>
+    public IReadOnlyDictionary<string, string> Unverified => unverified;
+
+    /// <summary>Records that the result leans on a fact not yet verified against a primary source.</summary>
+    public void UsedUnverified(string id, bool? verified, string? note)
+    {
+        if (verified == false)
+        {
+            unverified.TryAdd(id, note ?? "not verified");
+        }
+    }
+
+    /// <summary>
+    /// How a therapy is named inside a sentence: the lower-case generic name for a drug ("alectinib"), the
+    /// knowledge base's name for a regimen. <see cref="Fire"/> and <see cref="Warn"/> capitalise sentence starts.
+    /// </summary>
+    public string Name(Therapy t)
+    {
+        if (!Kb.HasDrug(t))
+        {
+            return Codes.Therapy.Code(t);
+        }
+
+        var name = Kb.Drug(t).Name;
+        return name.Length > 1 && char.IsUpper(name[0]) && char.IsLower(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
+    }
+
+    /// <summary>Capitalises the first letter of a sentence.</summary>
+    public static string Sentence(string s) => s.Length == 0 || char.IsUpper(s[0]) ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    /// <summary>Short display name of a reference (for rationales), or its id.</summary>
+    public string Cite(string referenceId) => Kb.Reference(referenceId)?.ShortName ?? referenceId;
+}

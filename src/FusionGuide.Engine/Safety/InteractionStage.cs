@@ -1,0 +1,76 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Engine.Systemic;
+using FusionGuide.Knowledge;
+
+namespace FusionGuide.Engine.Safety;
+
+/// <summary>
+/// Every medication in the case against the first choice, every targeted option and the current therapy:
+/// CYP3A strength, QT and bradycardia classes, with the label's severity and advice. Unknown names are reported.
+/// </summary>
+internal static class InteractionStage
+{
+    public static IReadOnlyList<InteractionRow> Run(Evaluation e, SystemicOutcome s)
+    {
+        var therapies = s.Options.Select(o => o.Therapy).Where(t => e.Kb.Drug(t).Kind == "targeted").ToList();
+        if (s.Current is { } current && !therapies.Contains(current))
+        {
+            therapies.Add(current);
+        }
+
+        var rows = new List<InteractionRow>();
+        var unknown = new List<string>();
+        foreach (var med in e.Case.Medications)
+        {
+            var (generic, classes) = e.Kb.Medication(med);
+            if (generic is null)
+            {
+                unknown.Add(med);
+                continue;
+            }
+
+            foreach (var t in therapies)
+            {
+                rows.AddRange(For(e, t, med, generic, classes));
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            var msg = $"FusionGuide does not know {string.Join(", ", unknown.Select(u => $"'{u}'"))}: check {(unknown.Count == 1 ? "its" : "their")} interactions with {(therapies.Count > 0 ? string.Join(", ", therapies.Select(e.Name)) : "the chosen therapy")} in the labels (CYP3A, QT, bradycardia).";
+            e.Warn("unknown-medication", msg);
+            e.Fire(RuleIds.UnknownMedication, msg);
+        }
+
+        return rows;
+    }
+
+    private static IEnumerable<InteractionRow> For(Evaluation e, Therapy therapy, string med, string generic, IReadOnlyList<string> classes)
+    {
+        if (e.Kb.Interactions(therapy) is not { } table)
+        {
+            yield break;
+        }
+
+        var rules = table.Rules.Where(r => KnowledgeBase.InForce(r, e.AsOf)).ToList();
+        var specific = rules.Where(r => r.Medication is { } m && KnowledgeBase.NormaliseMedication(m) == generic).ToList();
+        var matched = specific.Count > 0 ? specific : rules.Where(r => r.Class is { } c && classes.Contains(c)).ToList();
+        foreach (var r in matched)
+        {
+            e.UsedUnverified(r.Id, r.Verified, r.VerificationNote);
+            var advice = r.DoseChange is { } dose && !r.Advice.Contains(dose, StringComparison.OrdinalIgnoreCase) ? $"{r.Advice} Dose: {dose}" : r.Advice;
+            var mechanism = r.Medication is not null ? $"{generic} (named in the label)" : r.Class!;
+            e.Fire(RuleIds.Interaction, $"{e.Name(therapy)} + {med} ({mechanism}): {r.Severity}. {advice}", r.Sources);
+            yield return new InteractionRow
+            {
+                Therapy = therapy,
+                With = med,
+                Severity = Codes.Severity.Parse(r.Severity),
+                Advice = advice,
+                Mechanism = r.Class ?? "named-medication",
+                References = r.Sources,
+            };
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Engine.Systemic;
+using FusionGuide.Engine.Treatment;
+using FusionGuide.Knowledge;
+
+namespace FusionGuide.Engine.Safety;
+
+/// <summary>Starting doses and reductions, label actions for adverse events, monitoring and pregnancy (labels §2, §5).</summary>
+internal static class SafetyStage
+{
+    public static IReadOnlyList<DosingRow> Dosing(Evaluation e, SystemicOutcome s)
+    {
+        var therapies = s.Options.Select(o => o.Therapy).Where(t => e.Kb.Drug(t).Kind == "targeted").ToList();
+        if (s.Current is { } current && !therapies.Contains(current))
+        {
+            therapies.Add(current);
+        }
+
+        var rows = new List<DosingRow>();
+        foreach (var t in therapies)
+        {
+            var drug = e.Kb.Drug(t);
+            var regimen = DoseText.InForce(drug, e.AsOf);
+            if (regimen is null)
+            {
+                rows.Add(new DosingRow { Therapy = t, Start = "FusionGuide does not dose this regimen: follow the treating centre's protocol", Reductions = [] });
+                continue;
+            }
+
+            e.UsedUnverified(regimen.Id, regimen.Verified, regimen.VerificationNote);
+            var adjustments = drug.OrganAdjustments
+                .Where(a => KnowledgeBase.InForce(a, e.AsOf) && e.Case.Comorbidities.Any(c => Codes.Comorbidity.Code(c) == a.Comorbidity))
+                .ToList();
+            foreach (var a in adjustments)
+            {
+                e.UsedUnverified(a.Id, a.Verified, a.VerificationNote);
+                e.Fire(RuleIds.OrganAdjustment, $"{drug.Name} with {a.Comorbidity}{(a.Criterion is { } c ? $" ({c})" : "")}: {a.Text}", a.Sources);
+            }
+
+            var refs = regimen.Sources.Concat(adjustments.SelectMany(a => a.Sources)).Distinct().ToList();
+            rows.Add(new DosingRow
+            {
+                Therapy = t,
+                Start = regimen.Start,
+                Reductions = [.. regimen.Reductions],
+                Food = regimen.Food,
+                Adjustments = adjustments.Count > 0 ? [.. adjustments.Select(a => $"{a.Comorbidity}{(a.Criterion is { } c ? $" ({c})" : "")}: {a.Text}")] : null,
+                References = refs,
+            });
+            e.Fire(RuleIds.Dosing, $"{drug.Name}: start {regimen.Start}; reductions {string.Join(" → ", regimen.Reductions)}{(regimen.AfterLastReduction is { } after ? $" → {after}" : "")}{(regimen.Food is { } f ? $"; {f}" : "")}.", regimen.Sources);
+        }
+
+        return rows;
+    }
+
+    public static IReadOnlyList<ToxicityRow> Toxicity(Evaluation e, TreatmentHistory h)
+    {
+        var rows = new List<ToxicityRow>();
+        foreach (var ae in e.Case.AdverseEvents)
+        {
+            var ev = Codes.AdverseEventCode.Code(ae.Event);
+            if (ToxicityAdvisor.Attribute(ae, h.Current) is not { } therapy)
+            {
+                var msg = $"A grade {ae.Grade} {ev} event names no therapy and the patient is on none: it cannot be managed against a label.";
+                e.Warn("toxicity-unattributed", msg);
+                e.Fire(RuleIds.ToxicityUnattributed, msg);
+                continue;
+            }
+
+            var name = e.Name(therapy);
+            if (ae.Grade == 5)
+            {
+                var msg = $"Grade 5 (fatal) {ev} on {name}: reported, not managed; report it to the pharmacovigilance system.";
+                e.Warn("grade-5-event", msg);
+                e.Fire(RuleIds.ToxicityGrade5, msg);
+                rows.Add(new ToxicityRow { Therapy = therapy, Event = ae.Event, Grade = 5, Action = ToxicityAction.Discontinue, Dose = null, Supportive = ["Report the fatal adverse reaction to the regulator's pharmacovigilance system (e.g. FDA MedWatch)."], Rule = msg });
+                continue;
+            }
+
+            if (e.Kb.Toxicity(therapy) is null)
+            {
+                var msg = $"Grade {ae.Grade} {ev} on {name}: the knowledge base holds no dose-modification rules for {name}; manage by its protocol.";
+                e.Warn("no-toxicity-rules", msg);
+                e.Fire(RuleIds.ToxicityUnattributed, msg);
+                continue;
+            }
+
+            rows.Add(Manage(e, therapy, ae));
+        }
+
+        return rows;
+    }
+
+    private static ToxicityRow Manage(Evaluation e, Therapy therapy, AdverseEvent ae)
+    {
+        var drug = e.Kb.Drug(therapy);
+        var ev = Codes.AdverseEventCode.Code(ae.Event);
+        var regimen = DoseText.InForce(drug, e.AsOf);
+        var full = regimen is null ? null : DoseText.Maintenance(regimen);
+        var reduced = regimen is null ? null : DoseText.FirstReduction(regimen);
+        var decision = ToxicityAdvisor.Decide(e, therapy, ae.Event, ae.Grade);
+        if (decision is null)
+        {
+            var text = $"The {drug.Name} label sets no dose change for grade {ae.Grade} {ev} (its general rule covers higher grades): continue at the current dose with supportive care and re-grade at each visit.";
+            e.Fire(RuleIds.ToxicityGeneral, text, e.Kb.Toxicity(therapy)!.Sources);
+            return new ToxicityRow { Therapy = therapy, Event = ae.Event, Grade = ae.Grade, Action = ToxicityAction.Continue, Dose = full, Supportive = [], Rule = text, References = e.Kb.Toxicity(therapy)!.Sources };
+        }
+
+        var rule = decision.Rule;
+        e.UsedUnverified(rule.Id, rule.Verified, rule.VerificationNote);
+        var dose = rule.Resume switch
+        {
+            "same" => full,
+            "reduced" => reduced ?? "no lower dose level: discontinue",
+            "same-or-reduced" => reduced is null ? full : $"{full} (or {reduced} if the event recurs or is not tolerated)",
+            _ => null,
+        };
+        var ruleText = decision.General
+            ? $"The {drug.Name} label does not name {ev}; its general rule for grade {ae.Grade} adverse reactions applies: {rule.Text}"
+            : rule.Text;
+        var assumption = dose is not null && rule.Resume != "same" ? " Doses assume the patient is at the full dose; if already reduced, go one level lower." : "";
+        e.Fire(decision.General ? RuleIds.ToxicityGeneral : RuleIds.ToxicityRule, $"{drug.Name}, grade {ae.Grade} {ev}: {Codes.ToxicityAction.Code(Codes.ToxicityAction.Parse(rule.Action))}{(dose is null ? "" : $", then {dose}")}. {ruleText}{assumption}", rule.Sources);
+        return new ToxicityRow
+        {
+            Therapy = therapy,
+            Event = ae.Event,
+            Grade = ae.Grade,
+            Action = Codes.ToxicityAction.Parse(rule.Action),
+            Dose = dose,
+            Supportive = [.. rule.Supportive, .. rule.Referrals.Select(r => $"Refer: {r}")],
+            Rule = ruleText + assumption,
+            References = rule.Sources,
+        };
+    }
+
+    public static IReadOnlyList<MonitoringRow> Monitoring(Evaluation e, SystemicOutcome s)
+    {
+        var therapies = new List<Therapy>();
+        if (s.FirstChoice is { } first)
+        {
+            therapies.Add(first);
+        }
+
+        if (s.Current is { } current && !therapies.Contains(current))
+        {
+            therapies.Add(current);
+        }
+
+        var rows = new List<MonitoringRow>();
+        foreach (var t in therapies)
+        {
+            var drug = e.Kb.Drug(t);
+            foreach (var m in drug.Monitoring)
+            {
+                e.UsedUnverified(m.Id, m.Verified, m.VerificationNote);
+                rows.Add(new MonitoringRow { Therapy = t, Item = m.Item, Schedule = m.Schedule, References = m.Sources });
+            }
+
+            if (drug.Monitoring.Count > 0)
+            {
+                e.Fire(RuleIds.Monitoring, $"{drug.Name}: {string.Join("; ", drug.Monitoring.Select(m => $"{m.Item} ({m.Schedule})"))}.", drug.Monitoring.SelectMany(m => m.Sources).Distinct());
+            }
+        }
+
+        return rows;
+    }
+
+    public static void Pregnancy(Evaluation e)
+    {
+        if (!e.Case.Comorbidities.Contains(Comorbidity.Pregnancy))
+        {
+            return;
+        }
+
+        const string msg = "Pregnancy: every ALK/ROS1 TKI can cause fetal harm (embryo-fetal toxicity in the labels); involve obstetrics, and advise effective non-hormonal contraception where relevant (lorlatinib, brigatinib and repotrectinib lower hormonal contraceptive exposure).";
+        e.Warn("pregnancy", msg);
+        e.Fire(RuleIds.Pregnancy, msg);
+    }
+}

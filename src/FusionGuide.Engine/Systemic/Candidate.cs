@@ -1,0 +1,88 @@
+using FusionGuide.Domain;
+
+namespace FusionGuide.Engine.Systemic;
+
+/// <summary>A therapy under consideration, with everything that will explain it.</summary>
+internal sealed class Candidate(Therapy therapy, Preference preference, string condition, string evidence, int order)
+{
+    public Therapy Therapy { get; } = therapy;
+
+    public Preference Preference { get; set; } = preference;
+
+    /// <summary>The table condition it came with (any, genotype-directed, …).</summary>
+    public string Condition { get; } = condition;
+
+    /// <summary>The guideline's or mechanism's one-line evidence.</summary>
+    public string Evidence { get; } = evidence;
+
+    /// <summary>Position in the source table (ties keep it).</summary>
+    public int Order { get; } = order;
+
+    public string? Category { get; init; }
+
+    /// <summary>True for the TKI the patient continues.</summary>
+    public bool IsContinuation { get; init; }
+
+    /// <summary>Ranked after equally recommended options (a comorbidity caution).</summary>
+    public bool Demoted { get; set; }
+
+    public Activity Activity { get; set; }
+
+    public List<string> Notes { get; } = [];
+
+    public List<string> References { get; } = [];
+
+    public void Cite(IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            if (!References.Contains(id))
+            {
+                References.Add(id);
+            }
+        }
+    }
+}
+
+/// <summary>The therapies ruled out, each with every reason (a therapy is never both offered and avoided).</summary>
+internal sealed class AvoidList
+{
+    private readonly Dictionary<Therapy, (List<string> Reasons, List<string> Refs)> items = [];
+    private readonly List<Therapy> order = [];
+
+    public bool Contains(Therapy t) => items.ContainsKey(t);
+
+    public void Add(Therapy t, string reason, IEnumerable<string>? refs = null)
+    {
+        if (!items.TryGetValue(t, out var entry))
+        {
+            items[t] = entry = ([], []);
+            order.Add(t);
+        }
+
+        if (!entry.Reasons.Contains(reason))
+        {
+            entry.Reasons.Add(reason);
+        }
+
+        foreach (var r in refs ?? [])
+        {
+            if (!entry.Refs.Contains(r))
+            {
+                entry.Refs.Add(r);
+            }
+        }
+    }
+
+    public IReadOnlyList<AvoidItem> ToItems() =>
+    [
+        .. order.Select(t => new AvoidItem
+        {
+            Therapy = t,
+            Reason = Sentence(string.Join("; ", items[t].Reasons)),
+            References = items[t].Refs.Count > 0 ? items[t].Refs : null,
+        }),
+    ];
+
+    private static string Sentence(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..] + (s.EndsWith('.') ? "" : ".");
+}

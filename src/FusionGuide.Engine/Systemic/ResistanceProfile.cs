@@ -1,0 +1,134 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Diagnosis;
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Knowledge.Model;
+
+namespace FusionGuide.Engine.Systemic;
+
+/// <summary>Activity of a drug against the mutations found, worst case across mutation sets.</summary>
+internal enum Activity
+{
+    /// <summary>No mutation found, or none the table covers for this drug.</summary>
+    Unknown,
+    /// <summary>Sensitive to every mutation set found.</summary>
+    Sensitive,
+    /// <summary>Intermediate against at least one set.</summary>
+    Intermediate,
+    /// <summary>Resistant to at least one set.</summary>
+    Resistant,
+}
+
+/// <summary>One drug's verdict against one mutation set, with its evidence.</summary>
+internal sealed record ActivityFinding(MutationSet Set, Activity Activity, string Evidence, IReadOnlyList<string> Sources, bool Estimated, bool Unverified);
+
+/// <summary>The resistance picture: for every drug, its activity against each mutation set found at progression.</summary>
+internal sealed class ResistanceProfile
+{
+    private readonly Dictionary<Therapy, List<ActivityFinding>> findings = [];
+
+    public ResistanceProfile(Evaluation e, IReadOnlyList<MutationSet> sets)
+    {
+        Sets = sets;
+        foreach (var set in sets)
+        {
+            Read(e, set);
+        }
+    }
+
+    public IReadOnlyList<MutationSet> Sets { get; }
+
+    public bool HasGenotype => Sets.Count > 0;
+
+    public IReadOnlyList<ActivityFinding> For(Therapy t) => findings.TryGetValue(t, out var list) ? list : [];
+
+    public Activity Of(Therapy t)
+    {
+        var list = For(t);
+        if (list.Count == 0 || list.Count < Sets.Count)
+        {
+            return list.Any(f => f.Activity == Activity.Resistant) ? Activity.Resistant
+                : list.Any(f => f.Activity == Activity.Intermediate) ? Activity.Intermediate : Activity.Unknown;
+        }
+
+        return list.Max(f => f.Activity);
+    }
+
+    private void Read(Evaluation e, MutationSet set)
+    {
+        var gene = Codes.Gene.Code(set.Gene);
+        var exact = e.Kb.Resistance.FirstOrDefault(r => r.Gene == gene && SameSet(r.Mutations, set.Mutations));
+        if (exact is not null)
+        {
+            foreach (var cell in exact.Cells)
+            {
+                AddCell(e, set, cell, estimated: false);
+            }
+
+            e.Fire(RuleIds.Resistance, $"{gene} {set.Name} ({set.Source}): {Summary(exact)}.", exact.Sources);
+            return;
+        }
+
+        var singles = set.Mutations.Select(m => e.Kb.Resistance.FirstOrDefault(r => r.Gene == gene && r.Mutations.Count == 1 && r.Mutations[0] == m)).ToList();
+        var unknown = set.Mutations.Where((m, i) => singles[i] is null).ToList();
+        if (unknown.Count > 0)
+        {
+            var msg = $"{gene} {string.Join(", ", unknown)} ({set.Source}) is not in the knowledge base's activity table: its effect on each TKI is unknown, so it does not steer the choice. Review with a molecular tumour board.";
+            e.Warn("unknown-mutation", msg);
+            e.Fire(RuleIds.UnknownMutation, msg);
+        }
+
+        var known = singles.OfType<ResistanceRow>().ToList();
+        if (known.Count == 0)
+        {
+            return;
+        }
+
+        if (set.Mutations.Count > 1)
+        {
+            var msg = $"The compound {gene} {set.Name} is not in the activity table: each drug is judged by its worst activity against the single mutations, and compound mutations often resist more than their parts (Yoda 2018; Shiba-Ishii 2022).";
+            e.Warn("compound-estimated", msg);
+            e.Fire(RuleIds.CompoundEstimated, msg);
+        }
+
+        foreach (var row in known)
+        {
+            foreach (var cell in row.Cells)
+            {
+                AddCell(e, set, cell, estimated: set.Mutations.Count > 1);
+            }
+
+            e.Fire(RuleIds.Resistance, $"{gene} {string.Join("+", row.Mutations)} ({set.Source}): {Summary(row)}.", row.Sources);
+        }
+    }
+
+    private void AddCell(Evaluation e, MutationSet set, ResistanceCell cell, bool estimated)
+    {
+        var therapy = Codes.Therapy.Parse(cell.Drug);
+        var activity = cell.Activity switch { "sensitive" => Activity.Sensitive, "intermediate" => Activity.Intermediate, _ => Activity.Resistant };
+        var ic50 = cell.Ic50nM is { } v ? $"IC50 {v:0.#} nM; " : "";
+        var cites = string.Join(", ", cell.Sources.Select(e.Cite));
+        var evidence = $"{set.Name} found on {set.Source}: {e.Name(therapy).ToLowerInvariant()} {(estimated ? "is judged " : "")}{cell.Activity} ({ic50}{cites})";
+        if (!findings.TryGetValue(therapy, out var list))
+        {
+            findings[therapy] = list = [];
+        }
+
+        // With a compound judged from its parts, keep the worst part per set.
+        var existing = list.FindIndex(f => f.Set == set);
+        var finding = new ActivityFinding(set, activity, evidence, cell.Sources, estimated, cell.Verified == false);
+        if (existing < 0)
+        {
+            list.Add(finding);
+        }
+        else if (activity > list[existing].Activity)
+        {
+            list[existing] = finding;
+        }
+    }
+
+    private static bool SameSet(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
+        a.Count == b.Count && a.All(b.Contains);
+
+    private static string Summary(ResistanceRow row) =>
+        string.Join(", ", row.Cells.Select(c => $"{c.Drug} {c.Activity}"));
+}

@@ -1,0 +1,15 @@
+using FusionGuide.Domain;
+
+namespace FusionGuide.Engine.Systemic;
+
+/// <summary>What the systemic stage decided, for the result and the safety stages.</summary>
+internal sealed record SystemicOutcome(Setting Setting, int? Line, IReadOnlyList<TherapyOption> Options, IReadOnlyList<AvoidItem> Avoid)
+{
+    /// <summary>The therapy the patient is taking now, if any (dosing, monitoring and interactions cover it).</summary>
+    public Therapy? Current { get; init; }
+
+    /// <summary>True when local therapy of limited progression accompanies a continued TKI.</summary>
+    public bool ContinuingThroughLimitedProgression { get; init; }
+
+    public Therapy? FirstChoice => Options.Count > 0 ? Options[0].Therapy : null;
+}

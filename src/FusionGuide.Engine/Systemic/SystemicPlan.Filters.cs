@@ -1,0 +1,296 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Engine.Treatment;
+using FusionGuide.Knowledge.Model;
+
+namespace FusionGuide.Engine.Systemic;
+
+/// <summary>What enters the candidate list, and what rules a therapy out.</summary>
+internal sealed partial class SystemicPlan
+{
+    private readonly List<(RegimenEntry Entry, int Order, Regimen Table)> deferred = [];
+
+    private void AddTable(Regimen table, ProgressionPattern? pattern)
+    {
+        for (var i = 0; i < table.Entries.Count; i++)
+        {
+            var entry = table.Entries[i];
+            var therapy = Codes.Therapy.Parse(entry.Therapy);
+            if (candidates.Any(c => c.Therapy == therapy))
+            {
+                continue;
+            }
+
+            var admit = entry.Condition switch
+            {
+                "brain-metastases" => BrainMets,
+                "genotype-directed" => profile.Of(therapy) == Activity.Sensitive,
+                "cns-progression" => pattern == ProgressionPattern.Cns,
+                "preferred-unavailable" => false,
+                _ => true,
+            };
+            if (entry.Condition == "preferred-unavailable")
+            {
+                deferred.Add((entry, i, table));
+                continue;
+            }
+
+            if (entry.Condition == "nonsquamous" && Squamous)
+            {
+                avoid.Add(therapy, $"pemetrexed-based therapy is not used in squamous histology", e.Kb.Drug(therapy).Sources);
+                continue;
+            }
+
+            if (admit)
+            {
+                candidates.Add(FromEntry(entry, i, table));
+            }
+        }
+    }
+
+    private Candidate FromEntry(RegimenEntry entry, int order, Regimen table)
+    {
+        var c = new Candidate(Codes.Therapy.Parse(entry.Therapy), Codes.Preference.Parse(entry.Preference), entry.Condition, entry.Rationale, order)
+        {
+            Category = entry.Category,
+        };
+        c.Cite(entry.References);
+        c.Cite([table.Guideline]);
+        c.Notes.Add($"{e.Cite(table.Guideline)}: {entry.Preference}{(entry.Category is { } cat ? $", category {cat}" : "")}{(entry.Condition == "genotype-directed" ? " when the genotype supports it" : "")}");
+        e.UsedUnverified($"{table.Id}/{entry.Therapy}", entry.Verified, entry.VerificationNote);
+        e.UsedUnverified(table.Id, table.Verified, table.VerificationNote);
+        return c;
+    }
+
+    private void AdmitPreferredUnavailable(Regimen? table)
+    {
+        if (table is null || deferred.Count == 0 || candidates.Any(c => c.Preference == Preference.Preferred))
+        {
+            return;
+        }
+
+        var missing = table.Entries.Where(x => x.Preference == "preferred" && avoid.Contains(Codes.Therapy.Parse(x.Therapy))).Select(x => e.Name(Codes.Therapy.Parse(x.Therapy))).ToList();
+        var why = missing.Count > 0 ? $"offered only because {string.Join(", ", missing)} cannot be given here" : "offered only because no preferred agent can be given here";
+        foreach (var (entry, order, t) in deferred)
+        {
+            var c = FromEntry(entry, order, t);
+            c.Notes.Insert(0, why);
+            candidates.Add(c);
+        }
+
+        e.Fire(RuleIds.PreferredUnavailable, $"No preferred agent can be given: {string.Join(", ", deferred.Select(d => d.Entry.Therapy))} {why}.");
+        deferred.Clear();
+        ApplyFilters();
+    }
+
+    private void AddMechanisms()
+    {
+        var i = 0;
+        foreach (var alteration in dx.Alterations)
+        {
+            var m = e.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene == kinaseCode)
+                ?? e.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene == "any");
+            if (m is null)
+            {
+                continue;
+            }
+
+            e.Fire(RuleIds.OffTarget, $"{alteration} at progression (off-target resistance): {m.Approach}", m.Sources);
+            AddMechanism(m, -100 + i++);
+        }
+    }
+
+    private void AddMechanism(OffTargetMechanism m, int order)
+    {
+        e.UsedUnverified(m.Id, m.Verified, m.VerificationNote);
+        foreach (var t in m.Therapies)
+        {
+            var therapy = Codes.Therapy.Parse(t.Therapy);
+            var existing = candidates.FirstOrDefault(c => c.Therapy == therapy);
+            var found = m.Alteration ?? $"{m.Transformation} transformation";
+            if (existing is not null)
+            {
+                existing.Notes.Add($"{found} found at progression: {t.Rationale}");
+                existing.Cite(m.Sources);
+                continue;
+            }
+
+            var c = new Candidate(therapy, Codes.Preference.Parse(t.Preference), "mechanism", $"{found} found at progression: {t.Rationale}", order);
+            c.Cite(m.Sources);
+            candidates.Add(c);
+        }
+    }
+
+    private void RuleOutFromHistory()
+    {
+        foreach (var f in h.Failed)
+        {
+            var reason = $"disease progressed on it{Span(f)}";
+            avoid.Add(f.Therapy, reason);
+            e.Fire(RuleIds.PriorProgression, $"{e.Name(f.Therapy)}: {reason}; not offered again.");
+        }
+
+        foreach (var f in h.Intolerant)
+        {
+            avoid.Add(f.Therapy, $"stopped for intolerance{Span(f)}");
+        }
+
+        if (h.Current is { } current && MustStop(current) is { } stop)
+        {
+            avoid.Add(current.Therapy, stop, e.Kb.Toxicity(current.Therapy)?.Sources);
+            e.Fire(RuleIds.Intolerance, $"{e.Name(current.Therapy)} must stop ({stop}): a TKI of the same standing follows, not a later line.");
+        }
+
+        foreach (var drug in e.Kb.Drugs.Where(d => d.Kind == "targeted" && d.Targets.Contains(kinaseCode)))
+        {
+            var therapy = Codes.Therapy.Parse(drug.Id);
+            if (profile.Of(therapy) == Activity.Resistant)
+            {
+                var finding = profile.For(therapy).First(x => x.Activity == Activity.Resistant);
+                avoid.Add(therapy, finding.Evidence, finding.Sources);
+                MarkUnverified(therapy);
+            }
+        }
+    }
+
+    private void ApplyFilters()
+    {
+        foreach (var c in candidates.ToList())
+        {
+            var drug = e.Kb.Drug(c.Therapy);
+            var targeted = drug.Kind == "targeted";
+            if (targeted && !drug.Targets.Contains(kinaseCode))
+            {
+                avoid.Add(c.Therapy, $"no activity against {kinaseCode}");
+            }
+
+            if (Access.UnavailableAtSite(e, c.Therapy, out var why))
+            {
+                avoid.Add(c.Therapy, why);
+                e.Fire(RuleIds.Availability, $"{drug.Name}: {why}.");
+            }
+
+            if (targeted)
+            {
+                TargetedFilters(c, drug);
+            }
+            else
+            {
+                OtherFilters(c, drug);
+            }
+
+            Cautions(c, drug);
+            if (avoid.Contains(c.Therapy))
+            {
+                candidates.Remove(c);
+            }
+        }
+    }
+
+    private void TargetedFilters(Candidate c, Drug drug)
+    {
+        var activity = profile.Of(c.Therapy);
+        c.Activity = activity;
+        if (activity == Activity.Resistant)
+        {
+            avoid.Add(c.Therapy, profile.For(c.Therapy).First(x => x.Activity == Activity.Resistant).Evidence);
+            return;
+        }
+
+        MarkUnverified(c.Therapy);
+        var setting = h.AnyTargetedFailure ? "subsequent" : e.Case.Tumor.Resected == true ? "adjuvant" : "first-line";
+        var (standing, record) = Access.StandingOf(e, drug, kinaseCode, setting);
+        var text = Access.Describe(e, standing, record, drug.Name);
+        switch (standing)
+        {
+            case Standing.NotApproved when e.Case.Context.Available?.Contains(c.Therapy) != true:
+                avoid.Add(c.Therapy, text, record?.Sources);
+                e.Fire(RuleIds.RegionalApproval, $"{text}.", record?.Sources ?? []);
+                break;
+            case Standing.NotApproved:
+                c.Notes.Add($"{text}, but the site lists it as obtainable");
+                break;
+            case Standing.OffLabel:
+                c.Notes.Add(text);
+                break;
+            case Standing.Unknown:
+                c.Notes.Add(text);
+                e.Warn("approval-unknown", $"{char.ToUpperInvariant(text[0])}{text[1..]}: check local access before prescribing.");
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void OtherFilters(Candidate c, Drug drug)
+    {
+        if (drug.NotIn.Any(x => e.Case.Tumor.Histology is { } hist && Codes.Histology.Code(hist) == x || (x == "squamous" && Squamous)))
+        {
+            avoid.Add(c.Therapy, $"not used in squamous histology", drug.Sources);
+            e.Fire(RuleIds.Histology, $"{drug.Name}: not used in squamous histology.", drug.Sources);
+        }
+
+        var chemo = c.Therapy is not (Therapy.ClinicalTrial or Therapy.BestSupportiveCare);
+        if (chemo && e.Case.Patient.Ecog >= (int)e.Kb.Threshold("ecog-poor-at-or-above"))
+        {
+            avoid.Add(c.Therapy, $"ECOG {e.Case.Patient.Ecog}: cytotoxic or immune therapy is not recommended at this performance status");
+            e.Fire(RuleIds.PerformanceStatus, $"ECOG {e.Case.Patient.Ecog}: {drug.Name} ruled out; best supportive care (and a targeted agent where one is left) instead.");
+        }
+
+        c.Cite(drug.Sources);
+    }
+
+    private void Cautions(Candidate c, Drug drug)
+    {
+        foreach (var caution in drug.Cautions.Where(k => e.Case.Comorbidities.Any(m => Codes.Comorbidity.Code(m) == k.Comorbidity)))
+        {
+            e.UsedUnverified(caution.Id, caution.Verified, caution.VerificationNote);
+            switch (caution.Effect)
+            {
+                case "avoid":
+                    avoid.Add(c.Therapy, caution.Message, caution.Sources);
+                    break;
+                case "deprioritise":
+                    c.Demoted = true;
+                    c.Notes.Add($"{caution.Comorbidity}: {caution.Message} Ranked after equally recommended agents");
+                    break;
+                default:
+                    c.Notes.Add($"{caution.Comorbidity}: {caution.Message}");
+                    break;
+            }
+
+            c.Cite(caution.Sources);
+            e.Fire(RuleIds.Comorbidity, $"{drug.Name} and {caution.Comorbidity}: {caution.Effect} — {caution.Message}", caution.Sources);
+        }
+    }
+
+    private void AvoidImmunotherapyMonotherapy()
+    {
+        var io = e.Kb.Drug(Therapy.ImmunotherapyMonotherapy);
+        avoid.Add(Therapy.ImmunotherapyMonotherapy, io.Place ?? $"checkpoint-inhibitor monotherapy has little activity in {kinaseCode}-rearranged NSCLC, whatever the PD-L1", io.Sources);
+        e.Fire(RuleIds.ImmunotherapyAvoid, $"Immunotherapy monotherapy is avoided in {kinaseCode}-rearranged NSCLC whatever the PD-L1 expression.", io.Sources);
+    }
+
+    private void WarnPriorImmunotherapy()
+    {
+        var io = e.Case.History.FirstOrDefault(x => x.Therapy is Therapy.ChemoImmunotherapy or Therapy.ImmunotherapyMonotherapy);
+        if (io is null)
+        {
+            return;
+        }
+
+        var msg = $"{e.Name(io.Therapy)} was given{Span(io)}: a TKI started soon after a checkpoint inhibitor carries a higher risk of hepatotoxicity and pneumonitis; monitor liver tests closely in the first weeks.";
+        e.Warn("prior-immunotherapy", msg);
+        e.Fire(RuleIds.PriorImmunotherapy, msg);
+    }
+
+    private void MarkUnverified(Therapy therapy)
+    {
+        foreach (var f in profile.For(therapy).Where(f => f.Unverified))
+        {
+            e.UsedUnverified($"resistance {f.Set.Name}/{Codes.Therapy.Code(therapy)}", false, "activity cell not verified against the primary source");
+        }
+    }
+
+    private static string Span(HistoryEntry x) => HistoryReader.Span(x);
+}

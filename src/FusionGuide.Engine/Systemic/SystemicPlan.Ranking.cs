@@ -1,0 +1,119 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Engine.Treatment;
+
+namespace FusionGuide.Engine.Systemic;
+
+/// <summary>Ranking and the patient-specific rationale of each option.</summary>
+internal sealed partial class SystemicPlan
+{
+    private SystemicOutcome Finish(Setting setting, int? line, bool continuing = false)
+    {
+        PerformanceStatus();
+        var ranked = candidates
+            .OrderBy(c => c.Preference)
+            .ThenBy(c => BrainMets ? CnsRank(c.Therapy) : 0)
+            .ThenBy(c => c.Activity switch { Activity.Sensitive => 0, Activity.Unknown => 1, _ => 2 })
+            .ThenBy(c => c.Demoted)
+            .ThenBy(c => c.Order)
+            .ToList();
+        var options = ranked.Select(Option).ToList();
+        if (options.Count > 0)
+        {
+            var order = string.Join("; ", options.Select((o, i) => $"{i + 1}. {e.Name(o.Therapy)} ({Codes.Preference.Code(o.Preference)})"));
+            var why = BrainMets ? "preference, then intracranial activity (brain metastases), then genotype, then cautions, then guideline order" : "preference, then genotype, then cautions, then guideline order";
+            e.Fire(RuleIds.Rank, $"Ranked by {why}: {order}.");
+            if (BrainMets)
+            {
+                e.Fire(RuleIds.BrainMetastasesRanking, $"Brain metastases present: CNS-active agents lead ({e.Name(options[0].Therapy)} first).", e.Kb.Drug(options[0].Therapy).Cns?.Sources ?? []);
+            }
+        }
+
+        var currentTherapy = h.Current is { } cur && !avoid.Contains(cur.Therapy) ? cur.Therapy : (Therapy?)null;
+        if (h.Current is { } now && HistoryReader.IsTargeted(e, now.Therapy) && avoid.Contains(now.Therapy))
+        {
+            currentTherapy = now.Therapy;
+        }
+
+        return new SystemicOutcome(setting, line, options, avoid.ToItems())
+        {
+            Current = currentTherapy,
+            ContinuingThroughLimitedProgression = continuing,
+        };
+    }
+
+    private void PerformanceStatus()
+    {
+        if (e.Case.Patient.Ecog is not { } ecog || ecog < (int)e.Kb.Threshold("ecog-poor-at-or-above"))
+        {
+            return;
+        }
+
+        var hasTki = candidates.Any(c => HistoryReader.IsTargeted(e, c.Therapy));
+        e.Warn("poor-performance-status", hasTki
+            ? $"ECOG {ecog}: a TKI may still be given at poor performance status because responses are frequent and fast; chemotherapy is not recommended."
+            : $"ECOG {ecog}: no targeted option is left and chemotherapy is not recommended at this performance status; best supportive care.");
+        foreach (var c in candidates.Where(c => HistoryReader.IsTargeted(e, c.Therapy)))
+        {
+            c.Notes.Add($"ECOG {ecog}: TKIs are used even at poor performance status in oncogene-driven NSCLC");
+        }
+
+        if (!hasTki && !candidates.Any(c => c.Therapy == Therapy.BestSupportiveCare) && !avoid.Contains(Therapy.BestSupportiveCare))
+        {
+            var bsc = e.Kb.Drug(Therapy.BestSupportiveCare);
+            var c = new Candidate(Therapy.BestSupportiveCare, Preference.Preferred, "any", bsc.Place ?? "Best supportive care with palliative input", 1000);
+            c.Cite(e.Kb.Rule(RuleIds.PerformanceStatus)?.Sources ?? []);
+            candidates.Add(c);
+        }
+    }
+
+    private int CnsRank(Therapy t) => e.Kb.Drug(t).Cns is { } cns ? cns.RankByTarget?.GetValueOrDefault(kinaseCode, cns.Rank) ?? cns.Rank : 99;
+
+    private TherapyOption Option(Candidate c)
+    {
+        var drug = e.Kb.Drug(c.Therapy);
+        var parts = new List<string>();
+        if (!c.IsContinuation && situation.Length > 0)
+        {
+            parts.Add(Capital(situation));
+        }
+
+        parts.Add(c.Evidence);
+        foreach (var f in profile.For(c.Therapy))
+        {
+            parts.Add(f.Evidence);
+            c.Cite(f.Sources);
+        }
+
+        if (BrainMets && drug.Kind == "targeted" && !c.IsContinuation && drug.Cns is { } cns)
+        {
+            var count = e.Case.Disease.BrainMetastases?.Count is { } n ? $" ({n})" : "";
+            parts.Add(cns.Activity == "high"
+                ? $"brain metastases{count}: {cns.Summary ?? "high intracranial activity"}"
+                : $"brain metastases{count}: intracranial activity is {cns.Activity}{(cns.Summary is { } s ? $" ({s})" : "")}");
+            c.Cite(cns.Sources);
+            e.UsedUnverified($"{drug.Id}-cns", cns.Verified, cns.VerificationNote);
+        }
+
+        if (c.Activity == Activity.Intermediate)
+        {
+            parts.Add("activity against the mutation found is only intermediate");
+        }
+
+        parts.AddRange(c.Notes);
+        return new TherapyOption
+        {
+            Therapy = c.Therapy,
+            Preference = c.Preference,
+            Rationale = Capital(string.Join("; ", parts.Where(p => p.Length > 0).Select((p, i) => i == 0 ? p.TrimEnd('.') : Clause(p.TrimEnd('.'))))) + ".",
+            References = c.References,
+            Category = c.Category,
+        };
+    }
+
+    /// <summary>Lower-cases the first letter of a joined clause unless it starts an acronym or a name ("NCCN", "CROWN").</summary>
+    private static string Clause(string s) =>
+        s.Length > 1 && char.IsUpper(s[0]) && char.IsLower(s[1]) && !s.StartsWith("Gainor", StringComparison.Ordinal) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
+
+    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}

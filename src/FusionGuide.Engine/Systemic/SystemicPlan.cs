@@ -1,0 +1,254 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Diagnosis;
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Engine.Safety;
+using FusionGuide.Engine.Treatment;
+using FusionGuide.Knowledge;
+using FusionGuide.Knowledge.Model;
+
+namespace FusionGuide.Engine.Systemic;
+
+/// <summary>The decision for an ALK- or ROS1-driven case: which table applies, what it offers, what is ruled out, in what order.</summary>
+internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, TreatmentHistory h, Gene kinase)
+{
+    private static readonly Stage[] AdjuvantStages = [Stage.IB, Stage.IIA, Stage.IIB, Stage.IIIA];
+    private readonly string kinaseCode = Codes.Gene.Code(kinase);
+    private readonly ResistanceProfile profile = new(e, dx.ResistanceMutations);
+    private readonly AvoidList avoid = new();
+    private readonly List<Candidate> candidates = [];
+    private string situation = "";
+
+    private bool BrainMets => e.Case.Disease.BrainMetastases?.Present == true;
+
+    private bool Squamous => e.Case.Tumor.Histology == Histology.Squamous || e.Case.Tumor.Transformation == Transformation.Squamous;
+
+    public SystemicOutcome Decide()
+    {
+        if (e.Case.Tumor.Resected == true && h.Failed.Count == 0)
+        {
+            if (e.Case.Tumor.Stage is { } stage && AdjuvantStages.Contains(stage))
+            {
+                return Adjuvant(stage);
+            }
+
+            if (e.Case.Tumor.Stage is Stage.IA)
+            {
+                const string why = "Completely resected stage IA: no adjuvant systemic therapy is indicated (ALINA enrolled stage IB ≥4 cm to IIIA); surveillance.";
+                e.Fire(RuleIds.Adjuvant, why);
+                return new SystemicOutcome(Setting.Adjuvant, null, [], []);
+            }
+
+            e.Warn("stage-inconsistent", $"The tumour is marked resected, but stage {(e.Case.Tumor.Stage is { } s ? Codes.Stage.Code(s) : "(not given)")} is not the IB–IIIA adjuvant range: the case is treated as advanced disease.");
+        }
+
+        AvoidImmunotherapyMonotherapy();
+        WarnPriorImmunotherapy();
+        if (e.Case.Tumor.Transformation is { } transformation)
+        {
+            return Transformed(transformation);
+        }
+
+        var current = h.Current;
+        if (current is not null && HistoryReader.IsTargeted(e, current.Therapy) && MustStop(current) is null &&
+            (h.ContinuedThroughLimitedProgression is null || CanContinueThrough(current)))
+        {
+            return Continue(current);
+        }
+
+        var failedTki = h.LastFailedTargeted?.Therapy;
+        var pattern = h.LastFailurePattern;
+        if (h.ContinuedThroughLimitedProgression is { } low && !CanContinueThrough(low))
+        {
+            failedTki = low.Therapy;
+            pattern = low.ProgressionPattern;
+            e.Fire(RuleIds.LimitedProgression, $"CNS progression on {e.Name(low.Therapy)}, whose CNS penetration is poor: switch to a CNS-active TKI rather than continue it.", e.Kb.Drug(low.Therapy).Cns?.Sources ?? []);
+            avoid.Add(low.Therapy, $"CNS progression on it ({HistoryReader.Span(low).Trim()}) and poor CNS penetration", e.Kb.Drug(low.Therapy).Cns?.Sources);
+        }
+
+        return Advanced(failedTki, pattern);
+    }
+
+    /// <summary>The label reason that forces the current therapy to stop, if any adverse event does.</summary>
+    private string? MustStop(HistoryEntry current)
+    {
+        foreach (var ae in e.Case.AdverseEvents.Where(a => ToxicityAdvisor.Attribute(a, current) == current.Therapy))
+        {
+            if (ae.Grade == 5 || ToxicityAdvisor.Decide(e, current.Therapy, ae.Event, ae.Grade) is { Rule.Action: "discontinue" })
+            {
+                return $"grade {ae.Grade} {Codes.AdverseEventCode.Code(ae.Event)} on it: the label says to discontinue permanently";
+            }
+        }
+
+        return null;
+    }
+
+    private bool CanContinueThrough(HistoryEntry entry) =>
+        entry.ProgressionPattern == ProgressionPattern.Oligoprogression || e.Kb.Drug(entry.Therapy).Cns?.Activity == "high";
+
+    private SystemicOutcome Continue(HistoryEntry current)
+    {
+        var limited = h.ContinuedThroughLimitedProgression is not null;
+        var name = e.Name(current.Therapy);
+        var since = current.Start is { } s ? $" since {s}" : "";
+        var evidence = limited
+            ? $"{Codes.ProgressionPattern.Code(current.ProgressionPattern!.Value)} progression on {name}{since}: continue {name} and treat the progressing site(s) locally; switching now would give up a TKI that still controls most of the disease"
+            : $"On {name}{since} without recorded progression: continue it";
+        var c = new Candidate(current.Therapy, Preference.Preferred, "any", evidence, 0) { IsContinuation = true };
+        c.Cite(e.Kb.Rule(limited ? RuleIds.LimitedProgression : RuleIds.ContinueTki)?.Sources ?? []);
+        if (BrainMets && e.Kb.Drug(current.Therapy).Cns is { } cns)
+        {
+            c.Notes.Add($"brain metastases: {cns.Summary ?? $"CNS activity {cns.Activity}"}");
+        }
+
+        candidates.Add(c);
+        e.Fire(limited ? RuleIds.LimitedProgression : RuleIds.ContinueTki, $"{evidence}.");
+        var setting = h.AnyTargetedFailure ? Setting.SubsequentTargeted : Setting.FirstLine;
+        return Finish(setting, h.Line, continuing: limited);
+    }
+
+    private SystemicOutcome Advanced(Therapy? failedTki, ProgressionPattern? pattern)
+    {
+        RuleOutFromHistory();
+        Regimen? table;
+        if (failedTki is { } failed)
+        {
+            table = Table("subsequent", failed);
+            situation = $"after {(pattern is { } p ? Codes.ProgressionPattern.Code(p) + " " : "")}progression on {e.Name(failed)}";
+            if (table is null)
+            {
+                e.Fire(RuleIds.GuidelineTable, $"No guideline table in force answers progression on {e.Name(failed)} for {kinaseCode}: targeted options are limited to what the genotype supports.");
+            }
+        }
+        else
+        {
+            table = Table("first-line", null);
+            var before = e.Case.History.Where(x => !HistoryReader.IsTargeted(e, x.Therapy)).Select(x => e.Name(x.Therapy)).ToList();
+            situation = before.Count > 0
+                ? $"first-line targeted therapy for {kinaseCode}-positive disease found after {string.Join(", ", before)}"
+                : $"first-line therapy for {kinaseCode}-positive advanced NSCLC";
+        }
+
+        if (table is not null)
+        {
+            AddTable(table, pattern);
+        }
+
+        AddMechanisms();
+        ApplyFilters();
+        AdmitPreferredUnavailable(table);
+        if (!candidates.Any(c => HistoryReader.IsTargeted(e, c.Therapy)))
+        {
+            return PostTargeted(ExhaustedBecause(failedTki));
+        }
+
+        return Finish(failedTki is null ? Setting.FirstLine : Setting.SubsequentTargeted, h.Line);
+    }
+
+    private SystemicOutcome Adjuvant(Stage stage)
+    {
+        situation = $"completely resected stage {Codes.Stage.Code(stage)} {kinaseCode}-positive NSCLC";
+        var table = Table("adjuvant", null);
+        if (table is null)
+        {
+            e.Fire(RuleIds.Adjuvant, $"No adjuvant table in force for {kinaseCode} on {e.AsOf:yyyy-MM-dd}.");
+            return new SystemicOutcome(Setting.Adjuvant, null, [], []);
+        }
+
+        e.Fire(RuleIds.Adjuvant, $"Resected stage {Codes.Stage.Code(stage)}: the adjuvant table {table.Id} applies.", [table.Guideline]);
+        if (stage == Stage.IB)
+        {
+            e.Warn("adjuvant-stage", "Stage IB qualifies for adjuvant alectinib only with a tumour ≥4 cm (ALINA, AJCC 7th edition): confirm the size.");
+        }
+
+        AddTable(table, null);
+        ApplyFilters();
+        AdmitPreferredUnavailable(table);
+        return Finish(Setting.Adjuvant, null);
+    }
+
+    private SystemicOutcome Transformed(Transformation transformation)
+    {
+        var code = Codes.Transformation.Code(transformation);
+        var msg = $"{(transformation == Transformation.SmallCell ? "Small-cell" : "Squamous")} transformation on the progression biopsy: a resistance mechanism that the {kinaseCode} TKI no longer controls; treat the transformed histology.";
+        e.Warn("histologic-transformation", msg);
+        situation = $"{code} transformation at progression";
+        var mechanism = e.Kb.OffTarget.FirstOrDefault(m => m.Transformation == code && (m.Gene == kinaseCode || m.Gene == "any"));
+        e.Fire(RuleIds.Transformation, msg, mechanism?.Sources ?? []);
+        RuleOutFromHistory();
+        if (mechanism is not null)
+        {
+            AddMechanism(mechanism, 0);
+        }
+
+        ApplyFilters();
+        var setting = h.TargetedExposure.Count > 0 ? Setting.PostTargeted : Setting.FirstLine;
+        if (candidates.Count == 0)
+        {
+            return PostTargeted("transformation: the TKI no longer controls the disease");
+        }
+
+        return Finish(setting, h.Line);
+    }
+
+    private SystemicOutcome PostTargeted(string why)
+    {
+        candidates.RemoveAll(c => HistoryReader.IsTargeted(e, c.Therapy));
+        var msg = $"No {kinaseCode} TKI is left for this patient ({why}): the conventional NSCLC pathway applies.";
+        e.Warn("no-targeted-option", msg);
+        e.Fire(RuleIds.NoTargetedOption, msg);
+        situation = $"{kinaseCode}-positive disease: {why}";
+        var table = Table("post-targeted", null);
+        if (table is not null)
+        {
+            AddTable(table, null);
+        }
+
+        AddMechanisms();
+        candidates.RemoveAll(c => HistoryReader.IsTargeted(e, c.Therapy));
+        ApplyFilters();
+        return Finish(Setting.PostTargeted, h.Line);
+    }
+
+    /// <summary>Why no TKI is left, in the patient's terms.</summary>
+    private string ExhaustedBecause(Therapy? failedTki)
+    {
+        var failed = h.Failed.Where(f => HistoryReader.IsTargeted(e, f.Therapy)).Select(f => e.Name(f.Therapy)).ToList();
+        var parts = new List<string>();
+        if (failed.Count > 0)
+        {
+            parts.Add($"progression on {string.Join(" then ", failed)}");
+        }
+
+        foreach (var set in profile.Sets)
+        {
+            var resistant = e.Kb.Drugs.Where(d => d.Kind == "targeted" && d.Targets.Contains(kinaseCode) && profile.Of(Codes.Therapy.Parse(d.Id)) == Activity.Resistant).Select(d => e.Name(Codes.Therapy.Parse(d.Id))).ToList();
+            if (resistant.Count > 0)
+            {
+                parts.Add($"{set.Name} ({set.Source}) resists {string.Join(", ", resistant)}");
+            }
+        }
+
+        if (parts.Count == 0)
+        {
+            parts.Add(failedTki is null ? "no targeted therapy can be given here" : "no further TKI is supported");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    private Regimen? Table(string setting, Therapy? after)
+    {
+        var code = after is { } a ? Codes.Therapy.Code(a) : null;
+        var table = e.Kb.Regimens
+            .Where(r => r.Driver == kinaseCode && r.Setting == setting && KnowledgeBase.InForce(r, e.AsOf) && (code is null || r.After.Contains(code)))
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (table is not null)
+        {
+            var guide = e.Cite(table.Guideline);
+            e.Fire(RuleIds.GuidelineTable, $"{kinaseCode} {setting}{(code is null ? "" : $" after {code}")}: {guide} table '{table.Id}' in force on {e.AsOf:yyyy-MM-dd} lists {string.Join(", ", table.Entries.Select(x => $"{x.Therapy} ({x.Preference}{(x.Condition == "any" ? "" : ", " + x.Condition)})"))}.", [table.Guideline, .. table.Sources]);
+        }
+
+        return table;
+    }
+}

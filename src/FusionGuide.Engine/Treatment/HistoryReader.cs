@@ -1,0 +1,162 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
+
+namespace FusionGuide.Engine.Treatment;
+
+/// <summary>Reads the ordered history into failures, intolerance, continuation and line, and flags contradictions.</summary>
+internal static class HistoryReader
+{
+    public static TreatmentHistory Read(Evaluation e)
+    {
+        var history = e.Case.History;
+        var failed = new List<HistoryEntry>();
+        var intolerant = new List<HistoryEntry>();
+        HistoryEntry? ongoing = null;
+        HistoryEntry? continued = null;
+        for (var i = 0; i < history.Count; i++)
+        {
+            var h = history[i];
+            var isLast = i == history.Count - 1;
+            switch (h.StopReason)
+            {
+                case StopReason.Progression when h.End is null && isLast && IsLimited(h.ProgressionPattern) && IsTargeted(e, h.Therapy):
+                    continued = h;
+                    break;
+                case StopReason.Progression:
+                    failed.Add(h);
+                    break;
+                case StopReason.Intolerance:
+                    intolerant.Add(h);
+                    break;
+                case StopReason.Ongoing:
+                case null when h.End is null && isLast:
+                    ongoing = h;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        var lastFailedTargeted = failed.LastOrDefault(h => IsTargeted(e, h.Therapy));
+        var lastFailure = failed.LastOrDefault();
+        var result = new TreatmentHistory(failed, continued, intolerant, ongoing, lastFailedTargeted, lastFailure?.ProgressionPattern, 1 + failed.Count)
+        {
+            TargetedExposure = history.Where(h => IsTargeted(e, h.Therapy)).Select(h => h.Therapy).ToHashSet(),
+            OtherExposure = history.Where(h => !IsTargeted(e, h.Therapy)).Select(h => h.Therapy).ToHashSet(),
+        };
+        Describe(e, result);
+        CheckConsistency(e);
+        return result;
+    }
+
+    public static bool IsTargeted(Evaluation e, Therapy t) => e.Kb.Drug(t).Kind == "targeted";
+
+    private static bool IsLimited(ProgressionPattern? p) => p is ProgressionPattern.Oligoprogression or ProgressionPattern.Cns;
+
+    private static void Describe(Evaluation e, TreatmentHistory t)
+    {
+        if (e.Case.History.Count == 0)
+        {
+            e.Fire(RuleIds.History, "No prior systemic therapy recorded.");
+            return;
+        }
+
+        var parts = e.Case.History.Select(h => $"{e.Name(h.Therapy)}{Span(h)}{Why(h)}");
+        e.Fire(RuleIds.History, $"History in order: {string.Join("; ", parts)}. This recommendation is for line {t.Line}.");
+        foreach (var h in t.Intolerant.Where(h => IsTargeted(e, h.Therapy)))
+        {
+            e.Fire(RuleIds.Intolerance, $"{e.Name(h.Therapy)} was stopped for intolerance, not resistance: the next TKI is chosen from the same standing, not a later line.");
+        }
+    }
+
+    public static string Span(HistoryEntry h) => (h.Start, h.End) switch
+    {
+        (null, null) => "",
+        ({ } s, null) => $" (from {s})",
+        (null, { } end) => $" (until {end})",
+        ({ } s, { } end) => $" ({s} to {end})",
+    };
+
+    private static string Why(HistoryEntry h) => h.StopReason switch
+    {
+        StopReason.Progression => h.ProgressionPattern is { } p ? $", stopped for {Codes.ProgressionPattern.Code(p)} progression" : ", progression",
+        StopReason.Intolerance => ", stopped for intolerance",
+        StopReason.Completed => ", completed",
+        StopReason.Ongoing => ", ongoing",
+        _ => "",
+    };
+
+    private static void CheckConsistency(Evaluation e)
+    {
+        var history = e.Case.History;
+        for (var i = 0; i < history.Count; i++)
+        {
+            var h = history[i];
+            var where = $"history[{i}] ({e.Name(h.Therapy)})";
+            if (PartialDate.TryParse(h.Start, out var start) && PartialDate.TryParse(h.End, out var end) && end < start)
+            {
+                Inconsistent(e, $"{where} ends ({h.End}) before it starts ({h.Start}).");
+            }
+
+            if (h.StopReason == StopReason.Ongoing && h.End is not null)
+            {
+                Inconsistent(e, $"{where} is marked ongoing but has an end date ({h.End}).");
+            }
+
+            if (h.ProgressionPattern is not null && h.StopReason is not StopReason.Progression)
+            {
+                Inconsistent(e, $"{where} has a progression pattern but did not stop for progression.");
+            }
+
+            if (i < history.Count - 1 && (h.StopReason == StopReason.Ongoing || (h.StopReason is null && h.End is null)))
+            {
+                Inconsistent(e, $"{where} is still ongoing, yet {e.Name(history[i + 1].Therapy)} follows it.");
+            }
+
+            if (PartialDate.TryParse(h.Start, out var s2) && s2 > e.AsOf)
+            {
+                Inconsistent(e, $"{where} starts ({h.Start}) after the evaluation date {e.AsOf:yyyy-MM-dd}.");
+            }
+
+            if (i > 0 && PartialDate.TryParse(history[i - 1].Start, out var prev) && PartialDate.TryParse(h.Start, out var cur) && cur < prev)
+            {
+                Inconsistent(e, $"{where} starts before the therapy listed before it: the history must be in order.");
+            }
+        }
+    }
+
+    public static void Inconsistent(Evaluation e, string message)
+    {
+        e.Warn("history-inconsistent", message);
+        e.Fire(RuleIds.HistoryInconsistent, message);
+    }
+}
+
+/// <summary>Dates in cases are free text; YYYY, YYYY-MM and YYYY-MM-DD are read for consistency checks only.</summary>
+internal static class PartialDate
+{
+    public static bool TryParse(string? s, out DateOnly date)
+    {
+        date = default;
+        if (string.IsNullOrWhiteSpace(s))
+        {
+            return false;
+        }
+
+        var parts = s.Trim().Split('-');
+        if (parts.Length is < 1 or > 3 || !int.TryParse(parts[0], out var y) || y is < 1900 or > 2200)
+        {
+            return false;
+        }
+
+        var m = parts.Length > 1 && int.TryParse(parts[1], out var mm) ? mm : 1;
+        var d = parts.Length > 2 && int.TryParse(parts[2], out var dd) ? dd : 1;
+        if (m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+        {
+            return false;
+        }
+
+        date = new DateOnly(y, m, d);
+        return true;
+    }
+}

@@ -27,7 +27,7 @@ public interface IDated
 }
 
 /// <summary>The knowledge-base release stamp.</summary>
-public sealed record Manifest(string Version, string ReleaseDate, int ContractVersion, string? Title);
+public sealed record Manifest(string Version, string ReleaseDate, int ContractVersion, string? Title = null);
 
 /// <summary>An entry of the reference list.</summary>
 public sealed record Reference

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh machine (CI starts from nothing installed by hand).
+# Records which python has jsonschema (the vignette checker validates every result against the contract with it).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+mkdir -p "$root/.build"
+apt_updated=0
+apt_install() {
+  if [[ $apt_updated -eq 0 ]]; then apt-get update -qq >/dev/null; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+command -v dotnet >/dev/null || { echo "the .NET SDK is required (dotnet on PATH)" >&2; exit 1; }
+
+# The vignette checker is strict only when jsonschema is importable: make sure one python has it.
+if python3 -c 'import jsonschema' 2>/dev/null; then
+  echo python3 > "$root/.build/python"
+else
+  [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || apt_install python3 python3-jsonschema
+  echo /usr/bin/python3 > "$root/.build/python"
+fi

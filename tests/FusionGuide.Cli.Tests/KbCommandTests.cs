@@ -1,0 +1,66 @@
+namespace FusionGuide.Cli.Tests;
+
+public sealed class KbCommandTests
+{
+    [Fact]
+    public void Kb_validate_passes_and_lists_counts()
+    {
+        var (code, stdout, _) = Cli.Run("kb", "validate");
+        Assert.Equal(0, code);
+        Assert.Contains("is valid", stdout, StringComparison.Ordinal);
+        Assert.Contains("drugs", stdout, StringComparison.Ordinal);
+        Assert.Contains("resistance cells", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kb_validate_of_a_broken_folder_exits_2_with_coded_problems()
+    {
+        var dir = Directory.CreateTempSubdirectory("fg-kb-").FullName;
+        File.WriteAllText(Path.Combine(dir, "manifest.json"), """{"version":"x","releaseDate":"2026-11-24","contractVersion":1}""");
+        var (code, _, stderr) = Cli.Run("kb", "validate", dir);
+        Assert.Equal(2, code);
+        Assert.Contains("KB010", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kb_show_lorlatinib_shows_dose_reductions_approvals_interactions_and_monitoring_with_sources()
+    {
+        var (code, stdout, _) = Cli.Run("kb", "show", "lorlatinib");
+        Assert.Equal(0, code);
+        Assert.Contains("100 mg once daily", stdout, StringComparison.Ordinal);
+        Assert.Contains("75 mg once daily", stdout, StringComparison.Ordinal);
+        Assert.Contains("Approval US", stdout, StringComparison.Ordinal);
+        Assert.Contains("cyp3a-strong-inducer: contraindicated", stdout, StringComparison.Ordinal);
+        Assert.Contains("Monitor:", stdout, StringComparison.Ordinal);
+        Assert.Contains("label-us-lorlatinib", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("seed-17")]
+    [InlineData("DX-FISH-001")]
+    [InlineData("nccn-alk-first-line-2025")]
+    [InlineData("crown")]
+    [InlineData("fish-two-reader-positive-at-or-above-percent")]
+    public void Kb_show_finds_references_rules_regimens_trials_and_thresholds(string id)
+    {
+        var (code, stdout, _) = Cli.Run("kb", "show", id);
+        Assert.Equal(0, code);
+        Assert.Contains(id, stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kb_show_unknown_id_exits_2()
+    {
+        Assert.Equal(2, Cli.Run("kb", "show", "no-such-thing").Code);
+    }
+
+    [Fact]
+    public void Kb_refs_lists_the_review_references_and_newer_sources()
+    {
+        var (code, stdout, _) = Cli.Run("kb", "refs");
+        Assert.Equal(0, code);
+        Assert.Contains("seed-38", stdout, StringComparison.Ordinal);
+        Assert.Contains("alina-2024", stdout, StringComparison.Ordinal);
+        Assert.Contains("knowledge base 2026.11.0", stdout, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,98 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine;
+using FusionGuide.Knowledge.Loading;
+
+namespace FusionGuide.Knowledge.Tests;
+
+public sealed class KnowledgeIntegrityTests
+{
+    [Fact]
+    public void Embedded_knowledge_base_loads_without_problems()
+    {
+        var result = KnowledgeLoader.LoadEmbedded();
+        Assert.Empty(result.Problems);
+        Assert.NotNull(result.KnowledgeBase);
+    }
+
+    [Fact]
+    public void Folder_on_disk_and_embedded_copy_are_the_same_release()
+    {
+        var disk = KnowledgeLoader.LoadDirectory(RepoPaths.Knowledge);
+        Assert.Empty(disk.Problems);
+        Assert.Equal(KnowledgeLoader.Embedded.Version, disk.KnowledgeBase!.Version);
+        Assert.Equal(KnowledgeLoader.LoadEmbedded().Counts, disk.Counts);
+    }
+
+    [Fact]
+    public void Engine_finds_every_rule_threshold_and_panel_gene_it_needs()
+    {
+        Assert.Empty(FusionEngine.MissingRequirements(KnowledgeLoader.Embedded));
+    }
+
+    [Fact]
+    public void Every_rule_in_the_catalogue_cites_a_resolvable_source()
+    {
+        var kb = KnowledgeLoader.Embedded;
+        Assert.All(kb.Rules, r =>
+        {
+            Assert.NotEmpty(r.Sources);
+            Assert.All(r.Sources, s => Assert.NotNull(kb.Reference(s)));
+        });
+    }
+
+    [Fact]
+    public void Every_contract_therapy_has_a_record_and_every_targeted_drug_a_dose_and_label_table()
+    {
+        var kb = KnowledgeLoader.Embedded;
+        foreach (var therapy in Codes.Therapy.Values)
+        {
+            Assert.True(kb.HasDrug(therapy), $"no record for {therapy}");
+            var drug = kb.Drug(therapy);
+            if (drug.Kind == "targeted")
+            {
+                Assert.NotEmpty(drug.Dosing);
+                Assert.All(drug.Dosing, d => Assert.NotEmpty(d.Reductions));
+                Assert.NotNull(kb.Toxicity(therapy));
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_resistance_cell_and_regimen_entry_cites_a_resolvable_source()
+    {
+        var kb = KnowledgeLoader.Embedded;
+        Assert.All(kb.Resistance.SelectMany(r => r.Cells), c => Assert.All(c.Sources, s => Assert.NotNull(kb.Reference(s))));
+        Assert.All(kb.Regimens.SelectMany(r => r.Entries), e => Assert.All(e.References, s => Assert.NotNull(kb.Reference(s))));
+    }
+
+    [Fact]
+    public void Every_unverified_fact_says_what_is_missing()
+    {
+        var kb = KnowledgeLoader.Embedded;
+        var facts = kb.Drugs.SelectMany(d => d.Approvals.Select(a => (Id: a.Id, a.Verified, a.VerificationNote))
+                .Concat(d.Dosing.Select(x => (x.Id, x.Verified, x.VerificationNote)))
+                .Concat(d.Monitoring.Select(x => (x.Id, x.Verified, x.VerificationNote))))
+            .Concat(kb.Resistance.SelectMany(r => r.Cells.Select(c => (Id: $"{r.Id}/{c.Drug}", c.Verified, c.VerificationNote))));
+        Assert.All(facts.Where(f => f.Verified == false), f => Assert.False(string.IsNullOrWhiteSpace(f.VerificationNote), f.Id));
+    }
+
+    [Fact]
+    public void Medication_lookup_folds_case_brand_names_and_spelling()
+    {
+        var kb = KnowledgeLoader.Embedded;
+        var (generic, classes) = kb.Medication("  RIFAMPIN ");
+        Assert.Equal("rifampin", generic);
+        Assert.Contains("cyp3a-strong-inducer", classes);
+        Assert.Equal("rifampin", kb.Medication("rifampicin").Generic);
+        Assert.Null(kb.Medication("not-a-medicine-xyz").Generic);
+    }
+
+    [Fact]
+    public void First_release_copy_under_test_data_still_loads()
+    {
+        var first = KnowledgeLoader.LoadDirectory(RepoPaths.FirstRelease);
+        Assert.Empty(first.Problems);
+        Assert.Equal("2026.11.0", first.KnowledgeBase!.Version);
+        Assert.Empty(FusionEngine.MissingRequirements(first.KnowledgeBase));
+    }
+}

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace FusionGuide.Domain.Validation;
 
@@ -33,6 +34,12 @@ public static class CaseReader
             return Fail($"the input is {utf8.Length} bytes; a case may be at most {MaxDocumentBytes} bytes");
         }
 
+        // The JSON parser checks UTF-8 only where it must: bytes inside strings would throw later, when read as text.
+        if (!Utf8.IsValid(utf8.Span))
+        {
+            return Fail("not valid UTF-8 text");
+        }
+
         try
         {
             using var doc = JsonDocument.Parse(utf8, DocumentOptions);
@@ -41,10 +48,6 @@ public static class CaseReader
         catch (JsonException ex)
         {
             return Fail($"not valid JSON: {ex.Message}");
-        }
-        catch (ArgumentException ex) when (ex is DecoderFallbackException)
-        {
-            return Fail("not valid UTF-8 text");
         }
     }
 
@@ -60,6 +63,11 @@ public static class CaseReader
         }
 
         var problems = new List<Problem>();
+        if (!UnicodeText.Check(root, "$", problems))
+        {
+            return new ReadOutcome(null, problems, []);
+        }
+
         var notices = new List<InputNotice>();
         var top = new JsonFields(root, "$", problems, notices);
         var c = new Case

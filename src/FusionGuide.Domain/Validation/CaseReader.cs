@@ -191,9 +191,9 @@ public static class CaseReader
             }
 
             var text = item.GetString()!;
-            if (text.Length > 40)
+            if (JsonFields.TextLength(text) > 40)
             {
-                problems.Add(new(itemPath, $"must be at most 40 characters (got {text.Length})"));
+                problems.Add(new(itemPath, $"must be at most 40 characters (got {JsonFields.TextLength(text)})"));
                 continue;
             }
 

@@ -55,9 +55,9 @@ internal sealed class JsonFields(JsonElement obj, string path, List<Problem> pro
         }
 
         var s = v.GetString()!;
-        if (s.Length > maxLength)
+        if (TextLength(s) > maxLength)
         {
-            Problem(name, $"must be at most {maxLength} characters (got {s.Length})");
+            Problem(name, $"must be at most {maxLength} characters (got {TextLength(s)})");
             return null;
         }
 
@@ -219,9 +219,9 @@ internal sealed class JsonFields(JsonElement obj, string path, List<Problem> pro
             }
 
             var s = item.GetString()!;
-            if (s.Length > maxLength)
+            if (TextLength(s) > maxLength)
             {
-                problems.Add(new(itemPath, $"must be at most {maxLength} characters (got {s.Length})"));
+                problems.Add(new(itemPath, $"must be at most {maxLength} characters (got {TextLength(s)})"));
                 continue;
             }
 
@@ -248,6 +248,12 @@ internal sealed class JsonFields(JsonElement obj, string path, List<Problem> pro
         problems.Add(new(path, $"'{Clip(s)}' is not one of {string.Join(", ", codec.Codes)}"));
         return null;
     }
+
+    /// <summary>
+    /// A string's length as JSON Schema's maxLength counts it: in Unicode characters (code points), not UTF-16 units,
+    /// so a name written in characters outside the Basic Multilingual Plane is not counted twice.
+    /// </summary>
+    public static int TextLength(string s) => s.EnumerateRunes().Count();
 
     public static string Kind(JsonElement v) => v.ValueKind switch
     {

@@ -49,6 +49,11 @@ public static class CaseReader
         {
             return Fail($"not valid JSON: {ex.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // Thrown by the duplicate-field check, which must decode every field name.
+            return Fail("not valid Unicode text: a field name holds an unpaired surrogate escape");
+        }
     }
 
     /// <summary>Reads a case from a string.</summary>

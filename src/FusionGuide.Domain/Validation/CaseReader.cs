@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace FusionGuide.Domain.Validation;
 
@@ -33,6 +34,12 @@ public static class CaseReader
             return Fail($"the input is {utf8.Length} bytes; a case may be at most {MaxDocumentBytes} bytes");
         }
 
+        // The JSON parser checks UTF-8 only where it must: bytes inside strings would throw later, when read as text.
+        if (!Utf8.IsValid(utf8.Span))
+        {
+            return Fail("not valid UTF-8 text");
+        }
+
         try
         {
             using var doc = JsonDocument.Parse(utf8, DocumentOptions);
@@ -42,9 +49,10 @@ public static class CaseReader
         {
             return Fail($"not valid JSON: {ex.Message}");
         }
-        catch (ArgumentException ex) when (ex is DecoderFallbackException)
+        catch (InvalidOperationException)
         {
-            return Fail("not valid UTF-8 text");
+            // Thrown by the duplicate-field check, which must decode every field name.
+            return Fail("not valid Unicode text: a field name holds an unpaired surrogate escape");
         }
     }
 
@@ -60,6 +68,11 @@ public static class CaseReader
         }
 
         var problems = new List<Problem>();
+        if (!UnicodeText.Check(root, "$", problems))
+        {
+            return new ReadOutcome(null, problems, []);
+        }
+
         var notices = new List<InputNotice>();
         var top = new JsonFields(root, "$", problems, notices);
         var c = new Case
@@ -183,9 +196,9 @@ public static class CaseReader
             }
 
             var text = item.GetString()!;
-            if (text.Length > 40)
+            if (JsonFields.TextLength(text) > 40)
             {
-                problems.Add(new(itemPath, $"must be at most 40 characters (got {text.Length})"));
+                problems.Add(new(itemPath, $"must be at most 40 characters (got {JsonFields.TextLength(text)})"));
                 continue;
             }
 

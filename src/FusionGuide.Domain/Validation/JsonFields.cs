@@ -55,9 +55,9 @@ internal sealed class JsonFields(JsonElement obj, string path, List<Problem> pro
         }
 
         var s = v.GetString()!;
-        if (s.Length > maxLength)
+        if (TextLength(s) > maxLength)
         {
-            Problem(name, $"must be at most {maxLength} characters (got {s.Length})");
+            Problem(name, $"must be at most {maxLength} characters (got {TextLength(s)})");
             return null;
         }
 
@@ -80,48 +80,62 @@ internal sealed class JsonFields(JsonElement obj, string path, List<Problem> pro
         return null;
     }
 
-    public int? Integer(string name, long min, long max)
+    public int? Integer(string name, int min, int max)
     {
         if (!TryGet(name, out var v))
         {
             return null;
         }
 
-        if (v.ValueKind != JsonValueKind.Number || !IsInteger(v, out var n))
+        if (v.ValueKind != JsonValueKind.Number)
         {
             Problem(name, $"must be a whole number, not {Kind(v)}");
             return null;
         }
 
-        if (n < min || n > max)
+        var n = ExactNumber.Parse(v.GetRawText());
+        if (!n.IsInteger)
         {
-            Problem(name, max == int.MaxValue ? $"must be at least {min}" : $"must be between {min} and {max}");
+            Problem(name, $"must be a whole number, not {v.GetRawText()}");
             return null;
         }
 
-        return (int)n;
+        if (!InRange(name, n, min, max))
+        {
+            return null;
+        }
+
+        return (int)v.GetDouble();
     }
 
-    public double? Number(string name, double min, double max)
+    public double? Number(string name, int min, int max)
     {
         if (!TryGet(name, out var v))
         {
             return null;
         }
 
-        if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || !double.IsFinite(d))
+        if (v.ValueKind != JsonValueKind.Number)
         {
             Problem(name, $"must be a number, not {Kind(v)}");
             return null;
         }
 
-        if (d < min || d > max)
+        return InRange(name, ExactNumber.Parse(v.GetRawText()), min, max) ? v.GetDouble() : null;
+    }
+
+    // Bounds are checked on the exact number written, as JSON Schema does, never on a rounded double.
+    private bool InRange(string name, ExactNumber n, int min, int max)
+    {
+        if (n.CompareTo(min) >= 0 && n.CompareTo(max) <= 0)
         {
-            Problem(name, $"must be between {min} and {max}");
-            return null;
+            return true;
         }
 
-        return d;
+        Problem(name, max != int.MaxValue ? $"must be between {min} and {max}"
+            : n.CompareTo(min) < 0 ? $"must be at least {min}"
+            : $"must be at most {max}");
+        return false;
     }
 
     public T? Enum<T>(string name, EnumCodec<T> codec, bool nullable = false) where T : struct, System.Enum
@@ -205,9 +219,9 @@ internal sealed class JsonFields(JsonElement obj, string path, List<Problem> pro
             }
 
             var s = item.GetString()!;
-            if (s.Length > maxLength)
+            if (TextLength(s) > maxLength)
             {
-                problems.Add(new(itemPath, $"must be at most {maxLength} characters (got {s.Length})"));
+                problems.Add(new(itemPath, $"must be at most {maxLength} characters (got {TextLength(s)})"));
                 continue;
             }
 
@@ -235,6 +249,12 @@ internal sealed class JsonFields(JsonElement obj, string path, List<Problem> pro
         return null;
     }
 
+    /// <summary>
+    /// A string's length as JSON Schema's maxLength counts it: in Unicode characters (code points), not UTF-16 units,
+    /// so a name written in characters outside the Basic Multilingual Plane is not counted twice.
+    /// </summary>
+    public static int TextLength(string s) => s.EnumerateRunes().Count();
+
     public static string Kind(JsonElement v) => v.ValueKind switch
     {
         JsonValueKind.Object => "an object",
@@ -245,23 +265,6 @@ internal sealed class JsonFields(JsonElement obj, string path, List<Problem> pro
         JsonValueKind.Null => "null",
         _ => "nothing",
     };
-
-    private static bool IsInteger(JsonElement v, out long n)
-    {
-        if (v.TryGetInt64(out n))
-        {
-            return true;
-        }
-
-        // JSON Schema counts 3.0 as an integer; a huge or fractional number is not one we accept.
-        if (v.TryGetDouble(out var d) && Math.Floor(d) == d && Math.Abs(d) < 1e15)
-        {
-            n = (long)d;
-            return true;
-        }
-
-        return false;
-    }
 
     private static string Clip(string? s) => s is null ? "" : s.Length <= 60 ? s : string.Concat(s.AsSpan(0, 60), "…");
 }

@@ -1,0 +1,68 @@
+using FusionGuide.Domain.Tests.Support;
+using FusionGuide.Domain.Validation;
+
+namespace FusionGuide.Domain.Tests;
+
+/// <summary>Every problem in a document is reported in one pass, each with its own path.</summary>
+public class ProblemCollectionTests
+{
+    [Fact]
+    public void Five_independent_problems_are_all_reported_at_once()
+    {
+        var doc = Cases.ValidWith(d =>
+        {
+            JsonPath.Set(d, "$.patient.age", 121);
+            JsonPath.Set(d, "$.tests[1].percentRearrangedCells", 150);
+            JsonPath.Set(d, "$.history[1].therapy", "osimertinib");
+            JsonPath.Set(d, "$.adverseEvents[0].grade", 6);
+            JsonPath.Set(d, "$.context.region", "UK");
+        });
+
+        var outcome = CaseReader.Read(doc.ToJsonString());
+
+        Assert.Null(outcome.Case);
+        Assert.Equal(
+            ["$.adverseEvents[0].grade", "$.context.region", "$.history[1].therapy", "$.patient.age", "$.tests[1].percentRearrangedCells"],
+            outcome.Problems.Select(p => p.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Problems_inside_an_entry_with_a_bad_required_field_are_still_reported()
+    {
+        var doc = Cases.ValidWith(d =>
+        {
+            JsonPath.Remove(d, "$.history[1].therapy");
+            JsonPath.Set(d, "$.history[1].stopReason", "toxicity");
+            JsonPath.Set(d, "$.tests[0].gene", "ALK1");
+            JsonPath.Set(d, "$.tests[0].intensity", 9);
+        });
+
+        var paths = CaseReader.Read(doc.ToJsonString()).Problems.Select(p => p.Path).ToHashSet();
+
+        Assert.Superset(new HashSet<string> { "$.history[1].therapy", "$.history[1].stopReason", "$.tests[0].gene", "$.tests[0].intensity" }, paths);
+    }
+
+    [Fact]
+    public void Every_row_of_the_invalid_table_applied_together_yields_every_path()
+    {
+        // A fault that replaces a whole object or array would hide the faults inside it: only leaf faults are combined.
+        var paths = InvalidVariants.All.Select(v => v.ExpectedPath).ToList();
+        var leaves = InvalidVariants.All
+            .Where(v => !paths.Any(p => p.Length > v.ExpectedPath.Length && p.StartsWith(v.ExpectedPath, StringComparison.Ordinal)
+                && p[v.ExpectedPath.Length] is '.' or '['))
+            .Where(v => !v.Name.Contains("more than", StringComparison.Ordinal))
+            .GroupBy(v => v.ExpectedPath, StringComparer.Ordinal)
+            .Select(g => g.First())
+            .ToList();
+        var doc = Cases.Valid();
+        foreach (var v in leaves)
+        {
+            v.Edit(doc);
+        }
+
+        var reported = CaseReader.Read(doc.ToJsonString()).Problems.Select(p => p.Path).ToHashSet();
+
+        Assert.True(leaves.Count >= 40, $"only {leaves.Count} leaf faults");
+        Assert.All(leaves, v => Assert.Contains(v.ExpectedPath, reported));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace FusionGuide.Rendering;
+
+internal static partial class ReportBuilder
+{
+    private static Section Systemic(SystemicTherapy s, ReferenceLabels labels)
+    {
+        Fact[] facts =
+        [
+            new("Setting", Cell.Of(Labels.Of(s.Setting))),
+            new("Line", s.Line is { } line ? Number(line) : Cell.Of("not applicable")),
+        ];
+        var options = Table(
+            "Ranked options",
+            ["#", "Therapy", "Preference", "Rationale", "References"],
+            s.Options.Select((o, i) => new[]
+            {
+                Number(i + 1),
+                Cell.Of(Labels.Of(o.Therapy)),
+                PreferenceCell(o),
+                Text(o.Rationale),
+                labels.Cite(o.References),
+            }));
+        var avoid = Table(
+            "Avoid",
+            ["Therapy", "Reason", "References"],
+            s.Avoid.Select(a => new[] { Cell.Of(Labels.Of(a.Therapy)), Text(a.Reason), labels.Cite(a.References) }));
+        return new Section("systemic-therapy", "Systemic therapy", [new Facts(facts), options, avoid]);
+    }
+
+    private static Cell PreferenceCell(TherapyOption o) =>
+        string.IsNullOrWhiteSpace(o.Category)
+            ? new Cell([new PreferenceBadge(o.Preference)])
+            : new Cell([new PreferenceBadge(o.Preference), new TextRun(string.Create(CultureInfo.InvariantCulture, $" (category {o.Category})"))]);
+
+    private static Section Local(IReadOnlyList<LocalTherapyOption> local, ReferenceLabels labels) =>
+        new("local-therapy", "Local therapy", [Table(
+            null,
+            ["Therapy", "Indication", "Rationale", "References"],
+            local.Select(l => new[]
+            {
+                Cell.Of(Labels.Of(l.Therapy)), Cell.Of(Labels.Of(l.Indication)), Text(l.Rationale), labels.Cite(l.References),
+            }))]);
+
+    private static Section Dosing(IReadOnlyList<DosingRow> dosing, ReferenceLabels labels) =>
+        new("dosing", "Dosing", [Table(
+            null,
+            ["Therapy", "Start", "Reductions", "Food", "Adjustments", "References"],
+            dosing.Select(d => new[]
+            {
+                Cell.Of(Labels.Of(d.Therapy)),
+                Text(d.Start),
+                Joined(d.Reductions.Count == 0 ? null : d.Reductions, " → "),
+                Text(d.Food),
+                Joined(d.Adjustments is { Count: > 0 } a ? a : null, "; "),
+                labels.Cite(d.References),
+            }))]);
+}

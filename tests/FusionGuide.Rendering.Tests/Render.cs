@@ -1,0 +1,30 @@
+namespace FusionGuide.Rendering.Tests;
+
+/// <summary>Both output formats behind one switch, for behaviour both must share.</summary>
+internal static class Render
+{
+    public const string Markdown = "markdown";
+    public const string Html = "html";
+
+    public static string As(string format, Result result, ReferenceList? refs = null) => format switch
+    {
+        Markdown => MarkdownRenderer.Render(result, refs),
+        Html => HtmlRenderer.Render(result, refs),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown format"),
+    };
+
+    /// <summary>Every reference id the result cites, anywhere.</summary>
+    public static IEnumerable<string> CitedIds(Result r) =>
+        new[]
+        {
+            r.Diagnosis.NextTests.SelectMany(t => t.References ?? []),
+            r.SystemicTherapy.Options.SelectMany(o => o.References),
+            r.SystemicTherapy.Avoid.SelectMany(a => a.References ?? []),
+            r.LocalTherapy.SelectMany(l => l.References ?? []),
+            r.Dosing.SelectMany(d => d.References ?? []),
+            r.ToxicityManagement.SelectMany(t => t.References ?? []),
+            r.Monitoring.SelectMany(m => m.References ?? []),
+            r.Interactions.SelectMany(i => i.References ?? []),
+            r.Trace.SelectMany(t => t.References),
+        }.SelectMany(ids => ids).Distinct(StringComparer.Ordinal);
+}

@@ -1,0 +1,105 @@
+namespace FusionGuide.Rendering.Tests;
+
+public class SharedBehaviourTests
+{
+    private static readonly string[] SectionTitles =
+    [
+        "Diagnosis", "Systemic therapy", "Local therapy", "Dosing", "Toxicity management",
+        "Monitoring", "Interactions", "Warnings", "Trace", "References",
+    ];
+
+    [Theory]
+    [InlineData(Render.Markdown)]
+    [InlineData(Render.Html)]
+    public void Rendering_is_deterministic(string format)
+    {
+        var first = Render.As(format, Fixtures.G1202RAfterAlectinib(), Fixtures.References());
+        var second = Render.As(format, Fixtures.G1202RAfterAlectinib(), Fixtures.References());
+
+        Assert.Equal(first, second);
+    }
+
+    [Theory]
+    [InlineData(Render.Markdown)]
+    [InlineData(Render.Html)]
+    public void Output_uses_lf_line_endings_only(string format)
+    {
+        var text = Render.As(format, Fixtures.G1202RAfterAlectinib(), Fixtures.References());
+
+        Assert.DoesNotContain('\r', text);
+        Assert.EndsWith("\n", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Render.Markdown)]
+    [InlineData(Render.Html)]
+    public void Empty_sections_say_none_rather_than_disappearing(string format)
+    {
+        var text = Render.As(format, Fixtures.Empty());
+
+        foreach (var title in SectionTitles)
+        {
+            Assert.Contains(title, text, StringComparison.Ordinal);
+        }
+
+        // Genes, next tests, diagnostic warnings, options, avoid, then one table per remaining section, and references.
+        var nones = text.Split("None.").Length - 1;
+        Assert.Equal(13, nones);
+    }
+
+    [Theory]
+    [InlineData(Render.Markdown)]
+    [InlineData(Render.Html)]
+    public void Gene_order_follows_the_contract_not_the_dictionary(string format)
+    {
+        var text = Render.As(format, Fixtures.G1202RAfterAlectinib());
+
+        var positions = new[] { "ALK", "ROS1", "EGFR", "PD-L1" }
+            .Select(g => text.IndexOf(format == Render.Html ? $"<td>{g}</td>" : $"| {g} |", StringComparison.Ordinal))
+            .ToArray();
+        Assert.All(positions, p => Assert.True(p >= 0));
+        Assert.Equal(positions.Order(), positions);
+    }
+
+    [Theory]
+    [InlineData(Render.Markdown)]
+    [InlineData(Render.Html)]
+    public void References_section_lists_every_cited_id_with_its_citation(string format)
+    {
+        var result = Fixtures.G1202RAfterAlectinib();
+        var refs = Fixtures.References();
+        var text = Render.As(format, result, refs);
+        var bibliography = text[text.LastIndexOf("References", StringComparison.Ordinal)..];
+
+        foreach (var id in Render.CitedIds(result))
+        {
+            Assert.Contains(id, bibliography, StringComparison.Ordinal);
+            Assert.True(refs.TryGet(id, out var entry));
+            Assert.Contains(entry.Citation[..20], bibliography, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(Render.Markdown)]
+    [InlineData(Render.Html)]
+    public void Reference_missing_from_the_list_is_flagged_not_dropped(string format)
+    {
+        var text = Render.As(format, Fixtures.G1202RAfterAlectinib(), new ReferenceList(new Dictionary<string, (string, string, string?)>()));
+
+        Assert.Contains("gainor-2016", text, StringComparison.Ordinal);
+        Assert.Contains("Not in the reference list.", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Render.Markdown)]
+    [InlineData(Render.Html)]
+    public void Title_names_case_knowledge_base_version_and_as_of(string format)
+    {
+        var result = Fixtures.G1202RAfterAlectinib() with { CaseId = "case-017" };
+        var text = Render.As(format, result);
+
+        Assert.Contains("FusionGuide report: case case-017", text, StringComparison.Ordinal);
+        Assert.Contains("2026.11.0", text, StringComparison.Ordinal);
+        Assert.Contains("2026-11-20", text, StringComparison.Ordinal);
+    }
+}

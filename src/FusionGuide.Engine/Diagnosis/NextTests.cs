@@ -101,9 +101,12 @@ internal static class NextTests
             if (status == GeneStatus.NotTested || dnaOnly)
             {
                 var method = panel.Alteration == "fusion" ? TestMethod.NgsRna : TestMethod.NgsDna;
+                var kinase = panel.Gene is "ALK" or "ROS1";
                 var reason = dnaOnly
                     ? $"{panel.Gene} was negative only on a DNA or limited assay, which misses fusions: add RNA NGS on tissue."
-                    : $"{panel.Gene} not yet tested ({why}); a broad NGS panel (DNA with RNA for fusions) on tissue covers it.";
+                    : kinase
+                        ? $"{panel.Gene} not yet tested ({why}); a broad NGS panel (DNA with RNA for fusions) on tissue covers it."
+                        : $"{panel.Gene} not yet tested: the same broad tissue NGS panel covers it ({(panel.Alteration == "fusion" ? "RNA for fusions" : "DNA for mutations")}), so every actionable driver is known before treatment.";
                 Add(e, next, panel.Gene, method, Sample.Tissue, reason, dnaOnly ? RuleIds.DnaMissesFusions : RuleIds.TestEveryone);
             }
         }

@@ -182,6 +182,7 @@ internal static class LocalStage
         }
 
         var refs = e.Kb.Rule(rule)?.Sources ?? [];
+        rationale = Evaluation.Sentence(rationale);
         list.Add(new LocalTherapyOption { Therapy = therapy, Indication = indication, Rationale = rationale, References = refs });
         e.Fire(rule, rationale);
     }

@@ -35,7 +35,7 @@ internal static class SafetyStage
             foreach (var a in adjustments)
             {
                 e.UsedUnverified(a.Id, a.Verified, a.VerificationNote);
-                e.Fire(RuleIds.OrganAdjustment, $"{drug.Name} with {a.Comorbidity}{(a.Criterion is { } c ? $" ({c})" : "")}: {a.Text}", a.Sources);
+                e.Fire(RuleIds.OrganAdjustment, $"{e.Name(t)}: {Adjustment(a)}", a.Sources);
             }
 
             var refs = regimen.Sources.Concat(adjustments.SelectMany(a => a.Sources)).Distinct().ToList();
@@ -45,7 +45,7 @@ internal static class SafetyStage
                 Start = regimen.Start,
                 Reductions = [.. regimen.Reductions],
                 Food = regimen.Food,
-                Adjustments = adjustments.Count > 0 ? [.. adjustments.Select(a => $"{a.Comorbidity}{(a.Criterion is { } c ? $" ({c})" : "")}: {a.Text}")] : null,
+                Adjustments = adjustments.Count > 0 ? [.. adjustments.Select(Adjustment)] : null,
                 References = refs,
             });
             e.Fire(RuleIds.Dosing, $"{drug.Name}: start {regimen.Start}; reductions {string.Join(" → ", regimen.Reductions)}{(regimen.AfterLastReduction is { } after ? $" → {after}" : "")}{(regimen.Food is { } f ? $"; {f}" : "")}.", regimen.Sources);
@@ -53,6 +53,10 @@ internal static class SafetyStage
 
         return rows;
     }
+
+    /// <summary>An organ-function adjustment in one line: which impairment, the dose, the label's words.</summary>
+    private static string Adjustment(Knowledge.Model.OrganAdjustment a) =>
+        $"{a.Comorbidity}{(a.Criterion is { } c ? $", {c}" : "")}: {(a.Dose is { } d ? $"{d}. " : "")}{a.Text}";
 
     public static IReadOnlyList<ToxicityRow> Toxicity(Evaluation e, TreatmentHistory h)
     {
@@ -102,9 +106,25 @@ internal static class SafetyStage
         var decision = ToxicityAdvisor.Decide(e, therapy, ae.Event, ae.Grade);
         if (decision is null)
         {
-            var text = $"The {drug.Name} label sets no dose change for grade {ae.Grade} {ev} (its general rule covers higher grades): continue at the current dose with supportive care and re-grade at each visit.";
-            e.Fire(RuleIds.ToxicityGeneral, text, e.Kb.Toxicity(therapy)!.Sources);
-            return new ToxicityRow { Therapy = therapy, Event = ae.Event, Grade = ae.Grade, Action = ToxicityAction.Continue, Dose = full, Supportive = [], Rule = text, References = e.Kb.Toxicity(therapy)!.Sources };
+            // The label is silent for this event and grade. Grades 1-2: no modification; grades 3-4 are never left
+            // running by default: withhold until grade <=1, then the treating team decides the dose.
+            var severe = ae.Grade >= 3;
+            var text = severe
+                ? $"The {e.Name(therapy)} label gives no rule for grade {ae.Grade} {ev}, specific or general. FusionGuide's default for a grade 3-4 adverse reaction the label does not address: withhold until grade 0-1, then resume at the same or one lower dose level by clinical judgement; discontinue if it recurs at grade 4."
+                : $"The {e.Name(therapy)} label sets no dose change for grade {ae.Grade} {ev}: continue at the current dose with supportive care and re-grade at each visit.";
+            var sources = e.Kb.Toxicity(therapy)!.Sources;
+            e.Fire(RuleIds.ToxicityGeneral, text, sources);
+            return new ToxicityRow
+            {
+                Therapy = therapy,
+                Event = ae.Event,
+                Grade = ae.Grade,
+                Action = severe ? ToxicityAction.Hold : ToxicityAction.Continue,
+                Dose = severe && reduced is not null ? $"{full} (or {reduced}) after recovery to grade 0-1" : full,
+                Supportive = [],
+                Rule = text,
+                References = sources,
+            };
         }
 
         var rule = decision.Rule;

@@ -9,6 +9,7 @@ namespace FusionGuide.Engine.Systemic;
 internal sealed partial class SystemicPlan
 {
     private readonly List<(RegimenEntry Entry, int Order, Regimen Table)> deferred = [];
+    private readonly HashSet<Therapy> rechallenge = [];
 
     private void AddTable(Regimen table, ProgressionPattern? pattern)
     {
@@ -125,6 +126,15 @@ internal sealed partial class SystemicPlan
     {
         foreach (var f in h.Failed)
         {
+            // A TKI that failed in an earlier line may work again when the current genotype re-sensitises to it
+            // (C1156Y+L1198F after lorlatinib restores crizotinib activity: Shaw 2016). The latest failure never does.
+            if (HistoryReader.IsTargeted(e, f.Therapy) && f != h.LastFailedTargeted && profile.Of(f.Therapy) == Activity.Sensitive)
+            {
+                rechallenge.Add(f.Therapy);
+                e.Fire(RuleIds.PriorProgression, $"{e.Name(f.Therapy)} failed earlier{Span(f)}, but the mutation found now is sensitive to it: a re-challenge is possible.", profile.For(f.Therapy).SelectMany(x => x.Sources));
+                continue;
+            }
+
             var reason = $"disease progressed on it{Span(f)}";
             avoid.Add(f.Therapy, reason);
             e.Fire(RuleIds.PriorProgression, $"{e.Name(f.Therapy)}: {reason}; not offered again.");
@@ -200,7 +210,7 @@ internal sealed partial class SystemicPlan
         MarkUnverified(c.Therapy);
         var setting = h.AnyTargetedFailure ? "subsequent" : e.Case.Tumor.Resected == true ? "adjuvant" : "first-line";
         var (standing, record) = Access.StandingOf(e, drug, kinaseCode, setting);
-        var text = Access.Describe(e, standing, record, drug.Name);
+        var text = Access.Describe(e, standing, record, e.Name(c.Therapy));
         switch (standing)
         {
             case Standing.NotApproved when e.Case.Context.Available?.Contains(c.Therapy) != true:

@@ -95,6 +95,11 @@ internal sealed partial class SystemicPlan
             e.UsedUnverified($"{drug.Id}-cns", cns.Verified, cns.VerificationNote);
         }
 
+        if (rechallenge.Contains(c.Therapy) && h.Failed.FirstOrDefault(f => f.Therapy == c.Therapy) is { } earlier)
+        {
+            parts.Add($"a re-challenge: the disease progressed on {e.Name(c.Therapy)} earlier{HistoryReader.Span(earlier)}, but the mutation found now restores its activity");
+        }
+
         if (c.Activity == Activity.Intermediate)
         {
             parts.Add("activity against the mutation found is only intermediate");

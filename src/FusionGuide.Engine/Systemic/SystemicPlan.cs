@@ -73,7 +73,12 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
     {
         foreach (var ae in e.Case.AdverseEvents.Where(a => ToxicityAdvisor.Attribute(a, current) == current.Therapy))
         {
-            if (ae.Grade == 5 || ToxicityAdvisor.Decide(e, current.Therapy, ae.Event, ae.Grade) is { Rule.Action: "discontinue" })
+            if (ae.Grade == 5)
+            {
+                return $"a fatal (grade 5) {Codes.AdverseEventCode.Code(ae.Event)} event on it";
+            }
+
+            if (ToxicityAdvisor.Decide(e, current.Therapy, ae.Event, ae.Grade) is { Rule.Action: "discontinue" })
             {
                 return $"grade {ae.Grade} {Codes.AdverseEventCode.Code(ae.Event)} on it: the label says to discontinue permanently";
             }
@@ -246,6 +251,11 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         if (table is not null)
         {
             var guide = e.Cite(table.Guideline);
+            if (e.Kb.Reference(table.Guideline)?.Date is { } published && KnowledgeDate.TryParse(published, out var date) && date > e.AsOf)
+            {
+                e.Warn("guideline-after-as-of", $"The knowledge base holds no {kinaseCode} {setting} guideline table older than {e.AsOf:yyyy-MM-dd}: {guide} (published {published}) is used, so the options may reflect evidence that did not exist on that date.");
+            }
+
             e.Fire(RuleIds.GuidelineTable, $"{kinaseCode} {setting}{(code is null ? "" : $" after {code}")}: {guide} table '{table.Id}' in force on {e.AsOf:yyyy-MM-dd} lists {string.Join(", ", table.Entries.Select(x => $"{x.Therapy} ({x.Preference}{(x.Condition == "any" ? "" : ", " + x.Condition)})"))}.", [table.Guideline, .. table.Sources]);
         }
 

@@ -52,14 +52,29 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         }
 
         var current = h.Current;
-        if (current is not null && HistoryReader.IsTargeted(e, current.Therapy) && MustStop(current) is null &&
+        var obtainable = current is null || !Access.UnavailableAtSite(e, current.Therapy, out _);
+        if (current is not null && HistoryReader.IsTargeted(e, current.Therapy) && MustStop(current) is null && obtainable &&
             (h.ContinuedThroughLimitedProgression is null || CanContinueThrough(current)))
         {
             return Continue(current);
         }
 
+        if (current is not null && HistoryReader.IsTargeted(e, current.Therapy) && Access.UnavailableAtSite(e, current.Therapy, out var unobtainable))
+        {
+            avoid.Add(current.Therapy, unobtainable);
+            e.Fire(RuleIds.Availability, $"{e.Name(current.Therapy)} is taken now, but {unobtainable}: it cannot be continued.");
+        }
+
         var failedTki = h.LastFailedTargeted?.Therapy;
         var pattern = h.LastFailurePattern;
+        if (h.ContinuedThroughLimitedProgression is { } stopped && CanContinueThrough(stopped) && !obtainable)
+        {
+            // Limited progression on a TKI the site can no longer supply: the next TKI follows progression on it.
+            failedTki = stopped.Therapy;
+            pattern = stopped.ProgressionPattern;
+            line = h.Line + 1;
+        }
+
         if (h.ContinuedThroughLimitedProgression is { } low && !CanContinueThrough(low))
         {
             failedTki = low.Therapy;

@@ -18,6 +18,9 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
     private readonly List<Candidate> candidates = [];
     private string situation = "";
 
+    // Line of the recommendation: one more than the history's when a TKI continued through limited progression is given up.
+    private int line = h.Line;
+
     private bool BrainMets => e.Case.Disease.BrainMetastases?.Present == true;
 
     private bool Squamous => e.Case.Tumor.Histology == Histology.Squamous || e.Case.Tumor.Transformation == Transformation.Squamous;
@@ -49,18 +52,34 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         }
 
         var current = h.Current;
-        if (current is not null && HistoryReader.IsTargeted(e, current.Therapy) && MustStop(current) is null &&
+        var obtainable = current is null || !Access.UnavailableAtSite(e, current.Therapy, out _);
+        if (current is not null && HistoryReader.IsTargeted(e, current.Therapy) && MustStop(current) is null && obtainable &&
             (h.ContinuedThroughLimitedProgression is null || CanContinueThrough(current)))
         {
             return Continue(current);
         }
 
+        if (current is not null && HistoryReader.IsTargeted(e, current.Therapy) && Access.UnavailableAtSite(e, current.Therapy, out var unobtainable))
+        {
+            avoid.Add(current.Therapy, unobtainable);
+            e.Fire(RuleIds.Availability, $"{e.Name(current.Therapy)} is taken now, but {unobtainable}: it cannot be continued.");
+        }
+
         var failedTki = h.LastFailedTargeted?.Therapy;
         var pattern = h.LastFailurePattern;
+        if (h.ContinuedThroughLimitedProgression is { } stopped && CanContinueThrough(stopped) && !obtainable)
+        {
+            // Limited progression on a TKI the site can no longer supply: the next TKI follows progression on it.
+            failedTki = stopped.Therapy;
+            pattern = stopped.ProgressionPattern;
+            line = h.Line + 1;
+        }
+
         if (h.ContinuedThroughLimitedProgression is { } low && !CanContinueThrough(low))
         {
             failedTki = low.Therapy;
             pattern = low.ProgressionPattern;
+            line = h.Line + 1;
             e.Fire(RuleIds.LimitedProgression, $"CNS progression on {e.Name(low.Therapy)}, whose CNS penetration is poor: switch to a CNS-active TKI rather than continue it.", e.Kb.Drug(low.Therapy).Cns?.Sources ?? []);
             avoid.Add(low.Therapy, $"CNS progression on it ({HistoryReader.Span(low).Trim()}) and poor CNS penetration", e.Kb.Drug(low.Therapy).Cns?.Sources);
         }
@@ -146,7 +165,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
             return PostTargeted(ExhaustedBecause(failedTki));
         }
 
-        return Finish(failedTki is null ? Setting.FirstLine : Setting.SubsequentTargeted, h.Line);
+        return Finish(failedTki is null ? Setting.FirstLine : Setting.SubsequentTargeted, line);
     }
 
     private SystemicOutcome Adjuvant(Stage stage)
@@ -192,7 +211,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
             return PostTargeted("transformation: the TKI no longer controls the disease");
         }
 
-        return Finish(setting, h.Line);
+        return Finish(setting, line);
     }
 
     private SystemicOutcome PostTargeted(string why)
@@ -211,7 +230,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         AddMechanisms();
         candidates.RemoveAll(c => HistoryReader.IsTargeted(e, c.Therapy));
         ApplyFilters();
-        return Finish(Setting.PostTargeted, h.Line);
+        return Finish(Setting.PostTargeted, line);
     }
 
     /// <summary>Why no TKI is left, in the patient's terms.</summary>

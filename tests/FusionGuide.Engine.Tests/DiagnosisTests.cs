@@ -1,0 +1,346 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Engine.Tests.Support;
+
+namespace FusionGuide.Engine.Tests;
+
+/// <summary>The testing guideline: FISH and IHC scoring, screens, plasma, NGS, concurrent drivers and what to test next.</summary>
+public class DiagnosisTests
+{
+    private static string Fish(string gene, double percent, int cells) => string.Create(CultureInfo.InvariantCulture,
+        $$"""{ "tests": [ { "gene": "{{gene}}", "method": "fish", "sample": "tissue", "percentRearrangedCells": {{percent}}, "cellsScored": {{cells}} } ] }""");
+
+    [Theory]
+    [InlineData("ALK", 9.9, 50, "negative")]
+    [InlineData("ALK", 10, 50, "equivocal")]
+    [InlineData("ALK", 50, 50, "equivocal")]
+    [InlineData("ALK", 50.1, 50, "positive")]
+    [InlineData("ALK", 14.9, 100, "negative")]
+    [InlineData("ALK", 15, 100, "positive")]
+    [InlineData("ALK", 6, 100, "negative")]
+    [InlineData("ROS1", 9.9, 50, "negative")]
+    [InlineData("ROS1", 10, 50, "equivocal")]
+    [InlineData("ROS1", 50, 50, "equivocal")]
+    [InlineData("ROS1", 50.1, 50, "positive")]
+    [InlineData("ROS1", 14.9, 100, "negative")]
+    [InlineData("ROS1", 15, 100, "positive")]
+    [InlineData("ROS1", 6, 100, "negative")]
+    public void Fish_percent_and_cells_give_the_guideline_status(string gene, double percent, int cells, string status)
+    {
+        var r = Cases.Evaluate(Fish(gene, percent, cells));
+
+        Assert.Equal(status, r.Gene(gene));
+        Assert.Contains(RuleIds.FishRule, r.Rules());
+        Assert.Equal(status == "positive" ? gene : "indeterminate", r.Driver());
+    }
+
+    [Theory]
+    [InlineData("ALK", 20, 50)]
+    [InlineData("ALK", 5, 49)]
+    [InlineData("ALK", 60, 49)]
+    [InlineData("ALK", 0, 0)]
+    [InlineData("ROS1", 5, 49)]
+    [InlineData("ROS1", 0, 0)]
+    public void Fish_on_too_few_cells_is_inadequate_not_negative(string gene, double percent, int cells)
+    {
+        var r = Cases.Evaluate(Fish(gene, percent, cells));
+
+        if (cells < 50)
+        {
+            Assert.NotEqual("negative", r.Gene(gene));
+            Assert.NotEqual("positive", r.Gene(gene));
+            Assert.Contains("inadequate-sample", r.WarningCodes());
+            Assert.Contains(RuleIds.FishInadequate, r.Rules());
+            Assert.Contains($"{gene} ngs-rna", r.NextTests());
+        }
+        else
+        {
+            Assert.Equal("equivocal", r.Gene(gene));
+            Assert.Contains($"{gene} fish", r.NextTests());
+        }
+    }
+
+    [Fact]
+    public void Alk_d5f3_positive_is_positive_without_a_fish_next_test()
+    {
+        var r = Cases.Evaluate();
+
+        Assert.Equal("positive", r.Gene("ALK"));
+        Assert.Equal("ALK", r.Driver());
+        Assert.DoesNotContain(r.Diagnosis.NextTests, n => n.Gene == "ALK" && n.Method == Domain.TestMethod.Fish);
+        Assert.Contains(RuleIds.IhcAlk, r.Rules());
+    }
+
+    [Theory]
+    [InlineData(3, "positive")]
+    [InlineData(2, "equivocal")]
+    [InlineData(1, "equivocal")]
+    [InlineData(0, "negative")]
+    public void Alk_ihc_intensity_gives_the_status(int intensity, string status)
+    {
+        var r = Cases.Evaluate($$"""{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "intensity": {{intensity}} } ] }""");
+
+        Assert.Equal(status, r.Gene("ALK"));
+        if (status == "equivocal")
+        {
+            Assert.Contains(RuleIds.IhcAlkWeak, r.Rules());
+            Assert.True(r.NextTests().Contains("ALK fish") || r.NextTests().Contains("ALK ngs-rna"));
+        }
+    }
+
+    [Fact]
+    public void Alk_ihc_equivocal_asks_for_fish_or_ngs()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "equivocal" } ] }""");
+
+        Assert.Equal("equivocal", r.Gene("ALK"));
+        Assert.Equal("indeterminate", r.Driver());
+        Assert.Contains("ALK fish", r.NextTests());
+        Assert.Contains("ALK ngs-rna", r.NextTests());
+        Assert.Equal("diagnostic-workup", r.Setting());
+        Assert.Empty(r.SystemicTherapy.Options);
+    }
+
+    [Fact]
+    public void Alk_ihc_reported_positive_with_weak_intensity_is_equivocal_with_warning()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive", "intensity": 1 } ] }""");
+
+        Assert.Equal("equivocal", r.Gene("ALK"));
+        Assert.Contains("weak-staining", r.WarningCodes());
+    }
+
+    [Theory]
+    [InlineData("5A4")]
+    [InlineData("other")]
+    [InlineData("D5F3")]
+    public void Alk_ihc_clones_for_alk_are_accepted(string clone)
+    {
+        var r = Cases.Evaluate($$"""{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "{{clone}}", "sample": "tissue", "result": "positive" } ] }""");
+
+        Assert.Equal("positive", r.Gene("ALK"));
+        Assert.Equal("ALK", r.Driver());
+        Assert.DoesNotContain("clone-mismatch", r.WarningCodes());
+    }
+
+    [Fact]
+    public void Alk_ihc_with_a_pd_l1_clone_is_a_clone_mismatch_and_not_used()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "22C3", "sample": "tissue", "result": "positive" } ] }""");
+
+        Assert.Contains("clone-mismatch", r.WarningCodes());
+        Assert.Contains(RuleIds.IhcCloneMismatch, r.Rules());
+        Assert.NotEqual("positive", r.Gene("ALK"));
+        Assert.NotEqual("ALK", r.Driver());
+    }
+
+    [Fact]
+    public void Ros1_ihc_positive_is_an_unconfirmed_screen()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ROS1", "method": "ihc", "clone": "D4D6", "sample": "tissue", "result": "positive" } ] }""");
+
+        Assert.Contains("unconfirmed-screen", r.WarningCodes());
+        Assert.NotEqual("positive", r.Gene("ROS1"));
+        Assert.NotEqual("ROS1", r.Driver());
+        Assert.Contains("ROS1 ngs-rna", r.NextTests());
+        Assert.Contains("ROS1 fish", r.NextTests());
+        Assert.Empty(r.SystemicTherapy.Options);
+    }
+
+    [Fact]
+    public void Ros1_ihc_positive_with_fish_negative_is_discordant_and_rna_ngs_decides()
+    {
+        var r = Cases.Evaluate("""
+            { "tests": [
+              { "gene": "ROS1", "method": "ihc", "clone": "D4D6", "sample": "tissue", "result": "positive" },
+              { "gene": "ROS1", "method": "fish", "sample": "tissue", "percentRearrangedCells": 2, "cellsScored": 100 } ] }
+            """);
+
+        Assert.Contains("discordant-results", r.WarningCodes());
+        Assert.NotEqual("positive", r.Gene("ROS1"));
+        Assert.Contains("ROS1 ngs-rna", r.NextTests());
+        Assert.Contains(RuleIds.Ros1FishMissesPartners, r.Rules());
+    }
+
+    [Fact]
+    public void Ros1_ihc_positive_with_tissue_rna_ngs_negative_is_negative()
+    {
+        var r = Cases.Evaluate("""
+            { "tests": [
+              { "gene": "ROS1", "method": "ihc", "clone": "D4D6", "sample": "tissue", "result": "positive" },
+              { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "negative" } ] }
+            """);
+
+        Assert.Equal("negative", r.Gene("ROS1"));
+        Assert.DoesNotContain("ROS1 ngs-rna", r.NextTests());
+    }
+
+    [Fact]
+    public void Plasma_negative_only_warns_and_asks_for_tissue()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "result": "negative" } ] }""");
+
+        Assert.Contains("plasma-negative", r.WarningCodes());
+        Assert.NotEqual("negative", r.Gene("ALK"));
+        Assert.Contains(r.Diagnosis.NextTests, n => n.Gene == "ALK" && n.Sample == Domain.Sample.Tissue);
+        Assert.Equal("indeterminate", r.Driver());
+    }
+
+    [Fact]
+    public void Plasma_positive_is_an_actionable_driver()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "result": "positive", "fusionPartner": "EML4" } ] }""");
+
+        Assert.Equal("positive", r.Gene("ALK"));
+        Assert.Equal("ALK", r.Driver());
+        Assert.Equal("first-line", r.Setting());
+        Assert.NotEmpty(r.SystemicTherapy.Options);
+    }
+
+    [Fact]
+    public void Dna_ngs_negative_for_fusions_asks_for_rna_ngs()
+    {
+        var r = Cases.Evaluate("""
+            { "tests": [
+              { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "result": "negative" },
+              { "gene": "ROS1", "method": "ngs-dna", "sample": "tissue", "result": "negative" } ] }
+            """);
+
+        Assert.Equal("indeterminate", r.Driver());
+        Assert.Contains("ALK ngs-rna", r.NextTests());
+        Assert.Contains("ROS1 ngs-rna", r.NextTests());
+    }
+
+    [Fact]
+    public void Failed_test_warns_and_asks_for_a_repeat()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "fish", "sample": "tissue", "result": "failed" } ] }""");
+
+        Assert.Contains("test-failed", r.WarningCodes());
+        Assert.Contains(RuleIds.FailedTest, r.Rules());
+        Assert.Contains(r.Diagnosis.NextTests, n => n.Gene == "ALK");
+        Assert.Equal("indeterminate", r.Driver());
+    }
+
+    [Theory]
+    [InlineData("""{ "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive" }""")]
+    [InlineData("""{ "gene": "EGFR", "method": "ngs-dna", "sample": "tissue", "result": "positive" }""")]
+    public void Two_positive_drivers_are_concurrent_and_leave_the_driver_indeterminate(string second)
+    {
+        var r = Cases.Evaluate($$"""
+            { "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, {{second}} ] }
+            """);
+
+        Assert.Contains("concurrent-drivers", r.WarningCodes());
+        Assert.Contains(RuleIds.ConcurrentDrivers, r.Rules());
+        Assert.Equal("indeterminate", r.Driver());
+        Assert.Contains("ALK ngs-rna", r.NextTests());
+        Assert.Empty(r.SystemicTherapy.Options);
+    }
+
+    [Fact]
+    public void Egfr_driver_is_other_and_outside_scope()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "EGFR", "method": "ngs-dna", "sample": "tissue", "result": "positive" } ] }""");
+
+        Assert.Equal("other", r.Driver());
+        Assert.Equal("non-targeted", r.Setting());
+        Assert.Contains("outside-scope", r.WarningCodes());
+        Assert.Empty(r.SystemicTherapy.Options);
+    }
+
+    [Fact]
+    public void Every_panel_gene_adequately_negative_means_no_driver()
+    {
+        var tests = new JsonArray();
+        foreach (var panel in Kb.Folder(Path.Combine("diagnostics", "panel")))
+        {
+            var method = Kb.Strings(panel["adequateNegativeMethods"]).First(m => m != "fish");
+            tests.Add(new JsonObject { ["gene"] = panel["gene"]!.GetValue<string>(), ["method"] = method, ["sample"] = "tissue", ["result"] = "negative" });
+        }
+
+        var r = Cases.Evaluate(new JsonObject { ["tests"] = tests }.ToJsonString());
+
+        Assert.Equal("none", r.Driver());
+        Assert.Equal("non-targeted", r.Setting());
+        Assert.DoesNotContain(r.Diagnosis.NextTests, n => n.Gene is "ALK" or "ROS1");
+    }
+
+    [Fact]
+    public void One_panel_gene_left_untested_keeps_the_driver_indeterminate()
+    {
+        var tests = new JsonArray();
+        foreach (var panel in Kb.Folder(Path.Combine("diagnostics", "panel")).Where(p => p["gene"]!.GetValue<string>() != "RET"))
+        {
+            var method = Kb.Strings(panel["adequateNegativeMethods"]).First(m => m != "fish");
+            tests.Add(new JsonObject { ["gene"] = panel["gene"]!.GetValue<string>(), ["method"] = method, ["sample"] = "tissue", ["result"] = "negative" });
+        }
+
+        var r = Cases.Evaluate(new JsonObject { ["tests"] = tests }.ToJsonString());
+
+        Assert.Equal("indeterminate", r.Driver());
+        Assert.Contains(r.Diagnosis.NextTests, n => n.Gene == "RET");
+    }
+
+    [Fact]
+    public void Fusion_partner_and_eml4_alk_variant_are_carried()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "result": "positive", "fusionPartner": "EML4", "variant": "v3a" } ] }""");
+
+        Assert.Equal("EML4", r.Diagnosis.FusionPartner);
+        Assert.Equal("v3a", r.Diagnosis.FusionVariant);
+        Assert.Contains(RuleIds.FusionPartner, r.Rules());
+    }
+
+    [Fact]
+    public void Squamous_histology_still_gets_alk_and_ros1_next_tests()
+    {
+        var r = Cases.Evaluate("""{ "tumor": { "histology": "squamous" }, "tests": [ { "gene": "PD-L1", "method": "ihc", "clone": "22C3", "sample": "tissue", "tps": 5 } ] }""");
+
+        Assert.Equal("indeterminate", r.Driver());
+        Assert.Contains(r.Diagnosis.NextTests, n => n.Gene == "ALK");
+        Assert.Contains(r.Diagnosis.NextTests, n => n.Gene == "ROS1");
+    }
+
+    [Fact]
+    public void No_tests_at_all_is_indeterminate_with_alk_and_ros1_next_tests()
+    {
+        var r = Cases.Evaluate("""{ "tests": [] }""");
+
+        Assert.Equal("indeterminate", r.Driver());
+        Assert.Equal("not-tested", r.Gene("ALK"));
+        Assert.Equal("not-tested", r.Gene("ROS1"));
+        Assert.Contains("ALK ngs-rna", r.NextTests());
+        Assert.Contains("ROS1 ngs-rna", r.NextTests());
+        Assert.Equal("diagnostic-workup", r.Setting());
+        Assert.Empty(r.SystemicTherapy.Options);
+    }
+
+    [Fact]
+    public void Fish_call_the_lab_reported_differently_is_recomputed_with_warning()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "fish", "sample": "tissue", "percentRearrangedCells": 8, "cellsScored": 100, "result": "positive" } ] }""");
+
+        Assert.Equal("negative", r.Gene("ALK"));
+        Assert.Contains("fish-result-recomputed", r.WarningCodes());
+    }
+
+    [Fact]
+    public void Test_with_no_result_is_not_used_and_warned()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ngs-rna", "sample": "tissue" } ] }""");
+
+        Assert.Contains("no-result", r.WarningCodes());
+        Assert.Equal("indeterminate", r.Driver());
+    }
+
+    [Fact]
+    public void Progression_without_a_genotype_asks_for_the_resistance_workup()
+    {
+        var r = Cases.Evaluate("""{ "history": [ { "therapy": "alectinib", "start": "2022-01", "end": "2025-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }""");
+
+        Assert.Contains(r.Diagnosis.NextTests, n => n.Gene == "ALK" && n.Method == Domain.TestMethod.NgsDna && n.Sample == Domain.Sample.Plasma);
+        Assert.Contains(r.Diagnosis.NextTests, n => n.Gene == "ALK" && n.Method == Domain.TestMethod.Histology);
+    }
+}

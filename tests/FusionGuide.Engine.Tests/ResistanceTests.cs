@@ -1,0 +1,191 @@
+using System.Text.Json.Nodes;
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Engine.Tests.Support;
+
+namespace FusionGuide.Engine.Tests;
+
+/// <summary>Resistance mutations and mechanisms at progression: every row of the activity table, and named cases.</summary>
+public class ResistanceTests
+{
+    public static TheoryData<string> MutationRows() => [.. Kb.Folder(Path.Combine("resistance", "mutations")).Select(r => r["id"]!.GetValue<string>())];
+
+    private static JsonObject Row(string id) => Kb.File(Path.Combine("resistance", "mutations", id + ".json"));
+
+    private static string AtProgression(string gene, IEnumerable<string> mutations, string history, string? tests = null, IEnumerable<string>? alterations = null)
+    {
+        var diagnosis = gene == "ALK" ? """{ "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }""" : Cases.Ros1Tests[1..^1];
+        return $$"""{ "tests": [ {{diagnosis}}, {{Cases.ProgressionTest(gene, mutations, alterations)}} ], "history": {{history}} {{tests ?? ""}} }""";
+    }
+
+    private static string Progressed(params string[] drugs) =>
+        "[" + string.Join(",", drugs.Select((d, i) => $$"""{ "therapy": "{{d}}", "start": "{{2019 + 2 * i}}-01", "end": "{{2020 + 2 * i}}-12", "stopReason": "progression", "progressionPattern": "systemic" }""")) + "]";
+
+    [Theory]
+    [MemberData(nameof(MutationRows))]
+    public void Every_resistant_cell_rules_the_drug_out(string rowId)
+    {
+        var row = Row(rowId);
+        var gene = row["gene"]!.GetValue<string>();
+        var mutations = Kb.Strings(row["mutations"]);
+        var prior = gene == "ALK" ? "alectinib" : "crizotinib";
+
+        var r = Cases.Evaluate(AtProgression(gene, mutations, Progressed(prior)));
+
+        var resistant = row["cells"]!.AsArray().Where(c => c!["activity"]!.GetValue<string>() == "resistant").Select(c => c!["drug"]!.GetValue<string>()).ToList();
+        Assert.Equal(gene, r.Driver());
+        foreach (var drug in resistant)
+        {
+            Assert.DoesNotContain(drug, r.Options());
+            if (Kb.Targets(drug).Contains(gene))
+            {
+                Assert.Contains(drug, r.Avoid());
+            }
+        }
+
+        r.AssertOptionsDisjointFromAvoid();
+        Assert.Contains(RuleIds.Resistance, r.Rules());
+        Assert.DoesNotContain("unknown-mutation", r.WarningCodes());
+        Assert.DoesNotContain("compound-estimated", r.WarningCodes());
+    }
+
+    [Fact]
+    public void G1202R_after_alectinib_prefers_lorlatinib()
+    {
+        var r = Cases.Evaluate(AtProgression("ALK", ["G1202R"], Progressed("alectinib")));
+
+        Assert.Equal("subsequent-targeted", r.Setting());
+        Assert.Equal("lorlatinib", r.First());
+        Assert.Contains("alectinib", r.Avoid());
+        Assert.Contains("crizotinib", r.Avoid());
+    }
+
+    [Fact]
+    public void G1202R_L1196M_after_lorlatinib_is_post_targeted_chemotherapy()
+    {
+        var r = Cases.Evaluate(AtProgression("ALK", ["G1202R", "L1196M"], Progressed("alectinib", "lorlatinib")));
+
+        Assert.Equal("post-targeted", r.Setting());
+        Assert.Contains("no-targeted-option", r.WarningCodes());
+        Assert.Contains(RuleIds.NoTargetedOption, r.Rules());
+        Assert.Equal("platinum-pemetrexed", r.First());
+        Assert.Contains("immunotherapy-monotherapy", r.Avoid());
+        Assert.DoesNotContain(r.Options(), Kb.IsTargeted);
+    }
+
+    [Fact]
+    public void I1171N_after_alectinib_prefers_lorlatinib_and_offers_sensitive_second_generation_drugs()
+    {
+        var r = Cases.Evaluate(AtProgression("ALK", ["I1171N"], Progressed("alectinib")));
+
+        Assert.Equal("lorlatinib", r.First());
+        var row = Row("alk-i1171n");
+        var table = Kb.File(Path.Combine("regimens", "nccn-alk-subsequent-after-second-generation.json"));
+        var listed = table["entries"]!.AsArray().Select(e => e!["therapy"]!.GetValue<string>()).ToHashSet();
+        var sensitiveSecondGen = row["cells"]!.AsArray()
+            .Where(c => c!["activity"]!.GetValue<string>() == "sensitive")
+            .Select(c => c!["drug"]!.GetValue<string>())
+            .Where(d => Kb.Drug(d)["generation"]?.GetValue<int>() == 2 && listed.Contains(d) && d != "alectinib")
+            .ToList();
+        Assert.NotEmpty(sensitiveSecondGen);
+        Assert.All(sensitiveSecondGen, d => Assert.Contains(d, r.Options()));
+    }
+
+    [Fact]
+    public void C1156Y_L1198F_after_lorlatinib_offers_crizotinib_by_genotype()
+    {
+        var r = Cases.Evaluate(AtProgression("ALK", ["C1156Y", "L1198F"], Progressed("lorlatinib")));
+
+        Assert.Contains("crizotinib", r.Options());
+        Assert.Contains("lorlatinib", r.Avoid());
+        Assert.Equal("subsequent-targeted", r.Setting());
+    }
+
+    [Fact]
+    public void Ros1_G2032R_after_crizotinib_prefers_repotrectinib_or_taletrectinib()
+    {
+        var r = Cases.Evaluate(AtProgression("ROS1", ["G2032R"], Progressed("crizotinib")));
+
+        Assert.Contains(r.First(), new[] { "repotrectinib", "taletrectinib" });
+        Assert.Contains("crizotinib", r.Avoid());
+        Assert.Contains("entrectinib", r.Avoid());
+        Assert.DoesNotContain("entrectinib", r.Options());
+    }
+
+    [Fact]
+    public void Ros1_L2086F_after_repotrectinib_offers_cabozantinib()
+    {
+        var r = Cases.Evaluate(AtProgression("ROS1", ["L2086F"], Progressed("repotrectinib")));
+
+        Assert.Contains("cabozantinib", r.Options());
+        Assert.Contains("repotrectinib", r.Avoid());
+        Assert.Contains("taletrectinib", r.Avoid());
+        Assert.Contains("lorlatinib", r.Avoid());
+    }
+
+    [Fact]
+    public void Unknown_mutation_is_reported_and_does_not_steer()
+    {
+        var r = Cases.Evaluate(AtProgression("ALK", ["A1200V"], Progressed("alectinib")));
+
+        Assert.Contains("unknown-mutation", r.WarningCodes());
+        Assert.Contains(RuleIds.UnknownMutation, r.Rules());
+        Assert.Equal("lorlatinib", r.First());
+    }
+
+    [Fact]
+    public void Compound_not_in_the_table_is_estimated_from_its_parts()
+    {
+        var r = Cases.Evaluate(AtProgression("ALK", ["G1202R", "F1174C"], Progressed("alectinib")));
+
+        Assert.Contains("compound-estimated", r.WarningCodes());
+        Assert.Contains(RuleIds.CompoundEstimated, r.Rules());
+        // G1202R alone makes crizotinib and alectinib resistant: the compound can be no better.
+        Assert.Contains("crizotinib", r.Avoid());
+        Assert.Contains("alectinib", r.Avoid());
+        r.AssertOptionsDisjointFromAvoid();
+    }
+
+    [Fact]
+    public void Met_amplification_after_alectinib_brings_the_off_target_approach()
+    {
+        var r = Cases.Evaluate(AtProgression("ALK", [], Progressed("alectinib"), alterations: ["MET amplification"]));
+
+        Assert.Contains(RuleIds.OffTarget, r.Rules());
+        var approach = Kb.File(Path.Combine("resistance", "off-target", "alk-met-amplification.json"))["therapies"]!.AsArray()
+            .Select(t => t!["therapy"]!.GetValue<string>()).ToList();
+        Assert.Contains(r.Options(), approach.Contains);
+        Assert.Contains("crizotinib", r.Options());
+    }
+
+    [Fact]
+    public void Small_cell_transformation_gets_platinum_etoposide()
+    {
+        var r = Cases.Evaluate($$"""{ "tumor": { "transformation": "small-cell" }, "history": {{Progressed("alectinib")}} }""");
+
+        Assert.Equal("platinum-etoposide", r.First());
+        Assert.Contains("histologic-transformation", r.WarningCodes());
+        Assert.Contains(RuleIds.Transformation, r.Rules());
+        Assert.DoesNotContain(r.Options(), Kb.IsTargeted);
+    }
+
+    [Fact]
+    public void Squamous_histology_is_never_offered_pemetrexed()
+    {
+        var r = Cases.Evaluate(AtProgression("ALK", ["G1202R", "L1196M"], Progressed("alectinib", "lorlatinib"), """, "tumor": { "histology": "squamous" }"""));
+
+        Assert.Equal("post-targeted", r.Setting());
+        Assert.DoesNotContain("platinum-pemetrexed", r.Options());
+        Assert.DoesNotContain("platinum-pemetrexed-bevacizumab", r.Options());
+        Assert.NotEmpty(r.SystemicTherapy.Options);
+    }
+
+    [Fact]
+    public void Squamous_transformation_is_never_offered_pemetrexed()
+    {
+        var r = Cases.Evaluate($$"""{ "tumor": { "transformation": "squamous" }, "history": {{Progressed("alectinib")}} }""");
+
+        Assert.Contains("histologic-transformation", r.WarningCodes());
+        Assert.DoesNotContain("platinum-pemetrexed", r.Options());
+        Assert.DoesNotContain("platinum-pemetrexed-bevacizumab", r.Options());
+    }
+}

@@ -1,0 +1,261 @@
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Engine.Tests.Support;
+
+namespace FusionGuide.Engine.Tests;
+
+/// <summary>Setting and line from the history; adjuvant; continuation; what the history rules out.</summary>
+public class SettingTests
+{
+    private static IReadOnlyList<string> FirstLineTable(string driver, DateOnly on) =>
+        [.. Kb.Folder("regimens")
+            .Where(t => t["driver"]!.GetValue<string>() == driver && t["setting"]!.GetValue<string>() == "first-line" && Kb.InForce(t, on))
+            .SelectMany(t => t["entries"]!.AsArray().Select(e => e!["therapy"]!.GetValue<string>()))];
+
+    [Fact]
+    public void No_history_is_first_line_1()
+    {
+        var r = Cases.Evaluate();
+
+        Assert.Equal("first-line", r.Setting());
+        Assert.Equal(1, r.SystemicTherapy.Line);
+        Assert.Contains(r.First(), new[] { "alectinib", "brigatinib", "lorlatinib" });
+        Assert.Contains("immunotherapy-monotherapy", r.Avoid());
+    }
+
+    [Fact]
+    public void Chemo_immunotherapy_ongoing_then_alk_found_is_first_line_targeted()
+    {
+        var r = Cases.Evaluate("""{ "history": [ { "therapy": "chemo-immunotherapy", "start": "2026-09", "stopReason": "ongoing" } ] }""");
+
+        Assert.Equal("first-line", r.Setting());
+        Assert.True(Kb.IsTargeted(r.First()!), $"first choice {r.First()} is not a TKI");
+        Assert.Contains("prior-immunotherapy", r.WarningCodes());
+        Assert.Contains(RuleIds.PriorImmunotherapy, r.Rules());
+    }
+
+    [Fact]
+    public void Alectinib_progression_is_subsequent_targeted_line_2()
+    {
+        var r = Cases.Evaluate("""{ "history": [ { "therapy": "alectinib", "start": "2022-01", "end": "2025-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }""");
+
+        Assert.Equal("subsequent-targeted", r.Setting());
+        Assert.Equal(2, r.SystemicTherapy.Line);
+        Assert.Equal("lorlatinib", r.First());
+        Assert.Contains("alectinib", r.Avoid());
+        Assert.Contains(RuleIds.PriorProgression, r.Rules());
+    }
+
+    [Fact]
+    public void Alectinib_intolerance_stays_first_line_with_alectinib_avoided()
+    {
+        var r = Cases.Evaluate("""{ "history": [ { "therapy": "alectinib", "start": "2025-01", "end": "2025-03", "stopReason": "intolerance" } ] }""");
+
+        Assert.Equal("first-line", r.Setting());
+        Assert.Equal(1, r.SystemicTherapy.Line);
+        Assert.Contains("alectinib", r.Avoid());
+        Assert.DoesNotContain("alectinib", r.Options());
+        var table = FirstLineTable("ALK", Kb.ReleaseDate);
+        Assert.All(r.Options(), o => Assert.Contains(o, table));
+        Assert.Contains("lorlatinib", r.Options());
+        Assert.Contains("brigatinib", r.Options());
+        Assert.Contains(RuleIds.Intolerance, r.Rules());
+    }
+
+    [Fact]
+    public void Alectinib_then_lorlatinib_progression_without_mutations_avoids_lorlatinib()
+    {
+        var r = Cases.Evaluate("""
+            { "history": [
+              { "therapy": "alectinib", "start": "2021-01", "end": "2023-01", "stopReason": "progression", "progressionPattern": "systemic" },
+              { "therapy": "lorlatinib", "start": "2023-02", "end": "2025-09", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """);
+
+        Assert.Contains("lorlatinib", r.Avoid());
+        Assert.Contains("alectinib", r.Avoid());
+        Assert.DoesNotContain("lorlatinib", r.Options());
+        Assert.Equal(3, r.SystemicTherapy.Line);
+        r.AssertOptionsDisjointFromAvoid();
+    }
+
+    [Fact]
+    public void Resected_stage_iib_is_adjuvant_with_alectinib_first()
+    {
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true } }""");
+
+        Assert.Equal("adjuvant", r.Setting());
+        Assert.Equal("alectinib", r.First());
+        Assert.Contains(RuleIds.Adjuvant, r.Rules());
+    }
+
+    [Fact]
+    public void Resected_stage_ia_is_adjuvant_with_no_options()
+    {
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IA", "resected": true } }""");
+
+        Assert.Equal("adjuvant", r.Setting());
+        Assert.Empty(r.SystemicTherapy.Options);
+        Assert.Contains(RuleIds.Adjuvant, r.Rules());
+    }
+
+    [Fact]
+    public void Resected_ros1_gets_no_tki_but_chemotherapy()
+    {
+        var r = Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true }, "tests": {{Cases.Ros1Tests}} }""");
+
+        Assert.Equal("adjuvant", r.Setting());
+        Assert.DoesNotContain(r.Options(), Kb.IsTargeted);
+        Assert.Contains("platinum-pemetrexed", r.Options());
+    }
+
+    [Fact]
+    public void Resected_stage_iib_before_the_alina_approval_gets_no_adjuvant_alectinib()
+    {
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true } }""", new DateOnly(2023, 6, 1));
+
+        Assert.Equal("adjuvant", r.Setting());
+        Assert.DoesNotContain("alectinib", r.Options());
+        Assert.Contains("platinum-pemetrexed", r.Options());
+    }
+
+    [Fact]
+    public void Resected_stage_iib_on_the_alina_approval_day_gets_adjuvant_alectinib()
+    {
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true } }""", new DateOnly(2024, 4, 18));
+
+        Assert.Equal("alectinib", r.First());
+    }
+
+    [Fact]
+    public void Ongoing_tki_without_progression_is_continued_first()
+    {
+        var r = Cases.Evaluate("""{ "history": [ { "therapy": "alectinib", "start": "2024-01", "stopReason": "ongoing" } ] }""");
+
+        Assert.Equal("alectinib", r.First());
+        Assert.Equal("first-line", r.Setting());
+        Assert.Contains(RuleIds.ContinueTki, r.Rules());
+        Assert.DoesNotContain("alectinib", r.Avoid());
+    }
+
+    [Fact]
+    public void Oligoprogression_on_alectinib_continues_alectinib_with_sbrt()
+    {
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "alectinib", "start": "2022-01", "stopReason": "progression", "progressionPattern": "oligoprogression" } ],
+              "disease": { "sites": ["bone"], "lesionCount": 1 } }
+            """);
+
+        Assert.Equal("alectinib", r.First());
+        Assert.Contains("sbrt", r.Local());
+        Assert.Contains(r.LocalTherapy, l => l.Indication == Domain.LocalIndication.Oligoprogression);
+        Assert.Contains(RuleIds.LimitedProgression, r.Rules());
+        Assert.DoesNotContain("alectinib", r.Avoid());
+    }
+
+    [Fact]
+    public void Cns_progression_on_crizotinib_switches_tki()
+    {
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "crizotinib", "start": "2022-01", "stopReason": "progression", "progressionPattern": "cns" } ],
+              "disease": { "brainMetastases": { "present": true, "count": 2, "symptomatic": false, "largestMm": 8 }, "sites": ["brain", "bone"] } }
+            """);
+
+        Assert.NotEqual("crizotinib", r.First());
+        Assert.DoesNotContain("crizotinib", r.Options());
+        Assert.Contains("crizotinib", r.Avoid());
+        Assert.Equal("subsequent-targeted", r.Setting());
+        Assert.Equal(2, r.SystemicTherapy.Line);
+        Assert.Contains(RuleIds.LimitedProgression, r.Rules());
+        Assert.True(Kb.IsTargeted(r.First()!));
+    }
+
+    [Fact]
+    public void Ongoing_tki_the_site_cannot_obtain_is_not_continued()
+    {
+        var r = Cases.Evaluate("""{ "history": [ { "therapy": "lorlatinib", "start": "2024-01", "stopReason": "ongoing" } ], "context": { "unavailable": ["lorlatinib"] } }""");
+
+        Assert.DoesNotContain("lorlatinib", r.Options());
+        Assert.Contains("lorlatinib", r.Avoid());
+        Assert.Equal("first-line", r.Setting());
+        Assert.Contains(r.First(), new[] { "alectinib", "brigatinib" });
+        Assert.Contains(r.Dosing, d => d.Therapy == Domain.Therapy.Lorlatinib);
+    }
+
+    [Fact]
+    public void Oligoprogression_on_a_tki_the_site_cannot_obtain_moves_to_the_next_line()
+    {
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "alectinib", "start": "2022-01", "stopReason": "progression", "progressionPattern": "oligoprogression" } ],
+              "context": { "unavailable": ["alectinib"] } }
+            """);
+
+        Assert.DoesNotContain("alectinib", r.Options());
+        Assert.Contains("alectinib", r.Avoid());
+        Assert.Equal("subsequent-targeted", r.Setting());
+        Assert.Equal(2, r.SystemicTherapy.Line);
+        Assert.Equal("lorlatinib", r.First());
+    }
+
+    [Fact]
+    public void History_ending_before_it_starts_is_inconsistent()
+    {
+        var r = Cases.Evaluate("""{ "history": [ { "therapy": "alectinib", "start": "2024-05", "end": "2023-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }""");
+
+        Assert.Contains("history-inconsistent", r.WarningCodes());
+        Assert.Contains(RuleIds.HistoryInconsistent, r.Rules());
+    }
+
+    [Fact]
+    public void Two_ongoing_therapies_are_inconsistent()
+    {
+        var r = Cases.Evaluate("""
+            { "history": [
+              { "therapy": "alectinib", "start": "2023-01", "stopReason": "ongoing" },
+              { "therapy": "brigatinib", "start": "2024-01", "stopReason": "ongoing" } ] }
+            """);
+
+        Assert.Contains("history-inconsistent", r.WarningCodes());
+        r.AssertOptionsDisjointFromAvoid();
+    }
+
+    [Fact]
+    public void Tki_in_history_without_an_alk_or_ros1_result_is_inconsistent()
+    {
+        var r = Cases.Evaluate("""
+            { "tests": [ { "gene": "EGFR", "method": "ngs-dna", "sample": "tissue", "result": "positive" } ],
+              "history": [ { "therapy": "alectinib", "start": "2023-01", "end": "2024-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """);
+
+        Assert.Contains("history-inconsistent", r.WarningCodes());
+    }
+
+    [Fact]
+    public void Resected_stage_iv_is_treated_as_advanced_with_warning()
+    {
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IVB", "resected": true } }""");
+
+        Assert.Contains("stage-inconsistent", r.WarningCodes());
+        Assert.Equal("first-line", r.Setting());
+    }
+
+    [Fact]
+    public void Resected_stage_ib_warns_about_the_size_criterion()
+    {
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IB", "resected": true } }""");
+
+        Assert.Equal("adjuvant", r.Setting());
+        Assert.Contains("adjuvant-stage", r.WarningCodes());
+    }
+
+    [Fact]
+    public void Grade_4_pneumonitis_on_ongoing_alectinib_stops_it_without_advancing_the_line()
+    {
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "alectinib", "start": "2025-01", "stopReason": "ongoing" } ],
+              "adverseEvents": [ { "therapy": "alectinib", "event": "pneumonitis", "grade": 4 } ] }
+            """);
+
+        Assert.Contains("alectinib", r.Avoid());
+        Assert.DoesNotContain("alectinib", r.Options());
+        Assert.Equal("first-line", r.Setting());
+    }
+}

@@ -38,13 +38,17 @@ public partial class WarningCodeTests
         { "pregnancy", """{ "comorbidities": ["pregnancy"] }""" },
         { "unverified-knowledge", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "timing": "progression", "result": "positive", "mutations": ["G1202R"] } ], "history": [ """ + AlectinibProgression + "] }" },
         { "unknown-field", """{ "patient": { "favouriteColour": "blue" } }""" },
+        { "guideline-after-as-of", "asOf=2015-01-01" },
     };
 
     [Theory]
     [MemberData(nameof(Cases_by_code))]
     public void Warning_code_is_emitted_where_it_applies(string code, string overrides)
     {
-        var r = Support.Cases.Evaluate(overrides);
+        // A row "asOf=DATE" evaluates the base case on that date (for codes that depend on the evaluation date).
+        var r = overrides.StartsWith("asOf=", StringComparison.Ordinal)
+            ? Support.Cases.Evaluate("{}", DateOnly.Parse(overrides[5..], System.Globalization.CultureInfo.InvariantCulture))
+            : Support.Cases.Evaluate(overrides);
 
         Assert.Contains(code, r.WarningCodes());
     }

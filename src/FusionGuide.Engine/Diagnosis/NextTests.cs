@@ -151,5 +151,6 @@ internal static class NextTests
 
         var refs = e.Kb.Rule(rule)?.Sources ?? [];
         next.Add(new NextTest { Gene = gene, Method = method, Sample = sample, Reason = reason, References = refs });
+        e.Fire(rule, $"Next test: {gene} {DiagnosisStage.MethodName(method)} on {Codes.Sample.Code(sample)}. {reason}");
     }
 }

@@ -54,7 +54,9 @@ internal static class LocalStage
         var tki = systemic.FirstChoice is { } first && e.Kb.Drug(first).Kind == "targeted" ? first : (Therapy?)null;
         var cnsActive = tki is { } t && e.Kb.Drug(t).Cns?.Activity == "high";
         var tkiName = tki is { } n ? e.Name(n) : null;
-        var cnsProgression = h.ContinuedThroughLimitedProgression?.ProgressionPattern == ProgressionPattern.Cns;
+        // CNS-only progression calls for local therapy when the TKI is continued; after a switch to a CNS-active
+        // TKI, asymptomatic lesions follow the TKI-first rule like new ones.
+        var cnsProgression = systemic.ContinuingThroughLimitedProgression && h.ContinuedThroughLimitedProgression?.ProgressionPattern == ProgressionPattern.Cns;
         var large = bm.LargestMm is { } mm && mm >= largeMm;
         var needsTreatment = bm.Symptomatic == true || bm.MassEffect == true || cnsProgression;
 

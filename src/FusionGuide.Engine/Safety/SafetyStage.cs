@@ -137,10 +137,10 @@ internal static class SafetyStage
             _ => null,
         };
         var ruleText = decision.General
-            ? $"The {drug.Name} label does not name {ev}; its general rule for grade {ae.Grade} adverse reactions applies: {rule.Text}"
+            ? $"The {e.Name(therapy)} label does not name {ev}; its general rule for grade {ae.Grade} adverse reactions applies: {rule.Text}"
             : rule.Text;
         var assumption = dose is not null && rule.Resume != "same" ? " Doses assume the patient is at the full dose; if already reduced, go one level lower." : "";
-        e.Fire(decision.General ? RuleIds.ToxicityGeneral : RuleIds.ToxicityRule, $"{drug.Name}, grade {ae.Grade} {ev}: {Codes.ToxicityAction.Code(Codes.ToxicityAction.Parse(rule.Action))}{(dose is null ? "" : $", then {dose}")}. {ruleText}{assumption}", rule.Sources);
+        e.Fire(decision.General ? RuleIds.ToxicityGeneral : RuleIds.ToxicityRule, $"{e.Name(therapy)}, grade {ae.Grade} {ev}: {Codes.ToxicityAction.Code(Codes.ToxicityAction.Parse(rule.Action))}{(dose is null ? "" : $", then {dose}")}. {ruleText}{assumption}", rule.Sources);
         return new ToxicityRow
         {
             Therapy = therapy,

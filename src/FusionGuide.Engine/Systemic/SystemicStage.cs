@@ -13,6 +13,13 @@ internal static class SystemicStage
 {
     public static SystemicOutcome Run(Evaluation e, DiagnosisFindings dx, TreatmentHistory h)
     {
+        var outcome = Decide(e, dx, h);
+        e.Fire(RuleIds.Setting, $"Setting: {Codes.Setting.Code(outcome.Setting)}{(outcome.Line is { } line ? $", line {line}" : "")}{(outcome.FirstChoice is { } first ? $"; first choice {e.Name(first)}" : "; no systemic option")}.");
+        return outcome;
+    }
+
+    private static SystemicOutcome Decide(Evaluation e, DiagnosisFindings dx, TreatmentHistory h)
+    {
         if (dx.Driver is Driver.Other or Driver.None)
         {
             return NonTargeted(e, dx, h);

@@ -62,7 +62,7 @@ internal static class HistoryReader
         }
 
         var parts = e.Case.History.Select(h => $"{e.Name(h.Therapy)}{Span(h)}{Why(h)}");
-        e.Fire(RuleIds.History, $"History in order: {string.Join("; ", parts)}. This recommendation is for line {t.Line}.");
+        e.Fire(RuleIds.History, $"History in order: {string.Join("; ", parts)}; {t.Failed.Count} line(s) ended in progression.");
         foreach (var h in t.Intolerant.Where(h => IsTargeted(e, h.Therapy)))
         {
             e.Fire(RuleIds.Intolerance, $"{e.Name(h.Therapy)} was stopped for intolerance, not resistance: the next TKI is chosen from the same standing, not a later line.");

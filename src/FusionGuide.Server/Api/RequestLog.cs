@@ -12,6 +12,9 @@ internal static partial class RequestLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "validate: case sha256={CaseSha256}, {ProblemCount} problems")]
     public static partial void Validated(ILogger logger, string caseSha256, int problemCount);
 
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "fusionguide-server: knowledge base {Version}; audit records go to {AuditStore}; /v1/audit is {AuditAccess}")]
+    public static partial void Started(ILogger logger, string version, string auditStore, string auditAccess);
+
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "audit: {Path} refused: {Reason}")]
     public static partial void AuditRefused(ILogger logger, string path, string reason);
 }

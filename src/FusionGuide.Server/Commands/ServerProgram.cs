@@ -65,8 +65,6 @@ public static class ServerProgram
         }
 
         await using var app = ServerApp.Create([.. hostArgs], settings);
-        await stderr.WriteLineAsync($"fusionguide-server: audit records go to {settings.Audit.Describe()}; /v1/audit is "
-            + (settings.ApiKey is null ? "closed (no API key configured)" : "open to the configured API key"));
         await app.RunAsync();
         return ExitCodes.Ok;
     }

@@ -38,7 +38,15 @@ public static class ServerApp
         app.MapRecommendEndpoints();
         app.MapKnowledgeEndpoints();
         app.MapAuditEndpoints();
-        _ = app.Services.GetRequiredService<FusionEngine>();
+        var engine = app.Services.GetRequiredService<FusionEngine>();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            // Read from the container, not the arguments: what the running server really uses.
+            var running = app.Services.GetRequiredService<ServerSettings>();
+            var store = running.Audit.Describe();
+            var access = running.ApiKey is null ? "closed (no API key configured)" : "open to the configured API key";
+            RequestLog.Started(app.Logger, engine.KnowledgeBase.Version, store, access);
+        });
         return app;
     }
 

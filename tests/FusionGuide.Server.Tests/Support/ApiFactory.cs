@@ -25,7 +25,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.ConfigureLogging(l => l.AddProvider(Logs));
+        builder.ConfigureLogging(l => l.ClearProviders().AddProvider(Logs));
         builder.ConfigureTestServices(s =>
         {
             s.AddSingleton(new ServerSettings { Audit = new AuditStoreOptions(DbPath, null), ApiKey = ApiKey });

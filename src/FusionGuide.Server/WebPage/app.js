@@ -230,6 +230,9 @@ async function recommend(body) {
   }
   const text = await response.text();
   if (response.ok) return showResult(JSON.parse(text), text, response.headers.get('X-Audit-Record'));
+  // A result left on screen would belong to another case: hide it.
+  $('#result').hidden = true;
+  lastResultText = null;
   let problem = {};
   try { problem = JSON.parse(text); } catch { /* not problem details: shown as status below */ }
   if (response.status === 400 && Array.isArray(problem.problems)) {

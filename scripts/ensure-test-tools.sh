@@ -6,7 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mkdir -p "$root/.build"
 apt_updated=0
 apt_install() {
-  if [[ $apt_updated -eq 0 ]]; then apt-get update -qq >/dev/null; apt_updated=1; fi
+  if [[ $apt_updated -eq 0 ]]; then apt-get update -qq >/dev/null || return 1; apt_updated=1; fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
@@ -18,4 +18,16 @@ if python3 -c 'import jsonschema' 2>/dev/null; then
 else
   [[ -x /usr/bin/python3 ]] && /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || apt_install python3 python3-jsonschema
   echo /usr/bin/python3 > "$root/.build/python"
+fi
+
+# The server tests need a real PostgreSQL (they start a private cluster of their own) and Debian's Chromium with its
+# ChromeDriver (never a downloaded browser). A failed install does not stop the run: the tests that need the tool
+# then fail under CI=true and skip locally, each naming what is missing.
+need=()
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
+[[ -x /usr/bin/chromium ]] || need+=(chromium)
+[[ -x /usr/bin/chromedriver ]] || need+=(chromium-driver)
+if [[ ${#need[@]} -gt 0 ]]; then
+  echo "installing ${need[*]} (Debian packages) for the server tests" >&2
+  apt_install "${need[@]}" || echo "warning: could not install ${need[*]}; the tests that need them will fail in CI" >&2
 fi

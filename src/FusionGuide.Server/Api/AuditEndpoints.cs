@@ -1,0 +1,48 @@
+using System.Text.Json;
+using FusionGuide.Server.Audit;
+using FusionGuide.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FusionGuide.Server.Api;
+
+/// <summary><c>GET /v1/audit</c> and <c>GET /v1/audit/{id}</c>: read the audit trail, with an API key.</summary>
+internal static class AuditEndpoints
+{
+    public const int MaxPageSize = 200;
+
+    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
+    {
+        var audit = app.MapGroup("/v1/audit").WithTags("Audit").AddEndpointFilter<ApiKeyFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        audit.MapGet("/", List).WithSummary("Audit records, newest first (offset, limit ≤ 200). Needs X-Api-Key.");
+        audit.MapGet("/{id:long}", Get).WithSummary("One audit record with the result that was served. Needs X-Api-Key.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<AuditPageDto>, ProblemHttpResult>> List(
+        IAuditStore store, CancellationToken cancellationToken, int offset = 0, int limit = 50)
+    {
+        if (offset < 0 || limit is < 1 or > MaxPageSize)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad paging",
+                detail: $"offset must be ≥ 0 and limit between 1 and {MaxPageSize}.");
+        }
+
+        var page = await store.ListAsync(offset, limit, cancellationToken);
+        var items = page.Records.Select(r => new AuditSummaryDto(r.Id, r.Entry.RecordedAt, r.Entry.CaseId, r.Entry.CaseSha256,
+            r.Entry.KnowledgeBaseVersion, r.Entry.AsOf, r.Hash)).ToList();
+        return TypedResults.Ok(new AuditPageDto(page.Total, offset, limit, items));
+    }
+
+    public static async Task<Results<Ok<AuditRecordDto>, ProblemHttpResult>> Get(long id, IAuditStore store, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken) is not { } r)
+        {
+            return ApiProblems.NotFound($"There is no audit record {id}.");
+        }
+
+        using var result = JsonDocument.Parse(r.Entry.ResultJson);
+        return TypedResults.Ok(new AuditRecordDto(r.Id, r.Entry.RecordedAt, r.Entry.CaseId, r.Entry.CaseSha256,
+            r.Entry.KnowledgeBaseVersion, r.Entry.AsOf, r.PrevHash, r.Hash, result.RootElement.Clone()));
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace FusionGuide.Server.Api;
+
+/// <summary>One input problem, as the CLI prints it on standard error: the JSON path at fault and what is wrong.</summary>
+public sealed record InputProblemDto(string Path, string Message);
+
+/// <summary>A notice about input that was kept but not used (unknown fields, for example).</summary>
+public sealed record NoticeDto(string Code, string Path, string Message);
+
+/// <summary>The answer of <c>POST /v1/validate</c> for a valid case.</summary>
+public sealed record ValidationDto(bool Valid, string? CaseId, IReadOnlyList<NoticeDto> Notices);
+
+/// <summary>An entry of the knowledge base's reference list.</summary>
+public sealed record ReferenceDto(string Id, string ShortName, string Kind, string Citation, string? Date, string? Url, bool? Verified);
+
+/// <summary>The answer of <c>GET /v1/knowledge</c>.</summary>
+public sealed record KnowledgeDto(string Version, string ReleaseDate, int ContractVersion, IReadOnlyList<string> Drugs, IReadOnlyList<ReferenceDto> References);
+
+/// <summary>The answer of <c>GET /healthz</c>.</summary>
+public sealed record HealthDto(string Status, string KnowledgeBaseVersion);
+
+/// <summary>An audit record without its result, as listed.</summary>
+public sealed record AuditSummaryDto(long Id, string RecordedAt, string? CaseId, string CaseSha256, string KnowledgeBaseVersion, string AsOf, string Hash);
+
+/// <summary>One page of the audit list, newest first.</summary>
+public sealed record AuditPageDto(long Total, int Offset, int Limit, IReadOnlyList<AuditSummaryDto> Records);
+
+/// <summary>One audit record with the result that was served.</summary>
+public sealed record AuditRecordDto(
+    long Id, string RecordedAt, string? CaseId, string CaseSha256, string KnowledgeBaseVersion, string AsOf,
+    string PrevHash, string Hash, JsonElement Result);

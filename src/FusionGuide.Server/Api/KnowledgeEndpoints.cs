@@ -1,0 +1,36 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine;
+using FusionGuide.Knowledge.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FusionGuide.Server.Api;
+
+/// <summary><c>GET /v1/knowledge</c>, <c>GET /v1/knowledge/drugs/{id}</c> and <c>GET /healthz</c>.</summary>
+internal static class KnowledgeEndpoints
+{
+    public static IEndpointRouteBuilder MapKnowledgeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var kb = app.MapGroup("/v1/knowledge").WithTags("Knowledge");
+        kb.MapGet("/", Knowledge).WithSummary("Knowledge-base version, release date, drug ids and the reference list.");
+        kb.MapGet("/drugs/{id}", DrugById).WithSummary("One drug record as the knowledge base holds it, with its sources.");
+        app.MapGet("/healthz", Health).WithTags("Operations").WithSummary("Liveness: the knowledge base is loaded.");
+        return app;
+    }
+
+    public static Ok<KnowledgeDto> Knowledge(FusionEngine engine)
+    {
+        var kb = engine.KnowledgeBase;
+        var refs = kb.References.Select(r => new ReferenceDto(r.Id, r.ShortName ?? r.Id, r.Kind, r.Citation, r.Date, r.Url, r.Verified)).ToList();
+        return TypedResults.Ok(new KnowledgeDto(kb.Version, kb.Manifest.ReleaseDate, kb.Manifest.ContractVersion, [.. kb.Drugs.Select(d => d.Id)], refs));
+    }
+
+    public static Results<Ok<Drug>, ProblemHttpResult> DrugById(string id, FusionEngine engine)
+    {
+        var kb = engine.KnowledgeBase;
+        return Codes.Therapy.TryParse(id, out var therapy) && kb.HasDrug(therapy)
+            ? TypedResults.Ok(kb.Drug(therapy))
+            : ApiProblems.NotFound($"The knowledge base has no drug '{id}'. GET /v1/knowledge lists the drug ids.");
+    }
+
+    public static Ok<HealthDto> Health(FusionEngine engine) => TypedResults.Ok(new HealthDto("ok", engine.KnowledgeBase.Version));
+}

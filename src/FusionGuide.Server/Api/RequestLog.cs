@@ -1,0 +1,20 @@
+namespace FusionGuide.Server.Api;
+
+/// <summary>Request log lines. They carry the case's SHA-256 and never its content: a case is health data.</summary>
+internal static partial class RequestLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "recommend: case sha256={CaseSha256} audited as record {RecordId}, answered as {Format}")]
+    public static partial void Recommended(ILogger logger, string caseSha256, long recordId, ReportFormat format);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "{Operation}: case sha256={CaseSha256} is invalid ({ProblemCount} problems)")]
+    public static partial void InvalidCase(ILogger logger, string operation, string caseSha256, int problemCount);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "validate: case sha256={CaseSha256}, {ProblemCount} problems")]
+    public static partial void Validated(ILogger logger, string caseSha256, int problemCount);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "fusionguide-server: knowledge base {Version}; audit records go to {AuditStore}; /v1/audit is {AuditAccess}")]
+    public static partial void Started(ILogger logger, string version, string auditStore, string auditAccess);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "audit: {Path} refused: {Reason}")]
+    public static partial void AuditRefused(ILogger logger, string path, string reason);
+}

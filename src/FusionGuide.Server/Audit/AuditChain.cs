@@ -1,0 +1,56 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace FusionGuide.Server.Audit;
+
+/// <summary>
+/// The hash chain: <c>hash = SHA-256(prev_hash || canonical fields)</c>, lower-case hex.
+/// </summary>
+/// <remarks>
+/// The canonical form writes each field as its UTF-8 byte length, a colon and the bytes, in a fixed order (id,
+/// recordedAt, caseId, caseSha256, knowledgeBaseVersion, asOf, resultJson); a missing case id is written as
+/// <c>~</c>. Length prefixes make the encoding unambiguous: no two different records share a canonical form.
+/// </remarks>
+public static class AuditChain
+{
+    /// <summary>The previous hash of the first record.</summary>
+    public static readonly string Genesis = new('0', 64);
+
+    /// <summary>Computes a record's hash from the previous hash and its fields.</summary>
+    public static string Hash(string prevHash, long id, AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(prevHash);
+        ArgumentNullException.ThrowIfNull(entry);
+        using var buffer = new MemoryStream();
+        Write(buffer, prevHash);
+        Write(buffer, id.ToString(CultureInfo.InvariantCulture));
+        Write(buffer, entry.RecordedAt);
+        Write(buffer, entry.CaseId);
+        Write(buffer, entry.CaseSha256);
+        Write(buffer, entry.KnowledgeBaseVersion);
+        Write(buffer, entry.AsOf);
+        Write(buffer, entry.ResultJson);
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
+    }
+
+    /// <summary>SHA-256 of some bytes as lower-case hex (the case hash that logs and records carry).</summary>
+    public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private static void Write(MemoryStream buffer, string? field)
+    {
+        if (field is null)
+        {
+            buffer.WriteByte((byte)'~');
+            return;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(field);
+        Span<byte> length = stackalloc byte[20];
+        Utf8Formatter.TryFormat(bytes.Length, length, out var written);
+        buffer.Write(length[..written]);
+        buffer.WriteByte((byte)':');
+        buffer.Write(bytes);
+    }
+}

@@ -1,0 +1,201 @@
+using System.Data.Common;
+
+namespace FusionGuide.Server.Audit;
+
+/// <summary>
+/// The audit store over ADO.NET: one schema and one set of statements that SQLite and PostgreSQL both accept.
+/// Subclasses supply connections and the locking that serialises appends.
+/// </summary>
+public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
+{
+    private const string Columns = "id, recorded_at, case_id, case_sha256, kb_version, as_of, result_json, prev_hash, hash";
+
+    /// <summary>The schema, created on first use; <c>audit_chain_head</c> holds one row naming the last record.</summary>
+    protected static readonly string SchemaSql = $"""
+        CREATE TABLE IF NOT EXISTS audit_record (
+            id BIGINT PRIMARY KEY,
+            recorded_at TEXT NOT NULL,
+            case_id TEXT NULL,
+            case_sha256 TEXT NOT NULL,
+            kb_version TEXT NOT NULL,
+            as_of TEXT NOT NULL,
+            result_json TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS audit_chain_head (
+            singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+            last_id BIGINT NOT NULL,
+            last_hash TEXT NOT NULL);
+        INSERT INTO audit_chain_head (singleton, last_id, last_hash) VALUES (1, 0, '{AuditChain.Genesis}')
+            ON CONFLICT DO NOTHING;
+        """;
+
+    private readonly SemaphoreSlim schemaGate = new(1, 1);
+    private bool schemaReady;
+
+    /// <summary>Opens a connection (the schema is not yet ensured).</summary>
+    protected abstract Task<DbConnection> ConnectAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates the schema once per store; PostgreSQL also takes a lock so that two servers do not race.</summary>
+    protected virtual Task CreateSchemaAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, null, SchemaSql, cancellationToken);
+
+    /// <summary>Begins the append transaction holding the chain lock, and returns the head (last id and hash).</summary>
+    protected abstract Task<(DbTransaction Transaction, long LastId, string LastHash)> BeginAppendAsync(
+        DbConnection connection, CancellationToken cancellationToken);
+
+    /// <inheritdoc />
+    public virtual async Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var (tx, lastId, lastHash) = await BeginAppendAsync(c, cancellationToken).ConfigureAwait(false);
+        await using (tx.ConfigureAwait(false))
+        {
+            var id = checked(lastId + 1);
+            var record = new AuditRecord(id, entry, lastHash, AuditChain.Hash(lastHash, id, entry));
+            await ExecuteAsync(c, tx, $"INSERT INTO audit_record ({Columns}) VALUES (@id, @at, @case_id, @sha, @kb, @as_of, @result, @prev, @hash)",
+                cancellationToken, ("@id", id), ("@at", entry.RecordedAt), ("@case_id", entry.CaseId), ("@sha", entry.CaseSha256),
+                ("@kb", entry.KnowledgeBaseVersion), ("@as_of", entry.AsOf), ("@result", entry.ResultJson), ("@prev", lastHash),
+                ("@hash", record.Hash)).ConfigureAwait(false);
+            await ExecuteAsync(c, tx, "UPDATE audit_chain_head SET last_id = @id, last_hash = @hash WHERE singleton = 1",
+                cancellationToken, ("@id", id), ("@hash", record.Hash)).ConfigureAwait(false);
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return record;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<AuditPage> ListAsync(int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var count = Command(c, null, "SELECT COUNT(*) FROM audit_record");
+        var total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        var records = await QueryAsync(c, $"SELECT {Columns} FROM audit_record ORDER BY id DESC LIMIT @limit OFFSET @offset",
+            cancellationToken, ("@limit", (long)limit), ("@offset", (long)offset)).ConfigureAwait(false);
+        return new AuditPage(total, records);
+    }
+
+    /// <inheritdoc />
+    public async Task<AuditRecord?> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var records = await QueryAsync(c, $"SELECT {Columns} FROM audit_record WHERE id = @id", cancellationToken, ("@id", id)).ConfigureAwait(false);
+        return records.Count == 0 ? null : records[0];
+    }
+
+    /// <inheritdoc />
+    public async Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // One transaction gives one snapshot on PostgreSQL (repeatable read) and a read lock on SQLite.
+        await using var tx = await c.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        var verifier = new ChainVerifier();
+        await using (var cmd = Command(c, tx, $"SELECT {Columns} FROM audit_record ORDER BY id"))
+        await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && verifier.Accept(Read(reader)))
+            {
+            }
+        }
+
+        await using var head = Command(c, tx, "SELECT last_id, last_hash FROM audit_chain_head WHERE singleton = 1");
+        await using var h = await head.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await h.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? verifier.Finish(h.GetInt64(0), h.GetString(1))
+            : new ChainVerification(verifier.Count, 1, "the chain head row is missing");
+    }
+
+    /// <inheritdoc />
+    public virtual ValueTask DisposeAsync()
+    {
+        schemaGate.Dispose();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Runs one statement.</summary>
+    protected static async Task ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        await using var cmd = Command(connection, tx, sql, parameters);
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the chain head inside an append transaction, with <paramref name="sql"/> taking whatever lock it needs.</summary>
+    protected static async Task<(long LastId, string LastHash)> ReadHeadAsync(DbConnection connection, DbTransaction tx, string sql,
+        CancellationToken cancellationToken)
+    {
+        await using var cmd = Command(connection, tx, sql);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new InvalidOperationException("The audit chain head row is missing: the audit store was altered outside the server.");
+        }
+
+        return (reader.GetInt64(0), reader.GetString(1));
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var c = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        if (!Volatile.Read(ref schemaReady))
+        {
+            await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (!schemaReady)
+                {
+                    await CreateSchemaAsync(c, cancellationToken).ConfigureAwait(false);
+                    Volatile.Write(ref schemaReady, true);
+                }
+            }
+            finally
+            {
+                schemaGate.Release();
+            }
+        }
+
+        return c;
+    }
+
+    private static async Task<List<AuditRecord>> QueryAsync(DbConnection c, string sql, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        await using var cmd = Command(c, null, sql, parameters);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<AuditRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(Read(reader));
+        }
+
+        return list;
+    }
+
+    private static AuditRecord Read(DbDataReader r) => new(
+        r.GetInt64(0),
+        new AuditEntry(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6)),
+        r.GetString(7),
+        r.GetString(8));
+
+    private static DbCommand Command(DbConnection c, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = c.CreateCommand();
+#pragma warning disable CA2100 // Every statement is a constant of this class; values always go in parameters.
+        cmd.CommandText = sql;
+#pragma warning restore CA2100
+        cmd.Transaction = tx;
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            cmd.Parameters.Add(p);
+        }
+
+        return cmd;
+    }
+}

@@ -1,0 +1,102 @@
+using FusionGuide.Domain.Validation;
+using FusionGuide.Server.Audit;
+using FusionGuide.Server.Hosting;
+
+namespace FusionGuide.Server.Commands;
+
+/// <summary>
+/// Parses <c>serve</c> and <c>audit verify</c> options. Options take their value as the next argument or after
+/// <c>=</c>; any other <c>--key=value</c> given to <c>serve</c> is an ASP.NET Core host setting and passed through.
+/// </summary>
+internal sealed class CommandLine
+{
+    public const string DefaultUrls = "http://127.0.0.1:8080";
+
+    private readonly Dictionary<string, string> options = new(StringComparer.Ordinal);
+
+    public List<Problem> Problems { get; } = [];
+
+    public List<string> HostArgs { get; } = [];
+
+    public static CommandLine Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> known, bool passHostSettings)
+    {
+        var line = new CommandLine();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var (name, inline) = args[i].IndexOf('=', StringComparison.Ordinal) is var eq and > 0 ? (args[i][..eq], args[i][(eq + 1)..]) : (args[i], null);
+            if (known.Contains(name))
+            {
+                var value = inline ?? (i + 1 < args.Count ? args[++i] : null);
+                if (value is null)
+                {
+                    line.Problems.Add(new Problem("args", $"{name} needs a value"));
+                }
+                else if (!line.options.TryAdd(name, value))
+                {
+                    line.Problems.Add(new Problem("args", $"{name} is given twice"));
+                }
+            }
+            else if (passHostSettings && name.StartsWith("--", StringComparison.Ordinal) && inline is not null)
+            {
+                line.HostArgs.Add(args[i]);
+            }
+            else
+            {
+                line.Problems.Add(new Problem("args", $"unknown argument '{args[i]}'; see --help"));
+            }
+        }
+
+        return line;
+    }
+
+    public string? Option(string name) => options.GetValueOrDefault(name);
+
+    /// <summary>The audit store named by <c>--db</c> or <c>--postgres</c> (one at most).</summary>
+    public AuditStoreOptions AuditStore()
+    {
+        var (db, pg) = (Option("--db"), Option("--postgres"));
+        if (db is not null && pg is not null)
+        {
+            Problems.Add(new Problem("args", "give --db or --postgres, not both"));
+        }
+
+        if (db is { Length: 0 } || pg is { Length: 0 })
+        {
+            Problems.Add(new Problem("args", "--db and --postgres need a non-empty value"));
+        }
+
+        return new AuditStoreOptions(db, pg);
+    }
+
+    /// <summary>The API key from <c>--api-key-file</c>, else from the environment, else none.</summary>
+    public string? ApiKey()
+    {
+        var key = Option("--api-key-file") is { } file ? ReadKeyFile(file) : ServerSettings.FromEnvironment().ApiKey;
+        if (key is { Length: < ServerSettings.MinApiKeyLength })
+        {
+            Problems.Add(new Problem("args", $"the API key must be at least {ServerSettings.MinApiKeyLength} characters"));
+        }
+
+        return key;
+    }
+
+    private string? ReadKeyFile(string file)
+    {
+        try
+        {
+            var key = File.ReadAllText(file).Trim();
+            if (key.Length == 0)
+            {
+                Problems.Add(new Problem("--api-key-file", $"'{file}' is empty"));
+                return null;
+            }
+
+            return key;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Problems.Add(new Problem("--api-key-file", $"cannot read '{file}': {ex.Message}"));
+            return null;
+        }
+    }
+}

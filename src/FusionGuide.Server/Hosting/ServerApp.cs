@@ -1,0 +1,59 @@
+using FusionGuide.Engine;
+using FusionGuide.Knowledge;
+using FusionGuide.Knowledge.Loading;
+using FusionGuide.Rendering;
+using FusionGuide.Server.Api;
+using FusionGuide.Server.Audit;
+
+namespace FusionGuide.Server.Hosting;
+
+/// <summary>Builds the web application: services, the pipeline and every endpoint group.</summary>
+public static class ServerApp
+{
+    /// <summary>Creates the application. <paramref name="hostArgs"/> are ASP.NET Core host settings (<c>--urls=…</c>).</summary>
+    public static WebApplication Create(string[] hostArgs, ServerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ApplicationName = typeof(ServerApp).Assembly.GetName().Name });
+        // Framework chatter at Warning; the hosting request lines (method, path, status — never a body) stay.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Information);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        // The knowledge base is loaded and checked before the first request, so a broken one stops the server at start.
+        services.AddSingleton(_ => new FusionEngine(KnowledgeLoader.Embedded));
+        services.AddSingleton(sp => References(sp.GetRequiredService<FusionEngine>().KnowledgeBase));
+        services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<ServerSettings>().Audit.Open());
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UsePageHeaders();
+        app.MapOpenApi();
+        app.MapWebPage();
+        app.MapRecommendEndpoints();
+        app.MapKnowledgeEndpoints();
+        app.MapAuditEndpoints();
+        var engine = app.Services.GetRequiredService<FusionEngine>();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            // Read from the container, not the arguments: what the running server really uses.
+            var running = app.Services.GetRequiredService<ServerSettings>();
+            var store = running.Audit.Describe();
+            var access = running.ApiKey is null ? "closed (no API key configured)" : "open to the configured API key";
+            RequestLog.Started(app.Logger, engine.KnowledgeBase.Version, store, access);
+        });
+        return app;
+    }
+
+    /// <summary>The knowledge base's reference list in the renderer's form (as the CLI builds it).</summary>
+    public static ReferenceList References(KnowledgeBase kb)
+    {
+        ArgumentNullException.ThrowIfNull(kb);
+        return new(kb.References.ToDictionary(r => r.Id, r => (r.ShortName ?? r.Id, r.Citation, r.Url), StringComparer.Ordinal));
+    }
+}

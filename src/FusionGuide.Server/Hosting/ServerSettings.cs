@@ -1,0 +1,24 @@
+using FusionGuide.Server.Audit;
+
+namespace FusionGuide.Server.Hosting;
+
+/// <summary>What a server runs with, decided once from its command line and environment.</summary>
+public sealed record ServerSettings
+{
+    /// <summary>The environment variable that may hold the audit API key.</summary>
+    public const string ApiKeyVariable = "FUSIONGUIDE_API_KEY";
+
+    /// <summary>Shortest API key accepted: a short key could be guessed.</summary>
+    public const int MinApiKeyLength = 16;
+
+    /// <summary>Where audit records go.</summary>
+    public AuditStoreOptions Audit { get; init; } = new(null, null);
+
+    /// <summary>The key that opens <c>/v1/audit</c>; null keeps it closed.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Settings from the environment alone (the API key variable), with the default SQLite store.</summary>
+    public static ServerSettings FromEnvironment() => new() { ApiKey = NonEmpty(Environment.GetEnvironmentVariable(ApiKeyVariable)) };
+
+    private static string? NonEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

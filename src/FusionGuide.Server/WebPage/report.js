@@ -1,0 +1,110 @@
+// Renders a result (the contract's JSON) as the page's report. Uses el(), references and PREFERENCE from app.js.
+'use strict';
+
+/** Reference ids as links into the reference list at the end of the report. */
+function refLinks(ids, cited) {
+  if (!ids || ids.length === 0) return null;
+  return el('span', { class: 'refs' }, '[', ids.flatMap((id, i) => {
+    cited.add(id);
+    const r = references.get(id);
+    const link = el('a', { href: `#ref-${id}`, title: r ? r.citation : id }, r ? r.shortName : id);
+    return i === 0 ? [link] : [', ', link];
+  }), ']');
+}
+
+function section(id, title, ...content) {
+  const body = content.flat().filter(Boolean);
+  return body.length ? el('section', { id, class: 'report-section' }, el('h3', {}, title), body) : null;
+}
+
+function table(headers, rows) {
+  if (rows.length === 0) return null;
+  return el('table', {}, el('thead', {}, el('tr', {}, headers.map(h => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, rows.map(cells => el('tr', {}, cells.map(c => el('td', {}, c))))));
+}
+
+function warningList(warnings) {
+  return warnings && warnings.length
+    ? el('ul', { class: 'warnings' }, warnings.map(w => el('li', { 'data-code': w.code }, el('code', {}, w.code), ' ', w.message)))
+    : null;
+}
+
+function diagnosisSection(d, cited) {
+  const genes = Object.entries(d.genes ?? {}).map(([gene, status]) => [gene, el('span', { class: `status status-${status}` }, status)]);
+  return section('diagnosis', 'Diagnosis and next tests',
+    el('p', {}, el('strong', {}, 'Driver: '), d.driver,
+      d.fusionPartner ? ` — fusion partner ${d.fusionPartner}` : '', d.fusionVariant ? ` (variant ${d.fusionVariant})` : ''),
+    table(['Gene', 'Status'], genes),
+    d.nextTests && d.nextTests.length ? el('h4', {}, 'Next tests to order') : null,
+    d.nextTests && d.nextTests.length ? el('ol', { id: 'next-tests' }, d.nextTests.map(t =>
+      el('li', {}, el('strong', {}, `${t.gene} ${t.method}${t.sample ? ' on ' + t.sample : ''}`), ': ', t.reason, ' ', refLinks(t.references, cited)))) : null,
+    warningList(d.warnings));
+}
+
+function systemicSection(s, cited) {
+  const options = s.options.map(o => el('li', { 'data-therapy': o.therapy },
+    el('span', { class: 'therapy' }, o.therapy), ' ',
+    el('span', { class: `badge badge-${o.preference}` }, PREFERENCE[o.preference] ?? o.preference),
+    o.category ? el('span', { class: 'category' }, ` category ${o.category}`) : null,
+    el('p', { class: 'rationale' }, o.rationale, ' ', refLinks(o.references, cited))));
+  const avoid = (s.avoid ?? []).map(a => el('li', { 'data-therapy': a.therapy },
+    el('span', { class: 'therapy' }, a.therapy), ': ', a.reason, ' ', refLinks(a.references, cited)));
+  return section('systemic', 'Systemic therapy',
+    el('p', {}, el('strong', {}, 'Setting: '), s.setting, s.line ? `, line ${s.line}` : ''),
+    options.length ? el('ol', { id: 'options', class: 'options' }, options) : el('p', { id: 'options' }, 'No systemic option is recommended.'),
+    avoid.length ? el('h4', {}, 'Avoid') : null,
+    avoid.length ? el('ul', { id: 'avoid', class: 'avoid' }, avoid) : null);
+}
+
+function careSections(r, cited) {
+  return [
+    section('local', 'Local therapy', table(['Therapy', 'Indication', 'Rationale'], (r.localTherapy ?? []).map(l =>
+      [l.therapy, l.indication, el('span', {}, l.rationale, ' ', refLinks(l.references, cited))]))),
+    section('dosing', 'Dosing', table(['Therapy', 'Start', 'Reductions', 'Food and adjustments'], (r.dosing ?? []).map(d =>
+      [d.therapy, d.start, (d.reductions ?? []).join(' → '),
+        el('span', {}, [d.food, ...(d.adjustments ?? [])].filter(Boolean).join('; '), ' ', refLinks(d.references, cited))]))),
+    section('toxicity', 'Toxicity management', table(['Therapy', 'Event', 'Grade', 'Action', 'Dose', 'Supportive care'],
+      (r.toxicityManagement ?? []).map(t => [t.therapy, t.event, String(t.grade), t.action, t.dose ?? '',
+        el('span', {}, (t.supportive ?? []).join('; '), ' ', refLinks(t.references, cited))]))),
+    section('monitoring', 'Monitoring', table(['Therapy', 'What', 'When'], (r.monitoring ?? []).map(m =>
+      [m.therapy, el('span', {}, m.item, ' ', refLinks(m.references, cited)), m.schedule]))),
+    section('interactions', 'Drug interactions', table(['Therapy', 'With', 'Severity', 'Advice'], (r.interactions ?? []).map(i =>
+      [i.therapy, i.with, el('span', { class: `severity severity-${i.severity}` }, i.severity),
+        el('span', {}, i.advice, i.mechanism ? ` (${i.mechanism})` : '', ' ', refLinks(i.references, cited))]))),
+  ];
+}
+
+function traceSection(trace, cited) {
+  if (!trace || trace.length === 0) return null;
+  return section('trace', 'Why: the rules that shaped this result',
+    el('details', { open: true }, el('summary', {}, `${trace.length} rules`),
+      el('ol', { class: 'trace' }, trace.map(t => el('li', {}, el('code', {}, t.rule), ' ', t.detail, ' ', refLinks(t.references, cited))))));
+}
+
+function referenceSection(cited) {
+  const items = Array.from(cited).sort().map(id => {
+    const r = references.get(id);
+    return el('li', { id: `ref-${id}` }, el('strong', {}, r ? r.shortName : id), ' ', r ? r.citation : '(not in the reference list)',
+      r && r.url ? [' ', el('a', { href: r.url, rel: 'noreferrer noopener', target: '_blank' }, r.url)] : null);
+  });
+  return section('references', 'References', items.length ? el('ul', { class: 'reference-list' }, items) : null);
+}
+
+function showResult(result, text, auditRecord) {
+  lastResultText = text;
+  const cited = new Set();
+  const body = [
+    el('p', { class: 'meta' }, `Case ${result.caseId ?? '(no id)'} · knowledge base ${result.knowledgeBaseVersion} · as of ${result.asOf ?? ''}`,
+      auditRecord ? ` · audit record ${auditRecord}` : ''),
+    section('warnings', 'Warnings', warningList(result.warnings)),
+    diagnosisSection(result.diagnosis, cited),
+    systemicSection(result.systemicTherapy, cited),
+    ...careSections(result, cited),
+    traceSection(result.trace, cited),
+  ];
+  body.push(referenceSection(cited));
+  $('#result-body').replaceChildren(...body.filter(Boolean));
+  const panel = $('#result');
+  panel.hidden = false;
+  panel.scrollIntoView({ block: 'start' });
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using FusionGuide.Knowledge.Loading;
+using FusionGuide.Server.Tests.Support;
+
+namespace FusionGuide.Server.Tests;
+
+public sealed class KnowledgeEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private static readonly Knowledge.KnowledgeBase Kb = KnowledgeLoader.Embedded;
+
+    [Fact]
+    public async Task Knowledge_gives_version_release_date_and_the_reference_list()
+    {
+        var body = await Get("/v1/knowledge", HttpStatusCode.OK);
+        Assert.Equal(Kb.Version, body.GetProperty("version").GetString());
+        Assert.Equal(Kb.Manifest.ReleaseDate, body.GetProperty("releaseDate").GetString());
+        Assert.Equal(Kb.References.Count, body.GetProperty("references").GetArrayLength());
+        Assert.Contains(body.GetProperty("drugs").EnumerateArray(), d => d.GetString() == "lorlatinib");
+    }
+
+    [Fact]
+    public async Task A_drug_is_its_knowledge_record()
+    {
+        var body = await Get("/v1/knowledge/drugs/lorlatinib", HttpStatusCode.OK);
+        Assert.Equal("lorlatinib", body.GetProperty("id").GetString());
+        Assert.True(body.GetProperty("dosing").GetArrayLength() > 0);
+        Assert.True(body.GetProperty("sources").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task An_unknown_drug_is_a_404_problem()
+    {
+        var body = await Get("/v1/knowledge/drugs/aspirin", HttpStatusCode.NotFound);
+        Assert.Equal(404, body.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_unknown_path_is_a_404_problem()
+    {
+        using var response = await factory.CreateClient().GetAsync(new Uri("/v1/nothing-here", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Health_answers_with_the_knowledge_base_version()
+    {
+        var body = await Get("/healthz", HttpStatusCode.OK);
+        Assert.Equal("ok", body.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_every_endpoint()
+    {
+        var paths = (await Get("/openapi/v1.json", HttpStatusCode.OK)).GetProperty("paths");
+        foreach (var path in new[] { "/v1/recommend", "/v1/validate", "/v1/knowledge", "/v1/knowledge/drugs/{id}", "/healthz", "/v1/audit", "/v1/audit/{id}" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
+        }
+    }
+
+    [Theory]
+    [InlineData("/", "text/html")]
+    [InlineData("/app.js", "text/javascript")]
+    [InlineData("/report.js", "text/javascript")]
+    [InlineData("/app.css", "text/css")]
+    public async Task The_web_page_is_served_from_the_assembly(string path, string mediaType)
+    {
+        using var response = await factory.CreateClient().GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("://", text.Replace("http://www.w3.org", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    private async Task<System.Text.Json.JsonElement> Get(string path, HttpStatusCode expected)
+    {
+        using var response = await factory.CreateClient().GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(expected, response.StatusCode);
+        return await Http.Body(response);
+    }
+}

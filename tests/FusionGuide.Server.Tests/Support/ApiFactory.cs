@@ -1,0 +1,44 @@
+using FusionGuide.Server.Audit;
+using FusionGuide.Server.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FusionGuide.Server.Tests.Support;
+
+/// <summary>The real server in memory, with a SQLite audit file of its own, a fixed clock and an optional API key.</summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    public const string Key = "test-api-key-0123456789";
+    public static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 30, 0, TimeSpan.Zero);
+
+    private readonly TempDir dir = new("fg-api-");
+
+    /// <summary>The key the server is configured with (null: none, the audit endpoints are closed).</summary>
+    public string? ApiKey { get; init; } = Key;
+
+    public string DbPath => dir.File("audit.db");
+
+    internal LogCapture Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureLogging(l => l.ClearProviders().AddProvider(Logs));
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton(new ServerSettings { Audit = new AuditStoreOptions(DbPath, null), ApiKey = ApiKey });
+            s.AddSingleton<TimeProvider>(new FixedClock(Now));
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            dir.Dispose();
+        }
+    }
+}

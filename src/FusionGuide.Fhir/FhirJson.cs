@@ -21,7 +21,8 @@ public static class FhirJson
 
         try
         {
-            return new(Deserializer.DeserializeResource(json), []);
+            var resource = Deserializer.DeserializeResource(json);
+            return resource is DynamicResource d ? new(null, [$"'{d.TypeName}' is not a FHIR R4 resource type"]) : new(resource, []);
         }
         catch (DeserializationFailedException ex)
         {

@@ -23,6 +23,7 @@ public static class CdsHooksJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             WriteIndented = false,
         }.ForFhir();
+        o.TypeInfoResolver ??= new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver();
         o.MakeReadOnly();
         return o;
     }

@@ -125,6 +125,11 @@ public static class CdsRequestReader
 
         var parsed = FhirJson.Parse(e.GetRawText());
         errors.AddRange(parsed.Errors.Select(x => $"{path}: {x}"));
+        if (parsed.Resource is null && parsed.Errors.Count == 0)
+        {
+            errors.Add($"{path}: not a FHIR resource");
+        }
+
         return parsed.Resource;
     }
 

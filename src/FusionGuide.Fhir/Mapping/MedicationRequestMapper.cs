@@ -32,7 +32,7 @@ internal static class MedicationRequestMapper
         var ongoing = r.Status is MedicationRequest.MedicationrequestStatus.Active or MedicationRequest.MedicationrequestStatus.OnHold;
         if (MedicationCodes.Therapy(name, ctx.Kb) is { } therapy)
         {
-            TherapyReader.History(therapy, ongoing, start, end, r.StatusReason is null ? [] : [r.StatusReason], path, ctx);
+            TherapyReader.History(therapy, ongoing, start, end, TherapyReader.Reasons(r, [r.StatusReason]), path, ctx);
         }
         else if (ongoing)
         {

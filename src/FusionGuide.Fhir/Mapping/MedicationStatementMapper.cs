@@ -31,7 +31,7 @@ internal static class MedicationStatementMapper
         var ongoing = status is MedicationStatement.MedicationStatusCodes.Active or MedicationStatement.MedicationStatusCodes.Intended or MedicationStatement.MedicationStatusCodes.OnHold;
         if (MedicationCodes.Therapy(name, ctx.Kb) is { } therapy)
         {
-            TherapyReader.History(therapy, ongoing, start, end, s.StatusReason, path, ctx);
+            TherapyReader.History(therapy, ongoing, start, end, TherapyReader.Reasons(s, s.StatusReason), path, ctx);
         }
         else if (ongoing)
         {

@@ -17,6 +17,10 @@ internal static class TherapyReader
         _ => null,
     };
 
+    /// <summary>Why it stopped: the status reasons and mCODE's treatment-termination-reason extension.</summary>
+    public static IReadOnlyList<CodeableConcept> Reasons(DomainResource r, IEnumerable<CodeableConcept?> statusReasons) =>
+        [.. statusReasons.OfType<CodeableConcept>(), .. r.Extension.Where(e => e.Url?.EndsWith("treatment-termination-reason", StringComparison.Ordinal) == true).Select(e => e.Value).OfType<CodeableConcept>()];
+
     /// <summary>Adds a history entry for a systemic therapy; <paramref name="ongoing"/> when it is still taken.</summary>
     public static void History(Therapy therapy, bool ongoing, string? start, string? end, IReadOnlyList<CodeableConcept> reasons, string path, MappingContext ctx)
     {

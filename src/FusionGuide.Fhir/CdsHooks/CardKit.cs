@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+using FusionGuide.Domain;
+
+namespace FusionGuide.Fhir.CdsHooks;
+
+/// <summary>What every card shares: deterministic ids, the source, the report link and summaries under 140 characters.</summary>
+internal sealed class CardKit(CdsRequest request, CdsHooksOptions options, string knowledgeVersion)
+{
+    /// <summary>A topic code system local to FusionGuide.</summary>
+    public const string TopicSystem = "urn:fusionguide:cds-topic";
+
+    /// <summary>A name-based UUID (SHA-256 of hook instance and key, version 8 and RFC 4122 variant bits): the same request gives the same ids.</summary>
+    public string Uuid(string key)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{request.HookInstance}|{key}"));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString("D");
+    }
+
+    public CdsSource Source(string topic, string display) => new()
+    {
+        Label = $"FusionGuide (knowledge base {knowledgeVersion})",
+        Url = options.AboutUrl?.ToString(),
+        Topic = new CdsCoding { System = TopicSystem, Code = topic, Display = display },
+    };
+
+    public IReadOnlyList<CdsLink> Links() =>
+        [new CdsLink { Label = "Full FusionGuide report", Url = new Uri(options.ReportBaseUrl, Uri.EscapeDataString(request.HookInstance)).ToString(), Type = "absolute" }];
+
+    public CdsCard Card(string key, string topic, string display, string indicator, string summary, string detail, IReadOnlyList<CdsSuggestion>? suggestions = null) => new()
+    {
+        Uuid = Uuid(key), Summary = Clip(summary), Detail = detail, Indicator = indicator, Source = Source(topic, display),
+        Suggestions = suggestions is { Count: > 0 } ? suggestions : null,
+        SelectionBehavior = suggestions is { Count: > 0 } ? "at-most-one" : null, Links = Links(),
+    };
+
+    /// <summary>A summary of at most 139 characters (the specification asks for fewer than 140).</summary>
+    public static string Clip(string text) => text.Length < 140 ? text : string.Concat(text.AsSpan(0, 138), "…");
+
+    public static string Name(Therapy t) => Codes.Therapy.Code(t);
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using FusionGuide.Domain;
+using FusionGuide.Fhir.Mapping;
+using FusionGuide.Knowledge;
+using Hl7.Fhir.Model;
+
+namespace FusionGuide.Fhir.CdsHooks;
+
+/// <summary>
+/// order-select / order-sign: each drafted ALK/ROS1 TKI MedicationRequest is checked against the result — a
+/// therapy to avoid (resistance, prior progression, intolerance, access), a contraindicated or major interaction,
+/// a therapy not among the options, and a dose that is not a labelled level. A sound order gets no card.
+/// </summary>
+internal static class OrderCheck
+{
+    public static IReadOnlyList<CdsCard> Build(Result r, CdsRequest request, CardKit kit, KnowledgeBase kb)
+    {
+        var cards = new List<CdsCard>();
+        var drafts = request.Context.DraftOrders?.Entry.Select(e => e.Resource).OfType<MedicationRequest>() ?? [];
+        foreach (var order in drafts)
+        {
+            var therapy = MedicationCodes.Therapy(MedicationCodes.Name(TherapyName(order)), kb);
+            if (therapy is not { } t || kb.Drug(t).Kind != "targeted")
+            {
+                continue;
+            }
+
+            var name = kb.Drug(t).Name;
+            var replace = Replacement(r, t, order, request, kit, kb);
+            var key = $"order/{order.Id ?? CardKit.Name(t)}";
+            if (r.SystemicTherapy.Avoid.FirstOrDefault(a => a.Therapy == t) is { } avoid)
+            {
+                cards.Add(kit.Card($"{key}/avoid", "order-check", "Order check", "critical", $"{name} should be avoided for this patient", avoid.Reason, replace));
+            }
+            else if (r.SystemicTherapy.Options.All(o => o.Therapy != t))
+            {
+                cards.Add(kit.Card($"{key}/not-an-option", "order-check", "Order check", "warning", $"{name} is not among the options for this patient",
+                    $"FusionGuide's options ({Codes.Setting.Code(r.SystemicTherapy.Setting)}): {string.Join(", ", r.SystemicTherapy.Options.Select(o => kb.Drug(o.Therapy).Name))}.", replace));
+            }
+
+            foreach (var i in r.Interactions.Where(i => i.Therapy == t && i.Severity is Severity.Contraindicated or Severity.Major))
+            {
+                var critical = i.Severity == Severity.Contraindicated;
+                cards.Add(kit.Card($"{key}/interaction/{i.With}", "order-check", "Order check", critical ? "critical" : "warning",
+                    $"{name} + {i.With}: {Codes.Severity.Code(i.Severity)} interaction", i.Advice));
+            }
+
+            if (DoseProblem(order, t, kb) is { } dose)
+            {
+                cards.Add(kit.Card($"{key}/dose", "order-check", "Order check", "warning", $"{name} dose {dose} is not a labelled level",
+                    $"Labelled start: {string.Join("; ", kb.Drug(t).Dosing.Select(d => d.Start))}. Reductions: {string.Join("; ", kb.Drug(t).Dosing.SelectMany(d => d.Reductions))}."));
+            }
+        }
+
+        return cards;
+    }
+
+    private static CodeableConcept? TherapyName(MedicationRequest order) => order.Medication as CodeableConcept
+        ?? (order.Medication is ResourceReference rr && rr.Display is { } d ? new CodeableConcept { Text = d } : null);
+
+    /// <summary>Replace the draft with the engine's first choice at its start dose (when that is another drug).</summary>
+    private static List<CdsSuggestion> Replacement(Result r, Therapy drafted, MedicationRequest order, CdsRequest request, CardKit kit, KnowledgeBase kb)
+    {
+        var first = r.SystemicTherapy.Options.Count > 0 ? r.SystemicTherapy.Options[0] : null;
+        if (first is null || first.Therapy == drafted || r.Dosing.FirstOrDefault(d => d.Therapy == first.Therapy) is not { } dose)
+        {
+            return [];
+        }
+
+        var name = kb.Drug(first.Therapy).Name;
+        var actions = new List<CdsAction>();
+        if (!string.IsNullOrEmpty(order.Id))
+        {
+            actions.Add(new CdsAction { Type = "delete", Description = $"Remove the draft order of {kb.Drug(drafted).Name}", ResourceId = $"MedicationRequest/{order.Id}" });
+        }
+
+        actions.Add(new CdsAction
+        {
+            Type = "create", Description = $"Propose {name} {dose.Start}",
+            Resource = MedicationRequestFactory.Create(first.Therapy, name, dose.Start, request.Context.PatientId, request.Context.EncounterId),
+        });
+        return [new CdsSuggestion { Label = CardKit.Clip($"Replace with {name} {dose.Start}"), Uuid = kit.Uuid($"order/{order.Id}/replace/{CardKit.Name(first.Therapy)}"), IsRecommended = true, Actions = actions }];
+    }
+
+    /// <summary>The drafted dose in words when it is structured and matches no labelled level; null when sound or not stated.</summary>
+    private static string? DoseProblem(MedicationRequest order, Therapy t, KnowledgeBase kb)
+    {
+        var dosage = order.DosageInstruction.FirstOrDefault();
+        var mg = dosage?.DoseAndRate.Select(d => d.Dose).OfType<Quantity>().FirstOrDefault(q => q.Unit == "mg" || q.Code == "mg")?.Value;
+        var perDay = dosage?.Timing?.Repeat is { Frequency: { } f, Period: { } p, PeriodUnit: Timing.UnitsOfTime.D } && p == 1 ? f : (int?)null;
+        if (mg is null || perDay is not (1 or 2))
+        {
+            return null;
+        }
+
+        var drafted = $"{mg.Value.ToString("0.##", CultureInfo.InvariantCulture)} mg {(perDay == 1 ? "once" : "twice")} daily";
+        var levels = kb.Drug(t).Dosing.SelectMany(d => d.Reductions.Prepend(d.Start)).Select(l => MedicationRequestFactory.SimpleDose().Match(l))
+            .Where(m => m.Success).Select(m => $"{m.Groups[1].Value} mg {m.Groups[2].Value} daily");
+        var leadIns = kb.Drug(t).Dosing.Any(d => d.LeadIn is not null);
+        return levels.Contains(drafted) || leadIns && kb.Drug(t).Dosing.Any(d => d.Start.Contains(drafted, StringComparison.Ordinal)) ? null : drafted;
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using FusionGuide.Domain;
+using FusionGuide.Domain.Validation;
+using FusionGuide.Domain.Wire;
+using FusionGuide.Engine;
+using FusionGuide.Knowledge;
+using FusionGuide.Knowledge.Loading;
+using FusionGuide.Rendering;
+
+namespace FusionGuide.Fhir.Cli;
+
+/// <summary>
+/// The FHIR commands of the command line, as a library entry (the AOT CLI cannot host the Firely SDK):
+/// <c>fhir BUNDLE.json [--as-of DATE] [--region R]</c> prints the case; <c>recommend --fhir BUNDLE.json
+/// [--format json|markdown|html] [--as-of DATE] [--region R]</c> prints the result. Exit codes: 0 output on stdout;
+/// 2 invalid input (a JSON problem list on stderr, nothing on stdout); 1 an internal fault.
+/// </summary>
+public static class FhirCommands
+{
+    /// <summary>Largest FHIR document read, in bytes.</summary>
+    public const int MaxDocumentBytes = 10_000_000;
+
+    private static readonly string[] Formats = ["json", "markdown", "html"];
+
+    /// <summary>Runs <c>fhir …</c> or <c>recommend --fhir …</c>; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        try
+        {
+            return args.FirstOrDefault() switch
+            {
+                "fhir" => Fhir(Parse(args[1..], positional: true), stdout, stderr),
+                "recommend" => Recommend(Parse(args[1..], positional: false), stdout, stderr),
+                _ => Fail(stderr, [new Problem("args", "expected 'fhir BUNDLE.json' or 'recommend --fhir BUNDLE.json'")]),
+            };
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            stderr.WriteLine($"internal error: {ex.GetType().Name}: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private sealed record Args(string? File, string Format, DateOnly? AsOf, Region? Region, List<Problem> Problems);
+
+    private static Args Parse(string[] args, bool positional)
+    {
+        var problems = new List<Problem>();
+        string? file = null, format = null, asOf = null, region = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            var known = a is "--as-of" or "--region" || !positional && a is "--fhir" or "--format";
+            if (known && i + 1 >= args.Length)
+            {
+                problems.Add(new Problem(a, "needs a value"));
+            }
+            else if (known)
+            {
+                var v = args[++i];
+                _ = a switch { "--fhir" => file = v, "--format" => format = v, "--as-of" => asOf = v, _ => region = v };
+            }
+            else if (positional && !a.StartsWith("--", StringComparison.Ordinal) && file is null)
+            {
+                file = a;
+            }
+            else
+            {
+                problems.Add(new Problem("args", $"unexpected argument '{a}'"));
+            }
+        }
+
+        if (file is null)
+        {
+            problems.Add(new Problem("args", positional ? "fhir needs a FHIR JSON file" : "recommend needs --fhir BUNDLE.json"));
+        }
+
+        if (format is not null && !Formats.Contains(format))
+        {
+            problems.Add(new Problem("--format", $"must be one of {string.Join(", ", Formats)}"));
+        }
+
+        DateOnly? date = null;
+        if (asOf is not null)
+        {
+            if (DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                date = d;
+            }
+            else
+            {
+                problems.Add(new Problem("--as-of", $"'{asOf}' is not a date in the form YYYY-MM-DD"));
+            }
+        }
+
+        Region? r = null;
+        if (region is not null)
+        {
+            if (Codes.Region.TryParse(region, out var rv))
+            {
+                r = rv;
+            }
+            else
+            {
+                problems.Add(new Problem("--region", $"must be one of {string.Join(", ", Codes.Region.Codes)}"));
+            }
+        }
+
+        return new Args(file, format ?? "json", date, r, problems);
+    }
+
+    private static int Fhir(Args a, TextWriter stdout, TextWriter stderr)
+    {
+        if (Read(a, stderr, out var kb) is not { } mapping)
+        {
+            return 2;
+        }
+
+        Warn(mapping, stderr);
+        stdout.WriteLine(ContractJson.Serialize(mapping.Case!));
+        return 0;
+    }
+
+    private static int Recommend(Args a, TextWriter stdout, TextWriter stderr)
+    {
+        if (Read(a, stderr, out var kb) is not { } mapping)
+        {
+            return 2;
+        }
+
+        var engine = new FusionEngine(kb);
+        var result = engine.Evaluate(mapping.Case!, a.AsOf ?? kb.ReleaseDate, mapping.Warnings);
+        var refs = new ReferenceList(kb.References.ToDictionary(r => r.Id, r => (r.ShortName ?? r.Id, r.Citation, r.Url), StringComparer.Ordinal));
+        var output = a.Format switch
+        {
+            "markdown" => MarkdownRenderer.Render(result, refs),
+            "html" => HtmlRenderer.Render(result, refs),
+            _ => ContractJson.Serialize(result),
+        };
+        stdout.WriteLine(output);
+        return 0;
+    }
+
+    private static FhirMapping? Read(Args a, TextWriter stderr, out KnowledgeBase kb)
+    {
+        kb = KnowledgeLoader.Embedded;
+        if (a.Problems.Count > 0)
+        {
+            Fail(stderr, a.Problems);
+            return null;
+        }
+
+        var info = new FileInfo(a.File!);
+        if (!info.Exists || info.Length > MaxDocumentBytes)
+        {
+            Fail(stderr, [new Problem("$", info.Exists ? $"'{a.File}' is larger than {MaxDocumentBytes} bytes" : $"cannot read '{a.File}': no such file")]);
+            return null;
+        }
+
+        var options = new FhirMappingOptions { AsOf = a.AsOf ?? kb.ReleaseDate, Region = a.Region };
+        var mapping = FhirCaseReader.ReadJson(File.ReadAllText(info.FullName), options, kb);
+        if (!mapping.IsValid)
+        {
+            Fail(stderr, mapping.Problems);
+            return null;
+        }
+
+        return mapping;
+    }
+
+    private static void Warn(FhirMapping mapping, TextWriter stderr)
+    {
+        foreach (var w in mapping.Warnings)
+        {
+            stderr.WriteLine($"warning: {w.Message}");
+        }
+    }
+
+    private static int Fail(TextWriter stderr, IReadOnlyList<Problem> problems)
+    {
+        stderr.WriteLine(ContractJson.Serialize(problems));
+        return 2;
+    }
+}

@@ -1,0 +1,110 @@
+using FusionGuide.Domain.Validation;
+using FusionGuide.Fhir.Mapping;
+using FusionGuide.Knowledge;
+using FusionGuide.Knowledge.Loading;
+using Hl7.Fhir.Model;
+
+namespace FusionGuide.Fhir;
+
+/// <summary>
+/// Reads FHIR R4 resources (a Bundle, one resource, or a CDS Hooks prefetch whose values are resources or Bundles)
+/// into a contract <see cref="Domain.Case"/>. What cannot be used is reported with its FHIR path: a problem when
+/// required data is unusable, a warning when a fact is skipped. Nothing is dropped silently.
+/// </summary>
+public static class FhirCaseReader
+{
+    /// <summary>Reads every resource of a Bundle (nested Bundles included).</summary>
+    public static FhirMapping Read(Bundle bundle, FhirMappingOptions options, KnowledgeBase? knowledgeBase = null)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        var located = new List<Located>();
+        var aliases = new List<(string, Located)>();
+        Flatten(bundle, "Bundle", located, aliases);
+        return Map(located, aliases, options, knowledgeBase);
+    }
+
+    /// <summary>Reads one resource; a Bundle is read entry by entry.</summary>
+    public static FhirMapping Read(Resource resource, FhirMappingOptions options, KnowledgeBase? knowledgeBase = null)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return resource is Bundle b ? Read(b, options, knowledgeBase) : Map([new Located(resource, resource.TypeName)], [], options, knowledgeBase);
+    }
+
+    /// <summary>Reads a CDS Hooks prefetch: each value a resource, a Bundle, or null (no data).</summary>
+    public static FhirMapping ReadPrefetch(IReadOnlyDictionary<string, Resource?> prefetch, FhirMappingOptions options, KnowledgeBase? knowledgeBase = null)
+    {
+        ArgumentNullException.ThrowIfNull(prefetch);
+        var located = new List<Located>();
+        var aliases = new List<(string, Located)>();
+        foreach (var (key, value) in prefetch.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (value is Bundle b)
+            {
+                Flatten(b, $"prefetch.{key}", located, aliases);
+            }
+            else if (value is not null)
+            {
+                located.Add(new Located(value, $"prefetch.{key}"));
+            }
+        }
+
+        return Map(located, aliases, options, knowledgeBase);
+    }
+
+    /// <summary>Parses FHIR JSON (a Bundle or one resource) and reads it; unparseable JSON is a problem at <c>$</c>.</summary>
+    public static FhirMapping ReadJson(string json, FhirMappingOptions options, KnowledgeBase? knowledgeBase = null)
+    {
+        var parsed = FhirJson.Parse(json);
+        return parsed.Resource is null
+            ? new FhirMapping(null, [.. parsed.Errors.Select(e => new Problem("$", e))], [])
+            : Read(parsed.Resource, options, knowledgeBase);
+    }
+
+    private static void Flatten(Bundle bundle, string path, List<Located> located, List<(string, Located)> aliases)
+    {
+        for (var i = 0; i < bundle.Entry.Count; i++)
+        {
+            var e = bundle.Entry[i];
+            var p = $"{path}.entry[{i}].resource";
+            if (e.Resource is Bundle nested)
+            {
+                Flatten(nested, p, located, aliases);
+            }
+            else if (e.Resource is not null)
+            {
+                var l = new Located(e.Resource, p);
+                located.Add(l);
+                if (!string.IsNullOrEmpty(e.FullUrl))
+                {
+                    aliases.Add((e.FullUrl, l));
+                }
+            }
+        }
+    }
+
+    private static FhirMapping Map(List<Located> located, List<(string, Located)> aliases, FhirMappingOptions options, KnowledgeBase? kb)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var ctx = new MappingContext(options, kb ?? KnowledgeLoader.Embedded, located);
+        foreach (var (url, l) in aliases)
+        {
+            ctx.Alias(url, l);
+        }
+
+        if (located.Count == 0)
+        {
+            ctx.Problem("$", "no FHIR resources to read");
+            return new FhirMapping(null, ctx.Problems, ctx.Warnings);
+        }
+
+        // The Patient first: every other resource must be about that patient.
+        foreach (var l in located.Where(l => l.Resource is Patient).Concat(located.Where(l => l.Resource is not Patient)))
+        {
+            SubjectCheck.Check(l, ctx);
+            ResourceDispatch.Map(l, ctx);
+        }
+
+        var @case = CaseAssembler.Build(ctx);
+        return new FhirMapping(ctx.Problems.Count == 0 ? @case : null, ctx.Problems, ctx.Warnings);
+    }
+}

@@ -1,0 +1,71 @@
+using FusionGuide.Domain;
+using Hl7.Fhir.Model;
+
+namespace FusionGuide.Fhir.Mapping;
+
+/// <summary>
+/// AdverseEvent → an adverse event with its CTCAE grade (the CTCAE IG's <c>ctcae-grade</c> extension) and the
+/// suspected therapy. The event is read from SNOMED CT codes or from words matching the contract's events.
+/// </summary>
+internal static class AdverseEventMapper
+{
+    private static readonly Dictionary<string, AdverseEventCode> Snomed = new(StringComparer.Ordinal)
+    {
+        ["302870006"] = AdverseEventCode.Hypertriglyceridemia, ["13644009"] = AdverseEventCode.Hypercholesterolemia,
+        ["205237003"] = AdverseEventCode.Pneumonitis, ["38341003"] = AdverseEventCode.Hypertension, ["48867003"] = AdverseEventCode.Bradycardia,
+        ["62315008"] = AdverseEventCode.Diarrhea, ["422587007"] = AdverseEventCode.Nausea, ["267038008"] = AdverseEventCode.Edema,
+        ["271737000"] = AdverseEventCode.Anemia, ["165517008"] = AdverseEventCode.Neutropenia, ["80394007"] = AdverseEventCode.Hyperglycemia,
+        ["404640003"] = AdverseEventCode.Dizziness, ["302226006"] = AdverseEventCode.PeripheralNeuropathy, ["111975006"] = AdverseEventCode.QtcProlongation,
+        ["8943002"] = AdverseEventCode.WeightGain,
+    };
+
+    public static void Map(Hl7.Fhir.Model.AdverseEvent a, string path, MappingContext ctx)
+    {
+        var ev = Event(a.Event);
+        if (ev is null)
+        {
+            ctx.Warn($"{path}.event", $"the adverse event {Terminology.Describe(a.Event)} is not one of the contract's events: not read");
+            return;
+        }
+
+        var gradeIndex = a.Extension.FindIndex(e => e.Url == Terminology.CtcaeGradeExtension);
+        int? grade = gradeIndex < 0 ? null : a.Extension[gradeIndex].Value switch
+        {
+            Integer i => i.Value,
+            CodeableConcept cc => cc.Coding.Select(c => int.TryParse(c.Code, out var n) ? n : (int?)null).FirstOrDefault(n => n is not null),
+            _ => null,
+        };
+        if (grade is null or < 1 or > 5)
+        {
+            ctx.Warn(gradeIndex < 0 ? $"{path}.extension" : $"{path}.extension[{gradeIndex}]", $"the {Codes.AdverseEventCode.Code(ev.Value)} event has no CTCAE grade 1–5 (ctcae-grade extension): not read");
+            return;
+        }
+
+        Therapy? therapy = null;
+        foreach (var s in a.SuspectEntity)
+        {
+            var concept = s.Instance switch
+            {
+                ResourceReference r => ctx.Resolve<Medication>(r)?.Code ?? TherapyReader.Concept(ctx.Resolve<MedicationStatement>(r)?.Medication, ctx)
+                    ?? TherapyReader.Concept(ctx.Resolve<MedicationRequest>(r)?.Medication, ctx) ?? (r.Display is { } d ? new CodeableConcept { Text = d } : null),
+                _ => null,
+            };
+            therapy ??= MedicationCodes.Therapy(MedicationCodes.Name(concept), ctx.Kb);
+        }
+
+        ctx.Draft.AdverseEvents.Add(new Domain.AdverseEvent { Event = ev.Value, Grade = grade.Value, Therapy = therapy });
+    }
+
+    private static AdverseEventCode? Event(CodeableConcept? cc)
+    {
+        var code = cc?.Coding.Where(c => c.System == Terminology.Snomed).Select(c => c.Code).FirstOrDefault(c => c is not null && Snomed.ContainsKey(c));
+        if (code is not null)
+        {
+            return Snomed[code];
+        }
+
+        var words = Terminology.Words(cc).Replace("aemia", "emia", StringComparison.OrdinalIgnoreCase).Replace("oea", "ea", StringComparison.OrdinalIgnoreCase);
+        return Codes.AdverseEventCode.Values.Where(v => v != AdverseEventCode.Other)
+            .FirstOrDefault(v => Terminology.Mentions(words, Codes.AdverseEventCode.Code(v).Replace('-', ' ')), AdverseEventCode.Other) is var hit && hit != AdverseEventCode.Other ? hit : null;
+    }
+}

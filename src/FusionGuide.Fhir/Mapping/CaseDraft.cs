@@ -1,0 +1,73 @@
+using FusionGuide.Domain;
+
+namespace FusionGuide.Fhir.Mapping;
+
+/// <summary>The case as the mappers build it, piece by piece, before it is frozen into a <see cref="Case"/>.</summary>
+internal sealed class CaseDraft
+{
+    public string? PatientId { get; set; }
+    public int? Age { get; set; }
+    public Sex? Sex { get; set; }
+    public Dated<Smoking>? Smoking { get; set; }
+    public Dated<int>? Ecog { get; set; }
+    public Histology? Histology { get; set; }
+    public Histology? HistologyFromOrder { get; set; }
+    public Stage? Stage { get; set; }
+    public Stage? StageFromObservation { get; set; }
+    public Transformation? Transformation { get; set; }
+    public bool? Resected { get; set; }
+    public bool PrimaryCondition { get; set; }
+    public BrainMetastases? Brain { get; set; }
+    public List<MetastaticSite> Sites { get; } = [];
+    public List<Finding> Findings { get; } = [];
+    public List<TherapyRecord> Therapies { get; } = [];
+    public List<AdverseEvent> AdverseEvents { get; } = [];
+    public List<Comorbidity> Comorbidities { get; } = [];
+    public List<string> Medications { get; } = [];
+
+    public void AddSite(MetastaticSite site)
+    {
+        if (!Sites.Contains(site))
+        {
+            Sites.Add(site);
+        }
+    }
+}
+
+/// <summary>A value with the date it was observed (the latest observation wins).</summary>
+internal sealed record Dated<T>(T Value, DateOnly? Date)
+{
+    /// <summary>Keeps the later of two observations (an undated one never replaces a dated one).</summary>
+    public static Dated<T> Latest(Dated<T>? current, Dated<T> next) =>
+        current is null || (next.Date is { } n && (current.Date is not { } c || n >= c)) ? next : current;
+}
+
+/// <summary>A systemic therapy read from a MedicationStatement or MedicationRequest, with its start for ordering.</summary>
+internal sealed record TherapyRecord(HistoryEntry Entry, DateOnly? Start, int Order);
+
+/// <summary>One biomarker finding read from an Observation, before findings are grouped into tests.</summary>
+internal sealed record Finding
+{
+    public required string Path { get; init; }
+    public required string Symbol { get; init; }
+    public Gene? Gene { get; init; }
+    public required TestMethod Method { get; init; }
+    public Sample? Sample { get; init; }
+    public TestResult? Result { get; init; }
+    public Clone? IhcClone { get; init; }
+    public int? Intensity { get; init; }
+    public double? PercentStainedCells { get; init; }
+    public double? PercentRearrangedCells { get; init; }
+    public int? CellsScored { get; init; }
+    public double? Tps { get; init; }
+    public string? FusionPartner { get; init; }
+    public string? Variant { get; init; }
+    public IReadOnlyList<string> Mutations { get; init; } = [];
+    public string? Date { get; init; }
+
+    /// <summary>The contract's name for this finding as an off-target alteration at progression, if it is one.</summary>
+    public string? Alteration { get; init; }
+
+    /// <summary>True for a finding that only makes sense as an alteration at progression (copy number, off-target gene).</summary>
+    public bool AlterationOnly { get; init; }
+}

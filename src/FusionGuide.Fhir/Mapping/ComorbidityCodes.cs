@@ -1,0 +1,65 @@
+using FusionGuide.Domain;
+using Hl7.Fhir.Model;
+
+namespace FusionGuide.Fhir.Mapping;
+
+/// <summary>SNOMED CT and ICD-10 codes of the contract's comorbidities.</summary>
+internal static class ComorbidityCodes
+{
+    private static readonly Dictionary<string, Comorbidity> Snomed = new(StringComparer.Ordinal)
+    {
+        ["55822004"] = Comorbidity.Hyperlipidemia, ["13644009"] = Comorbidity.Hyperlipidemia, ["302870006"] = Comorbidity.Hyperlipidemia,
+        ["38341003"] = Comorbidity.Hypertension, ["59621000"] = Comorbidity.Hypertension,
+        ["73211009"] = Comorbidity.Diabetes, ["44054006"] = Comorbidity.Diabetes, ["46635009"] = Comorbidity.Diabetes,
+        ["84114007"] = Comorbidity.HeartFailure, ["48867003"] = Comorbidity.Bradycardia, ["9651007"] = Comorbidity.LongQt,
+        ["111975006"] = Comorbidity.LongQt, ["233703007"] = Comorbidity.InterstitialLungDisease, ["77386006"] = Comorbidity.Pregnancy,
+        ["709044004"] = Comorbidity.RenalImpairment, ["236423003"] = Comorbidity.RenalImpairment, ["42399005"] = Comorbidity.RenalImpairment,
+        ["19943007"] = Comorbidity.LiverImpairment, ["59927004"] = Comorbidity.LiverImpairment,
+        ["35489007"] = Comorbidity.PsychiatricDisorder, ["58214004"] = Comorbidity.PsychiatricDisorder, ["13746004"] = Comorbidity.PsychiatricDisorder,
+        ["74732009"] = Comorbidity.PsychiatricDisorder, ["386806002"] = Comorbidity.CognitiveImpairment, ["52448006"] = Comorbidity.CognitiveImpairment,
+    };
+
+    /// <summary>ICD-10 prefixes, longest first where they overlap.</summary>
+    private static readonly (string Prefix, Comorbidity Value)[] Icd =
+    [
+        ("E78", Comorbidity.Hyperlipidemia), ("I10", Comorbidity.Hypertension), ("I11", Comorbidity.Hypertension),
+        ("I12", Comorbidity.Hypertension), ("I13", Comorbidity.Hypertension), ("I15", Comorbidity.Hypertension),
+        ("I16", Comorbidity.Hypertension), ("E10", Comorbidity.Diabetes), ("E11", Comorbidity.Diabetes), ("E13", Comorbidity.Diabetes),
+        ("I50", Comorbidity.HeartFailure), ("R00.1", Comorbidity.Bradycardia), ("I49.5", Comorbidity.Bradycardia),
+        ("I45.81", Comorbidity.LongQt), ("R94.31", Comorbidity.LongQt), ("J84", Comorbidity.InterstitialLungDisease),
+        ("Z33", Comorbidity.Pregnancy), ("O", Comorbidity.Pregnancy), ("N17", Comorbidity.RenalImpairment), ("N18", Comorbidity.RenalImpairment),
+        ("N19", Comorbidity.RenalImpairment), ("K70", Comorbidity.LiverImpairment), ("K71", Comorbidity.LiverImpairment),
+        ("K72", Comorbidity.LiverImpairment), ("K74", Comorbidity.LiverImpairment), ("K76", Comorbidity.LiverImpairment),
+        ("F01", Comorbidity.CognitiveImpairment), ("F02", Comorbidity.CognitiveImpairment), ("F03", Comorbidity.CognitiveImpairment),
+        ("G30", Comorbidity.CognitiveImpairment), ("G31.84", Comorbidity.CognitiveImpairment), ("R41.8", Comorbidity.CognitiveImpairment),
+        ("F2", Comorbidity.PsychiatricDisorder), ("F3", Comorbidity.PsychiatricDisorder), ("F4", Comorbidity.PsychiatricDisorder),
+    ];
+
+    /// <summary>The comorbidity a condition code names, or null.</summary>
+    public static Comorbidity? Of(CodeableConcept? cc)
+    {
+        if (cc is null)
+        {
+            return null;
+        }
+
+        foreach (var c in cc.Coding)
+        {
+            if (c.System == Terminology.Snomed && c.Code is { } s && Snomed.TryGetValue(s, out var v))
+            {
+                return v;
+            }
+
+            if (Terminology.Icd10.Contains(c.System) && c.Code is { } code)
+            {
+                var hit = Icd.FirstOrDefault(p => code.StartsWith(p.Prefix, StringComparison.OrdinalIgnoreCase));
+                if (hit.Prefix is not null)
+                {
+                    return hit.Value;
+                }
+            }
+        }
+
+        return null;
+    }
+}

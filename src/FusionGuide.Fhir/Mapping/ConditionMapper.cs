@@ -1,0 +1,95 @@
+using FusionGuide.Domain;
+using Hl7.Fhir.Model;
+
+namespace FusionGuide.Fhir.Mapping;
+
+/// <summary>
+/// Condition → the primary lung cancer (histology from the mCODE histology-morphology-behavior extension or the
+/// code; AJCC stage from the stage summary), secondary cancers (brain metastases and other sites, by code or body
+/// site) and comorbidities. Refuted, entered-in-error and resolved conditions are skipped with a warning.
+/// </summary>
+internal static class ConditionMapper
+{
+    public static void Map(Condition c, string path, MappingContext ctx)
+    {
+        var verification = Terminology.Code(c.VerificationStatus, "http://terminology.hl7.org/CodeSystem/condition-ver-status");
+        var clinical = Terminology.Code(c.ClinicalStatus, "http://terminology.hl7.org/CodeSystem/condition-clinical");
+        if (verification is "refuted" or "entered-in-error" || clinical is "resolved" or "inactive")
+        {
+            ctx.Warn($"{path}.verificationStatus", $"condition {Terminology.Describe(c.Code)} is {verification ?? clinical}: not read");
+            return;
+        }
+
+        var profiles = c.Meta?.Profile.ToList() ?? [];
+        if (profiles.Any(p => p is not null && p.EndsWith("secondary-cancer-condition", StringComparison.Ordinal)) || CancerCodes.IsSecondary(c.Code))
+        {
+            Secondary(c, path, ctx);
+        }
+        else if (profiles.Any(p => p is not null && p.EndsWith("primary-cancer-condition", StringComparison.Ordinal)) || CancerCodes.IsLungPrimary(c.Code))
+        {
+            Primary(c, path, ctx);
+        }
+        else if (ComorbidityCodes.Of(c.Code) is { } comorbidity)
+        {
+            if (!ctx.Draft.Comorbidities.Contains(comorbidity))
+            {
+                ctx.Draft.Comorbidities.Add(comorbidity);
+            }
+        }
+        else
+        {
+            ctx.Warn($"{path}.code", $"condition {Terminology.Describe(c.Code)} is not a comorbidity FusionGuide maps");
+        }
+    }
+
+    private static void Primary(Condition c, string path, MappingContext ctx)
+    {
+        ctx.Draft.PrimaryCondition = true;
+        var ext = c.Extension.FindIndex(e => e.Url == Terminology.HistologyExtension);
+        var morphology = ext >= 0 ? c.Extension[ext].Value as CodeableConcept : null;
+        var histology = CancerCodes.HistologyOf(morphology) ?? CancerCodes.HistologyOf(c.Code);
+        if (histology is null)
+        {
+            ctx.Warn(ext >= 0 ? $"{path}.extension[{ext}].valueCodeableConcept" : $"{path}.code", $"the histology {Terminology.Describe(morphology ?? c.Code)} is not one FusionGuide maps");
+        }
+        else if (ctx.Draft.Histology is { } earlier && earlier != histology)
+        {
+            ctx.Warn($"{path}.code", $"a second primary cancer with histology {Codes.Histology.Code(histology.Value)} (the first read was {Codes.Histology.Code(earlier)}): the first is kept");
+        }
+        else
+        {
+            ctx.Draft.Histology = histology;
+        }
+
+        for (var i = 0; i < c.Stage.Count; i++)
+        {
+            var stage = CancerCodes.StageOf(c.Stage[i].Summary);
+            if (stage is null)
+            {
+                ctx.Warn($"{path}.stage[{i}].summary", $"the stage {Terminology.Describe(c.Stage[i].Summary)} is not an AJCC stage group FusionGuide maps");
+            }
+            else
+            {
+                ctx.Draft.Stage ??= stage;
+            }
+        }
+    }
+
+    private static void Secondary(Condition c, string path, MappingContext ctx)
+    {
+        var site = CancerCodes.SiteOf(c.Code) ?? c.BodySite.Select(CancerCodes.SiteOf).FirstOrDefault(s => s is not null);
+        if (site is null)
+        {
+            ctx.Warn($"{path}.bodySite", $"the site of the metastasis {Terminology.Describe(c.Code)} is not one FusionGuide maps: read as 'other'", MappingContext.Assumed);
+            site = MetastaticSite.Other;
+        }
+
+        ctx.Draft.AddSite(site.Value);
+        if (site == MetastaticSite.Brain)
+        {
+            var words = $"{Terminology.Words(c.Code)} {string.Join(" ", c.BodySite.Select(Terminology.Words))}";
+            var lepto = Terminology.Mentions(words, "leptomening") || Terminology.Mentions(words, "meningeal carcinomatosis") ? true : (bool?)null;
+            ctx.Draft.Brain = (ctx.Draft.Brain ?? new BrainMetastases()) with { Present = true, Leptomeningeal = lepto ?? ctx.Draft.Brain?.Leptomeningeal };
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using FusionGuide.Domain.Validation;
+using FusionGuide.Knowledge;
+using Hl7.Fhir.Model;
+
+namespace FusionGuide.Fhir.Mapping;
+
+/// <summary>One resource to read and the FHIR path it sits at (e.g. <c>Bundle.entry[3].resource</c>).</summary>
+internal sealed record Located(Resource Resource, string Path);
+
+/// <summary>The state of one mapping: options, the resources by reference, the draft case and every problem and warning.</summary>
+internal sealed class MappingContext(FhirMappingOptions options, KnowledgeBase kb, IReadOnlyList<Located> resources)
+{
+    public const string Skipped = "fhir-skipped";
+    public const string Assumed = "fhir-assumed";
+
+    private readonly Dictionary<string, Located> byReference = Index(resources);
+
+    public FhirMappingOptions Options { get; } = options;
+
+    public KnowledgeBase Kb { get; } = kb;
+
+    public IReadOnlyList<Located> Resources { get; } = resources;
+
+    public CaseDraft Draft { get; } = new();
+
+    public List<Problem> Problems { get; } = [];
+
+    public List<InputNotice> Warnings { get; } = [];
+
+    /// <summary>A fact was skipped (or read with a stated assumption): it becomes a warning with its path.</summary>
+    public void Warn(string path, string message, string code = Skipped) => Warnings.Add(new InputNotice(code, path, $"{path}: {message}"));
+
+    /// <summary>Required data is unusable: the case is not produced.</summary>
+    public void Problem(string path, string message) => Problems.Add(new Problem(path, message));
+
+    /// <summary>Resolves a reference (Type/id, a fullUrl, or a contained-free absolute URL ending in Type/id).</summary>
+    public T? Resolve<T>(ResourceReference? reference) where T : Resource
+    {
+        var r = reference?.Reference;
+        if (string.IsNullOrEmpty(r))
+        {
+            return null;
+        }
+
+        if (byReference.TryGetValue(r, out var hit))
+        {
+            return hit.Resource as T;
+        }
+
+        var parts = r.Split('/');
+        return parts.Length >= 2 && byReference.TryGetValue($"{parts[^2]}/{parts[^1]}", out var tail) ? tail.Resource as T : null;
+    }
+
+    /// <summary>The resources of one type, with their paths.</summary>
+    public IEnumerable<(T Resource, string Path)> All<T>() where T : Resource =>
+        Resources.Where(l => l.Resource is T).Select(l => ((T)l.Resource, l.Path));
+
+    private static Dictionary<string, Located> Index(IReadOnlyList<Located> resources)
+    {
+        var map = new Dictionary<string, Located>(StringComparer.Ordinal);
+        foreach (var l in resources)
+        {
+            if (!string.IsNullOrEmpty(l.Resource.Id))
+            {
+                map.TryAdd($"{l.Resource.TypeName}/{l.Resource.Id}", l);
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>Adds the fullUrl of a bundle entry as another way to reach its resource.</summary>
+    public void Alias(string fullUrl, Located located) => byReference.TryAdd(fullUrl, located);
+}

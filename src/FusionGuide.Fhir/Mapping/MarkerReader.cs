@@ -1,0 +1,117 @@
+using FusionGuide.Domain;
+using Hl7.Fhir.Model;
+
+namespace FusionGuide.Fhir.Mapping;
+
+/// <summary>
+/// Reads an mCODE tumour-marker test (IHC or FISH of a contract gene) and PD-L1 tumour proportion score
+/// (LOINC 83053-9, or a PD-L1 Observation valued in %). Positive/negative answers may be LOINC, SNOMED CT or
+/// v3 interpretation codes.
+/// </summary>
+internal static class MarkerReader
+{
+    public const string PdL1Tps = "83053-9";
+
+    public static bool IsMarker(Observation o) =>
+        o.Meta?.Profile.Any(p => p is not null && p.Contains("tumor-marker", StringComparison.Ordinal)) == true
+        || GeneSymbols.InText(Terminology.Words(o.Code)) is not null && Assay.Method(o) is TestMethod.Ihc or TestMethod.Fish
+        || Terminology.Has(o.Code, Terminology.Loinc, PdL1Tps);
+
+    public static void Read(Observation o, string path, MappingContext ctx)
+    {
+        var gene = Terminology.Has(o.Code, Terminology.Loinc, PdL1Tps) ? Gene.PdL1 : GeneSymbols.InText(Terminology.Words(o.Code));
+        if (gene is null)
+        {
+            ctx.Warn($"{path}.code", $"tumour marker {Terminology.Describe(o.Code)} is not a gene FusionGuide reads: not used");
+            return;
+        }
+
+        var method = Assay.Method(o) ?? (gene == Gene.PdL1 ? TestMethod.Ihc : null);
+        if (method is null)
+        {
+            ctx.Warn($"{path}.method", $"the {Codes.Gene.Code(gene.Value)} marker names no method (IHC or FISH): not read");
+            return;
+        }
+
+        var f = new Finding
+        {
+            Path = path, Symbol = Codes.Gene.Code(gene.Value), Gene = gene, Method = method.Value,
+            Sample = Assay.SampleOf(o, ctx), Date = FhirDates.DatePart(ObservationDates.Effective(o)),
+            IhcClone = method == TestMethod.Ihc ? Assay.CloneOf(o) : null,
+        };
+        f = o.Value switch
+        {
+            Quantity q when IsPercent(q) && gene == Gene.PdL1 => f with { Tps = (double?)q.Value },
+            Quantity q when IsPercent(q) && method == TestMethod.Fish => f with { PercentRearrangedCells = (double?)q.Value },
+            Quantity q when IsPercent(q) => f with { PercentStainedCells = (double?)q.Value },
+            CodeableConcept cc => Answer(cc, $"{path}.valueCodeableConcept", f, ctx),
+            _ => f with { Result = Interpretation(o) },
+        };
+        f = Components(o, f);
+        if (f.Result is null && f.Tps is null && f.PercentRearrangedCells is null && f.PercentStainedCells is null && f.Intensity is null)
+        {
+            ctx.Warn($"{path}.value[x]", $"the {f.Symbol} {Codes.TestMethod.Code(f.Method)} result could not be read");
+            return;
+        }
+
+        ctx.Draft.Findings.Add(f);
+    }
+
+    private static Finding Answer(CodeableConcept cc, string path, Finding f, MappingContext ctx)
+    {
+        var r = Result(cc);
+        if (r is null)
+        {
+            ctx.Warn(path, $"the answer {Terminology.Describe(cc)} is not positive, negative, equivocal or failed: not read");
+        }
+
+        return f with { Result = r };
+    }
+
+    /// <summary>Positive / negative / equivocal / failed from LOINC, SNOMED CT, v3 interpretation or words.</summary>
+    public static TestResult? Result(CodeableConcept? cc)
+    {
+        if (cc is null)
+        {
+            return null;
+        }
+
+        var codes = cc.Coding.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var words = Terminology.Words(cc);
+        if (codes.Overlaps(["LA6576-8", "10828004", "POS", "A", "LA9633-4"]) || Terminology.Mentions(words, "positive") || Terminology.Mentions(words, "detected") && !Terminology.Mentions(words, "not detected"))
+        {
+            return TestResult.Positive;
+        }
+
+        return codes.Overlaps(["LA6577-6", "260385009", "NEG", "N", "LA9634-2"]) || Terminology.Mentions(words, "negative") || Terminology.Mentions(words, "not detected") ? TestResult.Negative
+            : codes.Overlaps(["42425007", "IND", "EQV"]) || Terminology.Mentions(words, "equivocal") || Terminology.Mentions(words, "indeterminate") ? TestResult.Equivocal
+            : Terminology.Mentions(words, "fail") || Terminology.Mentions(words, "insufficient") ? TestResult.Failed
+            : null;
+    }
+
+    private static TestResult? Interpretation(Observation o) =>
+        o.DataAbsentReason is not null ? TestResult.Failed : o.Interpretation.Select(Result).FirstOrDefault(r => r is not null);
+
+    private static Finding Components(Observation o, Finding f)
+    {
+        foreach (var c in o.Component)
+        {
+            var words = Terminology.Words(c.Code);
+            f = c.Value switch
+            {
+                Integer i when Terminology.Mentions(words, "intensity") => f with { Intensity = i.Value },
+                Quantity q when Terminology.Mentions(words, "intensity") => f with { Intensity = (int?)q.Value },
+                Integer i when Terminology.Mentions(words, "nuclei") || Terminology.Mentions(words, "cells scored") => f with { CellsScored = i.Value },
+                Quantity q when Terminology.Mentions(words, "nuclei") || Terminology.Mentions(words, "cells scored") => f with { CellsScored = (int?)q.Value },
+                Quantity q when IsPercent(q) && f.Method == TestMethod.Fish => f with { PercentRearrangedCells = (double?)q.Value },
+                Quantity q when IsPercent(q) && f.Gene == Gene.PdL1 => f with { Tps = (double?)q.Value },
+                Quantity q when IsPercent(q) => f with { PercentStainedCells = (double?)q.Value },
+                _ => f,
+            };
+        }
+
+        return f;
+    }
+
+    private static bool IsPercent(Quantity q) => q.Code == "%" || q.Unit == "%";
+}

@@ -1,0 +1,65 @@
+using FusionGuide.Domain;
+using Hl7.Fhir.Model;
+
+namespace FusionGuide.Fhir.Mapping;
+
+/// <summary>
+/// What MedicationStatement and MedicationRequest share: the medication's name, and a systemic therapy's history
+/// entry (dates and why it stopped, from the status reason: "progression" with its pattern, intolerance, completion).
+/// </summary>
+internal static class TherapyReader
+{
+    /// <summary>The medication concept: inline, or the code of a referenced Medication.</summary>
+    public static CodeableConcept? Concept(DataType? medication, MappingContext ctx) => medication switch
+    {
+        CodeableConcept cc => cc,
+        ResourceReference r => ctx.Resolve<Medication>(r)?.Code ?? (r.Display is { } d ? new CodeableConcept { Text = d } : null),
+        _ => null,
+    };
+
+    /// <summary>Why it stopped: the status reasons and mCODE's treatment-termination-reason extension.</summary>
+    public static IReadOnlyList<CodeableConcept> Reasons(DomainResource r, IEnumerable<CodeableConcept?> statusReasons) =>
+        [.. statusReasons.OfType<CodeableConcept>(), .. r.Extension.Where(e => e.Url?.EndsWith("treatment-termination-reason", StringComparison.Ordinal) == true).Select(e => e.Value).OfType<CodeableConcept>()];
+
+    /// <summary>Adds a history entry for a systemic therapy; <paramref name="ongoing"/> when it is still taken.</summary>
+    public static void History(Therapy therapy, bool ongoing, string? start, string? end, IReadOnlyList<CodeableConcept> reasons, string path, MappingContext ctx)
+    {
+        var words = string.Join(" ", reasons.Select(Terminology.Words));
+        var codes = reasons.SelectMany(r => r.Coding).Where(c => c.System == Terminology.Snomed).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        StopReason? stop = ongoing ? StopReason.Ongoing
+            : codes.Contains("266721009") || Terminology.Mentions(words, "progress") ? StopReason.Progression
+            : codes.Contains("407563006") || Terminology.Mentions(words, "toler") || Terminology.Mentions(words, "toxic") || Terminology.Mentions(words, "adverse") ? StopReason.Intolerance
+            : codes.Contains("182992009") || Terminology.Mentions(words, "complete") ? StopReason.Completed
+            : null;
+        if (!ongoing && stop is null)
+        {
+            ctx.Warn($"{path}.statusReason", $"why {Codes.Therapy.Code(therapy)} stopped is not stated as progression, intolerance or completion: the reason is left out");
+        }
+
+        ProgressionPattern? pattern = null;
+        if (stop == StopReason.Progression || ongoing && Terminology.Mentions(words, "progress"))
+        {
+            var cns = Terminology.Mentions(words, "CNS") || Terminology.Mentions(words, "brain") || Terminology.Mentions(words, "intracranial");
+            var systemic = Terminology.Mentions(words, "systemic") || Terminology.Mentions(words, "extracranial");
+            pattern = cns && systemic ? ProgressionPattern.Both : cns ? ProgressionPattern.Cns
+                : Terminology.Mentions(words, "oligo") ? ProgressionPattern.Oligoprogression : systemic ? ProgressionPattern.Systemic : null;
+            stop = StopReason.Progression;
+        }
+
+        var entry = new HistoryEntry
+        {
+            Therapy = therapy, Start = FhirDates.DatePart(start), End = ongoing && stop != StopReason.Progression ? null : FhirDates.DatePart(end),
+            StopReason = stop, ProgressionPattern = pattern,
+        };
+        ctx.Draft.Therapies.Add(new TherapyRecord(entry, FhirDates.Earliest(start), ctx.Draft.Therapies.Count));
+    }
+
+    /// <summary>Adds a current co-medication by name (the engine reports names it does not know).</summary>
+    public static void CoMedication(string name, MappingContext ctx)
+    {
+        if (!ctx.Draft.Medications.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            ctx.Draft.Medications.Add(name);
+        }
+    }
+}

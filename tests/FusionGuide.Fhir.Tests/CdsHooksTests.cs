@@ -1,0 +1,174 @@
+using System.Text.Json.Nodes;
+using FusionGuide.Fhir.CdsHooks;
+using FusionGuide.Fhir.Tests.Support;
+using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
+
+namespace FusionGuide.Fhir.Tests;
+
+/// <summary>The CDS Hooks service: discovery, patient-view, order-select/sign, errors and the wire form.</summary>
+public sealed class CdsHooksTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void Discovery_lists_patient_view_and_order_select_and_sign_with_prefetch()
+    {
+        var d = CdsFixture.Service().Discovery();
+        Assert.Equal([("patient-view", "fusionguide-patient-view"), ("order-select", "fusionguide-order-select"), ("order-sign", "fusionguide-order-select")],
+            d.Services.Select(s => (s.Hook, s.Id)));
+        Assert.All(d.Services, s => Assert.Equal("Patient/{{context.patientId}}", s.Prefetch!["patient"]));
+    }
+
+    [Fact]
+    public async Task Patient_view_for_ALK_G1202R_recommends_lorlatinib_with_a_MedicationRequest_suggestion()
+    {
+        var outcome = await CdsFixture.Service().PatientViewAsync(CdsFixture.PatientView(Scenarios.AlkG1202R()), Ct);
+        Assert.Equal(200, outcome.StatusCode);
+        var card = outcome.Response!.Cards.Single(c => c.Source.Topic!.Code == "systemic-therapy");
+        Assert.StartsWith("Lorlatinib", card.Summary, StringComparison.Ordinal);
+        var action = Assert.Single(Assert.Single(card.Suggestions!).Actions!);
+        var order = Assert.IsType<MedicationRequest>(action.Resource);
+        Assert.Equal(("create", "2103164", "100 mg once daily", "Patient/alk03"), (action.Type, ((CodeableConcept)order.Medication).Coding[0].Code, order.DosageInstruction[0].Text, order.Subject.Reference));
+        Assert.Equal(MedicationRequest.MedicationRequestIntent.Proposal, order.Intent);
+        Assert.Equal("at-most-one", card.SelectionBehavior);
+    }
+
+    [Fact]
+    public async Task Every_card_has_source_version_report_link_a_short_summary_and_a_stable_uuid()
+    {
+        var service = CdsFixture.Service();
+        var body = CdsFixture.PatientView(Scenarios.LorlatinibRifampin());
+        var first = (await service.PatientViewAsync(body, Ct)).Response!.Cards;
+        var second = (await service.PatientViewAsync(body, Ct)).Response!.Cards;
+        Assert.Equal(first.Select(c => c.Uuid), second.Select(c => c.Uuid));
+        Assert.Equal(first.Count, first.Select(c => c.Uuid).Distinct().Count());
+        Assert.All(first, c =>
+        {
+            Assert.True(c.Summary.Length < 140, c.Summary);
+            Assert.Equal($"FusionGuide (knowledge base {Scenarios.Engine.KnowledgeBase.Version})", c.Source.Label);
+            Assert.Equal($"https://fusionguide.example/reports/{CdsFixture.HookInstance}", Assert.Single(c.Links!).Url);
+            Assert.True(Guid.TryParse(c.Uuid, out _));
+        });
+        Assert.Equal("critical", first.Single(c => c.Source.Topic!.Code == "interactions").Indicator);
+    }
+
+    [Fact]
+    public async Task Wire_form_omits_optional_members_and_writes_the_resource_with_the_SDK()
+    {
+        var outcome = await CdsFixture.Service().PatientViewAsync(CdsFixture.PatientView(Scenarios.AlkG1202R()), Ct);
+        var json = CdsHooksJson.Serialize(outcome.Response!);
+        Assert.DoesNotContain("null", json, StringComparison.Ordinal);
+        var node = JsonNode.Parse(json)!;
+        var resource = node["cards"]!.AsArray().Select(c => c!["suggestions"]?[0]?["actions"]?[0]?["resource"]).Single(r => r is not null)!;
+        Assert.Equal("MedicationRequest", (string?)resource["resourceType"]);
+        Assert.IsType<MedicationRequest>(FhirJson.Parse(resource.ToJsonString()).Resource);
+    }
+
+    [Fact]
+    public async Task Order_select_of_alectinib_after_G1202R_gets_a_critical_card_suggesting_lorlatinib()
+    {
+        var draft = CdsFixture.Draft("draft-1", "1727455", "alectinib", 600, 2);
+        var outcome = await CdsFixture.Service().OrderSelectAsync(CdsFixture.OrderSelect(Scenarios.AlkG1202R(), draft), Ct);
+        var card = Assert.Single(outcome.Response!.Cards);
+        Assert.Equal("critical", card.Indicator);
+        var suggestion = Assert.Single(card.Suggestions!);
+        Assert.Equal(["delete", "create"], suggestion.Actions!.Select(a => a.Type));
+        Assert.Equal("MedicationRequest/draft-1", suggestion.Actions![0].ResourceId);
+        Assert.Equal("Lorlatinib", ((CodeableConcept)((MedicationRequest)suggestion.Actions[1].Resource!).Medication).Text);
+    }
+
+    [Theory]
+    [InlineData("order-select")]
+    [InlineData("order-sign")]
+    public async Task Order_of_lorlatinib_at_the_labelled_dose_gets_no_card(string hook)
+    {
+        var draft = CdsFixture.Draft("draft-2", "2103164", "lorlatinib", 100, 1);
+        var outcome = await CdsFixture.Service().OrderSelectAsync(CdsFixture.OrderSelect(Scenarios.AlkG1202R(), draft, hook), Ct);
+        Assert.Equal(200, outcome.StatusCode);
+        Assert.Empty(outcome.Response!.Cards);
+        Assert.Equal("{\"cards\":[]}", CdsHooksJson.Serialize(outcome.Response));
+    }
+
+    [Fact]
+    public async Task Order_of_lorlatinib_at_an_unlabelled_dose_gets_a_dose_card()
+    {
+        var draft = CdsFixture.Draft("draft-3", "2103164", "lorlatinib", 200, 1);
+        var outcome = await CdsFixture.Service().OrderSelectAsync(CdsFixture.OrderSelect(Scenarios.AlkG1202R(), draft), Ct);
+        Assert.Contains("200 mg once daily", Assert.Single(outcome.Response!.Cards).Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Order_of_lorlatinib_with_rifampin_gets_a_critical_interaction_card()
+    {
+        var draft = CdsFixture.Draft("draft-4", "2103164", "lorlatinib", 100, 1);
+        var outcome = await CdsFixture.Service().OrderSelectAsync(CdsFixture.OrderSelect(Scenarios.LorlatinibRifampin(), draft), Ct);
+        Assert.Equal("critical", Assert.Single(outcome.Response!.Cards).Indicator);
+    }
+
+    [Fact]
+    public async Task Missing_prefetch_without_a_FHIR_server_is_412()
+    {
+        var prefetch = CdsFixture.Prefetch(Scenarios.AlkG1202R());
+        prefetch.Remove("observations");
+        var outcome = await CdsFixture.Service().PatientViewAsync(CdsFixture.PatientView(Scenarios.AlkG1202R(), prefetch), Ct);
+        Assert.Equal(412, outcome.StatusCode);
+        Assert.Equal(["$.prefetch.observations"], outcome.Problem!.Errors);
+    }
+
+    [Fact]
+    public async Task Missing_prefetch_is_read_from_the_FHIR_server()
+    {
+        var b = Scenarios.AlkG1202R();
+        var prefetch = CdsFixture.Prefetch(b);
+        prefetch.Remove("observations");
+        var fake = new FakeFhirServer(b.Search("Observation", "Specimen"));
+        var outcome = await CdsFixture.Service(fake).PatientViewAsync(CdsFixture.PatientView(b, prefetch, "https://ehr.example/fhir"), Ct);
+        Assert.Equal(200, outcome.StatusCode);
+        Assert.Equal(["Observation?patient=alk03"], fake.Queries);
+        Assert.Equal(Therapy.Lorlatinib, outcome.Result!.SystemicTherapy.Options[0].Therapy);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("{\"hook\":\"patient-view\"}")]
+    [InlineData("{\"hook\":\"patient-view\",\"hookInstance\":\"x\",\"context\":{}}")]
+    [InlineData("{\"hook\":\"order-select\",\"hookInstance\":\"x\",\"context\":{\"patientId\":\"p\"}}")]
+    [InlineData("{\"hook\":\"patient-view\",\"hookInstance\":\"x\",\"context\":{\"patientId\":\"p\"},\"prefetch\":{\"patient\":{\"resourceType\":\"Nope\"}}}")]
+    public async Task Malformed_requests_are_400_with_problem_details(string body)
+    {
+        var outcome = await CdsFixture.Service().PatientViewAsync(body, Ct);
+        Assert.Equal(400, outcome.StatusCode);
+        Assert.Equal(400, outcome.Problem!.Status);
+        Assert.DoesNotContain(":null", CdsHooksJson.Serialize(outcome.Problem), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_service_is_404()
+    {
+        Assert.Equal(404, (await CdsFixture.Service().InvokeAsync("nope", "{}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public void Feedback_is_parsed_and_checked()
+    {
+        var ok = CdsFeedbackReader.Parse("""{"feedback":[{"card":"c1","outcome":"accepted","acceptedSuggestions":[{"id":"s1"}],"outcomeTimestamp":"2026-11-24T10:00:00Z"},{"card":"c2","outcome":"overridden","overrideReason":{"reason":{"system":"urn:x","code":"patient-preference","display":"Patient preference"},"userComment":"declined"},"outcomeTimestamp":"2026-11-24T10:01:00Z"}]}""");
+        Assert.Equal(["s1"], ok.Feedback!.Feedback[0].AcceptedSuggestions);
+        Assert.Equal(("patient-preference", "declined"), (ok.Feedback.Feedback[1].OverrideReason!.Code, ok.Feedback.Feedback[1].UserComment));
+
+        var bad = CdsFeedbackReader.Parse("""{"feedback":[{"card":"c1","outcome":"accepted","outcomeTimestamp":"soon"}]}""");
+        Assert.Null(bad.Feedback);
+        Assert.Equal(["$.feedback[0].outcomeTimestamp: is required and must be an ISO date-time", "$.feedback[0].acceptedSuggestions: is required when the outcome is accepted"], bad.Errors);
+    }
+
+    private sealed class FakeFhirServer(Resource answer) : IFhirQueryClient
+    {
+        public List<string> Queries { get; } = [];
+
+        public System.Threading.Tasks.Task<Resource?> GetAsync(Uri fhirServer, string relativeQuery, string? accessToken, CancellationToken cancellationToken)
+        {
+            Queries.Add(relativeQuery);
+            return System.Threading.Tasks.Task.FromResult<Resource?>(answer);
+        }
+    }
+}

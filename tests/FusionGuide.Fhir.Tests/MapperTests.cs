@@ -1,0 +1,120 @@
+using FusionGuide.Fhir.Tests.Support;
+using Hl7.Fhir.Model;
+
+namespace FusionGuide.Fhir.Tests;
+
+/// <summary>Single resources: what each mapper reads, and what it names instead of dropping.</summary>
+public sealed class MapperTests
+{
+    private static FhirMapping Map(params Resource[] resources)
+    {
+        var b = new Bundle { Type = Bundle.BundleType.Collection };
+        b.Entry.AddRange(resources.Select(r => new Bundle.EntryComponent { Resource = r }));
+        return FhirCaseReader.Read(b, new FhirMappingOptions { AsOf = Examples.AsOf });
+    }
+
+    private static readonly ResourceReference Subject = new("Patient/p1");
+
+    [Fact]
+    public void Age_is_counted_at_the_evaluation_date_not_the_clock()
+    {
+        var p = new Hl7.Fhir.Model.Patient { Id = "p1", BirthDate = "1971-11-25", Gender = AdministrativeGender.Female };
+        Assert.Equal(54, Map(p).Case!.Patient.Age);
+        Assert.Equal(55, FhirCaseReader.Read(p, new FhirMappingOptions { AsOf = new DateOnly(2026, 11, 25) }).Case!.Patient.Age);
+    }
+
+    [Fact]
+    public void A_resource_about_another_patient_is_a_problem()
+    {
+        var m = Map(new Hl7.Fhir.Model.Patient { Id = "p1" }, new Condition { Code = new CodeableConcept("http://snomed.info/sct", "55822004"), Subject = new ResourceReference("Patient/p2") });
+        Assert.Null(m.Case);
+        Assert.Equal("Bundle.entry[1].resource.subject", Assert.Single(m.Problems).Path);
+    }
+
+    [Fact]
+    public void An_unreadable_ALK_protein_change_is_a_problem()
+    {
+        var o = new Observation
+        {
+            Status = ObservationStatus.Final, Code = new CodeableConcept("http://loinc.org", "69548-6"), Value = new CodeableConcept("http://loinc.org", "LA9633-4"),
+            Component =
+            [
+                new Observation.ComponentComponent { Code = new CodeableConcept("http://loinc.org", "48018-6"), Value = new CodeableConcept("http://www.genenames.org", "HGNC:427", "ALK") },
+                new Observation.ComponentComponent { Code = new CodeableConcept("http://loinc.org", "48005-3"), Value = new CodeableConcept("http://varnomen.hgvs.org", "p.?") },
+            ],
+        };
+        Assert.Equal("Bundle.entry[0].resource.component[1].valueCodeableConcept", Assert.Single(Map(o).Problems).Path);
+    }
+
+    [Fact]
+    public void Comorbidities_map_from_SNOMED_and_ICD10_and_the_rest_is_named()
+    {
+        var m = Map(
+            new Condition { Code = new CodeableConcept("http://snomed.info/sct", "55822004", "Hyperlipidemia"), Subject = Subject },
+            new Condition { Code = new CodeableConcept("http://hl7.org/fhir/sid/icd-10-cm", "I10", "Essential hypertension"), Subject = Subject },
+            new Condition { Code = new CodeableConcept("http://snomed.info/sct", "195967001", "Asthma"), Subject = Subject });
+        Assert.Equal([Comorbidity.Hyperlipidemia, Comorbidity.Hypertension], m.Case!.Comorbidities);
+        Assert.Equal("Bundle.entry[2].resource.code", Assert.Single(m.Warnings, w => w.Path != "$").Path);
+    }
+
+    [Fact]
+    public void An_mCODE_medication_request_with_a_termination_reason_is_history()
+    {
+        var r = new MedicationRequest
+        {
+            Status = MedicationRequest.MedicationrequestStatus.Stopped, Intent = MedicationRequest.MedicationRequestIntent.Order, Subject = Subject,
+            Medication = new CodeableConcept { Text = "Alecensa 150 mg capsule" }, AuthoredOn = "2022-01-10",
+            DosageInstruction = [new Dosage { Timing = new Timing { Repeat = new Timing.RepeatComponent { Bounds = new Period { Start = "2022-01-10", End = "2023-03-02" } } } }],
+        };
+        r.Extension.Add(new Extension("http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-treatment-termination-reason", new CodeableConcept("http://snomed.info/sct", "407563006", "Treatment not tolerated")));
+        var h = Assert.Single(Map(r).Case!.History);
+        Assert.Equal((Therapy.Alectinib, "2022-01-10", "2023-03-02", StopReason.Intolerance), (h.Therapy, h.Start, h.End, h.StopReason!.Value));
+    }
+
+    [Fact]
+    public void An_adverse_event_needs_its_CTCAE_grade()
+    {
+        var graded = new Hl7.Fhir.Model.AdverseEvent { Actuality = Hl7.Fhir.Model.AdverseEvent.AdverseEventActuality.Actual, Subject = Subject, Event = new CodeableConcept("http://snomed.info/sct", "302870006", "Hypertriglyceridemia") };
+        graded.Extension.Add(new Extension("http://hl7.org/fhir/us/ctcae/StructureDefinition/ctcae-grade", new CodeableConcept("http://hl7.org/fhir/us/ctcae/CodeSystem/ctcae-grade-code-system", "3")));
+        graded.SuspectEntity.Add(new Hl7.Fhir.Model.AdverseEvent.SuspectEntityComponent { Instance = new ResourceReference { Display = "lorlatinib" } });
+        var ungraded = new Hl7.Fhir.Model.AdverseEvent { Actuality = Hl7.Fhir.Model.AdverseEvent.AdverseEventActuality.Actual, Subject = Subject, Event = new CodeableConcept { Text = "Nausea" } };
+        var m = Map(graded, ungraded);
+        var ae = Assert.Single(m.Case!.AdverseEvents);
+        Assert.Equal((AdverseEventCode.Hypertriglyceridemia, 3, Therapy.Lorlatinib), (ae.Event, ae.Grade, ae.Therapy!.Value));
+        Assert.StartsWith("Bundle.entry[1].resource.extension", Assert.Single(m.Warnings, w => w.Path != "$").Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PD_L1_TPS_and_a_FISH_percentage_are_read()
+    {
+        var pdl1 = new Observation { Status = ObservationStatus.Final, Code = new CodeableConcept("http://loinc.org", "83053-9", "PD-L1 by clone 22C3"), Value = new Quantity(60, "%") { Unit = "%" }, Subject = Subject };
+        var fish = new Observation { Status = ObservationStatus.Final, Code = new CodeableConcept { Text = "ALK gene rearrangement by FISH" }, Value = new Quantity(38, "%") { Unit = "%" }, Subject = Subject };
+        fish.Component.Add(new Observation.ComponentComponent { Code = new CodeableConcept { Text = "Nuclei scored" }, Value = new Integer(50) });
+        var tests = Map(pdl1, fish).Case!.Tests;
+        Assert.Equal((Gene.PdL1, TestMethod.Ihc, 60d, Clone.C22C3), (tests[0].Gene, tests[0].Method, tests[0].Tps!.Value, tests[0].IhcClone!.Value));
+        Assert.Equal((Gene.Alk, TestMethod.Fish, 38d, 50), (tests[1].Gene, tests[1].Method, tests[1].PercentRearrangedCells!.Value, tests[1].CellsScored!.Value));
+    }
+
+    [Fact]
+    public void MET_amplification_at_progression_joins_the_ALK_test_taken_then()
+    {
+        var b = new BundleBuilder("p1").Patient("1970-01-01", AdministrativeGender.Male)
+            .Therapy("1727455", "alectinib", "2022-01", "2024-06", "Systemic progression")
+            .Variant("2024-06-20", "PLAS", "cfDNA sequencing", "p.Gly1202Arg", ("HGNC:427", "ALK"));
+        var bundle = b.Bundle();
+        var amp = new Observation
+        {
+            Status = ObservationStatus.Final, Code = new CodeableConcept("http://loinc.org", "69548-6"), Value = new CodeableConcept("http://loinc.org", "LA9633-4"),
+            Method = new CodeableConcept("http://loinc.org", "LA26398-0"), Effective = new FhirDateTime("2024-06-20"), Subject = new ResourceReference("Patient/p1"),
+            Specimen = ((Observation)bundle.Entry.Last(e => e.Resource is Observation).Resource!).Specimen,
+            Component =
+            [
+                new Observation.ComponentComponent { Code = new CodeableConcept("http://loinc.org", "48018-6"), Value = new CodeableConcept("http://www.genenames.org", "HGNC:7029", "MET") },
+                new Observation.ComponentComponent { Code = new CodeableConcept("http://hl7.org/fhir/uv/genomics-reporting/CodeSystem/tbd-codes-cs", "molecular-consequence"), Value = new CodeableConcept("http://www.sequenceontology.org", "SO:0001742", "copy_number_gain") },
+            ],
+        };
+        bundle.Entry.Add(new Bundle.EntryComponent { Resource = amp });
+        var test = Assert.Single(FhirCaseReader.Read(bundle, new FhirMappingOptions { AsOf = Examples.AsOf }).Case!.Tests);
+        Assert.Equal((TestTiming.Progression, "G1202R", "MET amplification"), (test.Timing!.Value, test.Mutations.Single(), test.Alterations.Single()));
+    }
+}

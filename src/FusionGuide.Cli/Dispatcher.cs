@@ -42,6 +42,7 @@ internal static class Dispatcher
             "recommend" => RecommendCommand.Run(rest, stdin, stdout, stderr),
             "validate" => ValidateCommand.Run(rest, stdin, stdout, stderr),
             "kb" => KbCommand.Run(rest, stdout, stderr),
+            "synth" => SynthCommand.Run(rest, stdout, stderr),
             _ => UsageError(stderr, $"unknown command '{args[0]}'; see --help"),
         };
     }

@@ -246,7 +246,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         if (table is not null)
         {
             var guide = e.Cite(table.Guideline);
-            e.Fire(RuleIds.GuidelineTable, $"{kinaseCode} {setting}{(code is null ? "" : $" after {code}")}: {guide} table '{table.Id}' in force on {e.AsOf:yyyy-MM-dd} lists {string.Join(", ", table.Entries.Select(x => $"{x.Therapy} ({x.Preference}{(x.Condition == "any" ? "" : ", " + x.Condition)})"))}.", [table.Guideline, .. table.Sources]);
+            e.Fire(RuleIds.GuidelineTable, $"{kinaseCode} {setting}{(code is null ? "" : $" after {code}")}: {guide} table '{table.Id}' in force on {e.AsOf:yyyy-MM-dd} lists {e.Index.TableListing(table)}.", [table.Guideline, .. table.Sources]);
         }
 
         return table;

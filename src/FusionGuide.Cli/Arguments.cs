@@ -1,6 +1,6 @@
 namespace FusionGuide.Cli;
 
-/// <summary>A small, strict argument reader: positional words and <c>--name value</c> options; anything unknown is a usage problem.</summary>
+/// <summary>A small, strict argument reader: positional words, <c>--name value</c> and short <c>-o value</c> options; anything unknown is a usage problem.</summary>
 internal sealed class Arguments
 {
     private readonly List<string> positional = [];
@@ -21,7 +21,7 @@ internal sealed class Arguments
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (arg.StartsWith("--", StringComparison.Ordinal))
+            if (arg.StartsWith("--", StringComparison.Ordinal) || (arg.Length == 2 && arg[0] == '-' && char.IsAsciiLetter(arg[1])))
             {
                 var eq = arg.IndexOf('=', StringComparison.Ordinal);
                 var name = eq > 0 ? arg[..eq] : arg;

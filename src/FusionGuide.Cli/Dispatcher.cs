@@ -17,6 +17,12 @@ internal static class Dispatcher
           fusionguide kb version             knowledge-base version and release date
           fusionguide kb show ID             a drug, reference, rule, regimen, trial or threshold
           fusionguide kb refs                the reference list
+          fusionguide kb diff --old DIR --new DIR [--cohort INPUT.ndjson]
+                                             facts changed between two knowledge folders, and the cases they change
+          fusionguide batch INPUT.ndjson [-o OUT.ndjson] [--report REPORT.html] [--workers N] [--as-of DATE]
+                                             one case per line in, one result per line out, in input order
+          fusionguide synth --n N --seed S [-o FILE]   deterministic synthetic cases (NDJSON)
+          fusionguide bench [--n N] [--seed S]         engine cases/s against the System.Text.Json floor
           fusionguide --version | --help
 
         CASE.json may be '-' to read standard input.
@@ -42,6 +48,9 @@ internal static class Dispatcher
             "recommend" => RecommendCommand.Run(rest, stdin, stdout, stderr),
             "validate" => ValidateCommand.Run(rest, stdin, stdout, stderr),
             "kb" => KbCommand.Run(rest, stdout, stderr),
+            "synth" => SynthCommand.Run(rest, stdout, stderr),
+            "batch" => BatchCommand.Run(rest, stdout, stderr),
+            "bench" => BenchCommand.Run(rest, stdout, stderr),
             _ => UsageError(stderr, $"unknown command '{args[0]}'; see --help"),
         };
     }

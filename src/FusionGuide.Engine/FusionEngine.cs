@@ -35,7 +35,10 @@ public sealed class FusionEngine
         }
 
         KnowledgeBase = knowledgeBase;
+        index = new EngineIndex(knowledgeBase);
     }
+
+    private readonly EngineIndex index;
 
     /// <summary>The knowledge base every result is read from.</summary>
     public KnowledgeBase KnowledgeBase { get; }
@@ -62,7 +65,7 @@ public sealed class FusionEngine
     public Result Evaluate(Case @case, DateOnly? asOf = null, IReadOnlyList<InputNotice>? notices = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var e = new Evaluation(@case, KnowledgeBase, asOf ?? KnowledgeBase.ReleaseDate);
+        var e = new Evaluation(@case, KnowledgeBase, asOf ?? KnowledgeBase.ReleaseDate, index);
         foreach (var n in notices ?? [])
         {
             e.Warn(n.Code, n.Message);

@@ -198,7 +198,35 @@ internal sealed record KnowledgeContent(
 public static class KnowledgeDate
 {
     /// <summary>Parses YYYY-MM-DD; throws on anything else (the validator has already checked).</summary>
-    public static DateOnly Parse(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static DateOnly Parse(string s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+
+        // The engine reads these dates on every case: the common, valid form is read by hand, anything else as before.
+        if (s.Length == 10 && s[4] == '-' && s[7] == '-' && Digits(s, 0, 4, out var y) && Digits(s, 5, 2, out var m) && Digits(s, 8, 2, out var d)
+            && y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+        {
+            return new DateOnly(y, m, d);
+        }
+
+        return DateOnly.ParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static bool Digits(string s, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(s[i]))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (s[i] - '0');
+        }
+
+        return true;
+    }
 
     /// <summary>Tries YYYY-MM-DD.</summary>
     public static bool TryParse(string? s, out DateOnly date) =>

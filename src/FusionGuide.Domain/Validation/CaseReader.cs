@@ -43,7 +43,9 @@ public static class CaseReader
         try
         {
             using var doc = JsonDocument.Parse(utf8, DocumentOptions);
-            return Read(doc.RootElement);
+
+            // Valid UTF-8 without a \u escape cannot hold an unpaired surrogate: the text walk would find nothing.
+            return Read(doc.RootElement, checkText: utf8.Span.IndexOf("\\u"u8) >= 0);
         }
         catch (JsonException ex)
         {
@@ -60,7 +62,9 @@ public static class CaseReader
     public static ReadOutcome Read(string json) => Read(Encoding.UTF8.GetBytes(json ?? ""));
 
     /// <summary>Reads a case from a parsed element.</summary>
-    public static ReadOutcome Read(JsonElement root)
+    public static ReadOutcome Read(JsonElement root) => Read(root, checkText: true);
+
+    private static ReadOutcome Read(JsonElement root, bool checkText)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -68,7 +72,7 @@ public static class CaseReader
         }
 
         var problems = new List<Problem>();
-        if (!UnicodeText.Check(root, "$", problems))
+        if (checkText && !UnicodeText.Check(root, "$", problems))
         {
             return new ReadOutcome(null, problems, []);
         }

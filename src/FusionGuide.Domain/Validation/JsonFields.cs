@@ -93,6 +93,12 @@ internal sealed class JsonFields(JsonElement obj, string path, List<Problem> pro
             return null;
         }
 
+        // Fast path: a plain integer token (digits, optional minus) is its own exact value.
+        if (v.TryGetInt32(out var plain))
+        {
+            return InRange(name, plain, min, max) ? plain : null;
+        }
+
         var n = ExactNumber.Parse(v.GetRawText());
         if (!n.IsInteger)
         {
@@ -121,7 +127,25 @@ internal sealed class JsonFields(JsonElement obj, string path, List<Problem> pro
             return null;
         }
 
+        if (v.TryGetInt32(out var plain))
+        {
+            return InRange(name, plain, min, max) ? v.GetDouble() : null;
+        }
+
         return InRange(name, ExactNumber.Parse(v.GetRawText()), min, max) ? v.GetDouble() : null;
+    }
+
+    private bool InRange(string name, int value, int min, int max)
+    {
+        if (value >= min && value <= max)
+        {
+            return true;
+        }
+
+        Problem(name, max != int.MaxValue ? $"must be between {min} and {max}"
+            : value < min ? $"must be at least {min}"
+            : $"must be at most {max}");
+        return false;
     }
 
     // Bounds are checked on the exact number written, as JSON Schema does, never on a rounded double.

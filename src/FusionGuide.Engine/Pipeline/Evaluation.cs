@@ -7,7 +7,7 @@ namespace FusionGuide.Engine.Pipeline;
 /// The state of one evaluation: the case, the knowledge base, the evaluation date, and the trace and warnings
 /// the rules write. Created per call and discarded: the engine keeps nothing between cases.
 /// </summary>
-internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
+internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, EngineIndex index)
 {
     private readonly List<TraceEntry> trace = [];
     private readonly List<Warning> warnings = [];
@@ -19,6 +19,9 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
     public KnowledgeBase Kb { get; } = kb;
 
     public DateOnly AsOf { get; } = asOf;
+
+    /// <summary>Knowledge-derived text built once per engine.</summary>
+    public EngineIndex Index { get; } = index;
 
     public IReadOnlyList<TraceEntry> Trace => trace;
 
@@ -82,16 +85,7 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
     /// How a therapy is named inside a sentence: the lower-case generic name for a drug ("alectinib"), the
     /// knowledge base's name for a regimen. <see cref="Fire"/> and <see cref="Warn"/> capitalise sentence starts.
     /// </summary>
-    public string Name(Therapy t)
-    {
-        if (!Kb.HasDrug(t))
-        {
-            return Codes.Therapy.Code(t);
-        }
-
-        var name = Kb.Drug(t).Name;
-        return name.Length > 1 && char.IsUpper(name[0]) && char.IsLower(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
-    }
+    public string Name(Therapy t) => Index.Name(t);
 
     /// <summary>Capitalises the first letter of a sentence.</summary>
     public static string Sentence(string s) => s.Length == 0 || char.IsUpper(s[0]) ? s : char.ToUpperInvariant(s[0]) + s[1..];

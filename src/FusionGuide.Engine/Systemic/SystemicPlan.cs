@@ -275,7 +275,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
                 e.Warn("guideline-after-as-of", $"The knowledge base holds no {kinaseCode} {setting} guideline table older than {e.AsOf:yyyy-MM-dd}: {guide} (published {published}) is used, so the options may reflect evidence that did not exist on that date.");
             }
 
-            e.Fire(RuleIds.GuidelineTable, $"{kinaseCode} {setting}{(code is null ? "" : $" after {code}")}: {guide} table '{table.Id}' in force on {e.AsOf:yyyy-MM-dd} lists {string.Join(", ", table.Entries.Select(x => $"{x.Therapy} ({x.Preference}{(x.Condition == "any" ? "" : ", " + x.Condition)})"))}.", [table.Guideline, .. table.Sources]);
+            e.Fire(RuleIds.GuidelineTable, $"{kinaseCode} {setting}{(code is null ? "" : $" after {code}")}: {guide} table '{table.Id}' in force on {e.AsOf:yyyy-MM-dd} lists {e.Index.TableListing(table)}.", [table.Guideline, .. table.Sources]);
         }
 
         return table;

@@ -1,4 +1,4 @@
-using System.Reflection;
+using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using FusionGuide.Knowledge.Model;
@@ -11,7 +11,7 @@ public sealed record LoadResult(KnowledgeBase? KnowledgeBase, IReadOnlyList<Know
 /// <summary>Loads the knowledge base from the embedded copy or a folder, validates all of it, and builds the snapshot.</summary>
 public static class KnowledgeLoader
 {
-    private const string ResourcePrefix = "kb/";
+    private const string ArchiveResource = "knowledge.zip";
     private static readonly Lazy<KnowledgeBase> EmbeddedBase = new(() =>
     {
         var result = LoadEmbedded();
@@ -24,11 +24,13 @@ public static class KnowledgeLoader
     /// <summary>Loads the copy embedded in this assembly at build time.</summary>
     public static LoadResult LoadEmbedded()
     {
-        var asm = typeof(KnowledgeLoader).Assembly;
-        var files = asm.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n => (n[ResourcePrefix.Length..].Replace('\\', '/'), ReadResource(asm, n)));
+        using var archive = new ZipArchive(typeof(KnowledgeLoader).Assembly.GetManifestResourceStream(ArchiveResource)!, ZipArchiveMode.Read);
+        var files = archive.Entries
+            .Where(e => e.FullName.EndsWith(".json", StringComparison.Ordinal))
+            .Select(e => (Path: e.FullName.Replace('\\', '/'), Entry: e))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .Select(f => (f.Path, ReadEntry(f.Entry)))
+            .ToList();
         return Load(files);
     }
 
@@ -115,12 +117,12 @@ public static class KnowledgeLoader
         return new LoadResult(kb, problems, counts);
     }
 
-    private static byte[] ReadResource(Assembly asm, string name)
+    private static byte[] ReadEntry(ZipArchiveEntry entry)
     {
-        using var s = asm.GetManifestResourceStream(name)!;
-        using var ms = new MemoryStream();
-        s.CopyTo(ms);
-        return ms.ToArray();
+        var bytes = new byte[entry.Length];
+        using var s = entry.Open();
+        s.ReadExactly(bytes);
+        return bytes;
     }
 
     private sealed class FileReader(List<KnowledgeProblem> problems)

@@ -1,0 +1,37 @@
+using System.Globalization;
+using FusionGuide.Cohort.Bench;
+using FusionGuide.Engine;
+using FusionGuide.Knowledge.Loading;
+
+namespace FusionGuide.Cli.Commands;
+
+/// <summary><c>bench [--n N] [--seed S]</c>: engine throughput against the System.Text.Json floor, in one process.</summary>
+internal static class BenchCommand
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = Arguments.Parse(args, ["--n", "--seed", "--passes"], []);
+        if (a.Positional.Count > 0)
+        {
+            a.Problems.Add($"bench takes no positional argument ('{a.Positional[0]}')");
+        }
+
+        var n = (int)Options.Long(a, "--n", 20_000, 1, 10_000_000);
+        var seed = Options.ULong(a, "--seed", 1);
+        var passes = (int)Options.Long(a, "--passes", 5, 1, 100);
+        if (a.Problems.Count > 0)
+        {
+            return Dispatcher.UsageError(stderr, a.Problems);
+        }
+
+        var engine = new FusionEngine(KnowledgeLoader.Embedded);
+        var f = ThroughputBench.Run(engine, n, seed, passes);
+        var c = CultureInfo.InvariantCulture;
+        stdout.WriteLine(string.Create(c, $"bench: {f.Cases} synthetic cases (seed {seed}), one thread, best of {passes} passes, process CPU time"));
+        stdout.WriteLine(string.Create(c, $"  mean case   {f.InputBytes,10:0} bytes   mean result {f.OutputBytes:0} bytes"));
+        stdout.WriteLine(string.Create(c, $"  engine      {f.EngineCasesPerSecond,10:0} cases/s  ({1e6 / f.EngineCasesPerSecond:0.0} µs/case: read+validate {f.ParseShare:P0}, evaluate {f.EvaluateShare:P0}, serialise {f.SerializeShare:P0})"));
+        stdout.WriteLine(string.Create(c, $"  JSON floor  {f.FloorCasesPerSecond,10:0} cases/s  ({1e6 / f.FloorCasesPerSecond:0.0} µs/case: System.Text.Json parse of the case + write of a same-size result)"));
+        stdout.WriteLine(string.Create(c, $"  ratio       {f.Ratio,10:0.00}× the floor (target ≤ 2.00×)"));
+        return ExitCodes.Ok;
+    }
+}

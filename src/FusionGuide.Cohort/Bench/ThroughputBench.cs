@@ -1,0 +1,123 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text.Json;
+using FusionGuide.Cohort.Batch;
+using FusionGuide.Cohort.Synthesis;
+using FusionGuide.Domain;
+using FusionGuide.Domain.Validation;
+using FusionGuide.Domain.Wire;
+using FusionGuide.Engine;
+
+namespace FusionGuide.Cohort.Bench;
+
+/// <summary>Figures of one in-process throughput measurement (single thread).</summary>
+/// <param name="Cases">Cases per pass.</param>
+/// <param name="InputBytes">Mean case size in bytes.</param>
+/// <param name="OutputBytes">Mean result size in bytes (compact JSON).</param>
+/// <param name="EngineCasesPerSecond">Read and validate + evaluate + serialise, cases per second.</param>
+/// <param name="FloorCasesPerSecond">System.Text.Json alone: deserialise the case + serialise a result of the same size.</param>
+/// <param name="ParseShare">Share of the engine path spent reading and validating the case.</param>
+/// <param name="EvaluateShare">Share spent evaluating.</param>
+/// <param name="SerializeShare">Share spent serialising the result.</param>
+public sealed record BenchFigures(int Cases, double InputBytes, double OutputBytes, double EngineCasesPerSecond, double FloorCasesPerSecond,
+    double ParseShare, double EvaluateShare, double SerializeShare)
+{
+    /// <summary>How many times slower the engine path is than the floor.</summary>
+    public double Ratio => FloorCasesPerSecond / EngineCasesPerSecond;
+}
+
+/// <summary>
+/// Measures, in one process and on the same synthetic mix, the engine path against the floor that System.Text.Json
+/// alone sets: parsing each case and writing a result of the same size. Best of several passes after a warm-up,
+/// timed in process CPU time (wall-clock time on a shared machine would count other processes' turns).
+/// </summary>
+public static class ThroughputBench
+{
+    /// <summary>Runs the measurement.</summary>
+    public static BenchFigures Run(FusionEngine engine, int n, ulong seed, int passes = 5)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var synth = new CaseSynthesizer(engine.KnowledgeBase, seed);
+        var inputs = new byte[n][];
+        var results = new Result[n];
+        long inBytes = 0, outBytes = 0;
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using var writer = new Utf8JsonWriter(buffer, ResultWriter.WriterOptions);
+        for (var i = 0; i < n; i++)
+        {
+            inputs[i] = JsonSerializer.SerializeToUtf8Bytes(synth.Make(i), ContractJson.Compact.Case);
+            var read = CaseReader.Read(inputs[i]);
+            results[i] = engine.Evaluate(read.Case!, null, read.Notices);
+            inBytes += inputs[i].Length;
+            buffer.ResetWrittenCount();
+            writer.Reset();
+            JsonSerializer.Serialize(writer, results[i], ContractJson.Compact.Result);
+            outBytes += writer.BytesCommitted;
+        }
+
+        double bestEngine = double.MaxValue, bestFloor = double.MaxValue;
+        (double P, double E, double S) split = default;
+        for (var pass = 0; pass < passes; pass++)
+        {
+            var (total, p, e, s) = EnginePass(engine, inputs, buffer, writer, timed: pass == passes - 1);
+            bestEngine = Math.Min(bestEngine, total);
+            if (pass == passes - 1)
+            {
+                split = (p, e, s);
+            }
+
+            bestFloor = Math.Min(bestFloor, FloorPass(inputs, results, buffer, writer));
+        }
+
+        var parts = split.P + split.E + split.S;
+        return new BenchFigures(n, (double)inBytes / n, (double)outBytes / n, n / bestEngine, n / bestFloor,
+            split.P / parts, split.E / parts, split.S / parts);
+    }
+
+    private static (double Total, double Parse, double Evaluate, double Serialize) EnginePass(FusionEngine engine, byte[][] inputs, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer, bool timed)
+    {
+        long parse = 0, evaluate = 0, serialize = 0;
+        var cpu = CpuSeconds();
+        foreach (var input in inputs)
+        {
+            var t0 = timed ? Stopwatch.GetTimestamp() : 0;
+            var read = CaseReader.Read(input);
+            var t1 = timed ? Stopwatch.GetTimestamp() : 0;
+            var result = engine.Evaluate(read.Case!, null, read.Notices);
+            var t2 = timed ? Stopwatch.GetTimestamp() : 0;
+            buffer.ResetWrittenCount();
+            writer.Reset();
+            JsonSerializer.Serialize(writer, result, ContractJson.Compact.Result);
+            if (timed)
+            {
+                var t3 = Stopwatch.GetTimestamp();
+                parse += t1 - t0;
+                evaluate += t2 - t1;
+                serialize += t3 - t2;
+            }
+        }
+
+        return (CpuSeconds() - cpu, parse, evaluate, serialize);
+    }
+
+    private static double FloorPass(byte[][] inputs, Result[] results, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+    {
+        var cpu = CpuSeconds();
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var c = JsonSerializer.Deserialize(inputs[i], ContractJson.Compact.Case);
+            GC.KeepAlive(c);
+            buffer.ResetWrittenCount();
+            writer.Reset();
+            JsonSerializer.Serialize(writer, results[i], ContractJson.Compact.Result);
+        }
+
+        return CpuSeconds() - cpu;
+    }
+
+    /// <summary>
+    /// CPU seconds used by the process (user + system, every thread, the GC's included). On a shared machine wall-clock
+    /// time counts the time others held the cores; CPU time counts only the work done.
+    /// </summary>
+    private static double CpuSeconds() => Environment.CpuUsage.TotalTime.TotalSeconds;
+}

@@ -1,0 +1,48 @@
+using System.Collections.Frozen;
+using FusionGuide.Domain;
+using FusionGuide.Knowledge;
+using FusionGuide.Knowledge.Model;
+
+namespace FusionGuide.Engine.Pipeline;
+
+/// <summary>
+/// Text the rules would otherwise rebuild on every case from knowledge that does not change between cases: drug
+/// names as written inside a sentence, and each guideline table's listing. Built once per engine.
+/// </summary>
+internal sealed class EngineIndex
+{
+    private readonly string[] names;
+    private readonly FrozenDictionary<string, string> tableListings;
+
+    public EngineIndex(KnowledgeBase kb)
+    {
+        var values = Codes.Therapy.Values;
+        names = new string[values.Max(v => (int)v) + 1];
+        foreach (var t in values)
+        {
+            names[(int)t] = NameOf(kb, t);
+        }
+
+        tableListings = kb.Regimens.ToFrozenDictionary(r => r.Id, Listing, StringComparer.Ordinal);
+    }
+
+    /// <summary>How a therapy is named inside a sentence (see <see cref="Evaluation.Name"/>).</summary>
+    public string Name(Therapy t) => names[(int)t];
+
+    /// <summary>"alectinib (preferred), … (other-recommended, brain-metastases)": a table's entries in order.</summary>
+    public string TableListing(Regimen table) => tableListings.TryGetValue(table.Id, out var s) ? s : Listing(table);
+
+    private static string Listing(Regimen table) =>
+        string.Join(", ", table.Entries.Select(x => $"{x.Therapy} ({x.Preference}{(x.Condition == "any" ? "" : ", " + x.Condition)})"));
+
+    private static string NameOf(KnowledgeBase kb, Therapy t)
+    {
+        if (!kb.HasDrug(t))
+        {
+            return Codes.Therapy.Code(t);
+        }
+
+        var name = kb.Drug(t).Name;
+        return name.Length > 1 && char.IsUpper(name[0]) && char.IsLower(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
+    }
+}

@@ -1,0 +1,49 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using FusionGuide.Domain.Validation;
+using FusionGuide.Domain.Wire;
+using FusionGuide.Engine;
+using FusionGuide.Knowledge.Loading;
+
+namespace FusionGuide.Batch.Tests;
+
+/// <summary>
+/// Optimisations must not change a single byte of any result. The cohort (3,000 synthetic cases, seed 20261124,
+/// stored in Golden/ so later changes to the generator cannot move it) is evaluated and serialised compactly; every
+/// fourth case is evaluated on 2024-03-01 to exercise dated tables. The hash was computed from the engine BEFORE
+/// any performance work (commit recorded in docs/performance.md).
+/// </summary>
+public sealed class GoldenTests
+{
+    private const string ExpectedSha256 = "adcb332c0f8da0216fe5f019b21f68d6ce9ed77080e19115d9151858730729bd";
+
+    public static string Compute()
+    {
+        var engine = new FusionEngine(KnowledgeLoader.Embedded);
+        using var gz = new GZipStream(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Golden", "cases.ndjson.gz")), CompressionMode.Decompress);
+        using var reader = new StreamReader(gz, Encoding.UTF8);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var i = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            var read = CaseReader.Read(line);
+            Assert.True(read.IsValid);
+            DateOnly? asOf = i % 4 == 0 ? new DateOnly(2024, 3, 1) : null;
+            var result = engine.Evaluate(read.Case!, asOf, read.Notices);
+            sha.AppendData(Encoding.UTF8.GetBytes(ContractJson.Serialize(result, indented: false)));
+            sha.AppendData("\n"u8);
+            i++;
+        }
+
+        Assert.Equal(3000, i);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    [Fact]
+    public void Results_of_the_golden_cohort_are_unchanged_byte_for_byte()
+    {
+        var actual = Compute();
+        Assert.True(ExpectedSha256 == actual, $"golden hash {actual}");
+    }
+}

@@ -74,6 +74,43 @@ public abstract class AuditStoreContract
         Assert.Equal(brokenId, verdict.FirstBrokenId);
     }
 
+    [Fact]
+    public async Task Feedback_is_stored_and_read_back_newest_first_in_posted_order()
+    {
+        await using var store = Open();
+        var ct = TestContext.Current.CancellationToken;
+        var accepted = new FeedbackEntry("f1", "2026-11-24T10:00:00.0000000Z", "fusionguide-patient-view", "card-1", "accepted", ["s1", "s2"],
+            null, null, null, null, "2026-11-24T09:59:00.0000000+00:00");
+        var overridden = new FeedbackEntry("f2", "2026-11-24T10:00:00.0000000Z", "fusionguide-patient-view", "card-2", "overridden", [],
+            "urn:x", "patient-preference", "Patient preference", "declined — µ", "2026-11-24T09:59:30.0000000+00:00");
+        var later = accepted with { Id = "f3", ReceivedAt = "2026-11-24T11:00:00.0000000Z", ServiceId = "fusionguide-order-select", AcceptedSuggestions = ["s9"] };
+        await store.AppendFeedbackAsync([accepted, overridden], ct);
+        await store.AppendFeedbackAsync([later], ct);
+        var read = await store.ListFeedbackAsync(0, 10, ct);
+        Assert.Equal(["f3", "f1", "f2"], read.Select(f => f.Id));
+        Assert.Equal(["s1", "s2"], read[1].AcceptedSuggestions);
+        Assert.Equal(overridden with { AcceptedSuggestions = read[2].AcceptedSuggestions }, read[2]);
+        Assert.Empty(read[2].AcceptedSuggestions);
+        Assert.Equal(["f1"], (await store.ListFeedbackAsync(1, 1, ct)).Select(f => f.Id));
+        // Feedback lives beside the chain, not in it.
+        Assert.Equal(new ChainVerification(0, null, null), await store.VerifyAsync(ct));
+    }
+
+    [Fact]
+    public async Task A_hook_instance_finds_its_newest_audit_record()
+    {
+        await using var store = Open();
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Null(await store.FindHookInstanceAsync("hi-1", ct));
+        var first = await store.AppendAsync(Entry(1), ct);
+        var second = await store.AppendAsync(Entry(2), ct);
+        await store.LinkHookInstanceAsync(new HookInstanceLink("hi-1", first.Id, "fusionguide-patient-view", "patient-view", "2026-11-24T10:00:00Z"), ct);
+        await store.LinkHookInstanceAsync(new HookInstanceLink("hi-1", second.Id, "fusionguide-patient-view", "patient-view", "2026-11-24T10:01:00Z"), ct);
+        await store.LinkHookInstanceAsync(new HookInstanceLink("hi-1", second.Id, "fusionguide-patient-view", "patient-view", "2026-11-24T10:01:00Z"), ct);
+        Assert.Equal(second.Id, await store.FindHookInstanceAsync("hi-1", ct));
+        Assert.Null(await store.FindHookInstanceAsync("hi-2", ct));
+    }
+
     /// <summary>Runs one statement on an open connection.</summary>
     protected static async Task Execute(DbConnection connection, string sql)
     {

@@ -16,10 +16,10 @@ internal static class ApiProblems
             ["problems"] = problems.Select(p => new InputProblemDto(p.Path, p.Message)).ToList(),
         });
 
-    public static ProblemHttpResult TooLarge() => TypedResults.Problem(
+    public static ProblemHttpResult TooLarge(int maxBytes = CaseReader.MaxDocumentBytes) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "The case is too large",
-        detail: $"A case may be at most {CaseReader.MaxDocumentBytes} bytes.");
+        title: maxBytes == CaseReader.MaxDocumentBytes ? "The case is too large" : "The request body is too large",
+        detail: maxBytes == CaseReader.MaxDocumentBytes ? $"A case may be at most {maxBytes} bytes." : $"A request body may be at most {maxBytes} bytes.");
 
     public static ProblemHttpResult UnsupportedMediaType(string? contentType) => TypedResults.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType,

@@ -9,16 +9,20 @@ namespace FusionGuide.Server.Api;
 internal static class CaseBody
 {
     /// <summary>The body's bytes, or the problem to answer (415 wrong type, 413 too large).</summary>
-    public static async Task<(byte[]? Bytes, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<(byte[]? Bytes, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadAsync(request, CaseReader.MaxDocumentBytes, cancellationToken);
+
+    /// <summary>The body's bytes up to <paramref name="maxBytes"/>, or the problem to answer (415 wrong type, 413 too large).</summary>
+    public static async Task<(byte[]? Bytes, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (!IsJson(request.ContentType))
         {
             return (null, ApiProblems.UnsupportedMediaType(request.ContentType));
         }
 
-        if (request.ContentLength > CaseReader.MaxDocumentBytes)
+        if (request.ContentLength > maxBytes)
         {
-            return (null, ApiProblems.TooLarge());
+            return (null, ApiProblems.TooLarge(maxBytes));
         }
 
         // Chunked bodies have no length: read one byte past the limit to know it was exceeded.
@@ -28,9 +32,9 @@ internal static class CaseBody
         while ((n = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             buffer.Write(chunk, 0, n);
-            if (buffer.Length > CaseReader.MaxDocumentBytes)
+            if (buffer.Length > maxBytes)
             {
-                return (null, ApiProblems.TooLarge());
+                return (null, ApiProblems.TooLarge(maxBytes));
             }
         }
 

@@ -17,4 +17,10 @@ internal static partial class RequestLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "audit: {Path} refused: {Reason}")]
     public static partial void AuditRefused(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "cds-services/{ServiceId}: request sha256={RequestSha256} audited as record {RecordId}, {CardCount} cards")]
+    public static partial void CdsAnswered(ILogger logger, string serviceId, string requestSha256, long recordId, int cardCount);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "cds-services/{ServiceId}: request sha256={RequestSha256} refused with {Status}")]
+    public static partial void CdsRefused(ILogger logger, string serviceId, string requestSha256, int status);
 }

@@ -17,4 +17,16 @@ public interface IAuditStore
 
     /// <summary>Recomputes the whole chain and names the first record that does not hold.</summary>
     Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records which audit record a CDS Hooks call's cards came from (outside the hash chain).</summary>
+    Task LinkHookInstanceAsync(HookInstanceLink link, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest audit record linked to <paramref name="hookInstance"/>, or null.</summary>
+    Task<long?> FindHookInstanceAsync(string hookInstance, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores CDS Hooks feedback items, all or none (outside the hash chain).</summary>
+    Task AppendFeedbackAsync(IReadOnlyList<FeedbackEntry> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>Stored feedback, newest received first, then in the order it was posted.</summary>
+    Task<IReadOnlyList<FeedbackEntry>> ListFeedbackAsync(int offset, int limit, CancellationToken cancellationToken = default);
 }

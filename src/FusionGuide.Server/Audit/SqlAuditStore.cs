@@ -28,7 +28,29 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
             last_hash TEXT NOT NULL);
         INSERT INTO audit_chain_head (singleton, last_id, last_hash) VALUES (1, 0, '{AuditChain.Genesis}')
             ON CONFLICT DO NOTHING;
+        CREATE TABLE IF NOT EXISTS cds_hook_instance (
+            hook_instance TEXT NOT NULL,
+            audit_id BIGINT NOT NULL,
+            service_id TEXT NOT NULL,
+            hook TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (hook_instance, audit_id));
+        CREATE TABLE IF NOT EXISTS cds_feedback (
+            id TEXT PRIMARY KEY,
+            received_at TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            service_id TEXT NOT NULL,
+            card TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            accepted_suggestions TEXT NOT NULL,
+            override_system TEXT NULL,
+            override_code TEXT NULL,
+            override_display TEXT NULL,
+            user_comment TEXT NULL,
+            outcome_timestamp TEXT NOT NULL);
         """;
+
+    private const string FeedbackColumns = "id, received_at, service_id, card, outcome, accepted_suggestions, override_system, override_code, override_display, user_comment, outcome_timestamp";
 
     private readonly SemaphoreSlim schemaGate = new(1, 1);
     private bool schemaReady;
@@ -109,6 +131,63 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    public async Task LinkHookInstanceAsync(HookInstanceLink link, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(c, null, "INSERT INTO cds_hook_instance (hook_instance, audit_id, service_id, hook, recorded_at) VALUES (@hi, @id, @svc, @hook, @at) ON CONFLICT DO NOTHING",
+            cancellationToken, ("@hi", link.HookInstance), ("@id", link.AuditId), ("@svc", link.ServiceId), ("@hook", link.Hook), ("@at", link.RecordedAt)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<long?> FindHookInstanceAsync(string hookInstance, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(c, null, "SELECT MAX(audit_id) FROM cds_hook_instance WHERE hook_instance = @hi", ("@hi", hookInstance));
+        var value = await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc />
+    public async Task AppendFeedbackAsync(IReadOnlyList<FeedbackEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            await ExecuteAsync(c, tx, $"INSERT INTO cds_feedback (position, {FeedbackColumns}) VALUES (@pos, @id, @at, @svc, @card, @outcome, @accepted, @osys, @ocode, @odisp, @comment, @ts)",
+                cancellationToken, ("@pos", (long)i), ("@id", e.Id), ("@at", e.ReceivedAt), ("@svc", e.ServiceId), ("@card", e.Card), ("@outcome", e.Outcome),
+                ("@accepted", System.Text.Json.JsonSerializer.Serialize(e.AcceptedSuggestions, AuditJsonContext.Default.IReadOnlyListString)),
+                ("@osys", e.OverrideReasonSystem), ("@ocode", e.OverrideReasonCode), ("@odisp", e.OverrideReasonDisplay), ("@comment", e.UserComment),
+                ("@ts", e.OutcomeTimestamp)).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<FeedbackEntry>> ListFeedbackAsync(int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(c, null, $"SELECT {FeedbackColumns} FROM cds_feedback ORDER BY received_at DESC, position LIMIT @limit OFFSET @offset",
+            ("@limit", (long)limit), ("@offset", (long)offset));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<FeedbackEntry>();
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new FeedbackEntry(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
+                System.Text.Json.JsonSerializer.Deserialize(r.GetString(5), AuditJsonContext.Default.IReadOnlyListString) ?? [],
+                NullableString(r, 6), NullableString(r, 7), NullableString(r, 8), NullableString(r, 9), r.GetString(10)));
+        }
+
+        return list;
+    }
+
+    /// <inheritdoc />
     public virtual ValueTask DisposeAsync()
     {
         schemaGate.Dispose();
@@ -174,6 +253,8 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
 
         return list;
     }
+
+    private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     private static AuditRecord Read(DbDataReader r) => new(
         r.GetInt64(0),

@@ -80,6 +80,57 @@ internal sealed class CommandLine
         return key;
     }
 
+    /// <summary>The CDS Hooks settings from <c>--cds-jwt-key</c>, <c>--cds-jwt-issuer</c>, <c>--cds-region</c> and <c>--cds-fhir-fetch</c>.</summary>
+    public CdsSettings Cds()
+    {
+        IReadOnlyList<Microsoft.IdentityModel.Tokens.SecurityKey>? keys = null;
+        if (Option("--cds-jwt-key") is { } file)
+        {
+            try
+            {
+                keys = CdsSettings.ReadKeys(File.ReadAllText(file));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or ArgumentException
+                or System.Text.Json.JsonException or System.Security.Cryptography.CryptographicException)
+            {
+                Problems.Add(new Problem("--cds-jwt-key", $"cannot use '{file}': {ex.Message}"));
+            }
+        }
+
+        var issuer = Option("--cds-jwt-issuer");
+        if (issuer is not null && keys is null && Option("--cds-jwt-key") is null)
+        {
+            Problems.Add(new Problem("--cds-jwt-issuer", "needs --cds-jwt-key (an issuer is checked only on verified tokens)"));
+        }
+
+        Domain.Region? region = null;
+        if (Option("--cds-region") is { } r)
+        {
+            if (Domain.Codes.Region.TryParse(r, out var rv))
+            {
+                region = rv;
+            }
+            else
+            {
+                Problems.Add(new Problem("--cds-region", $"must be one of {string.Join(", ", Domain.Codes.Region.Codes)}"));
+            }
+        }
+
+        var fetch = Option("--cds-fhir-fetch") switch
+        {
+            null or "off" => false,
+            "on" => true,
+            var v => Invalid(v),
+        };
+        return new CdsSettings { JwtKeys = keys, JwtIssuer = string.IsNullOrWhiteSpace(issuer) ? null : issuer, Region = region, FetchFromFhirServer = fetch };
+
+        bool Invalid(string v)
+        {
+            Problems.Add(new Problem("--cds-fhir-fetch", $"must be 'on' or 'off', not '{v}'"));
+            return false;
+        }
+    }
+
     private string? ReadKeyFile(string file)
     {
         try

@@ -1,5 +1,6 @@
 using FusionGuide.Domain.Validation;
 using FusionGuide.Domain.Wire;
+using FusionGuide.Fhir.Cli;
 using FusionGuide.Server.Hosting;
 
 namespace FusionGuide.Server.Commands;
@@ -13,20 +14,29 @@ public static class ServerProgram
 
         Usage:
           fusionguide-server serve [--urls http://127.0.0.1:8080] [--db PATH | --postgres CONNECTION] [--api-key-file FILE]
+                                   [--cds-jwt-key FILE [--cds-jwt-issuer ISS]] [--cds-region US|EU|TR|JP|CN|other]
+                                   [--cds-fhir-fetch on|off]
           fusionguide-server audit verify [--db PATH | --postgres CONNECTION]
+          fusionguide-server fhir BUNDLE.json [--as-of YYYY-MM-DD] [--region R]
+          fusionguide-server recommend --fhir BUNDLE.json [--format json|markdown|html] [--as-of YYYY-MM-DD] [--region R]
           fusionguide-server --help | --version
 
         serve      answers the API and the web page; records every recommendation in the audit store
                    (default: SQLite file fusionguide-audit.db in the working directory). The audit endpoints need
                    the key from --api-key-file or FUSIONGUIDE_API_KEY (at least 16 characters); without one they are closed.
                    Other --key=value arguments are ASP.NET Core host settings.
+                   CDS Hooks 2.0 at /cds-services: --cds-jwt-key verifies the client's bearer JWT (HS256 secret,
+                   PEM public key or JWKS file; audience = the called URL; --cds-jwt-issuer checks iss); --cds-region
+                   sets the site's region; --cds-fhir-fetch on reads missing prefetch from the request's fhirServer.
         audit verify  recomputes the audit hash chain.
+        fhir       reads a FHIR R4 Bundle (or resource) into a case and prints it.
+        recommend --fhir  evaluates a FHIR Bundle and prints the result.
 
         Exit codes: 0 ok (audit verify: chain intact); 2 invalid usage (JSON problem list on stderr);
                     1 internal fault; 4 audit verify found a broken chain (the first broken record is named).
         """;
 
-    private static readonly string[] ServeOptions = ["--urls", "--db", "--postgres", "--api-key-file"];
+    private static readonly string[] ServeOptions = ["--urls", "--db", "--postgres", "--api-key-file", "--cds-jwt-key", "--cds-jwt-issuer", "--cds-region", "--cds-fhir-fetch"];
     private static readonly string[] AuditOptions = ["--db", "--postgres"];
 
     /// <summary>Runs a command line; returns the exit code.</summary>
@@ -43,6 +53,10 @@ public static class ServerProgram
             ["serve", .. var rest] => await ServeAsync(rest, stderr),
             ["audit", "verify", .. var rest] => await AuditVerifyAsync(rest, stdout, stderr),
             ["audit", ..] => UsageError(stderr, "audit needs a subcommand: verify"),
+            // The FHIR commands live here, not in the Native AOT CLI: the Firely SDK needs the JIT.
+            ["fhir", ..] => FhirCommands.Run(args, stdout, stderr),
+            ["recommend", .. var rest] when rest.Contains("--fhir") => FhirCommands.Run(args, stdout, stderr),
+            ["recommend", ..] => UsageError(stderr, "fusionguide-server runs only 'recommend --fhir BUNDLE.json'; a contract case goes to the fusionguide CLI"),
             // Host settings alone (how WebApplicationFactory and other hosts start an app) mean serve.
             [var first, ..] when first.StartsWith("--", StringComparison.Ordinal) => await ServeAsync(args, stderr),
             [var first, ..] => UsageError(stderr, $"unknown command '{first}'; see --help"),
@@ -52,7 +66,7 @@ public static class ServerProgram
     private static async Task<int> ServeAsync(string[] args, TextWriter stderr)
     {
         var line = CommandLine.Parse(args, ServeOptions, passHostSettings: true);
-        var settings = new ServerSettings { Audit = line.AuditStore(), ApiKey = line.ApiKey() };
+        var settings = new ServerSettings { Audit = line.AuditStore(), ApiKey = line.ApiKey(), Cds = line.Cds() };
         if (line.Problems.Count > 0)
         {
             return Problems(stderr, line.Problems);

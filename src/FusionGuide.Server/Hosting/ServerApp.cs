@@ -27,17 +27,20 @@ public static class ServerApp
         services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<ServerSettings>().Audit.Open());
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddCdsHooks();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UsePageHeaders();
+        app.UseCors();
         app.MapOpenApi();
         app.MapWebPage();
         app.MapRecommendEndpoints();
         app.MapKnowledgeEndpoints();
         app.MapAuditEndpoints();
+        app.MapCdsHooksEndpoints();
         var engine = app.Services.GetRequiredService<FusionEngine>();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -17,6 +17,9 @@ public sealed record ServerSettings
     /// <summary>The key that opens <c>/v1/audit</c>; null keeps it closed.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>The CDS Hooks endpoints' settings.</summary>
+    public CdsSettings Cds { get; init; } = new();
+
     /// <summary>Settings from the environment alone (the API key variable), with the default SQLite store.</summary>
     public static ServerSettings FromEnvironment() => new() { ApiKey = NonEmpty(Environment.GetEnvironmentVariable(ApiKeyVariable)) };
 

@@ -19,6 +19,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <summary>The key the server is configured with (null: none, the audit endpoints are closed).</summary>
     public string? ApiKey { get; init; } = Key;
 
+    /// <summary>The CDS Hooks settings (region US, as the FHIR scenarios assume; no JWT key unless a test sets one).</summary>
+    public CdsSettings Cds { get; init; } = new() { Region = Domain.Region.US };
+
     public string DbPath => dir.File("audit.db");
 
     internal LogCapture Logs { get; } = new();
@@ -28,7 +31,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(l => l.ClearProviders().AddProvider(Logs));
         builder.ConfigureTestServices(s =>
         {
-            s.AddSingleton(new ServerSettings { Audit = new AuditStoreOptions(DbPath, null), ApiKey = ApiKey });
+            s.AddSingleton(new ServerSettings { Audit = new AuditStoreOptions(DbPath, null), ApiKey = ApiKey, Cds = Cds });
             s.AddSingleton<TimeProvider>(new FixedClock(Now));
         });
     }

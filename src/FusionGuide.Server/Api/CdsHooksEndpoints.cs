@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using FusionGuide.Domain.Wire;
+using FusionGuide.Engine;
+using FusionGuide.Fhir.CdsHooks;
+using FusionGuide.Rendering;
+using FusionGuide.Server.Audit;
+using FusionGuide.Server.Hosting;
+
+namespace FusionGuide.Server.Api;
+
+/// <summary>
+/// CDS Hooks 2.0: <c>GET /cds-services</c>, <c>POST /cds-services/{id}</c>, <c>POST /cds-services/{id}/feedback</c>
+/// (CORS open to any origin, bearer JWT per <see cref="CdsJwt"/>), and <c>GET /v1/reports/{hookInstance}</c>, the
+/// full report each card links to. Every evaluation is recorded in the audit store before it is answered.
+/// </summary>
+internal static class CdsHooksEndpoints
+{
+    public const string CorsPolicy = "cds-hooks";
+
+    /// <summary>Largest hook request read: prefetch bundles are larger than a case.</summary>
+    public const int MaxRequestBytes = 10_000_000;
+
+    /// <summary>Largest feedback body read.</summary>
+    public const int MaxFeedbackBytes = 1_000_000;
+
+    private const string CdsJson = "application/json; charset=utf-8";
+
+    public static IServiceCollection AddCdsHooks(this IServiceCollection services)
+    {
+        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "POST", "OPTIONS").WithHeaders("Authorization", "Content-Type")));
+        services.AddHttpClient(nameof(HttpFhirQueryClient), c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddCdsJwt();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCdsHooksEndpoints(this IEndpointRouteBuilder app)
+    {
+        var cds = app.MapGroup("/cds-services").WithTags("CDS Hooks").RequireCors(CorsPolicy).AddEndpointFilter<CdsJwtFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        cds.MapGet("", Discovery).Produces<CdsDiscovery>(StatusCodes.Status200OK, Negotiation.Json)
+            .WithSummary("CDS Hooks discovery: the services, their hooks and prefetch templates.");
+        cds.MapPost("/{id}", Invoke).Accepts<CdsRequest>(Negotiation.Json).Produces<CdsResponse>(StatusCodes.Status200OK, Negotiation.Json)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Call a CDS service: cards. Every evaluation is audited; the cards link to /v1/reports/{hookInstance}.");
+        cds.MapPost("/{id}/feedback", Feedback).Accepts<CdsFeedback>(Negotiation.Json).Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("CDS Hooks feedback: accepted and overridden cards are stored beside the audit trail.");
+        app.MapGet("/v1/reports/{hookInstance}", Report).WithTags("CDS Hooks")
+            .Produces<Domain.Result>(StatusCodes.Status200OK, Negotiation.Json, Negotiation.Markdown, Negotiation.Html)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status406NotAcceptable)
+            .WithSummary("The full report behind a CDS Hooks call's cards (HTML, Markdown or JSON by Accept).");
+        return app;
+    }
+
+    public static IResult Discovery(HttpContext http, FusionEngine engine, TimeProvider clock, ServerSettings settings, IHttpClientFactory clients) =>
+        Results.Text(CdsHooksJson.Serialize(Service(http, engine, clock, settings, clients).Discovery()), CdsJson, Encoding.UTF8);
+
+    public static async Task<IResult> Invoke(
+        string id, HttpContext http, FusionEngine engine, IAuditStore audit, TimeProvider clock, ServerSettings settings,
+        IHttpClientFactory clients, ILoggerFactory logs, CancellationToken cancellationToken)
+    {
+        var (bytes, problem) = await CaseBody.ReadAsync(http.Request, MaxRequestBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var sha = AuditChain.Sha256(bytes);
+        var outcome = await Service(http, engine, clock, settings, clients).InvokeAsync(id, Encoding.UTF8.GetString(bytes!), cancellationToken);
+        var log = logs.CreateLogger(typeof(CdsHooksEndpoints).FullName!);
+        if (outcome.StatusCode != StatusCodes.Status200OK)
+        {
+            RequestLog.CdsRefused(log, id, sha, outcome.StatusCode);
+            return Problem(outcome.Problem!);
+        }
+
+        // The outcome came from a request that parsed: its hook and hook instance are there.
+        using var request = JsonDocument.Parse(bytes);
+        var hook = request.RootElement.GetProperty("hook").GetString()!;
+        var hookInstance = request.RootElement.GetProperty("hookInstance").GetString()!;
+        var result = outcome.Result!;
+        var now = clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        var record = await audit.AppendAsync(new AuditEntry(now, result.CaseId, sha, result.KnowledgeBaseVersion, result.AsOf!,
+            ContractJson.Serialize(result, indented: false)), cancellationToken);
+        await audit.LinkHookInstanceAsync(new HookInstanceLink(hookInstance, record.Id, id, hook, now), cancellationToken);
+        RequestLog.CdsAnswered(log, id, sha, record.Id, outcome.Response!.Cards.Count);
+        http.Response.Headers["X-Audit-Record"] = record.Id.ToString(CultureInfo.InvariantCulture);
+        return Results.Text(CdsHooksJson.Serialize(outcome.Response), CdsJson, Encoding.UTF8);
+    }
+
+    public static async Task<IResult> Feedback(string id, HttpRequest request, IAuditStore audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (id is not (CdsHooksService.PatientViewId or CdsHooksService.OrderSelectId))
+        {
+            return ApiProblems.NotFound($"No service '{id}': see the discovery document.");
+        }
+
+        var (bytes, problem) = await CaseBody.ReadAsync(request, MaxFeedbackBytes, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (feedback, errors) = CdsFeedbackReader.Parse(Encoding.UTF8.GetString(bytes!));
+        if (feedback is null)
+        {
+            return Problem(new CdsProblem { Title = "Malformed CDS Hooks feedback", Status = StatusCodes.Status400BadRequest, Detail = "The feedback does not follow CDS Hooks 2.0.", Errors = errors });
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        var entries = feedback.Feedback.Select(f => new FeedbackEntry(Guid.NewGuid().ToString("D"), now, id, f.Card, f.Outcome, f.AcceptedSuggestions,
+            f.OverrideReason?.System is { Length: > 0 } system ? system : null, f.OverrideReason?.Code, f.OverrideReason?.Display, f.UserComment,
+            f.OutcomeTimestamp.ToString("O", CultureInfo.InvariantCulture))).ToList();
+        await audit.AppendFeedbackAsync(entries, cancellationToken);
+        return Results.Ok();
+    }
+
+    public static async Task<IResult> Report(string hookInstance, HttpRequest request, IAuditStore audit, ReferenceList references, CancellationToken cancellationToken)
+    {
+        if (Negotiation.Choose(request) is not { } format)
+        {
+            return ApiProblems.NotAcceptable();
+        }
+
+        if (await audit.FindHookInstanceAsync(hookInstance, cancellationToken) is not { } id || await audit.GetAsync(id, cancellationToken) is not { } record)
+        {
+            return ApiProblems.NotFound($"There is no CDS Hooks evaluation for hook instance '{hookInstance}'.");
+        }
+
+        request.HttpContext.Response.Headers["X-Audit-Record"] = record.Id.ToString(CultureInfo.InvariantCulture);
+        if (format == ReportFormat.Json)
+        {
+            return Results.Text(record.Entry.ResultJson, Negotiation.ContentType(format), Encoding.UTF8);
+        }
+
+        var result = JsonSerializer.Deserialize(record.Entry.ResultJson, ContractJson.Compact.Result)!;
+        var text = format == ReportFormat.Html ? HtmlRenderer.Render(result, references) : MarkdownRenderer.Render(result, references);
+        return Results.Text(text, Negotiation.ContentType(format), Encoding.UTF8);
+    }
+
+    /// <summary>The service for this request: the report link is this server's own <c>/v1/reports/</c>, the date the server's clock.</summary>
+    private static CdsHooksService Service(HttpContext http, FusionEngine engine, TimeProvider clock, ServerSettings settings, IHttpClientFactory clients)
+    {
+        var request = http.Request;
+        var options = new CdsHooksOptions
+        {
+            ReportBaseUrl = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/v1/reports/"),
+            EvaluationDate = () => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            Region = settings.Cds.Region,
+            AboutUrl = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/"),
+        };
+        var fhir = settings.Cds.FetchFromFhirServer ? new HttpFhirQueryClient(clients.CreateClient(nameof(HttpFhirQueryClient))) : null;
+        return new CdsHooksService(engine, options, fhir);
+    }
+
+    private static IResult Problem(CdsProblem problem) =>
+        Results.Text(CdsHooksJson.Serialize(problem), "application/problem+json; charset=utf-8", Encoding.UTF8, problem.Status);
+}

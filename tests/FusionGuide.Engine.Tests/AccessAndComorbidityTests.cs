@@ -29,6 +29,22 @@ public class AccessAndComorbidityTests
     }
 
     [Fact]
+    public void Best_supportive_care_added_for_poor_performance_status_honours_site_availability()
+    {
+        // Found by the property tests: the poor-performance-status rule added best supportive care after the access
+        // filter had run, so a site that listed it unavailable (or left it off context.available) was still offered it.
+        const string NoTki = """["crizotinib", "ceritinib", "alectinib", "brigatinib", "ensartinib", "lorlatinib"]""";
+        var offered = Cases.Evaluate($$"""{ "patient": { "ecog": 4 }, "context": { "unavailable": {{NoTki}} } }""");
+        Assert.Contains("best-supportive-care", offered.Options());
+
+        var unavailable = Cases.Evaluate($$"""{ "patient": { "ecog": 4 }, "context": { "unavailable": [{{NoTki[1..^1]}}, "best-supportive-care"] } }""");
+        Assert.DoesNotContain("best-supportive-care", unavailable.Options());
+
+        var notListed = Cases.Evaluate("""{ "patient": { "ecog": 4 }, "context": { "available": ["platinum-pemetrexed", "docetaxel"] } }""");
+        Assert.DoesNotContain("best-supportive-care", notListed.Options());
+    }
+
+    [Fact]
     public void Crizotinib_and_ceritinib_are_not_offered_while_a_preferred_agent_is_obtainable()
     {
         var r = Cases.Evaluate("""{ "context": { "unavailable": ["alectinib", "brigatinib"] } }""");

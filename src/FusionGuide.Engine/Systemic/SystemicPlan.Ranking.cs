@@ -58,7 +58,9 @@ internal sealed partial class SystemicPlan
             c.Notes.Add($"ECOG {ecog}: TKIs are used even at poor performance status in oncogene-driven NSCLC");
         }
 
-        if (!hasTki && !candidates.Any(c => c.Therapy == Therapy.BestSupportiveCare) && !avoid.Contains(Therapy.BestSupportiveCare))
+        // Added after the access filter ran, so it must honour context.unavailable and context.available itself.
+        if (!hasTki && !candidates.Any(c => c.Therapy == Therapy.BestSupportiveCare) && !avoid.Contains(Therapy.BestSupportiveCare) &&
+            !Access.UnavailableAtSite(e, Therapy.BestSupportiveCare, out _))
         {
             var bsc = e.Kb.Drug(Therapy.BestSupportiveCare);
             var c = new Candidate(Therapy.BestSupportiveCare, Preference.Preferred, "any", bsc.Place ?? "Best supportive care with palliative input", 1000);

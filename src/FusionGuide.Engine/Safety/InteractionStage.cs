@@ -13,12 +13,7 @@ internal static class InteractionStage
 {
     public static IReadOnlyList<InteractionRow> Run(Evaluation e, SystemicOutcome s)
     {
-        var therapies = s.Options.Select(o => o.Therapy).Where(t => e.Kb.Drug(t).Kind == "targeted").ToList();
-        if (s.Current is { } current && !therapies.Contains(current))
-        {
-            therapies.Add(current);
-        }
-
+        var therapies = SafetyStage.InPlay(e, s);
         var rows = new List<InteractionRow>();
         var unknown = new List<string>();
         foreach (var med in e.Case.Medications)

@@ -9,7 +9,8 @@ namespace FusionGuide.Engine.Safety;
 /// <summary>Starting doses and reductions, label actions for adverse events, monitoring and pregnancy (labels §2, §5).</summary>
 internal static class SafetyStage
 {
-    public static IReadOnlyList<DosingRow> Dosing(Evaluation e, SystemicOutcome s)
+    /// <summary>The therapies the safety sections cover: every targeted option, then the therapy taken now.</summary>
+    public static IReadOnlyList<Therapy> InPlay(Evaluation e, SystemicOutcome s)
     {
         var therapies = s.Options.Select(o => o.Therapy).Where(t => e.Kb.Drug(t).Kind == "targeted").ToList();
         if (s.Current is { } current && !therapies.Contains(current))
@@ -17,8 +18,13 @@ internal static class SafetyStage
             therapies.Add(current);
         }
 
+        return therapies;
+    }
+
+    public static IReadOnlyList<DosingRow> Dosing(Evaluation e, SystemicOutcome s)
+    {
         var rows = new List<DosingRow>();
-        foreach (var t in therapies)
+        foreach (var t in InPlay(e, s))
         {
             var drug = e.Kb.Drug(t);
             var regimen = DoseText.InForce(drug, e.AsOf);

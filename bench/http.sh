@@ -22,9 +22,10 @@ print('wrk.method = "POST"')
 print('wrk.headers["Content-Type"] = "application/json"')
 print("wrk.body = " + json.dumps(body))
 PY
-./fusionguide serve --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
+auditdir="$(mktemp -d)"
+./fusionguide serve --urls "http://127.0.0.1:$port" --db "$auditdir/audit.db" --Logging:LogLevel:Default=Warning >/dev/null 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null || true; rm -f "$lua"' EXIT
-for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+trap 'kill "$server" 2>/dev/null || true; rm -f "$lua"; rm -rf "$auditdir"' EXIT
+for _ in $(seq 1 600); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 timeout $((seconds + 30)) wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$lua" "http://127.0.0.1:$port/v1/recommend"

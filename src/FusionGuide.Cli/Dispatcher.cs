@@ -25,6 +25,12 @@ internal static class Dispatcher
           fusionguide bench [--n N] [--seed S]         engine cases/s against the System.Text.Json floor
           fusionguide --version | --help
 
+        Run by fusionguide-server, to which the ./fusionguide launcher forwards them:
+          fusionguide serve [--urls http://127.0.0.1:8080] [--db PATH | --postgres CONNECTION] [--api-key-file FILE]
+          fusionguide audit verify [--db PATH | --postgres CONNECTION]
+          fusionguide fhir BUNDLE.json [--as-of YYYY-MM-DD] [--region R]
+          fusionguide recommend --fhir BUNDLE.json [--format json|markdown|html] [--as-of YYYY-MM-DD] [--region R]
+
         CASE.json may be '-' to read standard input.
         Exit codes: 0 result; 2 invalid input (JSON problem list on stderr, nothing on stdout); 1 internal fault.
         """;

@@ -133,7 +133,7 @@ public static class FhirCommands
 
         var engine = new FusionEngine(kb);
         var result = engine.Evaluate(mapping.Case!, a.AsOf ?? kb.ReleaseDate, mapping.Warnings);
-        var refs = new ReferenceList(kb.References.ToDictionary(r => r.Id, r => (r.ShortName ?? r.Id, r.Citation, r.Url), StringComparer.Ordinal));
+        var refs = KnowledgeReferences.From(kb);
         var output = a.Format switch
         {
             "markdown" => MarkdownRenderer.Render(result, refs),

@@ -56,7 +56,6 @@ public static class ServerApp
     /// <summary>The knowledge base's reference list in the renderer's form (as the CLI builds it).</summary>
     public static ReferenceList References(KnowledgeBase kb)
     {
-        ArgumentNullException.ThrowIfNull(kb);
-        return new(kb.References.ToDictionary(r => r.Id, r => (r.ShortName ?? r.Id, r.Citation, r.Url), StringComparer.Ordinal));
+        return KnowledgeReferences.From(kb);
     }
 }

@@ -31,6 +31,7 @@ internal static class BenchCommand
         stdout.WriteLine(string.Create(c, $"  mean case   {f.InputBytes,10:0} bytes   mean result {f.OutputBytes:0} bytes"));
         stdout.WriteLine(string.Create(c, $"  engine      {f.EngineCasesPerSecond,10:0} cases/s  ({1e6 / f.EngineCasesPerSecond:0.0} µs/case: read+validate {f.ParseShare:P0}, evaluate {f.EvaluateShare:P0}, serialise {f.SerializeShare:P0})"));
         stdout.WriteLine(string.Create(c, $"  JSON floor  {f.FloorCasesPerSecond,10:0} cases/s  ({1e6 / f.FloorCasesPerSecond:0.0} µs/case: System.Text.Json parse of the case + write of a same-size result)"));
+        stdout.WriteLine(string.Create(c, $"  allocated   read {f.ReadAllocated / 1024,6:0.0} KB/case, evaluate {f.EvaluateAllocated / 1024:0.0} KB/case; floor {f.FloorAllocated / 1024:0.0} KB/case"));
         stdout.WriteLine(string.Create(c, $"  ratio       {f.Ratio,10:0.00}× the floor (target ≤ 2.00×)"));
         return ExitCodes.Ok;
     }

@@ -7,9 +7,36 @@ namespace FusionGuide.Domain.Validation;
 /// Typed reads of one JSON object's fields that record a problem (with its path) instead of throwing,
 /// so a whole document is checked in one pass.
 /// </summary>
-internal sealed class JsonFields(JsonElement obj, string path, List<Problem> problems, List<InputNotice> notices)
+internal sealed class JsonFields
 {
-    private readonly HashSet<string> read = new(StringComparer.Ordinal);
+    private readonly string path;
+    private readonly List<Problem> problems;
+    private readonly List<InputNotice> notices;
+
+    // The object's fields, read once: names decoded once, and marked as they are read so that the fields the
+    // contract does not define are found without a second pass or a set of names. The parser has already
+    // rejected duplicate names, so each name occurs once.
+    private readonly string[] names;
+    private readonly JsonElement[] values;
+    private readonly bool[] read;
+
+    public JsonFields(JsonElement obj, string path, List<Problem> problems, List<InputNotice> notices)
+    {
+        this.path = path;
+        this.problems = problems;
+        this.notices = notices;
+        var count = obj.GetPropertyCount();
+        names = new string[count];
+        values = new JsonElement[count];
+        read = new bool[count];
+        var i = 0;
+        foreach (var p in obj.EnumerateObject())
+        {
+            names[i] = p.Name;
+            values[i] = p.Value;
+            i++;
+        }
+    }
 
     public string Path => path;
 
@@ -19,10 +46,14 @@ internal sealed class JsonFields(JsonElement obj, string path, List<Problem> pro
 
     public bool TryGet(string name, out JsonElement value)
     {
-        read.Add(name);
-        if (obj.TryGetProperty(name, out value))
+        for (var i = 0; i < names.Length; i++)
         {
-            return true;
+            if (string.Equals(names[i], name, StringComparison.Ordinal))
+            {
+                read[i] = true;
+                value = values[i];
+                return true;
+            }
         }
 
         value = default;
@@ -32,11 +63,11 @@ internal sealed class JsonFields(JsonElement obj, string path, List<Problem> pro
     /// <summary>After all known fields were read: a notice for each field this object does not define.</summary>
     public void NoticeUnknownFields()
     {
-        foreach (var p in obj.EnumerateObject())
+        for (var i = 0; i < names.Length; i++)
         {
-            if (!read.Contains(p.Name))
+            if (!read[i])
             {
-                notices.Add(new("unknown-field", At(p.Name), $"{At(p.Name)} is not a field of the contract and was ignored."));
+                notices.Add(new("unknown-field", At(names[i]), $"{At(names[i])} is not a field of the contract and was ignored."));
             }
         }
     }

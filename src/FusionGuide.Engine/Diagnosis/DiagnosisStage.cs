@@ -21,10 +21,19 @@ internal static class DiagnosisStage
         foreach (var gene in Codes.Gene.Values)
         {
             // A progression test of a kinase still shows the fusion (its mutations sit in the fused kinase).
-            var relevant = calls.Where(c => c.Gene == gene && (c.Test.EffectiveTiming == TestTiming.Diagnosis || (Kinases.Contains(gene) && c.Kind == CallKind.Positive))).ToList();
-            if (relevant.Count > 0 || Kinases.Contains(gene))
+            var kinase = gene is Gene.Alk or Gene.Ros1;
+            List<TestCall>? relevant = null;
+            foreach (var c in calls)
             {
-                genes[gene] = GeneCombiner.Combine(e, gene, relevant);
+                if (c.Gene == gene && (c.Test.EffectiveTiming == TestTiming.Diagnosis || (kinase && c.Kind == CallKind.Positive)))
+                {
+                    (relevant ??= []).Add(c);
+                }
+            }
+
+            if (relevant is not null || kinase)
+            {
+                genes[gene] = GeneCombiner.Combine(e, gene, relevant ?? []);
             }
         }
 

@@ -13,6 +13,7 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
     private readonly List<Warning> warnings = [];
     private readonly List<Warning> diagnosticWarnings = [];
     private readonly SortedDictionary<string, string> unverified = new(StringComparer.Ordinal);
+    private readonly System.Text.StringBuilder text = new(1024);
 
     public Case Case { get; } = @case;
 
@@ -32,21 +33,19 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
     /// <summary>Records that a rule shaped the result; its catalogue sources come first, then the case-specific ones.</summary>
     public void Fire(string rule, string detail, params IEnumerable<string> references)
     {
-        var refs = new List<string>();
-        if (Kb.Rule(rule) is { } info)
-        {
-            refs.AddRange(info.Sources);
-        }
-
+        // Most rules cite only their catalogue sources: the catalogue's list is shared (read-only) rather than copied.
+        var catalogue = Kb.Rule(rule)?.Sources ?? [];
+        List<string>? merged = null;
         foreach (var r in references)
         {
-            if (!refs.Contains(r))
+            if (merged is null ? !catalogue.Contains(r) : !merged.Contains(r))
             {
-                refs.Add(r);
+                merged ??= [.. catalogue];
+                merged.Add(r);
             }
         }
 
-        trace.Add(new TraceEntry { Rule = rule, Detail = Sentence(detail), References = refs });
+        trace.Add(new TraceEntry { Rule = rule, Detail = Sentence(detail), References = merged ?? catalogue });
     }
 
     /// <summary>Adds a case-level warning once per code and message.</summary>
@@ -88,7 +87,22 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
     public string Name(Therapy t) => Index.Name(t);
 
     /// <summary>Capitalises the first letter of a sentence.</summary>
-    public static string Sentence(string s) => s.Length == 0 || char.IsUpper(s[0]) ? s : char.ToUpperInvariant(s[0]) + s[1..];
+    public static string Sentence(string s) => s.Length == 0 || char.IsUpper(s[0]) ? s : Capitalised(s);
+
+    /// <summary>The string with its first letter upper-cased, copied once.</summary>
+    public static string Capitalised(string s) =>
+        s.Length == 0 || char.ToUpperInvariant(s[0]) == s[0] ? s : string.Create(s.Length, s, static (span, source) =>
+        {
+            source.CopyTo(span);
+            span[0] = char.ToUpperInvariant(source[0]);
+        });
+
+    /// <summary>A builder for one piece of text at a time (cleared on each call), so rationales are not copied clause by clause.</summary>
+    public System.Text.StringBuilder Text()
+    {
+        text.Clear();
+        return text;
+    }
 
     /// <summary>Short display name of a reference (for rationales), or its id.</summary>
     public string Cite(string referenceId) => Kb.Reference(referenceId)?.ShortName ?? referenceId;

@@ -112,15 +112,53 @@ internal sealed partial class SystemicPlan
         {
             Therapy = c.Therapy,
             Preference = c.Preference,
-            Rationale = Capital(string.Join("; ", parts.Where(p => p.Length > 0).Select((p, i) => i == 0 ? p.TrimEnd('.') : Clause(p.TrimEnd('.'))))) + ".",
+            Rationale = Rationale(parts),
             References = c.References,
             Category = c.Category,
         };
     }
 
-    /// <summary>Lower-cases the first letter of a joined clause unless it starts an acronym or a name ("NCCN", "CROWN").</summary>
-    private static string Clause(string s) =>
-        s.Length > 1 && char.IsUpper(s[0]) && char.IsLower(s[1]) && !s.StartsWith("Gainor", StringComparison.Ordinal) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
+    /// <summary>
+    /// The parts joined by "; " into one sentence: trailing full stops dropped, each later clause starting in lower case
+    /// unless it starts an acronym or a name ("NCCN", "CROWN", "Gainor"), the first letter capitalised, a full stop at the end.
+    /// </summary>
+    private string Rationale(List<string> parts)
+    {
+        var sb = e.Text();
+        var first = true;
+        foreach (var part in parts)
+        {
+            if (part.Length == 0)
+            {
+                continue;
+            }
 
-    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+            var clause = part.AsSpan().TrimEnd('.');
+            if (first)
+            {
+                sb.Append(clause);
+                first = false;
+                continue;
+            }
+
+            sb.Append("; ");
+            if (clause.Length > 1 && char.IsUpper(clause[0]) && char.IsLower(clause[1]) && !clause.StartsWith("Gainor", StringComparison.Ordinal))
+            {
+                sb.Append(char.ToLowerInvariant(clause[0])).Append(clause[1..]);
+            }
+            else
+            {
+                sb.Append(clause);
+            }
+        }
+
+        if (sb.Length > 0)
+        {
+            sb[0] = char.ToUpperInvariant(sb[0]);
+        }
+
+        return sb.Append('.').ToString();
+    }
+
+    private static string Capital(string s) => Evaluation.Capitalised(s);
 }

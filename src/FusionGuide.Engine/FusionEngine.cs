@@ -82,9 +82,18 @@ public sealed class FusionEngine
         SafetyStage.Pregnancy(e);
         if (e.Unverified.Count > 0)
         {
-            var list = string.Join("; ", e.Unverified.Select(u => $"{u.Key} ({u.Value})"));
-            e.Warn("unverified-knowledge", $"This result uses {e.Unverified.Count} knowledge-base fact(s) not yet verified against a primary source: {list}. Confirm them before acting.");
-            e.Fire(RuleIds.Unverified, $"{e.Unverified.Count} unverified fact(s) used: {string.Join(", ", e.Unverified.Keys)}.");
+            // The longest text of most results: written in one builder each rather than joined from parts.
+            var warning = e.Text().Append("This result uses ").Append(e.Unverified.Count).Append(" knowledge-base fact(s) not yet verified against a primary source: ");
+            var first = true;
+            foreach (var (id, note) in e.Unverified)
+            {
+                (first ? warning : warning.Append("; ")).Append(id).Append(" (").Append(note).Append(')');
+                first = false;
+            }
+
+            e.Warn("unverified-knowledge", warning.Append(". Confirm them before acting.").ToString());
+            var detail = e.Text().Append(e.Unverified.Count).Append(" unverified fact(s) used: ").AppendJoin(", ", e.Unverified.Keys).Append('.');
+            e.Fire(RuleIds.Unverified, detail.ToString());
         }
 
         return new Result

@@ -1,4 +1,5 @@
 using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
 
 namespace FusionGuide.Engine.Systemic;
 
@@ -84,5 +85,10 @@ internal sealed class AvoidList
         }),
     ];
 
-    private static string Sentence(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..] + (s.EndsWith('.') ? "" : ".");
+    private static string Sentence(string s) => s.Length == 0 ? s : s.EndsWith('.') ? Evaluation.Capitalised(s) : string.Create(s.Length + 1, s, static (span, source) =>
+    {
+        source.CopyTo(span);
+        span[0] = char.ToUpperInvariant(source[0]);
+        span[^1] = '.';
+    });
 }

@@ -13,6 +13,7 @@ internal sealed class EngineIndex
 {
     private readonly string[] names;
     private readonly FrozenDictionary<string, string> tableListings;
+    private readonly Dictionary<InteractionRule, string> namedMedications = new(ReferenceEqualityComparer.Instance);
 
     public EngineIndex(KnowledgeBase kb)
     {
@@ -24,7 +25,21 @@ internal sealed class EngineIndex
         }
 
         tableListings = kb.Regimens.ToFrozenDictionary(r => r.Id, Listing, StringComparer.Ordinal);
+        foreach (var t in values)
+        {
+            foreach (var rule in kb.Interactions(t)?.Rules ?? [])
+            {
+                if (rule.Medication is { } m)
+                {
+                    namedMedications[rule] = KnowledgeBase.NormaliseMedication(m);
+                }
+            }
+        }
     }
+
+    /// <summary>The medication an interaction rule names, normalised as case medications are (null for a class rule).</summary>
+    public string? NamedMedication(InteractionRule rule) =>
+        rule.Medication is null ? null : namedMedications.TryGetValue(rule, out var m) ? m : KnowledgeBase.NormaliseMedication(rule.Medication);
 
     /// <summary>How a therapy is named inside a sentence (see <see cref="Evaluation.Name"/>).</summary>
     public string Name(Therapy t) => names[(int)t];

@@ -49,7 +49,7 @@ internal static class InteractionStage
         }
 
         var rules = table.Rules.Where(r => KnowledgeBase.InForce(r, e.AsOf)).ToList();
-        var specific = rules.Where(r => r.Medication is { } m && KnowledgeBase.NormaliseMedication(m) == generic).ToList();
+        var specific = rules.Where(r => e.Index.NamedMedication(r) == generic).ToList();
         var matched = specific.Count > 0 ? specific : rules.Where(r => r.Class is { } c && classes.Contains(c)).ToList();
         foreach (var r in matched)
         {

@@ -1,18 +1,15 @@
 #!/usr/bin/env bash
-# HTTP throughput of `fusionguide serve`: wrk (Debian package, installed if missing) POSTs a case to
-# /v1/recommend on 127.0.0.1 for a bounded time. Usage: bench/http.sh [SECONDS] [CONNECTIONS] [PORT]
-# The `serve` command is built on another branch: until it is merged this script says so and exits 77 (skipped).
+# HTTP throughput of `fusionguide serve`: wrk (Debian package, installed if missing) POSTs a case to /v1/recommend on
+# 127.0.0.1 for a bounded time, after a warm-up run (JIT tiering) that is not reported. Every request is audited
+# (SQLite in a temp dir). Also prints the server's own CPU per request (wrk shares the machine's cores).
+# Usage: bench/http.sh [SECONDS] [CONNECTIONS] [PORT]      env: WARMUP=seconds (default 10), LOG=on (request lines)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 seconds="${1:-10}"
 connections="${2:-16}"
 port="${3:-18080}"
+warmup="${WARMUP:-10}"
 cd "$root"
-if ! ./fusionguide --help 2>/dev/null | grep -qE '^\s*fusionguide serve'; then
-  echo "SKIPPED: 'fusionguide serve' is not available on this branch yet (it is being built on another branch)."
-  echo "Once merged, this script runs: ./fusionguide serve --urls http://127.0.0.1:$port and wrk -t2 -c$connections -d${seconds}s POST /v1/recommend"
-  exit 77
-fi
 command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >/dev/null
 lua="$(mktemp --suffix=.lua)"
 python3 - "$root/examples/alk-g1202r-after-alectinib.json" > "$lua" <<'PY'
@@ -22,10 +19,15 @@ print('wrk.method = "POST"')
 print('wrk.headers["Content-Type"] = "application/json"')
 print("wrk.body = " + json.dumps(body))
 PY
-auditdir="$(mktemp -d)"
-./fusionguide serve --urls "http://127.0.0.1:$port" --db "$auditdir/audit.db" --Logging:LogLevel:Default=Warning >/dev/null 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true; rm -f "$lua"; rm -rf "$auditdir"' EXIT
-for _ in $(seq 1 600); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+# shellcheck source=bench/http-server.sh
+source "$root/bench/http-server.sh"
+trap 'cleanup_server; rm -f "$lua"' EXIT
+url="http://127.0.0.1:$port/v1/recommend"
+if [[ "$warmup" -gt 0 ]]; then timeout $((warmup + 30)) wrk -t2 -c"$connections" -d"${warmup}s" -s "$lua" "$url" >/dev/null; fi
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-timeout $((seconds + 30)) wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$lua" "http://127.0.0.1:$port/v1/recommend"
+before=$(cpu_ticks)
+out="$(timeout $((seconds + 30)) wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$lua" "$url")"
+after=$(cpu_ticks)
+echo "$out"
+requests=$(grep -oE '^ *[0-9]+ requests in' <<<"$out" | grep -oE '[0-9]+')
+echo "server CPU: $(( (after - before) * 10 )) ms for $requests requests = $(( (after - before) * 10000 / requests )) µs/request; load average after $(cut -d' ' -f1-3 /proc/loadavg)"

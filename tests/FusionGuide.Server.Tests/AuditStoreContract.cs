@@ -12,6 +12,12 @@ public abstract class AuditStoreContract
     /// <summary>Runs SQL on the store's database behind its back, as someone tampering with it would.</summary>
     protected abstract Task Tamper(string sql);
 
+    /// <summary>SQL that makes every insert of a record whose case id is <c>poison</c> fail (a trigger).</summary>
+    protected abstract string PoisonTriggerSql { get; }
+
+    /// <summary>Takes the lock an append needs from another connection, as a second server mid-append would, until disposed.</summary>
+    protected abstract Task<IAsyncDisposable> HoldChainLock();
+
     private static AuditEntry Entry(int n) => new($"2026-11-24T10:00:{n % 60:00}.0000000Z", n % 3 == 0 ? null : $"case-{n}",
         Audit.AuditChain.Sha256([(byte)n]), "2026.11.0", "2026-11-24", $$"""{"caseId":"case-{{n}}","n":{{n}},"text":"ALK ≥ 15 % — µ"}""");
 
@@ -109,6 +115,142 @@ public abstract class AuditStoreContract
         await store.LinkHookInstanceAsync(new HookInstanceLink("hi-1", second.Id, "fusionguide-patient-view", "patient-view", "2026-11-24T10:01:00Z"), ct);
         Assert.Equal(second.Id, await store.FindHookInstanceAsync("hi-1", ct));
         Assert.Null(await store.FindHookInstanceAsync("hi-2", ct));
+    }
+
+    [Fact]
+    public async Task Two_hundred_parallel_appends_form_one_unbroken_chain_and_each_caller_gets_its_own_record()
+    {
+        await using var store = Open();
+        var ct = TestContext.Current.CancellationToken;
+        var entries = Enumerable.Range(1, 200).Select(Entry).ToList();
+        var records = await Task.WhenAll(entries.Select(e => Task.Run(() => store.AppendAsync(e, ct), ct)));
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), records.Select(r => r.Id).Order());
+        for (var i = 0; i < entries.Count; i++)
+        {
+            Assert.Same(entries[i], records[i].Entry);
+            Assert.Equal(records[i], await store.GetAsync(records[i].Id, ct));
+        }
+
+        var verdict = await store.VerifyAsync(ct);
+        Assert.True(verdict.IsIntact, verdict.Reason);
+        Assert.Equal(200, verdict.Count);
+    }
+
+    [Fact]
+    public async Task Appends_that_arrive_while_a_transaction_waits_are_committed_together_in_the_next_one()
+    {
+        await using var store = Open();
+        var ct = TestContext.Current.CancellationToken;
+        await store.AppendAsync(Entry(0), ct);
+        Task<AuditRecord> first;
+        List<Task<AuditRecord>> rest;
+        await using (await HoldChainLock())
+        {
+            first = store.AppendAsync(Entry(1), ct);
+            await Until(() => store.QueuedAppends == 0);
+            rest = [.. Enumerable.Range(2, 199).Select(n => Task.Run(() => store.AppendAsync(Entry(n), ct), ct))];
+            await Until(() => store.QueuedAppends == 199);
+            Assert.False(first.IsCompleted);
+        }
+
+        var records = await Task.WhenAll([first, .. rest]);
+        // One transaction for the warm-up, one for the append that waited on the lock, one for the 199 queued behind it.
+        Assert.Equal(3, store.CommittedTransactions);
+        Assert.Equal(2, records[0].Id);
+        Assert.Equal(Enumerable.Range(3, 199).Select(i => (long)i), records.Skip(1).Select(r => r.Id).Order());
+        var verdict = await store.VerifyAsync(ct);
+        Assert.True(verdict.IsIntact, verdict.Reason);
+        Assert.Equal(201, verdict.Count);
+    }
+
+    [Fact]
+    public async Task A_failing_transaction_fails_every_append_in_it_and_stores_none_of_them()
+    {
+        await using var store = Open();
+        var ct = TestContext.Current.CancellationToken;
+        await store.AppendAsync(Entry(1), ct);
+        await Tamper(PoisonTriggerSql);
+        Task<AuditRecord> first;
+        List<Task<AuditRecord>> batch;
+        await using (await HoldChainLock())
+        {
+            first = store.AppendAsync(Entry(2), ct);
+            await Until(() => store.QueuedAppends == 0);
+            batch = [.. Enumerable.Range(3, 20).Select(n => store.AppendAsync(n == 12 ? Entry(n) with { CaseId = "poison" } : Entry(n), ct))];
+            await Until(() => store.QueuedAppends == 20);
+        }
+
+        Assert.Equal(2, (await first).Id);
+        var failures = new List<Exception>();
+        foreach (var t in batch)
+        {
+            failures.Add(await Assert.ThrowsAnyAsync<Exception>(() => t));
+        }
+
+        Assert.All(failures, f => Assert.Contains("poison", f.Message, StringComparison.Ordinal));
+        Assert.Equal(2, (await store.ListAsync(0, 100, ct)).Total);
+        // The chain goes on from the last committed record.
+        Assert.Equal(3, (await store.AppendAsync(Entry(99), ct)).Id);
+        Assert.True((await store.VerifyAsync(ct)).IsIntact);
+    }
+
+    [Fact]
+    public async Task An_append_cancelled_before_its_transaction_starts_is_withdrawn()
+    {
+        await using var store = Open();
+        var ct = TestContext.Current.CancellationToken;
+        await store.AppendAsync(Entry(1), ct);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task<AuditRecord> first, withdrawn;
+        await using (await HoldChainLock())
+        {
+            first = store.AppendAsync(Entry(2), ct);
+            await Until(() => store.QueuedAppends == 0);
+            withdrawn = store.AppendAsync(Entry(3), cancel.Token);
+            await cancel.CancelAsync();
+        }
+
+        Assert.Equal(2, (await first).Id);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => withdrawn);
+        Assert.Equal(2, (await store.ListAsync(0, 100, ct)).Total);
+        Assert.Equal(3, (await store.AppendAsync(Entry(4), ct)).Id);
+    }
+
+    [Fact]
+    public async Task Disposing_the_store_writes_every_queued_append_first_then_refuses_new_ones()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = Open();
+        await store.AppendAsync(Entry(1), ct);
+        Task<AuditRecord> first;
+        List<Task<AuditRecord>> queued;
+        Task disposing;
+        await using (await HoldChainLock())
+        {
+            first = store.AppendAsync(Entry(2), ct);
+            await Until(() => store.QueuedAppends == 0);
+            queued = [.. Enumerable.Range(3, 30).Select(n => store.AppendAsync(Entry(n), ct))];
+            disposing = store.DisposeAsync().AsTask();
+            await Task.Delay(50, ct);
+            Assert.False(disposing.IsCompleted);
+        }
+
+        await disposing;
+        Assert.Equal(Enumerable.Range(2, 31).Select(i => (long)i), (await Task.WhenAll([first, .. queued])).Select(r => r.Id).Order());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.AppendAsync(Entry(40), ct));
+        await using var reopened = Open();
+        Assert.Equal(new ChainVerification(32, null, null), await reopened.VerifyAsync(ct));
+    }
+
+    /// <summary>Waits (polling, at most 30 s) until <paramref name="condition"/> holds.</summary>
+    private static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the store's writer");
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
     }
 
     /// <summary>Runs one statement on an open connection.</summary>

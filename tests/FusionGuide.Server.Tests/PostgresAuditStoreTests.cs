@@ -38,6 +38,23 @@ public sealed class PostgresAuditStoreTests : AuditStoreContract, IClassFixture<
 
     protected override SqlAuditStore Open() => new PostgresAuditStore(ConnectionString);
 
+    protected override string PoisonTriggerSql => """
+        CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF NEW.case_id = 'poison' THEN RAISE EXCEPTION 'poison record refused'; END IF;
+            RETURN NEW;
+        END $$;
+        CREATE TRIGGER poison BEFORE INSERT ON audit_record FOR EACH ROW EXECUTE FUNCTION poison();
+        """;
+
+    protected override async Task<IAsyncDisposable> HoldChainLock()
+    {
+        var c = new NpgsqlConnection(ConnectionString);
+        await c.OpenAsync(TestContext.Current.CancellationToken);
+        await Execute(c, "BEGIN; SELECT last_id FROM audit_chain_head WHERE singleton = 1 FOR UPDATE;");
+        return new LockHolder(c, "ROLLBACK;");
+    }
+
     protected override async Task Tamper(string sql)
     {
         await using var c = new NpgsqlConnection(ConnectionString);

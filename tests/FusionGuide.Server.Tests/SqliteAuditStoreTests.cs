@@ -25,6 +25,31 @@ public sealed class SqliteAuditStoreTests : AuditStoreContract, IDisposable
         await Execute(c, sql);
     }
 
+    protected override string PoisonTriggerSql => """
+        CREATE TRIGGER poison BEFORE INSERT ON audit_record WHEN NEW.case_id = 'poison'
+        BEGIN SELECT RAISE(ABORT, 'poison record refused'); END;
+        """;
+
+    protected override async Task<IAsyncDisposable> HoldChainLock()
+    {
+        var c = new SqliteConnection($"Data Source={DbPath};Pooling=false");
+        await c.OpenAsync(TestContext.Current.CancellationToken);
+        await Execute(c, "BEGIN IMMEDIATE;");
+        return new LockHolder(c, "ROLLBACK;");
+    }
+
+    [Fact]
+    public async Task The_audit_database_is_in_write_ahead_log_mode_after_an_append()
+    {
+        await using var store = Open();
+        await store.AppendAsync(new AuditEntry("2026-11-24T10:00:00.0000000Z", null, new string('a', 64), "2026.11.0", "2026-11-24", "{}"), TestContext.Current.CancellationToken);
+        await using var c = new SqliteConnection($"Data Source={DbPath};Pooling=false");
+        await c.OpenAsync(TestContext.Current.CancellationToken);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", await cmd.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task The_schema_is_created_in_a_new_file_on_first_use()
     {

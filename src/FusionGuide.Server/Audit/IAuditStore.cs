@@ -6,7 +6,10 @@ namespace FusionGuide.Server.Audit;
 /// </summary>
 public interface IAuditStore
 {
-    /// <summary>Appends one record at the head of the chain. Appends are serialised: concurrent calls never fork it.</summary>
+    /// <summary>
+    /// Appends one record at the head of the chain. Appends are serialised: concurrent calls never fork it. The task
+    /// completes once the record is durably committed (concurrent appends may share one transaction).
+    /// </summary>
     Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default);
 
     /// <summary>Records newest first, skipping <paramref name="offset"/> and returning at most <paramref name="limit"/>.</summary>

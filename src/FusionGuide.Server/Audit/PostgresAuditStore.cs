@@ -6,7 +6,9 @@ namespace FusionGuide.Server.Audit;
 /// <summary>The audit store in a PostgreSQL database, for sites that run more than one server or keep audit data centrally.</summary>
 /// <remarks>
 /// Appends lock the single chain-head row (<c>SELECT … FOR UPDATE</c>) before reading it, so concurrent appends —
-/// from one server or several — queue behind each other and each extends the head the previous one wrote. Schema
+/// from one server or several — queue behind each other and each extends the head the previous one wrote (the head is
+/// read only after the lock is held, inside the transaction that writes the group of records). A commit is
+/// acknowledged by PostgreSQL only when durable under the server's <c>synchronous_commit</c> (on by default). Schema
 /// creation takes a transaction-scoped advisory lock, because <c>CREATE TABLE IF NOT EXISTS</c> is not safe to race.
 /// </remarks>
 public sealed class PostgresAuditStore : SqlAuditStore
@@ -47,7 +49,8 @@ public sealed class PostgresAuditStore : SqlAuditStore
     /// <inheritdoc />
     public override async ValueTask DisposeAsync()
     {
-        await dataSource.DisposeAsync().ConfigureAwait(false);
+        // The queued appends are written first (they need the data source), then the connections are closed.
         await base.DisposeAsync().ConfigureAwait(false);
+        await dataSource.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -1,10 +1,12 @@
 using System.Data.Common;
+using System.Threading.Channels;
 
 namespace FusionGuide.Server.Audit;
 
 /// <summary>
 /// The audit store over ADO.NET: one schema and one set of statements that SQLite and PostgreSQL both accept.
-/// Subclasses supply connections and the locking that serialises appends.
+/// Subclasses supply connections and the locking that serialises appends between stores (servers); within one store
+/// a single writer loop group-commits concurrent appends (see <see cref="AppendAsync"/>).
 /// </summary>
 public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
 {
@@ -53,6 +55,9 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
     private const string FeedbackColumns = "id, received_at, service_id, card, outcome, accepted_suggestions, override_system, override_code, override_display, user_comment, outcome_timestamp";
 
     private readonly SemaphoreSlim schemaGate = new(1, 1);
+    private readonly Channel<PendingAppend> queue = Channel.CreateUnbounded<PendingAppend>();
+    private Task? writer;
+    private long committedTransactions;
     private bool schemaReady;
 
     /// <summary>Opens a connection (the schema is not yet ensured).</summary>
@@ -66,25 +71,148 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
     protected abstract Task<(DbTransaction Transaction, long LastId, string LastHash)> BeginAppendAsync(
         DbConnection connection, CancellationToken cancellationToken);
 
-    /// <inheritdoc />
-    public virtual async Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Appends one record. Appends are group-committed: the records that arrive while a transaction is writing are
+    /// written together by the next one (at most <see cref="MaxBatch"/>), each chained to the one before in arrival
+    /// order. The task completes only after the transaction holding the record has committed; if that transaction
+    /// fails, every append in it fails with the same exception and none of them is stored.
+    /// </summary>
+    /// <remarks>
+    /// Cancelling before the record is taken into a transaction withdraws it (the task is cancelled, nothing is
+    /// stored); once it is in a transaction the outcome of that transaction is reported, whatever the token says.
+    /// </remarks>
+    public async Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var (tx, lastId, lastHash) = await BeginAppendAsync(c, cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = new PendingAppend(entry, cancellationToken);
+        EnsureWriter();
+        if (!queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(GetType().Name, "The audit store is closed: no record can be appended.");
+        }
+
+        return await pending.Completion.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>The most records one append transaction writes.</summary>
+    public const int MaxBatch = 256;
+
+    /// <summary>Append transactions committed by this store (a test sees group commit through it).</summary>
+    internal long CommittedTransactions => Interlocked.Read(ref committedTransactions);
+
+    /// <summary>Appends waiting to be taken into a transaction.</summary>
+    internal int QueuedAppends => queue.Reader.Count;
+
+    private void EnsureWriter()
+    {
+        if (Volatile.Read(ref writer) is not null)
+        {
+            return;
+        }
+
+        lock (queue)
+        {
+            writer ??= Task.Run(WriteLoopAsync);
+        }
+    }
+
+    /// <summary>The single writer: takes whatever has queued (up to <see cref="MaxBatch"/>), writes it in one transaction, repeats.</summary>
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingAppend>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
+            {
+                if (next.Cancellation.IsCancellationRequested)
+                {
+                    next.Completion.TrySetCanceled(next.Cancellation);
+                }
+                else
+                {
+                    batch.Add(next);
+                }
+            }
+
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                var records = await WriteBatchAsync(batch).ConfigureAwait(false);
+                Interlocked.Increment(ref committedTransactions);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Completion.TrySetResult(records[i]);
+                }
+            }
+#pragma warning disable CA1031 // Any failure belongs to the callers of this batch, not to the writer loop.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                foreach (var p in batch)
+                {
+                    p.Completion.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    /// <summary>One transaction: lock and read the chain head, insert each record chained to the one before, move the head, commit.</summary>
+    private async Task<AuditRecord[]> WriteBatchAsync(List<PendingAppend> batch)
+    {
+        // No caller's token reaches the transaction: one caller giving up must not abort the others' records.
+        var none = CancellationToken.None;
+        await using var c = await OpenAsync(none).ConfigureAwait(false);
+        var (tx, lastId, lastHash) = await BeginAppendAsync(c, none).ConfigureAwait(false);
         await using (tx.ConfigureAwait(false))
         {
-            var id = checked(lastId + 1);
-            var record = new AuditRecord(id, entry, lastHash, AuditChain.Hash(lastHash, id, entry));
-            await ExecuteAsync(c, tx, $"INSERT INTO audit_record ({Columns}) VALUES (@id, @at, @case_id, @sha, @kb, @as_of, @result, @prev, @hash)",
-                cancellationToken, ("@id", id), ("@at", entry.RecordedAt), ("@case_id", entry.CaseId), ("@sha", entry.CaseSha256),
-                ("@kb", entry.KnowledgeBaseVersion), ("@as_of", entry.AsOf), ("@result", entry.ResultJson), ("@prev", lastHash),
-                ("@hash", record.Hash)).ConfigureAwait(false);
+            var records = new AuditRecord[batch.Count];
+            await using (var insert = Command(c, tx, $"INSERT INTO audit_record ({Columns}) VALUES (@id, @at, @case_id, @sha, @kb, @as_of, @result, @prev, @hash)",
+                ("@id", 0L), ("@at", ""), ("@case_id", null), ("@sha", ""), ("@kb", ""), ("@as_of", ""), ("@result", ""), ("@prev", ""), ("@hash", "")))
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var entry = batch[i].Entry;
+                    var id = checked(lastId + 1);
+                    var record = new AuditRecord(id, entry, lastHash, AuditChain.Hash(lastHash, id, entry));
+                    Set(insert, 0, id);
+                    Set(insert, 1, entry.RecordedAt);
+                    Set(insert, 2, entry.CaseId);
+                    Set(insert, 3, entry.CaseSha256);
+                    Set(insert, 4, entry.KnowledgeBaseVersion);
+                    Set(insert, 5, entry.AsOf);
+                    Set(insert, 6, entry.ResultJson);
+                    Set(insert, 7, lastHash);
+                    Set(insert, 8, record.Hash);
+                    await insert.ExecuteNonQueryAsync(none).ConfigureAwait(false);
+                    records[i] = record;
+                    (lastId, lastHash) = (id, record.Hash);
+                }
+            }
+
             await ExecuteAsync(c, tx, "UPDATE audit_chain_head SET last_id = @id, last_hash = @hash WHERE singleton = 1",
-                cancellationToken, ("@id", id), ("@hash", record.Hash)).ConfigureAwait(false);
-            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return record;
+                none, ("@id", lastId), ("@hash", lastHash)).ConfigureAwait(false);
+            await tx.CommitAsync(none).ConfigureAwait(false);
+            return records;
         }
+    }
+
+    private static void Set(DbCommand command, int index, object? value) => command.Parameters[index].Value = value ?? DBNull.Value;
+
+    /// <summary>An append waiting for its transaction: the entry, the caller's token, and the task the caller awaits.</summary>
+    private sealed class PendingAppend(AuditEntry entry, CancellationToken cancellation)
+    {
+        public AuditEntry Entry { get; } = entry;
+
+        public CancellationToken Cancellation { get; } = cancellation;
+
+        // Continuations run on the thread pool, never inline on the writer loop (which would stall the next batch).
+        public TaskCompletionSource<AuditRecord> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <inheritdoc />
@@ -187,12 +315,23 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
         return list;
     }
 
-    /// <inheritdoc />
-    public virtual ValueTask DisposeAsync()
+    /// <summary>Stops taking appends, waits until every queued one is written (or has failed), then releases the store.</summary>
+    public virtual async ValueTask DisposeAsync()
     {
+        queue.Writer.TryComplete();
+        Task? running;
+        lock (queue)
+        {
+            running = writer;
+        }
+
+        if (running is not null)
+        {
+            await running.ConfigureAwait(false);
+        }
+
         schemaGate.Dispose();
         GC.SuppressFinalize(this);
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>Runs one statement.</summary>

@@ -14,10 +14,23 @@ public static class ServerApp
     public static WebApplication Create(string[] hostArgs, ServerSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ApplicationName = typeof(ServerApp).Assembly.GetName().Name });
-        // Framework chatter at Warning; the hosting request lines (method, path, status — never a body) stay.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Information);
+        // No configuration reload: the server has no settings file to watch, and the watcher (recursive over the content
+        // root, where the default audit database lives) woke up on every audit write. Given first, host arguments win.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false", .. hostArgs],
+            ApplicationName = typeof(ServerApp).Assembly.GetName().Name,
+        });
+        // Framework chatter at Warning; the hosting request lines (method, path, status — never a body) stay. Defaults
+        // only: any host setting (--Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=Warning) overrides them.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = nameof(LogLevel.Warning),
+                ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = nameof(LogLevel.Information),
+            },
+        });
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);

@@ -1,6 +1,7 @@
 using FusionGuide.Server.Audit;
 using FusionGuide.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FusionGuide.Server.Tests.Support;
 
@@ -13,6 +14,9 @@ internal sealed class RunningServer : IAsyncDisposable
     private RunningServer(TempDir dir, WebApplication app) => (this.dir, this.app) = (dir, app);
 
     public Uri BaseAddress => new(app.Urls.Single());
+
+    /// <summary>The audit store the server writes to.</summary>
+    public IAuditStore Audit => app.Services.GetRequiredService<IAuditStore>();
 
     public static async Task<RunningServer> StartAsync()
     {

@@ -70,8 +70,12 @@ public sealed partial class KillDuringLoadTests(PostgresCluster postgres) : ICla
                         await Task.Delay(50, ct);
                     }
 
-                    load.MarkKilled();
+                    // The process to kill is the server itself (dotnet running fusionguide-server.dll serve), not a wrapper.
                     var pid = server.Pid;
+                    var cmdline = (await File.ReadAllTextAsync($"/proc/{pid}/cmdline", ct)).Split('\0');
+                    Assert.Contains(ServerProcess.ServerDll, cmdline);
+                    Assert.Contains("serve", cmdline);
+                    load.MarkKilled();
                     var exit = await server.KillAsync();
                     var loadSeconds = clock.Elapsed.TotalSeconds;
                     await load.StopAsync();

@@ -21,29 +21,39 @@ public sealed class EngineProperties
     private static readonly Gen<(ulong Seed, long Index)> Drawn = Gen.Select(Gen.ULong[0, 1_000_000], Gen.Long[0, 1_000_000]);
 
     [Fact]
-    public void Every_synthesised_case_keeps_every_invariant() =>
+    public void Every_synthesised_case_keeps_every_invariant()
+    {
+        long cases = 0;
         Gen.Select(Drawn, Gen.Int[0, 1000])
             .Sample(
                 (drawn, pick) =>
                 {
+                    Interlocked.Increment(ref cases);
                     var (c, notices) = World.RoundTrip(Make(drawn));
                     Invariants.Hold(c, notices, pick);
                 },
                 iter: SynthesisedCases,
                 print: t => Describe(t.Item1, [], t.Item2));
+        CaseCount.Report(nameof(Every_synthesised_case_keeps_every_invariant), cases, SynthesisedCases);
+    }
 
     [Fact]
-    public void Every_edited_case_keeps_every_invariant() =>
+    public void Every_edited_case_keeps_every_invariant()
+    {
+        long cases = 0;
         Gen.Select(Drawn, Edit.Gen.Array[1, 4], Gen.Int[0, 1000])
             .Sample(
                 (drawn, edits, pick) =>
                 {
+                    Interlocked.Increment(ref cases);
                     var c = edits.Aggregate(Make(drawn), (acc, e) => e.Apply(acc));
                     var (read, notices) = World.RoundTrip(c);
                     Invariants.Hold(read, notices, pick);
                 },
                 iter: EditedCases,
                 print: t => Describe(t.Item1, t.Item2, t.Item3));
+        CaseCount.Report(nameof(Every_edited_case_keeps_every_invariant), cases, EditedCases);
+    }
 
     private static Case Make((ulong Seed, long Index) drawn) => new CaseSynthesizer(World.Kb, drawn.Seed).Make(drawn.Index);
 

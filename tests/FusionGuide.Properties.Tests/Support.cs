@@ -22,6 +22,9 @@ internal static class World
 
     public static JsonSchema Schema => SchemaValue.Value;
 
+    /// <summary>The repository root: the nearest folder above the tests that holds FusionGuide.slnx.</summary>
+    public static string Root { get; } = FindRoot();
+
     /// <summary>Serialises a case and reads it back through the validating reader, as the CLI and server do.</summary>
     public static (Case Case, IReadOnlyList<InputNotice> Notices) RoundTrip(Case c)
     {
@@ -51,6 +54,19 @@ internal static class World
         return outcome.IsValid
             ? []
             : [.. (outcome.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(x => $"{d.InstanceLocation}: {x.Value}"))];
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FusionGuide.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"Cannot find FusionGuide.slnx above {AppContext.BaseDirectory}.");
     }
 
     private static string Locate(string folder, string marker)

@@ -27,7 +27,10 @@ need=()
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 [[ -x /usr/bin/chromium ]] || need+=(chromium)
 [[ -x /usr/bin/chromedriver ]] || need+=(chromium-driver)
+# The bounded fuzzing step of ./run-tests (fuzz/run.sh) drives SharpFuzz with Debian's AFL++; without it that step
+# fails, naming what is missing.
+command -v afl-fuzz >/dev/null || need+=(afl++)
 if [[ ${#need[@]} -gt 0 ]]; then
-  echo "installing ${need[*]} (Debian packages) for the server tests" >&2
+  echo "installing ${need[*]} (Debian packages) for the server tests and fuzzing" >&2
   apt_install "${need[@]}" || echo "warning: could not install ${need[*]}; the tests that need them will fail in CI" >&2
 fi

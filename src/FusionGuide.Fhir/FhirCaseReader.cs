@@ -74,9 +74,9 @@ public static class FhirCaseReader
             {
                 var l = new Located(e.Resource, p);
                 located.Add(l);
-                if (!string.IsNullOrEmpty(e.FullUrl))
+                if (e.FullUrlElement is { } url && UnreadableValues.Find(url, "") is null && !string.IsNullOrEmpty(url.Value))
                 {
-                    aliases.Add((e.FullUrl, l));
+                    aliases.Add((url.Value, l));
                 }
             }
         }
@@ -85,7 +85,19 @@ public static class FhirCaseReader
     private static FhirMapping Map(List<Located> located, List<(string, Located)> aliases, FhirMappingOptions options, KnowledgeBase? kb)
     {
         ArgumentNullException.ThrowIfNull(options);
+
+        // A value the SDK kept but cannot give back (a code outside its value set, a string for a boolean) makes its
+        // typed property throw (found by fuzzing): such a resource is not read at all rather than half read.
+        var unreadable = located.Select(l => (l, Bad: UnreadableValues.Find(l.Resource, l.Path))).Where(x => x.Bad is not null).ToList();
+        located = [.. located.Except(unreadable.Select(x => x.l))];
+        var kept = located.ToHashSet();
+        aliases = [.. aliases.Where(a => kept.Contains(a.Item2))];
         var ctx = new MappingContext(options, kb ?? KnowledgeLoader.Embedded, located);
+        foreach (var (l, bad) in unreadable)
+        {
+            ctx.Warn(bad!.Value.Path, $"{bad.Value.Reason.TrimEnd('.')}: this {l.Resource.TypeName} was not read");
+        }
+
         foreach (var (url, l) in aliases)
         {
             ctx.Alias(url, l);

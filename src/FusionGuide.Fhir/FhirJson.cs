@@ -1,12 +1,17 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Validation;
 
 namespace FusionGuide.Fhir;
 
 /// <summary>The Firely SDK's JSON parser and serializer, configured once for FusionGuide.</summary>
 public static class FhirJson
 {
-    private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
+    // Recoverable keeps what does not fit the model, but a list written as a single value (or the reverse) then makes
+    // the SDK's typed property throw on first use (found by fuzzing): that one is a parse error (PVAL127).
+    private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings()
+        .UsingMode(DeserializationMode.Recoverable)
+        .Enforcing([CodedValidationException.PROPERTY_TYPE_MISMATCH_CODE]));
 
     /// <summary>The outcome of parsing: the resource (possibly partial) and every parse error.</summary>
     public sealed record ParseOutcome(Resource? Resource, IReadOnlyList<string> Errors);
@@ -32,6 +37,12 @@ public static class FhirJson
         catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or InvalidOperationException)
         {
             return new(null, [$"not valid FHIR JSON: {ex.Message}"]);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The SDK's own faults on malformed input, e.g. an IndexOutOfRangeException on an empty property name
+            // (found by fuzzing): the document is still unreadable input, never an internal error.
+            return new(null, [$"not valid FHIR JSON: the FHIR parser failed on it ({ex.GetType().Name}: {ex.Message})"]);
         }
     }
 

@@ -96,6 +96,20 @@ public sealed class MapperTests
     }
 
     [Fact]
+    public void A_tumour_marker_component_FusionGuide_does_not_read_is_named_in_a_warning_not_dropped()
+    {
+        var ihc = new Observation { Status = ObservationStatus.Final, Code = new CodeableConcept { Text = "ALK protein by IHC" }, Value = new CodeableConcept("http://loinc.org", "LA6576-8"), Subject = Subject };
+        ihc.Component.Add(new Observation.ComponentComponent { Code = new CodeableConcept { Text = "Staining intensity" }, Value = new Integer(3) });
+        ihc.Component.Add(new Observation.ComponentComponent { Code = new CodeableConcept { Text = "H-score" }, Value = new Integer(240) });
+        var m = Map(ihc);
+        var test = Assert.Single(m.Case!.Tests);
+        Assert.Equal((Gene.Alk, TestMethod.Ihc, FusionGuide.Domain.TestResult.Positive, 3), (test.Gene, test.Method, test.Result!.Value, test.Intensity!.Value));
+        var warning = Assert.Single(m.Warnings, w => w.Path.Contains("component", StringComparison.Ordinal));
+        Assert.Equal("Bundle.entry[0].resource.component[1]", warning.Path);
+        Assert.Contains("H-score", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MET_amplification_at_progression_joins_the_ALK_test_taken_then()
     {
         var b = new BundleBuilder("p1").Patient("1970-01-01", AdministrativeGender.Male)

@@ -47,7 +47,7 @@ internal static class MarkerReader
             CodeableConcept cc => Answer(cc, $"{path}.valueCodeableConcept", f, ctx),
             _ => f with { Result = Interpretation(o) },
         };
-        f = Components(o, f);
+        f = Components(o, path, f, ctx);
         if (f.Result is null && f.Tps is null && f.PercentRearrangedCells is null && f.PercentStainedCells is null && f.Intensity is null)
         {
             ctx.Warn($"{path}.value[x]", $"the {f.Symbol} {Codes.TestMethod.Code(f.Method)} result could not be read");
@@ -92,22 +92,34 @@ internal static class MarkerReader
     private static TestResult? Interpretation(Observation o) =>
         o.DataAbsentReason is not null ? TestResult.Failed : o.Interpretation.Select(Result).FirstOrDefault(r => r is not null);
 
-    private static Finding Components(Observation o, Finding f)
+    /// <summary>
+    /// Staining intensity, cells scored and percentages from the components. A component FusionGuide does not read is
+    /// named in a warning, never dropped in silence: it may carry what the result depends on (e.g. an H-score).
+    /// </summary>
+    private static Finding Components(Observation o, string path, Finding f, MappingContext ctx)
     {
-        foreach (var c in o.Component)
+        for (var i = 0; i < o.Component.Count; i++)
         {
+            var c = o.Component[i];
             var words = Terminology.Words(c.Code);
-            f = c.Value switch
+            var read = c.Value switch
             {
-                Integer i when Terminology.Mentions(words, "intensity") => f with { Intensity = i.Value },
+                Integer n when Terminology.Mentions(words, "intensity") => f with { Intensity = n.Value },
                 Quantity q when Terminology.Mentions(words, "intensity") => f with { Intensity = (int?)q.Value },
-                Integer i when Terminology.Mentions(words, "nuclei") || Terminology.Mentions(words, "cells scored") => f with { CellsScored = i.Value },
+                Integer n when Terminology.Mentions(words, "nuclei") || Terminology.Mentions(words, "cells scored") => f with { CellsScored = n.Value },
                 Quantity q when Terminology.Mentions(words, "nuclei") || Terminology.Mentions(words, "cells scored") => f with { CellsScored = (int?)q.Value },
                 Quantity q when IsPercent(q) && f.Method == TestMethod.Fish => f with { PercentRearrangedCells = (double?)q.Value },
                 Quantity q when IsPercent(q) && f.Gene == Gene.PdL1 => f with { Tps = (double?)q.Value },
                 Quantity q when IsPercent(q) => f with { PercentStainedCells = (double?)q.Value },
-                _ => f,
+                _ => null,
             };
+            if (read is null)
+            {
+                ctx.Warn($"{path}.component[{i}]", $"the {f.Symbol} {Codes.TestMethod.Code(f.Method)} component {Terminology.Describe(c.Code)} is not read (FusionGuide reads staining intensity, cells scored and percentages): check it by hand");
+                continue;
+            }
+
+            f = read;
         }
 
         return f;

@@ -107,6 +107,38 @@ public sealed class CdsHooksTests
     }
 
     [Fact]
+    public async Task Order_of_rifampin_for_a_patient_on_lorlatinib_gets_a_critical_card_naming_the_current_therapy()
+    {
+        var patient = Scenarios.AlkG1202R().Therapy("2103164", "lorlatinib", "2024-07", null, null);
+        var outcome = await CdsFixture.Service().OrderSelectAsync(CdsFixture.OrderSelect(patient, CdsFixture.CoMedicationDraft("draft-5", "9384", "rifampin")), Ct);
+        var card = Assert.Single(outcome.Response!.Cards);
+        Assert.Equal("critical", card.Indicator);
+        Assert.StartsWith("rifampin + Lorlatinib: contraindicated", card.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("Lorlatinib is the patient's current therapy.", card.Detail, StringComparison.Ordinal);
+        // The drafted order is evaluated as if given: the audited case carries it.
+        Assert.Contains("rifampin", outcome.Case!.Medications);
+    }
+
+    [Fact]
+    public async Task Order_of_rifampin_when_lorlatinib_is_the_first_choice_says_so()
+    {
+        var outcome = await CdsFixture.Service().OrderSelectAsync(CdsFixture.OrderSelect(Scenarios.AlkG1202R(), CdsFixture.CoMedicationDraft("draft-6", "9384", "rifampin")), Ct);
+        var card = Assert.Single(outcome.Response!.Cards, c => c.Summary.Contains("Lorlatinib", StringComparison.Ordinal));
+        Assert.Equal("critical", card.Indicator);
+        Assert.StartsWith("Lorlatinib is FusionGuide's first choice for this patient.", card.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Order_of_a_medication_FusionGuide_does_not_know_gets_an_information_card_not_silence()
+    {
+        var outcome = await CdsFixture.Service().OrderSelectAsync(CdsFixture.OrderSelect(Scenarios.AlkG1202R(), CdsFixture.CoMedicationDraft("draft-7", "0", "zzfictomycin")), Ct);
+        var card = Assert.Single(outcome.Response!.Cards);
+        Assert.Equal("info", card.Indicator);
+        Assert.Contains("zzfictomycin", card.Summary, StringComparison.Ordinal);
+        Assert.Contains("Lorlatinib", card.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Missing_prefetch_without_a_FHIR_server_is_412()
     {
         var prefetch = CdsFixture.Prefetch(Scenarios.AlkG1202R());

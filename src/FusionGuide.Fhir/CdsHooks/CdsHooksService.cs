@@ -35,8 +35,8 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
         return new CdsDiscovery(
         [
             new CdsServiceDescriptor { Hook = "patient-view", Id = PatientViewId, Title = "FusionGuide ALK/ROS1 NSCLC review", Description = "Interprets ALK/ROS1 biomarkers, ranks systemic therapy, flags therapies to avoid, interactions, local therapy and monitoring.", Prefetch = PrefetchTemplates, UsageRequirements = usage },
-            new CdsServiceDescriptor { Hook = "order-select", Id = OrderSelectId, Title = "FusionGuide ALK/ROS1 TKI order check", Description = "Checks a drafted ALK/ROS1 TKI against resistance, the avoid list, interactions and the labelled dose; silent when the order is sound.", Prefetch = PrefetchTemplates, UsageRequirements = usage },
-            new CdsServiceDescriptor { Hook = "order-sign", Id = OrderSelectId, Title = "FusionGuide ALK/ROS1 TKI order check", Description = "Checks a drafted ALK/ROS1 TKI against resistance, the avoid list, interactions and the labelled dose; silent when the order is sound.", Prefetch = PrefetchTemplates, UsageRequirements = usage },
+            new CdsServiceDescriptor { Hook = "order-select", Id = OrderSelectId, Title = "FusionGuide ALK/ROS1 TKI order check", Description = "Checks a drafted ALK/ROS1 TKI against resistance, the avoid list, interactions and the labelled dose, and a drafted co-medication against the TKIs in play; silent when the order is sound.", Prefetch = PrefetchTemplates, UsageRequirements = usage },
+            new CdsServiceDescriptor { Hook = "order-sign", Id = OrderSelectId, Title = "FusionGuide ALK/ROS1 TKI order check", Description = "Checks a drafted ALK/ROS1 TKI against resistance, the avoid list, interactions and the labelled dose, and a drafted co-medication against the TKIs in play; silent when the order is sound.", Prefetch = PrefetchTemplates, UsageRequirements = usage },
         ]);
     }
 
@@ -96,12 +96,15 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
             return CdsOutcome.Fail(400, "Unusable patient data", "The prefetched FHIR data cannot be read into a case.", [.. mapping.Problems.Select(p => $"{p.Path}: {p.Message}")]);
         }
 
-        var result = engine.Evaluate(mapping.Case!, asOf, mapping.Warnings);
+        // An order hook evaluates the patient as if the drafted co-medications were given: their interactions with the
+        // current TKI and the options are then computed by the engine like any other medication's.
+        var @case = request.Hook == "patient-view" ? mapping.Case! : OrderCheck.WithDraftedCoMedications(mapping.Case!, request, engine.KnowledgeBase);
+        var result = engine.Evaluate(@case, asOf, mapping.Warnings);
         var kit = new CardKit(request, options, engine.KnowledgeBase.Version);
         var cards = request.Hook == "patient-view"
-            ? PatientViewCards.Build(result, mapping.Case!, request, kit, engine.KnowledgeBase)
-            : OrderCheck.Build(result, request, kit, engine.KnowledgeBase);
-        return new CdsOutcome { StatusCode = 200, Response = new CdsResponse(cards), Case = mapping.Case, Result = result, MappingWarnings = mapping.Warnings };
+            ? PatientViewCards.Build(result, @case, request, kit, engine.KnowledgeBase)
+            : OrderCheck.Build(result, @case, request, kit, engine.KnowledgeBase);
+        return new CdsOutcome { StatusCode = 200, Response = new CdsResponse(cards), Case = @case, Result = result, MappingWarnings = mapping.Warnings };
     }
 
     private async Task<(Dictionary<string, Resource?> Data, List<string> Missing)> CompletePrefetchAsync(CdsRequest request, CancellationToken ct)

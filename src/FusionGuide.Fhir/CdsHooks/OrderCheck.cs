@@ -9,17 +9,26 @@ namespace FusionGuide.Fhir.CdsHooks;
 /// <summary>
 /// order-select / order-sign: each drafted ALK/ROS1 TKI MedicationRequest is checked against the result — a
 /// therapy to avoid (resistance, prior progression, intolerance, access), a contraindicated or major interaction,
-/// a therapy not among the options, and a dose that is not a labelled level. A sound order gets no card.
+/// a therapy not among the options, and a dose that is not a labelled level. Each drafted co-medication (an order
+/// that is not a systemic therapy) is checked against the current TKI and the targeted options: a contraindicated or
+/// major interaction is a card, and a medication FusionGuide does not know is an information card saying so (so that
+/// no card never means "not checked"). A sound order gets no card.
 /// </summary>
 internal static class OrderCheck
 {
-    public static IReadOnlyList<CdsCard> Build(Result r, CdsRequest request, CardKit kit, KnowledgeBase kb)
+    public static IReadOnlyList<CdsCard> Build(Result r, Case @case, CdsRequest request, CardKit kit, KnowledgeBase kb)
     {
         var cards = new List<CdsCard>();
-        var drafts = request.Context.DraftOrders?.Entry.Select(e => e.Resource).OfType<MedicationRequest>() ?? [];
-        foreach (var order in drafts)
+        foreach (var order in Drafts(request))
         {
-            var therapy = MedicationCodes.Therapy(MedicationCodes.Name(TherapyName(order)), kb);
+            var drafted = MedicationCodes.Name(TherapyName(order));
+            var therapy = MedicationCodes.Therapy(drafted, kb);
+            if (therapy is null && drafted is not null)
+            {
+                CoMedication(r, @case, order, drafted, cards, kit, kb);
+                continue;
+            }
+
             if (therapy is not { } t || kb.Drug(t).Kind != "targeted")
             {
                 continue;
@@ -53,6 +62,50 @@ internal static class OrderCheck
         }
 
         return cards;
+    }
+
+    /// <summary>The case with each drafted co-medication (a drafted order that is not a systemic therapy) among its medications.</summary>
+    public static Case WithDraftedCoMedications(Case @case, CdsRequest request, KnowledgeBase kb)
+    {
+        var added = Drafts(request).Select(o => MedicationCodes.Name(TherapyName(o)))
+            .Where(n => n is not null && MedicationCodes.Therapy(n, kb) is null).Select(n => n!)
+            .Where(n => !@case.Medications.Contains(n, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return added.Count == 0 ? @case : @case with { Medications = [.. @case.Medications, .. added] };
+    }
+
+    private static IEnumerable<MedicationRequest> Drafts(CdsRequest request) =>
+        request.Context.DraftOrders?.Entry.Select(e => e.Resource).OfType<MedicationRequest>() ?? [];
+
+    /// <summary>Cards for a drafted co-medication: its contraindicated or major interactions with the TKIs in play, or that it is unknown.</summary>
+    private static void CoMedication(Result r, Case @case, MedicationRequest order, string drafted, List<CdsCard> cards, CardKit kit, KnowledgeBase kb)
+    {
+        var key = $"order/{order.Id ?? drafted}";
+        var (generic, _) = kb.Medication(drafted);
+        if (generic is null)
+        {
+            // Only when there is a TKI to check against (the current one or the options'): otherwise nothing is at stake.
+            var inPlay = r.Dosing.Where(d => kb.Drug(d.Therapy).Kind == "targeted").Select(d => kb.Drug(d.Therapy).Name).ToList();
+            if (inPlay.Count == 0)
+            {
+                return;
+            }
+
+            cards.Add(kit.Card($"{key}/unknown-medication", "order-check", "Order check", "info", $"FusionGuide cannot check {drafted}: not in its interaction tables",
+                $"Check {drafted} against {string.Join(", ", inPlay)} in the labels (CYP3A induction or inhibition, QT prolongation, bradycardia) before ordering."));
+            return;
+        }
+
+        // Still taken: no end date, and ongoing (or unstated, or continued through limited progression).
+        var current = @case.History.Where(h => h.End is null && h.StopReason is null or StopReason.Ongoing or StopReason.Progression).Select(h => h.Therapy).ToHashSet();
+        foreach (var i in r.Interactions.Where(i => string.Equals(i.With, drafted, StringComparison.OrdinalIgnoreCase) && i.Severity is Severity.Contraindicated or Severity.Major))
+        {
+            var name = kb.Drug(i.Therapy).Name;
+            var role = current.Contains(i.Therapy) ? "the patient's current therapy"
+                : r.SystemicTherapy.Options.Count > 0 && r.SystemicTherapy.Options[0].Therapy == i.Therapy ? "FusionGuide's first choice for this patient"
+                : "one of FusionGuide's options for this patient";
+            cards.Add(kit.Card($"{key}/interaction/{CardKit.Name(i.Therapy)}", "order-check", "Order check", i.Severity == Severity.Contraindicated ? "critical" : "warning",
+                $"{drafted} + {name}: {Codes.Severity.Code(i.Severity)} interaction", $"{name} is {role}. {i.Advice}"));
+        }
     }
 
     private static CodeableConcept? TherapyName(MedicationRequest order) => order.Medication as CodeableConcept

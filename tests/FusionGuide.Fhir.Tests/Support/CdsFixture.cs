@@ -35,6 +35,13 @@ internal static class CdsFixture
         return Request(hook, b.PatientId, Prefetch(b), drafts, null);
     }
 
+    /// <summary>A drafted order of a medication that is not a systemic therapy (no dosage: the check is about the drug).</summary>
+    public static MedicationRequest CoMedicationDraft(string id, string rxnorm, string name) => new()
+    {
+        Id = id, Status = MedicationRequest.MedicationrequestStatus.Draft, Intent = MedicationRequest.MedicationRequestIntent.Order,
+        Medication = new CodeableConcept("http://www.nlm.nih.gov/research/umls/rxnorm", rxnorm, name), Subject = new ResourceReference("Patient/alk03"),
+    };
+
     public static MedicationRequest Draft(string id, string rxnorm, string name, decimal mg, int perDay) => new()
     {
         Id = id, Status = MedicationRequest.MedicationrequestStatus.Draft, Intent = MedicationRequest.MedicationRequestIntent.Order,

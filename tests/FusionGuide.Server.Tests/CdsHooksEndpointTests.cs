@@ -186,13 +186,49 @@ public sealed class CdsHooksEndpointTests : IDisposable
         Assert.Equal((HttpStatusCode.Unauthorized, "*"), (refused.StatusCode, refused.Headers.GetValues("Access-Control-Allow-Origin").Single()));
     }
 
-    private static string Token(string audience, DateTimeOffset expires, byte[]? key = null, string issuer = "https://ehr.example") =>
+    private static string Token(string audience, DateTimeOffset expires, byte[]? key = null, string issuer = "https://ehr.example", string? jti = "fresh") =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer, Audience = audience, IssuedAt = expires.UtcDateTime.AddMinutes(-10), NotBefore = expires.UtcDateTime.AddMinutes(-10),
-            Expires = expires.UtcDateTime, Claims = new Dictionary<string, object> { ["jti"] = Guid.NewGuid().ToString() },
+            Expires = expires.UtcDateTime,
+            Claims = jti is null ? new Dictionary<string, object>() : new Dictionary<string, object> { ["jti"] = jti == "fresh" ? Guid.NewGuid().ToString() : jti },
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key ?? Secret), SecurityAlgorithms.HmacSha256),
         });
+
+    [Fact]
+    public async Task With_a_key_a_token_used_twice_or_without_a_jti_gets_401()
+    {
+        var client = Factory(new CdsSettings { JwtKeys = [new SymmetricSecurityKey(Secret)], JwtIssuer = "https://ehr.example", Region = Domain.Region.US }).CreateClient();
+        var later = ApiFactory.Now.AddMinutes(5);
+        var body = CdsFixture.PatientView(Scenarios.AlkG1202R());
+        const string audience = "http://localhost" + PatientView;
+        var token = Token(audience, later);
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(client, HttpMethod.Post, PatientView, body, token)).Status);
+        var (replayed, problem, _) = await Send(client, HttpMethod.Post, PatientView, body, token);
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed);
+        Assert.Contains("already used", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // Without a jti there is nothing to check a replay against: refused, as CDS Hooks requires one.
+        var (noJti, missing, _) = await Send(client, HttpMethod.Post, PatientView, body, Token(audience, later, jti: null));
+        Assert.Equal(HttpStatusCode.Unauthorized, noJti);
+        Assert.Contains("no jti", missing.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_replay_guard_refuses_a_jti_while_its_token_is_valid_and_forgets_it_after()
+    {
+        var clock = new FixedClock(ApiFactory.Now);
+        var guard = new JtiReplayGuard(clock);
+        var validTo = ApiFactory.Now.UtcDateTime.AddMinutes(5);
+        Assert.True(guard.TryUse("https://ehr.example", "n-1", validTo));
+        Assert.False(guard.TryUse("https://ehr.example", "n-1", validTo));
+        Assert.True(guard.TryUse("https://other.example", "n-1", validTo));
+        // After expiry plus the skew the token could not be accepted anyway: the entry is swept and the jti may recur.
+        clock.Now = ApiFactory.Now.AddMinutes(5) + CdsJwt.Skew + TimeSpan.FromMinutes(2);
+        Assert.True(guard.TryUse("https://ehr.example", "n-2", validTo.AddMinutes(10)));
+        Assert.Equal(1, guard.Count);
+        Assert.True(guard.TryUse("https://ehr.example", "n-1", clock.Now.UtcDateTime.AddMinutes(5)));
+    }
 
     [Fact]
     public async Task With_a_key_a_valid_token_passes_and_an_expired_token_a_wrong_audience_a_wrong_key_or_none_get_401()

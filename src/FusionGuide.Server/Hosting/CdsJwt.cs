@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -10,7 +11,9 @@ namespace FusionGuide.Server.Hosting;
 /// Bearer JWT on the CDS Hooks routes (CDS Hooks 2.0 §Trusting CDS Clients). With no key configured a token is
 /// accepted unverified (or absent). With a key (<c>--cds-jwt-key</c>) every call needs a token whose signature
 /// verifies, whose <c>aud</c> is the URL called (<c>{scheme}://{host}{path}</c>), which has not expired (the
-/// server's clock, with one minute of skew) and, when <c>--cds-jwt-issuer</c> is given, whose <c>iss</c> matches.
+/// server's clock, with one minute of skew), which carries a <c>jti</c> not seen before from the same issuer (the
+/// specification's nonce against replay: <see cref="JtiReplayGuard"/>) and, when <c>--cds-jwt-issuer</c> is given,
+/// whose <c>iss</c> matches.
 /// </summary>
 internal static class CdsJwt
 {
@@ -22,8 +25,9 @@ internal static class CdsJwt
     /// <summary>Registers the JwtBearer scheme; its options are read from the running <see cref="ServerSettings"/>.</summary>
     public static IServiceCollection AddCdsJwt(this IServiceCollection services)
     {
+        services.AddSingleton<JtiReplayGuard>();
         services.AddAuthentication().AddJwtBearer(Scheme, _ => { });
-        services.AddOptions<JwtBearerOptions>(Scheme).Configure<ServerSettings, TimeProvider>((o, settings, clock) =>
+        services.AddOptions<JwtBearerOptions>(Scheme).Configure<ServerSettings, TimeProvider, JtiReplayGuard>((o, settings, clock, replay) =>
         {
             o.MapInboundClaims = false;
             o.TimeProvider = clock;
@@ -38,7 +42,7 @@ internal static class CdsJwt
                 ValidateAudience = false,
                 ValidateLifetime = false,
             };
-            o.Events = new JwtBearerEvents { OnTokenValidated = ctx => Check(ctx, clock) };
+            o.Events = new JwtBearerEvents { OnTokenValidated = ctx => Check(ctx, clock, replay) };
         });
         return services;
     }
@@ -46,7 +50,7 @@ internal static class CdsJwt
     /// <summary>The audience a token for this request must name: the URL called, without query.</summary>
     public static string Audience(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
 
-    private static Task Check(TokenValidatedContext ctx, TimeProvider clock)
+    private static Task Check(TokenValidatedContext ctx, TimeProvider clock, JtiReplayGuard replay)
     {
         if (ctx.SecurityToken is not JsonWebToken token)
         {
@@ -60,6 +64,9 @@ internal static class CdsJwt
             : token.ValidTo.Add(Skew) < now ? $"the token expired at {token.ValidTo.ToString("O", CultureInfo.InvariantCulture)}"
             : token.ValidFrom != DateTime.MinValue && token.ValidFrom.Subtract(Skew) > now ? "the token is not valid yet (nbf)"
             : !token.Audiences.Any(a => string.Equals(a.TrimEnd('/'), expected, StringComparison.Ordinal)) ? $"the token's audience is not {expected}"
+            : string.IsNullOrEmpty(token.Id) ? "the token has no jti claim (CDS Hooks requires a nonce per token)"
+            // Last, so that only a token that passed every other check is remembered.
+            : !replay.TryUse(token.Issuer, token.Id, token.ValidTo) ? "the token's jti was already used: a replayed token is refused (send a new token with each call)"
             : null;
         if (reason is not null)
         {
@@ -67,6 +74,68 @@ internal static class CdsJwt
         }
 
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Remembers each accepted token's (<c>iss</c>, <c>jti</c>) until the token expires (plus the clock skew), so the same
+/// token cannot be used twice. Only tokens whose signature verified get here, and each entry leaves when its token
+/// could no longer be accepted anyway, so the memory is bounded by the signed tokens of the last few minutes.
+/// One process's memory: several server instances behind a balancer would need a shared store for this.
+/// </summary>
+internal sealed class JtiReplayGuard(TimeProvider clock)
+{
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<(string Issuer, string Jti), DateTime> seen = new();
+    private long nextSweepTicks;
+
+    /// <summary>Number of remembered tokens (for tests).</summary>
+    internal int Count => seen.Count;
+
+    /// <summary>True the first time (issuer, jti) is presented while the token is valid; false for a replay.</summary>
+    public bool TryUse(string issuer, string jti, DateTime validToUtc)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        Sweep(now);
+        var key = (issuer ?? "", jti);
+        var keepUntil = validToUtc + CdsJwt.Skew;
+        while (true)
+        {
+            if (seen.TryAdd(key, keepUntil))
+            {
+                return true;
+            }
+
+            // An entry whose token has expired (not yet swept) no longer protects anything: the new token takes its place.
+            if (seen.TryGetValue(key, out var until) && until < now)
+            {
+                if (seen.TryUpdate(key, keepUntil, until))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            return false;
+        }
+    }
+
+    private void Sweep(DateTime now)
+    {
+        var due = Interlocked.Read(ref nextSweepTicks);
+        if (now.Ticks < due || Interlocked.CompareExchange(ref nextSweepTicks, (now + SweepEvery).Ticks, due) != due)
+        {
+            return;
+        }
+
+        foreach (var (key, until) in seen)
+        {
+            if (until < now)
+            {
+                seen.TryRemove(new KeyValuePair<(string, string), DateTime>(key, until));
+            }
+        }
     }
 }
 

@@ -214,6 +214,28 @@ public sealed class CdsHooksEndpointTests : IDisposable
         Assert.Contains("no jti", missing.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true, HttpStatusCode.OK)]
+    [InlineData(false, HttpStatusCode.Unauthorized)]
+    public async Task Behind_a_trusted_proxy_the_JWT_audience_is_the_original_URL_and_otherwise_the_forwarded_headers_are_ignored(bool trusted, HttpStatusCode expected)
+    {
+        // The real server on Kestrel (the forwarded-headers middleware reads the connection's address): the proxy is 127.0.0.1.
+        await using var server = await RunningServer.StartAsync(s => s with
+        {
+            Cds = new CdsSettings { JwtKeys = [new SymmetricSecurityKey(Secret)], Region = Domain.Region.US },
+            TrustedProxies = trusted ? [System.Net.IPNetwork.Parse("127.0.0.1/32")] : [],
+        });
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, PatientView) { Content = Http.Json(CdsFixture.PatientView(Scenarios.AlkG1202R())) };
+        // The TLS-terminating proxy received https://fg.example/…; the token names that URL (its clock is the real one here).
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token("https://fg.example" + PatientView, DateTimeOffset.UtcNow.AddMinutes(5)));
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-Host", "fg.example");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        using var response = await client.SendAsync(request, Ct);
+        Assert.True(expected == response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
+    }
+
     [Fact]
     public void The_replay_guard_refuses_a_jti_while_its_token_is_valid_and_forgets_it_after()
     {

@@ -27,6 +27,9 @@ public sealed class CommandTests : IDisposable
     [InlineData("serve --db a.db --postgres Host=x")]
     [InlineData("serve --api-key-file /nonexistent/key")]
     [InlineData("audit verify --urls http://127.0.0.1:1")]
+    [InlineData("serve --trust-proxy proxy.example")]
+    [InlineData("serve --trust-proxy 10.0.0.0/99")]
+    [InlineData("serve --trust-proxy ,")]
     public async Task Usage_mistakes_exit_2_with_a_problem_list(string commandLine)
     {
         var (code, _, stderr) = await Run(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));

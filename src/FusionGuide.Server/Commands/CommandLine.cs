@@ -80,6 +80,39 @@ internal sealed class CommandLine
         return key;
     }
 
+    /// <summary>The proxies named by <c>--trust-proxy</c>: comma-separated addresses (<c>10.0.0.5</c>) or networks (<c>10.0.0.0/8</c>).</summary>
+    public IReadOnlyList<System.Net.IPNetwork> TrustedProxies()
+    {
+        if (Option("--trust-proxy") is not { } list)
+        {
+            return [];
+        }
+
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var item in list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (System.Net.IPNetwork.TryParse(item, out var network))
+            {
+                networks.Add(network);
+            }
+            else if (System.Net.IPAddress.TryParse(item, out var address))
+            {
+                networks.Add(new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? 128 : 32));
+            }
+            else
+            {
+                Problems.Add(new Problem("--trust-proxy", $"'{item}' is not an IP address or a network (address/prefix)"));
+            }
+        }
+
+        if (networks.Count == 0 && Problems.All(p => p.Path != "--trust-proxy"))
+        {
+            Problems.Add(new Problem("--trust-proxy", "names no address"));
+        }
+
+        return networks;
+    }
+
     /// <summary>The CDS Hooks settings from <c>--cds-jwt-key</c>, <c>--cds-jwt-issuer</c>, <c>--cds-region</c> and <c>--cds-fhir-fetch</c>.</summary>
     public CdsSettings Cds()
     {

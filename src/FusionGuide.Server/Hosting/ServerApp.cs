@@ -43,7 +43,35 @@ public static class ServerApp
         services.AddCdsHooks();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
 
+        if (settings.TrustedProxies.Count > 0)
+        {
+            services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+            {
+                o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                    | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto
+                    | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedHost;
+                // Only the named proxies: the defaults (loopback) are replaced, not extended.
+                o.KnownProxies.Clear();
+                o.KnownIPNetworks.Clear();
+                foreach (var network in settings.TrustedProxies)
+                {
+                    o.KnownIPNetworks.Add(network);
+                }
+            });
+        }
+
         var app = builder.Build();
+        if (settings.TrustedProxies.Count > 0)
+        {
+            // First, so that everything after it (JWT audience, links, request log) sees the original scheme and host.
+            app.UseForwardedHeaders();
+        }
+
+        // Explicitly and after the forwarded headers: left implicit, WebApplication puts authentication at the very start
+        // of the pipeline (the JWT scheme is the only one, hence the default), and the result it caches for the request
+        // would have been computed from the proxy's host and scheme.
+        app.UseAuthentication();
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UsePageHeaders();

@@ -20,6 +20,12 @@ public sealed record ServerSettings
     /// <summary>The CDS Hooks endpoints' settings.</summary>
     public CdsSettings Cds { get; init; } = new();
 
+    /// <summary>
+    /// Reverse proxies whose <c>X-Forwarded-For</c>, <c>-Proto</c> and <c>-Host</c> are believed (addresses or networks).
+    /// Empty (the default): the headers are ignored, so no client can pretend to be another host or scheme.
+    /// </summary>
+    public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
+
     /// <summary>Settings from the environment alone (the API key variable), with the default SQLite store.</summary>
     public static ServerSettings FromEnvironment() => new() { ApiKey = NonEmpty(Environment.GetEnvironmentVariable(ApiKeyVariable)) };
 

@@ -161,6 +161,16 @@ public sealed class CdsHooksEndpointTests : IDisposable
         Assert.Equal(["s1"], stored[0].AcceptedSuggestions);
         Assert.Equal(("patient-preference", "declined", CdsHooksService.PatientViewId), (stored[1].OverrideReasonCode, stored[1].UserComment, stored[1].ServiceId));
         Assert.Equal(ApiFactory.Now.UtcDateTime, DateTime.Parse(stored[0].ReceivedAt, null, System.Globalization.DateTimeStyles.RoundtripKind));
+
+        // Readable over HTTP with the audit API key (and only with it).
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/v1/audit/cds-feedback?limit=10");
+        read.Headers.Add("X-Api-Key", ApiFactory.Key);
+        using var page = await client.SendAsync(read, Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var items = JsonDocument.Parse(await page.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("feedback");
+        Assert.Equal(["c1", "c2"], items.EnumerateArray().Select(f => f.GetProperty("card").GetString()));
+        Assert.Equal("declined", items[1].GetProperty("userComment").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(client, HttpMethod.Get, "/v1/audit/cds-feedback")).Status);
     }
 
     [Fact]

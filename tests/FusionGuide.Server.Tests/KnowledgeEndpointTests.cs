@@ -53,10 +53,26 @@ public sealed class KnowledgeEndpointTests(ApiFactory factory) : IClassFixture<A
     public async Task The_OpenAPI_document_describes_every_endpoint()
     {
         var paths = (await Get("/openapi/v1.json", HttpStatusCode.OK)).GetProperty("paths");
-        foreach (var path in new[] { "/v1/recommend", "/v1/validate", "/v1/knowledge", "/v1/knowledge/drugs/{id}", "/healthz", "/v1/audit", "/v1/audit/{id}" })
+        foreach (var path in new[] { "/v1/recommend", "/v1/validate", "/v1/knowledge", "/v1/knowledge/drugs/{id}", "/healthz", "/v1/audit", "/v1/audit/{id}", "/v1/audit/cds-feedback" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
         }
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_declares_the_API_key_on_the_audit_routes_and_the_JWT_on_CDS_Hooks()
+    {
+        var doc = await Get("/openapi/v1.json", HttpStatusCode.OK);
+        var schemes = doc.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), (schemes.GetProperty("ApiKey").GetProperty("type").GetString(),
+            schemes.GetProperty("ApiKey").GetProperty("in").GetString(), schemes.GetProperty("ApiKey").GetProperty("name").GetString()));
+        Assert.Equal(("http", "bearer"), (schemes.GetProperty("CdsHooksJwt").GetProperty("type").GetString(), schemes.GetProperty("CdsHooksJwt").GetProperty("scheme").GetString()));
+        string[] Required(string path, string method) =>
+            [.. doc.GetProperty("paths").GetProperty(path).GetProperty(method).TryGetProperty("security", out var s)
+                ? s.EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)) : []];
+        Assert.Equal(["ApiKey"], Required("/v1/audit", "get"));
+        Assert.Equal(["CdsHooksJwt"], Required("/cds-services/{id}", "post"));
+        Assert.Empty(Required("/v1/recommend", "post"));
     }
 
     [Theory]

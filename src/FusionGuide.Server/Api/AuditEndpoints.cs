@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FusionGuide.Server.Api;
 
-/// <summary><c>GET /v1/audit</c> and <c>GET /v1/audit/{id}</c>: read the audit trail, with an API key.</summary>
+/// <summary><c>GET /v1/audit</c>, <c>GET /v1/audit/{id}</c> and <c>GET /v1/audit/cds-feedback</c>: read the audit trail and the CDS Hooks feedback, with an API key.</summary>
 internal static class AuditEndpoints
 {
     public const int MaxPageSize = 200;
@@ -16,6 +16,7 @@ internal static class AuditEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         audit.MapGet("/", List).WithSummary("Audit records, newest first (offset, limit ≤ 200). Needs X-Api-Key.");
         audit.MapGet("/{id:long}", Get).WithSummary("One audit record with the result that was served. Needs X-Api-Key.");
+        audit.MapGet("/cds-feedback", Feedback).WithSummary("CDS Hooks feedback (what clinicians did with the cards), newest first (offset, limit ≤ 200). Needs X-Api-Key.");
         return app;
     }
 
@@ -32,6 +33,19 @@ internal static class AuditEndpoints
         var items = page.Records.Select(r => new AuditSummaryDto(r.Id, r.Entry.RecordedAt, r.Entry.CaseId, r.Entry.CaseSha256,
             r.Entry.KnowledgeBaseVersion, r.Entry.AsOf, r.Hash)).ToList();
         return TypedResults.Ok(new AuditPageDto(page.Total, offset, limit, items));
+    }
+
+    public static async Task<Results<Ok<FeedbackPageDto>, ProblemHttpResult>> Feedback(
+        IAuditStore store, CancellationToken cancellationToken, int offset = 0, int limit = 50)
+    {
+        if (offset < 0 || limit is < 1 or > MaxPageSize)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad paging",
+                detail: $"offset must be ≥ 0 and limit between 1 and {MaxPageSize}.");
+        }
+
+        var items = await store.ListFeedbackAsync(offset, limit, cancellationToken);
+        return TypedResults.Ok(new FeedbackPageDto(offset, limit, items));
     }
 
     public static async Task<Results<Ok<AuditRecordDto>, ProblemHttpResult>> Get(long id, IAuditStore store, CancellationToken cancellationToken)

@@ -26,6 +26,9 @@ public sealed record AuditSummaryDto(long Id, string RecordedAt, string? CaseId,
 /// <summary>One page of the audit list, newest first.</summary>
 public sealed record AuditPageDto(long Total, int Offset, int Limit, IReadOnlyList<AuditSummaryDto> Records);
 
+/// <summary>A page of CDS Hooks feedback, newest first.</summary>
+public sealed record FeedbackPageDto(int Offset, int Limit, IReadOnlyList<FusionGuide.Server.Audit.FeedbackEntry> Feedback);
+
 /// <summary>One audit record with the result that was served.</summary>
 public sealed record AuditRecordDto(
     long Id, string RecordedAt, string? CaseId, string CaseSha256, string KnowledgeBaseVersion, string AsOf,

@@ -15,5 +15,6 @@ namespace FusionGuide.Server.Api;
 [JsonSerializable(typeof(HealthDto))]
 [JsonSerializable(typeof(AuditPageDto))]
 [JsonSerializable(typeof(AuditRecordDto))]
+[JsonSerializable(typeof(FeedbackPageDto))]
 [JsonSerializable(typeof(Drug))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;

@@ -39,7 +39,7 @@ public static class ServerApp
         services.AddSingleton(sp => References(sp.GetRequiredService<FusionEngine>().KnowledgeBase));
         services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<ServerSettings>().Audit.Open());
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSecuritySchemes());
         services.AddCdsHooks();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
 

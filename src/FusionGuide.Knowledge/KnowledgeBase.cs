@@ -203,13 +203,21 @@ public static class KnowledgeDate
         ArgumentNullException.ThrowIfNull(s);
 
         // The engine reads these dates on every case: the common, valid form is read by hand, anything else as before.
+        return Plain(s, out var date) ? date : DateOnly.ParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A valid date written exactly YYYY-MM-DD (ASCII digits), read without the culture-aware parser.</summary>
+    private static bool Plain(string s, out DateOnly date)
+    {
         if (s.Length == 10 && s[4] == '-' && s[7] == '-' && Digits(s, 0, 4, out var y) && Digits(s, 5, 2, out var m) && Digits(s, 8, 2, out var d)
             && y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
         {
-            return new DateOnly(y, m, d);
+            date = new DateOnly(y, m, d);
+            return true;
         }
 
-        return DateOnly.ParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        date = default;
+        return false;
     }
 
     private static bool Digits(string s, int start, int count, out int value)
@@ -230,5 +238,6 @@ public static class KnowledgeDate
 
     /// <summary>Tries YYYY-MM-DD.</summary>
     public static bool TryParse(string? s, out DateOnly date) =>
-        DateOnly.TryParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
+        s is not null && Plain(s, out date)
+        || DateOnly.TryParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
 }

@@ -16,7 +16,6 @@ internal static class DiagnosisStage
     public static DiagnosisFindings Run(Evaluation e, TreatmentHistory history)
     {
         var calls = e.Case.Tests.Select((t, i) => TestInterpreter.Interpret(e, i, t)).ToList();
-        var atDiagnosis = calls.Where(c => c.Test.EffectiveTiming == TestTiming.Diagnosis).ToList();
         var genes = new Dictionary<Gene, GeneStatus>();
         foreach (var gene in Codes.Gene.Values)
         {

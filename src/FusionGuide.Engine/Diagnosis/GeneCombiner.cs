@@ -14,10 +14,31 @@ internal static class GeneCombiner
             return GeneStatus.NotTested;
         }
 
-        var positive = calls.Where(c => c.Kind == CallKind.Positive).ToList();
-        var negative = calls.Where(c => c.Kind == CallKind.Negative).ToList();
-        var screen = calls.Where(c => c.Kind == CallKind.Screen).ToList();
-        var unsettled = calls.Where(c => c.Kind is CallKind.Equivocal or CallKind.Screen or CallKind.PlasmaNegative or CallKind.Inadequate).ToList();
+        // One pass over the calls (most genes have one or two).
+        List<TestCall> positive = [], negative = [], screen = [];
+        var unsettled = 0;
+        foreach (var c in calls)
+        {
+            switch (c.Kind)
+            {
+                case CallKind.Positive:
+                    positive.Add(c);
+                    break;
+                case CallKind.Negative:
+                    negative.Add(c);
+                    break;
+                case CallKind.Screen:
+                    screen.Add(c);
+                    unsettled++;
+                    break;
+                case CallKind.Equivocal or CallKind.PlasmaNegative or CallKind.Inadequate:
+                    unsettled++;
+                    break;
+                default:
+                    break;
+            }
+        }
+
         GeneStatus status;
         if (positive.Count > 0)
         {
@@ -43,7 +64,7 @@ internal static class GeneCombiner
         {
             status = GeneStatus.Negative;
         }
-        else if (unsettled.Count > 0 || negative.Count > 0)
+        else if (unsettled > 0 || negative.Count > 0)
         {
             status = GeneStatus.Equivocal;
         }

@@ -14,6 +14,7 @@ internal sealed class EngineIndex
     private readonly string[] names;
     private readonly FrozenDictionary<string, string> tableListings;
     private readonly Dictionary<InteractionRule, string> namedMedications = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, ResistanceRow> resistance = new(StringComparer.Ordinal);
 
     public EngineIndex(KnowledgeBase kb)
     {
@@ -25,6 +26,12 @@ internal sealed class EngineIndex
         }
 
         tableListings = kb.Regimens.ToFrozenDictionary(r => r.Id, Listing, StringComparer.Ordinal);
+        foreach (var row in kb.Resistance)
+        {
+            // The first row for a gene and mutation set wins, as a scan of the table in order would find it.
+            resistance.TryAdd(ResistanceKey(row.Gene, row.Mutations), row);
+        }
+
         foreach (var t in values)
         {
             foreach (var rule in kb.Interactions(t)?.Rules ?? [])
@@ -40,6 +47,15 @@ internal sealed class EngineIndex
     /// <summary>The medication an interaction rule names, normalised as case medications are (null for a class rule).</summary>
     public string? NamedMedication(InteractionRule rule) =>
         rule.Medication is null ? null : namedMedications.TryGetValue(rule, out var m) ? m : KnowledgeBase.NormaliseMedication(rule.Medication);
+
+    /// <summary>The activity-table row for exactly this set of mutations of <paramref name="gene"/> (in any order), or null.</summary>
+    public ResistanceRow? Resistance(string gene, IReadOnlyList<string> mutations) => resistance.GetValueOrDefault(ResistanceKey(gene, mutations));
+
+    /// <summary>The activity-table row for this single mutation of <paramref name="gene"/>, or null.</summary>
+    public ResistanceRow? Resistance(string gene, string mutation) => resistance.GetValueOrDefault(string.Concat(gene, "\0", mutation));
+
+    private static string ResistanceKey(string gene, IReadOnlyList<string> mutations) =>
+        mutations.Count == 1 ? string.Concat(gene, "\0", mutations[0]) : gene + "\0" + string.Join('\0', mutations.Order(StringComparer.Ordinal));
 
     /// <summary>How a therapy is named inside a sentence (see <see cref="Evaluation.Name"/>).</summary>
     public string Name(Therapy t) => names[(int)t];

@@ -27,7 +27,7 @@ internal static class InteractionStage
 
             foreach (var t in therapies)
             {
-                rows.AddRange(For(e, t, med, generic, classes));
+                For(e, t, med, generic, classes, rows);
             }
         }
 
@@ -41,23 +41,39 @@ internal static class InteractionStage
         return rows;
     }
 
-    private static IEnumerable<InteractionRow> For(Evaluation e, Therapy therapy, string med, string generic, IReadOnlyList<string> classes)
+    /// <summary>
+    /// The rules of <paramref name="therapy"/>'s table in force that apply to this medication: those naming it, or
+    /// else those of its interaction classes (a label's named advice is more specific than its class's).
+    /// </summary>
+    private static void For(Evaluation e, Therapy therapy, string med, string generic, IReadOnlyList<string> classes, List<InteractionRow> rows)
     {
         if (e.Kb.Interactions(therapy) is not { } table)
         {
-            yield break;
+            return;
         }
 
-        var rules = table.Rules.Where(r => KnowledgeBase.InForce(r, e.AsOf)).ToList();
-        var specific = rules.Where(r => e.Index.NamedMedication(r) == generic).ToList();
-        var matched = specific.Count > 0 ? specific : rules.Where(r => r.Class is { } c && classes.Contains(c)).ToList();
-        foreach (var r in matched)
+        var named = false;
+        foreach (var r in table.Rules)
         {
+            if (KnowledgeBase.InForce(r, e.AsOf) && e.Index.NamedMedication(r) == generic)
+            {
+                named = true;
+                break;
+            }
+        }
+
+        foreach (var r in table.Rules)
+        {
+            if (!KnowledgeBase.InForce(r, e.AsOf) || (named ? e.Index.NamedMedication(r) != generic : r.Class is not { } c || !classes.Contains(c)))
+            {
+                continue;
+            }
+
             e.UsedUnverified(r.Id, r.Verified, r.VerificationNote);
             var advice = r.DoseChange is { } dose && !r.Advice.Contains(dose, StringComparison.OrdinalIgnoreCase) ? $"{r.Advice} Dose: {dose}" : r.Advice;
             var mechanism = r.Medication is not null ? $"{generic} (named in the label)" : r.Class!;
             e.Fire(RuleIds.Interaction, $"{e.Name(therapy)} + {med} ({mechanism}): {r.Severity}. {advice}", r.Sources);
-            yield return new InteractionRow
+            rows.Add(new InteractionRow
             {
                 Therapy = therapy,
                 With = med,
@@ -65,7 +81,7 @@ internal static class InteractionStage
                 Advice = advice,
                 Mechanism = r.Class ?? "named-medication",
                 References = r.Sources,
-            };
+            });
         }
     }
 }

@@ -56,7 +56,7 @@ internal sealed class ResistanceProfile
     private void Read(Evaluation e, MutationSet set)
     {
         var gene = Codes.Gene.Code(set.Gene);
-        var exact = e.Kb.Resistance.FirstOrDefault(r => r.Gene == gene && SameSet(r.Mutations, set.Mutations));
+        var exact = e.Index.Resistance(gene, set.Mutations);
         if (exact is not null)
         {
             foreach (var cell in exact.Cells)
@@ -68,7 +68,7 @@ internal sealed class ResistanceProfile
             return;
         }
 
-        var singles = set.Mutations.Select(m => e.Kb.Resistance.FirstOrDefault(r => r.Gene == gene && r.Mutations.Count == 1 && r.Mutations[0] == m)).ToList();
+        var singles = set.Mutations.Select(m => e.Index.Resistance(gene, m)).ToList();
         var unknown = set.Mutations.Where((m, i) => singles[i] is null).ToList();
         if (unknown.Count > 0)
         {
@@ -125,9 +125,6 @@ internal sealed class ResistanceProfile
             list[existing] = finding;
         }
     }
-
-    private static bool SameSet(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
-        a.Count == b.Count && a.All(b.Contains);
 
     private static string Summary(ResistanceRow row) =>
         string.Join(", ", row.Cells.Select(c => $"{c.Drug} {c.Activity}"));

@@ -263,10 +263,17 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
     private Regimen? Table(string setting, Therapy? after)
     {
         var code = after is { } a ? Codes.Therapy.Code(a) : null;
-        var table = e.Kb.Regimens
-            .Where(r => r.Driver == kinaseCode && r.Setting == setting && KnowledgeBase.InForce(r, e.AsOf) && (code is null || r.After.Contains(code)))
-            .OrderBy(r => r.Id, StringComparer.Ordinal)
-            .FirstOrDefault();
+        // The table in force for this driver, setting (and prior TKI); of several, the first by id.
+        Regimen? table = null;
+        foreach (var r in e.Kb.Regimens)
+        {
+            if (r.Driver == kinaseCode && r.Setting == setting && KnowledgeBase.InForce(r, e.AsOf) && (code is null || r.After.Contains(code)) &&
+                (table is null || string.CompareOrdinal(r.Id, table.Id) < 0))
+            {
+                table = r;
+            }
+        }
+
         if (table is not null)
         {
             var guide = e.Cite(table.Guideline);

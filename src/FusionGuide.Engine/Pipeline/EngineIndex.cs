@@ -15,6 +15,9 @@ internal sealed class EngineIndex
     private readonly FrozenDictionary<string, string> tableListings;
     private readonly Dictionary<InteractionRule, string> namedMedications = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, ResistanceRow> resistance = new(StringComparer.Ordinal);
+    private readonly Dictionary<DosingRegimen, string> dosingDetails = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<DosingRegimen, IReadOnlyList<string>> dosingSources = new(ReferenceEqualityComparer.Instance);
+    private readonly (string Detail, IReadOnlyList<string> Sources)?[] monitoring;
 
     public EngineIndex(KnowledgeBase kb)
     {
@@ -26,6 +29,28 @@ internal sealed class EngineIndex
         }
 
         tableListings = kb.Regimens.ToFrozenDictionary(r => r.Id, Listing, StringComparer.Ordinal);
+        monitoring = new (string, IReadOnlyList<string>)?[names.Length];
+        foreach (var t in values)
+        {
+            if (!kb.HasDrug(t))
+            {
+                continue;
+            }
+
+            var drug = kb.Drug(t);
+            foreach (var regimen in drug.Dosing)
+            {
+                dosingDetails[regimen] = DosingDetail(drug, regimen);
+                dosingSources[regimen] = [.. regimen.Sources.Distinct()];
+            }
+
+            if (drug.Monitoring.Count > 0)
+            {
+                monitoring[(int)t] = ($"{drug.Name}: {string.Join("; ", drug.Monitoring.Select(m => $"{m.Item} ({m.Schedule})"))}.",
+                    [.. drug.Monitoring.SelectMany(m => m.Sources).Distinct()]);
+            }
+        }
+
         foreach (var row in kb.Resistance)
         {
             // The first row for a gene and mutation set wins, as a scan of the table in order would find it.
@@ -56,6 +81,18 @@ internal sealed class EngineIndex
 
     private static string ResistanceKey(string gene, IReadOnlyList<string> mutations) =>
         mutations.Count == 1 ? string.Concat(gene, "\0", mutations[0]) : gene + "\0" + string.Join('\0', mutations.Order(StringComparer.Ordinal));
+
+    /// <summary>The dosing rule's trace detail for a regimen: start, reductions, food (knowledge only).</summary>
+    public string DosingDetail(Drug drug, DosingRegimen regimen) =>
+        dosingDetails.TryGetValue(regimen, out var s) ? s
+            : $"{drug.Name}: start {regimen.Start}; reductions {string.Join(" → ", regimen.Reductions)}{(regimen.AfterLastReduction is { } after ? $" → {after}" : "")}{(regimen.Food is { } f ? $"; {f}" : "")}.";
+
+    /// <summary>A regimen's sources, each once (a dosing row's references when no organ adjustment applies).</summary>
+    public IReadOnlyList<string> DosingSources(DosingRegimen regimen) =>
+        dosingSources.TryGetValue(regimen, out var s) ? s : [.. regimen.Sources.Distinct()];
+
+    /// <summary>The monitoring rule's trace detail and sources for a drug, or null when its label asks for none.</summary>
+    public (string Detail, IReadOnlyList<string> Sources)? Monitoring(Therapy t) => monitoring[(int)t];
 
     /// <summary>How a therapy is named inside a sentence (see <see cref="Evaluation.Name"/>).</summary>
     public string Name(Therapy t) => names[(int)t];

@@ -35,16 +35,26 @@ internal static class SafetyStage
             }
 
             e.UsedUnverified(regimen.Id, regimen.Verified, regimen.VerificationNote);
-            var adjustments = drug.OrganAdjustments
-                .Where(a => KnowledgeBase.InForce(a, e.AsOf) && e.Case.Comorbidities.Any(c => Codes.Comorbidity.Code(c) == a.Comorbidity))
-                .ToList();
+            List<Knowledge.Model.OrganAdjustment>? matched = null;
+            if (e.Case.Comorbidities.Count > 0)
+            {
+                foreach (var a in drug.OrganAdjustments)
+                {
+                    if (KnowledgeBase.InForce(a, e.AsOf) && e.Case.Comorbidities.Any(c => Codes.Comorbidity.Code(c) == a.Comorbidity))
+                    {
+                        (matched ??= []).Add(a);
+                    }
+                }
+            }
+
+            List<Knowledge.Model.OrganAdjustment> adjustments = matched ?? [];
             foreach (var a in adjustments)
             {
                 e.UsedUnverified(a.Id, a.Verified, a.VerificationNote);
                 e.Fire(RuleIds.OrganAdjustment, $"{e.Name(t)}: {Adjustment(a)}", a.Sources);
             }
 
-            var refs = regimen.Sources.Concat(adjustments.SelectMany(a => a.Sources)).Distinct().ToList();
+            var refs = adjustments.Count == 0 ? e.Index.DosingSources(regimen) : [.. regimen.Sources.Concat(adjustments.SelectMany(a => a.Sources)).Distinct()];
             rows.Add(new DosingRow
             {
                 Therapy = t,
@@ -54,7 +64,7 @@ internal static class SafetyStage
                 Adjustments = adjustments.Count > 0 ? [.. adjustments.Select(Adjustment)] : null,
                 References = refs,
             });
-            e.Fire(RuleIds.Dosing, $"{drug.Name}: start {regimen.Start}; reductions {string.Join(" → ", regimen.Reductions)}{(regimen.AfterLastReduction is { } after ? $" → {after}" : "")}{(regimen.Food is { } f ? $"; {f}" : "")}.", regimen.Sources);
+            e.Fire(RuleIds.Dosing, e.Index.DosingDetail(drug, regimen), regimen.Sources);
         }
 
         return rows;
@@ -183,9 +193,9 @@ internal static class SafetyStage
                 rows.Add(new MonitoringRow { Therapy = t, Item = m.Item, Schedule = m.Schedule, References = m.Sources });
             }
 
-            if (drug.Monitoring.Count > 0)
+            if (e.Index.Monitoring(t) is { } trace)
             {
-                e.Fire(RuleIds.Monitoring, $"{drug.Name}: {string.Join("; ", drug.Monitoring.Select(m => $"{m.Item} ({m.Schedule})"))}.", drug.Monitoring.SelectMany(m => m.Sources).Distinct());
+                e.Fire(RuleIds.Monitoring, trace.Detail, trace.Sources);
             }
         }
 

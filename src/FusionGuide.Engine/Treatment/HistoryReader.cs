@@ -92,35 +92,36 @@ internal static class HistoryReader
         for (var i = 0; i < history.Count; i++)
         {
             var h = history[i];
-            var where = $"history[{i}] ({e.Name(h.Therapy)})";
+            // Named only when something is wrong (most histories are consistent).
+            string Where() => $"history[{i}] ({e.Name(h.Therapy)})";
             if (PartialDate.TryParse(h.Start, out var start) && PartialDate.TryParse(h.End, out var end) && end < start)
             {
-                Inconsistent(e, $"{where} ends ({h.End}) before it starts ({h.Start}).");
+                Inconsistent(e, $"{Where()} ends ({h.End}) before it starts ({h.Start}).");
             }
 
             if (h.StopReason == StopReason.Ongoing && h.End is not null)
             {
-                Inconsistent(e, $"{where} is marked ongoing but has an end date ({h.End}).");
+                Inconsistent(e, $"{Where()} is marked ongoing but has an end date ({h.End}).");
             }
 
             if (h.ProgressionPattern is not null && h.StopReason is not StopReason.Progression)
             {
-                Inconsistent(e, $"{where} has a progression pattern but did not stop for progression.");
+                Inconsistent(e, $"{Where()} has a progression pattern but did not stop for progression.");
             }
 
             if (i < history.Count - 1 && (h.StopReason == StopReason.Ongoing || (h.StopReason is null && h.End is null)))
             {
-                Inconsistent(e, $"{where} is still ongoing, yet {e.Name(history[i + 1].Therapy)} follows it.");
+                Inconsistent(e, $"{Where()} is still ongoing, yet {e.Name(history[i + 1].Therapy)} follows it.");
             }
 
             if (PartialDate.TryParse(h.Start, out var s2) && s2 > e.AsOf)
             {
-                Inconsistent(e, $"{where} starts ({h.Start}) after the evaluation date {e.AsOf:yyyy-MM-dd}.");
+                Inconsistent(e, $"{Where()} starts ({h.Start}) after the evaluation date {e.AsOf:yyyy-MM-dd}.");
             }
 
             if (i > 0 && PartialDate.TryParse(history[i - 1].Start, out var prev) && PartialDate.TryParse(h.Start, out var cur) && cur < prev)
             {
-                Inconsistent(e, $"{where} starts before the therapy listed before it: the history must be in order.");
+                Inconsistent(e, $"{Where()} starts before the therapy listed before it: the history must be in order.");
             }
         }
     }

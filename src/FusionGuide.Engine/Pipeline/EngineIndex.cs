@@ -15,6 +15,8 @@ internal sealed class EngineIndex
     private readonly FrozenDictionary<string, string> tableListings;
     private readonly Dictionary<InteractionRule, string> namedMedications = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, ResistanceRow> resistance = new(StringComparer.Ordinal);
+    private readonly Dictionary<ResistanceRow, (string Mutations, string Summary)> resistanceText = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ResistanceCell, (string Drug, string Evidence)> cellText = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<DosingRegimen, string> dosingDetails = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<DosingRegimen, IReadOnlyList<string>> dosingSources = new(ReferenceEqualityComparer.Instance);
     private readonly (string Detail, IReadOnlyList<string> Sources)?[] monitoring;
@@ -55,6 +57,11 @@ internal sealed class EngineIndex
         {
             // The first row for a gene and mutation set wins, as a scan of the table in order would find it.
             resistance.TryAdd(ResistanceKey(row.Gene, row.Mutations), row);
+            resistanceText[row] = RowText(row);
+            foreach (var cell in row.Cells)
+            {
+                cellText[cell] = CellText(kb, cell);
+            }
         }
 
         foreach (var t in values)
@@ -81,6 +88,25 @@ internal sealed class EngineIndex
 
     private static string ResistanceKey(string gene, IReadOnlyList<string> mutations) =>
         mutations.Count == 1 ? string.Concat(gene, "\0", mutations[0]) : gene + "\0" + string.Join('\0', mutations.Order(StringComparer.Ordinal));
+
+    /// <summary>A row's mutations joined with "+" and its cells as "drug activity, …" (for the resistance rule's trace).</summary>
+    public (string Mutations, string Summary) ResistanceText(ResistanceRow row) =>
+        resistanceText.TryGetValue(row, out var t) ? t : RowText(row);
+
+    /// <summary>A cell's drug as written in evidence (lower case) and its "IC50 …; citations" part.</summary>
+    public (string Drug, string Evidence) ResistanceCellText(KnowledgeBase kb, ResistanceCell cell) =>
+        cellText.TryGetValue(cell, out var t) ? t : CellText(kb, cell);
+
+    private static (string, string) RowText(ResistanceRow row) =>
+        (string.Join("+", row.Mutations), string.Join(", ", row.Cells.Select(c => $"{c.Drug} {c.Activity}")));
+
+    private static (string, string) CellText(KnowledgeBase kb, ResistanceCell cell)
+    {
+        var therapy = Codes.Therapy.Parse(cell.Drug);
+        var ic50 = cell.Ic50nM is { } v ? $"IC50 {v:0.#} nM; " : "";
+        var cites = string.Join(", ", cell.Sources.Select(id => kb.Reference(id)?.ShortName ?? id));
+        return (NameOf(kb, therapy).ToLowerInvariant(), ic50 + cites);
+    }
 
     /// <summary>The dosing rule's trace detail for a regimen: start, reductions, food (knowledge only).</summary>
     public string DosingDetail(Drug drug, DosingRegimen regimen) =>

@@ -64,7 +64,7 @@ internal sealed class ResistanceProfile
                 AddCell(e, set, cell, estimated: false);
             }
 
-            e.Fire(RuleIds.Resistance, $"{gene} {set.Name} ({set.Source}): {Summary(exact)}.", exact.Sources);
+            e.Fire(RuleIds.Resistance, $"{gene} {set.Name} ({set.Source}): {e.Index.ResistanceText(exact).Summary}.", exact.Sources);
             return;
         }
 
@@ -97,7 +97,8 @@ internal sealed class ResistanceProfile
                 AddCell(e, set, cell, estimated: set.Mutations.Count > 1);
             }
 
-            e.Fire(RuleIds.Resistance, $"{gene} {string.Join("+", row.Mutations)} ({set.Source}): {Summary(row)}.", row.Sources);
+            var (mutations, summary) = e.Index.ResistanceText(row);
+            e.Fire(RuleIds.Resistance, $"{gene} {mutations} ({set.Source}): {summary}.", row.Sources);
         }
     }
 
@@ -105,9 +106,8 @@ internal sealed class ResistanceProfile
     {
         var therapy = Codes.Therapy.Parse(cell.Drug);
         var activity = cell.Activity switch { "sensitive" => Activity.Sensitive, "intermediate" => Activity.Intermediate, _ => Activity.Resistant };
-        var ic50 = cell.Ic50nM is { } v ? $"IC50 {v:0.#} nM; " : "";
-        var cites = string.Join(", ", cell.Sources.Select(e.Cite));
-        var evidence = $"{set.Name} found on {set.Source}: {e.Name(therapy).ToLowerInvariant()} {(estimated ? "is judged " : "")}{cell.Activity} ({ic50}{cites})";
+        var (drug, cited) = e.Index.ResistanceCellText(e.Kb, cell);
+        var evidence = $"{set.Name} found on {set.Source}: {drug} {(estimated ? "is judged " : "")}{cell.Activity} ({cited})";
         if (!findings.TryGetValue(therapy, out var list))
         {
             findings[therapy] = list = [];
@@ -125,7 +125,4 @@ internal sealed class ResistanceProfile
             list[existing] = finding;
         }
     }
-
-    private static string Summary(ResistanceRow row) =>
-        string.Join(", ", row.Cells.Select(c => $"{c.Drug} {c.Activity}"));
 }

@@ -252,8 +252,18 @@ internal sealed partial class SystemicPlan
 
     private void Cautions(Candidate c, Drug drug)
     {
-        foreach (var caution in drug.Cautions.Where(k => e.Case.Comorbidities.Any(m => Codes.Comorbidity.Code(m) == k.Comorbidity)))
+        if (e.Case.Comorbidities.Count == 0 || drug.Cautions.Count == 0)
         {
+            return;
+        }
+
+        foreach (var caution in drug.Cautions)
+        {
+            if (!HasComorbidity(caution.Comorbidity))
+            {
+                continue;
+            }
+
             e.UsedUnverified(caution.Id, caution.Verified, caution.VerificationNote);
             switch (caution.Effect)
             {
@@ -272,6 +282,19 @@ internal sealed partial class SystemicPlan
             c.Cite(caution.Sources);
             e.Fire(RuleIds.Comorbidity, $"{drug.Name} and {caution.Comorbidity}: {caution.Effect} — {caution.Message}", caution.Sources);
         }
+    }
+
+    private bool HasComorbidity(string code)
+    {
+        foreach (var m in e.Case.Comorbidities)
+        {
+            if (Codes.Comorbidity.Code(m) == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void AvoidImmunotherapyMonotherapy()

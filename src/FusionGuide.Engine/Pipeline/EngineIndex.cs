@@ -34,6 +34,14 @@ internal sealed class EngineIndex
         monitoring = new (string, IReadOnlyList<string>)?[names.Length];
         foreach (var t in values)
         {
+            foreach (var rule in kb.Interactions(t)?.Rules ?? [])
+            {
+                if (rule.Medication is { } m)
+                {
+                    namedMedications[rule] = KnowledgeBase.NormaliseMedication(m);
+                }
+            }
+
             if (!kb.HasDrug(t))
             {
                 continue;
@@ -61,17 +69,6 @@ internal sealed class EngineIndex
             foreach (var cell in row.Cells)
             {
                 cellText[cell] = CellText(kb, cell);
-            }
-        }
-
-        foreach (var t in values)
-        {
-            foreach (var rule in kb.Interactions(t)?.Rules ?? [])
-            {
-                if (rule.Medication is { } m)
-                {
-                    namedMedications[rule] = KnowledgeBase.NormaliseMedication(m);
-                }
             }
         }
     }

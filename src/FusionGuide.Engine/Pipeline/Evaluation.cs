@@ -104,6 +104,20 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
         return text;
     }
 
+    /// <summary>True when the case lists the comorbidity with this wire code (knowledge records name comorbidities by code).</summary>
+    public bool HasComorbidity(string code)
+    {
+        foreach (var m in Case.Comorbidities)
+        {
+            if (Codes.Comorbidity.Code(m) == code)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Short display name of a reference (for rationales), or its id.</summary>
     public string Cite(string referenceId) => Kb.Reference(referenceId)?.ShortName ?? referenceId;
 }

@@ -40,7 +40,7 @@ internal static class SafetyStage
             {
                 foreach (var a in drug.OrganAdjustments)
                 {
-                    if (KnowledgeBase.InForce(a, e.AsOf) && e.Case.Comorbidities.Any(c => Codes.Comorbidity.Code(c) == a.Comorbidity))
+                    if (KnowledgeBase.InForce(a, e.AsOf) && e.HasComorbidity(a.Comorbidity))
                     {
                         (matched ??= []).Add(a);
                     }

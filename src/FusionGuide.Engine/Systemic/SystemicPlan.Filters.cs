@@ -259,7 +259,7 @@ internal sealed partial class SystemicPlan
 
         foreach (var caution in drug.Cautions)
         {
-            if (!HasComorbidity(caution.Comorbidity))
+            if (!e.HasComorbidity(caution.Comorbidity))
             {
                 continue;
             }
@@ -282,19 +282,6 @@ internal sealed partial class SystemicPlan
             c.Cite(caution.Sources);
             e.Fire(RuleIds.Comorbidity, $"{drug.Name} and {caution.Comorbidity}: {caution.Effect} — {caution.Message}", caution.Sources);
         }
-    }
-
-    private bool HasComorbidity(string code)
-    {
-        foreach (var m in e.Case.Comorbidities)
-        {
-            if (Codes.Comorbidity.Code(m) == code)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void AvoidImmunotherapyMonotherapy()

@@ -21,14 +21,13 @@ internal static class OrderCheck
         var cards = new List<CdsCard>();
         foreach (var order in Drafts(request))
         {
-            var drafted = MedicationCodes.Name(TherapyName(order));
-            var therapy = MedicationCodes.Therapy(drafted, kb);
-            if (therapy is null && drafted is not null)
+            if (CoMedicationName(order, kb) is { } drafted)
             {
                 CoMedication(r, @case, order, drafted, cards, kit, kb);
                 continue;
             }
 
+            var therapy = MedicationCodes.Therapy(MedicationCodes.Name(TherapyName(order)), kb);
             if (therapy is not { } t || kb.Drug(t).Kind != "targeted")
             {
                 continue;
@@ -67,11 +66,14 @@ internal static class OrderCheck
     /// <summary>The case with each drafted co-medication (a drafted order that is not a systemic therapy) among its medications.</summary>
     public static Case WithDraftedCoMedications(Case @case, CdsRequest request, KnowledgeBase kb)
     {
-        var added = Drafts(request).Select(o => MedicationCodes.Name(TherapyName(o)))
-            .Where(n => n is not null && MedicationCodes.Therapy(n, kb) is null).Select(n => n!)
+        var added = Drafts(request).Select(o => CoMedicationName(o, kb)).OfType<string>()
             .Where(n => !@case.Medications.Contains(n, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return added.Count == 0 ? @case : @case with { Medications = [.. @case.Medications, .. added] };
     }
+
+    /// <summary>The medication's name when a drafted order is a co-medication (named, and not a systemic therapy), else null.</summary>
+    private static string? CoMedicationName(MedicationRequest order, KnowledgeBase kb) =>
+        MedicationCodes.Name(TherapyName(order)) is { } name && MedicationCodes.Therapy(name, kb) is null ? name : null;
 
     private static IEnumerable<MedicationRequest> Drafts(CdsRequest request) =>
         request.Context.DraftOrders?.Entry.Select(e => e.Resource).OfType<MedicationRequest>() ?? [];

@@ -23,10 +23,9 @@ internal static class AuditEndpoints
     public static async Task<Results<Ok<AuditPageDto>, ProblemHttpResult>> List(
         IAuditStore store, CancellationToken cancellationToken, int offset = 0, int limit = 50)
     {
-        if (offset < 0 || limit is < 1 or > MaxPageSize)
+        if (BadPaging(offset, limit) is { } problem)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad paging",
-                detail: $"offset must be ≥ 0 and limit between 1 and {MaxPageSize}.");
+            return problem;
         }
 
         var page = await store.ListAsync(offset, limit, cancellationToken);
@@ -38,15 +37,20 @@ internal static class AuditEndpoints
     public static async Task<Results<Ok<FeedbackPageDto>, ProblemHttpResult>> Feedback(
         IAuditStore store, CancellationToken cancellationToken, int offset = 0, int limit = 50)
     {
-        if (offset < 0 || limit is < 1 or > MaxPageSize)
+        if (BadPaging(offset, limit) is { } problem)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad paging",
-                detail: $"offset must be ≥ 0 and limit between 1 and {MaxPageSize}.");
+            return problem;
         }
 
         var items = await store.ListFeedbackAsync(offset, limit, cancellationToken);
         return TypedResults.Ok(new FeedbackPageDto(offset, limit, items));
     }
+
+    /// <summary>400 problem details when a page is asked for outside offset ≥ 0 and 1 ≤ limit ≤ <see cref="MaxPageSize"/>.</summary>
+    private static ProblemHttpResult? BadPaging(int offset, int limit) =>
+        offset < 0 || limit is < 1 or > MaxPageSize
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad paging", detail: $"offset must be ≥ 0 and limit between 1 and {MaxPageSize}.")
+            : null;
 
     public static async Task<Results<Ok<AuditRecordDto>, ProblemHttpResult>> Get(long id, IAuditStore store, CancellationToken cancellationToken)
     {

@@ -55,5 +55,37 @@ public class NoticeTests
     }
 
     [Fact]
+    public void Unknown_fields_are_noticed_in_document_order_within_each_object_inner_objects_first()
+    {
+        const string json = """
+            {"zeta": 1, "patient": {"age": 60, "b": 2, "a": 1}, "alpha": true,
+             "tests": [{"gene": "ALK", "method": "ihc", "x": 0}]}
+            """;
+
+        var outcome = CaseReader.Read(json);
+
+        Assert.True(outcome.IsValid);
+        Assert.Equal(["$.patient.b", "$.patient.a", "$.tests[0].x", "$.zeta", "$.alpha"], outcome.Notices.Select(n => n.Path));
+        Assert.Equal(60, outcome.Case!.Patient.Age);
+    }
+
+    [Fact]
+    public void Field_names_and_codes_written_with_escapes_read_as_their_plain_text()
+    {
+        // "ge\u006ee" is "gene" and "\u0041LK" is "ALK": JSON text, however escaped, means the same field and code.
+        const string escaped = """{"tests": [{"ge\u006ee": "\u0041LK", "method": "fis\u0068", "result": "positive"}], "patient": {"s\u0065x": "fem\u0061le"}}""";
+        const string plain = """{"tests": [{"gene": "ALK", "method": "fish", "result": "positive"}], "patient": {"sex": "female"}}""";
+
+        var a = CaseReader.Read(escaped);
+        var b = CaseReader.Read(plain);
+
+        Assert.True(a.IsValid, string.Join("; ", a.Problems.Select(p => $"{p.Path}: {p.Message}")));
+        Assert.Empty(a.Notices);
+        Assert.Equal((Gene.Alk, TestMethod.Fish, TestResult.Positive), (a.Case!.Tests[0].Gene, a.Case.Tests[0].Method, a.Case.Tests[0].Result));
+        Assert.Equal(b.Case!.Patient, a.Case.Patient);
+        Assert.Equal(Sex.Female, a.Case.Patient.Sex);
+    }
+
+    [Fact]
     public void The_valid_case_has_no_notice() => Assert.Empty(CaseReader.Read(Cases.ValidText).Notices);
 }

@@ -27,7 +27,7 @@ internal static class BenchCommand
         var engine = new FusionEngine(KnowledgeLoader.Embedded);
         var f = ThroughputBench.Run(engine, n, seed, passes);
         var c = CultureInfo.InvariantCulture;
-        stdout.WriteLine(string.Create(c, $"bench: {f.Cases} synthetic cases (seed {seed}), one thread, best of {passes} passes, process CPU time"));
+        stdout.WriteLine(string.Create(c, $"bench: {f.Cases} synthetic cases (seed {seed}), one thread, engine and floor passes alternating, best of {passes} per 2,000-case chunk, process CPU time"));
         stdout.WriteLine(string.Create(c, $"  mean case   {f.InputBytes,10:0} bytes   mean result {f.OutputBytes:0} bytes"));
         stdout.WriteLine(string.Create(c, $"  engine      {f.EngineCasesPerSecond,10:0} cases/s  ({1e6 / f.EngineCasesPerSecond:0.0} µs/case: read+validate {f.ParseShare:P0}, evaluate {f.EvaluateShare:P0}, serialise {f.SerializeShare:P0})"));
         stdout.WriteLine(string.Create(c, $"  JSON floor  {f.FloorCasesPerSecond,10:0} cases/s  ({1e6 / f.FloorCasesPerSecond:0.0} µs/case: System.Text.Json parse of the case + write of a same-size result)"));

@@ -21,6 +21,27 @@ public static class CaseReader
         AllowTrailingCommas = false,
     };
 
+    // The fields each object of the contract defines (case.schema.json); a field outside its set is an unknown field.
+    private static readonly FieldSet CaseFields = new("id", "patient", "tumor", "tests", "disease", "history", "adverseEvents",
+        "comorbidities", "medications", "context", "givenNext");
+
+    private static readonly FieldSet PatientFields = new("age", "sex", "smoking", "ecog");
+
+    private static readonly FieldSet TumorFields = new("histology", "stage", "transformation", "resected");
+
+    private static readonly FieldSet TestFields = new("gene", "method", "sample", "clone", "result", "timing", "intensity",
+        "percentStainedCells", "percentRearrangedCells", "cellsScored", "tps", "fusionPartner", "variant", "mutations", "alterations", "date");
+
+    private static readonly FieldSet DiseaseFields = new("brainMetastases", "sites", "lesionCount", "centralAirwayObstruction");
+
+    private static readonly FieldSet BrainFields = new("present", "count", "symptomatic", "largestMm", "massEffect", "leptomeningeal");
+
+    private static readonly FieldSet HistoryFields = new("therapy", "start", "end", "stopReason", "progressionPattern");
+
+    private static readonly FieldSet AdverseEventFields = new("therapy", "event", "grade");
+
+    private static readonly FieldSet ContextFields = new("region", "available", "unavailable");
+
     /// <summary>Reads a case from UTF-8 bytes.</summary>
     public static ReadOutcome Read(ReadOnlyMemory<byte> utf8)
     {
@@ -78,19 +99,19 @@ public static class CaseReader
         }
 
         var notices = new List<InputNotice>();
-        var top = new JsonFields(root, "$", problems, notices);
+        var top = new JsonFields(root, "$", CaseFields, problems, notices);
         var c = new Case
         {
             Id = top.String("id", 200),
-            Patient = ReadPatient(top.Object("patient")),
-            Tumor = ReadTumor(top.Object("tumor")),
-            Tests = [.. top.Array("tests", 200).Select(t => ReadTest(t.Item, t.Path, problems, notices)).OfType<BiomarkerTest>()],
-            Disease = ReadDisease(top.Object("disease")),
-            History = [.. top.Array("history", 30).Select(h => ReadHistory(h.Item, h.Path, problems, notices)).OfType<HistoryEntry>()],
-            AdverseEvents = [.. top.Array("adverseEvents", 50).Select(a => ReadAdverseEvent(a.Item, a.Path, problems, notices)).OfType<AdverseEvent>()],
+            Patient = ReadPatient(top.Object("patient", PatientFields)),
+            Tumor = ReadTumor(top.Object("tumor", TumorFields)),
+            Tests = Items(top, "tests", 200, TestFields, ReadTest),
+            Disease = ReadDisease(top.Object("disease", DiseaseFields)),
+            History = Items(top, "history", 30, HistoryFields, ReadHistory),
+            AdverseEvents = Items(top, "adverseEvents", 50, AdverseEventFields, ReadAdverseEvent),
             Comorbidities = top.EnumArray("comorbidities", Codes.Comorbidity, int.MaxValue),
             Medications = top.StringArray("medications", 100, 80),
-            Context = ReadContext(top.Object("context")),
+            Context = ReadContext(top.Object("context", ContextFields)),
             GivenNext = top.Enum("givenNext", Codes.Therapy),
         };
         top.NoticeUnknownFields();
@@ -98,6 +119,29 @@ public static class CaseReader
     }
 
     private static ReadOutcome Fail(string message) => new(null, [new Problem("$", message)], []);
+
+    /// <summary>Reads an array of objects; an item that is not an object, or not a usable one, is left out with its problems.</summary>
+    private static List<T> Items<T>(JsonFields owner, string name, int maxItems, FieldSet itemFields, Func<JsonFields, T?> read) where T : class
+    {
+        var list = new List<T>();
+        if (!owner.TryArray(name, maxItems, out var array))
+        {
+            return list;
+        }
+
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            if (owner.ItemObject(name, i, item, itemFields) is { } f && read(f) is { } value)
+            {
+                list.Add(value);
+            }
+
+            i++;
+        }
+
+        return list;
+    }
 
     private static Patient ReadPatient(JsonFields? f)
     {
@@ -135,23 +179,16 @@ public static class CaseReader
         return t;
     }
 
-    private static BiomarkerTest? ReadTest(JsonElement e, string path, List<Problem> problems, List<InputNotice> notices)
+    private static BiomarkerTest? ReadTest(JsonFields f)
     {
-        if (e.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add(new(path, $"must be an object, not {JsonFields.Kind(e)}"));
-            return null;
-        }
-
-        var f = new JsonFields(e, path, problems, notices);
         var gene = f.Enum("gene", Codes.Gene);
         var method = f.Enum("method", Codes.TestMethod);
-        if (!f.TryGet("gene", out _))
+        if (!f.Has("gene"))
         {
             f.Problem("gene", "is required");
         }
 
-        if (!f.TryGet("method", out _))
+        if (!f.Has("method"))
         {
             f.Problem("method", "is required");
         }
@@ -163,8 +200,8 @@ public static class CaseReader
             partner = null;
         }
 
-        var mutations = ReadMutations(f, gene, problems);
-        var alterations = ReadAlterations(f, notices);
+        var mutations = ReadMutations(f, gene);
+        var alterations = ReadAlterations(f);
         var test = new BiomarkerTest
         {
             Gene = gene ?? Gene.Alk,
@@ -188,32 +225,39 @@ public static class CaseReader
         return gene is null || method is null ? null : test;
     }
 
-    private static List<string> ReadMutations(JsonFields f, Gene? gene, List<Problem> problems)
+    private static List<string> ReadMutations(JsonFields f, Gene? gene)
     {
         var list = new List<string>();
-        foreach (var (item, itemPath) in f.Array("mutations", 50))
+        if (!f.TryArray("mutations", 50, out var array))
         {
+            return list;
+        }
+
+        var i = -1;
+        foreach (var item in array.EnumerateArray())
+        {
+            i++;
             if (item.ValueKind != JsonValueKind.String)
             {
-                problems.Add(new(itemPath, $"must be a string, not {JsonFields.Kind(item)}"));
+                f.ItemProblem("mutations", i, $"must be a string, not {JsonFields.Kind(item)}");
                 continue;
             }
 
             var text = item.GetString()!;
-            if (JsonFields.TextLength(text) > 40)
+            if (JsonFields.TooLong(text, 40, out var length))
             {
-                problems.Add(new(itemPath, $"must be at most 40 characters (got {JsonFields.TextLength(text)})"));
+                f.ItemProblem("mutations", i, $"must be at most 40 characters (got {length})");
                 continue;
             }
 
             var parsed = MutationNotation.Normalise(text);
             if (parsed.Mutation is null)
             {
-                problems.Add(new(itemPath, $"cannot read the mutation '{text}': write the protein change, e.g. G1202R, p.G1202R or p.Gly1202Arg"));
+                f.ItemProblem("mutations", i, $"cannot read the mutation '{text}': write the protein change, e.g. G1202R, p.G1202R or p.Gly1202Arg");
             }
             else if (parsed.Gene is not null && gene is not null && parsed.Gene != Codes.Gene.Code(gene.Value))
             {
-                problems.Add(new(itemPath, $"'{text}' names {parsed.Gene}, but this test is of {Codes.Gene.Code(gene.Value)}"));
+                f.ItemProblem("mutations", i, $"'{text}' names {parsed.Gene}, but this test is of {Codes.Gene.Code(gene.Value)}");
             }
             else if (!list.Contains(parsed.Mutation))
             {
@@ -224,7 +268,7 @@ public static class CaseReader
         return list;
     }
 
-    private static List<string> ReadAlterations(JsonFields f, List<InputNotice> notices)
+    private static List<string> ReadAlterations(JsonFields f)
     {
         var list = new List<string>();
         foreach (var text in f.StringArray("alterations", 50, 60))
@@ -232,8 +276,8 @@ public static class CaseReader
             var known = Alterations.Canonical(text);
             if (known is null)
             {
-                notices.Add(new("unknown-alteration", f.At("alterations"),
-                    $"The alteration '{text}' is not in the contract's list ({string.Join(", ", Alterations.Known)}); it was kept out of the resistance assessment."));
+                f.Notice("unknown-alteration", f.At("alterations"),
+                    $"The alteration '{text}' is not in the contract's list ({string.Join(", ", Alterations.Known)}); it was kept out of the resistance assessment.");
             }
             else if (!list.Contains(known))
             {
@@ -251,7 +295,7 @@ public static class CaseReader
             return new Disease();
         }
 
-        var brain = f.Object("brainMetastases");
+        var brain = f.Object("brainMetastases", BrainFields);
         BrainMetastases? bm = null;
         if (brain is not null)
         {
@@ -278,17 +322,10 @@ public static class CaseReader
         return d;
     }
 
-    private static HistoryEntry? ReadHistory(JsonElement e, string path, List<Problem> problems, List<InputNotice> notices)
+    private static HistoryEntry? ReadHistory(JsonFields f)
     {
-        if (e.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add(new(path, $"must be an object, not {JsonFields.Kind(e)}"));
-            return null;
-        }
-
-        var f = new JsonFields(e, path, problems, notices);
         var therapy = f.Enum("therapy", Codes.Therapy);
-        if (!f.TryGet("therapy", out _))
+        if (!f.Has("therapy"))
         {
             f.Problem("therapy", "is required");
         }
@@ -310,24 +347,17 @@ public static class CaseReader
         return h;
     }
 
-    private static AdverseEvent? ReadAdverseEvent(JsonElement e, string path, List<Problem> problems, List<InputNotice> notices)
+    private static AdverseEvent? ReadAdverseEvent(JsonFields f)
     {
-        if (e.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add(new(path, $"must be an object, not {JsonFields.Kind(e)}"));
-            return null;
-        }
-
-        var f = new JsonFields(e, path, problems, notices);
         var therapy = f.Enum("therapy", Codes.Therapy);
         var ev = f.Enum("event", Codes.AdverseEventCode);
         var grade = f.Integer("grade", 1, 5);
-        if (!f.TryGet("event", out _))
+        if (!f.Has("event"))
         {
             f.Problem("event", "is required");
         }
 
-        if (!f.TryGet("grade", out _))
+        if (!f.Has("grade"))
         {
             f.Problem("grade", "is required");
         }
@@ -343,7 +373,7 @@ public static class CaseReader
             return new CaseContext();
         }
 
-        var available = f.TryGet("available", out _) ? f.EnumArray("available", Codes.Therapy, int.MaxValue) : null;
+        var available = f.Has("available") ? f.EnumArray("available", Codes.Therapy, int.MaxValue) : null;
         var c = new CaseContext
         {
             Region = f.Enum("region", Codes.Region),

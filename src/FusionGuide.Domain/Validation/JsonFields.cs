@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using FusionGuide.Domain.Wire;
 
@@ -7,67 +8,108 @@ namespace FusionGuide.Domain.Validation;
 /// Typed reads of one JSON object's fields that record a problem (with its path) instead of throwing,
 /// so a whole document is checked in one pass.
 /// </summary>
+/// <remarks>
+/// Built for the common case of a valid document: a field is found by the parser's own name lookup without decoding any
+/// name, a code is matched without allocating its text, and a JSON path is written out only when a problem or notice
+/// needs it (an object knows its parent, its field name and its index, and builds its path on first use).
+/// </remarks>
 internal sealed class JsonFields
 {
-    private readonly string path;
+    private readonly JsonElement obj;
+    private readonly FieldSet fields;
+    private readonly JsonFields? parent;
+    private readonly string? nameInParent;
+    private readonly int indexInParent;
     private readonly List<Problem> problems;
     private readonly List<InputNotice> notices;
+    private string? path;
 
-    // The object's fields, read once: names decoded once, and marked as they are read so that the fields the
-    // contract does not define are found without a second pass or a set of names. The parser has already
-    // rejected duplicate names, so each name occurs once.
-    private readonly string[] names;
-    private readonly JsonElement[] values;
-    private readonly bool[] read;
+    // The object's fields sorted into the set's slots in one pass. The parser has already rejected duplicate names, so
+    // a slot is filled at most once. A field is unknown when the set does not define it, or when the reader never reads it.
+    private readonly JsonElement[] slots;
+    private readonly uint present;
+    private readonly bool anyUndefined;
+    private uint read;
 
-    public JsonFields(JsonElement obj, string path, List<Problem> problems, List<InputNotice> notices)
+    public JsonFields(JsonElement obj, string path, FieldSet fields, List<Problem> problems, List<InputNotice> notices)
+        : this(obj, fields, null, null, -1, problems, notices)
     {
         this.path = path;
+    }
+
+    private JsonFields(JsonElement obj, FieldSet fields, JsonFields? parent, string? name, int index, List<Problem> problems, List<InputNotice> notices)
+    {
+        this.obj = obj;
+        this.fields = fields;
+        this.parent = parent;
+        nameInParent = name;
+        indexInParent = index;
         this.problems = problems;
         this.notices = notices;
-        var count = obj.GetPropertyCount();
-        names = new string[count];
-        values = new JsonElement[count];
-        read = new bool[count];
-        var i = 0;
+        slots = new JsonElement[fields.Count];
         foreach (var p in obj.EnumerateObject())
         {
-            names[i] = p.Name;
-            values[i] = p.Value;
-            i++;
+            var raw = JsonMarshal.GetRawUtf8PropertyName(p);
+            var slot = raw.IndexOf((byte)'\\') < 0 ? fields.SlotOf(raw) : fields.SlotOf(p.Name);
+            if (slot < 0)
+            {
+                anyUndefined = true;
+                continue;
+            }
+
+            slots[slot] = p.Value;
+            present |= 1u << slot;
         }
     }
 
-    public string Path => path;
+    public string Path => path ??= indexInParent < 0 ? parent!.At(nameInParent!) : parent!.ItemPath(nameInParent!, indexInParent);
 
-    public string At(string name) => $"{path}.{name}";
+    public string At(string name) => $"{Path}.{name}";
+
+    /// <summary>The path of item <paramref name="index"/> of this object's array field <paramref name="name"/>.</summary>
+    public string ItemPath(string name, int index) => $"{Path}.{name}[{index}]";
 
     public void Problem(string name, string message) => problems.Add(new(At(name), message));
 
+    public void Notice(string code, string atPath, string message) => notices.Add(new(code, atPath, message));
+
+    /// <summary>Whether the object has the field, without counting it as read.</summary>
+    public bool Has(string name) => (present & (1u << Slot(name))) != 0;
+
     public bool TryGet(string name, out JsonElement value)
     {
-        for (var i = 0; i < names.Length; i++)
+        var bit = 1u << Slot(name);
+        if ((present & bit) == 0)
         {
-            if (string.Equals(names[i], name, StringComparison.Ordinal))
-            {
-                read[i] = true;
-                value = values[i];
-                return true;
-            }
+            value = default;
+            return false;
         }
 
-        value = default;
-        return false;
+        read |= bit;
+        value = slots[Slot(name)];
+        return true;
     }
 
-    /// <summary>After all known fields were read: a notice for each field this object does not define.</summary>
+    private int Slot(string name)
+    {
+        var slot = fields.SlotOf(name);
+        return slot >= 0 ? slot : throw new InvalidOperationException($"the reader asked for '{name}', which its field set does not define");
+    }
+
+    /// <summary>After all known fields were read: a notice for each field this object does not define, in document order.</summary>
     public void NoticeUnknownFields()
     {
-        for (var i = 0; i < names.Length; i++)
+        if (!anyUndefined && (present & ~read) == 0)
         {
-            if (!read[i])
+            return;
+        }
+
+        foreach (var p in obj.EnumerateObject())
+        {
+            var slot = fields.SlotOf(p.Name);
+            if (slot < 0 || (read & (1u << slot)) == 0)
             {
-                notices.Add(new("unknown-field", At(names[i]), $"{At(names[i])} is not a field of the contract and was ignored."));
+                notices.Add(new("unknown-field", At(p.Name), $"{At(p.Name)} is not a field of the contract and was ignored."));
             }
         }
     }
@@ -86,9 +128,9 @@ internal sealed class JsonFields
         }
 
         var s = v.GetString()!;
-        if (TextLength(s) > maxLength)
+        if (TooLong(s, maxLength, out var length))
         {
-            Problem(name, $"must be at most {maxLength} characters (got {TextLength(s)})");
+            Problem(name, $"must be at most {maxLength} characters (got {length})");
             return null;
         }
 
@@ -200,10 +242,16 @@ internal sealed class JsonFields
             return null;
         }
 
-        return ReadEnum(v, At(name), codec, problems);
+        if (TryReadEnum(v, codec, out var value, out var problem))
+        {
+            return value;
+        }
+
+        problems.Add(new(At(name), problem));
+        return null;
     }
 
-    public JsonFields? Object(string name)
+    public JsonFields? Object(string name, FieldSet objectFields)
     {
         if (!TryGet(name, out var v))
         {
@@ -216,47 +264,72 @@ internal sealed class JsonFields
             return null;
         }
 
-        return new JsonFields(v, At(name), problems, notices);
+        return new JsonFields(v, objectFields, this, name, -1, problems, notices);
     }
 
-    /// <summary>Reads an array field, checking its type and item count; yields (element, path) per item.</summary>
-    public IEnumerable<(JsonElement Item, string Path)> Array(string name, int maxItems)
+    /// <summary>
+    /// Finds an array field and checks its type and item count; false (with a problem when it is wrong) when there are
+    /// no items to read.
+    /// </summary>
+    public bool TryArray(string name, int maxItems, out JsonElement array)
     {
-        if (!TryGet(name, out var v))
+        if (!TryGet(name, out array))
         {
-            yield break;
+            return false;
         }
 
-        if (v.ValueKind != JsonValueKind.Array)
+        if (array.ValueKind != JsonValueKind.Array)
         {
-            Problem(name, $"must be an array, not {Kind(v)}");
-            yield break;
+            Problem(name, $"must be an array, not {Kind(array)}");
+            return false;
         }
 
-        var count = v.GetArrayLength();
+        var count = array.GetArrayLength();
         if (count > maxItems)
         {
             Problem(name, $"must have at most {maxItems} items (got {count})");
-            yield break;
+            return false;
         }
 
-        var i = 0;
-        foreach (var item in v.EnumerateArray())
-        {
-            yield return (item, $"{At(name)}[{i}]");
-            i++;
-        }
+        return true;
     }
+
+    /// <summary>Item <paramref name="index"/> of array field <paramref name="name"/> as an object, or a problem at its path.</summary>
+    public JsonFields? ItemObject(string name, int index, JsonElement item, FieldSet itemFields)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new(ItemPath(name, index), $"must be an object, not {Kind(item)}"));
+            return null;
+        }
+
+        return new JsonFields(item, itemFields, this, name, index, problems, notices);
+    }
+
+    /// <summary>A problem at item <paramref name="index"/> of array field <paramref name="name"/>.</summary>
+    public void ItemProblem(string name, int index, string message) => problems.Add(new(ItemPath(name, index), message));
 
     public List<T> EnumArray<T>(string name, EnumCodec<T> codec, int maxItems) where T : struct, System.Enum
     {
         var list = new List<T>();
-        foreach (var (item, itemPath) in Array(name, maxItems))
+        if (!TryArray(name, maxItems, out var array))
         {
-            if (ReadEnum(item, itemPath, codec, problems) is { } value)
+            return list;
+        }
+
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            if (TryReadEnum(item, codec, out var value, out var problem))
             {
                 list.Add(value);
             }
+            else
+            {
+                ItemProblem(name, i, problem);
+            }
+
+            i++;
         }
 
         return list;
@@ -265,50 +338,100 @@ internal sealed class JsonFields
     public List<string> StringArray(string name, int maxItems, int maxLength)
     {
         var list = new List<string>();
-        foreach (var (item, itemPath) in Array(name, maxItems))
+        if (!TryArray(name, maxItems, out var array))
+        {
+            return list;
+        }
+
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
         {
             if (item.ValueKind != JsonValueKind.String)
             {
-                problems.Add(new(itemPath, $"must be a string, not {Kind(item)}"));
+                ItemProblem(name, i, $"must be a string, not {Kind(item)}");
+                i++;
                 continue;
             }
 
             var s = item.GetString()!;
-            if (TextLength(s) > maxLength)
+            if (TooLong(s, maxLength, out var length))
             {
-                problems.Add(new(itemPath, $"must be at most {maxLength} characters (got {TextLength(s)})"));
-                continue;
+                ItemProblem(name, i, $"must be at most {maxLength} characters (got {length})");
+            }
+            else
+            {
+                list.Add(s);
             }
 
-            list.Add(s);
+            i++;
         }
 
         return list;
     }
 
-    public static T? ReadEnum<T>(JsonElement v, string path, EnumCodec<T> codec, List<Problem> problems) where T : struct, System.Enum
+    /// <summary>Reads a wire code; false with the problem's message when the value is not one of the codec's codes.</summary>
+    private static bool TryReadEnum<T>(JsonElement v, EnumCodec<T> codec, out T value, out string problem) where T : struct, System.Enum
     {
         if (v.ValueKind != JsonValueKind.String)
         {
-            problems.Add(new(path, $"must be one of {string.Join(", ", codec.Codes)}; got {Kind(v)}"));
-            return null;
+            value = default;
+            problem = $"must be one of {string.Join(", ", codec.Codes)}; got {Kind(v)}";
+            return false;
+        }
+
+        // Codes are matched on the document's own bytes, without building a string; text with an escape takes the
+        // decoded path, which also words the problem.
+        var raw = JsonMarshal.GetRawUtf8Value(v);
+        if (raw.Length >= 2 && raw[0] == (byte)'"')
+        {
+            raw = raw[1..^1];
+        }
+
+        if (raw.IndexOf((byte)'\\') < 0 && codec.TryParseUtf8(raw, out value))
+        {
+            problem = "";
+            return true;
         }
 
         var s = v.GetString();
-        if (codec.TryParse(s, out var value))
+        if (codec.TryParse(s, out value))
         {
-            return value;
+            problem = "";
+            return true;
         }
 
-        problems.Add(new(path, $"'{Clip(s)}' is not one of {string.Join(", ", codec.Codes)}"));
-        return null;
+        problem = $"'{Clip(s)}' is not one of {string.Join(", ", codec.Codes)}";
+        return false;
     }
 
     /// <summary>
-    /// A string's length as JSON Schema's maxLength counts it: in Unicode characters (code points), not UTF-16 units,
-    /// so a name written in characters outside the Basic Multilingual Plane is not counted twice.
+    /// Whether a string is longer than JSON Schema's maxLength allows: counted in Unicode characters (code points), not
+    /// UTF-16 units, so a name written in characters outside the Basic Multilingual Plane is not counted twice.
     /// </summary>
-    public static int TextLength(string s) => s.EnumerateRunes().Count();
+    public static bool TooLong(string s, int maxLength, out int length)
+    {
+        // A string is never more code points than UTF-16 units: a short one needs no count.
+        if (s.Length <= maxLength)
+        {
+            length = s.Length;
+            return false;
+        }
+
+        length = TextLength(s);
+        return length > maxLength;
+    }
+
+    /// <summary>A string's length in Unicode characters (code points).</summary>
+    public static int TextLength(string s)
+    {
+        var n = 0;
+        foreach (var _ in s.EnumerateRunes())
+        {
+            n++;
+        }
+
+        return n;
+    }
 
     public static string Kind(JsonElement v) => v.ValueKind switch
     {

@@ -32,6 +32,7 @@ internal static class BenchCommand
         stdout.WriteLine(string.Create(c, $"  engine      {f.EngineCasesPerSecond,10:0} cases/s  ({1e6 / f.EngineCasesPerSecond:0.0} µs/case: read+validate {f.ParseShare:P0}, evaluate {f.EvaluateShare:P0}, serialise {f.SerializeShare:P0})"));
         stdout.WriteLine(string.Create(c, $"  JSON floor  {f.FloorCasesPerSecond,10:0} cases/s  ({1e6 / f.FloorCasesPerSecond:0.0} µs/case: System.Text.Json parse of the case + write of a same-size result)"));
         stdout.WriteLine(string.Create(c, $"  allocated   read {f.ReadAllocated / 1024,6:0.0} KB/case, evaluate {f.EvaluateAllocated / 1024:0.0} KB/case; floor {f.FloorAllocated / 1024:0.0} KB/case"));
+        stdout.WriteLine(string.Create(c, $"  collections {f.EngineCollections,6:0.0} per 1,000 cases on the engine path, paused {f.EngineGcPauseShare:P1} of its time"));
         stdout.WriteLine(string.Create(c, $"  ratio       {f.Ratio,10:0.00}× the floor (target ≤ 2.00×)"));
         return ExitCodes.Ok;
     }

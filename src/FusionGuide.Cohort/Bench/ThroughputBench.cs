@@ -22,8 +22,11 @@ namespace FusionGuide.Cohort.Bench;
 /// <param name="ReadAllocated">Bytes allocated per case by reading and validating (the GC's work grows with these).</param>
 /// <param name="EvaluateAllocated">Bytes allocated per case by evaluating.</param>
 /// <param name="FloorAllocated">Bytes allocated per case by the floor.</param>
+/// <param name="EngineCollections">Garbage collections (all generations) per 1,000 cases on the engine path.</param>
+/// <param name="EngineGcPauseShare">Share of the engine path's time the runtime was paused for garbage collection.</param>
 public sealed record BenchFigures(int Cases, double InputBytes, double OutputBytes, double EngineCasesPerSecond, double FloorCasesPerSecond,
-    double ParseShare, double EvaluateShare, double SerializeShare, double ReadAllocated, double EvaluateAllocated, double FloorAllocated)
+    double ParseShare, double EvaluateShare, double SerializeShare, double ReadAllocated, double EvaluateAllocated, double FloorAllocated,
+    double EngineCollections, double EngineGcPauseShare)
 {
     /// <summary>How many times slower the engine path is than the floor.</summary>
     public double Ratio => FloorCasesPerSecond / EngineCasesPerSecond;
@@ -63,7 +66,9 @@ public static class ThroughputBench
 
         // Warm-up: every path once over the whole mix, so no chunk pays for first calls.
         EnginePass(engine, inputs, buffer, writer, timed: false);
-        double engineTotal = 0, floorTotal = 0;
+        double engineTotal = 0, floorTotal = 0, lastPassSeconds = 0;
+        long collections = 0;
+        var paused = TimeSpan.Zero;
         long outBytes = 0, floorBytes = 0;
         (double P, double E, double S, long ReadBytes, long EvaluateBytes) split = default;
         for (var from = 0; from < n; from += ChunkSize)
@@ -85,7 +90,16 @@ public static class ThroughputBench
             for (var pass = 0; pass < passes; pass++)
             {
                 var last = pass == passes - 1;
+                var (gcs, pause) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
                 var (total, p, e, s, readBytes, evaluateBytes) = EnginePass(engine, chunk, buffer, writer, timed: last);
+                if (last)
+                {
+                    // A gen-0 count includes the gen-1 and gen-2 collections (each collects gen 0 too).
+                    collections += GC.CollectionCount(0) - gcs;
+                    paused += GC.GetTotalPauseDuration() - pause;
+                    lastPassSeconds += total;
+                }
+
                 bestEngine = Math.Min(bestEngine, total);
                 var before = GC.GetAllocatedBytesForCurrentThread();
                 bestFloor = Math.Min(bestFloor, FloorPass(chunk, results, buffer, writer));
@@ -102,7 +116,8 @@ public static class ThroughputBench
 
         var parts = split.P + split.E + split.S;
         return new BenchFigures(n, (double)inBytes / n, (double)outBytes / n, n / engineTotal, n / floorTotal,
-            split.P / parts, split.E / parts, split.S / parts, (double)split.ReadBytes / n, (double)split.EvaluateBytes / n, (double)floorBytes / n);
+            split.P / parts, split.E / parts, split.S / parts, (double)split.ReadBytes / n, (double)split.EvaluateBytes / n, (double)floorBytes / n,
+            collections * 1000.0 / n, paused.TotalSeconds / lastPassSeconds);
     }
 
     private static (double Total, double Parse, double Evaluate, double Serialize, long ReadBytes, long EvaluateBytes) EnginePass(

@@ -21,6 +21,10 @@ public static class CaseReader
         AllowTrailingCommas = false,
     };
 
+    // The same grammar without the parser's duplicate-name check, which decodes and hashes every name in the document.
+    // The reader finds duplicates of the fields it reads itself; anything else is settled by a strict second reading.
+    private static readonly JsonDocumentOptions OptimisticOptions = DocumentOptions with { AllowDuplicateProperties = true };
+
     // The fields each object of the contract defines (case.schema.json); a field outside its set is an unknown field.
     private static readonly FieldSet CaseFields = new("id", "patient", "tumor", "tests", "disease", "history", "adverseEvents",
         "comorbidities", "medications", "context", "givenNext");
@@ -61,12 +65,30 @@ public static class CaseReader
             return Fail("not valid UTF-8 text");
         }
 
+        // Valid UTF-8 without a \u escape cannot hold an unpaired surrogate: the text walk would find nothing.
+        var checkText = utf8.Span.IndexOf("\\u"u8) >= 0;
+
+        // Most cases are valid and hold only contract fields: read them without the parser's duplicate check. When that
+        // reading finds anything at all (a problem, an unknown field, a repeated field), the document is read again with
+        // every check on, so a doubtful document gets exactly the strict reading's problems and notices.
+        try
+        {
+            using var optimistic = JsonDocument.Parse(utf8, OptimisticOptions);
+            var first = Read(optimistic.RootElement, checkText, out var doubtful);
+            if (!doubtful && first.Problems.Count == 0 && first.Notices.Count == 0)
+            {
+                return first;
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // The strict reading below reports it.
+        }
+
         try
         {
             using var doc = JsonDocument.Parse(utf8, DocumentOptions);
-
-            // Valid UTF-8 without a \u escape cannot hold an unpaired surrogate: the text walk would find nothing.
-            return Read(doc.RootElement, checkText: utf8.Span.IndexOf("\\u"u8) >= 0);
+            return Read(doc.RootElement, checkText, out _);
         }
         catch (JsonException ex)
         {
@@ -83,10 +105,14 @@ public static class CaseReader
     public static ReadOutcome Read(string json) => Read(Encoding.UTF8.GetBytes(json ?? ""));
 
     /// <summary>Reads a case from a parsed element.</summary>
-    public static ReadOutcome Read(JsonElement root) => Read(root, checkText: true);
+    public static ReadOutcome Read(JsonElement root) => Read(root, checkText: true, out _);
 
-    private static ReadOutcome Read(JsonElement root, bool checkText)
+    /// <param name="root">The document's root.</param>
+    /// <param name="checkText">Whether strings may hold unpaired surrogate escapes.</param>
+    /// <param name="repeated">Set when an object names one of its fields twice (the first is read).</param>
+    private static ReadOutcome Read(JsonElement root, bool checkText, out bool repeated)
     {
+        repeated = false;
         if (root.ValueKind != JsonValueKind.Object)
         {
             return Fail($"the case must be a JSON object, not {JsonFields.Kind(root)}");
@@ -115,6 +141,7 @@ public static class CaseReader
             GivenNext = top.Enum("givenNext", Codes.Therapy),
         };
         top.NoticeUnknownFields();
+        repeated = top.AnyRepeatedField;
         return new ReadOutcome(problems.Count == 0 ? c : null, problems, notices);
     }
 

@@ -30,6 +30,7 @@ internal sealed class JsonFields
     private readonly uint present;
     private readonly bool anyUndefined;
     private uint read;
+    private bool anyRepeated;
 
     public JsonFields(JsonElement obj, string path, FieldSet fields, List<Problem> problems, List<InputNotice> notices)
         : this(obj, fields, null, null, -1, problems, notices)
@@ -57,8 +58,27 @@ internal sealed class JsonFields
                 continue;
             }
 
+            if ((present & (1u << slot)) != 0)
+            {
+                // A field named twice (possible only when the parser was told to allow it): the first is read, as the
+                // parser's own lookup would, and the whole reading is marked so the caller can settle it strictly.
+                MarkRepeated();
+                continue;
+            }
+
             slots[slot] = p.Value;
             present |= 1u << slot;
+        }
+    }
+
+    /// <summary>Whether this object or any read beneath it named a field twice.</summary>
+    public bool AnyRepeatedField => anyRepeated;
+
+    private void MarkRepeated()
+    {
+        for (var f = this; f is not null; f = f.parent)
+        {
+            f.anyRepeated = true;
         }
     }
 

@@ -14,21 +14,23 @@ internal static class GeneCombiner
             return GeneStatus.NotTested;
         }
 
-        // One pass over the calls (most genes have one or two).
-        List<TestCall> positive = [], negative = [], screen = [];
+        // One pass over the calls (most genes have one or two): counts and the first of each kind, no lists.
+        TestCall? positive = null, negative = null, screen = null;
         var unsettled = 0;
+        var anyTissueNegative = false;
         foreach (var c in calls)
         {
             switch (c.Kind)
             {
                 case CallKind.Positive:
-                    positive.Add(c);
+                    positive ??= c;
                     break;
                 case CallKind.Negative:
-                    negative.Add(c);
+                    negative ??= c;
+                    anyTissueNegative |= c.IsTissue;
                     break;
                 case CallKind.Screen:
-                    screen.Add(c);
+                    screen ??= c;
                     unsettled++;
                     break;
                 case CallKind.Equivocal or CallKind.PlasmaNegative or CallKind.Inadequate:
@@ -40,31 +42,31 @@ internal static class GeneCombiner
         }
 
         GeneStatus status;
-        if (positive.Count > 0)
+        if (positive is not null)
         {
-            if (negative.Count > 0 && gene != Gene.PdL1)
+            if (negative is not null && gene != Gene.PdL1)
             {
-                Discordant(e, name, positive[0], negative[0], "the positive result is followed; resolve the disagreement on tissue RNA NGS");
+                Discordant(e, name, positive, negative, "the positive result is followed; resolve the disagreement on tissue RNA NGS");
             }
 
             status = GeneStatus.Positive;
         }
-        else if (screen.Count > 0 && negative.FirstOrDefault(c => c.IsTissue && c.Test.Method == TestMethod.NgsRna) is { } rna)
+        else if (screen is not null && FirstNegative(calls, tissueRnaOnly: true) is { } rna)
         {
             e.Fire(RuleIds.GeneCombine, $"{name}: the IHC screen was not confirmed by tissue RNA NGS ({rna.Label}); RNA NGS is decisive.");
             status = GeneStatus.Negative;
         }
-        else if (screen.Count > 0 && negative.FirstOrDefault(c => c.Test.Method == TestMethod.Fish) is { } fish)
+        else if (screen is not null && FirstNegative(calls, tissueRnaOnly: false) is { } fish)
         {
-            Discordant(e, name, screen[0], fish, $"{name} FISH can miss fusions with nearby partners (GOPC/FIG): RNA NGS decides");
+            Discordant(e, name, screen, fish, $"{name} FISH can miss fusions with nearby partners (GOPC/FIG): RNA NGS decides");
             e.Fire(RuleIds.Ros1FishMissesPartners, $"{name} IHC screen positive but FISH negative ({fish.Label}): FISH may miss intrachromosomal partners such as GOPC; RNA NGS is needed.");
             status = GeneStatus.Equivocal;
         }
-        else if (screen.Count == 0 && negative.Any(c => c.IsTissue))
+        else if (screen is null && anyTissueNegative)
         {
             status = GeneStatus.Negative;
         }
-        else if (unsettled > 0 || negative.Count > 0)
+        else if (unsettled > 0 || negative is not null)
         {
             status = GeneStatus.Equivocal;
         }
@@ -73,9 +75,9 @@ internal static class GeneCombiner
             status = GeneStatus.NotTested;
         }
 
-        if (screen.Count > 0 && status == GeneStatus.Equivocal)
+        if (screen is not null && status == GeneStatus.Equivocal)
         {
-            e.WarnDiagnosis("unconfirmed-screen", $"{name} is positive on an IHC screen ({screen[0].Label}) only: a screen needs confirmation by FISH or RNA NGS before targeted therapy.");
+            e.WarnDiagnosis("unconfirmed-screen", $"{name} is positive on an IHC screen ({screen.Label}) only: a screen needs confirmation by FISH or RNA NGS before targeted therapy.");
         }
 
         if (status != GeneStatus.Positive && status != GeneStatus.Negative && calls.Any(c => c.Kind == CallKind.PlasmaNegative) && Kinase(gene))
@@ -93,6 +95,21 @@ internal static class GeneCombiner
     }
 
     private static bool Kinase(Gene g) => g is Gene.Alk or Gene.Ros1;
+
+    /// <summary>The first negative call by tissue RNA NGS when <paramref name="tissueRnaOnly"/>, otherwise the first negative FISH call.</summary>
+    private static TestCall? FirstNegative(IReadOnlyList<TestCall> calls, bool tissueRnaOnly)
+    {
+        foreach (var c in calls)
+        {
+            if (c.Kind == CallKind.Negative &&
+                (tissueRnaOnly ? c.IsTissue && c.Test.Method == TestMethod.NgsRna : c.Test.Method == TestMethod.Fish))
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
 
     private static void Discordant(Evaluation e, string gene, TestCall a, TestCall b, string resolution)
     {

@@ -32,7 +32,8 @@ internal sealed record TestCall(int Index, BiomarkerTest Test, CallKind Kind, st
 {
     public Gene Gene => Test.Gene;
 
-    public string Label => $"tests[{Index}] {Codes.Gene.Code(Test.Gene)} {Codes.TestMethod.Code(Test.Method)}{(Test.Sample is { } s ? $" ({Codes.Sample.Code(s)})" : "")}";
+    /// <summary>How the rationale names the test ("tests[2] ALK fish (tissue)"); written once, used by several rules.</summary>
+    public string Label { get; } = $"tests[{Index}] {Codes.Gene.Code(Test.Gene)} {Codes.TestMethod.Code(Test.Method)}{(Test.Sample is { } s ? $" ({Codes.Sample.Code(s)})" : "")}";
 
     public bool IsTissue => Test.Sample is not Sample.Plasma;
 }

@@ -13,7 +13,8 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
     private readonly List<Warning> warnings = [];
     private readonly List<Warning> diagnosticWarnings = [];
     private readonly SortedDictionary<string, string> unverified = new(StringComparer.Ordinal);
-    private readonly System.Text.StringBuilder text = new(1024);
+    // Most texts built in it are a sentence or two; a longer one grows it by another chunk.
+    private readonly System.Text.StringBuilder text = new(256);
 
     public Case Case { get; } = @case;
 
@@ -36,16 +37,32 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
         // Most rules cite only their catalogue sources: the catalogue's list is shared (read-only) rather than copied.
         var catalogue = Kb.Rule(rule)?.Sources ?? [];
         List<string>? merged = null;
-        foreach (var r in references)
+        if (references is IReadOnlyList<string> list)
         {
-            if (merged is null ? !catalogue.Contains(r) : !merged.Contains(r))
+            // The usual shapes (no argument, a knowledge record's source list): indexed, without an enumerator.
+            for (var i = 0; i < list.Count; i++)
             {
-                merged ??= [.. catalogue];
-                merged.Add(r);
+                Merge(catalogue, ref merged, list[i]);
+            }
+        }
+        else
+        {
+            foreach (var r in references)
+            {
+                Merge(catalogue, ref merged, r);
             }
         }
 
         trace.Add(new TraceEntry { Rule = rule, Detail = Sentence(detail), References = merged ?? catalogue });
+    }
+
+    private static void Merge(IReadOnlyList<string> catalogue, ref List<string>? merged, string reference)
+    {
+        if (merged is null ? !catalogue.Contains(reference) : !merged.Contains(reference))
+        {
+            merged ??= [.. catalogue];
+            merged.Add(reference);
+        }
     }
 
     /// <summary>Adds a case-level warning once per code and message.</summary>

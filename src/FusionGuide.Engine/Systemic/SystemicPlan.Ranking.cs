@@ -10,14 +10,12 @@ internal sealed partial class SystemicPlan
     private SystemicOutcome Finish(Setting setting, int? line, bool continuing = false)
     {
         PerformanceStatus();
-        var ranked = candidates
-            .OrderBy(c => c.Preference)
-            .ThenBy(c => BrainMets ? CnsRank(c.Therapy) : 0)
-            .ThenBy(c => c.Activity switch { Activity.Sensitive => 0, Activity.Unknown => 1, _ => 2 })
-            .ThenBy(c => c.Demoted)
-            .ThenBy(c => c.Order)
-            .ToList();
-        var options = ranked.Select(Option).ToList();
+        var options = new List<TherapyOption>(candidates.Count);
+        foreach (var c in Ranked())
+        {
+            options.Add(Option(c));
+        }
+
         if (options.Count > 0)
         {
             var order = string.Join("; ", options.Select((o, i) => $"{i + 1}. {e.Name(o.Therapy)} ({Codes.Preference.Code(o.Preference)})"));
@@ -40,6 +38,32 @@ internal sealed partial class SystemicPlan
             Current = currentTherapy,
             ContinuingThroughLimitedProgression = continuing,
         };
+    }
+
+    /// <summary>
+    /// The candidates by preference, then intracranial activity when the brain is involved, then activity against the
+    /// mutation found, then cautions, then guideline order; equal keys keep the order the candidates were added in.
+    /// </summary>
+    private Candidate[] Ranked()
+    {
+        var keyed = new (int Preference, int Cns, int Activity, bool Demoted, int Order, int Added, Candidate Candidate)[candidates.Count];
+        for (var i = 0; i < keyed.Length; i++)
+        {
+            var c = candidates[i];
+            keyed[i] = ((int)c.Preference, BrainMets ? CnsRank(c.Therapy) : 0,
+                c.Activity switch { Activity.Sensitive => 0, Activity.Unknown => 1, _ => 2 }, c.Demoted, c.Order, i, c);
+        }
+
+        // The last key (the position added) makes the unstable array sort stable.
+        Array.Sort(keyed, static (a, b) =>
+            (a.Preference, a.Cns, a.Activity, a.Demoted, a.Order, a.Added).CompareTo((b.Preference, b.Cns, b.Activity, b.Demoted, b.Order, b.Added)));
+        var ranked = new Candidate[keyed.Length];
+        for (var i = 0; i < keyed.Length; i++)
+        {
+            ranked[i] = keyed[i].Candidate;
+        }
+
+        return ranked;
     }
 
     private void PerformanceStatus()

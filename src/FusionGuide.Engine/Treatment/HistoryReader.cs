@@ -11,12 +11,18 @@ internal static class HistoryReader
         var history = e.Case.History;
         var failed = new List<HistoryEntry>();
         var intolerant = new List<HistoryEntry>();
+        var targetedExposure = new HashSet<Therapy>();
         HistoryEntry? ongoing = null;
         HistoryEntry? continued = null;
         for (var i = 0; i < history.Count; i++)
         {
             var h = history[i];
             var isLast = i == history.Count - 1;
+            if (IsTargeted(e, h.Therapy))
+            {
+                targetedExposure.Add(h.Therapy);
+            }
+
             switch (h.StopReason)
             {
                 case StopReason.Progression when h.End is null && isLast && IsLimited(h.ProgressionPattern) && IsTargeted(e, h.Therapy):
@@ -41,8 +47,7 @@ internal static class HistoryReader
         var lastFailure = failed.LastOrDefault();
         var result = new TreatmentHistory(failed, continued, intolerant, ongoing, lastFailedTargeted, lastFailure?.ProgressionPattern, 1 + failed.Count)
         {
-            TargetedExposure = history.Where(h => IsTargeted(e, h.Therapy)).Select(h => h.Therapy).ToHashSet(),
-            OtherExposure = history.Where(h => !IsTargeted(e, h.Therapy)).Select(h => h.Therapy).ToHashSet(),
+            TargetedExposure = targetedExposure,
         };
         Describe(e, result);
         CheckConsistency(e);

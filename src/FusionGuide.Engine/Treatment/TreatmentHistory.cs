@@ -22,9 +22,6 @@ internal sealed record TreatmentHistory(
     /// <summary>Targeted therapies the patient has received in any way.</summary>
     public required IReadOnlySet<Therapy> TargetedExposure { get; init; }
 
-    /// <summary>Non-targeted therapies received.</summary>
-    public required IReadOnlySet<Therapy> OtherExposure { get; init; }
-
     /// <summary>True when a targeted therapy has failed.</summary>
     public bool AnyTargetedFailure => LastFailedTargeted is not null;
 

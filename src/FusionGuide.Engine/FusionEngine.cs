@@ -16,6 +16,11 @@ namespace FusionGuide.Engine;
 /// </summary>
 public sealed class FusionEngine
 {
+    // The unverified-knowledge warning around its list of facts.
+    private const string Lead = "This result uses ";
+    private const string Middle = " knowledge-base fact(s) not yet verified against a primary source: ";
+    private const string End = ". Confirm them before acting.";
+
     private static readonly string[] RequiredThresholds =
     [
         "fish-first-read-cells", "fish-first-read-negative-below-percent", "fish-first-read-positive-above-percent",
@@ -82,29 +87,26 @@ public sealed class FusionEngine
         SafetyStage.Pregnancy(e);
         if (e.Unverified.Count > 0)
         {
-            // The longest text of most results: written in one builder each rather than joined from parts.
-            var warning = e.Text().Append("This result uses ").Append(e.Unverified.Count).Append(" knowledge-base fact(s) not yet verified against a primary source: ");
-            var first = true;
-            foreach (var (id, note) in e.Unverified)
-            {
-                (first ? warning : warning.Append("; ")).Append(id).Append(" (").Append(note).Append(')');
-                first = false;
-            }
+            // The longest text of most results, written straight into its string rather than grown in a builder.
+            e.Warn("unverified-knowledge", UnverifiedWarning(e.Unverified));
+            e.Fire(RuleIds.Unverified, $"{e.Unverified.Count} unverified fact(s) used: {string.Join(", ", e.Unverified.Keys)}.");
+        }
 
-            e.Warn("unverified-knowledge", warning.Append(". Confirm them before acting.").ToString());
-            var detail = e.Text().Append(e.Unverified.Count).Append(" unverified fact(s) used: ").AppendJoin(", ", e.Unverified.Keys).Append('.');
-            e.Fire(RuleIds.Unverified, detail.ToString());
+        var genes = new Dictionary<string, GeneStatus>(dx.Genes.Count);
+        foreach (var (gene, status) in dx.Genes)
+        {
+            genes.Add(Codes.Gene.Code(gene), status);
         }
 
         return new Result
         {
             CaseId = @case.Id,
             KnowledgeBaseVersion = KnowledgeBase.Version,
-            AsOf = e.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            AsOf = IsoDate(e.AsOf),
             Diagnosis = new Domain.Diagnosis
             {
                 Driver = dx.Driver,
-                Genes = dx.Genes.ToDictionary(g => Codes.Gene.Code(g.Key), g => g.Value),
+                Genes = genes,
                 FusionPartner = dx.FusionPartner,
                 FusionVariant = dx.Variant,
                 NextTests = dx.NextTests,
@@ -120,4 +122,61 @@ public sealed class FusionEngine
             Trace = e.Trace,
         };
     }
+
+    /// <summary>
+    /// "This result uses N knowledge-base fact(s) not yet verified against a primary source: id (note); …. Confirm them
+    /// before acting."
+    /// </summary>
+    private static string UnverifiedWarning(IReadOnlyDictionary<string, string> unverified)
+    {
+        var length = Lead.Length + Digits(unverified.Count) + Middle.Length + End.Length + ((unverified.Count - 1) * 2);
+        foreach (var (id, note) in unverified)
+        {
+            length += id.Length + note.Length + 3;
+        }
+
+        return string.Create(length, unverified, static (span, facts) =>
+        {
+            var at = 0;
+            Put(span, ref at, Lead);
+            facts.Count.TryFormat(span[at..], out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+            at += written;
+            Put(span, ref at, Middle);
+            var first = true;
+            foreach (var (id, note) in facts)
+            {
+                if (!first)
+                {
+                    Put(span, ref at, "; ");
+                }
+
+                Put(span, ref at, id);
+                Put(span, ref at, " (");
+                Put(span, ref at, note);
+                Put(span, ref at, ")");
+                first = false;
+            }
+
+            Put(span, ref at, End);
+        });
+    }
+
+    private static int Digits(int n) => n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+
+    private static void Put(Span<char> span, ref int at, ReadOnlySpan<char> part)
+    {
+        part.CopyTo(span[at..]);
+        at += part.Length;
+    }
+
+    /// <summary>YYYY-MM-DD, as the contract writes dates.</summary>
+    private static string IsoDate(DateOnly d) => string.Create(10, d, static (span, date) =>
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        date.Year.TryFormat(span[..4], out _, "D4", c);
+        span[4] = '-';
+        date.Month.TryFormat(span[5..7], out _, "D2", c);
+        span[7] = '-';
+        date.Day.TryFormat(span[8..], out _, "D2", c);
+    });
 }

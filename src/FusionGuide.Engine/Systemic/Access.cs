@@ -49,24 +49,57 @@ internal static class Access
             return (Standing.NotAssessed, null);
         }
 
+        // One pass over the drug's approvals in this region and in force, in file order, keeping the first of each kind
+        // the decision below asks for.
         var code = Codes.Region.Code(region);
-        var records = drug.Approvals.Where(a => a.Region == code && KnowledgeBase.InForce(a, e.AsOf)).ToList();
-        var approvedNow = records.Where(a => a.Status == "approved" && a.Date is not null && KnowledgeDate.Parse(a.Date) <= e.AsOf).ToList();
-        var forIndication = approvedNow.FirstOrDefault(a => a.Gene == gene && (a.Setting == setting || a.Setting == "any"))
-            ?? approvedNow.FirstOrDefault(a => a.Gene == gene && setting == "subsequent" && a.Setting == "first-line");
-        if (forIndication is not null)
+        Approval? firstRecord = null, firstApprovedNow = null, forSetting = null, forFirstLine = null, firstNotApproved = null, firstApproved = null;
+        foreach (var a in drug.Approvals)
+        {
+            if (a.Region != code || !KnowledgeBase.InForce(a, e.AsOf))
+            {
+                continue;
+            }
+
+            firstRecord ??= a;
+            if (a.Status == "not-approved")
+            {
+                firstNotApproved ??= a;
+            }
+
+            if (a.Status != "approved")
+            {
+                continue;
+            }
+
+            firstApproved ??= a;
+            if (a.Date is null || KnowledgeDate.Parse(a.Date) > e.AsOf)
+            {
+                continue;
+            }
+
+            firstApprovedNow ??= a;
+            if (a.Gene == gene && (a.Setting == setting || a.Setting == "any"))
+            {
+                forSetting ??= a;
+            }
+            else if (a.Gene == gene && setting == "subsequent" && a.Setting == "first-line")
+            {
+                forFirstLine ??= a;
+            }
+        }
+
+        if ((forSetting ?? forFirstLine) is { } forIndication)
         {
             return (Standing.Approved, forIndication);
         }
 
-        if (approvedNow.Count > 0)
+        if (firstApprovedNow is not null)
         {
-            return (Standing.OffLabel, approvedNow[0]);
+            return (Standing.OffLabel, firstApprovedNow);
         }
 
-        var negative = records.FirstOrDefault(a => a.Status == "not-approved")
-            ?? records.FirstOrDefault(a => a.Status == "approved");
-        return negative is not null ? (Standing.NotApproved, negative) : (Standing.Unknown, records.FirstOrDefault());
+        var negative = firstNotApproved ?? firstApproved;
+        return negative is not null ? (Standing.NotApproved, negative) : (Standing.Unknown, firstRecord);
     }
 
     public static string Describe(Evaluation e, Standing standing, Approval? record, string drugName)

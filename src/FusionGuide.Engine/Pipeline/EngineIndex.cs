@@ -14,9 +14,10 @@ internal sealed class EngineIndex
     private readonly string[] names;
     private readonly FrozenDictionary<string, string> tableListings;
     private readonly Dictionary<InteractionRule, string> namedMedications = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<InteractionRule, (string Advice, Severity Severity)> interactionText = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, ResistanceRow> resistance = new(StringComparer.Ordinal);
     private readonly Dictionary<ResistanceRow, (string Mutations, string Summary)> resistanceText = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<ResistanceCell, (string Drug, string Evidence)> cellText = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ResistanceCell, (Therapy Therapy, string Drug, string Cited)> cellText = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<DosingRegimen, string> dosingDetails = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<DosingRegimen, IReadOnlyList<string>> dosingSources = new(ReferenceEqualityComparer.Instance);
     private readonly (string Detail, IReadOnlyList<string> Sources)?[] monitoring;
@@ -36,6 +37,7 @@ internal sealed class EngineIndex
         {
             foreach (var rule in kb.Interactions(t)?.Rules ?? [])
             {
+                interactionText[rule] = InteractionText(rule);
                 if (rule.Medication is { } m)
                 {
                     namedMedications[rule] = KnowledgeBase.NormaliseMedication(m);
@@ -77,6 +79,14 @@ internal sealed class EngineIndex
     public string? NamedMedication(InteractionRule rule) =>
         rule.Medication is null ? null : namedMedications.TryGetValue(rule, out var m) ? m : KnowledgeBase.NormaliseMedication(rule.Medication);
 
+    /// <summary>An interaction rule's advice (with its dose change when the advice does not already state it) and severity.</summary>
+    public (string Advice, Severity Severity) Interaction(InteractionRule rule) =>
+        interactionText.TryGetValue(rule, out var t) ? t : InteractionText(rule);
+
+    private static (string, Severity) InteractionText(InteractionRule r) =>
+        (r.DoseChange is { } dose && !r.Advice.Contains(dose, StringComparison.OrdinalIgnoreCase) ? $"{r.Advice} Dose: {dose}" : r.Advice,
+            Codes.Severity.Parse(r.Severity));
+
     /// <summary>The activity-table row for exactly this set of mutations of <paramref name="gene"/> (in any order), or null.</summary>
     public ResistanceRow? Resistance(string gene, IReadOnlyList<string> mutations) => resistance.GetValueOrDefault(ResistanceKey(gene, mutations));
 
@@ -90,19 +100,19 @@ internal sealed class EngineIndex
     public (string Mutations, string Summary) ResistanceText(ResistanceRow row) =>
         resistanceText.TryGetValue(row, out var t) ? t : RowText(row);
 
-    /// <summary>A cell's drug as written in evidence (lower case) and its "IC50 …; citations" part.</summary>
-    public (string Drug, string Evidence) ResistanceCellText(KnowledgeBase kb, ResistanceCell cell) =>
+    /// <summary>A cell's therapy, its drug as written in evidence (lower case) and its "IC50 …; citations" part.</summary>
+    public (Therapy Therapy, string Drug, string Cited) ResistanceCellText(KnowledgeBase kb, ResistanceCell cell) =>
         cellText.TryGetValue(cell, out var t) ? t : CellText(kb, cell);
 
     private static (string, string) RowText(ResistanceRow row) =>
         (string.Join("+", row.Mutations), string.Join(", ", row.Cells.Select(c => $"{c.Drug} {c.Activity}")));
 
-    private static (string, string) CellText(KnowledgeBase kb, ResistanceCell cell)
+    private static (Therapy, string, string) CellText(KnowledgeBase kb, ResistanceCell cell)
     {
         var therapy = Codes.Therapy.Parse(cell.Drug);
         var ic50 = cell.Ic50nM is { } v ? $"IC50 {v:0.#} nM; " : "";
         var cites = string.Join(", ", cell.Sources.Select(id => kb.Reference(id)?.ShortName ?? id));
-        return (NameOf(kb, therapy).ToLowerInvariant(), ic50 + cites);
+        return (therapy, NameOf(kb, therapy).ToLowerInvariant(), ic50 + cites);
     }
 
     /// <summary>The dosing rule's trace detail for a regimen: start, reductions, food (knowledge only).</summary>

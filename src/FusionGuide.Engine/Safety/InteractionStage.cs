@@ -70,14 +70,14 @@ internal static class InteractionStage
             }
 
             e.UsedUnverified(r.Id, r.Verified, r.VerificationNote);
-            var advice = r.DoseChange is { } dose && !r.Advice.Contains(dose, StringComparison.OrdinalIgnoreCase) ? $"{r.Advice} Dose: {dose}" : r.Advice;
+            var (advice, severity) = e.Index.Interaction(r);
             var mechanism = r.Medication is not null ? $"{generic} (named in the label)" : r.Class!;
             e.Fire(RuleIds.Interaction, $"{e.Name(therapy)} + {med} ({mechanism}): {r.Severity}. {advice}", r.Sources);
             rows.Add(new InteractionRow
             {
                 Therapy = therapy,
                 With = med,
-                Severity = Codes.Severity.Parse(r.Severity),
+                Severity = severity,
                 Advice = advice,
                 Mechanism = r.Class ?? "named-medication",
                 References = r.Sources,

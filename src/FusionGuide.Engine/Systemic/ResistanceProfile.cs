@@ -19,7 +19,35 @@ internal enum Activity
 }
 
 /// <summary>One drug's verdict against one mutation set, with its evidence.</summary>
-internal sealed record ActivityFinding(MutationSet Set, Activity Activity, string Evidence, IReadOnlyList<string> Sources, bool Estimated, bool Unverified);
+/// <param name="set">The mutation set found.</param>
+/// <param name="activity">The drug's activity against it.</param>
+/// <param name="drug">The drug as written in evidence (lower case).</param>
+/// <param name="cited">The cell's "IC50 …; citations" part.</param>
+/// <param name="activityText">The activity as the table writes it.</param>
+/// <param name="sources">The cell's references.</param>
+/// <param name="estimated">Judged from the parts of a compound mutation.</param>
+/// <param name="unverified">The table cell is not verified against its source.</param>
+internal sealed class ActivityFinding(MutationSet set, Activity activity, string drug, string cited, string activityText,
+    IReadOnlyList<string> sources, bool estimated, bool unverified)
+{
+    private string? evidence;
+
+    public MutationSet Set { get; } = set;
+
+    public Activity Activity { get; } = activity;
+
+    public IReadOnlyList<string> Sources { get; } = sources;
+
+    public bool Estimated { get; } = estimated;
+
+    public bool Unverified { get; } = unverified;
+
+    /// <summary>
+    /// "G1202R found on plasma NGS: lorlatinib sensitive (IC50 …; Gainor 2016)". Written when a rule first quotes it:
+    /// a mutation set has a finding for every drug in the table, and most of those drugs are never offered or avoided.
+    /// </summary>
+    public string Evidence => evidence ??= $"{Set.Name} found on {Set.Source}: {drug} {(Estimated ? "is judged " : "")}{activityText} ({cited})";
+}
 
 /// <summary>The resistance picture: for every drug, its activity against each mutation set found at progression.</summary>
 internal sealed class ResistanceProfile
@@ -104,10 +132,8 @@ internal sealed class ResistanceProfile
 
     private void AddCell(Evaluation e, MutationSet set, ResistanceCell cell, bool estimated)
     {
-        var therapy = Codes.Therapy.Parse(cell.Drug);
+        var (therapy, drug, cited) = e.Index.ResistanceCellText(e.Kb, cell);
         var activity = cell.Activity switch { "sensitive" => Activity.Sensitive, "intermediate" => Activity.Intermediate, _ => Activity.Resistant };
-        var (drug, cited) = e.Index.ResistanceCellText(e.Kb, cell);
-        var evidence = $"{set.Name} found on {set.Source}: {drug} {(estimated ? "is judged " : "")}{cell.Activity} ({cited})";
         if (!findings.TryGetValue(therapy, out var list))
         {
             findings[therapy] = list = [];
@@ -115,7 +141,7 @@ internal sealed class ResistanceProfile
 
         // With a compound judged from its parts, keep the worst part per set.
         var existing = list.FindIndex(f => f.Set == set);
-        var finding = new ActivityFinding(set, activity, evidence, cell.Sources, estimated, cell.Verified == false);
+        var finding = new ActivityFinding(set, activity, drug, cited, cell.Activity, cell.Sources, estimated, cell.Verified == false);
         if (existing < 0)
         {
             list.Add(finding);

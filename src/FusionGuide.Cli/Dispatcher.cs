@@ -22,7 +22,7 @@ internal static class Dispatcher
           fusionguide batch INPUT.ndjson [-o OUT.ndjson] [--report REPORT.html] [--workers N] [--as-of DATE]
                                              one case per line in, one result per line out, in input order
           fusionguide synth --n N --seed S [-o FILE]   deterministic synthetic cases (NDJSON)
-          fusionguide bench [--n N] [--seed S]         engine cases/s against the System.Text.Json floor
+          fusionguide bench [--n N] [--seed S] [--passes P]  engine cases/s against the System.Text.Json floor, and the ratio
           fusionguide --version | --help
 
         Run by fusionguide-server, to which the ./fusionguide launcher forwards them:

@@ -5,7 +5,7 @@ using FusionGuide.Knowledge.Loading;
 
 namespace FusionGuide.Cli.Commands;
 
-/// <summary><c>bench [--n N] [--seed S]</c>: engine throughput against the System.Text.Json floor, in one process.</summary>
+/// <summary><c>bench [--n N] [--seed S] [--passes P]</c>: engine throughput against the System.Text.Json floor, in one process.</summary>
 internal static class BenchCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using CsCheck;
+using FusionGuide.Cohort.Synthesis;
+using FusionGuide.Domain;
+using FusionGuide.Domain.Wire;
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Knowledge;
+
+namespace FusionGuide.Properties.Tests;
+
+/// <summary>
+/// The evaluation date over generated cases: CsCheck chooses a case and a date between the first ALK approval era and
+/// the knowledge base's release, and the result must be a valid answer for that date — the guideline tables it reads
+/// are the ones in force then, the date it reports is that date, and every reference it cites resolves.
+/// </summary>
+public sealed partial class AsOfProperties
+{
+    /// <summary>Generated (case, date) pairs per run.</summary>
+    public const int DatedCases = 2_000;
+
+    private static readonly DateOnly Earliest = new(2010, 1, 1);
+
+    [Fact]
+    public void Every_case_evaluated_on_any_date_reads_only_what_was_in_force_then()
+    {
+        long cases = 0;
+        var days = World.Kb.ReleaseDate.DayNumber - Earliest.DayNumber;
+        Gen.Select(Gen.ULong[0, 1_000_000], Gen.Long[0, 1_000_000], Gen.Int[0, days])
+            .Sample(
+                (seed, index, day) =>
+                {
+                    Interlocked.Increment(ref cases);
+                    var (c, notices) = World.RoundTrip(new CaseSynthesizer(World.Kb, seed).Make(index));
+                    Hold(c, notices, Earliest.AddDays(day));
+                },
+                iter: DatedCases,
+                print: t => $"seed {t.Item1}, index {t.Item2}, as of {Earliest.AddDays(t.Item3):yyyy-MM-dd}\n" +
+                            ContractJson.Serialize(new CaseSynthesizer(World.Kb, t.Item1).Make(t.Item2), indented: false));
+        CaseCount.Report(nameof(Every_case_evaluated_on_any_date_reads_only_what_was_in_force_then), cases, DatedCases);
+    }
+
+    private static void Hold(Case c, IReadOnlyList<Domain.Validation.InputNotice> notices, DateOnly asOf)
+    {
+        var result = World.Engine.Evaluate(c, asOf, notices);
+        var json = ContractJson.Serialize(result, indented: false);
+        var day = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var errors = World.SchemaErrors(json);
+        Check(errors.Count == 0, $"as of {day} the result breaks result.schema.json: " + string.Join("; ", errors));
+        Check(result.AsOf == day, $"asked for {day}, the result says {result.AsOf}");
+        Check(ContractJson.Serialize(World.Engine.Evaluate(c, asOf, notices), indented: false) == json, $"as of {day} the same case gave different bytes");
+
+        foreach (var entry in result.Trace)
+        {
+            foreach (Match m in TableInForce().Matches(entry.Detail))
+            {
+                Check(m.Groups[2].Value == day, $"the trace says table '{m.Groups[1].Value}' is in force on {m.Groups[2].Value}, but the result is for {day}");
+                Check(InForce(m.Groups[1].Value, asOf), $"as of {day} the engine read guideline table '{m.Groups[1].Value}', which is not in force then");
+            }
+
+            if (entry.Rule == RuleIds.Adjuvant && AdjuvantTable().Match(entry.Detail) is { Success: true } adjuvant)
+            {
+                Check(InForce(adjuvant.Groups[1].Value, asOf), $"as of {day} the engine read adjuvant table '{adjuvant.Groups[1].Value}', which is not in force then");
+            }
+        }
+
+        var cited = result.Trace.SelectMany(t => t.References)
+            .Concat(result.SystemicTherapy.Options.SelectMany(o => o.References))
+            .Concat(result.SystemicTherapy.Avoid.SelectMany(a => a.References ?? []))
+            .Concat(result.Interactions.SelectMany(i => i.References ?? []));
+        var unresolved = cited.Where(id => World.Kb.Reference(id) is null).Distinct(StringComparer.Ordinal).ToList();
+        Check(unresolved.Count == 0, $"as of {day} the result cites references the knowledge base does not hold: {string.Join(", ", unresolved)}");
+    }
+
+    /// <summary>True when some version of the table with this id is in force on the date.</summary>
+    private static bool InForce(string tableId, DateOnly asOf) =>
+        World.Kb.Regimens.Any(r => r.Id == tableId && KnowledgeBase.InForce(r, asOf));
+
+    private static void Check(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvariantException(message);
+        }
+    }
+
+    [GeneratedRegex(@"table '([^']+)' in force on (\d{4}-\d{2}-\d{2})")]
+    private static partial Regex TableInForce();
+
+    [GeneratedRegex(@"the adjuvant table (\S+) applies")]
+    private static partial Regex AdjuvantTable();
+}

@@ -11,7 +11,8 @@ namespace FusionGuide.Properties.Tests;
 /// <summary>
 /// The evaluation date over generated cases: CsCheck chooses a case and a date between the first ALK approval era and
 /// the knowledge base's release, and the result must be a valid answer for that date — the guideline tables it reads
-/// are the ones in force then, the date it reports is that date, and every reference it cites resolves.
+/// are the ones in force then, a targeted drug not approved in the region on that date is not newly offered (unless
+/// the site lists it), the date it reports is that date, and every reference it cites resolves.
 /// </summary>
 public sealed partial class AsOfProperties
 {
@@ -61,6 +62,30 @@ public sealed partial class AsOfProperties
             if (entry.Rule == RuleIds.Adjuvant && AdjuvantTable().Match(entry.Detail) is { Success: true } adjuvant)
             {
                 Check(InForce(adjuvant.Groups[1].Value, asOf), $"as of {day} the engine read adjuvant table '{adjuvant.Groups[1].Value}', which is not in force then");
+            }
+        }
+
+        if (c.Context.Region is { } region && region != Region.Other)
+        {
+            var code = Codes.Region.Code(region);
+            foreach (var option in result.SystemicTherapy.Options)
+            {
+                // A drug the patient is taking now (a history entry without an end) may be continued whatever its
+                // regional standing: continuing it is not a new prescription.
+                var takenNow = c.History.Any(h => h.Therapy == option.Therapy && h.End is null);
+                if (takenNow || c.Context.Available?.Contains(option.Therapy) == true || !World.Kb.HasDrug(option.Therapy) ||
+                    World.Kb.Drug(option.Therapy).Kind != "targeted")
+                {
+                    continue;
+                }
+
+                // Not approved in the region on that date: the region's records in force say so, and none is an approval
+                // dated on or before it. Such a drug is avoided unless the site lists it as obtainable.
+                var records = World.Kb.Drug(option.Therapy).Approvals.Where(a => a.Region == code && KnowledgeBase.InForce(a, asOf)).ToList();
+                var approvedThen = records.Any(a => a.Status == "approved" && a.Date is not null && KnowledgeDate.Parse(a.Date) <= asOf);
+                var saysNot = records.Any(a => a.Status is "not-approved" or "approved");
+                Check(approvedThen || !saysNot,
+                    $"as of {day} {Codes.Therapy.Code(option.Therapy)} is offered in {code}, where it was not approved then and the site does not list it");
             }
         }
 

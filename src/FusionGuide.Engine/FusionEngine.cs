@@ -102,7 +102,7 @@ public sealed class FusionEngine
         {
             CaseId = @case.Id,
             KnowledgeBaseVersion = KnowledgeBase.Version,
-            AsOf = IsoDate(e.AsOf),
+            AsOf = e.AsOfText,
             Diagnosis = new Domain.Diagnosis
             {
                 Driver = dx.Driver,
@@ -168,15 +168,4 @@ public sealed class FusionEngine
         part.CopyTo(span[at..]);
         at += part.Length;
     }
-
-    /// <summary>YYYY-MM-DD, as the contract writes dates.</summary>
-    private static string IsoDate(DateOnly d) => string.Create(10, d, static (span, date) =>
-    {
-        var c = System.Globalization.CultureInfo.InvariantCulture;
-        date.Year.TryFormat(span[..4], out _, "D4", c);
-        span[4] = '-';
-        date.Month.TryFormat(span[5..7], out _, "D2", c);
-        span[7] = '-';
-        date.Day.TryFormat(span[8..], out _, "D2", c);
-    });
 }

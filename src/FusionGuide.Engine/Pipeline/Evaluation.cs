@@ -22,6 +22,9 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
 
     public DateOnly AsOf { get; } = asOf;
 
+    /// <summary>The evaluation date as the contract and the rationales write it (YYYY-MM-DD), formatted once.</summary>
+    public string AsOfText { get; } = IsoDate(asOf);
+
     /// <summary>Knowledge-derived text built once per engine.</summary>
     public EngineIndex Index { get; } = index;
 
@@ -66,23 +69,22 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
     }
 
     /// <summary>Adds a case-level warning once per code and message.</summary>
-    public void Warn(string code, string message)
-    {
-        message = Sentence(message);
-        if (!warnings.Any(w => w.Code == code && w.Message == message))
-        {
-            warnings.Add(new Warning(code, message));
-        }
-    }
+    public void Warn(string code, string message) => AddOnce(warnings, code, Sentence(message));
 
     /// <summary>Adds a diagnostic warning once per code and message.</summary>
-    public void WarnDiagnosis(string code, string message)
+    public void WarnDiagnosis(string code, string message) => AddOnce(diagnosticWarnings, code, Sentence(message));
+
+    private static void AddOnce(List<Warning> list, string code, string message)
     {
-        message = Sentence(message);
-        if (!diagnosticWarnings.Any(w => w.Code == code && w.Message == message))
+        foreach (var w in list)
         {
-            diagnosticWarnings.Add(new Warning(code, message));
+            if (w.Code == code && w.Message == message)
+            {
+                return;
+            }
         }
+
+        list.Add(new Warning(code, message));
     }
 
     /// <summary>Facts used for this result that the knowledge base marks unverified (id → what is missing).</summary>
@@ -137,4 +139,15 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
 
     /// <summary>Short display name of a reference (for rationales), or its id.</summary>
     public string Cite(string referenceId) => Kb.Reference(referenceId)?.ShortName ?? referenceId;
+
+    /// <summary>YYYY-MM-DD, as the contract writes dates.</summary>
+    private static string IsoDate(DateOnly d) => string.Create(10, d, static (span, date) =>
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        date.Year.TryFormat(span[..4], out _, "D4", c);
+        span[4] = '-';
+        date.Month.TryFormat(span[5..7], out _, "D2", c);
+        span[7] = '-';
+        date.Day.TryFormat(span[8..], out _, "D2", c);
+    });
 }

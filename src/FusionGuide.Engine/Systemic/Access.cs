@@ -107,8 +107,8 @@ internal static class Access
         var region = e.Case.Context.Region is { } r ? Codes.Region.Code(r) : "the region";
         return standing switch
         {
-            Standing.NotApproved when record?.Status == "approved" => $"{drugName} is not approved in {region} on {e.AsOf:yyyy-MM-dd} (approval dated {record.Date})",
-            Standing.NotApproved => $"{drugName} is not approved in {region} as of {e.AsOf:yyyy-MM-dd}",
+            Standing.NotApproved when record?.Status == "approved" => $"{drugName} is not approved in {region} on {e.AsOfText} (approval dated {record.Date})",
+            Standing.NotApproved => $"{drugName} is not approved in {region} as of {e.AsOfText}",
             Standing.OffLabel => $"{drugName} is marketed in {region} but not approved for this indication (off-label; guideline-supported)",
             Standing.Unknown => $"the approval status of {drugName} in {region} is not known to the knowledge base",
             _ => "",

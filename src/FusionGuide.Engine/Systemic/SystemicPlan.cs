@@ -174,7 +174,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         var table = Table("adjuvant", null);
         if (table is null)
         {
-            e.Fire(RuleIds.Adjuvant, $"No adjuvant table in force for {kinaseCode} on {e.AsOf:yyyy-MM-dd}.");
+            e.Fire(RuleIds.Adjuvant, $"No adjuvant table in force for {kinaseCode} on {e.AsOfText}.");
             return new SystemicOutcome(Setting.Adjuvant, null, [], []);
         }
 
@@ -279,10 +279,10 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
             var guide = e.Cite(table.Guideline);
             if (e.Kb.Reference(table.Guideline)?.Date is { } published && KnowledgeDate.TryParse(published, out var date) && date > e.AsOf)
             {
-                e.Warn("guideline-after-as-of", $"The knowledge base holds no {kinaseCode} {setting} guideline table older than {e.AsOf:yyyy-MM-dd}: {guide} (published {published}) is used, so the options may reflect evidence that did not exist on that date.");
+                e.Warn("guideline-after-as-of", $"The knowledge base holds no {kinaseCode} {setting} guideline table older than {e.AsOfText}: {guide} (published {published}) is used, so the options may reflect evidence that did not exist on that date.");
             }
 
-            e.Fire(RuleIds.GuidelineTable, $"{kinaseCode} {setting}{(code is null ? "" : $" after {code}")}: {guide} table '{table.Id}' in force on {e.AsOf:yyyy-MM-dd} lists {e.Index.TableListing(table)}.", [table.Guideline, .. table.Sources]);
+            e.Fire(RuleIds.GuidelineTable, $"{kinaseCode} {setting}{(code is null ? "" : $" after {code}")}: {guide} table '{table.Id}' in force on {e.AsOfText} lists {e.Index.TableListing(table)}.", [table.Guideline, .. table.Sources]);
         }
 
         return table;

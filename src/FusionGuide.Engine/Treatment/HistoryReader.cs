@@ -121,7 +121,7 @@ internal static class HistoryReader
 
             if (PartialDate.TryParse(h.Start, out var s2) && s2 > e.AsOf)
             {
-                Inconsistent(e, $"{Where()} starts ({h.Start}) after the evaluation date {e.AsOf:yyyy-MM-dd}.");
+                Inconsistent(e, $"{Where()} starts ({h.Start}) after the evaluation date {e.AsOfText}.");
             }
 
             if (i > 0 && PartialDate.TryParse(history[i - 1].Start, out var prev) && PartialDate.TryParse(h.Start, out var cur) && cur < prev)

@@ -47,21 +47,21 @@ public sealed partial class AsOfProperties
         var day = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var errors = World.SchemaErrors(json);
-        Check(errors.Count == 0, $"as of {day} the result breaks result.schema.json: " + string.Join("; ", errors));
-        Check(result.AsOf == day, $"asked for {day}, the result says {result.AsOf}");
-        Check(ContractJson.Serialize(World.Engine.Evaluate(c, asOf, notices), indented: false) == json, $"as of {day} the same case gave different bytes");
+        Invariants.Check(errors.Count == 0, $"as of {day} the result breaks result.schema.json: " + string.Join("; ", errors));
+        Invariants.Check(result.AsOf == day, $"asked for {day}, the result says {result.AsOf}");
+        Invariants.Check(ContractJson.Serialize(World.Engine.Evaluate(c, asOf, notices), indented: false) == json, $"as of {day} the same case gave different bytes");
 
         foreach (var entry in result.Trace)
         {
             foreach (Match m in TableInForce().Matches(entry.Detail))
             {
-                Check(m.Groups[2].Value == day, $"the trace says table '{m.Groups[1].Value}' is in force on {m.Groups[2].Value}, but the result is for {day}");
-                Check(InForce(m.Groups[1].Value, asOf), $"as of {day} the engine read guideline table '{m.Groups[1].Value}', which is not in force then");
+                Invariants.Check(m.Groups[2].Value == day, $"the trace says table '{m.Groups[1].Value}' is in force on {m.Groups[2].Value}, but the result is for {day}");
+                Invariants.Check(InForce(m.Groups[1].Value, asOf), $"as of {day} the engine read guideline table '{m.Groups[1].Value}', which is not in force then");
             }
 
             if (entry.Rule == RuleIds.Adjuvant && AdjuvantTable().Match(entry.Detail) is { Success: true } adjuvant)
             {
-                Check(InForce(adjuvant.Groups[1].Value, asOf), $"as of {day} the engine read adjuvant table '{adjuvant.Groups[1].Value}', which is not in force then");
+                Invariants.Check(InForce(adjuvant.Groups[1].Value, asOf), $"as of {day} the engine read adjuvant table '{adjuvant.Groups[1].Value}', which is not in force then");
             }
         }
 
@@ -84,7 +84,7 @@ public sealed partial class AsOfProperties
                 var records = World.Kb.Drug(option.Therapy).Approvals.Where(a => a.Region == code && KnowledgeBase.InForce(a, asOf)).ToList();
                 var approvedThen = records.Any(a => a.Status == "approved" && a.Date is not null && KnowledgeDate.Parse(a.Date) <= asOf);
                 var saysNot = records.Any(a => a.Status is "not-approved" or "approved");
-                Check(approvedThen || !saysNot,
+                Invariants.Check(approvedThen || !saysNot,
                     $"as of {day} {Codes.Therapy.Code(option.Therapy)} is offered in {code}, where it was not approved then and the site does not list it");
             }
         }
@@ -94,20 +94,13 @@ public sealed partial class AsOfProperties
             .Concat(result.SystemicTherapy.Avoid.SelectMany(a => a.References ?? []))
             .Concat(result.Interactions.SelectMany(i => i.References ?? []));
         var unresolved = cited.Where(id => World.Kb.Reference(id) is null).Distinct(StringComparer.Ordinal).ToList();
-        Check(unresolved.Count == 0, $"as of {day} the result cites references the knowledge base does not hold: {string.Join(", ", unresolved)}");
+        Invariants.Check(unresolved.Count == 0, $"as of {day} the result cites references the knowledge base does not hold: {string.Join(", ", unresolved)}");
     }
 
     /// <summary>True when some version of the table with this id is in force on the date.</summary>
     private static bool InForce(string tableId, DateOnly asOf) =>
         World.Kb.Regimens.Any(r => r.Id == tableId && KnowledgeBase.InForce(r, asOf));
 
-    private static void Check(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new InvariantException(message);
-        }
-    }
 
     [GeneratedRegex(@"table '([^']+)' in force on (\d{4}-\d{2}-\d{2})")]
     private static partial Regex TableInForce();

@@ -88,7 +88,8 @@ internal static class Invariants
 
     private static string Names(IEnumerable<Therapy> therapies) => string.Join(", ", therapies.Select(Codes.Therapy.Code));
 
-    private static void Check(bool condition, string message)
+    /// <summary>Throws <see cref="InvariantException"/> with the message when the condition is false.</summary>
+    public static void Check(bool condition, string message)
     {
         if (!condition)
         {

@@ -3,6 +3,7 @@ using CsCheck;
 using FusionGuide.Cohort.Synthesis;
 using FusionGuide.Domain;
 using FusionGuide.Rendering;
+using FusionGuide.Tests.Shared;
 
 namespace FusionGuide.Properties.Tests;
 
@@ -55,50 +56,36 @@ public sealed partial class RenderingProperties
 
     private static void Hold(Result result, string format, string text, string again)
     {
-        Check(text == again, $"{format}: rendering the same result twice gave different text");
-        Check(!text.Contains('\r', StringComparison.Ordinal) && text.EndsWith('\n'), $"{format}: not LF-terminated lines");
+        Invariants.Check(text == again, $"{format}: rendering the same result twice gave different text");
+        Invariants.Check(!text.Contains('\r', StringComparison.Ordinal) && text.EndsWith('\n'), $"{format}: not LF-terminated lines");
         foreach (var title in SectionTitles)
         {
-            Check(text.Contains(title, StringComparison.Ordinal), $"{format}: the '{title}' section is missing");
+            Invariants.Check(text.Contains(title, StringComparison.Ordinal), $"{format}: the '{title}' section is missing");
         }
 
         foreach (var therapy in result.SystemicTherapy.Options.Select(o => o.Therapy).Concat(result.SystemicTherapy.Avoid.Select(a => a.Therapy)))
         {
-            Check(text.Contains(Codes.Therapy.Code(therapy), StringComparison.Ordinal), $"{format}: {Codes.Therapy.Code(therapy)} is offered or avoided but not shown");
+            Invariants.Check(text.Contains(Codes.Therapy.Code(therapy), StringComparison.Ordinal), $"{format}: {Codes.Therapy.Code(therapy)} is offered or avoided but not shown");
         }
 
         var bibliography = text[text.LastIndexOf("References", StringComparison.Ordinal)..];
-        var missing = Cited(result).Where(id => !bibliography.Contains(id, StringComparison.Ordinal)).ToList();
-        Check(missing.Count == 0, $"{format}: cited but not in the reference list: {string.Join(", ", missing)}");
+        var missing = ResultCitations.CitedIds(result).Where(id => !bibliography.Contains(id, StringComparison.Ordinal)).ToList();
+        Invariants.Check(missing.Count == 0, $"{format}: cited but not in the reference list: {string.Join(", ", missing)}");
 
         // Planted text may appear only escaped: no tag, event handler or script link it carries may survive as markup.
         if (format == "html")
         {
-            Check(!text.Contains("<script", StringComparison.OrdinalIgnoreCase), "html: a <script> tag came through");
-            Check(!text.Contains("<img", StringComparison.OrdinalIgnoreCase), "html: an <img> tag came through");
-            Check(!text.Contains("href=\"javascript", StringComparison.OrdinalIgnoreCase), "html: a javascript: link came through");
+            Invariants.Check(!text.Contains("<script", StringComparison.OrdinalIgnoreCase), "html: a <script> tag came through");
+            Invariants.Check(!text.Contains("<img", StringComparison.OrdinalIgnoreCase), "html: an <img> tag came through");
+            Invariants.Check(!text.Contains("href=\"javascript", StringComparison.OrdinalIgnoreCase), "html: a javascript: link came through");
         }
         else
         {
             // Markdown escapes with a backslash ("\<script\>", "\[click\](…)"), which CommonMark shows as the literal text.
-            Check(!RawTag().IsMatch(text), $"markdown: raw markup came through: {RawTag().Match(text).Value}");
-            Check(!RawScriptLink().IsMatch(text), "markdown: a javascript: link came through");
+            Invariants.Check(!RawTag().IsMatch(text), $"markdown: raw markup came through: {RawTag().Match(text).Value}");
+            Invariants.Check(!RawScriptLink().IsMatch(text), "markdown: a javascript: link came through");
         }
     }
-
-    private static IEnumerable<string> Cited(Result r) =>
-        new[]
-        {
-            r.Diagnosis.NextTests.SelectMany(t => t.References ?? []),
-            r.SystemicTherapy.Options.SelectMany(o => o.References),
-            r.SystemicTherapy.Avoid.SelectMany(a => a.References ?? []),
-            r.LocalTherapy.SelectMany(l => l.References ?? []),
-            r.Dosing.SelectMany(d => d.References ?? []),
-            r.ToxicityManagement.SelectMany(t => t.References ?? []),
-            r.Monitoring.SelectMany(m => m.References ?? []),
-            r.Interactions.SelectMany(i => i.References ?? []),
-            r.Trace.SelectMany(t => t.References),
-        }.SelectMany(ids => ids).Distinct(StringComparer.Ordinal);
 
     [GeneratedRegex(@"(?<!\\)<(?!https?://)[A-Za-z/]")]
     private static partial Regex RawTag();
@@ -106,11 +93,4 @@ public sealed partial class RenderingProperties
     [GeneratedRegex(@"(?<!\\)\]\(javascript:", RegexOptions.IgnoreCase)]
     private static partial Regex RawScriptLink();
 
-    private static void Check(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new InvariantException(message);
-        }
-    }
 }

@@ -14,17 +14,5 @@ internal static class Render
     };
 
     /// <summary>Every reference id the result cites, anywhere.</summary>
-    public static IEnumerable<string> CitedIds(Result r) =>
-        new[]
-        {
-            r.Diagnosis.NextTests.SelectMany(t => t.References ?? []),
-            r.SystemicTherapy.Options.SelectMany(o => o.References),
-            r.SystemicTherapy.Avoid.SelectMany(a => a.References ?? []),
-            r.LocalTherapy.SelectMany(l => l.References ?? []),
-            r.Dosing.SelectMany(d => d.References ?? []),
-            r.ToxicityManagement.SelectMany(t => t.References ?? []),
-            r.Monitoring.SelectMany(m => m.References ?? []),
-            r.Interactions.SelectMany(i => i.References ?? []),
-            r.Trace.SelectMany(t => t.References),
-        }.SelectMany(ids => ids).Distinct(StringComparer.Ordinal);
+    public static IEnumerable<string> CitedIds(Result r) => FusionGuide.Tests.Shared.ResultCitations.CitedIds(r);
 }

@@ -110,10 +110,13 @@ internal sealed class JsonFields
         return true;
     }
 
+    // A name outside the object's field set is a mistake in the reader, not in the input: it must surface as an internal
+    // fault, never be caught as a parse error (the optimistic reading retries only on JsonException and
+    // InvalidOperationException).
     private int Slot(string name)
     {
         var slot = fields.SlotOf(name);
-        return slot >= 0 ? slot : throw new InvalidOperationException($"the reader asked for '{name}', which its field set does not define");
+        return slot >= 0 ? slot : throw new System.Diagnostics.UnreachableException($"the reader asked for '{name}', which its field set does not define");
     }
 
     /// <summary>After all known fields were read: a notice for each field this object does not define, in document order.</summary>

@@ -129,18 +129,19 @@ public sealed class FusionEngine
     /// </summary>
     private static string UnverifiedWarning(IReadOnlyDictionary<string, string> unverified)
     {
-        var length = Lead.Length + Digits(unverified.Count) + Middle.Length + End.Length + ((unverified.Count - 1) * 2);
+        var count = unverified.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var length = Lead.Length + count.Length + Middle.Length + End.Length + ((unverified.Count - 1) * 2);
         foreach (var (id, note) in unverified)
         {
             length += id.Length + note.Length + 3;
         }
 
-        return string.Create(length, unverified, static (span, facts) =>
+        return string.Create(length, (count, unverified), static (span, state) =>
         {
+            var (number, facts) = state;
             var at = 0;
             Put(span, ref at, Lead);
-            facts.Count.TryFormat(span[at..], out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
-            at += written;
+            Put(span, ref at, number);
             Put(span, ref at, Middle);
             var first = true;
             foreach (var (id, note) in facts)
@@ -160,8 +161,6 @@ public sealed class FusionEngine
             Put(span, ref at, End);
         });
     }
-
-    private static int Digits(int n) => n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
 
     private static void Put(Span<char> span, ref int at, ReadOnlySpan<char> part)
     {

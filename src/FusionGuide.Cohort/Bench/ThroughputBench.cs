@@ -98,6 +98,7 @@ public static class ThroughputBench
                     collections += GC.CollectionCount(0) - gcs;
                     paused += GC.GetTotalPauseDuration() - pause;
                     lastPassSeconds += total;
+                    split = (split.P + p, split.E + e, split.S + s, split.ReadBytes + readBytes, split.EvaluateBytes + evaluateBytes);
                 }
 
                 bestEngine = Math.Min(bestEngine, total);
@@ -106,7 +107,6 @@ public static class ThroughputBench
                 if (last)
                 {
                     floorBytes += GC.GetAllocatedBytesForCurrentThread() - before;
-                    split = (split.P + p, split.E + e, split.S + s, split.ReadBytes + readBytes, split.EvaluateBytes + evaluateBytes);
                 }
             }
 

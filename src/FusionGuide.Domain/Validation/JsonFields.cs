@@ -98,15 +98,15 @@ internal sealed class JsonFields
 
     public bool TryGet(string name, out JsonElement value)
     {
-        var bit = 1u << Slot(name);
-        if ((present & bit) == 0)
+        var slot = Slot(name);
+        if ((present & (1u << slot)) == 0)
         {
             value = default;
             return false;
         }
 
-        read |= bit;
-        value = slots[Slot(name)];
+        read |= 1u << slot;
+        value = slots[slot];
         return true;
     }
 

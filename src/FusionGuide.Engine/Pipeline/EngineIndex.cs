@@ -53,7 +53,7 @@ internal sealed class EngineIndex
             foreach (var regimen in drug.Dosing)
             {
                 dosingDetails[regimen] = DosingDetail(drug, regimen);
-                dosingSources[regimen] = [.. regimen.Sources.Distinct()];
+                dosingSources[regimen] = DosingSources(regimen);
             }
 
             if (drug.Monitoring.Count > 0)

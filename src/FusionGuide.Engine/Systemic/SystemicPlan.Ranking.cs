@@ -101,7 +101,7 @@ internal sealed partial class SystemicPlan
         var parts = new List<string>();
         if (!c.IsContinuation && situation.Length > 0)
         {
-            parts.Add(Capital(situation));
+            parts.Add(Evaluation.Capitalised(situation));
         }
 
         parts.Add(c.Evidence);
@@ -183,6 +183,4 @@ internal sealed partial class SystemicPlan
 
         return sb.Append('.').ToString();
     }
-
-    private static string Capital(string s) => Evaluation.Capitalised(s);
 }

@@ -7,14 +7,14 @@ using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Cli.Commands;
 
-/// <summary><c>kb validate [DIR] | version | show ID | refs | diff</c>.</summary>
+/// <summary><c>kb validate [DIR] | version | show ID | refs | diff | audit</c>.</summary>
 internal static class KbCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0)
         {
-            return Dispatcher.UsageError(stderr, "kb needs a subcommand: validate, version, show, refs or diff");
+            return Dispatcher.UsageError(stderr, "kb needs a subcommand: validate, version, show, refs, diff or audit");
         }
 
         return args[0] switch
@@ -24,6 +24,7 @@ internal static class KbCommand
             "show" when args.Length == 2 => Show(args[1], stdout, stderr),
             "refs" when args.Length == 1 => Refs(stdout),
             "diff" => KbDiffCommand.Run(args[1..], stdout, stderr),
+            "audit" => KbAuditCommand.Run(args[1..], stdout, stderr),
             _ => Dispatcher.UsageError(stderr, $"unknown or malformed kb command: {string.Join(' ', args)}"),
         };
     }

@@ -43,6 +43,10 @@ public static class KnowledgeCodes
     public const string OverlappingValidity = "KB014";
     /// <summary>An id does not follow the id convention.</summary>
     public const string BadId = "KB015";
+    /// <summary>Evidence on a fact is incomplete (no locator, no paraphrase, no address) or too thin for its level.</summary>
+    public const string WeakEvidence = "KB016";
+    /// <summary>A fact counted as verified records no evidence of where it was read.</summary>
+    public const string VerifiedWithoutEvidence = "KB017";
 }
 
 /// <summary>Thrown when a knowledge base fails validation: a broken knowledge base never answers a case.</summary>

@@ -54,14 +54,14 @@ internal static class KbCommand
         }
 
         var k = result.KnowledgeBase!;
-        var unverified = CountUnverified(k);
+        var audit = Knowledge.Audit.KnowledgeAudit.Of(k).Total;
         stdout.WriteLine($"knowledge base {k.Version} (released {k.Manifest.ReleaseDate}) is valid{(dir is null ? " (embedded copy)" : $" ({dir})")}");
         foreach (var (name, count) in result.Counts)
         {
             stdout.WriteLine($"  {name,-24} {count,5}");
         }
 
-        stdout.WriteLine($"  {"unverified facts",-24} {unverified,5}  (flagged in their records; results that use them say so)");
+        stdout.WriteLine($"  {"facts",-24} {audit.Facts,5}  ({audit.Verified} verified, {audit.Secondary} on secondary evidence, {audit.Unverified} unverified: see kb audit)");
         return ExitCodes.Ok;
     }
 
@@ -178,12 +178,6 @@ internal static class KbCommand
 
         return sb.ToString();
     }
-
-    private static int CountUnverified(KnowledgeBase kb) =>
-        kb.Drugs.Sum(d => (d.Verified == false ? 1 : 0) + d.Approvals.Count(a => a.Verified == false) + d.Dosing.Count(x => x.Verified == false) + d.OrganAdjustments.Count(x => x.Verified == false) + d.Monitoring.Count(x => x.Verified == false) + d.Cautions.Count(x => x.Verified == false))
-        + kb.Drugs.Select(d => kb.Toxicity(Codes.Therapy.Parse(d.Id))).OfType<ToxicityTable>().Sum(t => t.Rules.Count(r => r.Verified == false))
-        + kb.Resistance.Sum(r => r.Cells.Count(c => c.Verified == false))
-        + kb.Regimens.Sum(r => r.Entries.Count(e => e.Verified == false));
 
     private static string Dates(DosingRegimen d) => d.ValidFrom is null && d.ValidTo is null ? "" : $" ({d.ValidFrom ?? "…"} to {d.ValidTo ?? "…"})";
 

@@ -47,6 +47,8 @@ public static class KnowledgeCodes
     public const string WeakEvidence = "KB016";
     /// <summary>A fact counted as verified records no evidence of where it was read.</summary>
     public const string VerifiedWithoutEvidence = "KB017";
+    /// <summary>A verified reference gives no address, DOI or PMID a reader can follow.</summary>
+    public const string UnresolvableReference = "KB018";
 }
 
 /// <summary>Thrown when a knowledge base fails validation: a broken knowledge base never answers a case.</summary>

@@ -84,11 +84,12 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
-    public void Version_names_engine_and_knowledge_base()
+    public void Version_names_engine_contract_and_knowledge_base()
     {
         var (code, stdout, _) = Cli.Run("--version");
         Assert.Equal(0, code);
         Assert.Contains("knowledge base 2026.12.0", stdout, StringComparison.Ordinal);
+        Assert.Contains("contract 1.1", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ internal static class KbCommand
         var kb = KnowledgeLoader.Embedded;
         var engine = typeof(FusionEngine).Assembly.GetName().Version;
         stdout.WriteLine(full
-            ? $"fusionguide {engine?.ToString(3)}; knowledge base {kb.Version} (released {kb.Manifest.ReleaseDate}); contract version {kb.Manifest.ContractVersion}"
+            ? $"fusionguide {engine?.ToString(3)}; contract {Domain.Wire.ContractVersion.Current}; knowledge base {kb.Version} (released {kb.Manifest.ReleaseDate})"
             : $"knowledge base {kb.Version} (released {kb.Manifest.ReleaseDate})");
         return ExitCodes.Ok;
     }

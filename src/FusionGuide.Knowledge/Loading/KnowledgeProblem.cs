@@ -43,6 +43,8 @@ public static class KnowledgeCodes
     public const string OverlappingValidity = "KB014";
     /// <summary>An id does not follow the id convention.</summary>
     public const string BadId = "KB015";
+    /// <summary>A fact contradicts itself (a toxicity rule resuming at a reduced dose without reducing it).</summary>
+    public const string SelfContradiction = "KB017";
 }
 
 /// <summary>Thrown when a knowledge base fails validation: a broken knowledge base never answers a case.</summary>

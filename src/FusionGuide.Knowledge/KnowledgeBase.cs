@@ -27,8 +27,10 @@ public sealed class KnowledgeBase
         references = c.References.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
         Drugs = c.Drugs;
         drugs = c.Drugs.ToFrozenDictionary(d => Codes.Therapy.Parse(d.Id));
+        ToxicityTables = c.Toxicity;
         toxicity = c.Toxicity.ToFrozenDictionary(t => Codes.Therapy.Parse(t.Drug));
         InteractionClasses = c.InteractionClasses;
+        InteractionTables = c.DrugInteractions;
         interactions = c.DrugInteractions.ToFrozenDictionary(d => Codes.Therapy.Parse(d.Drug));
         (medicationClasses, medicationCanonical) = IndexMedications(c.InteractionClasses);
         Resistance = c.Resistance;
@@ -36,6 +38,7 @@ public sealed class KnowledgeBase
         Regimens = c.Regimens;
         Trials = c.Trials;
         trials = c.Trials.ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
+        Thresholds = c.Thresholds;
         thresholds = c.Thresholds.ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
         Rules = c.Rules;
         rules = c.Rules.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
@@ -57,6 +60,15 @@ public sealed class KnowledgeBase
 
     /// <summary>Every drug and other therapy.</summary>
     public IReadOnlyList<Drug> Drugs { get; }
+
+    /// <summary>Every drug's label dose-modification table.</summary>
+    public IReadOnlyList<ToxicityTable> ToxicityTables { get; }
+
+    /// <summary>Every drug's interaction rules.</summary>
+    public IReadOnlyList<DrugInteractions> InteractionTables { get; }
+
+    /// <summary>Every threshold.</summary>
+    public IReadOnlyList<Threshold> Thresholds { get; }
 
     /// <summary>Interaction classes.</summary>
     public IReadOnlyList<InteractionClass> InteractionClasses { get; }

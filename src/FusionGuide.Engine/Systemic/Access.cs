@@ -78,7 +78,7 @@ internal static class Access
             }
 
             firstApprovedNow ??= a;
-            if (a.Gene == gene && (a.Setting == setting || a.Setting == "any"))
+            if (a.Gene == gene && Covers(a.Setting, setting))
             {
                 forSetting ??= a;
             }
@@ -101,6 +101,10 @@ internal static class Access
         var negative = firstNotApproved ?? firstApproved;
         return negative is not null ? (Standing.NotApproved, negative) : (Standing.Unknown, firstRecord);
     }
+
+    // An approval covers its own setting; "advanced" covers every line of advanced disease but never adjuvant use.
+    private static bool Covers(string approved, string setting) =>
+        approved == setting || approved == "any" || (approved == "advanced" && setting is "first-line" or "subsequent");
 
     public static string Describe(Evaluation e, Standing standing, Approval? record, string drugName)
     {

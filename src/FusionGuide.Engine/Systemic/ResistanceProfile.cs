@@ -152,6 +152,15 @@ internal sealed class ResistanceProfile
     {
         var (therapy, drug, cited) = e.Index.ResistanceCellText(e.Kb, cell);
         var activity = cell.Activity switch { "sensitive" => Activity.Sensitive, "intermediate" => Activity.Intermediate, _ => Activity.Resistant };
+        var activityText = cell.Activity;
+        if (cell.EmergedOnDrug == true && activity != Activity.Resistant)
+        {
+            // A mutation found at clinical progression on the drug outweighs its laboratory activity: never fully
+            // sensitive, and the evidence says why (docs/knowledge-format.md, resistance cells).
+            activity = Activity.Intermediate;
+            activityText = $"{cell.Activity} in the laboratory, but the mutation has emerged at progression on {drug} in patients, so it counts as intermediate at best";
+        }
+
         if (!findings.TryGetValue(therapy, out var list))
         {
             findings[therapy] = list = [];
@@ -159,7 +168,7 @@ internal sealed class ResistanceProfile
 
         // With a compound judged from its parts, keep the worst part per set.
         var existing = list.FindIndex(f => f.Set == set);
-        var finding = new ActivityFinding(set, activity, drug, cited, cell.Activity, cell.Sources, estimated, cell.Verified == false);
+        var finding = new ActivityFinding(set, activity, drug, cited, activityText, cell.Sources, estimated, cell.Verified == false);
         if (existing < 0)
         {
             list.Add(finding);

@@ -43,8 +43,12 @@ public static class KnowledgeCodes
     public const string OverlappingValidity = "KB014";
     /// <summary>An id does not follow the id convention.</summary>
     public const string BadId = "KB015";
+    /// <summary>Evidence on a fact is incomplete (no locator, no paraphrase, no address) or too thin for its level.</summary>
+    public const string WeakEvidence = "KB016";
+    /// <summary>A fact counted as verified records no evidence of where it was read.</summary>
+    public const string VerifiedWithoutEvidence = "KB017";
     /// <summary>A fact contradicts itself (a toxicity rule resuming at a reduced dose without reducing it).</summary>
-    public const string SelfContradiction = "KB017";
+    public const string SelfContradiction = "KB018";
 }
 
 /// <summary>Thrown when a knowledge base fails validation: a broken knowledge base never answers a case.</summary>

@@ -9,7 +9,9 @@ namespace FusionGuide.Knowledge.Loading;
 internal static partial class KnowledgeValidator
 {
     private static readonly string[] Regions = ["US", "EU", "TR", "JP", "CN"];
-    private static readonly string[] ApprovalSettings = ["first-line", "subsequent", "adjuvant", "any", "other-indication"];
+    private static readonly string[] ApprovalSettings = ["first-line", "subsequent", "advanced", "adjuvant", "any", "other-indication"];
+    private static readonly string[] EvidenceLevels = ["primary", "secondary"];
+    private static readonly string[] CellBases = ["in-vitro", "clinical", "in-vitro-and-clinical"];
     private static readonly string[] ApprovalStatuses = ["approved", "not-approved", "unknown"];
     private static readonly string[] CnsLevels = ["high", "moderate", "low"];
     private static readonly string[] CautionEffects = ["deprioritise", "avoid", "warn"];
@@ -130,7 +132,7 @@ internal static partial class KnowledgeValidator
                 Add(KnowledgeCodes.DanglingReference, file, $"supersedes '{r.Supersedes}', which is not in references/");
             }
 
-            Unverified(file, r.Id, r.Verified, r.VerificationNote);
+            Provenance(file, r.Id, r);
         }
 
         public void Drug(Drug d)
@@ -139,7 +141,7 @@ internal static partial class KnowledgeValidator
             Id(file, d.Id);
             Term(file, "id", d.Id, Codes.Therapy.Codes);
             Term(file, "kind", d.Kind, ["targeted", "other"]);
-            Sourced(file, d.Id, d.Sources, d.Verified, d.VerificationNote);
+            Sourced(file, d.Id, d.Sources, d);
             foreach (var t in d.Targets)
             {
                 Term(file, "targets", t, Codes.Gene.Codes);
@@ -153,7 +155,7 @@ internal static partial class KnowledgeValidator
             if (d.Cns is { } cns)
             {
                 Term(file, "cns.activity", cns.Activity, CnsLevels);
-                Sourced(file, $"{d.Id} cns", cns.Sources, cns.Verified, cns.VerificationNote);
+                Sourced(file, $"{d.Id} cns", cns.Sources, cns);
             }
 
             foreach (var a in d.Approvals)
@@ -213,6 +215,7 @@ internal static partial class KnowledgeValidator
             Id(file, t.Id);
             Term(file, "drug", t.Drug, Codes.Therapy.Codes);
             Refs(file, t.Id, t.Sources);
+            Provenance(file, t.Id, t);
             foreach (var r in t.Rules)
             {
                 Sourced(file, r);
@@ -265,7 +268,12 @@ internal static partial class KnowledgeValidator
             var file = $"interactions/classes/{cls.Id}.json";
             Id(file, cls.Id);
             Term(file, "class", cls.Class, InteractionClassCodes);
-            Sourced(file, cls.Id, cls.Sources, cls.Verified, cls.VerificationNote);
+            Sourced(file, cls.Id, cls.Sources, cls);
+            foreach (var m in cls.Members)
+            {
+                Provenance(file, $"{cls.Id}/{m.Name}", m);
+            }
+
             if (cls.Members.Count == 0)
             {
                 Add(KnowledgeCodes.MissingRequired, file, "a class needs members");
@@ -277,6 +285,7 @@ internal static partial class KnowledgeValidator
             var file = $"interactions/drugs/{di.Id}.json";
             Id(file, di.Id);
             Term(file, "drug", di.Drug, Codes.Therapy.Codes);
+            Provenance(file, di.Id, di);
             foreach (var r in di.Rules)
             {
                 Sourced(file, r);
@@ -300,6 +309,7 @@ internal static partial class KnowledgeValidator
             Id(file, r.Id);
             Term(file, "gene", r.Gene, Kinases);
             Refs(file, r.Id, r.Sources);
+            Provenance(file, r.Id, r);
             if (r.Mutations.Count == 0)
             {
                 Add(KnowledgeCodes.MissingRequired, file, "a row needs its mutation(s)");
@@ -317,13 +327,18 @@ internal static partial class KnowledgeValidator
             {
                 Term(file, "cells.drug", cell.Drug, Codes.Therapy.Codes);
                 Term(file, $"cells[{cell.Drug}].activity", cell.Activity, Activities);
+                if (cell.Basis is not null)
+                {
+                    Term(file, $"cells[{cell.Drug}].basis", cell.Basis, CellBases);
+                }
+
                 if (cell.Sources.Count == 0)
                 {
                     Add(KnowledgeCodes.CellWithoutSource, file, $"the {cell.Drug} cell cites no source");
                 }
 
                 Refs(file, $"{r.Id}/{cell.Drug}", cell.Sources);
-                Unverified(file, $"{r.Id}/{cell.Drug}", cell.Verified, cell.VerificationNote);
+                Provenance(file, $"{r.Id}/{cell.Drug}", cell);
             }
 
             foreach (var back in r.Resensitises)
@@ -347,7 +362,7 @@ internal static partial class KnowledgeValidator
             var file = $"resistance/off-target/{o.Id}.json";
             Id(file, o.Id);
             Term(file, "gene", o.Gene, ["ALK", "ROS1", "any"]);
-            Sourced(file, o.Id, o.Sources, o.Verified, o.VerificationNote);
+            Sourced(file, o.Id, o.Sources, o);
             if ((o.Alteration is null) == (o.Transformation is null))
             {
                 Add(KnowledgeCodes.MissingRequired, file, "a mechanism names exactly one of alteration or transformation");
@@ -379,7 +394,7 @@ internal static partial class KnowledgeValidator
             Term(file, "setting", r.Setting, RegimenSettings);
             Dated(file, r.Id, r);
             Refs(file, r.Id, [r.Guideline]);
-            Sourced(file, r.Id, r.Sources, r.Verified, r.VerificationNote);
+            Sourced(file, r.Id, r.Sources, r);
             foreach (var a in r.After)
             {
                 Term(file, "after", a, Codes.Therapy.Codes);
@@ -391,7 +406,7 @@ internal static partial class KnowledgeValidator
                 Term(file, $"entries[{e.Therapy}].preference", e.Preference, Codes.Preference.Codes);
                 Term(file, $"entries[{e.Therapy}].condition", e.Condition, Conditions);
                 Refs(file, $"{r.Id}/{e.Therapy}", e.References);
-                Unverified(file, $"{r.Id}/{e.Therapy}", e.Verified, e.VerificationNote);
+                Provenance(file, $"{r.Id}/{e.Therapy}", e);
             }
         }
 
@@ -399,7 +414,7 @@ internal static partial class KnowledgeValidator
         {
             var file = $"trials/{t.Id}.json";
             Id(file, t.Id);
-            Sourced(file, t.Id, t.Sources, t.Verified, t.VerificationNote);
+            Sourced(file, t.Id, t.Sources, t);
             if (t.Drug is not null)
             {
                 Term(file, "drug", t.Drug, Codes.Therapy.Codes);
@@ -413,7 +428,7 @@ internal static partial class KnowledgeValidator
                     Refs(file, t.Id, [res.Reference]);
                 }
 
-                Unverified(file, $"{t.Id}/{res.Endpoint}", res.Verified, res.VerificationNote);
+                Provenance(file, $"{t.Id}/{res.Endpoint}", res);
             }
         }
 
@@ -426,7 +441,7 @@ internal static partial class KnowledgeValidator
             }
 
             Unique(file, r.Id);
-            Sourced(file, r.Id, r.Sources, r.Verified, r.VerificationNote);
+            Sourced(file, r.Id, r.Sources, r);
         }
 
         public void Panel(PanelGene p)
@@ -456,9 +471,9 @@ internal static partial class KnowledgeValidator
             }
         }
 
-        public void Sourced(string file, ISourced s) => Sourced(file, s.Id, s.Sources, s.Verified, s.VerificationNote, checkId: true);
+        public void Sourced(string file, ISourced s) => Sourced(file, s.Id, s.Sources, s, checkId: true);
 
-        private void Sourced(string file, string what, IReadOnlyList<string> sources, bool? verified, string? note, bool checkId = false)
+        private void Sourced(string file, string what, IReadOnlyList<string> sources, IEvidenced fact, bool checkId = false)
         {
             if (checkId)
             {
@@ -471,7 +486,7 @@ internal static partial class KnowledgeValidator
             }
 
             Refs(file, what, sources);
-            Unverified(file, what, verified, note);
+            Provenance(file, what, fact);
         }
 
         private void Refs(string file, string what, IEnumerable<string> ids)
@@ -482,11 +497,51 @@ internal static partial class KnowledgeValidator
             }
         }
 
-        private void Unverified(string file, string what, bool? verified, string? note)
+        // A verified fact says where it was read; an unverified one says what was searched (docs/knowledge-format.md).
+        private void Provenance(string file, string what, IEvidenced fact)
         {
-            if (verified == false && string.IsNullOrWhiteSpace(note))
+            if (fact.Verified == false && string.IsNullOrWhiteSpace(fact.VerificationNote))
             {
                 Add(KnowledgeCodes.UnverifiedWithoutNote, file, $"{what} is marked unverified but does not say what is missing");
+            }
+
+            if (fact.EvidenceLevel is { } level && !EvidenceLevels.Contains(level))
+            {
+                Add(KnowledgeCodes.UnknownTerm, file, $"{what}: evidenceLevel '{level}' is not one of {string.Join(", ", EvidenceLevels)}");
+            }
+
+            foreach (var ev in fact.Evidence)
+            {
+                Evidence(file, what, ev);
+            }
+
+            if (fact.Verified != false && fact.EvidenceLevel == "secondary"
+                && fact.Evidence.Select(ev => ev.Url).Distinct(StringComparer.Ordinal).Count() < 2)
+            {
+                Add(KnowledgeCodes.WeakEvidence, file, $"{what} is verified on secondary evidence, which needs two independent sources (two evidence items with different addresses)");
+            }
+        }
+
+        private void Evidence(string file, string what, Evidence ev)
+        {
+            if (!referenceIds.Contains(ev.Reference))
+            {
+                Add(KnowledgeCodes.DanglingReference, file, $"{what}: evidence cites '{ev.Reference}', which is not in references/");
+            }
+
+            if (string.IsNullOrWhiteSpace(ev.Locator) || string.IsNullOrWhiteSpace(ev.Says))
+            {
+                Add(KnowledgeCodes.WeakEvidence, file, $"{what}: evidence from '{ev.Reference}' needs a locator and what it says");
+            }
+
+            if (!Uri.TryCreate(ev.Url, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+            {
+                Add(KnowledgeCodes.WeakEvidence, file, $"{what}: evidence url '{ev.Url}' is not an http(s) address");
+            }
+
+            if (!KnowledgeDate.TryParse(ev.Retrieved, out _))
+            {
+                Add(KnowledgeCodes.BadDate, file, $"{what}: evidence retrieved '{ev.Retrieved}' is not YYYY-MM-DD");
             }
         }
 

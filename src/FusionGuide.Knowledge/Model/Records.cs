@@ -1,7 +1,35 @@
 namespace FusionGuide.Knowledge.Model;
 
+/// <summary>
+/// How a fact was checked: whether it is verified and the evidence a reviewer can follow. A fact is verified only
+/// when the value was read in a primary source (or in two independent secondary sources) and that reading is
+/// recorded in <see cref="Evidence"/>; the validator refuses a verified fact without evidence.
+/// </summary>
+public interface IEvidenced
+{
+    /// <summary>False when the fact was not confirmed; then <see cref="VerificationNote"/> says what was searched.</summary>
+    bool? Verified { get; }
+
+    /// <summary>What is missing, or what was searched, when <see cref="Verified"/> is false.</summary>
+    string? VerificationNote { get; }
+
+    /// <summary>Where the value was read: one item per source passage.</summary>
+    IReadOnlyList<Evidence> Evidence { get; }
+
+    /// <summary><c>primary</c> (default) or <c>secondary</c> (two independent secondary sources).</summary>
+    string? EvidenceLevel { get; }
+}
+
+/// <summary>One reading of a source that supports a fact.</summary>
+/// <param name="Reference">Knowledge-base reference id of the source.</param>
+/// <param name="Locator">Where in it: label section and table row, paper table or figure, guideline page, clause.</param>
+/// <param name="Url">The address of the copy that was read.</param>
+/// <param name="Retrieved">The day it was read (YYYY-MM-DD).</param>
+/// <param name="Says">A one-line paraphrase of what it states for this fact (never a copied sentence).</param>
+public sealed record Evidence(string Reference, string Locator, string Url, string Retrieved, string Says);
+
 /// <summary>Fields every sourced knowledge record carries.</summary>
-public interface ISourced
+public interface ISourced : IEvidenced
 {
     /// <summary>Stable id.</summary>
     string Id { get; }
@@ -9,11 +37,6 @@ public interface ISourced
     /// <summary>Reference ids the fact rests on.</summary>
     IReadOnlyList<string> Sources { get; }
 
-    /// <summary>False when the fact was not seen in a primary or stored source.</summary>
-    bool? Verified { get; }
-
-    /// <summary>What is missing, when <see cref="Verified"/> is false.</summary>
-    string? VerificationNote { get; }
 }
 
 /// <summary>A fact that holds between two dates (inclusive from, exclusive to).</summary>
@@ -30,7 +53,7 @@ public interface IDated
 public sealed record Manifest(string Version, string ReleaseDate, int ContractVersion, string? Title = null);
 
 /// <summary>An entry of the reference list.</summary>
-public sealed record Reference
+public sealed record Reference : IEvidenced
 {
     /// <summary>Stable id (seed-17, crown-5y).</summary>
     public required string Id { get; init; }
@@ -52,6 +75,10 @@ public sealed record Reference
     public bool? Verified { get; init; }
     /// <summary>What could not be confirmed.</summary>
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
@@ -95,12 +122,16 @@ public sealed record Drug : ISourced
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
 
 /// <summary>Intracranial activity of a drug.</summary>
-public sealed record CnsActivity
+public sealed record CnsActivity : IEvidenced
 {
     /// <summary>high, moderate, low.</summary>
     public required string Activity { get; init; }
@@ -116,6 +147,10 @@ public sealed record CnsActivity
     public bool? Verified { get; init; }
     /// <summary>What is missing.</summary>
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
@@ -129,10 +164,15 @@ public sealed record Approval : ISourced, IDated
     public required string Region { get; init; }
     /// <summary>ALK, ROS1 or null (another indication).</summary>
     public string? Gene { get; init; }
-    /// <summary>first-line, subsequent, adjuvant, any, other-indication.</summary>
+    /// <summary>
+    /// first-line, subsequent, advanced (any line of advanced disease, never adjuvant), adjuvant, other-indication;
+    /// any only for a status that is not approved (a label always names its setting).
+    /// </summary>
     public required string Setting { get; init; }
     /// <summary>approved, not-approved, unknown.</summary>
     public required string Status { get; init; }
+    /// <summary>True when the label is limited to patients who have not had an ALK (or ROS1) inhibitor.</summary>
+    public bool? NaiveOnly { get; init; }
     /// <summary>Date of the decision or of the source that reports the status.</summary>
     public string? Date { get; init; }
     /// <inheritdoc />
@@ -147,6 +187,10 @@ public sealed record Approval : ISourced, IDated
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
@@ -179,6 +223,10 @@ public sealed record DosingRegimen : ISourced, IDated
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
@@ -206,6 +254,10 @@ public sealed record OrganAdjustment : ISourced, IDated
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
@@ -225,6 +277,10 @@ public sealed record MonitoringItem : ISourced
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
@@ -246,6 +302,10 @@ public sealed record Caution : ISourced
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }

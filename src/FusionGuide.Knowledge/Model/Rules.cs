@@ -16,7 +16,7 @@ public sealed record ComedicationBranch
 }
 
 /// <summary>A drug's label dose-modification table.</summary>
-public sealed record ToxicityTable
+public sealed record ToxicityTable : IEvidenced
 {
     /// <summary>Stable id (drug-toxicity).</summary>
     public required string Id { get; init; }
@@ -28,6 +28,14 @@ public sealed record ToxicityTable
     public IReadOnlyList<ToxicityRule> Rules { get => field ?? []; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
+    /// <inheritdoc />
+    public bool? Verified { get; init; }
+    /// <inheritdoc />
+    public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
 }
 
 /// <summary>One event × grades → action rule from a label.</summary>
@@ -65,12 +73,16 @@ public sealed record ToxicityRule : ISourced, IDated
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
 
 /// <summary>A class of interacting medications.</summary>
-public sealed record InteractionClass
+public sealed record InteractionClass : IEvidenced
 {
     /// <summary>Stable id.</summary>
     public required string Id { get; init; }
@@ -84,12 +96,16 @@ public sealed record InteractionClass
     public bool? Verified { get; init; }
     /// <summary>What is missing.</summary>
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
 
 /// <summary>A medication in an interaction class.</summary>
-public sealed record ClassMember
+public sealed record ClassMember : IEvidenced
 {
     /// <summary>Lower-case generic name.</summary>
     public required string Name { get; init; }
@@ -97,10 +113,18 @@ public sealed record ClassMember
     public IReadOnlyList<string> Aliases { get => field ?? []; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
+    /// <inheritdoc />
+    public bool? Verified { get; init; }
+    /// <inheritdoc />
+    public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
 }
 
 /// <summary>A drug's interaction rules.</summary>
-public sealed record DrugInteractions
+public sealed record DrugInteractions : IEvidenced
 {
     /// <summary>Stable id.</summary>
     public required string Id { get; init; }
@@ -112,6 +136,14 @@ public sealed record DrugInteractions
     public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
+    /// <inheritdoc />
+    public bool? Verified { get; init; }
+    /// <inheritdoc />
+    public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
 }
 
 /// <summary>What a label says about one class of co-medication (or one named medication).</summary>
@@ -139,12 +171,16 @@ public sealed record InteractionRule : ISourced, IDated
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
 
 /// <summary>Activity of drugs against one mutation or compound.</summary>
-public sealed record ResistanceRow
+public sealed record ResistanceRow : IEvidenced
 {
     /// <summary>Stable id.</summary>
     public required string Id { get; init; }
@@ -163,6 +199,14 @@ public sealed record ResistanceRow
     public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
+    /// <inheritdoc />
+    public bool? Verified { get; init; }
+    /// <inheritdoc />
+    public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
 }
 
 /// <summary>A TKI whose clinical activity returns with a genotype that emerged on a later TKI.</summary>
@@ -187,7 +231,7 @@ public sealed record Resensitisation
 }
 
 /// <summary>One drug × mutation cell.</summary>
-public sealed record ResistanceCell
+public sealed record ResistanceCell : IEvidenced
 {
     /// <summary>Therapy id.</summary>
     public required string Drug { get; init; }
@@ -195,18 +239,26 @@ public sealed record ResistanceCell
     public required string Activity { get; init; }
     /// <summary>Cellular IC50 in nM, where reported.</summary>
     public double? Ic50nM { get; init; }
+    /// <summary>What the activity follows: in-vitro, clinical, in-vitro-and-clinical (null: not recorded).</summary>
+    public string? Basis { get; init; }
+    /// <summary>True when the mutation has been found at clinical progression on this drug.</summary>
+    public bool? EmergedOnDrug { get; init; }
     /// <summary>Reference ids.</summary>
     public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <summary>False when not confirmed.</summary>
     public bool? Verified { get; init; }
     /// <summary>What is missing.</summary>
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
 
 /// <summary>An off-target resistance mechanism or a histologic transformation.</summary>
-public sealed record OffTargetMechanism
+public sealed record OffTargetMechanism : IEvidenced
 {
     /// <summary>Stable id.</summary>
     public required string Id { get; init; }
@@ -226,6 +278,10 @@ public sealed record OffTargetMechanism
     public bool? Verified { get; init; }
     /// <summary>What is missing.</summary>
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
@@ -244,7 +300,7 @@ public sealed record MechanismTherapy
 }
 
 /// <summary>A guideline preference table for one driver and setting.</summary>
-public sealed record Regimen : IDated
+public sealed record Regimen : IDated, IEvidenced
 {
     /// <summary>Stable id.</summary>
     public required string Id { get; init; }
@@ -268,12 +324,16 @@ public sealed record Regimen : IDated
     public bool? Verified { get; init; }
     /// <summary>What is missing.</summary>
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
 
 /// <summary>One entry of a preference table.</summary>
-public sealed record RegimenEntry
+public sealed record RegimenEntry : IEvidenced
 {
     /// <summary>Therapy id.</summary>
     public required string Therapy { get; init; }
@@ -291,12 +351,16 @@ public sealed record RegimenEntry
     public bool? Verified { get; init; }
     /// <summary>What is missing.</summary>
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
 
 /// <summary>A named trial with its results.</summary>
-public sealed record Trial
+public sealed record Trial : IEvidenced
 {
     /// <summary>Stable id.</summary>
     public required string Id { get; init; }
@@ -318,12 +382,16 @@ public sealed record Trial
     public bool? Verified { get; init; }
     /// <summary>What is missing.</summary>
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
 
 /// <summary>One trial result.</summary>
-public sealed record TrialResult
+public sealed record TrialResult : IEvidenced
 {
     /// <summary>PFS, OS, ORR, IC-ORR, IC-PFS, DFS, CNS-DFS, DOR.</summary>
     public required string Endpoint { get; init; }
@@ -335,6 +403,10 @@ public sealed record TrialResult
     public bool? Verified { get; init; }
     /// <summary>What is missing.</summary>
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
@@ -356,6 +428,10 @@ public sealed record Threshold : ISourced
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
@@ -375,6 +451,10 @@ public sealed record RuleInfo : ISourced
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }
@@ -396,6 +476,10 @@ public sealed record PanelGene : ISourced
     public bool? Verified { get; init; }
     /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }

@@ -253,8 +253,16 @@ internal sealed partial class SystemicPlan
 
         MarkUnverified(c.Therapy);
         var setting = h.AnyTargetedFailure ? "subsequent" : e.Case.Tumor.Resected == true ? "adjuvant" : "first-line";
-        var (standing, record) = Access.StandingOf(e, drug, kinaseCode, setting);
+        // A TKI of this kinase in the history (stopped for intolerance, the setting stays first-line) still counts for
+        // labels limited to inhibitor-naive patients.
+        var priorInhibitor = h.TargetedExposure.Any(t => e.Kb.Drug(t).Targets.Contains(kinaseCode));
+        var (standing, record) = Access.StandingOf(e, drug, kinaseCode, setting, priorInhibitor);
         var text = Access.Describe(e, standing, record, e.Name(c.Therapy));
+        if (standing == Standing.OffLabel && record?.NaiveOnly == true)
+        {
+            e.Fire(RuleIds.LabelScope, $"{Evaluation.Capitalised(text)} (prior {string.Join(", ", h.TargetedExposure.Select(e.Name))}).", record.Sources);
+        }
+
         switch (standing)
         {
             case Standing.NotApproved when e.Case.Context.Available?.Contains(c.Therapy) != true:

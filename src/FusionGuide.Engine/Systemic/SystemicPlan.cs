@@ -344,11 +344,6 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         if (table is not null)
         {
             var guide = e.Cite(table.Guideline);
-            if (e.Kb.Reference(table.Guideline)?.Date is { } published && KnowledgeDate.TryParse(published, out var date) && date > e.AsOf)
-            {
-                e.Warn("guideline-after-as-of", $"The knowledge base holds no {kinaseCode} {setting} guideline table older than {e.AsOfText}: {guide} (published {published}) is used, so the options may reflect evidence that did not exist on that date.");
-            }
-
             e.Fire(RuleIds.GuidelineTable, $"{driver} {setting}{(code is null ? "" : $" after {code}")}: {guide} table '{table.Id}' in force on {e.AsOfText} lists {e.Index.TableListing(table)}.", [table.Guideline, .. table.Sources]);
         }
 
@@ -356,10 +351,14 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
     }
 
     /// <summary>
-    /// The first day a table applies: its validFrom, or, when it has none, its guideline's publication date (a table
-    /// never applies before the guideline whose content it holds existed).
+    /// The first day a table applies: its validFrom, but never before its guideline's publication date (a table never
+    /// applies before the guideline whose content it holds existed).
     /// </summary>
-    private string? Start(Regimen r) => r.ValidFrom ?? e.Kb.Reference(r.Guideline)?.Date;
+    private string? Start(Regimen r)
+    {
+        var published = e.Kb.Reference(r.Guideline)?.Date;
+        return r.ValidFrom is null || (published is not null && string.CompareOrdinal(published, r.ValidFrom) > 0) ? published : r.ValidFrom;
+    }
 
     private bool StartsAfterAsOf(Regimen r) => KnowledgeDate.TryParse(Start(r), out var from) && from > e.AsOf;
 

@@ -171,6 +171,11 @@ internal static partial class KnowledgeValidator
 
                 OptionalDate(file, $"{a.Id}.date", a.Date);
                 Dated(file, a.Id, a);
+                if (a.Status == "approved" && a.Setting == "any")
+                {
+                    Add(KnowledgeCodes.SelfContradiction, file, $"{a.Id}: an approval covers the setting its label names (first-line, subsequent, advanced or adjuvant), never 'any'");
+                }
+
                 if (a.Status == "approved" && a.Date is null && a.Verified != false)
                 {
                     Add(KnowledgeCodes.BadDate, file, $"{a.Id}: an approval needs its date");
@@ -343,7 +348,7 @@ internal static partial class KnowledgeValidator
 
             foreach (var back in r.Resensitises)
             {
-                Sourced(file, back.Id, back.Sources, back.Verified, back.VerificationNote, checkId: true);
+                Sourced(file, back);
                 Term(file, $"{back.Id}.drug", back.Drug, Codes.Therapy.Codes);
                 foreach (var after in back.After)
                 {

@@ -210,7 +210,7 @@ public sealed record ResistanceRow : IEvidenced
 }
 
 /// <summary>A TKI whose clinical activity returns with a genotype that emerged on a later TKI.</summary>
-public sealed record Resensitisation
+public sealed record Resensitisation : ISourced
 {
     /// <summary>Stable id.</summary>
     public required string Id { get; init; }
@@ -222,10 +222,14 @@ public sealed record Resensitisation
     public required string Summary { get; init; }
     /// <summary>Reference ids.</summary>
     public IReadOnlyList<string> Sources { get => field ?? []; init; }
-    /// <summary>False when not confirmed.</summary>
+    /// <inheritdoc />
     public bool? Verified { get; init; }
-    /// <summary>What is missing.</summary>
+    /// <inheritdoc />
     public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
     /// <summary>Reviewer notes.</summary>
     public string? Notes { get; init; }
 }

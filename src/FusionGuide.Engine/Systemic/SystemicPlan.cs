@@ -67,7 +67,9 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
 
         var current = h.Current;
         var obtainable = current is null || !Access.UnavailableAtSite(e, current.Therapy, out _);
+        // A TKI the genotype found at progression resists is not continued, whatever the history says.
         if (current is not null && HistoryReader.IsTargeted(e, current.Therapy) && MustStop(current) is null && obtainable &&
+            profile.Of(current.Therapy) != Activity.Resistant &&
             (h.ContinuedThroughLimitedProgression is null || CanContinueThrough(current)))
         {
             return Continue(current);

@@ -114,7 +114,11 @@ public class AccessAndComorbidityTests
         Assert.Equal("first-line", r.Setting());
         Assert.DoesNotContain("taletrectinib", r.Options());
         Assert.DoesNotContain("repotrectinib", r.Options());
-        Assert.Contains(r.First(), new[] { "entrectinib", "crizotinib" });
+        // Either a table in force on that date answers, or the result says that none is encoded (never a later one).
+        if (!r.WarningCodes().Contains("no-guideline-table"))
+        {
+            Assert.Contains(r.First(), new[] { "entrectinib", "crizotinib" });
+        }
     }
 
     [Fact]

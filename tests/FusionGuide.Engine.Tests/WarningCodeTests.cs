@@ -38,7 +38,8 @@ public partial class WarningCodeTests
         { "pregnancy", """{ "comorbidities": ["pregnancy"] }""" },
         { "unverified-knowledge", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "timing": "progression", "result": "positive", "mutations": ["G1202R"] } ], "history": [ """ + AlectinibProgression + "] }" },
         { "unknown-field", """{ "patient": { "favouriteColour": "blue" } }""" },
-        { "guideline-after-as-of", "asOf=2015-01-01" },
+        { "no-guideline-table", "asOf=2015-01-01" },
+        { "small-cell-histology", """{ "tumor": { "histology": "small-cell" } }""" },
     };
 
     [Theory]

@@ -97,9 +97,13 @@ public sealed partial class AsOfProperties
         Invariants.Check(unresolved.Count == 0, $"as of {day} the result cites references the knowledge base does not hold: {string.Join(", ", unresolved)}");
     }
 
-    /// <summary>True when some version of the table with this id is in force on the date.</summary>
+    /// <summary>
+    /// True when some version of the table with this id is in force on the date: on or after its validFrom, before its
+    /// validTo, and never before the guideline whose content it holds was published (issue #18: no later content).
+    /// </summary>
     private static bool InForce(string tableId, DateOnly asOf) =>
-        World.Kb.Regimens.Any(r => r.Id == tableId && KnowledgeBase.InForce(r, asOf));
+        World.Kb.Regimens.Any(r => r.Id == tableId && KnowledgeBase.InForce(r, asOf) &&
+            (World.Kb.Reference(r.Guideline)?.Date is not { } published || KnowledgeDate.Parse(published) <= asOf));
 
 
     [GeneratedRegex(@"table '([^']+)' in force on (\d{4}-\d{2}-\d{2})")]

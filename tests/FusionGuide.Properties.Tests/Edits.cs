@@ -15,6 +15,11 @@ internal enum EditKind
     ClearAvailable,
     AddMedication,
     ToggleBrainMetastases,
+    SetSmallCellHistology,
+    AddPneumonitis,
+    AddProgressionGenotype,
+    AddTkiProgression,
+    AddTkiIntolerance,
 }
 
 /// <summary>One CsCheck-chosen edit of a case; <see cref="A"/> picks the element or value.</summary>
@@ -58,8 +63,40 @@ internal sealed record Edit(EditKind Kind, int A)
                     : new BrainMetastases { Present = true, Count = 1 + (A % 6), Symptomatic = A % 2 == 0, LargestMm = 3 + (A % 30) },
             },
         },
+        EditKind.SetSmallCellHistology => c with { Tumor = c.Tumor with { Histology = Histology.SmallCell } },
+        EditKind.AddPneumonitis => c with
+        {
+            AdverseEvents = [.. c.AdverseEvents, new AdverseEvent { Therapy = c.History.Count == 0 ? null : c.History[A % c.History.Count].Therapy, Event = AdverseEventCode.Pneumonitis, Grade = 1 + (A % 4) }],
+        },
+        EditKind.AddProgressionGenotype => AddGenotype(c, World.Kb.Resistance[A % World.Kb.Resistance.Count]),
+        EditKind.AddTkiProgression => AddStopped(c, Tkis[A % Tkis.Length], StopReason.Progression),
+        EditKind.AddTkiIntolerance => AddStopped(c, Tkis[A % Tkis.Length], StopReason.Intolerance),
         _ => c,
     };
+
+    private static readonly Therapy[] Tkis = [.. Therapies.Where(t => World.Kb.HasDrug(t) && World.Kb.Drug(t).Kind == "targeted")];
+
+    /// <summary>A progression test reporting the mutation set of one resistance row (C1156Y+L1198F among them).</summary>
+    private static Case AddGenotype(Case c, Knowledge.Model.ResistanceRow row) => c with
+    {
+        Tests =
+        [
+            .. c.Tests,
+            new BiomarkerTest
+            {
+                Gene = Codes.Gene.Parse(row.Gene), Method = TestMethod.NgsDna, Sample = Sample.Plasma, Timing = TestTiming.Progression,
+                Result = Domain.TestResult.Positive, Mutations = [.. row.Mutations],
+            },
+        ],
+    };
+
+    /// <summary>A TKI that ended (for progression or intolerance) appended to the history; an ongoing last entry is closed first.</summary>
+    private static Case AddStopped(Case c, Therapy t, StopReason reason)
+    {
+        var history = c.History.Select(h => h.End is null && h.StopReason is StopReason.Ongoing or null ? h with { End = "2024-01", StopReason = StopReason.Completed } : h).ToList();
+        history.Add(new HistoryEntry { Therapy = t, Start = "2024-02", End = "2025-01", StopReason = reason, ProgressionPattern = reason == StopReason.Progression ? ProgressionPattern.Systemic : null });
+        return c with { History = history };
+    }
 
     public static Case MakeUnavailable(Case c, Therapy t) => c.Context.Unavailable.Contains(t)
         ? c

@@ -1,10 +1,11 @@
 using FusionGuide.Domain;
 using FusionGuide.Domain.Validation;
+using FusionGuide.Knowledge;
 
 namespace FusionGuide.Properties.Tests;
 
 /// <summary>What must hold for every case the engine accepts. Each check throws with the reason when it breaks.</summary>
-internal static class Invariants
+internal static partial class Invariants
 {
     /// <summary>Evaluates the case and checks every result invariant and metamorphic relation.</summary>
     /// <param name="c">A case the reader accepted.</param>
@@ -32,6 +33,8 @@ internal static class Invariants
 
         var resistant = options.Where(ResistantDrugs(c).Contains).ToList();
         Check(resistant.Count == 0, $"offered though the knowledge base marks it resistant to a reported mutation set: {Names(resistant)}");
+
+        ClinicalSafety(c, result);
 
         var (_, again) = World.Evaluate(c, notices);
         Check(again == json, "the same case evaluated twice gave different bytes");
@@ -83,6 +86,115 @@ internal static class Invariants
 
         return drugs;
     }
+
+    /// <summary>
+    /// Issue #18 over generated cases: a TKI the disease progressed on is offered again only on a resensitises record
+    /// (as certain-circumstances, never first while anything else is offered); small-cell histology never gets a TKI
+    /// first; an option shown as approved has an approval whose label names the setting; no option or avoid reason cites
+    /// a reference tied only to the other kinase.
+    /// </summary>
+    private static void ClinicalSafety(Case c, Result result)
+    {
+        var options = result.SystemicTherapy.Options;
+        var driver = result.Diagnosis.Driver switch { Driver.Alk => "ALK", Driver.Ros1 => "ROS1", _ => null };
+        var current = c.History.Count > 0 && c.History[^1].End is null ? c.History[^1].Therapy : (Therapy?)null;
+        foreach (var option in options.Where(o => o.Therapy != current && IsTargeted(o.Therapy)))
+        {
+            var name = Codes.Therapy.Code(option.Therapy);
+            if (c.History.Any(h => h.Therapy == option.Therapy && h.StopReason == StopReason.Progression))
+            {
+                var record = Resensitising(c, name);
+                Check(record, $"{name} is offered again after progression on it without a resensitises record for the genotype found");
+                Check(option.Preference == Preference.CertainCircumstances, $"the re-challenge of {name} is {Codes.Preference.Code(option.Preference)}, not certain-circumstances");
+                Check(options[0].Therapy != option.Therapy || options.Count == 1, $"the re-challenge of {name} is ranked first");
+            }
+        }
+
+        if (c.Tumor.Histology == Histology.SmallCell && options.Count > 0 && driver is not null)
+        {
+            Check(!IsTargeted(options[0].Therapy), $"small-cell histology, yet a TKI ({Codes.Therapy.Code(options[0].Therapy)}) comes first");
+        }
+
+        if (driver is not null && c.Context.Region is { } region && region != Region.Other)
+        {
+            var setting = result.SystemicTherapy.Setting switch
+            {
+                Setting.FirstLine => "first-line",
+                Setting.SubsequentTargeted => "subsequent",
+                Setting.Adjuvant => "adjuvant",
+                _ => null,
+            };
+            var prior = c.History.Any(h => IsTargeted(h.Therapy) && World.Kb.Drug(h.Therapy).Targets.Contains(driver));
+            foreach (var option in options.Where(o => setting is not null && o.Therapy != current && IsTargeted(o.Therapy)))
+            {
+                if (OffLabelOrUnknown().IsMatch(option.Rationale))
+                {
+                    continue;
+                }
+
+                var asOf = KnowledgeDate.Parse(result.AsOf!);
+                var covered = World.Kb.Drug(option.Therapy).Approvals.Any(a =>
+                    a.Region == Codes.Region.Code(region) && a.Gene == driver && a.Status == "approved" && KnowledgeBase.InForce(a, asOf) &&
+                    a.Date is not null && KnowledgeDate.Parse(a.Date) <= asOf && !(prior && a.NaiveOnly == true) &&
+                    (a.Setting == setting || (a.Setting == "advanced" && setting != "adjuvant") || (setting == "subsequent" && a.Setting == "first-line")));
+                Check(covered, $"{Codes.Therapy.Code(option.Therapy)} is shown as approved for {setting} in {Codes.Region.Code(region)}, but no approval's label names that setting");
+            }
+        }
+
+        if (driver is not null)
+        {
+            var other = driver == "ALK" ? "ROS1" : "ALK";
+            var cited = options.SelectMany(o => o.References).Concat(result.SystemicTherapy.Avoid.SelectMany(a => a.References ?? []));
+            var foreign = cited.Where(OnlyOf(other).Contains).Distinct().ToList();
+            Check(foreign.Count == 0, $"a {driver} answer cites references tied only to {other}: {string.Join(", ", foreign)}");
+        }
+    }
+
+    private static bool IsTargeted(Therapy t) => World.Kb.HasDrug(t) && World.Kb.Drug(t).Kind == "targeted";
+
+    /// <summary>True when a progression mutation set of the case has an exact resistance row with a resensitises record for the drug.</summary>
+    private static bool Resensitising(Case c, string drug) =>
+        c.Tests.Where(t => t.EffectiveTiming == TestTiming.Progression && t.Mutations.Count > 0).Any(t =>
+            World.Kb.Resistance.Any(r => r.Gene == Codes.Gene.Code(t.Gene) && r.Mutations.ToHashSet(StringComparer.Ordinal).SetEquals(t.Mutations) &&
+                r.Resensitises.Any(x => x.Drug == drug)));
+
+    private static readonly Dictionary<string, HashSet<string>> OnlyOfKinase = ReferencesOnlyOf();
+
+    private static HashSet<string> OnlyOf(string kinase) => OnlyOfKinase.TryGetValue(kinase, out var set) ? set : [];
+
+    /// <summary>References cited only by one kinase's gene-specific records (tables, resistance rows, approvals, mechanisms), by kinase.</summary>
+    private static Dictionary<string, HashSet<string>> ReferencesOnlyOf()
+    {
+        var kb = World.Kb;
+        var genes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        void Tie(string gene, IEnumerable<string> refs)
+        {
+            foreach (var r in refs)
+            {
+                (genes.TryGetValue(r, out var set) ? set : genes[r] = []).Add(gene);
+            }
+        }
+
+        foreach (var r in kb.Regimens.Where(r => r.Driver is "ALK" or "ROS1"))
+        {
+            Tie(r.Driver, [r.Guideline, .. r.Sources, .. r.Entries.SelectMany(x => x.References)]);
+        }
+
+        foreach (var row in kb.Resistance)
+        {
+            Tie(row.Gene, [.. row.Sources, .. row.Cells.SelectMany(x => x.Sources)]);
+        }
+
+        foreach (var a in kb.Drugs.SelectMany(d => d.Approvals).Where(a => a.Gene is "ALK" or "ROS1"))
+        {
+            Tie(a.Gene!, a.Sources);
+        }
+
+        return genes.Where(g => g.Value.Count == 1).GroupBy(g => g.Value.First()).ToDictionary(g => g.Key, g => g.Select(x => x.Key).ToHashSet(StringComparer.Ordinal));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("off-label|not known|not approved|obtainable")]
+    private static partial System.Text.RegularExpressions.Regex OffLabelOrUnknown();
 
     private static List<Therapy> Options(Result r) => [.. r.SystemicTherapy.Options.Select(o => o.Therapy)];
 

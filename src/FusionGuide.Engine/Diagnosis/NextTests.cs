@@ -138,7 +138,11 @@ internal static class NextTests
         if (!f.ProgressionTissue && !explained)
         {
             Add(e, f.NextTests, gene, TestMethod.NgsRna, Sample.Tissue, $"After {on}: re-biopsy the progressing site for tissue NGS (a negative plasma result does not exclude resistance mutations).", RuleIds.ResistanceWorkup);
-            Add(e, f.NextTests, gene, TestMethod.Histology, Sample.Tissue, $"After {on}: histology of the re-biopsy looks for small-cell or squamous transformation, which changes treatment.", RuleIds.ResistanceWorkup);
+            // A tumour that is already small-cell (at diagnosis or by a transformation found) is not re-biopsied to look for one.
+            if (e.Case.Tumor.Histology != Histology.SmallCell && e.Case.Tumor.Transformation is null)
+            {
+                Add(e, f.NextTests, gene, TestMethod.Histology, Sample.Tissue, $"After {on}: histology of the re-biopsy looks for small-cell or squamous transformation, which changes treatment.", RuleIds.ResistanceWorkup);
+            }
         }
     }
 

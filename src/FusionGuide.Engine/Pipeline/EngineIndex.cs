@@ -21,6 +21,54 @@ internal sealed class EngineIndex
     private readonly Dictionary<DosingRegimen, string> dosingDetails = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<DosingRegimen, IReadOnlyList<string>> dosingSources = new(ReferenceEqualityComparer.Instance);
     private readonly (string Detail, IReadOnlyList<string> Sources)?[] monitoring;
+    private readonly FrozenDictionary<string, string> kinaseOfReference;
+
+    /// <summary>
+    /// True when the knowledge base ties the reference to one kinase only and it is not this one (TRIDENT-1 is cited
+    /// only by ROS1 tables, ROS1 resistance rows and ROS1 approvals): such a reference never explains an answer for the other.
+    /// </summary>
+    public bool OfOtherKinase(string referenceId, string kinase) =>
+        kinaseOfReference.TryGetValue(referenceId, out var only) && only != kinase;
+
+    /// <summary>Each reference cited by gene-specific records of exactly one kinase (tables, resistance rows, approvals, mechanisms).</summary>
+    private static FrozenDictionary<string, string> KinaseOfReferences(KnowledgeBase kb)
+    {
+        var genes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        void Tie(string gene, IEnumerable<string> refs)
+        {
+            foreach (var r in refs)
+            {
+                if (!genes.TryGetValue(r, out var set))
+                {
+                    genes[r] = set = [];
+                }
+
+                set.Add(gene);
+            }
+        }
+
+        foreach (var r in kb.Regimens.Where(r => r.Driver is "ALK" or "ROS1"))
+        {
+            Tie(r.Driver, [r.Guideline, .. r.Sources, .. r.Entries.SelectMany(x => x.References)]);
+        }
+
+        foreach (var row in kb.Resistance)
+        {
+            Tie(row.Gene, [.. row.Sources, .. row.Cells.SelectMany(c => c.Sources), .. row.Resensitises.SelectMany(x => x.Sources)]);
+        }
+
+        foreach (var a in kb.Drugs.SelectMany(d => d.Approvals).Where(a => a.Gene is "ALK" or "ROS1"))
+        {
+            Tie(a.Gene!, a.Sources);
+        }
+
+        foreach (var m in kb.OffTarget.Where(m => m.Gene is "ALK" or "ROS1"))
+        {
+            Tie(m.Gene, m.Sources);
+        }
+
+        return genes.Where(g => g.Value.Count == 1).ToFrozenDictionary(g => g.Key, g => g.Value.First(), StringComparer.Ordinal);
+    }
 
     public EngineIndex(KnowledgeBase kb)
     {
@@ -32,6 +80,7 @@ internal sealed class EngineIndex
         }
 
         tableListings = kb.Regimens.ToFrozenDictionary(r => r.Id, Listing, StringComparer.Ordinal);
+        kinaseOfReference = KinaseOfReferences(kb);
         monitoring = new (string, IReadOnlyList<string>)?[names.Length];
         foreach (var t in values)
         {

@@ -123,7 +123,10 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
         return text;
     }
 
-    /// <summary>True when the case lists the comorbidity with this wire code (knowledge records name comorbidities by code).</summary>
+    /// <summary>
+    /// True when the case lists the comorbidity with this wire code (knowledge records name comorbidities by code).
+    /// A pneumonitis entered as an adverse event counts as interstitial lung disease, as if entered as a comorbidity.
+    /// </summary>
     public bool HasComorbidity(string code)
     {
         foreach (var m in Case.Comorbidities)
@@ -134,7 +137,29 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
             }
         }
 
-        return false;
+        return code == InterstitialLungDisease && PriorPneumonitis is not null;
+    }
+
+    /// <summary>True when the case has any comorbidity, listed or implied by an adverse event (see <see cref="HasComorbidity"/>).</summary>
+    public bool AnyComorbidity => Case.Comorbidities.Count > 0 || PriorPneumonitis is not null;
+
+    private const string InterstitialLungDisease = "interstitial-lung-disease";
+
+    /// <summary>The first pneumonitis recorded as an adverse event (drug-induced interstitial lung disease), if any.</summary>
+    public AdverseEvent? PriorPneumonitis
+    {
+        get
+        {
+            foreach (var ae in Case.AdverseEvents)
+            {
+                if (ae.Event == AdverseEventCode.Pneumonitis)
+                {
+                    return ae;
+                }
+            }
+
+            return null;
+        }
     }
 
     /// <summary>Short display name of a reference (for rationales), or its id.</summary>

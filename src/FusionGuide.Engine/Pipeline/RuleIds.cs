@@ -54,6 +54,12 @@ public static class RuleIds
     public const string NonTargeted = "SYS-SCOPE-001";
     public const string DiagnosticWorkup = "SYS-SCOPE-002";
     public const string Rank = "SYS-RANK-001";
+    public const string Rechallenge = "SYS-RECHAL-001";
+    public const string SmallCellHistology = "SYS-SCLC-001";
+    public const string NoGuidelineForDate = "SYS-TABLE-002";
+    public const string LabelScope = "SYS-ACCESS-004";
+    public const string PriorPneumonitis = "SYS-COMORB-002";
+    public const string DriverReferences = "SYS-REF-001";
     public const string BrainTkiFirst = "LOC-BRAIN-001";
     public const string BrainSrs = "LOC-BRAIN-002";
     public const string BrainSurgery = "LOC-BRAIN-003";
@@ -126,6 +132,12 @@ public static class RuleIds
         NonTargeted,
         DiagnosticWorkup,
         Rank,
+        Rechallenge,
+        SmallCellHistology,
+        NoGuidelineForDate,
+        LabelScope,
+        PriorPneumonitis,
+        DriverReferences,
         BrainTkiFirst,
         BrainSrs,
         BrainSurgery,

@@ -154,24 +154,25 @@ internal static class SafetyStage
 
         var rule = decision.Rule;
         e.UsedUnverified(rule.Id, rule.Verified, rule.VerificationNote);
-        var dose = rule.Resume switch
+        var (action, resume, branchDose, branchText) = (decision.Action, decision.Resume, decision.Dose, decision.Branch);
+        var dose = branchDose ?? resume switch
         {
             "same" => full,
             "reduced" => reduced ?? "no lower dose level: discontinue",
             "same-or-reduced" => reduced is null ? full : $"{full} (or {reduced} if the event recurs or is not tolerated)",
             _ => null,
         };
-        var ruleText = decision.General
+        var ruleText = (decision.General
             ? $"The {e.Name(therapy)} label does not name {ev}; its general rule for grade {ae.Grade} adverse reactions applies: {rule.Text}"
-            : rule.Text;
-        var assumption = dose is not null && rule.Resume != "same" ? " Doses assume the patient is at the full dose; if already reduced, go one level lower." : "";
-        e.Fire(decision.General ? RuleIds.ToxicityGeneral : RuleIds.ToxicityRule, $"{e.Name(therapy)}, grade {ae.Grade} {ev}: {Codes.ToxicityAction.Code(Codes.ToxicityAction.Parse(rule.Action))}{(dose is null ? "" : $", then {dose}")}. {ruleText}{assumption}", rule.Sources);
+            : rule.Text) + branchText;
+        var assumption = dose is not null && branchDose is null && resume != "same" ? " Doses assume the patient is at the full dose; if already reduced, go one level lower." : "";
+        e.Fire(decision.General ? RuleIds.ToxicityGeneral : RuleIds.ToxicityRule, $"{e.Name(therapy)}, grade {ae.Grade} {ev}: {Codes.ToxicityAction.Code(Codes.ToxicityAction.Parse(action))}{(dose is null ? "" : $", then {dose}")}. {ruleText}{assumption}", rule.Sources);
         return new ToxicityRow
         {
             Therapy = therapy,
             Event = ae.Event,
             Grade = ae.Grade,
-            Action = Codes.ToxicityAction.Parse(rule.Action),
+            Action = Codes.ToxicityAction.Parse(action),
             Dose = dose,
             Supportive = [.. rule.Supportive, .. rule.Referrals.Select(r => $"Refer: {r}")],
             Rule = ruleText + assumption,

@@ -5,8 +5,23 @@ using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Safety;
 
-/// <summary>The label rule that answers one event at one grade, and whether it is the event's own rule or the label's general one.</summary>
-internal sealed record ToxicityDecision(ToxicityRule Rule, bool General);
+/// <summary>
+/// The label rule that answers one event at one grade, whether it is the event's own rule or the label's general one,
+/// and the action and resumption that apply to this case (the rule's co-medication branch when the case lists a
+/// contributing medication).
+/// </summary>
+internal sealed record ToxicityDecision(ToxicityRule Rule, bool General)
+{
+    public string Action { get; init; } = Rule.Action;
+
+    public string Resume { get; init; } = Rule.Resume;
+
+    /// <summary>The branch's own dose, when the label names one instead of the next level down.</summary>
+    public string? Dose { get; init; }
+
+    /// <summary>How the co-medication branch was read, for the row's text; empty for a rule without one.</summary>
+    public string Branch { get; init; } = "";
+}
 
 /// <summary>Finds the label's rule for an adverse event (shared by the toxicity stage and the systemic stage).</summary>
 internal static class ToxicityAdvisor
@@ -23,11 +38,37 @@ internal static class ToxicityAdvisor
         var own = rules.FirstOrDefault(r => r.Event == code);
         if (own is not null)
         {
-            return new ToxicityDecision(own, General: false);
+            return WithComedication(e, new ToxicityDecision(own, General: false));
         }
 
         var general = rules.FirstOrDefault(r => r.Event == "other");
-        return general is null ? null : new ToxicityDecision(general, General: ev != AdverseEventCode.Other);
+        return general is null ? null : WithComedication(e, new ToxicityDecision(general, General: ev != AdverseEventCode.Other));
+    }
+
+    /// <summary>
+    /// A rule that depends on a contributing co-medication reads the case's medications: a listed member of one of
+    /// its classes selects the branch; an empty list (or none of those classes) means no contributing co-medication.
+    /// </summary>
+    private static ToxicityDecision WithComedication(Evaluation e, ToxicityDecision d)
+    {
+        if (d.Rule.WithComedication is not { } branch)
+        {
+            return d;
+        }
+
+        var contributing = e.Case.Medications.Where(m => e.Kb.Medication(m).Classes.Any(branch.Classes.Contains)).ToList();
+        if (contributing.Count == 0)
+        {
+            return d with { Branch = $" No medication of the contributing classes ({string.Join(", ", branch.Classes)}) is listed, so the rule without a contributing co-medication applies." };
+        }
+
+        return d with
+        {
+            Action = branch.Action,
+            Resume = branch.Resume,
+            Dose = branch.Dose,
+            Branch = $" Listed co-medication that may contribute ({string.Join(", ", contributing)}): {branch.Text}",
+        };
     }
 
     /// <summary>The therapy an event belongs to: the one named, else the one therapy the patient is on.</summary>

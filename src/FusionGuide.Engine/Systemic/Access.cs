@@ -42,7 +42,13 @@ internal static class Access
         return false;
     }
 
-    public static (Standing Standing, Approval? Record) StandingOf(Evaluation e, Drug drug, string gene, string setting)
+    /// <summary>
+    /// The drug's standing for this gene and setting in the case's region on the evaluation date. An approval covers
+    /// the setting its label names (advanced: every line of advanced disease, never adjuvant); one without a date leaves
+    /// the standing unknown; one limited to inhibitor-naive patients does not cover a patient who has had an inhibitor
+    /// of this kinase (<paramref name="priorInhibitor"/>), who is then off-label for it.
+    /// </summary>
+    public static (Standing Standing, Approval? Record) StandingOf(Evaluation e, Drug drug, string gene, string setting, bool priorInhibitor = false)
     {
         if (e.Case.Context.Region is not { } region || region == Region.Other || drug.Kind != "targeted")
         {
@@ -53,6 +59,7 @@ internal static class Access
         // the decision below asks for.
         var code = Codes.Region.Code(region);
         Approval? firstRecord = null, firstApprovedNow = null, forSetting = null, forFirstLine = null, firstNotApproved = null, firstApproved = null;
+        Approval? naiveOnly = null, undated = null;
         foreach (var a in drug.Approvals)
         {
             if (a.Region != code || !KnowledgeBase.InForce(a, e.AsOf))
@@ -71,18 +78,32 @@ internal static class Access
                 continue;
             }
 
+            if (a.Date is null)
+            {
+                // Approved on an unknown day: whether it was in force on the evaluation date is not known.
+                undated ??= a.Gene == gene ? a : null;
+                continue;
+            }
+
             firstApproved ??= a;
-            if (a.Date is null || KnowledgeDate.Parse(a.Date) > e.AsOf)
+            if (KnowledgeDate.Parse(a.Date) > e.AsOf)
             {
                 continue;
             }
 
             firstApprovedNow ??= a;
+            var covers = a.Gene == gene && (Covers(a.Setting, setting) || (setting == "subsequent" && a.Setting == "first-line"));
+            if (covers && priorInhibitor && a.NaiveOnly == true)
+            {
+                naiveOnly ??= a;
+                continue;
+            }
+
             if (a.Gene == gene && Covers(a.Setting, setting))
             {
                 forSetting ??= a;
             }
-            else if (a.Gene == gene && setting == "subsequent" && a.Setting == "first-line")
+            else if (covers)
             {
                 forFirstLine ??= a;
             }
@@ -93,18 +114,24 @@ internal static class Access
             return (Standing.Approved, forIndication);
         }
 
-        if (firstApprovedNow is not null)
+        if ((naiveOnly ?? firstApprovedNow) is { } marketed)
         {
-            return (Standing.OffLabel, firstApprovedNow);
+            return (Standing.OffLabel, marketed);
+        }
+
+        if (undated is not null)
+        {
+            return (Standing.Unknown, undated);
         }
 
         var negative = firstNotApproved ?? firstApproved;
         return negative is not null ? (Standing.NotApproved, negative) : (Standing.Unknown, firstRecord);
     }
 
-    // An approval covers its own setting; "advanced" covers every line of advanced disease but never adjuvant use.
+    // An approval covers the setting its label names; "advanced" covers every line of advanced disease but never
+    // adjuvant use. "any" never covers a setting (the validator refuses it on an approval).
     private static bool Covers(string approved, string setting) =>
-        approved == setting || approved == "any" || (approved == "advanced" && setting is "first-line" or "subsequent");
+        approved == setting || (approved == "advanced" && setting is "first-line" or "subsequent");
 
     public static string Describe(Evaluation e, Standing standing, Approval? record, string drugName)
     {
@@ -113,7 +140,9 @@ internal static class Access
         {
             Standing.NotApproved when record?.Status == "approved" => $"{drugName} is not approved in {region} on {e.AsOfText} (approval dated {record.Date})",
             Standing.NotApproved => $"{drugName} is not approved in {region} as of {e.AsOfText}",
+            Standing.OffLabel when record?.NaiveOnly == true => $"{drugName}'s {region} approval is limited to patients who have not had an {record.Gene} inhibitor, and this patient has had one: off-label here",
             Standing.OffLabel => $"{drugName} is marketed in {region} but not approved for this indication (off-label; guideline-supported)",
+            Standing.Unknown when record is { Status: "approved", Date: null } => $"the approval status of {drugName} in {region} on {e.AsOfText} is not known: the knowledge base records an approval without its date",
             Standing.Unknown => $"the approval status of {drugName} in {region} is not known to the knowledge base",
             _ => "",
         };

@@ -24,6 +24,9 @@ internal sealed class Candidate(Therapy therapy, Preference preference, string c
     /// <summary>True for the TKI the patient continues.</summary>
     public bool IsContinuation { get; init; }
 
+    /// <summary>A TKI the disease progressed on, given again on recorded clinical evidence: ranked after every other option.</summary>
+    public bool IsRechallenge { get; init; }
+
     /// <summary>Ranked after equally recommended options (a comorbidity caution).</summary>
     public bool Demoted { get; set; }
 
@@ -75,15 +78,23 @@ internal sealed class AvoidList
         }
     }
 
-    public IReadOnlyList<AvoidItem> ToItems() =>
+    /// <summary>The items in the order first avoided; references the filter rejects (another driver's) are left out.</summary>
+    public IReadOnlyList<AvoidItem> ToItems(Func<string, bool> keep) =>
     [
-        .. order.Select(t => new AvoidItem
+        .. order.Select(t =>
         {
-            Therapy = t,
-            Reason = Sentence(string.Join("; ", items[t].Reasons)),
-            References = items[t].Refs.Count > 0 ? items[t].Refs : null,
+            var refs = items[t].Refs.Where(keep).ToList();
+            return new AvoidItem
+            {
+                Therapy = t,
+                Reason = Sentence(string.Join("; ", items[t].Reasons)),
+                References = refs.Count > 0 ? refs : null,
+            };
         }),
     ];
+
+    /// <summary>Every reference the avoid reasons cite.</summary>
+    public IEnumerable<string> References => items.Values.SelectMany(v => v.Refs);
 
     private static string Sentence(string s) => s.Length == 0 ? s : s.EndsWith('.') ? Evaluation.Capitalised(s) : string.Create(s.Length + 1, s, static (span, source) =>
     {

@@ -53,6 +53,7 @@ internal sealed class ActivityFinding(MutationSet set, Activity activity, string
 internal sealed class ResistanceProfile
 {
     private readonly Dictionary<Therapy, List<ActivityFinding>> findings = [];
+    private readonly List<(MutationSet Set, Resensitisation Record)> resensitised = [];
 
     public ResistanceProfile(Evaluation e, IReadOnlyList<MutationSet> sets)
     {
@@ -68,6 +69,18 @@ internal sealed class ResistanceProfile
     public bool HasGenotype => Sets.Count > 0;
 
     public IReadOnlyList<ActivityFinding> For(Therapy t) => findings.TryGetValue(t, out var list) ? list : [];
+
+    /// <summary>
+    /// The knowledge base's clinical evidence that a mutation set found now restores the activity of a TKI the disease
+    /// progressed on, when the set emerged on <paramref name="emergedOn"/> (a record without <c>after</c> holds after any
+    /// TKI). Only a record for exactly the set found counts; a compound judged from its parts never does.
+    /// </summary>
+    public IEnumerable<(MutationSet Set, Resensitisation Record)> Resensitising(Therapy drug, Therapy? emergedOn)
+    {
+        var code = Codes.Therapy.Code(drug);
+        var on = emergedOn is { } t ? Codes.Therapy.Code(t) : null;
+        return resensitised.Where(x => x.Record.Drug == code && (x.Record.After.Count == 0 || (on is not null && x.Record.After.Contains(on))));
+    }
 
     public Activity Of(Therapy t)
     {
@@ -90,6 +103,11 @@ internal sealed class ResistanceProfile
             foreach (var cell in exact.Cells)
             {
                 AddCell(e, set, cell, estimated: false);
+            }
+
+            foreach (var record in exact.Resensitises)
+            {
+                resensitised.Add((set, record));
             }
 
             e.Fire(RuleIds.Resistance, $"{gene} {set.Name} ({set.Source}): {e.Index.ResistanceText(exact).Summary}.", exact.Sources);

@@ -1,4 +1,5 @@
 using FusionGuide.Domain;
+using FusionGuide.Engine.Diagnosis;
 using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Treatment;
 using FusionGuide.Knowledge.Model;
@@ -9,7 +10,7 @@ namespace FusionGuide.Engine.Systemic;
 internal sealed partial class SystemicPlan
 {
     private readonly List<(RegimenEntry Entry, int Order, Regimen Table)> deferred = [];
-    private readonly HashSet<Therapy> rechallenge = [];
+    private readonly Dictionary<Therapy, (HistoryEntry Earlier, MutationSet Set, Resensitisation Record)> rechallenge = [];
 
     private void AddTable(Regimen table, ProgressionPattern? pattern)
     {
@@ -27,6 +28,7 @@ internal sealed partial class SystemicPlan
                 "brain-metastases" => BrainMets,
                 "genotype-directed" => profile.Of(therapy) == Activity.Sensitive,
                 "cns-progression" => pattern == ProgressionPattern.Cns,
+                "extensive-stage" => ExtensiveStage,
                 "preferred-unavailable" => false,
                 _ => true,
             };
@@ -131,18 +133,23 @@ internal sealed partial class SystemicPlan
     {
         foreach (var f in h.Failed)
         {
-            // A TKI that failed in an earlier line may work again when the current genotype re-sensitises to it
-            // (C1156Y+L1198F after lorlatinib restores crizotinib activity: Shaw 2016). The latest failure never does.
-            if (HistoryReader.IsTargeted(e, f.Therapy) && f != h.LastFailedTargeted && profile.Of(f.Therapy) == Activity.Sensitive)
+            if (HistoryReader.IsTargeted(e, f.Therapy) && Resensitised(f) is { } evidence)
             {
-                rechallenge.Add(f.Therapy);
-                e.Fire(RuleIds.PriorProgression, $"{e.Name(f.Therapy)} failed earlier{Span(f)}, but the mutation found now is sensitive to it: a re-challenge is possible.", profile.For(f.Therapy).SelectMany(x => x.Sources));
+                rechallenge[f.Therapy] = (f, evidence.Set, evidence.Record);
+                e.UsedUnverified(evidence.Record.Id, evidence.Record.Verified, evidence.Record.VerificationNote);
+                e.Fire(RuleIds.Rechallenge, $"{e.Name(f.Therapy)}: the disease progressed on it{Span(f)}, but {evidence.Set.Name} ({evidence.Set.Source}) is recorded with clinical evidence of re-sensitisation ({evidence.Record.Summary}): it may be given again in certain circumstances, never as the first choice.", evidence.Record.Sources);
                 continue;
             }
 
             var reason = $"disease progressed on it{Span(f)}";
             avoid.Add(f.Therapy, reason);
             e.Fire(RuleIds.PriorProgression, $"{e.Name(f.Therapy)}: {reason}; not offered again.");
+            if (HistoryReader.IsTargeted(e, f.Therapy) && profile.Of(f.Therapy) == Activity.Sensitive)
+            {
+                // Lab sensitivity of the mutation found is not clinical evidence that the drug works again: the
+                // systemic progression on it may have had other causes.
+                e.Fire(RuleIds.Rechallenge, $"{e.Name(f.Therapy)} is sensitive to the mutation found in the lab, but the knowledge base records no clinical evidence that this genotype restores its activity after progression on it: no re-challenge.");
+            }
         }
 
         foreach (var f in h.Intolerant)
@@ -165,6 +172,43 @@ internal sealed partial class SystemicPlan
                 avoid.Add(therapy, finding.Evidence, finding.Sources);
                 MarkUnverified(therapy);
             }
+        }
+    }
+
+    /// <summary>
+    /// The knowledge base's clinical evidence that the genotype found now restores the activity of a TKI the disease
+    /// progressed on earlier: the genotype must have emerged on a later TKI (the most recent failure is never re-challenged).
+    /// </summary>
+    private (MutationSet Set, Resensitisation Record)? Resensitised(HistoryEntry failed)
+    {
+        if (failed == h.LastFailedTargeted || h.LastFailedTargeted is not { } latest)
+        {
+            return null;
+        }
+
+        foreach (var found in profile.Resensitising(failed.Therapy, latest.Therapy))
+        {
+            return found;
+        }
+
+        return null;
+    }
+
+    /// <summary>Each re-challenge the evidence allows, as a certain-circumstances option ranked after every other option.</summary>
+    private void AddRechallenges()
+    {
+        foreach (var (therapy, (earlier, set, record)) in rechallenge)
+        {
+            var why = $"a re-challenge: the disease progressed on {e.Name(therapy)} earlier{Span(earlier)}; {set.Name} ({set.Source}) restores its activity clinically ({record.Summary})";
+            var existing = candidates.FirstOrDefault(c => c.Therapy == therapy);
+            if (existing is not null)
+            {
+                candidates.Remove(existing);
+            }
+
+            var c = new Candidate(therapy, Preference.CertainCircumstances, "rechallenge", why, 1000) { IsRechallenge = true };
+            c.Cite(record.Sources);
+            candidates.Add(c);
         }
     }
 
@@ -214,8 +258,16 @@ internal sealed partial class SystemicPlan
 
         MarkUnverified(c.Therapy);
         var setting = h.AnyTargetedFailure ? "subsequent" : e.Case.Tumor.Resected == true ? "adjuvant" : "first-line";
-        var (standing, record) = Access.StandingOf(e, drug, kinaseCode, setting);
+        // A TKI of this kinase in the history (stopped for intolerance, the setting stays first-line) still counts for
+        // labels limited to inhibitor-naive patients.
+        var priorInhibitor = h.TargetedExposure.Any(t => e.Kb.Drug(t).Targets.Contains(kinaseCode));
+        var (standing, record) = Access.StandingOf(e, drug, kinaseCode, setting, priorInhibitor);
         var text = Access.Describe(e, standing, record, e.Name(c.Therapy));
+        if (standing == Standing.OffLabel && record?.NaiveOnly == true)
+        {
+            e.Fire(RuleIds.LabelScope, $"{Evaluation.Capitalised(text)} (prior {string.Join(", ", h.TargetedExposure.Select(e.Name))}).", record.Sources);
+        }
+
         switch (standing)
         {
             case Standing.NotApproved when e.Case.Context.Available?.Contains(c.Therapy) != true:
@@ -257,7 +309,7 @@ internal sealed partial class SystemicPlan
 
     private void Cautions(Candidate c, Drug drug)
     {
-        if (e.Case.Comorbidities.Count == 0 || drug.Cautions.Count == 0)
+        if (!e.AnyComorbidity || drug.Cautions.Count == 0)
         {
             return;
         }
@@ -267,6 +319,12 @@ internal sealed partial class SystemicPlan
             if (!e.HasComorbidity(caution.Comorbidity))
             {
                 continue;
+            }
+
+            if (caution.Comorbidity == "interstitial-lung-disease" && !e.Case.Comorbidities.Contains(Comorbidity.InterstitialLungDisease) && e.PriorPneumonitis is { } ae)
+            {
+                var on = ae.Therapy is { } t ? $" on {e.Name(t)}" : "";
+                e.Fire(RuleIds.PriorPneumonitis, $"A grade {ae.Grade} pneumonitis{on} is recorded as an adverse event: it counts as interstitial lung disease for {drug.Name}'s caution.");
             }
 
             e.UsedUnverified(caution.Id, caution.Verified, caution.VerificationNote);

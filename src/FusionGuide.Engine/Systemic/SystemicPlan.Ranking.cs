@@ -33,7 +33,8 @@ internal sealed partial class SystemicPlan
             currentTherapy = now.Therapy;
         }
 
-        return new SystemicOutcome(setting, line, options, avoid.ToItems())
+        DropOtherDriversReferences();
+        return new SystemicOutcome(setting, line, options, avoid.ToItems(r => !e.Index.OfOtherKinase(r, kinaseCode)))
         {
             Current = currentTherapy,
             ContinuingThroughLimitedProgression = continuing,
@@ -46,17 +47,19 @@ internal sealed partial class SystemicPlan
     /// </summary>
     private Candidate[] Ranked()
     {
-        var keyed = new (int Preference, int Cns, int Activity, bool Demoted, int Order, int Added, Candidate Candidate)[candidates.Count];
+        var keyed = new (bool Last, int Preference, int Cns, int Activity, bool Demoted, int Order, int Added, Candidate Candidate)[candidates.Count];
         for (var i = 0; i < keyed.Length; i++)
         {
             var c = candidates[i];
-            keyed[i] = ((int)c.Preference, BrainMets ? CnsRank(c.Therapy) : 0,
+            // Never first: a re-challenge, and a TKI for a small-cell carcinoma (platinum-etoposide leads there).
+            var last = c.IsRechallenge || (SmallCellHistology && HistoryReader.IsTargeted(e, c.Therapy));
+            keyed[i] = (last, (int)c.Preference, BrainMets ? CnsRank(c.Therapy) : 0,
                 c.Activity switch { Activity.Sensitive => 0, Activity.Unknown => 1, _ => 2 }, c.Demoted, c.Order, i, c);
         }
 
         // The last key (the position added) makes the unstable array sort stable.
         Array.Sort(keyed, static (a, b) =>
-            (a.Preference, a.Cns, a.Activity, a.Demoted, a.Order, a.Added).CompareTo((b.Preference, b.Cns, b.Activity, b.Demoted, b.Order, b.Added)));
+            (a.Last, a.Preference, a.Cns, a.Activity, a.Demoted, a.Order, a.Added).CompareTo((b.Last, b.Preference, b.Cns, b.Activity, b.Demoted, b.Order, b.Added)));
         var ranked = new Candidate[keyed.Length];
         for (var i = 0; i < keyed.Length; i++)
         {
@@ -73,7 +76,7 @@ internal sealed partial class SystemicPlan
             return;
         }
 
-        var hasTki = candidates.Any(c => HistoryReader.IsTargeted(e, c.Therapy));
+        var hasTki = candidates.Any(c => HistoryReader.IsTargeted(e, c.Therapy) && !c.IsRechallenge);
         e.Warn("poor-performance-status", hasTki
             ? $"ECOG {ecog}: a TKI may still be given at poor performance status because responses are frequent and fast; chemotherapy is not recommended."
             : $"ECOG {ecog}: no targeted option is left and chemotherapy is not recommended at this performance status; best supportive care.");
@@ -90,6 +93,17 @@ internal sealed partial class SystemicPlan
             var c = new Candidate(Therapy.BestSupportiveCare, Preference.Preferred, "any", bsc.Place ?? "Best supportive care with palliative input", 1000);
             c.Cite(e.Kb.Rule(RuleIds.PerformanceStatus)?.Sources ?? []);
             candidates.Add(c);
+        }
+    }
+
+    /// <summary>Names, in the trace, the references of the other kinase that the options or avoid reasons would have cited.</summary>
+    private void DropOtherDriversReferences()
+    {
+        var dropped = candidates.SelectMany(c => c.References).Concat(avoid.References)
+            .Where(r => e.Index.OfOtherKinase(r, kinaseCode)).Distinct().ToList();
+        if (dropped.Count > 0)
+        {
+            e.Fire(RuleIds.DriverReferences, $"Not cited for this {kinaseCode}-driven case: {string.Join(", ", dropped.Select(e.Cite))} (the knowledge base ties them to the other kinase only).");
         }
     }
 
@@ -121,11 +135,6 @@ internal sealed partial class SystemicPlan
             e.UsedUnverified($"{drug.Id}-cns", cns.Verified, cns.VerificationNote);
         }
 
-        if (rechallenge.Contains(c.Therapy) && h.Failed.FirstOrDefault(f => f.Therapy == c.Therapy) is { } earlier)
-        {
-            parts.Add($"a re-challenge: the disease progressed on {e.Name(c.Therapy)} earlier{HistoryReader.Span(earlier)}, but the mutation found now restores its activity");
-        }
-
         if (c.Activity == Activity.Intermediate)
         {
             parts.Add("activity against the mutation found is only intermediate");
@@ -137,7 +146,7 @@ internal sealed partial class SystemicPlan
             Therapy = c.Therapy,
             Preference = c.Preference,
             Rationale = Rationale(parts),
-            References = c.References,
+            References = [.. c.References.Where(r => !e.Index.OfOtherKinase(r, kinaseCode))],
             Category = c.Category,
         };
     }

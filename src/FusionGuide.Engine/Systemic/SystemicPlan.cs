@@ -18,6 +18,9 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
     private readonly List<Candidate> candidates = [];
     private string situation = "";
 
+    // Set when the setting has guideline tables, but none encoded for the evaluation date.
+    private bool noTableForDate;
+
     // Line of the recommendation: one more than the history's when a TKI continued through limited progression is given up.
     private int line = h.Line;
 
@@ -25,8 +28,19 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
 
     private bool Squamous => e.Case.Tumor.Histology == Histology.Squamous || e.Case.Tumor.Transformation == Transformation.Squamous;
 
+    /// <summary>Small-cell carcinoma at diagnosis (the histology field), as opposed to a transformation at progression.</summary>
+    private bool SmallCellHistology => e.Case.Tumor.Histology == Histology.SmallCell;
+
+    /// <summary>Stage IV (or not given): the extensive-stage SCLC options apply.</summary>
+    private bool ExtensiveStage => e.Case.Tumor.Stage is null or Stage.IV or Stage.IVA or Stage.IVB;
+
     public SystemicOutcome Decide()
     {
+        if (SmallCellHistology)
+        {
+            return SmallCell();
+        }
+
         if (e.Case.Tumor.Resected == true && h.Failed.Count == 0)
         {
             if (e.Case.Tumor.Stage is { } stage && AdjuvantStages.Contains(stage))
@@ -53,7 +67,9 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
 
         var current = h.Current;
         var obtainable = current is null || !Access.UnavailableAtSite(e, current.Therapy, out _);
+        // A TKI the genotype found at progression resists is not continued, whatever the history says.
         if (current is not null && HistoryReader.IsTargeted(e, current.Therapy) && MustStop(current) is null && obtainable &&
+            profile.Of(current.Therapy) != Activity.Resistant &&
             (h.ContinuedThroughLimitedProgression is null || CanContinueThrough(current)))
         {
             return Continue(current);
@@ -97,7 +113,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
                 return $"a fatal (grade 5) {Codes.AdverseEventCode.Code(ae.Event)} event on it";
             }
 
-            if (ToxicityAdvisor.Decide(e, current.Therapy, ae.Event, ae.Grade) is { Rule.Action: "discontinue" })
+            if (ToxicityAdvisor.Decide(e, current.Therapy, ae.Event, ae.Grade) is { Action: "discontinue" })
             {
                 return $"grade {ae.Grade} {Codes.AdverseEventCode.Code(ae.Event)} on it: the label says to discontinue permanently";
             }
@@ -156,11 +172,17 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         {
             AddTable(table, pattern);
         }
+        else if (noTableForDate)
+        {
+            // Never apply later guideline content to an earlier date: no options, and the answer says why.
+            return Finish(failedTki is null ? Setting.FirstLine : Setting.SubsequentTargeted, line);
+        }
 
         AddMechanisms();
+        AddRechallenges();
         ApplyFilters();
         AdmitPreferredUnavailable(table);
-        if (!candidates.Any(c => HistoryReader.IsTargeted(e, c.Therapy)))
+        if (!candidates.Any(c => HistoryReader.IsTargeted(e, c.Therapy) && !c.IsRechallenge))
         {
             return PostTargeted(ExhaustedBecause(failedTki));
         }
@@ -214,9 +236,32 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         return Finish(setting, line);
     }
 
+    /// <summary>
+    /// A small-cell carcinoma carrying an ALK or ROS1 fusion is small-cell lung cancer: the SCLC guideline's table
+    /// decides, the fusion is reported, and a TKI is offered only where the knowledge base lists one for it (never first).
+    /// </summary>
+    private SystemicOutcome SmallCell()
+    {
+        var msg = $"The tumour's histology is small-cell carcinoma at diagnosis (not a transformation at progression): it is small-cell lung cancer, treated by the SCLC guideline with platinum-etoposide first; the {kinaseCode} fusion is reported, but the knowledge base records no evidence that a {kinaseCode} TKI works in this histology, so none is offered first.";
+        e.Warn("small-cell-histology", msg);
+        situation = $"small-cell lung cancer carrying a {kinaseCode} fusion";
+        RuleOutFromHistory();
+        var table = Table("small-cell", null);
+        e.Fire(RuleIds.SmallCellHistology, msg, table is null ? [] : [table.Guideline, .. table.Sources]);
+        if (table is not null)
+        {
+            AddTable(table, null);
+        }
+
+        ApplyFilters();
+        var resected = e.Case.Tumor.Resected == true && h.Failed.Count == 0;
+        var setting = resected ? Setting.Adjuvant : h.Failed.Count > 0 ? Setting.PostTargeted : Setting.FirstLine;
+        return Finish(setting, resected ? null : line);
+    }
+
     private SystemicOutcome PostTargeted(string why)
     {
-        candidates.RemoveAll(c => HistoryReader.IsTargeted(e, c.Therapy));
+        candidates.RemoveAll(c => HistoryReader.IsTargeted(e, c.Therapy) && !c.IsRechallenge);
         var msg = $"No {kinaseCode} TKI is left for this patient ({why}): the conventional NSCLC pathway applies.";
         e.Warn("no-targeted-option", msg);
         e.Fire(RuleIds.NoTargetedOption, msg);
@@ -228,7 +273,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         }
 
         AddMechanisms();
-        candidates.RemoveAll(c => HistoryReader.IsTargeted(e, c.Therapy));
+        candidates.RemoveAll(c => HistoryReader.IsTargeted(e, c.Therapy) && !c.IsRechallenge);
         ApplyFilters();
         return Finish(Setting.PostTargeted, line);
     }
@@ -263,28 +308,61 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
     private Regimen? Table(string setting, Therapy? after)
     {
         var code = after is { } a ? Codes.Therapy.Code(a) : null;
+        var driver = setting == "small-cell" ? "any" : kinaseCode;
         // The table in force for this driver, setting (and prior TKI); of several, the first by id.
         Regimen? table = null;
+        Regimen? later = null;
         foreach (var r in e.Kb.Regimens)
         {
-            if (r.Driver == kinaseCode && r.Setting == setting && KnowledgeBase.InForce(r, e.AsOf) && (code is null || r.After.Contains(code)) &&
-                (table is null || string.CompareOrdinal(r.Id, table.Id) < 0))
+            if (r.Driver != driver || r.Setting != setting || (code is not null && !r.After.Contains(code)))
+            {
+                continue;
+            }
+
+            if (!InForce(r))
+            {
+                if (StartsAfterAsOf(r) && (later is null || string.CompareOrdinal(Start(r), Start(later)) < 0))
+                {
+                    later = r;
+                }
+
+                continue;
+            }
+
+            if (table is null || string.CompareOrdinal(r.Id, table.Id) < 0)
             {
                 table = r;
             }
         }
 
+        if (table is null && later is not null)
+        {
+            noTableForDate = true;
+            var msg = $"No {driver} {setting}{(code is null ? "" : $" after {code}")} guideline table is encoded for {e.AsOfText}: the earliest the knowledge base holds ('{later.Id}', {e.Cite(later.Guideline)}) starts on {Start(later)}, and its content is not applied before then. Decide by the guideline in force on that date.";
+            e.Warn("no-guideline-table", msg);
+            e.Fire(RuleIds.NoGuidelineForDate, msg, [later.Guideline]);
+        }
+
         if (table is not null)
         {
             var guide = e.Cite(table.Guideline);
-            if (e.Kb.Reference(table.Guideline)?.Date is { } published && KnowledgeDate.TryParse(published, out var date) && date > e.AsOf)
-            {
-                e.Warn("guideline-after-as-of", $"The knowledge base holds no {kinaseCode} {setting} guideline table older than {e.AsOfText}: {guide} (published {published}) is used, so the options may reflect evidence that did not exist on that date.");
-            }
-
-            e.Fire(RuleIds.GuidelineTable, $"{kinaseCode} {setting}{(code is null ? "" : $" after {code}")}: {guide} table '{table.Id}' in force on {e.AsOfText} lists {e.Index.TableListing(table)}.", [table.Guideline, .. table.Sources]);
+            e.Fire(RuleIds.GuidelineTable, $"{driver} {setting}{(code is null ? "" : $" after {code}")}: {guide} table '{table.Id}' in force on {e.AsOfText} lists {e.Index.TableListing(table)}.", [table.Guideline, .. table.Sources]);
         }
 
         return table;
     }
+
+    /// <summary>
+    /// The first day a table applies: its validFrom, but never before its guideline's publication date (a table never
+    /// applies before the guideline whose content it holds existed).
+    /// </summary>
+    private string? Start(Regimen r)
+    {
+        var published = e.Kb.Reference(r.Guideline)?.Date;
+        return r.ValidFrom is null || (published is not null && string.CompareOrdinal(published, r.ValidFrom) > 0) ? published : r.ValidFrom;
+    }
+
+    private bool StartsAfterAsOf(Regimen r) => KnowledgeDate.TryParse(Start(r), out var from) && from > e.AsOf;
+
+    private bool InForce(Regimen r) => KnowledgeBase.InForce(r, e.AsOf) && !StartsAfterAsOf(r);
 }

@@ -17,8 +17,8 @@ internal static partial class KnowledgeValidator
     private static readonly string[] CautionEffects = ["deprioritise", "avoid", "warn"];
     private static readonly string[] Resumes = ["same", "reduced", "same-or-reduced", "none"];
     private static readonly string[] Activities = ["sensitive", "intermediate", "resistant"];
-    private static readonly string[] RegimenSettings = ["first-line", "subsequent", "post-targeted", "adjuvant"];
-    private static readonly string[] Conditions = ["any", "brain-metastases", "preferred-unavailable", "genotype-directed", "cns-progression", "nonsquamous"];
+    private static readonly string[] RegimenSettings = ["first-line", "subsequent", "post-targeted", "adjuvant", "small-cell"];
+    private static readonly string[] Conditions = ["any", "brain-metastases", "preferred-unavailable", "genotype-directed", "cns-progression", "nonsquamous", "extensive-stage"];
     private static readonly string[] Endpoints = ["PFS", "OS", "ORR", "IC-ORR", "IC-PFS", "DFS", "CNS-DFS", "DOR"];
     private static readonly string[] ReferenceKinds = ["trial", "label", "guideline", "review", "study", "regulatory", "other"];
     private static readonly string[] Kinases = ["ALK", "ROS1"];
@@ -181,6 +181,11 @@ internal static partial class KnowledgeValidator
 
                 OptionalDate(file, $"{a.Id}.date", a.Date);
                 Dated(file, a.Id, a);
+                if (a.Status == "approved" && a.Setting == "any")
+                {
+                    Add(KnowledgeCodes.SelfContradiction, file, $"{a.Id}: an approval covers the setting its label names (first-line, subsequent, advanced or adjuvant), never 'any'");
+                }
+
                 if (a.Status == "approved" && a.Date is null && a.Verified != false)
                 {
                     Add(KnowledgeCodes.BadDate, file, $"{a.Id}: an approval needs its date");
@@ -233,6 +238,23 @@ internal static partial class KnowledgeValidator
                 Term(file, $"{r.Id}.event", r.Event, Codes.AdverseEventCode.Codes);
                 Term(file, $"{r.Id}.action", r.Action, Codes.ToxicityAction.Codes);
                 Term(file, $"{r.Id}.resume", r.Resume, Resumes);
+                Consistent(file, r.Id, r.Action, r.Resume);
+                if (r.WithComedication is { } branch)
+                {
+                    Term(file, $"{r.Id}.withComedication.action", branch.Action, Codes.ToxicityAction.Codes);
+                    Term(file, $"{r.Id}.withComedication.resume", branch.Resume, Resumes);
+                    Consistent(file, $"{r.Id}.withComedication", branch.Action, branch.Resume);
+                    if (branch.Classes.Count == 0)
+                    {
+                        Add(KnowledgeCodes.MissingRequired, file, $"{r.Id}.withComedication names no interaction class");
+                    }
+
+                    foreach (var cls in branch.Classes)
+                    {
+                        Term(file, $"{r.Id}.withComedication.classes", cls, InteractionClassCodes);
+                    }
+                }
+
                 if (r.Grades.Count == 0 || r.Grades.Any(g => g is < 1 or > 4))
                 {
                     Add(KnowledgeCodes.UnknownTerm, file, $"{r.Id}: grades must be CTCAE 1–4 (grade 5 is reported, never managed)");
@@ -334,6 +356,21 @@ internal static partial class KnowledgeValidator
                 Refs(file, $"{r.Id}/{cell.Drug}", cell.Sources);
                 Provenance(file, $"{r.Id}/{cell.Drug}", cell);
             }
+
+            foreach (var back in r.Resensitises)
+            {
+                Sourced(file, back);
+                Term(file, $"{back.Id}.drug", back.Drug, Codes.Therapy.Codes);
+                foreach (var after in back.After)
+                {
+                    Term(file, $"{back.Id}.after", after, Codes.Therapy.Codes);
+                }
+
+                if (r.Cells.FirstOrDefault(x => x.Drug == back.Drug) is { Activity: "resistant" })
+                {
+                    Add(KnowledgeCodes.SelfContradiction, file, $"{back.Id}: {back.Drug} is recorded as re-sensitised, but its cell says resistant");
+                }
+            }
         }
 
         public void OffTarget(OffTargetMechanism o)
@@ -368,7 +405,8 @@ internal static partial class KnowledgeValidator
         {
             var file = $"regimens/{r.Id}.json";
             Id(file, r.Id);
-            Term(file, "driver", r.Driver, Kinases);
+            // A small-cell carcinoma is treated by the SCLC guideline whatever fusion it carries: its table names no kinase.
+            Term(file, "driver", r.Driver, r.Setting == "small-cell" ? ["any"] : Kinases);
             Term(file, "setting", r.Setting, RegimenSettings);
             Dated(file, r.Id, r);
             Refs(file, r.Id, [r.Guideline]);
@@ -593,6 +631,16 @@ internal static partial class KnowledgeValidator
             static DateOnly From(string? s) => KnowledgeDate.TryParse(s, out var d) ? d : DateOnly.MinValue;
             static DateOnly To(string? s) => KnowledgeDate.TryParse(s, out var d) ? d : DateOnly.MaxValue;
             return From(a.ValidFrom) < To(b.ValidTo) && From(b.ValidFrom) < To(a.ValidTo);
+        }
+
+        /// <summary>A rule that resumes at a reduced dose must reduce it, and a reducing action must resume reduced.</summary>
+        private void Consistent(string file, string what, string action, string resume)
+        {
+            var reduces = action is "hold-then-reduce" or "reduce";
+            if ((resume == "reduced") != reduces)
+            {
+                Add(KnowledgeCodes.SelfContradiction, file, $"{what}: action '{action}' does not agree with resume '{resume}' (a reduced dose needs hold-then-reduce or reduce, and those resume reduced)");
+            }
         }
 
         private void Add(string code, string file, string message) => problems.Add(new(code, file, message));

@@ -1,5 +1,20 @@
 namespace FusionGuide.Knowledge.Model;
 
+/// <summary>What a toxicity rule becomes when a contributing co-medication is present.</summary>
+public sealed record ComedicationBranch
+{
+    /// <summary>Interaction classes whose members contribute to the event (e.g. bradycardic).</summary>
+    public IReadOnlyList<string> Classes { get => field ?? []; init; }
+    /// <summary>continue, hold, hold-then-reduce, reduce, discontinue.</summary>
+    public required string Action { get; init; }
+    /// <summary>same, reduced, same-or-reduced, none.</summary>
+    public required string Resume { get; init; }
+    /// <summary>The label's dose for this branch when it is not the next level down (crizotinib grade 4: 250 mg once daily).</summary>
+    public string? Dose { get; init; }
+    /// <summary>The branch in words.</summary>
+    public required string Text { get; init; }
+}
+
 /// <summary>A drug's label dose-modification table.</summary>
 public sealed record ToxicityTable : IEvidenced
 {
@@ -42,6 +57,12 @@ public sealed record ToxicityRule : ISourced, IDated
     public IReadOnlyList<string> Supportive { get => field ?? []; init; }
     /// <summary>Referrals.</summary>
     public IReadOnlyList<string> Referrals { get => field ?? []; init; }
+    /// <summary>
+    /// The label's other branch when the event depends on a contributing co-medication (crizotinib bradycardia): it
+    /// applies when the case lists a medication of one of its interaction classes; otherwise this rule's own action
+    /// and resume apply (an empty medication list means none).
+    /// </summary>
+    public ComedicationBranch? WithComedication { get; init; }
     /// <inheritdoc />
     public string? ValidFrom { get; init; }
     /// <inheritdoc />
@@ -169,6 +190,11 @@ public sealed record ResistanceRow : IEvidenced
     public IReadOnlyList<string> Mutations { get => field ?? []; init; }
     /// <summary>Drug cells.</summary>
     public IReadOnlyList<ResistanceCell> Cells { get => field ?? []; init; }
+    /// <summary>
+    /// Clinical evidence that this genotype restores the activity of a TKI the disease progressed on earlier (a
+    /// re-challenge). Lab sensitivity in a cell is not such evidence.
+    /// </summary>
+    public IReadOnlyList<Resensitisation> Resensitises { get => field ?? []; init; }
     /// <summary>Reference ids.</summary>
     public IReadOnlyList<string> Sources { get => field ?? []; init; }
     /// <summary>Reviewer notes.</summary>
@@ -181,6 +207,31 @@ public sealed record ResistanceRow : IEvidenced
     public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
     /// <inheritdoc />
     public string? EvidenceLevel { get; init; }
+}
+
+/// <summary>A TKI whose clinical activity returns with a genotype that emerged on a later TKI.</summary>
+public sealed record Resensitisation : ISourced
+{
+    /// <summary>Stable id.</summary>
+    public required string Id { get; init; }
+    /// <summary>The TKI that may be given again (therapy id).</summary>
+    public required string Drug { get; init; }
+    /// <summary>The TKI(s) on which the genotype emerged; the re-challenge applies after progression on one of them.</summary>
+    public IReadOnlyList<string> After { get => field ?? []; init; }
+    /// <summary>The clinical evidence in one line.</summary>
+    public required string Summary { get; init; }
+    /// <summary>Reference ids.</summary>
+    public IReadOnlyList<string> Sources { get => field ?? []; init; }
+    /// <inheritdoc />
+    public bool? Verified { get; init; }
+    /// <inheritdoc />
+    public string? VerificationNote { get; init; }
+    /// <inheritdoc />
+    public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
+    /// <inheritdoc />
+    public string? EvidenceLevel { get; init; }
+    /// <summary>Reviewer notes.</summary>
+    public string? Notes { get; init; }
 }
 
 /// <summary>One drug × mutation cell.</summary>

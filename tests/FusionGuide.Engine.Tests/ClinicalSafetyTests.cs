@@ -1,0 +1,313 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Engine.Tests.Support;
+
+namespace FusionGuide.Engine.Tests;
+
+/// <summary>
+/// Issue #18: answers a tumour board would reject. Re-challenge only on clinical evidence, small-cell histology at
+/// diagnosis, label scope after intolerance, honest history, toxicity rows that agree with their rules, prior
+/// pneumonitis as ILD, and references that belong to the case's driver.
+/// </summary>
+public class ClinicalSafetyTests
+{
+    private const string AlkIhc = """{ "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }""";
+
+    private static string Progressed(params string[] drugs) =>
+        "[" + string.Join(",", drugs.Select((d, i) => $$"""{ "therapy": "{{d}}", "start": "{{2015 + 2 * i}}-01", "end": "{{2016 + 2 * i}}-12", "stopReason": "progression", "progressionPattern": "systemic" }""")) + "]";
+
+    private static Result AlkAtProgression(string[] mutations, params string[] history) =>
+        Cases.Evaluate($$"""{ "tests": [ {{AlkIhc}}, {{Cases.ProgressionTest("ALK", mutations)}} ], "history": {{Progressed(history)}} }""");
+
+    // 1. Re-challenge
+
+    [Fact]
+    public void I1171N_after_ceritinib_then_brigatinib_does_not_offer_ceritinib_again()
+    {
+        var r = AlkAtProgression(["I1171N"], "ceritinib", "brigatinib");
+
+        Assert.DoesNotContain("ceritinib", r.Options());
+        Assert.Contains("ceritinib", r.Avoid());
+        Assert.Contains(r.Trace, t => t.Rule == RuleIds.Rechallenge && t.Detail.Contains("no re-challenge", StringComparison.Ordinal));
+        r.AssertOptionsDisjointFromAvoid();
+    }
+
+    [Fact]
+    public void I1171N_after_lorlatinib_then_ensartinib_does_not_offer_lorlatinib_again()
+    {
+        var r = AlkAtProgression(["I1171N"], "lorlatinib", "ensartinib");
+
+        Assert.DoesNotContain("lorlatinib", r.Options());
+        Assert.Contains("lorlatinib", r.Avoid());
+        Assert.Contains(RuleIds.PriorProgression, r.Rules());
+    }
+
+    [Fact]
+    public void C1156Y_L1198F_after_crizotinib_then_lorlatinib_offers_crizotinib_as_a_certain_circumstances_rechallenge_never_first()
+    {
+        var r = AlkAtProgression(["C1156Y", "L1198F"], "crizotinib", "lorlatinib");
+
+        var crizotinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Crizotinib);
+        Assert.Equal(Preference.CertainCircumstances, crizotinib.Preference);
+        Assert.NotEqual("crizotinib", r.First());
+        Assert.Contains("shaw-2016-l1198f", crizotinib.References);
+        Assert.Contains("re-challenge", crizotinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains(r.Trace, t => t.Rule == RuleIds.Rechallenge && t.References.Contains("shaw-2016-l1198f"));
+        Assert.Contains("lorlatinib", r.Avoid());
+    }
+
+    [Fact]
+    public void C1156Y_L1198F_after_crizotinib_alone_is_no_rechallenge_of_the_drug_it_just_failed()
+    {
+        var r = AlkAtProgression(["C1156Y", "L1198F"], "crizotinib");
+
+        Assert.DoesNotContain("crizotinib", r.Options());
+        Assert.Contains("crizotinib", r.Avoid());
+    }
+
+    // 2. Small-cell histology at diagnosis
+
+    [Fact]
+    public void Small_cell_histology_with_an_alk_fusion_gets_platinum_etoposide_first_and_no_tki_first()
+    {
+        var r = Cases.Evaluate("""{ "tumor": { "histology": "small-cell", "stage": "IVB" } }""");
+
+        Assert.Equal("ALK", r.Driver());
+        Assert.Equal("platinum-etoposide", r.First());
+        Assert.Contains("chemo-immunotherapy", r.Options());
+        Assert.False(Kb.IsTargeted(r.First()!));
+        Assert.Contains("small-cell-histology", r.WarningCodes());
+        Assert.Contains(RuleIds.SmallCellHistology, r.Rules());
+        Assert.DoesNotContain(RuleIds.ImmunotherapyAvoid, r.Rules());
+    }
+
+    [Fact]
+    public void Small_cell_histology_with_a_ros1_fusion_is_treated_as_small_cell_lung_cancer()
+    {
+        var r = Cases.Evaluate($$"""{ "tumor": { "histology": "small-cell", "stage": "IVB" }, "tests": {{Cases.Ros1Tests}} }""");
+
+        Assert.Equal("ROS1", r.Driver());
+        Assert.Equal("platinum-etoposide", r.First());
+        Assert.DoesNotContain(r.Options(), Kb.IsTargeted);
+    }
+
+    [Fact]
+    public void Limited_stage_small_cell_histology_is_not_offered_chemo_immunotherapy()
+    {
+        var r = Cases.Evaluate("""{ "tumor": { "histology": "small-cell", "stage": "IIIA" } }""");
+
+        Assert.Equal("platinum-etoposide", r.First());
+        Assert.DoesNotContain("chemo-immunotherapy", r.Options());
+    }
+
+    [Fact]
+    public void Small_cell_histology_after_progression_gets_no_test_to_look_for_small_cell_transformation()
+    {
+        var r = Cases.Evaluate($$"""{ "tumor": { "histology": "small-cell", "stage": "IVB" }, "history": {{Progressed("alectinib")}} }""");
+
+        Assert.DoesNotContain(r.Diagnosis.NextTests, n => n.Method == TestMethod.Histology);
+        Assert.False(Kb.IsTargeted(r.First() ?? "best-supportive-care"));
+    }
+
+    [Fact]
+    public void Adenocarcinoma_after_progression_still_gets_the_transformation_rebiopsy()
+    {
+        var r = Cases.Evaluate($$"""{ "history": {{Progressed("alectinib")}} }""");
+
+        Assert.Contains(r.Diagnosis.NextTests, n => n.Method == TestMethod.Histology);
+    }
+
+    // 3. Label scope after intolerance
+
+    [Fact]
+    public void Entrectinib_after_crizotinib_stopped_for_intolerance_in_the_eu_is_off_label_because_its_label_is_for_inhibitor_naive_patients()
+    {
+        var r = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}}, "context": { "region": "EU" }, "history": [ { "therapy": "crizotinib", "start": "2025-01", "end": "2025-03", "stopReason": "intolerance" } ] }""");
+
+        Assert.Equal("first-line", r.Setting());
+        var entrectinib = r.SystemicTherapy.Options.FirstOrDefault(o => o.Therapy == Therapy.Entrectinib);
+        if (entrectinib is not null)
+        {
+            Assert.Contains("have not had an ROS1 inhibitor", entrectinib.Rationale, StringComparison.Ordinal);
+            Assert.Contains(RuleIds.LabelScope, r.Rules());
+        }
+        else
+        {
+            Assert.Contains("entrectinib", r.Avoid());
+        }
+    }
+
+    [Fact]
+    public void Every_naive_only_approval_marks_its_drug_off_label_after_a_tki_stopped_for_intolerance()
+    {
+        var approvals = Kb.Folder("drugs").SelectMany(d => (d["approvals"]?.AsArray() ?? []).Select(a => (Drug: d["id"]!.GetValue<string>(), Approval: a!)));
+        foreach (var (drug, approval) in approvals)
+        {
+            if (approval["naiveOnly"]?.GetValue<bool>() != true || approval["status"]!.GetValue<string>() != "approved" || !Kb.InForce(approval, Kb.ReleaseDate))
+            {
+                continue;
+            }
+
+            var gene = approval["gene"]!.GetValue<string>();
+            var prior = gene == "ALK" ? (drug == "crizotinib" ? "alectinib" : "crizotinib") : (drug == "crizotinib" ? "entrectinib" : "crizotinib");
+            var tests = gene == "ALK" ? $"[{AlkIhc}]" : Cases.Ros1Tests;
+            var r = Cases.Evaluate($$"""{ "tests": {{tests}}, "context": { "region": "{{approval["region"]!.GetValue<string>()}}" }, "history": [ { "therapy": "{{prior}}", "start": "2025-01", "end": "2025-03", "stopReason": "intolerance" } ] }""");
+
+            Assert.Equal("first-line", r.Setting());
+            var option = r.SystemicTherapy.Options.FirstOrDefault(o => o.Therapy.Code() == drug);
+            if (option is not null)
+            {
+                Assert.Matches("off-label|not known|not approved", option.Rationale);
+            }
+        }
+    }
+
+    // 4. History that is honest
+
+    [Fact]
+    public void Alk_first_line_in_2019_applies_no_guideline_table_whose_content_did_not_exist_yet()
+    {
+        var r = Cases.Evaluate("{}", new DateOnly(2019, 6, 1));
+
+        Assert.DoesNotContain("lorlatinib", r.Options());
+        Assert.Contains("no-guideline-table", r.WarningCodes());
+        Assert.Contains(RuleIds.NoGuidelineForDate, r.Rules());
+        Assert.DoesNotContain(r.Trace, t => t.Rule == RuleIds.GuidelineTable && t.Detail.Contains("first-line-2025", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Alk_first_line_on_the_release_date_applies_the_table_in_force()
+    {
+        var r = Cases.Evaluate("{}");
+
+        Assert.DoesNotContain("no-guideline-table", r.WarningCodes());
+        Assert.Contains(RuleIds.GuidelineTable, r.Rules());
+        Assert.True(Kb.IsTargeted(r.First()!));
+    }
+
+    [Fact]
+    public void Alectinib_in_japan_is_not_approved_for_adjuvant_use_by_its_2014_advanced_disease_approval()
+    {
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true }, "context": { "region": "JP" } }""");
+
+        var alectinib = r.SystemicTherapy.Options.FirstOrDefault(o => o.Therapy == Therapy.Alectinib);
+        var adjuvantJp = Kb.Drug("alectinib")["approvals"]!.AsArray().Any(a =>
+            a!["region"]!.GetValue<string>() == "JP" && a["status"]!.GetValue<string>() == "approved" && a["setting"]!.GetValue<string>() == "adjuvant");
+        if (alectinib is not null && !adjuvantJp)
+        {
+            Assert.Matches("off-label|not known|not approved", alectinib.Rationale);
+        }
+    }
+
+    // 5. Toxicity rows agree with their rules
+
+    private static ToxicityRow Bradycardia(int grade, string medications) =>
+        Assert.Single(Cases.Evaluate($$"""{ "history": [ { "therapy": "crizotinib", "start": "2025-01", "stopReason": "ongoing" } ], "adverseEvents": [ { "therapy": "crizotinib", "event": "bradycardia", "grade": {{grade}} } ], "medications": {{medications}} }""").ToxicityManagement);
+
+    [Fact]
+    public void Symptomatic_grade_3_bradycardia_on_crizotinib_without_co_medication_holds_then_resumes_one_level_lower()
+    {
+        var row = Bradycardia(3, "[]");
+
+        Assert.Equal(ToxicityAction.HoldThenReduce, row.Action);
+        Assert.Equal("200 mg twice daily", row.Dose);
+        Assert.Contains("No medication of the contributing classes", row.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Symptomatic_grade_3_bradycardia_on_crizotinib_with_a_beta_blocker_holds_and_resumes_at_the_previous_dose_if_it_is_stopped()
+    {
+        var row = Bradycardia(3, """["metoprolol"]""");
+
+        Assert.Equal(ToxicityAction.Hold, row.Action);
+        Assert.StartsWith("250 mg twice daily", row.Dose, StringComparison.Ordinal);
+        Assert.Contains("metoprolol", row.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Grade_4_bradycardia_on_crizotinib_discontinues_without_co_medication_and_resumes_at_250_mg_once_daily_with_one()
+    {
+        Assert.Equal(ToxicityAction.Discontinue, Bradycardia(4, "[]").Action);
+
+        var withBetaBlocker = Bradycardia(4, """["metoprolol"]""");
+        Assert.Equal(ToxicityAction.HoldThenReduce, withBetaBlocker.Action);
+        Assert.Equal("250 mg once daily", withBetaBlocker.Dose);
+    }
+
+    [Fact]
+    public void Every_toxicity_rule_that_resumes_reduced_holds_then_reduces()
+    {
+        foreach (var table in Kb.Folder("toxicity"))
+        {
+            foreach (var rule in table["rules"]!.AsArray())
+            {
+                var reduces = rule!["action"]!.GetValue<string>() is "hold-then-reduce" or "reduce";
+                Assert.True(reduces == (rule["resume"]!.GetValue<string>() == "reduced"), $"{rule["id"]}: action and resume disagree");
+            }
+        }
+    }
+
+    // 6. Prior drug-induced pneumonitis counts as ILD
+
+    [Fact]
+    public void Prior_pneumonitis_entered_as_an_adverse_event_ranks_the_next_tki_as_if_ild_were_a_comorbidity()
+    {
+        const string history = """ "history": [ { "therapy": "alectinib", "start": "2025-01", "end": "2025-03", "stopReason": "intolerance" } ] """;
+        var asEvent = Cases.Evaluate($$"""{ {{history}}, "adverseEvents": [ { "therapy": "alectinib", "event": "pneumonitis", "grade": 2 } ] }""");
+        var asComorbidity = Cases.Evaluate($$"""{ {{history}}, "comorbidities": ["interstitial-lung-disease"] }""");
+
+        Assert.Equal(asComorbidity.Options(), asEvent.Options());
+        Assert.Contains(RuleIds.PriorPneumonitis, asEvent.Rules());
+        var brigatinib = asEvent.SystemicTherapy.Options.FirstOrDefault(o => o.Therapy == Therapy.Brigatinib);
+        if (brigatinib is not null)
+        {
+            Assert.Contains("interstitial-lung-disease", brigatinib.Rationale, StringComparison.Ordinal);
+        }
+    }
+
+    // 7. References belong to the driver
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{ "history": [ { "therapy": "alectinib", "start": "2020-01", "end": "2023-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }""")]
+    [InlineData("""{ "history": [ { "therapy": "alectinib", "start": "2020-01", "end": "2023-01", "stopReason": "progression", "progressionPattern": "systemic" }, { "therapy": "lorlatinib", "start": "2023-02", "end": "2025-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }""")]
+    [InlineData("""{ "disease": { "brainMetastases": { "present": true, "count": 3 } }, "context": { "unavailable": ["alectinib", "lorlatinib"] } }""")]
+    public void Alk_answers_never_cite_trident_1_or_another_ros1_only_reference(string overrides)
+    {
+        var r = Cases.Evaluate(overrides);
+
+        var cited = r.SystemicTherapy.Options.SelectMany(o => o.References).Concat(r.SystemicTherapy.Avoid.SelectMany(a => a.References ?? [])).ToList();
+        Assert.DoesNotContain("seed-27", cited);
+        foreach (var id in cited)
+        {
+            Assert.False(Ros1Only.Contains(id), $"{id} is tied only to ROS1 records, yet cited in an ALK answer");
+        }
+    }
+
+    /// <summary>References that only ROS1 records (tables, resistance rows, approvals) cite.</summary>
+    private static readonly HashSet<string> Ros1Only = RefsOnlyOf("ROS1");
+
+    private static HashSet<string> RefsOnlyOf(string gene)
+    {
+        var byGene = new Dictionary<string, HashSet<string>>();
+        void Tie(string g, IEnumerable<string> ids)
+        {
+            foreach (var id in ids)
+            {
+                (byGene.TryGetValue(id, out var s) ? s : byGene[id] = []).Add(g);
+            }
+        }
+
+        foreach (var t in Kb.Folder("regimens").Where(t => t["driver"]!.GetValue<string>() is "ALK" or "ROS1"))
+        {
+            Tie(t["driver"]!.GetValue<string>(), [t["guideline"]!.GetValue<string>(), .. Kb.Strings(t["sources"]), .. t["entries"]!.AsArray().SelectMany(e => Kb.Strings(e!["references"]))]);
+        }
+
+        foreach (var row in Kb.Folder(Path.Combine("resistance", "mutations")))
+        {
+            Tie(row["gene"]!.GetValue<string>(), [.. Kb.Strings(row["sources"]), .. row["cells"]!.AsArray().SelectMany(c => Kb.Strings(c!["sources"]))]);
+        }
+
+        return [.. byGene.Where(x => x.Value.Count == 1 && x.Value.Contains(gene)).Select(x => x.Key)];
+    }
+}

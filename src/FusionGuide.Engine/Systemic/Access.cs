@@ -129,7 +129,7 @@ internal static class Access
     }
 
     // An approval covers the setting its label names; "advanced" covers every line of advanced disease but never
-    // adjuvant use. "any" never covers a setting (the validator refuses it on an approval).
+    // adjuvant use. "any" on an approval names no setting, so it covers none (the label always names one).
     private static bool Covers(string approved, string setting) =>
         approved == setting || (approved == "advanced" && setting is "first-line" or "subsequent");
 

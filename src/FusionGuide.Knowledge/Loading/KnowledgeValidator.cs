@@ -171,10 +171,6 @@ internal static partial class KnowledgeValidator
 
                 OptionalDate(file, $"{a.Id}.date", a.Date);
                 Dated(file, a.Id, a);
-                if (a.Status == "approved" && a.Setting == "any")
-                {
-                    Add(KnowledgeCodes.SelfContradiction, file, $"{a.Id}: an approval covers the setting its label names (first-line, subsequent, advanced or adjuvant), never 'any'");
-                }
 
                 if (a.Status == "approved" && a.Date is null && a.Verified != false)
                 {

@@ -128,7 +128,7 @@ public class ClinicalSafetyTests
         var entrectinib = r.SystemicTherapy.Options.FirstOrDefault(o => o.Therapy == Therapy.Entrectinib);
         if (entrectinib is not null)
         {
-            Assert.Contains("have not had an ROS1 inhibitor", entrectinib.Rationale, StringComparison.Ordinal);
+            Assert.Contains("have not had a ROS1 inhibitor", entrectinib.Rationale, StringComparison.Ordinal);
             Assert.Contains(RuleIds.LabelScope, r.Rules());
         }
         else

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Writes the seed corpus of the case targets (fuzz/corpus/case/): the case part of every public vignette, the
 repository's examples, and a few hostile documents. Compact JSON: AFL mutates small inputs faster.
-Run from anywhere: python3 fuzz/make-case-seeds.py [SHARED_DIR]"""
+Run from anywhere: python3 fuzz/make-case-seeds.py [SHARED_DIR]; the vignettes are the repository's copy
+(tests/vignettes/cases) unless a shared/ folder is named."""
 import glob, json, os, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(here)
-shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared")
+vignettes = os.path.join(sys.argv[1], "vignettes") if len(sys.argv) > 1 else os.path.join(root, "tests", "vignettes")
 out = os.path.join(here, "corpus", "case")
 os.makedirs(out, exist_ok=True)
 
@@ -17,7 +18,7 @@ def write(name, data):
 def compact(obj):
     return json.dumps(obj, separators=(",", ":"), ensure_ascii=False)
 
-for path in sorted(glob.glob(os.path.join(shared, "vignettes", "cases", "*.json"))):
+for path in sorted(glob.glob(os.path.join(vignettes, "cases", "*.json"))):
     with open(path, encoding="utf-8") as f:
         write("vignette-" + os.path.basename(path), compact(json.load(f)["case"]))
 

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Writes the AFL dictionaries (fuzz/dictionaries/): case.dict from the contract's case schema (every field name and
 wire code) plus JSON and mutation-notation tokens; fhir.dict from the FHIR seed corpus's field names and the codes,
-systems and units the FHIR mapper looks for. Run from anywhere: python3 fuzz/make-dictionaries.py [SHARED_DIR]"""
+systems and units the FHIR mapper looks for. Run from anywhere: python3 fuzz/make-dictionaries.py [SHARED_DIR]; the case schema is the repository's copy
+(docs/schema/) unless a shared/ folder is named."""
 import glob, json, os, re, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(here)
-shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared")
+contract = os.path.join(sys.argv[1], "contract") if len(sys.argv) > 1 else os.path.join(root, "docs", "schema")
 out = os.path.join(here, "dictionaries")
 os.makedirs(out, exist_ok=True)
 
@@ -41,7 +42,7 @@ def schema_tokens(node, tokens):
 
 case = set(json_tokens) | {"G1202R", "p.G1202R", "p.Gly1202Arg", "G2032R", "L1196M", "I1171N", "ALK ", "ROS1 ",
                            "MET amplification", "2024-06-20", "2022-01"}
-with open(os.path.join(shared, "contract", "case.schema.json"), encoding="utf-8") as f:
+with open(os.path.join(contract, "case.schema.json"), encoding="utf-8") as f:
     schema_tokens(json.load(f), case)
 write("case.dict", case, "FusionGuide case documents (contract case.schema.json)")
 

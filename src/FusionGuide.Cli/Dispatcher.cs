@@ -19,6 +19,8 @@ internal static class Dispatcher
           fusionguide kb refs                the reference list
           fusionguide kb diff --old DIR --new DIR [--cohort INPUT.ndjson]
                                              facts changed between two knowledge folders, and the cases they change
+          fusionguide kb audit [DIR] [--json] [--html FILE]
+                                             facts verified, on secondary evidence and unverified; the review sheet
           fusionguide batch INPUT.ndjson [-o OUT.ndjson] [--report REPORT.html] [--workers N] [--as-of DATE]
                                              one case per line in, one result per line out, in input order
           fusionguide synth --n N --seed S [-o FILE]   deterministic synthetic cases (NDJSON)

@@ -16,11 +16,6 @@ namespace FusionGuide.Engine;
 /// </summary>
 public sealed class FusionEngine
 {
-    // The unverified-knowledge warning around its list of facts.
-    private const string Lead = "This result uses ";
-    private const string Middle = " knowledge-base fact(s) not yet verified against a primary source: ";
-    private const string End = ". Confirm them before acting.";
-
     private static readonly string[] RequiredThresholds =
     [
         "fish-first-read-cells", "fish-first-read-negative-below-percent", "fish-first-read-positive-above-percent",
@@ -87,9 +82,8 @@ public sealed class FusionEngine
         SafetyStage.Pregnancy(e);
         if (e.Unverified.Count > 0)
         {
-            // The longest text of most results, written straight into its string rather than grown in a builder.
-            e.Warn("unverified-knowledge", UnverifiedWarning(e.Unverified));
-            e.Fire(RuleIds.Unverified, $"{e.Unverified.Count} unverified fact(s) used: {string.Join(", ", e.Unverified.Keys)}.");
+            e.Warn("unverified-knowledge", UnverifiedWarning(e.Unverified.Count));
+            e.Fire(RuleIds.Unverified, $"{e.Unverified.Count} unverified fact(s) used: {string.Join("; ", e.Unverified.Select(f => $"{f.Key} ({f.Value})"))}.");
         }
 
         var genes = new Dictionary<string, GeneStatus>(dx.Genes.Count);
@@ -124,47 +118,9 @@ public sealed class FusionEngine
     }
 
     /// <summary>
-    /// "This result uses N knowledge-base fact(s) not yet verified against a primary source: id (note); …. Confirm them
-    /// before acting."
+    /// The unverified-knowledge warning: short, once per result. The facts are named in the trace entry beside it and
+    /// on the rows they decide (an option's rationale, a dosing or toxicity row's caveat), so the warning only counts.
     /// </summary>
-    private static string UnverifiedWarning(IReadOnlyDictionary<string, string> unverified)
-    {
-        var count = unverified.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var length = Lead.Length + count.Length + Middle.Length + End.Length + ((unverified.Count - 1) * 2);
-        foreach (var (id, note) in unverified)
-        {
-            length += id.Length + note.Length + 3;
-        }
-
-        return string.Create(length, (count, unverified), static (span, state) =>
-        {
-            var (number, facts) = state;
-            var at = 0;
-            Put(span, ref at, Lead);
-            Put(span, ref at, number);
-            Put(span, ref at, Middle);
-            var first = true;
-            foreach (var (id, note) in facts)
-            {
-                if (!first)
-                {
-                    Put(span, ref at, "; ");
-                }
-
-                Put(span, ref at, id);
-                Put(span, ref at, " (");
-                Put(span, ref at, note);
-                Put(span, ref at, ")");
-                first = false;
-            }
-
-            Put(span, ref at, End);
-        });
-    }
-
-    private static void Put(Span<char> span, ref int at, ReadOnlySpan<char> part)
-    {
-        part.CopyTo(span[at..]);
-        at += part.Length;
-    }
+    private static string UnverifiedWarning(int count) =>
+        $"This result uses {count} knowledge-base fact(s) not yet verified against a primary source; the rows they decide say so and the trace ({RuleIds.Unverified}) lists them. Confirm those before acting.";
 }

@@ -14,7 +14,7 @@ internal static partial class ReportBuilder
                 Cell.Of(Labels.Of(t.Action)),
                 Text(t.Dose ?? (t.Action == ToxicityAction.Discontinue ? "stopped" : null)),
                 Joined(t.Supportive.Count == 0 ? null : t.Supportive, "; "),
-                Text(t.Rule),
+                Text(t.Caveat is null ? t.Rule : $"{t.Rule} {t.Caveat}"),
                 labels.Cite(t.References),
             }))]);
 

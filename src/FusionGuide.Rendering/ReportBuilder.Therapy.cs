@@ -50,7 +50,7 @@ internal static partial class ReportBuilder
             dosing.Select(d => new[]
             {
                 Cell.Of(Labels.Of(d.Therapy)),
-                Text(d.Start),
+                Text(d.Caveat is null ? d.Start : $"{d.Start}. {d.Caveat}"),
                 Joined(d.Reductions.Count == 0 ? null : d.Reductions, " → "),
                 Text(d.Food),
                 Joined(d.Adjustments is { Count: > 0 } a ? a : null, "; "),

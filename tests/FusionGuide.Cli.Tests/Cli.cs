@@ -16,7 +16,10 @@ internal static class Cli
 
     public static string Root { get; } = FindRoot();
 
-    public static string Shared => Path.Combine(Root, "..", "shared");
+    /// <summary>The contract's schemas: the repository's copy in docs/schema/, else shared/contract beside the repository.</summary>
+    public static string Contract { get; } = File.Exists(Path.Combine(Root, "docs", "schema", "result.schema.json"))
+        ? Path.Combine(Root, "docs", "schema")
+        : Path.Combine(Root, "..", "shared", "contract");
 
     public static string Example(string name) => Path.Combine(Root, "examples", name);
 
@@ -27,7 +30,7 @@ internal static class Cli
         return path;
     }
 
-    public static JsonSchema ResultSchema { get; } = JsonSchema.FromText(File.ReadAllText(Path.Combine(Shared, "contract", "result.schema.json")));
+    public static JsonSchema ResultSchema { get; } = JsonSchema.FromText(File.ReadAllText(Path.Combine(Contract, "result.schema.json")));
 
     public static void AssertSchemaValid(string json)
     {

@@ -84,11 +84,12 @@ public sealed class ExitCodeTests
     }
 
     [Fact]
-    public void Version_names_engine_and_knowledge_base()
+    public void Version_names_engine_contract_and_knowledge_base()
     {
         var (code, stdout, _) = Cli.Run("--version");
         Assert.Equal(0, code);
-        Assert.Contains("knowledge base 2026.11.0", stdout, StringComparison.Ordinal);
+        Assert.Contains("knowledge base 2026.12.0", stdout, StringComparison.Ordinal);
+        Assert.Contains("contract 1.1", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,5 +100,24 @@ public sealed class ExitCodeTests
         Cli.AssertSchemaValid(stdout);
         var first = JsonDocument.Parse(stdout).RootElement.GetProperty("systemicTherapy").GetProperty("options")[0].GetProperty("therapy").GetString();
         Assert.Equal("lorlatinib", first);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"t\u00001"}""", "$.id")]
+    [InlineData("""{"id":"t1","medications":["itra\nconazole"]}""", "$.medications[0]")]
+    [InlineData("""{"id":"t1","patient":{"sex":"female\u007f"}}""", "$.patient.sex")]
+    [InlineData("""{"id":"t1","extension":"\u202eevil"}""", "$.extension")]
+    public void A_control_character_in_any_string_exits_2_with_its_path(string json, string path)
+    {
+        foreach (var command in new[] { "recommend", "validate" })
+        {
+            var (code, stdout, stderr) = Cli.Run(command, Cli.TempCase(json));
+            Assert.Equal(2, code);
+            Assert.Equal("", stdout);
+            // An enumeration's value is also not one of its codes: that is a second problem at the same path.
+            var problems = Problems(stderr);
+            Assert.All(problems, p => Assert.Equal(path, p.GetProperty("path").GetString()));
+            Assert.StartsWith("holds the character U+", problems[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
     }
 }

@@ -13,6 +13,36 @@ public sealed class KbCommandTests
     }
 
     [Fact]
+    public void Kb_audit_json_counts_every_fact_by_status_and_folder()
+    {
+        var (code, stdout, _) = Cli.Run("kb", "audit", "--json");
+        Assert.Equal(0, code);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        var facts = root.GetProperty("facts").GetInt32();
+        Assert.True(facts > 1000);
+        Assert.Equal(facts, root.GetProperty("verified").GetInt32() + root.GetProperty("secondary").GetInt32() + root.GetProperty("unverified").GetInt32());
+        var byFolder = root.GetProperty("byFolder").EnumerateObject().Sum(f => f.Value.GetProperty("facts").GetInt32());
+        Assert.Equal(facts, byFolder);
+        Assert.Equal(root.GetProperty("unverified").GetInt32(), root.GetProperty("unverifiedFacts").GetArrayLength());
+        Assert.All(root.GetProperty("unverifiedFacts").EnumerateArray(), f => Assert.False(string.IsNullOrWhiteSpace(f.GetProperty("searched").GetString())));
+    }
+
+    [Fact]
+    public void Kb_audit_html_is_a_review_sheet_grouped_by_drug_with_evidence_links_and_no_script()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("fg-audit-").FullName, "review.html");
+        var (code, stdout, _) = Cli.Run("kb", "audit", "--html", file);
+        Assert.Equal(0, code);
+        Assert.Contains("unverified facts", stdout, StringComparison.Ordinal);
+        var html = File.ReadAllText(file);
+        Assert.Contains("<h2 id=\"lorlatinib\">Lorlatinib</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://", html, StringComparison.Ordinal);
+        Assert.Contains("Reviewed by, date", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Kb_validate_of_a_broken_folder_exits_2_with_coded_problems()
     {
         var dir = Directory.CreateTempSubdirectory("fg-kb-").FullName;
@@ -61,6 +91,6 @@ public sealed class KbCommandTests
         Assert.Equal(0, code);
         Assert.Contains("seed-38", stdout, StringComparison.Ordinal);
         Assert.Contains("alina-2024", stdout, StringComparison.Ordinal);
-        Assert.Contains("knowledge base 2026.11.0", stdout, StringComparison.Ordinal);
+        Assert.Contains("knowledge base 2026.12.0", stdout, StringComparison.Ordinal);
     }
 }

@@ -87,5 +87,75 @@ public class NoticeTests
     }
 
     [Fact]
+    public void A_case_with_100000_unknown_fields_gets_ten_named_notices_and_one_with_the_count_of_the_rest()
+    {
+        var json = Cases.ValidWith(d =>
+        {
+            for (var i = 0; i < 100_000; i++)
+            {
+                d[ShortName(i)] = 0;
+            }
+        }).ToJsonString();
+        Assert.True(json.Length < CaseReader.MaxDocumentBytes);
+
+        var outcome = CaseReader.Read(json);
+
+        Assert.True(outcome.IsValid, string.Join("; ", outcome.Problems.Select(p => $"{p.Path}: {p.Message}")));
+        Assert.Equal(11, outcome.Notices.Count);
+        Assert.All(outcome.Notices, n => Assert.Equal("unknown-field", n.Code));
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"$.{ShortName(i)}"), outcome.Notices.Take(10).Select(n => n.Path));
+        Assert.Equal("$", outcome.Notices[10].Path);
+        Assert.StartsWith("99990 more field(s)", outcome.Notices[10].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_cap_counts_unknown_fields_across_the_whole_case_and_each_code_apart()
+    {
+        var json = Cases.ValidWith(d =>
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                d["patient"]!.AsObject()[$"p{i}"] = i;
+                d["tests"]![0]!.AsObject()[$"t{i}"] = i;
+            }
+
+            d["tests"]![3]!["alterations"] = Cases.Repeat(12, i => $"unknown alteration {i}");
+        }).ToJsonString();
+
+        var outcome = CaseReader.Read(json);
+
+        var fields = outcome.Notices.Where(n => n.Code == "unknown-field").ToList();
+        var alterations = outcome.Notices.Where(n => n.Code == "unknown-alteration").ToList();
+        Assert.Equal(["$.patient.p0", "$.patient.p1", "$.patient.p2", "$.patient.p3", "$.patient.p4", "$.patient.p5",
+            "$.tests[0].t0", "$.tests[0].t1", "$.tests[0].t2", "$.tests[0].t3", "$"], fields.Select(n => n.Path));
+        Assert.StartsWith("2 more field(s)", fields[^1].Message, StringComparison.Ordinal);
+        Assert.Equal(11, alterations.Count);
+        Assert.StartsWith("2 more alteration(s)", alterations[^1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ten_unknown_fields_are_all_named_with_no_count()
+    {
+        var json = Cases.ValidWith(d =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                d[$"x{i}"] = i;
+            }
+        }).ToJsonString();
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"$.x{i}"), CaseReader.Read(json).Notices.Select(n => n.Path));
+    }
+
+    [Fact]
     public void The_valid_case_has_no_notice() => Assert.Empty(CaseReader.Read(Cases.ValidText).Notices);
+
+    // Four lower-case letters (aaaa, aaab, …): 100,000 such fields fit in a case's 1 MB.
+    private static string ShortName(int i) => string.Create(4, i, static (span, n) =>
+    {
+        for (var k = 3; k >= 0; k--, n /= 26)
+        {
+            span[k] = (char)('a' + (n % 26));
+        }
+    });
 }

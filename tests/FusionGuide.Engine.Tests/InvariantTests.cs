@@ -10,7 +10,7 @@ public class InvariantTests
 {
     public static TheoryData<string> Vignettes() =>
     [
-        .. Directory.EnumerateFiles(Path.Combine(Repo.Shared, "vignettes", "cases"), "*.json")
+        .. Directory.EnumerateFiles(Repo.VignetteCases, "*.json")
             .Order(StringComparer.Ordinal)
             .Where(f => JsonNode.Parse(File.ReadAllText(f))!["expect"]?["exitCode"] is null)
             .Select(Path.GetFileNameWithoutExtension)
@@ -18,7 +18,7 @@ public class InvariantTests
     ];
 
     private static JsonObject Vignette(string name) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Shared, "vignettes", "cases", name + ".json")))!.AsObject();
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.VignetteCases, name + ".json")))!.AsObject();
 
     private static DateOnly? AsOf(JsonObject v)
     {

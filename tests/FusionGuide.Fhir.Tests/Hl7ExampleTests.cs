@@ -2,7 +2,7 @@ using FusionGuide.Fhir.Tests.Support;
 
 namespace FusionGuide.Fhir.Tests;
 
-/// <summary>The real HL7 examples (../shared/fhir-examples): what each maps to, and that every skipped fact is named.</summary>
+/// <summary>The real HL7 examples (tests/fhir-examples, copied from ../shared/fhir-examples): what each maps to, and that every skipped fact is named.</summary>
 public sealed class Hl7ExampleTests
 {
     [Fact]

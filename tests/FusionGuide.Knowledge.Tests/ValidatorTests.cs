@@ -80,10 +80,95 @@ public sealed class ValidatorTests
         AssertCode(r, KnowledgeCodes.CellWithoutSource, "resistance/mutations/alk-g1202r.json");
     }
 
+    private static JsonObject EvidenceItem(string reference = "label-us-lorlatinib", string url = "https://example.org/label") => new()
+    {
+        ["reference"] = reference,
+        ["locator"] = "US PI §2.1",
+        ["url"] = url,
+        ["retrieved"] = "2026-12-05",
+        ["says"] = "Recommended dose 100 mg once daily.",
+    };
+
+    [Fact]
+    public void Fact_counted_as_verified_without_evidence_is_KB017()
+    {
+        var r = LoadWith("thresholds/oligometastatic-max-lesions.json", d =>
+        {
+            d.Remove("verified");
+            d.Remove("verificationNote");
+            d.Remove("evidence");
+        });
+        AssertCode(r, KnowledgeCodes.VerifiedWithoutEvidence, "thresholds/oligometastatic-max-lesions.json");
+    }
+
+    [Fact]
+    public void Verified_dose_with_its_evidence_loads()
+    {
+        var r = LoadWith("drugs/lorlatinib.json", d =>
+        {
+            var dosing = d["dosing"]![0]!.AsObject();
+            dosing["verified"] = true;
+            dosing.Remove("verificationNote");
+            dosing["evidence"] = new JsonArray(EvidenceItem());
+            dosing["evidenceLevel"] = "primary";
+        });
+        Assert.Empty(r.Problems);
+    }
+
+    [Fact]
+    public void Evidence_citing_an_unknown_reference_is_KB003()
+    {
+        var r = LoadWith("drugs/lorlatinib.json", d => d["dosing"]![0]!["evidence"] = new JsonArray(EvidenceItem(reference: "no-such-reference")));
+        AssertCode(r, KnowledgeCodes.DanglingReference, "drugs/lorlatinib.json");
+    }
+
+    [Fact]
+    public void Evidence_without_a_web_address_is_KB016()
+    {
+        var r = LoadWith("drugs/lorlatinib.json", d => d["dosing"]![0]!["evidence"] = new JsonArray(EvidenceItem(url: "javascript:alert(1)")));
+        AssertCode(r, KnowledgeCodes.WeakEvidence, "drugs/lorlatinib.json");
+    }
+
+    [Fact]
+    public void Secondary_evidence_from_one_source_is_KB016()
+    {
+        var r = LoadWith("drugs/lorlatinib.json", d =>
+        {
+            var dosing = d["dosing"]![0]!.AsObject();
+            dosing["verified"] = true;
+            dosing.Remove("verificationNote");
+            dosing["evidence"] = new JsonArray(EvidenceItem());
+            dosing["evidenceLevel"] = "secondary";
+        });
+        AssertCode(r, KnowledgeCodes.WeakEvidence, "drugs/lorlatinib.json");
+    }
+
+    [Fact]
+    public void Verified_reference_a_reader_cannot_find_is_KB018()
+    {
+        var r = LoadWith("references/label-us-lorlatinib.json", d =>
+        {
+            d["url"] = null;
+            d["citation"] = "A label, somewhere.";
+            d["verified"] = true;
+        });
+        AssertCode(r, KnowledgeCodes.UnresolvableReference, "references/label-us-lorlatinib.json");
+    }
+
+    [Fact]
+    public void Every_shipped_fact_is_verified_with_evidence_or_says_what_was_searched()
+    {
+        var kb = KnowledgeLoader.LoadDirectory(RepoPaths.Knowledge).KnowledgeBase!;
+        foreach (var f in Audit.KnowledgeFacts.All(kb))
+        {
+            Assert.True(f.Status != Audit.FactStatus.Unverified ? f.Evidence.Count > 0 : !string.IsNullOrWhiteSpace(f.Note), $"{f.Folder}/{f.Id}");
+        }
+    }
+
     [Fact]
     public void Unverified_fact_without_a_note_is_KB007()
     {
-        var r = LoadWith("thresholds/oligometastatic-max-lesions.json", d => d["verified"] = false);
+        var r = LoadWith("thresholds/oligometastatic-max-lesions.json", d => { d["verified"] = false; d.Remove("verificationNote"); });
         AssertCode(r, KnowledgeCodes.UnverifiedWithoutNote, "thresholds/oligometastatic-max-lesions.json");
     }
 

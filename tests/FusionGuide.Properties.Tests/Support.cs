@@ -13,7 +13,7 @@ namespace FusionGuide.Properties.Tests;
 internal static class World
 {
     private static readonly Lazy<JsonSchema> SchemaValue = new(() =>
-        JsonSchema.FromText(File.ReadAllText(Path.Combine(Locate("shared", Path.Combine("contract", "result.schema.json")), "contract", "result.schema.json")),
+        JsonSchema.FromText(File.ReadAllText(ContractFile("result.schema.json")),
             new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
 
     public static KnowledgeBase Kb => KnowledgeLoader.Embedded;
@@ -69,17 +69,17 @@ internal static class World
         throw new InvalidOperationException($"Cannot find FusionGuide.slnx above {AppContext.BaseDirectory}.");
     }
 
-    private static string Locate(string folder, string marker)
+    // The contract's schemas: the repository's copy in docs/schema/, else shared/contract beside the repository.
+    private static string ContractFile(string file)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var folder in new[] { Path.Combine(Root, "docs", "schema"), Path.Combine(Root, "..", "shared", "contract") })
         {
-            var candidate = Path.Combine(dir.FullName, folder);
-            if (File.Exists(Path.Combine(candidate, marker)))
+            if (File.Exists(Path.Combine(folder, file)))
             {
-                return dir.FullName + Path.DirectorySeparatorChar + folder;
+                return Path.Combine(folder, file);
             }
         }
 
-        throw new InvalidOperationException($"Cannot find {folder}/{marker} above {AppContext.BaseDirectory}.");
+        throw new FileNotFoundException($"{file} is neither in docs/schema/ nor in ../shared/contract/ (repository {Root}).");
     }
 }

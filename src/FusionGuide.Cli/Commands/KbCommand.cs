@@ -7,14 +7,14 @@ using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Cli.Commands;
 
-/// <summary><c>kb validate [DIR] | version | show ID | refs | diff</c>.</summary>
+/// <summary><c>kb validate [DIR] | version | show ID | refs | diff | audit</c>.</summary>
 internal static class KbCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0)
         {
-            return Dispatcher.UsageError(stderr, "kb needs a subcommand: validate, version, show, refs or diff");
+            return Dispatcher.UsageError(stderr, "kb needs a subcommand: validate, version, show, refs, diff or audit");
         }
 
         return args[0] switch
@@ -24,6 +24,7 @@ internal static class KbCommand
             "show" when args.Length == 2 => Show(args[1], stdout, stderr),
             "refs" when args.Length == 1 => Refs(stdout),
             "diff" => KbDiffCommand.Run(args[1..], stdout, stderr),
+            "audit" => KbAuditCommand.Run(args[1..], stdout, stderr),
             _ => Dispatcher.UsageError(stderr, $"unknown or malformed kb command: {string.Join(' ', args)}"),
         };
     }
@@ -33,7 +34,7 @@ internal static class KbCommand
         var kb = KnowledgeLoader.Embedded;
         var engine = typeof(FusionEngine).Assembly.GetName().Version;
         stdout.WriteLine(full
-            ? $"fusionguide {engine?.ToString(3)}; knowledge base {kb.Version} (released {kb.Manifest.ReleaseDate}); contract version {kb.Manifest.ContractVersion}"
+            ? $"fusionguide {engine?.ToString(3)}; contract {Domain.Wire.ContractVersion.Current}; knowledge base {kb.Version} (released {kb.Manifest.ReleaseDate})"
             : $"knowledge base {kb.Version} (released {kb.Manifest.ReleaseDate})");
         return ExitCodes.Ok;
     }
@@ -53,14 +54,14 @@ internal static class KbCommand
         }
 
         var k = result.KnowledgeBase!;
-        var unverified = CountUnverified(k);
+        var audit = Knowledge.Audit.KnowledgeAudit.Of(k).Total;
         stdout.WriteLine($"knowledge base {k.Version} (released {k.Manifest.ReleaseDate}) is valid{(dir is null ? " (embedded copy)" : $" ({dir})")}");
         foreach (var (name, count) in result.Counts)
         {
             stdout.WriteLine($"  {name,-24} {count,5}");
         }
 
-        stdout.WriteLine($"  {"unverified facts",-24} {unverified,5}  (flagged in their records; results that use them say so)");
+        stdout.WriteLine($"  {"facts",-24} {audit.Facts,5}  ({audit.Verified} verified, {audit.Secondary} on secondary evidence, {audit.Unverified} unverified: see kb audit)");
         return ExitCodes.Ok;
     }
 
@@ -177,12 +178,6 @@ internal static class KbCommand
 
         return sb.ToString();
     }
-
-    private static int CountUnverified(KnowledgeBase kb) =>
-        kb.Drugs.Sum(d => (d.Verified == false ? 1 : 0) + d.Approvals.Count(a => a.Verified == false) + d.Dosing.Count(x => x.Verified == false) + d.OrganAdjustments.Count(x => x.Verified == false) + d.Monitoring.Count(x => x.Verified == false) + d.Cautions.Count(x => x.Verified == false))
-        + kb.Drugs.Select(d => kb.Toxicity(Codes.Therapy.Parse(d.Id))).OfType<ToxicityTable>().Sum(t => t.Rules.Count(r => r.Verified == false))
-        + kb.Resistance.Sum(r => r.Cells.Count(c => c.Verified == false))
-        + kb.Regimens.Sum(r => r.Entries.Count(e => e.Verified == false));
 
     private static string Dates(DosingRegimen d) => d.ValidFrom is null && d.ValidTo is null ? "" : $" ({d.ValidFrom ?? "…"} to {d.ValidTo ?? "…"})";
 

@@ -163,6 +163,9 @@ public sealed record DosingRow
     /// <summary>Organ-function adjustments that apply to this patient (project extension).</summary>
     public IReadOnlyList<string>? Adjustments { get; init; }
 
+    /// <summary>Names the knowledge this row rests on that is not yet verified against a primary source (project extension).</summary>
+    public string? Caveat { get; init; }
+
     /// <summary>Reference ids (project extension).</summary>
     public IReadOnlyList<string>? References { get; init; }
 }
@@ -190,6 +193,9 @@ public sealed record ToxicityRow
 
     /// <summary>The label's rule in words (project extension).</summary>
     public string? Rule { get; init; }
+
+    /// <summary>Says when the label rule applied is not yet verified against a primary source (project extension).</summary>
+    public string? Caveat { get; init; }
 
     /// <summary>Reference ids (project extension).</summary>
     public IReadOnlyList<string>? References { get; init; }

@@ -65,8 +65,9 @@ public static class CaseReader
             return Fail("not valid UTF-8 text");
         }
 
-        // Valid UTF-8 without a \u escape cannot hold an unpaired surrogate: the text walk would find nothing.
-        var checkText = utf8.Span.IndexOf("\\u"u8) >= 0;
+        // Most documents hold no byte that could begin refused text (an escape, U+007F, a bidi control): the text walk
+        // would find nothing, and both readings below skip it.
+        var checkText = UnicodeText.MayHoldRefusedText(utf8.Span);
 
         // Most cases are valid and hold only contract fields: read them without the parser's duplicate check. When that
         // reading finds anything at all (a problem, an unknown field, a repeated field), the document is read again with
@@ -108,7 +109,7 @@ public static class CaseReader
     public static ReadOutcome Read(JsonElement root) => Read(root, checkText: true, out _);
 
     /// <param name="root">The document's root.</param>
-    /// <param name="checkText">Whether strings may hold unpaired surrogate escapes.</param>
+    /// <param name="checkText">Whether strings or field names may hold unreadable or refused text (see <see cref="UnicodeText"/>).</param>
     /// <param name="repeated">Set when an object names one of its fields twice (the first is read).</param>
     private static ReadOutcome Read(JsonElement root, bool checkText, out bool repeated)
     {
@@ -118,13 +119,15 @@ public static class CaseReader
             return Fail($"the case must be a JSON object, not {JsonFields.Kind(root)}");
         }
 
+        // Unreadable text stops the reading (reading it would throw); a refused character is a problem like any other,
+        // and the rest of the case is still checked so that every problem is reported at once.
         var problems = new List<Problem>();
         if (checkText && !UnicodeText.Check(root, "$", problems))
         {
             return new ReadOutcome(null, problems, []);
         }
 
-        var notices = new List<InputNotice>();
+        var notices = new NoticeLog();
         var top = new JsonFields(root, "$", CaseFields, problems, notices);
         var c = new Case
         {
@@ -142,7 +145,7 @@ public static class CaseReader
         };
         top.NoticeUnknownFields();
         repeated = top.AnyRepeatedField;
-        return new ReadOutcome(problems.Count == 0 ? c : null, problems, notices);
+        return new ReadOutcome(problems.Count == 0 ? c : null, problems, notices.ToList());
     }
 
     private static ReadOutcome Fail(string message) => new(null, [new Problem("$", message)], []);
@@ -303,8 +306,8 @@ public static class CaseReader
             var known = Alterations.Canonical(text);
             if (known is null)
             {
-                f.Notice("unknown-alteration", f.At("alterations"),
-                    $"The alteration '{text}' is not in the contract's list ({string.Join(", ", Alterations.Known)}); it was kept out of the resistance assessment.");
+                f.Notice(NoticeLog.UnknownAlteration, (f, text), static s => new InputNotice(NoticeLog.UnknownAlteration, s.f.At("alterations"),
+                    $"The alteration '{s.text}' is not in the contract's list ({string.Join(", ", Alterations.Known)}); it was kept out of the resistance assessment."));
             }
             else if (!list.Contains(known))
             {

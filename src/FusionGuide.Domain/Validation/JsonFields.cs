@@ -21,7 +21,7 @@ internal sealed class JsonFields
     private readonly string? nameInParent;
     private readonly int indexInParent;
     private readonly List<Problem> problems;
-    private readonly List<InputNotice> notices;
+    private readonly NoticeLog notices;
     private string? path;
 
     // The object's fields sorted into the set's slots in one pass. The parser has already rejected duplicate names, so
@@ -32,13 +32,13 @@ internal sealed class JsonFields
     private uint read;
     private bool anyRepeated;
 
-    public JsonFields(JsonElement obj, string path, FieldSet fields, List<Problem> problems, List<InputNotice> notices)
+    public JsonFields(JsonElement obj, string path, FieldSet fields, List<Problem> problems, NoticeLog notices)
         : this(obj, fields, null, null, -1, problems, notices)
     {
         this.path = path;
     }
 
-    private JsonFields(JsonElement obj, FieldSet fields, JsonFields? parent, string? name, int index, List<Problem> problems, List<InputNotice> notices)
+    private JsonFields(JsonElement obj, FieldSet fields, JsonFields? parent, string? name, int index, List<Problem> problems, NoticeLog notices)
     {
         this.obj = obj;
         this.fields = fields;
@@ -91,7 +91,8 @@ internal sealed class JsonFields
 
     public void Problem(string name, string message) => problems.Add(new(At(name), message));
 
-    public void Notice(string code, string atPath, string message) => notices.Add(new(code, atPath, message));
+    /// <summary>A notice of <paramref name="code"/>, built by <paramref name="build"/> only if the log still names notices of that code.</summary>
+    public void Notice<TState>(string code, TState state, Func<TState, InputNotice> build) => notices.Add(code, state, build);
 
     /// <summary>Whether the object has the field, without counting it as read.</summary>
     public bool Has(string name) => (present & (1u << Slot(name))) != 0;
@@ -119,7 +120,7 @@ internal sealed class JsonFields
         return slot >= 0 ? slot : throw new System.Diagnostics.UnreachableException($"the reader asked for '{name}', which its field set does not define");
     }
 
-    /// <summary>After all known fields were read: a notice for each field this object does not define, in document order.</summary>
+    /// <summary>After all known fields were read: a notice for each field this object does not define, in document order (the log names only the first few).</summary>
     public void NoticeUnknownFields()
     {
         if (!anyUndefined && (present & ~read) == 0)
@@ -129,10 +130,15 @@ internal sealed class JsonFields
 
         foreach (var p in obj.EnumerateObject())
         {
-            var slot = fields.SlotOf(p.Name);
+            var raw = JsonMarshal.GetRawUtf8PropertyName(p);
+            var slot = raw.IndexOf((byte)'\\') < 0 ? fields.SlotOf(raw) : fields.SlotOf(p.Name);
             if (slot < 0 || (read & (1u << slot)) == 0)
             {
-                notices.Add(new("unknown-field", At(p.Name), $"{At(p.Name)} is not a field of the contract and was ignored."));
+                Notice(NoticeLog.UnknownField, (f: this, p), static s =>
+                {
+                    var at = s.f.At(s.p.Name);
+                    return new InputNotice(NoticeLog.UnknownField, at, $"{at} is not a field of the contract and was ignored.");
+                });
             }
         }
     }

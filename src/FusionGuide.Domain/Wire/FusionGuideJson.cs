@@ -16,6 +16,13 @@ namespace FusionGuide.Domain.Wire;
 [JsonSerializable(typeof(IReadOnlyList<Problem>))]
 public sealed partial class ContractJsonContext : JsonSerializerContext;
 
+/// <summary>The version of the case and result contract this engine implements (docs/case-format.md, docs/schema/).</summary>
+public static class ContractVersion
+{
+    /// <summary>"1.1": every field of contract 1.1's case and the required fields of its result.</summary>
+    public const string Current = "1.1";
+}
+
 /// <summary>The serialisers every front end uses: indented for people, compact for streams.</summary>
 public static class ContractJson
 {

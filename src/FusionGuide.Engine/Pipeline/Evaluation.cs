@@ -10,8 +10,8 @@ namespace FusionGuide.Engine.Pipeline;
 internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, EngineIndex index)
 {
     private readonly List<TraceEntry> trace = [];
-    private readonly List<Warning> warnings = [];
-    private readonly List<Warning> diagnosticWarnings = [];
+    private readonly WarningList warnings = new();
+    private readonly WarningList diagnosticWarnings = new();
     private readonly SortedDictionary<string, string> unverified = new(StringComparer.Ordinal);
     // Most texts built in it are a sentence or two; a longer one grows it by another chunk.
     private readonly System.Text.StringBuilder text = new(256);
@@ -30,9 +30,9 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
 
     public IReadOnlyList<TraceEntry> Trace => trace;
 
-    public IReadOnlyList<Warning> Warnings => warnings;
+    public IReadOnlyList<Warning> Warnings => warnings.Items;
 
-    public IReadOnlyList<Warning> DiagnosticWarnings => diagnosticWarnings;
+    public IReadOnlyList<Warning> DiagnosticWarnings => diagnosticWarnings.Items;
 
     /// <summary>Records that a rule shaped the result; its catalogue sources come first, then the case-specific ones.</summary>
     public void Fire(string rule, string detail, params IEnumerable<string> references)
@@ -69,23 +69,10 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
     }
 
     /// <summary>Adds a case-level warning once per code and message.</summary>
-    public void Warn(string code, string message) => AddOnce(warnings, code, Sentence(message));
+    public void Warn(string code, string message) => warnings.AddOnce(code, Sentence(message));
 
     /// <summary>Adds a diagnostic warning once per code and message.</summary>
-    public void WarnDiagnosis(string code, string message) => AddOnce(diagnosticWarnings, code, Sentence(message));
-
-    private static void AddOnce(List<Warning> list, string code, string message)
-    {
-        foreach (var w in list)
-        {
-            if (w.Code == code && w.Message == message)
-            {
-                return;
-            }
-        }
-
-        list.Add(new Warning(code, message));
-    }
+    public void WarnDiagnosis(string code, string message) => diagnosticWarnings.AddOnce(code, Sentence(message));
 
     /// <summary>Facts used for this result that the knowledge base marks unverified (id → what is missing).</summary>
     public IReadOnlyDictionary<string, string> Unverified => unverified;

@@ -54,6 +54,13 @@ internal static class SafetyStage
                 e.Fire(RuleIds.OrganAdjustment, $"{e.Name(t)}: {Adjustment(a)}", a.Sources);
             }
 
+            var unverified = new List<string>();
+            if (regimen.Verified == false)
+            {
+                unverified.Add("the starting dose and reduction ladder");
+            }
+
+            unverified.AddRange(adjustments.Where(a => a.Verified == false).Select(a => $"the {a.Comorbidity} adjustment"));
             var refs = adjustments.Count == 0 ? e.Index.DosingSources(regimen) : [.. regimen.Sources.Concat(adjustments.SelectMany(a => a.Sources)).Distinct()];
             rows.Add(new DosingRow
             {
@@ -62,6 +69,8 @@ internal static class SafetyStage
                 Reductions = [.. regimen.Reductions],
                 Food = regimen.Food,
                 Adjustments = adjustments.Count > 0 ? [.. adjustments.Select(Adjustment)] : null,
+                Caveat = unverified.Count == 0 ? null
+                    : $"Not yet verified against a primary source: {string.Join(" and ", unverified)} of {e.Name(t)}; check the current label before prescribing.",
                 References = refs,
             });
             e.Fire(RuleIds.Dosing, e.Index.DosingDetail(drug, regimen), regimen.Sources);
@@ -167,6 +176,9 @@ internal static class SafetyStage
             Dose = dose,
             Supportive = [.. rule.Supportive, .. rule.Referrals.Select(r => $"Refer: {r}")],
             Rule = ruleText + assumption,
+            Caveat = rule.Verified == false
+                ? $"This {e.Name(therapy)} label rule is not yet verified against the current label; check it before acting."
+                : null,
             References = rule.Sources,
         };
     }

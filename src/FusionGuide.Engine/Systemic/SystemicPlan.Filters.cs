@@ -60,6 +60,11 @@ internal sealed partial class SystemicPlan
         c.Cite(entry.References);
         c.Cite([table.Guideline]);
         c.Notes.Add($"{e.Cite(table.Guideline)}: {entry.Preference}{(entry.Category is { } cat ? $", category {cat}" : "")}{(entry.Condition == "genotype-directed" ? " when the genotype supports it" : "")}");
+        if (entry.Verified == false)
+        {
+            c.Notes.Add($"its place in this guideline table ({entry.Preference}) is not yet verified against the guideline document");
+        }
+
         e.UsedUnverified($"{table.Id}/{entry.Therapy}", entry.Verified, entry.VerificationNote);
         e.UsedUnverified(table.Id, table.Verified, table.VerificationNote);
         return c;

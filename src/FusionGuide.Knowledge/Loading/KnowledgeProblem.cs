@@ -49,6 +49,8 @@ public static class KnowledgeCodes
     public const string VerifiedWithoutEvidence = "KB017";
     /// <summary>A fact contradicts itself (a toxicity rule resuming at a reduced dose without reducing it).</summary>
     public const string SelfContradiction = "KB018";
+    /// <summary>A verified reference gives no address, DOI or PMID a reader can follow.</summary>
+    public const string UnresolvableReference = "KB019";
 }
 
 /// <summary>Thrown when a knowledge base fails validation: a broken knowledge base never answers a case.</summary>

@@ -100,6 +100,9 @@ internal static partial class KnowledgeValidator
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
+    [GeneratedRegex(@"\b(doi|pmid)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ResolvableCitation();
+
     [GeneratedRegex("^[A-Z]+(-[A-Z0-9]+)+$", RegexOptions.CultureInvariant)]
     private static partial Regex RuleIdPattern();
 
@@ -107,6 +110,9 @@ internal static partial class KnowledgeValidator
     {
         private readonly HashSet<string> referenceIds = [.. c.References.Select(r => r.Id)];
         private readonly Dictionary<string, string> seenIds = new(StringComparer.Ordinal);
+
+        // Format 2 (release 2026.12.0 on) requires evidence on every verified fact; older releases still load.
+        private bool EvidenceRequired => c.Manifest.FormatVersion >= 2;
 
         public void Manifest()
         {
@@ -133,6 +139,10 @@ internal static partial class KnowledgeValidator
             }
 
             Provenance(file, r.Id, r);
+            if (r.Verified != false && r.Url is null && !ResolvableCitation().IsMatch(r.Citation))
+            {
+                Add(KnowledgeCodes.UnresolvableReference, file, $"{r.Id} is verified but a reader cannot find it: give its url, or a DOI or PMID in the citation");
+            }
         }
 
         public void Drug(Drug d)
@@ -216,7 +226,7 @@ internal static partial class KnowledgeValidator
             Id(file, t.Id);
             Term(file, "drug", t.Drug, Codes.Therapy.Codes);
             Refs(file, t.Id, t.Sources);
-            Provenance(file, t.Id, t);
+            Provenance(file, t.Id, t, isFact: false);
             foreach (var r in t.Rules)
             {
                 Sourced(file, r);
@@ -272,7 +282,8 @@ internal static partial class KnowledgeValidator
             Sourced(file, cls.Id, cls.Sources, cls);
             foreach (var m in cls.Members)
             {
-                Provenance(file, $"{cls.Id}/{m.Name}", m);
+                // A member with no verification fields of its own is covered by its class's evidence.
+                Provenance(file, $"{cls.Id}/{m.Name}", m, isFact: m.Verified is not null || m.Evidence.Count > 0);
             }
 
             if (cls.Members.Count == 0)
@@ -286,7 +297,7 @@ internal static partial class KnowledgeValidator
             var file = $"interactions/drugs/{di.Id}.json";
             Id(file, di.Id);
             Term(file, "drug", di.Drug, Codes.Therapy.Codes);
-            Provenance(file, di.Id, di);
+            Provenance(file, di.Id, di, isFact: false);
             foreach (var r in di.Rules)
             {
                 Sourced(file, r);
@@ -310,7 +321,7 @@ internal static partial class KnowledgeValidator
             Id(file, r.Id);
             Term(file, "gene", r.Gene, Kinases);
             Refs(file, r.Id, r.Sources);
-            Provenance(file, r.Id, r);
+            Provenance(file, r.Id, r, isFact: false);
             if (r.Mutations.Count == 0)
             {
                 Add(KnowledgeCodes.MissingRequired, file, "a row needs its mutation(s)");
@@ -442,7 +453,7 @@ internal static partial class KnowledgeValidator
             }
 
             Unique(file, r.Id);
-            Sourced(file, r.Id, r.Sources, r);
+            Sourced(file, r.Id, r.Sources, r, isFact: false);
         }
 
         public void Panel(PanelGene p)
@@ -474,7 +485,7 @@ internal static partial class KnowledgeValidator
 
         public void Sourced(string file, ISourced s) => Sourced(file, s.Id, s.Sources, s, checkId: true);
 
-        private void Sourced(string file, string what, IReadOnlyList<string> sources, IEvidenced fact, bool checkId = false)
+        private void Sourced(string file, string what, IReadOnlyList<string> sources, IEvidenced fact, bool checkId = false, bool isFact = true)
         {
             if (checkId)
             {
@@ -487,7 +498,7 @@ internal static partial class KnowledgeValidator
             }
 
             Refs(file, what, sources);
-            Provenance(file, what, fact);
+            Provenance(file, what, fact, isFact);
         }
 
         private void Refs(string file, string what, IEnumerable<string> ids)
@@ -499,8 +510,15 @@ internal static partial class KnowledgeValidator
         }
 
         // A verified fact says where it was read; an unverified one says what was searched (docs/knowledge-format.md).
-        private void Provenance(string file, string what, IEvidenced fact)
+        // Containers (a toxicity table, a mutation row) and rule-catalogue entries may carry evidence but are not facts:
+        // only facts must be either verified with evidence or unverified with a note.
+        private void Provenance(string file, string what, IEvidenced fact, bool isFact = true)
         {
+            if (isFact && EvidenceRequired && fact.Verified != false && fact.Evidence.Count == 0)
+            {
+                Add(KnowledgeCodes.VerifiedWithoutEvidence, file, $"{what} counts as verified but records no evidence: add where it was read (evidence) or mark it verified: false with what was searched");
+            }
+
             if (fact.Verified == false && string.IsNullOrWhiteSpace(fact.VerificationNote))
             {
                 Add(KnowledgeCodes.UnverifiedWithoutNote, file, $"{what} is marked unverified but does not say what is missing");

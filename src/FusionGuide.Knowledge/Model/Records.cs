@@ -50,7 +50,15 @@ public interface IDated
 }
 
 /// <summary>The knowledge-base release stamp.</summary>
-public sealed record Manifest(string Version, string ReleaseDate, int ContractVersion, string? Title = null);
+/// <param name="Version">Knowledge-base version (2026.12.0).</param>
+/// <param name="ReleaseDate">Release date, the default evaluation date.</param>
+/// <param name="ContractVersion">The contract version the base is written for.</param>
+/// <param name="Title">Display title.</param>
+/// <param name="FormatVersion">
+/// The knowledge format: 1 (absent) for releases before 2026.12.0; 2 requires every fact to be verified with evidence
+/// or unverified with a note (KB017), so older releases stay loadable for <c>kb diff</c>.
+/// </param>
+public sealed record Manifest(string Version, string ReleaseDate, int ContractVersion, string? Title = null, int? FormatVersion = null);
 
 /// <summary>An entry of the reference list.</summary>
 public sealed record Reference : IEvidenced

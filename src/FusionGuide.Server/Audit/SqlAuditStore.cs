@@ -74,8 +74,10 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
     /// <summary>
     /// Appends one record. Appends are group-committed: the records that arrive while a transaction is writing are
     /// written together by the next one (at most <see cref="MaxBatch"/>), each chained to the one before in arrival
-    /// order. The task completes only after the transaction holding the record has committed; if that transaction
-    /// fails, every append in it fails with the same exception and none of them is stored.
+    /// order. The task completes only after the transaction holding the record has committed. When a record of the
+    /// group cannot be written, the group's appends are retried one by one, so only that record's caller sees the
+    /// failure; a failure of the store itself (unreachable, commit failed) fails the whole group (see
+    /// <see cref="WriteAsync"/>).
     /// </summary>
     /// <remarks>
     /// Cancelling before the record is taken into a transaction withdraws it (the task is cancelled, nothing is
@@ -141,34 +143,75 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
                 continue;
             }
 
-            try
-            {
-                var records = await WriteBatchAsync(batch).ConfigureAwait(false);
-                Interlocked.Increment(ref committedTransactions);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Completion.TrySetResult(records[i]);
-                }
-            }
-#pragma warning disable CA1031 // Any failure belongs to the callers of this batch, not to the writer loop.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                foreach (var p in batch)
-                {
-                    p.Completion.TrySetException(ex);
-                }
-            }
+            await WriteAsync(batch).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Writes a group of appends in one transaction. When a record's insert fails (nothing of the transaction is then
+    /// stored), each append is retried alone, in arrival order, so that one bad record — a value the database refuses,
+    /// a trigger — fails only its own caller. A failure that is not about the records (the database cannot be reached
+    /// or locked, the commit fails) fails the whole group at once: retrying record by record would only repeat it, and
+    /// after a failed commit, whose outcome is unknown, could store the records twice.
+    /// </summary>
+    private async Task WriteAsync(List<PendingAppend> batch)
+    {
+        AuditRecord[] records;
+        try
+        {
+            records = await WriteBatchAsync(batch).ConfigureAwait(false);
+        }
+        catch (StoreFailureException ex)
+        {
+            Fail(batch, ex.InnerException!);
+            return;
+        }
+#pragma warning disable CA1031 // Any failure belongs to the callers of this batch, not to the writer loop.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            if (batch.Count == 1)
+            {
+                Fail(batch, ex);
+                return;
+            }
+
+            foreach (var p in batch)
+            {
+                await WriteAsync([p]).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        Interlocked.Increment(ref committedTransactions);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Completion.TrySetResult(records[i]);
+        }
+    }
+
+    private static void Fail(List<PendingAppend> batch, Exception ex)
+    {
+        foreach (var p in batch)
+        {
+            p.Completion.TrySetException(ex);
+        }
+    }
+
+    /// <summary>
+    /// A failure of an append transaction that lies with the store, not with any record it was writing: connecting,
+    /// locking the chain head, or committing (the inner exception says why).
+    /// </summary>
+    private sealed class StoreFailureException(Exception inner) : Exception(inner.Message, inner);
 
     /// <summary>One transaction: lock and read the chain head, insert each record chained to the one before, move the head, commit.</summary>
     private async Task<AuditRecord[]> WriteBatchAsync(List<PendingAppend> batch)
     {
         // No caller's token reaches the transaction: one caller giving up must not abort the others' records.
         var none = CancellationToken.None;
-        await using var c = await OpenAsync(none).ConfigureAwait(false);
-        var (tx, lastId, lastHash) = await BeginAppendAsync(c, none).ConfigureAwait(false);
+        await using var c = await StoreStep(() => OpenAsync(none)).ConfigureAwait(false);
+        var (tx, lastId, lastHash) = await StoreStep(() => BeginAppendAsync(c, none)).ConfigureAwait(false);
         await using (tx.ConfigureAwait(false))
         {
             var records = new AuditRecord[batch.Count];
@@ -197,10 +240,29 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
 
             await ExecuteAsync(c, tx, "UPDATE audit_chain_head SET last_id = @id, last_hash = @hash WHERE singleton = 1",
                 none, ("@id", lastId), ("@hash", lastHash)).ConfigureAwait(false);
-            await tx.CommitAsync(none).ConfigureAwait(false);
+            await StoreStep(() => tx.CommitAsync(none)).ConfigureAwait(false);
             return records;
         }
     }
+
+    /// <summary>Runs a step of an append transaction that concerns the store, not a record: its failure is a <see cref="StoreFailureException"/>.</summary>
+    private static async Task<T> StoreStep<T>(Func<Task<T>> step)
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not StoreFailureException)
+        {
+            throw new StoreFailureException(ex);
+        }
+    }
+
+    private static async Task StoreStep(Func<Task> step) => await StoreStep(async () =>
+    {
+        await step().ConfigureAwait(false);
+        return true;
+    }).ConfigureAwait(false);
 
     private static void Set(DbCommand command, int index, object? value) => command.Parameters[index].Value = value ?? DBNull.Value;
 

@@ -51,7 +51,7 @@ public static class ServerProgram
         {
             [] => UsageError(stderr, "no command given; see --help"),
             ["--help" or "-h" or "help", ..] => Print(stdout, Usage),
-            ["--version", ..] => Print(stdout, $"fusionguide-server {typeof(ServerProgram).Assembly.GetName().Version}"),
+            ["--version", ..] => Print(stdout, $"fusionguide-server {typeof(ServerProgram).Assembly.GetName().Version}; contract {FusionGuide.Domain.Wire.ContractVersion.Current}"),
             ["serve", .. var rest] => await ServeAsync(rest, stderr),
             ["audit", "verify", .. var rest] => await AuditVerifyAsync(rest, stdout, stderr),
             ["audit", ..] => UsageError(stderr, "audit needs a subcommand: verify"),

@@ -4,11 +4,9 @@ using Json.Schema;
 
 namespace FusionGuide.Domain.Tests.Support;
 
-/// <summary>The normative contract files in shared/contract beside the repository, and a schema validator over them.</summary>
+/// <summary>The normative contract files — the repository's copy in docs/schema/ (else shared/contract beside the repository) — and a schema validator over them.</summary>
 internal static class ContractFiles
 {
-    private const string ContractFolder = "shared/contract";
-
     private static readonly Lazy<string> Folder = new(Locate);
     private static readonly Lazy<JsonSchema> CaseSchemaValue = new(() => Build("case.schema.json"));
 
@@ -29,20 +27,26 @@ internal static class ContractFiles
         return new SchemaVerdict(results.IsValid, errorLocations);
     }
 
-    // Walks up from the test binary: the contract lives in shared/contract next to the repository (<repo>/../shared).
+    // Walks up from the test binary to the repository (FusionGuide.slnx): docs/schema/ there, else ../shared/contract.
     private static string Locate()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, ContractFolder);
-            if (File.Exists(Path.Combine(candidate, "case.schema.json")))
+            if (!File.Exists(Path.Combine(dir.FullName, "FusionGuide.slnx")))
             {
-                return candidate;
+                continue;
+            }
+
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "docs", "schema"), Path.Combine(dir.FullName, "..", "shared", "contract") })
+            {
+                if (File.Exists(Path.Combine(candidate, "case.schema.json")))
+                {
+                    return Path.GetFullPath(candidate);
+                }
             }
         }
 
-        Assert.Fail($"Cannot find {ContractFolder}/case.schema.json in any folder above {AppContext.BaseDirectory}. " +
-            "The contract is expected at <repo>/../shared/contract (a clone with shared/ beside it).");
+        Assert.Fail($"Cannot find docs/schema/case.schema.json (or ../shared/contract/case.schema.json) in the repository above {AppContext.BaseDirectory}.");
         return "";
     }
 

@@ -5,11 +5,11 @@ using Json.Schema;
 
 namespace FusionGuide.Engine.Tests.Support;
 
-/// <summary>Validates results against shared/contract/result.schema.json.</summary>
+/// <summary>Validates results against the contract's result.schema.json (docs/schema/).</summary>
 internal static class ResultSchema
 {
     private static readonly Lazy<JsonSchema> Schema = new(() =>
-        JsonSchema.FromText(File.ReadAllText(Path.Combine(Repo.Shared, "contract", "result.schema.json")),
+        JsonSchema.FromText(File.ReadAllText(Path.Combine(Repo.Contract, "result.schema.json")),
             new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
 
     public static void AssertValid(Result result)

@@ -2,7 +2,7 @@ using Hl7.Fhir.Model;
 
 namespace FusionGuide.Fhir.Tests.Support;
 
-/// <summary>The HL7 example files in ../shared/fhir-examples, found by walking up from the test binary.</summary>
+/// <summary>The HL7 example files: the repository's copy in tests/fhir-examples (else ../shared/fhir-examples), found by walking up from the test binary.</summary>
 internal static class Examples
 {
     public static readonly DateOnly AsOf = new(2026, 11, 24);
@@ -20,13 +20,20 @@ internal static class Examples
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "fhir-examples");
-            if (File.Exists(Path.Combine(dir.FullName, "FusionGuide.slnx")) && System.IO.Directory.Exists(candidate))
+            if (!File.Exists(Path.Combine(dir.FullName, "FusionGuide.slnx")))
             {
-                return Path.GetFullPath(candidate);
+                continue;
+            }
+
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "tests", "fhir-examples"), Path.Combine(dir.FullName, "..", "shared", "fhir-examples") })
+            {
+                if (System.IO.Directory.Exists(candidate))
+                {
+                    return Path.GetFullPath(candidate);
+                }
             }
         }
 
-        throw new DirectoryNotFoundException("../shared/fhir-examples was not found above the test binary");
+        throw new DirectoryNotFoundException("tests/fhir-examples (or ../shared/fhir-examples) was not found above the test binary");
     }
 }

@@ -1,0 +1,144 @@
+using System.Text;
+using System.Text.Json;
+using FusionGuide.Domain.Validation;
+using FusionGuide.Knowledge;
+using FusionGuide.Knowledge.Audit;
+using FusionGuide.Knowledge.Loading;
+using FusionGuide.Rendering;
+
+namespace FusionGuide.Cli.Commands;
+
+/// <summary>
+/// <c>kb audit [DIR] [--json] [--html FILE]</c>: how much of the knowledge base is verified, by folder and kind; the
+/// unverified facts with what was searched; and an HTML review sheet a clinician signs off.
+/// </summary>
+internal static class KbAuditCommand
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = Arguments.Parse(args, ["--html"], ["--json"]);
+        if (a.Positional.Count > 1)
+        {
+            a.Problems.Add($"kb audit takes at most one knowledge folder ('{a.Positional[1]}')");
+        }
+
+        if (a.Problems.Count > 0)
+        {
+            return Dispatcher.UsageError(stderr, a.Problems);
+        }
+
+        var dir = a.Positional.Count == 1 ? a.Positional[0] : null;
+        var loaded = dir is null ? KnowledgeLoader.LoadEmbedded() : KnowledgeLoader.LoadDirectory(dir);
+        if (loaded.KnowledgeBase is not { } kb)
+        {
+            return Dispatcher.Problems(stderr, [.. loaded.Problems.Select(p => new Problem(p.File, $"{p.Code} {p.Message}"))]);
+        }
+
+        var audit = KnowledgeAudit.Of(kb);
+        if (a.Option("--html") is { } html)
+        {
+            try
+            {
+                File.WriteAllText(html, KnowledgeReviewSheet.Html(audit, kb), new UTF8Encoding(false));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return Dispatcher.Problems(stderr, [new Problem("--html", $"cannot write '{html}': {ex.Message}")]);
+            }
+        }
+
+        if (a.Has("--json"))
+        {
+            stdout.WriteLine(Json(audit, kb));
+        }
+        else
+        {
+            Text(audit, kb, stdout);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void Text(KnowledgeAudit audit, KnowledgeBase kb, TextWriter stdout)
+    {
+        var t = audit.Total;
+        stdout.WriteLine($"knowledge base {audit.Version} (released {audit.ReleaseDate}): {t.Facts} facts, {t.Verified} verified, {t.Secondary} verified on secondary evidence, {t.Unverified} unverified ({t.UnverifiedShare:P1})");
+        stdout.WriteLine();
+        stdout.WriteLine($"  {"folder",-14} {"facts",6} {"verified",9} {"secondary",10} {"unverified",11}");
+        foreach (var (folder, c) in audit.ByFolder)
+        {
+            stdout.WriteLine($"  {folder,-14} {c.Facts,6} {c.Verified,9} {c.Secondary,10} {c.Unverified,11}");
+        }
+
+        stdout.WriteLine();
+        stdout.WriteLine($"  {"kind",-18} {"facts",6} {"verified",9} {"secondary",10} {"unverified",11}");
+        foreach (var (kind, c) in audit.ByKind)
+        {
+            stdout.WriteLine($"  {kind,-18} {c.Facts,6} {c.Verified,9} {c.Secondary,10} {c.Unverified,11}");
+        }
+
+        var unverified = audit.Unverified.ToList();
+        stdout.WriteLine();
+        stdout.WriteLine($"unverified facts ({unverified.Count}; * = decides a dose, reduction, grade >= 2 toxicity action, contraindicated/major interaction, US/EU approval or preferred entry):");
+        foreach (var f in unverified)
+        {
+            stdout.WriteLine($"  {(KnowledgeAudit.IsCritical(f, kb) ? "*" : " ")} {f.Folder}/{f.Kind} {f.Id}: {f.Value}");
+            stdout.WriteLine($"      {f.Note}");
+        }
+    }
+
+    private static string Json(KnowledgeAudit audit, KnowledgeBase kb)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("knowledgeBase", audit.Version);
+            w.WriteString("releaseDate", audit.ReleaseDate);
+            Counts(w, audit.Total);
+            w.WriteStartObject("byFolder");
+            foreach (var (folder, c) in audit.ByFolder)
+            {
+                w.WriteStartObject(folder);
+                Counts(w, c);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("byKind");
+            foreach (var (kind, c) in audit.ByKind)
+            {
+                w.WriteStartObject(kind);
+                Counts(w, c);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("unverifiedFacts");
+            foreach (var f in audit.Unverified)
+            {
+                w.WriteStartObject();
+                w.WriteString("folder", f.Folder);
+                w.WriteString("kind", f.Kind);
+                w.WriteString("id", f.Id);
+                w.WriteString("value", f.Value);
+                w.WriteBoolean("critical", KnowledgeAudit.IsCritical(f, kb));
+                w.WriteString("searched", f.Note);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void Counts(Utf8JsonWriter w, FactCounts c)
+    {
+        w.WriteNumber("facts", c.Facts);
+        w.WriteNumber("verified", c.Verified);
+        w.WriteNumber("secondary", c.Secondary);
+        w.WriteNumber("unverified", c.Unverified);
+    }
+}

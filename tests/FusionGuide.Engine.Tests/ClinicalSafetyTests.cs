@@ -128,7 +128,7 @@ public class ClinicalSafetyTests
         var entrectinib = r.SystemicTherapy.Options.FirstOrDefault(o => o.Therapy == Therapy.Entrectinib);
         if (entrectinib is not null)
         {
-            Assert.Contains("have not had an ROS1 inhibitor", entrectinib.Rationale, StringComparison.Ordinal);
+            Assert.Contains("have not had a ROS1 inhibitor", entrectinib.Rationale, StringComparison.Ordinal);
             Assert.Contains(RuleIds.LabelScope, r.Rules());
         }
         else
@@ -272,7 +272,7 @@ public class ClinicalSafetyTests
     [InlineData("""{ "history": [ { "therapy": "alectinib", "start": "2020-01", "end": "2023-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }""")]
     [InlineData("""{ "history": [ { "therapy": "alectinib", "start": "2020-01", "end": "2023-01", "stopReason": "progression", "progressionPattern": "systemic" }, { "therapy": "lorlatinib", "start": "2023-02", "end": "2025-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }""")]
     [InlineData("""{ "disease": { "brainMetastases": { "present": true, "count": 3 } }, "context": { "unavailable": ["alectinib", "lorlatinib"] } }""")]
-    public void Alk_answers_never_cite_trident_1_or_another_ros1_only_reference(string overrides)
+    public void Alk_answers_never_cite_trident_1_or_another_ros1_only_trial(string overrides)
     {
         var r = Cases.Evaluate(overrides);
 
@@ -284,7 +284,17 @@ public class ClinicalSafetyTests
         }
     }
 
-    /// <summary>References that only ROS1 records (tables, resistance rows, approvals) cite.</summary>
+    [Fact]
+    public void Ros1_brain_metastases_rationale_for_crizotinib_does_not_cite_alk_trials()
+    {
+        var r = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}}, "disease": { "brainMetastases": { "present": true, "count": 2 } }, "context": { "available": ["crizotinib", "platinum-pemetrexed"] } }""");
+
+        var crizotinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Crizotinib);
+        Assert.DoesNotContain("ALEX", crizotinib.Rationale, StringComparison.Ordinal);
+        Assert.DoesNotContain("seed-17", crizotinib.References);
+    }
+
+    /// <summary>Trials and studies that only ROS1 records (tables, resistance rows) cite.</summary>
     private static readonly HashSet<string> Ros1Only = RefsOnlyOf("ROS1");
 
     private static HashSet<string> RefsOnlyOf(string gene)
@@ -308,6 +318,7 @@ public class ClinicalSafetyTests
             Tie(row["gene"]!.GetValue<string>(), [.. Kb.Strings(row["sources"]), .. row["cells"]!.AsArray().SelectMany(c => Kb.Strings(c!["sources"]))]);
         }
 
-        return [.. byGene.Where(x => x.Value.Count == 1 && x.Value.Contains(gene)).Select(x => x.Key)];
+        // Trials and studies belong to a driver; labels, guidelines and reviews speak of the drug or of both kinases.
+        return [.. byGene.Where(x => x.Value.Count == 1 && x.Value.Contains(gene) && Kb.File(Path.Combine("references", x.Key + ".json"))["kind"]!.GetValue<string>() is "trial" or "study").Select(x => x.Key)];
     }
 }

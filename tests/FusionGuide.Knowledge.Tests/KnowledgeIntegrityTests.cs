@@ -88,6 +88,16 @@ public sealed class KnowledgeIntegrityTests
     }
 
     [Fact]
+    public void No_approval_covers_a_setting_its_label_does_not_name()
+    {
+        // Issue #18: an approval's scope is its indication and setting. 'any' names none (alectinib's 2014 Japanese
+        // approval made adjuvant use look approved); an approval without a date is recorded as unknown, not approved.
+        var approvals = KnowledgeLoader.Embedded.Drugs.SelectMany(d => d.Approvals).ToList();
+        Assert.All(approvals.Where(a => a.Status == "approved"), a => Assert.NotEqual("any", a.Setting));
+        Assert.All(approvals.Where(a => a.Status == "approved" && a.Setting == "advanced"), a => Assert.NotNull(a.Gene));
+    }
+
+    [Fact]
     public void First_release_copy_under_test_data_still_loads()
     {
         // Format 1: verified by default, no evidence; the format-2 rules (KB017, KB019, 'any' approvals) do not apply.

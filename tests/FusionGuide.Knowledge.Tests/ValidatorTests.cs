@@ -42,6 +42,24 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void Toxicity_rule_resuming_reduced_without_reducing_is_KB018()
+    {
+        var r = LoadWith("toxicity/crizotinib-toxicity.json", t =>
+        {
+            var rule = t["rules"]!.AsArray().First(x => x!["resume"]!.GetValue<string>() == "reduced")!;
+            rule["action"] = "hold";
+        });
+        AssertCode(r, KnowledgeCodes.SelfContradiction, "toxicity/crizotinib-toxicity.json");
+    }
+
+    [Fact]
+    public void Resensitises_record_for_a_drug_the_row_marks_resistant_is_KB018()
+    {
+        var r = LoadWith("resistance/mutations/alk-c1156y-l1198f.json", row => row["resensitises"]![0]!["drug"] = "lorlatinib");
+        AssertCode(r, KnowledgeCodes.SelfContradiction, "resistance/mutations/alk-c1156y-l1198f.json");
+    }
+
+    [Fact]
     public void Duplicate_id_is_KB002()
     {
         var r = LoadWith("drugs/alectinib.json", d => d["monitoring"]![0]!["id"] = "lorlatinib-lipids");

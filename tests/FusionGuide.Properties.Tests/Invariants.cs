@@ -162,7 +162,7 @@ internal static partial class Invariants
 
     private static HashSet<string> OnlyOf(string kinase) => OnlyOfKinase.TryGetValue(kinase, out var set) ? set : [];
 
-    /// <summary>References cited only by one kinase's gene-specific records (tables, resistance rows, approvals, mechanisms), by kinase.</summary>
+    /// <summary>Trials and studies cited only by one kinase's gene-specific records (tables, resistance rows, approvals), by kinase.</summary>
     private static Dictionary<string, HashSet<string>> ReferencesOnlyOf()
     {
         var kb = World.Kb;
@@ -190,7 +190,7 @@ internal static partial class Invariants
             Tie(a.Gene!, a.Sources);
         }
 
-        return genes.Where(g => g.Value.Count == 1).GroupBy(g => g.Value.First()).ToDictionary(g => g.Key, g => g.Select(x => x.Key).ToHashSet(StringComparer.Ordinal));
+        return genes.Where(g => g.Value.Count == 1 && kb.Reference(g.Key)?.Kind is "trial" or "study").GroupBy(g => g.Value.First()).ToDictionary(g => g.Key, g => g.Select(x => x.Key).ToHashSet(StringComparer.Ordinal));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("off-label|not known|not approved|obtainable")]

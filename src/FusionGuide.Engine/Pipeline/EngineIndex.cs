@@ -24,8 +24,8 @@ internal sealed class EngineIndex
     private readonly FrozenDictionary<string, string> kinaseOfReference;
 
     /// <summary>
-    /// True when the knowledge base ties the reference to one kinase only and it is not this one (TRIDENT-1 is cited
-    /// only by ROS1 tables, ROS1 resistance rows and ROS1 approvals): such a reference never explains an answer for the other.
+    /// True when the reference is a trial or study the knowledge base ties to one kinase only and it is not this one
+    /// (TRIDENT-1 is cited only by ROS1 tables, ROS1 resistance rows and ROS1 approvals): it never explains an answer for the other.
     /// </summary>
     public bool OfOtherKinase(string referenceId, string kinase) =>
         kinaseOfReference.TryGetValue(referenceId, out var only) && only != kinase;
@@ -67,7 +67,9 @@ internal sealed class EngineIndex
             Tie(m.Gene, m.Sources);
         }
 
-        return genes.Where(g => g.Value.Count == 1).ToFrozenDictionary(g => g.Key, g => g.Value.First(), StringComparer.Ordinal);
+        // Only trials and studies belong to a driver: a label, a guideline or a review speaks of the drug or of both kinases.
+        return genes.Where(g => g.Value.Count == 1 && kb.Reference(g.Key)?.Kind is "trial" or "study")
+            .ToFrozenDictionary(g => g.Key, g => g.Value.First(), StringComparer.Ordinal);
     }
 
     public EngineIndex(KnowledgeBase kb)

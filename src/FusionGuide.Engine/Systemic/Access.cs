@@ -129,7 +129,7 @@ internal static class Access
     }
 
     // An approval covers the setting its label names; "advanced" covers every line of advanced disease but never
-    // adjuvant use. "any" never covers a setting (the validator refuses it on an approval).
+    // adjuvant use. "any" on an approval names no setting, so it covers none (the label always names one).
     private static bool Covers(string approved, string setting) =>
         approved == setting || (approved == "advanced" && setting is "first-line" or "subsequent");
 
@@ -140,7 +140,7 @@ internal static class Access
         {
             Standing.NotApproved when record?.Status == "approved" => $"{drugName} is not approved in {region} on {e.AsOfText} (approval dated {record.Date})",
             Standing.NotApproved => $"{drugName} is not approved in {region} as of {e.AsOfText}",
-            Standing.OffLabel when record?.NaiveOnly == true => $"{drugName}'s {region} approval is limited to patients who have not had an {record.Gene} inhibitor, and this patient has had one: off-label here",
+            Standing.OffLabel when record?.NaiveOnly == true => $"{drugName}'s {region} approval is limited to patients who have not had {(record.Gene == "ALK" ? "an ALK" : $"a {record.Gene}")} inhibitor, and this patient has had one: off-label here",
             Standing.OffLabel => $"{drugName} is marketed in {region} but not approved for this indication (off-label; guideline-supported)",
             Standing.Unknown when record is { Status: "approved", Date: null } => $"the approval status of {drugName} in {region} on {e.AsOfText} is not known: the knowledge base records an approval without its date",
             Standing.Unknown => $"the approval status of {drugName} in {region} is not known to the knowledge base",

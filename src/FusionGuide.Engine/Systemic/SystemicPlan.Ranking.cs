@@ -128,10 +128,19 @@ internal sealed partial class SystemicPlan
         if (BrainMets && drug.Kind == "targeted" && !c.IsContinuation && drug.Cns is { } cns)
         {
             var count = e.Case.Disease.BrainMetastases?.Count is { } n ? $" ({n})" : "";
-            parts.Add(cns.Activity == "high"
-                ? $"brain metastases{count}: {cns.Summary ?? "high intracranial activity"}"
-                : $"brain metastases{count}: intracranial activity is {cns.Activity}{(cns.Summary is { } s ? $" ({s})" : "")}");
-            c.Cite(cns.Sources);
+            if (cns.Sources.Any(r => e.Index.OfOtherKinase(r, kinaseCode)))
+            {
+                // The intracranial evidence comes from trials of the other kinase: say so, and cite none of them.
+                parts.Add($"brain metastases{count}: intracranial activity is {cns.Activity}, judged from trials in {(kinaseCode == "ALK" ? "ROS1" : "ALK")}-rearranged disease (no {kinaseCode}-specific intracranial data in the knowledge base)");
+            }
+            else
+            {
+                parts.Add(cns.Activity == "high"
+                    ? $"brain metastases{count}: {cns.Summary ?? "high intracranial activity"}"
+                    : $"brain metastases{count}: intracranial activity is {cns.Activity}{(cns.Summary is { } s ? $" ({s})" : "")}");
+                c.Cite(cns.Sources);
+            }
+
             e.UsedUnverified($"{drug.Id}-cns", cns.Verified, cns.VerificationNote);
         }
 

@@ -111,8 +111,7 @@ internal static partial class KnowledgeValidator
         private readonly HashSet<string> referenceIds = [.. c.References.Select(r => r.Id)];
         private readonly Dictionary<string, string> seenIds = new(StringComparer.Ordinal);
 
-        // Format 2 (release 2026.12.0 on) requires evidence on every verified fact, resolvable references and an approval
-        // setting its label names; older
+        // Format 2 (release 2026.12.0 on) requires evidence on every verified fact and resolvable references; older
         // releases still load (kb diff against them).
         private bool FormatTwo => c.Manifest.FormatVersion >= 2;
 
@@ -183,10 +182,6 @@ internal static partial class KnowledgeValidator
 
                 OptionalDate(file, $"{a.Id}.date", a.Date);
                 Dated(file, a.Id, a);
-                if (FormatTwo && a.Status == "approved" && a.Setting == "any")
-                {
-                    Add(KnowledgeCodes.SelfContradiction, file, $"{a.Id}: an approval covers the setting its label names (first-line, subsequent, advanced or adjuvant), never 'any'");
-                }
 
                 if (a.Status == "approved" && a.Date is null && a.Verified != false)
                 {

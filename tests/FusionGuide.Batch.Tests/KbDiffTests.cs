@@ -74,6 +74,25 @@ public sealed class KbDiffTests
     }
 
     [Fact]
+    public void Kb_diff_cohort_against_an_older_release_borrows_only_the_newer_engine_rules_catalogue_entries()
+    {
+        // An older release predates an engine rule: its catalogue lacks the entry the current engine needs.
+        var older = ChangedCopy();
+        var rule = Directory.EnumerateFiles(Path.Combine(older, "rules"), "*.json").First();
+        File.Delete(rule);
+        var cohort = Path.Combine(older, "..", $"fg-cohort-{Guid.NewGuid():N}.ndjson");
+        File.WriteAllText(cohort, File.ReadAllText(Path.Combine(Root(), "examples", "alk-first-line.json")).ReplaceLineEndings("") + "\n");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = Cli.Dispatcher.Run(["kb", "diff", "--old", older, "--new", Path.Combine(Root(), "knowledge"), "--cohort", cohort], TextReader.Null, stdout, stderr);
+        Assert.True(code == 0, stderr.ToString());
+        var text = stdout.ToString();
+        Assert.Contains($"the cohort run borrows them from the newer release", text, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileNameWithoutExtension(rule), text, StringComparison.Ordinal);
+        Assert.Contains("1 case(s), 0 invalid (skipped), 1 change(s)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Kb_diff_without_folders_is_a_usage_error()
     {
         using var stdout = new StringWriter();

@@ -62,7 +62,15 @@ internal static class KbDiffCommand
             return ExitCodes.Ok;
         }
 
-        var impact = CohortImpact.Run(File.ReadLines(cohort), new FusionEngine(before.KnowledgeBase), new FusionEngine(after.KnowledgeBase), asOf);
+        var older = WithCurrentRuleCatalogue(oldDir, newDir, before, after, stdout);
+        if (older.KnowledgeBase is null || FusionEngine.MissingRequirements(older.KnowledgeBase).Count > 0)
+        {
+            var missing = older.KnowledgeBase is null ? [] : FusionEngine.MissingRequirements(older.KnowledgeBase);
+            return Dispatcher.Problems(stderr, [.. older.Problems.Select(p => new Problem($"--old {p.File}", $"{p.Code} {p.Message}")),
+                .. missing.Select(m => new Problem("--old", $"the current engine cannot evaluate this release: it lacks {m}"))]);
+        }
+
+        var impact = CohortImpact.Run(File.ReadLines(cohort), new FusionEngine(older.KnowledgeBase), new FusionEngine(after.KnowledgeBase), asOf);
         stdout.WriteLine();
         stdout.WriteLine($"cohort {cohort}: {impact.Cases} case(s), {impact.Invalid} invalid (skipped), {impact.Changed.Count} change(s) in first choice, avoid list or warnings{(asOf is null ? " (each release at its own release date)" : $" (both as of {asOf:yyyy-MM-dd})")}");
         foreach (var c in impact.Changed)
@@ -71,5 +79,34 @@ internal static class KbDiffCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The rule catalogue describes the engine, not clinical facts: an older release lacks the entries of rules added
+    /// since, and the current engine refuses a base without them. For the cohort run the older release borrows those
+    /// entries (and the references they cite) from the newer one, and says so; its clinical facts stay its own.
+    /// </summary>
+    private static LoadResult WithCurrentRuleCatalogue(string oldDir, string newDir, LoadResult before, LoadResult after, TextWriter stdout)
+    {
+        var missing = FusionEngine.MissingRequirements(before.KnowledgeBase!);
+        const string Entry = "rule catalogue entry ";
+        if (missing.Count == 0 || !missing.All(m => m.StartsWith(Entry, StringComparison.Ordinal)))
+        {
+            return before;
+        }
+
+        var ids = missing.Select(m => m[Entry.Length..]).ToList();
+        var added = ids.Select(id => $"rules/{id}.json").ToList();
+        var cited = ids.Select(id => after.KnowledgeBase!.Rule(id)).OfType<Knowledge.Model.RuleInfo>()
+            .SelectMany(r => r.Sources).Distinct(StringComparer.Ordinal)
+            .Where(r => before.KnowledgeBase!.Reference(r) is null)
+            .Select(r => $"references/{r}.json");
+        added.AddRange(cited);
+        var files = Directory.EnumerateFiles(oldDir, "*.json", SearchOption.AllDirectories)
+            .Select(f => (Path.GetRelativePath(oldDir, f).Replace('\\', '/'), File.ReadAllBytes(f)))
+            .Concat(added.Where(f => File.Exists(Path.Combine(newDir, f))).Select(f => (f, File.ReadAllBytes(Path.Combine(newDir, f)))))
+            .OrderBy(f => f.Item1, StringComparer.Ordinal);
+        stdout.WriteLine($"(the earlier release lacks the catalogue entries of {ids.Count} newer engine rule(s): {string.Join(", ", ids)}; the cohort run borrows them from the newer release)");
+        return KnowledgeLoader.Load(files);
     }
 }

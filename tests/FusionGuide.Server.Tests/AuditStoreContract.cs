@@ -158,7 +158,7 @@ public abstract class AuditStoreContract
     }
 
     [Fact]
-    public async Task A_failing_transaction_fails_every_append_in_it_and_stores_none_of_them()
+    public async Task A_failing_append_in_a_batch_fails_only_its_own_request()
     {
         await using var store = Open();
         var ct = TestContext.Current.CancellationToken;
@@ -175,16 +175,29 @@ public abstract class AuditStoreContract
         }
 
         Assert.Equal(2, (await first).Id);
-        var failures = new List<Exception>();
-        foreach (var t in batch)
-        {
-            failures.Add(await Assert.ThrowsAnyAsync<Exception>(() => t));
-        }
+        var poisoned = batch[12 - 3];
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => poisoned);
+        Assert.Contains("poison", failure.Message, StringComparison.Ordinal);
+        // The other 19 are stored, chained in the order they arrived, each returned to its own caller.
+        var stored = await Task.WhenAll(batch.Where(t => t != poisoned));
+        Assert.Equal(Enumerable.Range(3, 19).Select(i => (long)i), stored.Select(r => r.Id));
+        Assert.DoesNotContain(stored, r => r.Entry.CaseId == "poison");
+        Assert.Equal(21, (await store.ListAsync(0, 100, ct)).Total);
+        Assert.Equal(22, (await store.AppendAsync(Entry(99), ct)).Id);
+        Assert.Equal(new ChainVerification(22, null, null), await store.VerifyAsync(ct));
+    }
 
-        Assert.All(failures, f => Assert.Contains("poison", f.Message, StringComparison.Ordinal));
-        Assert.Equal(2, (await store.ListAsync(0, 100, ct)).Total);
-        // The chain goes on from the last committed record.
-        Assert.Equal(3, (await store.AppendAsync(Entry(99), ct)).Id);
+    [Fact]
+    public async Task A_failing_append_alone_fails_and_the_chain_goes_on()
+    {
+        await using var store = Open();
+        var ct = TestContext.Current.CancellationToken;
+        await store.AppendAsync(Entry(1), ct);
+        await Tamper(PoisonTriggerSql);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => store.AppendAsync(Entry(2) with { CaseId = "poison" }, ct));
+
+        Assert.Equal(2, (await store.AppendAsync(Entry(3), ct)).Id);
         Assert.True((await store.VerifyAsync(ct)).IsIntact);
     }
 

@@ -36,6 +36,39 @@ public sealed class PostgresAuditStoreTests : AuditStoreContract, IClassFixture<
         return ValueTask.CompletedTask;
     }
 
+    [Fact]
+    public async Task A_case_id_PostgreSQL_refuses_fails_only_its_own_append_in_a_batch()
+    {
+        // PostgreSQL text cannot hold U+0000 (the reader now refuses it, but the store must not depend on that).
+        await using var store = Open();
+        var ct = TestContext.Current.CancellationToken;
+        await store.AppendAsync(Entry("first"), ct);
+        Task<AuditRecord> held;
+        List<Task<AuditRecord>> batch;
+        await using (await HoldChainLock())
+        {
+            held = store.AppendAsync(Entry("held"), ct);
+            while (store.QueuedAppends != 0)
+            {
+                await Task.Delay(5, ct);
+            }
+
+            batch = [.. Enumerable.Range(0, 10).Select(n => store.AppendAsync(Entry(n == 4 ? "nul\0id" : $"case-{n}"), ct))];
+            while (store.QueuedAppends != 10)
+            {
+                await Task.Delay(5, ct);
+            }
+        }
+
+        Assert.Equal(2, (await held).Id);
+        await Assert.ThrowsAnyAsync<Exception>(() => batch[4]);
+        Assert.Equal(9, (await Task.WhenAll(batch.Where((_, i) => i != 4))).Length);
+        Assert.Equal(new ChainVerification(11, null, null), await store.VerifyAsync(ct));
+    }
+
+    private static AuditEntry Entry(string caseId) =>
+        new("2026-11-24T10:00:00.0000000Z", caseId, AuditChain.Sha256([1]), "2026.11.0", "2026-11-24", "{}");
+
     protected override SqlAuditStore Open() => new PostgresAuditStore(ConnectionString);
 
     protected override string PoisonTriggerSql => """

@@ -111,8 +111,9 @@ internal static partial class KnowledgeValidator
         private readonly HashSet<string> referenceIds = [.. c.References.Select(r => r.Id)];
         private readonly Dictionary<string, string> seenIds = new(StringComparer.Ordinal);
 
-        // Format 2 (release 2026.12.0 on) requires evidence on every verified fact; older releases still load.
-        private bool EvidenceRequired => c.Manifest.FormatVersion >= 2;
+        // Format 2 (release 2026.12.0 on) requires evidence on every verified fact and resolvable references; older
+        // releases still load (kb diff against them).
+        private bool FormatTwo => c.Manifest.FormatVersion >= 2;
 
         public void Manifest()
         {
@@ -139,7 +140,7 @@ internal static partial class KnowledgeValidator
             }
 
             Provenance(file, r.Id, r);
-            if (r.Verified != false && r.Url is null && !ResolvableCitation().IsMatch(r.Citation))
+            if (FormatTwo && r.Verified != false && r.Url is null && !ResolvableCitation().IsMatch(r.Citation))
             {
                 Add(KnowledgeCodes.UnresolvableReference, file, $"{r.Id} is verified but a reader cannot find it: give its url, or a DOI or PMID in the citation");
             }
@@ -514,7 +515,7 @@ internal static partial class KnowledgeValidator
         // only facts must be either verified with evidence or unverified with a note.
         private void Provenance(string file, string what, IEvidenced fact, bool isFact = true)
         {
-            if (isFact && EvidenceRequired && fact.Verified != false && fact.Evidence.Count == 0)
+            if (isFact && FormatTwo && fact.Verified != false && fact.Evidence.Count == 0)
             {
                 Add(KnowledgeCodes.VerifiedWithoutEvidence, file, $"{what} counts as verified but records no evidence: add where it was read (evidence) or mark it verified: false with what was searched");
             }

@@ -15,10 +15,13 @@ namespace FusionGuide.Batch.Tests;
 /// any performance work (commit recorded in docs/performance.md). When a deliberate clinical or trace change moves
 /// it, re-baseline here and say why in the commit. Re-baselined 2026-11-24 when the perf branch met main's engine
 /// changes (trace entries for next-test and setting rules, the re-challenge rule, the grade 3-4 default, fixes).
+/// Re-baselined 2026-12-05 for issue #18 (re-challenge only on a resensitises record, no guideline table before its
+/// guideline's publication, label scope after intolerance, prior pneumonitis as ILD, other-kinase trials not cited,
+/// bradycardia rows reading the medications) together with knowledge release 2026.12.0.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "b8156aa4d0a433699399819375577f53d54d4ef11d2eeefb04c7b50a11c3ac94";
+    private const string ExpectedSha256 = "b2179a70e4531eeddcbe2332a1f2f8578b76d9c000bdb21a3ee7c6942a0ed428";
 
     public static string Compute()
     {

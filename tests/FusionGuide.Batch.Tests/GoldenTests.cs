@@ -15,9 +15,10 @@ namespace FusionGuide.Batch.Tests;
 /// any performance work (commit recorded in docs/performance.md). When a deliberate clinical or trace change moves
 /// it, re-baseline here and say why in the commit. Re-baselined 2026-11-24 when the perf branch met main's engine
 /// changes (trace entries for next-test and setting rules, the re-challenge rule, the grade 3-4 default, fixes).
-/// Re-baselined 2026-12-05 for issue #18 (re-challenge only on a resensitises record, no guideline table before its
-/// guideline's publication, label scope after intolerance, prior pneumonitis as ILD, other-kinase trials not cited,
-/// bradycardia rows reading the medications) together with knowledge release 2026.12.0.
+/// Re-baselined 2026-12-05 for knowledge release 2026.12.0 and issue #18: corrected knowledge values (approval
+/// settings and dates, toxicity rows, inducer classes, resistance cells), the release date as default evaluation date,
+/// the short unverified-knowledge warning and row caveats, and the clinical safety rules (re-challenge, small-cell
+/// histology, label scope after intolerance, tables never applied before their guideline, driver references).
 /// </summary>
 public sealed class GoldenTests
 {

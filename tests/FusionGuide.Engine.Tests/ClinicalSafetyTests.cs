@@ -162,6 +162,29 @@ public class ClinicalSafetyTests
         }
     }
 
+    [Fact]
+    public void A_guideline_entry_for_inhibitor_naive_patients_is_marked_outside_the_recommendation_after_intolerance()
+    {
+        // The knowledge base marks a first-line entry naive-only; a patient whose first TKI was stopped for intolerance
+        // sees the option with that stated (evaluated through the engine on an edited copy of the base).
+        var files = Directory.EnumerateFiles(Repo.Knowledge, "*.json", SearchOption.AllDirectories)
+            .Select(f => (Path.GetRelativePath(Repo.Knowledge, f).Replace('\\', '/'), File.ReadAllBytes(f))).ToList();
+        var i = files.FindIndex(f => f.Item1 == "regimens/nccn-alk-first-line-2025.json");
+        var table = System.Text.Json.Nodes.JsonNode.Parse(files[i].Item2)!.AsObject();
+        var entry = table["entries"]!.AsArray().First(x => x!["therapy"]!.GetValue<string>() == "brigatinib")!;
+        entry["naiveOnly"] = true;
+        files[i] = (files[i].Item1, System.Text.Encoding.UTF8.GetBytes(table.ToJsonString()));
+        var kb = Knowledge.Loading.KnowledgeLoader.Load(files).KnowledgeBase!;
+        var (c, notices) = Cases.Read(Cases.Json("""{ "history": [ { "therapy": "alectinib", "start": "2025-01", "end": "2025-03", "stopReason": "intolerance" } ] }"""));
+
+        var r = new FusionEngine(kb).Evaluate(c, null, notices);
+
+        Assert.Equal("first-line", r.Setting());
+        var brigatinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Brigatinib);
+        Assert.Contains("outside that recommendation", brigatinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains(RuleIds.LabelScope, r.Rules());
+    }
+
     // 4. History that is honest
 
     [Fact]

@@ -60,6 +60,14 @@ internal sealed partial class SystemicPlan
         c.Cite(entry.References);
         c.Cite([table.Guideline]);
         c.Notes.Add($"{e.Cite(table.Guideline)}: {entry.Preference}{(entry.Category is { } cat ? $", category {cat}" : "")}{(entry.Condition == "genotype-directed" ? " when the genotype supports it" : "")}");
+        if (entry.NaiveOnly == true && PriorInhibitor)
+        {
+            // Contract 1.1: after a TKI stopped for intolerance the setting stays first-line, but the patient is not naive.
+            var scope = $"{e.Cite(table.Guideline)} lists {e.Name(c.Therapy)} for patients who have not had {(kinaseCode == "ALK" ? "an ALK" : $"a {kinaseCode}")} inhibitor, and this patient has had one: outside that recommendation (off-label use of the guideline entry)";
+            c.Notes.Add(scope);
+            e.Fire(RuleIds.LabelScope, $"{Evaluation.Capitalised(scope)}.", [table.Guideline]);
+        }
+
         if (entry.Verified == false)
         {
             c.Notes.Add($"its place in this guideline table ({entry.Preference}) is not yet verified against the guideline document");
@@ -212,6 +220,9 @@ internal sealed partial class SystemicPlan
         }
     }
 
+    /// <summary>A TKI of this kinase in the history, whatever stopped it: the patient is no longer inhibitor-naive.</summary>
+    private bool PriorInhibitor => h.TargetedExposure.Any(t => e.Kb.Drug(t).Targets.Contains(kinaseCode));
+
     private void ApplyFilters()
     {
         foreach (var c in candidates.ToList())
@@ -260,8 +271,7 @@ internal sealed partial class SystemicPlan
         var setting = h.AnyTargetedFailure ? "subsequent" : e.Case.Tumor.Resected == true ? "adjuvant" : "first-line";
         // A TKI of this kinase in the history (stopped for intolerance, the setting stays first-line) still counts for
         // labels limited to inhibitor-naive patients.
-        var priorInhibitor = h.TargetedExposure.Any(t => e.Kb.Drug(t).Targets.Contains(kinaseCode));
-        var (standing, record) = Access.StandingOf(e, drug, kinaseCode, setting, priorInhibitor);
+        var (standing, record) = Access.StandingOf(e, drug, kinaseCode, setting, PriorInhibitor);
         var text = Access.Describe(e, standing, record, e.Name(c.Therapy));
         if (standing == Standing.OffLabel && record?.NaiveOnly == true)
         {

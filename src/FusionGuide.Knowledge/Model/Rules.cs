@@ -345,8 +345,10 @@ public sealed record RegimenEntry : IEvidenced
     public required string Preference { get; init; }
     /// <summary>Guideline category.</summary>
     public string? Category { get; init; }
-    /// <summary>any, brain-metastases, preferred-unavailable, genotype-directed, cns-progression, nonsquamous.</summary>
+    /// <summary>any, brain-metastases, preferred-unavailable, genotype-directed, cns-progression, nonsquamous, extensive-stage.</summary>
     public string Condition { get => field ?? "any"; init; }
+    /// <summary>True when the guideline lists it only for patients who have not had an ALK (or ROS1) inhibitor.</summary>
+    public bool? NaiveOnly { get; init; }
     /// <summary>Why, in one line.</summary>
     public required string Rationale { get; init; }
     /// <summary>Reference ids.</summary>

@@ -18,11 +18,12 @@ namespace FusionGuide.Batch.Tests;
 /// Re-baselined 2026-12-05 for knowledge release 2026.12.0 and issue #18: corrected knowledge values (approval
 /// settings and dates, toxicity rows, inducer classes, resistance cells), the release date as default evaluation date,
 /// the short unverified-knowledge warning and row caveats, and the clinical safety rules (re-challenge, small-cell
-/// histology, label scope after intolerance, tables never applied before their guideline, driver references).
+/// histology, label scope after intolerance, tables never applied before their guideline, driver references); then
+/// for the second verification wave (class members and cells with evidence, ALK L1198F x lorlatinib now resistant).
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "b2179a70e4531eeddcbe2332a1f2f8578b76d9c000bdb21a3ee7c6942a0ed428";
+    private const string ExpectedSha256 = "284aaf14bccb344e6dcb78ca2ab7f3b70fe5c0435aebec6f7ce3a40e011d144a";
 
     public static string Compute()
     {

@@ -244,7 +244,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
     {
         var msg = $"The tumour's histology is small-cell carcinoma at diagnosis (not a transformation at progression): it is small-cell lung cancer, treated by the SCLC guideline with platinum-etoposide first; the {kinaseCode} fusion is reported, but the knowledge base records no evidence that a {kinaseCode} TKI works in this histology, so none is offered first.";
         e.Warn("small-cell-histology", msg);
-        situation = $"small-cell lung cancer carrying a {kinaseCode} fusion";
+        situation = $"small-cell lung cancer carrying {(kinaseCode == "ALK" ? "an" : "a")} {kinaseCode} fusion";
         RuleOutFromHistory();
         var table = Table("small-cell", null);
         e.Fire(RuleIds.SmallCellHistology, msg, table is null ? [] : [table.Guideline, .. table.Sources]);

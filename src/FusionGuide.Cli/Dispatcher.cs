@@ -11,11 +11,11 @@ internal static class Dispatcher
         fusionguide — decision support for ALK- and ROS1-rearranged NSCLC
 
         Usage:
-          fusionguide recommend CASE.json [--format json|markdown|html] [--as-of YYYY-MM-DD]
+          fusionguide recommend CASE.json [-o FILE.md|FILE.html|FILE.json] [--format json|markdown|html] [--as-of YYYY-MM-DD]
           fusionguide validate CASE.json
           fusionguide kb validate [DIR]      check a knowledge base (the embedded one by default)
           fusionguide kb version             knowledge-base version and release date
-          fusionguide kb show ID             a drug, reference, rule, regimen, trial or threshold
+          fusionguide kb show ID [--json]    a drug, reference, rule, regimen, trial or threshold (--json: the record as held)
           fusionguide kb refs                the reference list
           fusionguide kb diff --old DIR --new DIR [--cohort INPUT.ndjson]
                                              facts changed between two knowledge folders, and the cases they change
@@ -34,11 +34,29 @@ internal static class Dispatcher
           fusionguide recommend --fhir BUNDLE.json [--format json|markdown|html] [--as-of YYYY-MM-DD] [--region R]
 
         CASE.json may be '-' to read standard input.
-        Exit codes: 0 result; 2 invalid input (JSON problem list on stderr, nothing on stdout); 1 internal fault.
+        recommend writes Markdown to a terminal and JSON when its output is redirected; -o FILE picks the format
+        from the extension (.md, .html, .json); --format overrides both.
+        Exit codes: 0 result; 2 invalid input; 1 internal fault. Invalid input is described in sentences on a
+        terminal; when standard error is redirected, or with --json-errors, it is the contract's JSON problem list.
+        Output has no colour (NO_COLOR is honoured by the batch progress bar).
         """;
 
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    // How problems are shown in this run: set by Run, read by Problems (an AsyncLocal, so runs in parallel never meet).
+    private static readonly AsyncLocal<bool> PlainProblems = new();
+
+    /// <summary>Runs a command line with both streams redirected: the contract's forms (what tests and pipelines get).</summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdin, stdout, stderr, Terminal.Redirected);
+
+    /// <summary>Runs a command line; <paramref name="terminal"/> says whether a person reads stdout and stderr.</summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Terminal terminal)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(terminal);
+        var jsonErrors = args.Contains("--json-errors");
+        args = [.. args.Where(x => x != "--json-errors")];
+        PlainProblems.Value = terminal.StderrIsTerminal && !jsonErrors;
+        CurrentTerminal.Value = terminal;
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
         {
             stdout.WriteLine(Usage);
@@ -63,17 +81,35 @@ internal static class Dispatcher
         };
     }
 
-    /// <summary>A usage mistake is invalid input: exit 2 with the contract's problem list.</summary>
-    public static int UsageError(TextWriter stderr, params IEnumerable<string> messages)
-    {
-        var problems = messages.Select(m => new Problem("args", m)).ToList();
-        stderr.WriteLine(ContractJson.Serialize(problems));
-        return ExitCodes.InvalidInput;
-    }
+    private static readonly AsyncLocal<Terminal?> CurrentTerminal = new();
 
-    public static int Problems(TextWriter stderr, IReadOnlyList<Problem> problems)
+    /// <summary>The terminal of the current run (redirected outside <see cref="Run(string[], TextReader, TextWriter, TextWriter, Terminal)"/>).</summary>
+    public static Terminal Terminal => CurrentTerminal.Value ?? Terminal.Redirected;
+
+    /// <summary>A usage mistake is invalid input: exit 2 with the contract's problem list.</summary>
+    public static int UsageError(TextWriter stderr, params IEnumerable<string> messages) =>
+        Problems(stderr, messages.Select(m => new Problem("args", m)).ToList());
+
+    /// <summary>
+    /// Invalid input: exit 2. The contract's JSON list when standard error is redirected or <c>--json-errors</c> is
+    /// given; on a terminal, one plain sentence per problem naming the field in words. <paramref name="document"/> (the
+    /// case as read) lets a sentence name a test by its gene and method.
+    /// </summary>
+    public static int Problems(TextWriter stderr, IReadOnlyList<Problem> problems, ReadOnlyMemory<byte> document = default)
     {
-        stderr.WriteLine(ContractJson.Serialize(problems));
+        if (!PlainProblems.Value)
+        {
+            stderr.WriteLine(ContractJson.Serialize(problems));
+            return ExitCodes.InvalidInput;
+        }
+
+        stderr.WriteLine(problems.Count == 1 ? "The input has a problem:" : $"The input has {problems.Count} problems:");
+        foreach (var sentence in ProblemWords.Sentences(problems, document))
+        {
+            stderr.WriteLine($"  {sentence}");
+        }
+
+        stderr.WriteLine("(--json-errors prints them as the JSON list of the contract.)");
         return ExitCodes.InvalidInput;
     }
 }

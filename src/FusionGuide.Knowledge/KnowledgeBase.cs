@@ -16,6 +16,7 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<Therapy, DrugInteractions> interactions;
     private readonly FrozenDictionary<string, string[]> medicationClasses;
     private readonly FrozenDictionary<string, string> medicationCanonical;
+    private readonly string[] medicationNames;
     private readonly FrozenDictionary<string, Threshold> thresholds;
     private readonly FrozenDictionary<string, RuleInfo> rules;
     private readonly FrozenDictionary<string, Trial> trials;
@@ -33,6 +34,7 @@ public sealed class KnowledgeBase
         InteractionTables = c.DrugInteractions;
         interactions = c.DrugInteractions.ToFrozenDictionary(d => Codes.Therapy.Parse(d.Drug));
         (medicationClasses, medicationCanonical) = IndexMedications(c.InteractionClasses);
+        medicationNames = [.. medicationCanonical.Keys.Order(StringComparer.Ordinal)];
         Resistance = c.Resistance;
         OffTarget = c.OffTarget;
         Regimens = c.Regimens;
@@ -128,6 +130,37 @@ public sealed class KnowledgeBase
         return medicationCanonical.TryGetValue(key, out var generic)
             ? (generic, medicationClasses[generic])
             : (null, []);
+    }
+
+    /// <summary>
+    /// For a medication name the base does not know, the known names (generic names, aliases and brand names, in the
+    /// base's lower-case form) it most likely means: the name without a dose or form written after it
+    /// ("rifampin 600 mg" → rifampin), else the names within a typing slip of it ("rifampicine" → rifampicin). Empty
+    /// for a known name or when nothing is close. Deterministic: drawn from the base alone.
+    /// </summary>
+    public IReadOnlyList<string> SuggestMedications(string name)
+    {
+        var key = NormaliseMedication(name);
+        if (key.Length == 0 || medicationCanonical.ContainsKey(key))
+        {
+            return [];
+        }
+
+        // Words from the first one that holds a digit on are a dose, a strength or a schedule ("600 mg", "200mg bid").
+        var words = key.Split(' ');
+        var kept = words.TakeWhile(w => !w.Any(char.IsAsciiDigit)).ToArray();
+        if (kept.Length == 0)
+        {
+            return [];
+        }
+
+        var bare = string.Join(' ', kept);
+        if (kept.Length < words.Length && medicationCanonical.ContainsKey(bare))
+        {
+            return [bare];
+        }
+
+        return Domain.Validation.Suggestions.Closest(bare, medicationNames);
     }
 
     /// <summary>Lower-cases and folds spacing, apostrophes and hyphens so "St. John's Wort" meets "st-johns-wort".</summary>

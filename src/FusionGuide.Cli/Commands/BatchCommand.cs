@@ -88,7 +88,12 @@ internal static class BatchCommand
     /// <summary>A Spectre.Console progress bar on standard error, driven by the share of the input written so far.</summary>
     private static BatchSummary WithProgressBar(Stream input, Stream output, FusionEngine engine, BatchOptions options, CohortStats? stats, long total)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // NO_COLOR (https://no-color.org/) turns the bar's colours off; the bar itself stays.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            ColorSystem = Terminal.NoColorSet() ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        });
         BatchSummary? summary = null;
         console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())

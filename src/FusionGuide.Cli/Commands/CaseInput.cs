@@ -5,8 +5,12 @@ namespace FusionGuide.Cli.Commands;
 /// <summary>Reads a case document from a file or standard input into a validated case.</summary>
 internal static class CaseInput
 {
-    public static ReadOutcome Read(string path, TextReader stdin)
+    public static ReadOutcome Read(string path, TextReader stdin) => Read(path, stdin, out _);
+
+    /// <summary>Reads and validates a case; <paramref name="document"/> is the text read (empty when it could not be read).</summary>
+    public static ReadOutcome Read(string path, TextReader stdin, out byte[] document)
     {
+        document = [];
         byte[] bytes;
         try
         {
@@ -49,6 +53,7 @@ internal static class CaseInput
         }
 
         _ = stdin;
+        document = bytes;
         return CaseReader.Read(bytes);
     }
 

@@ -22,6 +22,7 @@ internal static class KbCommand
             "validate" when args.Length <= 2 => Validate(args.Length == 2 ? args[1] : null, stdout, stderr),
             "version" when args.Length == 1 => Version(stdout, full: false),
             "show" when args.Length == 2 => Show(args[1], stdout, stderr),
+            "show" when args.Length == 3 && args.Contains("--json") => ShowJson(args[1] == "--json" ? args[2] : args[1], stdout, stderr),
             "refs" when args.Length == 1 => Refs(stdout),
             "diff" => KbDiffCommand.Run(args[1..], stdout, stderr),
             "audit" => KbAuditCommand.Run(args[1..], stdout, stderr),
@@ -94,6 +95,26 @@ internal static class KbCommand
 
         stdout.WriteLine($"[knowledge base {kb.Version}]");
         stdout.Write(text);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary><c>kb show ID --json</c>: the record as the knowledge base holds it, as JSON (the same shape as its knowledge file).</summary>
+    private static int ShowJson(string id, TextWriter stdout, TextWriter stderr)
+    {
+        var kb = KnowledgeLoader.Embedded;
+        var json = Codes.Therapy.TryParse(id, out var therapy) && kb.HasDrug(therapy) ? KnowledgeRecordJson.Write(kb.Drug(therapy))
+            : kb.Reference(id) is { } r ? KnowledgeRecordJson.Write(r)
+            : kb.Rule(id) is { } rule ? KnowledgeRecordJson.Write(rule)
+            : kb.Regimens.FirstOrDefault(x => x.Id == id) is { } reg ? KnowledgeRecordJson.Write(reg)
+            : kb.Trial(id) is { } trial ? KnowledgeRecordJson.Write(trial)
+            : kb.ThresholdRecord(id) is { } t ? KnowledgeRecordJson.Write(t)
+            : null;
+        if (json is null)
+        {
+            return Dispatcher.Problems(stderr, [new Domain.Validation.Problem("args", $"no drug, reference, rule, regimen, trial or threshold has the id '{id}'")]);
+        }
+
+        stdout.WriteLine(json);
         return ExitCodes.Ok;
     }
 

@@ -16,10 +16,10 @@ internal static class ValidateCommand
             return Dispatcher.UsageError(stderr, a.Problems);
         }
 
-        var read = CaseInput.Read(a.Positional[0], stdin);
+        var read = CaseInput.Read(a.Positional[0], stdin, out var document);
         if (!read.IsValid)
         {
-            return Dispatcher.Problems(stderr, read.Problems);
+            return Dispatcher.Problems(stderr, read.Problems, document);
         }
 
         stdout.WriteLine($"valid: case {read.Case!.Id ?? "(no id)"} follows the contract");

@@ -93,7 +93,7 @@ public static class CaseReader
         }
         catch (JsonException ex)
         {
-            return Fail($"not valid JSON: {ex.Message}");
+            return Fail(SyntaxError(utf8.Span, ex));
         }
         catch (InvalidOperationException)
         {
@@ -146,6 +146,53 @@ public static class CaseReader
         top.NoticeUnknownFields();
         repeated = top.AnyRepeatedField;
         return new ReadOutcome(problems.Count == 0 ? c : null, problems, notices.ToList());
+    }
+
+    /// <summary>A JSON syntax error in words: where (line and column, counted from 1, the column in characters) and what.</summary>
+    internal static string SyntaxError(ReadOnlySpan<byte> utf8, JsonException ex)
+    {
+        var what = ex.Message;
+        var cut = what.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            what = what[..cut];
+        }
+
+        what = what.Trim().TrimEnd('.');
+        if (what.Length > 0)
+        {
+            what = char.ToLowerInvariant(what[0]) + what[1..];
+        }
+
+        if (ex.LineNumber is not { } line || ex.BytePositionInLine is not { } bytes)
+        {
+            return $"not valid JSON: {what}";
+        }
+
+        // The parser counts lines from 0 and the position in bytes; a person counts from 1, in characters.
+        var start = 0;
+        for (long l = 0; l < line && start < utf8.Length; l++)
+        {
+            var nl = utf8[start..].IndexOf((byte)'\n');
+            if (nl < 0)
+            {
+                break;
+            }
+
+            start += nl + 1;
+        }
+
+        var inLine = utf8.Slice(start, (int)Math.Min(bytes, utf8.Length - start));
+        var column = 1;
+        foreach (var b in inLine)
+        {
+            if ((b & 0xC0) != 0x80)
+            {
+                column++;
+            }
+        }
+
+        return $"not valid JSON at line {line + 1}, column {column}: {what}";
     }
 
     private static ReadOutcome Fail(string message) => new(null, [new Problem("$", message)], []);
@@ -249,7 +296,7 @@ public static class CaseReader
             Variant = f.String("variant", 20),
             Mutations = mutations,
             Alterations = alterations,
-            Date = f.String("date", 30),
+            Date = f.Date("date"),
         };
         f.NoticeUnknownFields();
         return gene is null || method is null ? null : test;
@@ -361,8 +408,8 @@ public static class CaseReader
         }
 
         // Read every field even when the therapy is bad, so all problems are reported together.
-        var start = f.String("start", 30);
-        var end = f.String("end", 30);
+        var start = f.Date("start");
+        var end = f.Date("end");
         var stopReason = f.Enum("stopReason", Codes.StopReason);
         var pattern = f.Enum("progressionPattern", Codes.ProgressionPattern);
         var h = therapy is null ? null : new HistoryEntry

@@ -166,6 +166,23 @@ internal sealed class JsonFields
         return s;
     }
 
+    /// <summary>A date in one of the contract's forms (<see cref="CaseDate"/>); anything else is a problem at its path.</summary>
+    public string? Date(string name)
+    {
+        if (String(name, 30) is not { } s)
+        {
+            return null;
+        }
+
+        if (CaseDate.Check(s) is { } problem)
+        {
+            Problem(name, problem);
+            return null;
+        }
+
+        return s;
+    }
+
     public bool? Bool(string name)
     {
         if (!TryGet(name, out var v))
@@ -429,7 +446,7 @@ internal sealed class JsonFields
             return true;
         }
 
-        problem = $"'{Clip(s)}' is not one of {string.Join(", ", codec.Codes)}";
+        problem = $"'{Clip(s)}' is not one of {string.Join(", ", codec.Codes)}{Suggestions.DidYouMean(Suggestions.Closest(s ?? "", codec.Codes))}";
         return false;
     }
 

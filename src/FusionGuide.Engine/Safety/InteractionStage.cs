@@ -33,13 +33,21 @@ internal static class InteractionStage
 
         if (unknown.Count > 0)
         {
-            var msg = $"FusionGuide does not know {string.Join(", ", unknown.Select(u => $"'{u}'"))}: check {(unknown.Count == 1 ? "its" : "their")} interactions with {(therapies.Count > 0 ? string.Join(", ", therapies.Select(e.Name)) : "the chosen therapy")} in the labels (CYP3A, QT, bradycardia).";
+            var msg = $"FusionGuide does not know {string.Join(", ", unknown.Select(u => $"'{u}'{Hint(e.Kb.SuggestMedications(u))}"))}: check {(unknown.Count == 1 ? "its" : "their")} interactions with {(therapies.Count > 0 ? string.Join(", ", therapies.Select(e.Name)) : "the chosen therapy")} in the labels (CYP3A, QT, bradycardia).";
             e.Warn("unknown-medication", msg);
             e.Fire(RuleIds.UnknownMedication, msg);
         }
 
         return rows;
     }
+
+    /// <summary>" (did you mean 'rifampin'?)" from the knowledge base's names, or "".</summary>
+    private static string Hint(IReadOnlyList<string> names) => names.Count switch
+    {
+        0 => "",
+        1 => $" (did you mean '{names[0]}'?)",
+        _ => $" (did you mean {string.Join(", ", names.Take(names.Count - 1).Select(n => $"'{n}'"))} or '{names[^1]}'?)",
+    };
 
     /// <summary>
     /// The rules of <paramref name="therapy"/>'s table in force that apply to this medication: those naming it, or

@@ -117,6 +117,6 @@ public static class FhirCaseReader
         }
 
         var @case = CaseAssembler.Build(ctx);
-        return new FhirMapping(ctx.Problems.Count == 0 ? @case : null, ctx.Problems, ctx.Warnings);
+        return new FhirMapping(ctx.Problems.Count == 0 ? @case : null, ctx.Problems, ctx.Warnings) { OutOfScope = CaseAssembler.OutOfScope(ctx) };
     }
 }

@@ -11,6 +11,13 @@ public sealed record FhirMapping(Case? Case, IReadOnlyList<Problem> Problems, IR
 {
     /// <summary>True when the case can be evaluated.</summary>
     public bool IsValid => Case is not null && Problems.Count == 0;
+
+    /// <summary>
+    /// Why the record is outside FusionGuide's scope — no non-small cell lung cancer on record (no cancer, or a primary
+    /// cancer of another site) — or null when it is in scope. An out-of-scope record gets no advice: the case is
+    /// still read (for a reader's inspection), but no result should be produced from it.
+    /// </summary>
+    public string? OutOfScope { get; init; }
 }
 
 /// <summary>How to read FHIR into a case: the evaluation date and the site's context, which FHIR does not carry.</summary>

@@ -11,6 +11,12 @@ namespace FusionGuide.Rendering;
 /// </remarks>
 public static class HtmlRenderer
 {
+    /// <summary>
+    /// The text of the report's one <c>style</c> element, exactly as written: a server that sends the report under a
+    /// Content-Security-Policy allows it by its hash (<c>style-src 'sha256-…'</c>) rather than <c>'unsafe-inline'</c>.
+    /// </summary>
+    public static string InlineStyle { get; } = "\n" + HtmlStyles.Css;
+
     /// <summary>Renders the report.</summary>
     /// <param name="result">The engine's result.</param>
     /// <param name="refs">Citations for the References list; without it, entries show only the id.</param>
@@ -24,7 +30,7 @@ public static class HtmlRenderer
         Line(html, "<meta charset=\"utf-8\">");
         Line(html, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         Line(html, $"<title>{DocumentTitle(report.Title)}</title>");
-        Line(html, $"<style>\n{HtmlStyles.Css}</style>");
+        Line(html, $"<style>{InlineStyle}</style>");
         Line(html, "</head>");
         Line(html, "<body>");
         Line(html, "<header>");

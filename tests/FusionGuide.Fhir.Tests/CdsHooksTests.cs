@@ -35,19 +35,25 @@ public sealed class CdsHooksTests
     }
 
     [Fact]
-    public async Task Every_card_has_source_version_report_link_a_short_summary_and_a_stable_uuid()
+    public async Task Every_card_has_source_version_a_per_call_report_link_a_short_summary_and_a_uuid_unique_to_the_call()
     {
         var service = CdsFixture.Service();
         var body = CdsFixture.PatientView(Scenarios.LorlatinibRifampin());
-        var first = (await service.PatientViewAsync(body, Ct)).Response!.Cards;
-        var second = (await service.PatientViewAsync(body, Ct)).Response!.Cards;
-        Assert.Equal(first.Select(c => c.Uuid), second.Select(c => c.Uuid));
+        var firstCall = await service.PatientViewAsync(body, Ct);
+        var secondCall = await service.PatientViewAsync(body, Ct);
+        var (first, second) = (firstCall.Response!.Cards, secondCall.Response!.Cards);
+        // The same request twice (same hook instance) gives two calls: new uuids, a new unguessable report token.
+        Assert.Empty(first.Select(c => c.Uuid).Intersect(second.Select(c => c.Uuid)));
         Assert.Equal(first.Count, first.Select(c => c.Uuid).Distinct().Count());
+        Assert.NotEqual(firstCall.ReportToken, secondCall.ReportToken);
+        Assert.Equal(43, firstCall.ReportToken!.Length);
         Assert.All(first, c =>
         {
             Assert.True(c.Summary.Length < 140, c.Summary);
             Assert.Equal($"FusionGuide (knowledge base {Scenarios.Engine.KnowledgeBase.Version})", c.Source.Label);
-            Assert.Equal($"https://fusionguide.example/reports/{CdsFixture.HookInstance}", Assert.Single(c.Links!).Url);
+            var link = Assert.Single(c.Links!).Url;
+            Assert.Equal($"https://fusionguide.example/reports/{firstCall.ReportToken}", link);
+            Assert.DoesNotContain(CdsFixture.HookInstance, link, StringComparison.Ordinal);
             Assert.True(Guid.TryParse(c.Uuid, out _));
         });
         Assert.Equal("critical", first.Single(c => c.Source.Topic!.Code == "interactions").Indicator);
@@ -145,7 +151,7 @@ public sealed class CdsHooksTests
         prefetch.Remove("observations");
         var outcome = await CdsFixture.Service().PatientViewAsync(CdsFixture.PatientView(Scenarios.AlkG1202R(), prefetch), Ct);
         Assert.Equal(412, outcome.StatusCode);
-        Assert.Equal(["$.prefetch.observations"], outcome.Problem!.Errors);
+        Assert.Equal(["$.prefetch.observations: is missing"], outcome.Problem!.Errors);
     }
 
     [Fact]
@@ -164,15 +170,38 @@ public sealed class CdsHooksTests
     [Theory]
     [InlineData("not json")]
     [InlineData("{\"hook\":\"patient-view\"}")]
-    [InlineData("{\"hook\":\"patient-view\",\"hookInstance\":\"x\",\"context\":{}}")]
-    [InlineData("{\"hook\":\"order-select\",\"hookInstance\":\"x\",\"context\":{\"patientId\":\"p\"}}")]
-    [InlineData("{\"hook\":\"patient-view\",\"hookInstance\":\"x\",\"context\":{\"patientId\":\"p\"},\"prefetch\":{\"patient\":{\"resourceType\":\"Nope\"}}}")]
+    [InlineData("{\"hook\":\"patient-view\",\"hookInstance\":\"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea\",\"context\":{}}")]
+    [InlineData("{\"hook\":\"order-select\",\"hookInstance\":\"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea\",\"context\":{\"patientId\":\"p\"}}")]
+    [InlineData("{\"hook\":\"patient-view\",\"hookInstance\":\"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea\",\"context\":{\"patientId\":\"p\"},\"prefetch\":{\"patient\":{\"resourceType\":\"Nope\"}}}")]
     public async Task Malformed_requests_are_400_with_problem_details(string body)
     {
         var outcome = await CdsFixture.Service().PatientViewAsync(body, Ct);
         Assert.Equal(400, outcome.StatusCode);
         Assert.Equal(400, outcome.Problem!.Status);
         Assert.DoesNotContain(":null", CdsHooksJson.Serialize(outcome.Problem), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("alk03-visit-1")]
+    [InlineData("d1577c69dfbe44adba6d3e05e953b2ea")]
+    [InlineData("{d1577c69-dfbe-44ad-ba6d-3e05e953b2ea}")]
+    public async Task A_hook_instance_that_is_not_a_UUID_is_400(string hookInstance)
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse(CdsFixture.PatientView(Scenarios.AlkG1202R()))!;
+        body["hookInstance"] = hookInstance;
+        var outcome = await CdsFixture.Service().PatientViewAsync(body.ToJsonString(), Ct);
+        Assert.Equal(400, outcome.StatusCode);
+        Assert.Contains("$.hookInstance: must be a UUID (8-4-4-4-12 hexadecimal digits)", outcome.Problem!.Errors!);
+    }
+
+    [Fact]
+    public async Task Without_a_report_base_url_the_cards_carry_no_link()
+    {
+        var service = new CdsHooksService(Scenarios.Engine, CdsFixture.Options with { ReportBaseUrl = null });
+        var outcome = await service.PatientViewAsync(CdsFixture.PatientView(Scenarios.AlkG1202R()), Ct);
+        Assert.NotEmpty(outcome.Response!.Cards);
+        Assert.All(outcome.Response.Cards, c => Assert.Null(c.Links));
     }
 
     [Fact]

@@ -116,6 +116,21 @@ public abstract class AuditStoreContract
     }
 
     [Fact]
+    public async Task A_report_token_opens_only_its_own_record_and_is_stored_only_as_a_hash()
+    {
+        await using var store = Open();
+        var ct = TestContext.Current.CancellationToken;
+        var first = await store.AppendAsync(Entry(1), ct);
+        var second = await store.AppendAsync(Entry(2), ct);
+        await store.LinkReportAsync("token-of-the-first-call", first.Id, "2026-11-24T10:00:00Z", ct);
+        await store.LinkReportAsync("token-of-the-second-call", second.Id, "2026-11-24T10:01:00Z", ct);
+        Assert.Equal(first.Id, await store.FindReportAsync("token-of-the-first-call", ct));
+        Assert.Equal(second.Id, await store.FindReportAsync("token-of-the-second-call", ct));
+        Assert.Null(await store.FindReportAsync("token-of-another-call", ct));
+        Assert.Null(await store.FindReportAsync(AuditChain.Sha256("token-of-the-first-call"u8), ct));
+    }
+
+    [Fact]
     public async Task Two_hundred_parallel_appends_form_one_unbroken_chain_and_each_caller_gets_its_own_record()
     {
         await using var store = Open();

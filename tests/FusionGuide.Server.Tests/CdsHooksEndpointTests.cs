@@ -87,14 +87,15 @@ public sealed class CdsHooksEndpointTests : IDisposable
         Assert.Equal("MedicationRequest", action.GetProperty("resource").GetProperty("resourceType").GetString());
         Assert.Equal("2103164", action.GetProperty("resource").GetProperty("medicationCodeableConcept").GetProperty("coding")[0].GetProperty("code").GetString());
 
-        // Audited like /v1/recommend, with the server's date; the card's report link is this server's /v1/reports/{hookInstance}.
+        // Audited like /v1/recommend, with the server's date; the card's report link is this server's /v1/reports/{token}
+        // under its configured public URL.
         var id = long.Parse(response.Headers.GetValues("X-Audit-Record").Single(), System.Globalization.CultureInfo.InvariantCulture);
         await using var store = new SqliteAuditStore(factory.DbPath);
         var record = await store.GetAsync(id, Ct);
         Assert.Equal(("2026-11-24", "alk03"), (record!.Entry.AsOf, record.Entry.CaseId));
         Assert.Equal(AuditChain.Sha256(Encoding.UTF8.GetBytes(CdsFixture.PatientView(Scenarios.AlkG1202R()))), record.Entry.CaseSha256);
         var link = card.GetProperty("links")[0].GetProperty("url").GetString()!;
-        Assert.Equal($"http://localhost/v1/reports/{CdsFixture.HookInstance}", link);
+        Assert.Matches("^https://fg\\.example/v1/reports/[A-Za-z0-9_-]{43}$", link);
         using var page = new HttpRequestMessage(HttpMethod.Get, new Uri(link).PathAndQuery);
         page.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         using var html = await client.SendAsync(page, Ct);
@@ -104,6 +105,7 @@ public sealed class CdsHooksEndpointTests : IDisposable
         var (jsonStatus, json, _) = await Send(client, HttpMethod.Get, new Uri(link).PathAndQuery);
         Assert.Equal((HttpStatusCode.OK, "lorlatinib"), (jsonStatus, json.GetProperty("systemicTherapy").GetProperty("options")[0].GetProperty("therapy").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await Send(client, HttpMethod.Get, "/v1/reports/unknown-instance")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(client, HttpMethod.Get, $"/v1/reports/{CdsFixture.HookInstance}")).Status);
     }
 
     [Fact]
@@ -131,7 +133,7 @@ public sealed class CdsHooksEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.PreconditionFailed, status);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(412, body.GetProperty("status").GetInt32());
-        Assert.Equal("$.prefetch.observations", body.GetProperty("errors")[0].GetString());
+        Assert.Equal("$.prefetch.observations: is missing", body.GetProperty("errors")[0].GetString());
 
         (status, body, response) = await Send(client, HttpMethod.Post, PatientView, "{\"hook\":\"patient-view\"}");
         Assert.Equal((HttpStatusCode.BadRequest, 400), (status, body.GetProperty("status").GetInt32()));

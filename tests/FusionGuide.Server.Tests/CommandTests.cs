@@ -30,6 +30,11 @@ public sealed class CommandTests : IDisposable
     [InlineData("serve --trust-proxy proxy.example")]
     [InlineData("serve --trust-proxy 10.0.0.0/99")]
     [InlineData("serve --trust-proxy ,")]
+    [InlineData("serve --public-url fg.example")]
+    [InlineData("serve --public-url ftp://fg.example/")]
+    [InlineData("serve --public-url https://fg.example/?x=1")]
+    [InlineData("serve --cds-out-of-scope loud")]
+    [InlineData("serve --cds-fhir-allow-http yes")]
     public async Task Usage_mistakes_exit_2_with_a_problem_list(string commandLine)
     {
         var (code, _, stderr) = await Run(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));

@@ -81,10 +81,14 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
         }
 
         var prefetch = await CompletePrefetchAsync(request, ct).ConfigureAwait(false);
-        if (prefetch.Missing.Count > 0)
+        if (prefetch.Errors.Count > 0)
         {
-            return CdsOutcome.Fail(412, "Prefetch required", "Required prefetch is missing and the FHIR server could not supply it.", [.. prefetch.Missing.Select(k => $"$.prefetch.{k}")]);
+            // CDS Hooks 2.0: a service that cannot obtain the data it requires SHALL answer 412. Missing, failed or
+            // partial patient, condition or observation data is never read as "not tested".
+            return CdsOutcome.Fail(412, "Prefetch required", "Essential prefetch (patient, conditions, observations) is missing, failed or incomplete, and the FHIR server could not supply it.", prefetch.Errors);
         }
+
+        var absentNotices = prefetch.Absent.Select(a => new Domain.Validation.InputNotice("fhir-skipped", "$.prefetch", $"$.prefetch: not available from the EHR: {a}"));
 
         var asOf = options.EvaluationDate();
         var mapping = FhirCaseReader.ReadPrefetch(prefetch.Data, new FhirMappingOptions
@@ -96,41 +100,184 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
             return CdsOutcome.Fail(400, "Unusable patient data", "The prefetched FHIR data cannot be read into a case.", [.. mapping.Problems.Select(p => $"{p.Path}: {p.Message}")]);
         }
 
+        if (mapping.OutOfScope is { } why)
+        {
+            // Not a patient FusionGuide is for: no evaluation, no report, no advice.
+            IReadOnlyList<CdsCard> none = request.Hook == "patient-view" && options.ExplainOutOfScope ? [OutOfScopeCard(why)] : [];
+            return new CdsOutcome { StatusCode = 200, Response = new CdsResponse(none), OutOfScope = why, MappingWarnings = mapping.Warnings };
+        }
+
         // An order hook evaluates the patient as if the drafted co-medications were given: their interactions with the
         // current TKI and the options are then computed by the engine like any other medication's.
         var @case = request.Hook == "patient-view" ? mapping.Case! : OrderCheck.WithDraftedCoMedications(mapping.Case!, request, engine.KnowledgeBase);
-        var result = engine.Evaluate(@case, asOf, mapping.Warnings);
-        var kit = new CardKit(request, options, engine.KnowledgeBase.Version);
+        var result = engine.Evaluate(@case, asOf, [.. mapping.Warnings, .. absentNotices]);
+        var token = CardKit.NewToken();
+        var kit = new CardKit(token, options, engine.KnowledgeBase.Version);
         var cards = request.Hook == "patient-view"
             ? PatientViewCards.Build(result, @case, request, kit, engine.KnowledgeBase)
             : OrderCheck.Build(result, @case, request, kit, engine.KnowledgeBase);
-        return new CdsOutcome { StatusCode = 200, Response = new CdsResponse(cards), Case = @case, Result = result, MappingWarnings = mapping.Warnings };
+        if (prefetch.Absent.Count > 0)
+        {
+            // Optional data the EHR did not give: every card says what was not checked.
+            var note = $"\n\nNot available from the EHR, so not checked: {string.Join("; ", prefetch.Absent)}.";
+            cards = [.. cards.Select(c => c with { Detail = (c.Detail ?? "") + note })];
+        }
+
+        return new CdsOutcome { StatusCode = 200, Response = new CdsResponse(cards), ReportToken = token, Case = @case, Result = result, MappingWarnings = mapping.Warnings };
     }
 
-    private async Task<(Dictionary<string, Resource?> Data, List<string> Missing)> CompletePrefetchAsync(CdsRequest request, CancellationToken ct)
+    private CdsCard OutOfScopeCard(string why)
+    {
+        var kit = new CardKit(CardKit.NewToken(), options, engine.KnowledgeBase.Version);
+        return new CdsCard
+        {
+            Uuid = kit.Uuid("out-of-scope"), Indicator = "info", Summary = "FusionGuide does not apply: no non-small cell lung cancer on record",
+            Detail = $"FusionGuide advises on ALK- and ROS1-rearranged non-small cell lung cancer only; it gives no advice for this patient. Why: {why}",
+            Source = kit.Source("out-of-scope", "Out of scope"),
+        };
+    }
+
+    /// <summary>The prefetch keys without which no advice is safe: the patient, the conditions and the observations.</summary>
+    public static readonly IReadOnlyList<string> EssentialKeys = ["patient", "conditions", "observations"];
+
+    /// <summary>What each optional key's absence leaves unchecked (stated on the cards).</summary>
+    private static readonly Dictionary<string, string> OptionalMeaning = new(StringComparer.Ordinal)
+    {
+        ["medicationStatements"] = "current medications (MedicationStatement): interactions with them and treatment history from them were not checked",
+        ["medicationRequests"] = "medication orders (MedicationRequest): interactions with them and treatment history from them were not checked",
+        ["adverseEvents"] = "adverse events (AdverseEvent): earlier toxicities were not taken into account",
+    };
+
+    /// <summary>
+    /// The prefetch made complete or refused: an essential key that is missing, an OperationOutcome (the client's query
+    /// failed) or a searchset with an unfollowed <c>link[next]</c> is fetched from the FHIR server when fetching is on
+    /// (pages followed within the page, size and time budget), else it is an error (412: never read as "not tested").
+    /// An optional key in that state is dropped and named in <c>Absent</c>, to be stated on the cards.
+    /// </summary>
+    private async Task<Prefetched> CompletePrefetchAsync(CdsRequest request, CancellationToken ct)
     {
         var data = new Dictionary<string, Resource?>(request.Prefetch, StringComparer.Ordinal);
-        var missing = new List<string>();
+        var errors = new List<string>();
+        var absent = new List<string>();
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(options.FetchBudget);
         foreach (var (key, template) in PrefetchTemplates)
         {
-            if (data.ContainsKey(key))
+            var essential = EssentialKeys.Contains(key);
+            var why = data.TryGetValue(key, out var given) ? Unusable(given) : "is missing";
+            if (why is null)
             {
                 continue;
             }
 
-            var fetched = request.FhirServer is { } server && fhirClient is not null
-                ? await fhirClient.GetAsync(server, template.Replace("{{context.patientId}}", Uri.EscapeDataString(request.Context.PatientId), StringComparison.Ordinal), request.AccessToken, ct).ConfigureAwait(false)
-                : null;
-            if (fetched is null)
+            var (fetched, fetchProblem) = await FetchAsync(request, template, budget.Token, ct).ConfigureAwait(false);
+            if (fetched is not null)
             {
-                missing.Add(key);
+                data[key] = fetched;
+                continue;
+            }
+
+            var reason = fetchProblem is null ? why : $"{why}; {fetchProblem}";
+            if (essential)
+            {
+                errors.Add($"$.prefetch.{key}: {reason}");
             }
             else
             {
-                data[key] = fetched;
+                data.Remove(key);
+                absent.Add($"{OptionalMeaning[key]} ({key} {reason})");
             }
         }
 
-        return (data, missing);
+        return new Prefetched(data, errors, absent);
     }
+
+    /// <summary>Why a prefetch value cannot be read as complete, or null when it can.</summary>
+    private static string? Unusable(Resource? value) => value switch
+    {
+        OperationOutcome oo => $"is an OperationOutcome (the client's query failed: {Describe(oo)})",
+        Bundle b when b.Entry.Select(e => e.Resource).OfType<OperationOutcome>().FirstOrDefault(IsError) is { } error =>
+            $"holds an error OperationOutcome ({Describe(error)}): the search is incomplete",
+        Bundle b when NextLink(b) is not null => "is one page of a paged search (link next) that was not followed",
+        _ => null,
+    };
+
+    private static bool IsError(OperationOutcome oo) =>
+        oo.Issue.Any(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal);
+
+    private static string Describe(OperationOutcome oo) =>
+        string.Join("; ", oo.Issue.Select(i => i.Diagnostics ?? i.Details?.Text ?? i.Code?.ToString() ?? "no detail"));
+
+    private static Uri? NextLink(Bundle b) =>
+        b.Link.FirstOrDefault(l => l.Relation == "next")?.Url is { Length: > 0 } url && Uri.TryCreate(url, UriKind.RelativeOrAbsolute, out var u) ? u : null;
+
+    /// <summary>
+    /// Reads one prefetch query from the FHIR server, following <c>link[next]</c> pages: the resource, or null with why
+    /// (fetching off, no server, a bearer token for a non-https server, a page off the server, too many pages, the
+    /// time budget spent, or the server's failure). Never throws for the server's faults.
+    /// </summary>
+    private async Task<(Resource? Resource, string? Problem)> FetchAsync(CdsRequest request, string template, CancellationToken budget, CancellationToken caller)
+    {
+        if (fhirClient is null || request.FhirServer is not { } server)
+        {
+            return (null, null);
+        }
+
+        if (request.AccessToken is not null && server.Scheme != Uri.UriSchemeHttps && !options.AllowHttpFhirServer)
+        {
+            return (null, "not fetched: the fhirServer is not https, and the bearer token is sent only over https");
+        }
+
+        var baseUri = server.AbsoluteUri.EndsWith('/') ? server.AbsoluteUri : server.AbsoluteUri + "/";
+        var query = template.Replace("{{context.patientId}}", Uri.EscapeDataString(request.Context.PatientId), StringComparison.Ordinal);
+        try
+        {
+            Bundle? all = null;
+            for (var page = 0; ; page++)
+            {
+                if (page >= options.MaxFetchPages)
+                {
+                    return (null, $"the FHIR server's search has more than {options.MaxFetchPages} pages");
+                }
+
+                var got = await fhirClient.GetAsync(server, query, request.AccessToken, budget).ConfigureAwait(false);
+                if (got is null or OperationOutcome)
+                {
+                    return (null, "the FHIR server could not supply it");
+                }
+
+                if (got is not Bundle bundle)
+                {
+                    return (got, null);
+                }
+
+                all ??= new Bundle { Type = Bundle.BundleType.Searchset };
+                all.Entry.AddRange(bundle.Entry);
+                if (Unusable(bundle) is { } bad && NextLink(bundle) is null)
+                {
+                    return (null, $"the FHIR server's answer {bad}");
+                }
+
+                if (NextLink(bundle) is not { } next)
+                {
+                    return (all, null);
+                }
+
+                // The next page must be on the same FHIR server: the bearer token goes nowhere else.
+                var absolute = next.IsAbsoluteUri ? next : new Uri(new Uri(baseUri), next);
+                if (!absolute.AbsoluteUri.StartsWith(baseUri, StringComparison.Ordinal))
+                {
+                    return (null, "the FHIR server's next page is not on the fhirServer: not followed");
+                }
+
+                query = absolute.AbsoluteUri[baseUri.Length..];
+            }
+        }
+        catch (OperationCanceledException) when (!caller.IsCancellationRequested)
+        {
+            return (null, $"the FHIR server did not answer within {options.FetchBudget.TotalSeconds:0.#} s");
+        }
+    }
+
+    private sealed record Prefetched(Dictionary<string, Resource?> Data, List<string> Errors, List<string> Absent);
 }

@@ -60,7 +60,7 @@ public sealed record CdsResponse(IReadOnlyList<CdsCard> Cards);
 /// <summary>A card. Optional members are null (omitted on the wire), never empty.</summary>
 public sealed record CdsCard
 {
-    /// <summary>Stable id, derived from the hook instance and the card's kind.</summary>
+    /// <summary>Id unique to the call (derived from its report token and the card's kind).</summary>
     public string? Uuid { get; init; }
     /// <summary>One line, under 140 characters.</summary>
     public required string Summary { get; init; }

@@ -33,6 +33,17 @@ public sealed record CdsOutcome
     public Case? Case { get; init; }
     /// <summary>The engine's result, on 200.</summary>
     public Result? Result { get; init; }
+    /// <summary>
+    /// On 200, the call's report token: 256 random bits, new for every call, that the cards' report link names (and
+    /// their uuids derive from). Whoever serves the link stores the result under it; the hook instance is not used,
+    /// since a client may reuse one for another patient.
+    /// </summary>
+    public string? ReportToken { get; init; }
+    /// <summary>
+    /// On 200, why the patient is outside FusionGuide's scope (no non-small cell lung cancer): then there is no result,
+    /// no report and no advice — no card, or one <c>info</c> card saying why (<see cref="CdsHooksOptions.ExplainOutOfScope"/>).
+    /// </summary>
+    public string? OutOfScope { get; init; }
     /// <summary>What the FHIR mapping skipped (also in the result's warnings).</summary>
     public IReadOnlyList<Domain.Validation.InputNotice> MappingWarnings { get; init; } = [];
 

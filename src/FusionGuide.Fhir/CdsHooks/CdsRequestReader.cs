@@ -30,6 +30,13 @@ public static class CdsRequestReader
 
             var hook = Text(root, "hook", "$", errors, required: true);
             var instance = Text(root, "hookInstance", "$", errors, required: true);
+            if (instance is not null && !Guid.TryParseExact(instance, "D", out _))
+            {
+                // CDS Hooks 2.0: "a universally unique identifier (UUID) for this particular hook call".
+                errors.Add("$.hookInstance: must be a UUID (8-4-4-4-12 hexadecimal digits)");
+                instance = null;
+            }
+
             var server = Text(root, "fhirServer", "$", errors, required: false);
             Uri? serverUri = null;
             if (server is not null && !Uri.TryCreate(server, UriKind.Absolute, out serverUri))

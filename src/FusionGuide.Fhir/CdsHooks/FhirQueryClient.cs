@@ -10,9 +10,15 @@ public interface IFhirQueryClient
     Task<Resource?> GetAsync(Uri fhirServer, string relativeQuery, string? accessToken, CancellationToken cancellationToken);
 }
 
-/// <summary>An <see cref="IFhirQueryClient"/> over HttpClient: JSON, bearer token, parsed with the Firely SDK.</summary>
+/// <summary>
+/// An <see cref="IFhirQueryClient"/> over HttpClient: JSON, bearer token, parsed with the Firely SDK; a response larger
+/// than <see cref="MaxResponseBytes"/> is not read (null).
+/// </summary>
 public sealed class HttpFhirQueryClient(HttpClient http) : IFhirQueryClient
 {
+    /// <summary>Largest response read, in bytes (a page of a search).</summary>
+    public long MaxResponseBytes { get; init; } = 5_000_000;
+
     /// <inheritdoc />
     public async Task<Resource?> GetAsync(Uri fhirServer, string relativeQuery, string? accessToken, CancellationToken cancellationToken)
     {
@@ -27,16 +33,29 @@ public sealed class HttpFhirQueryClient(HttpClient http) : IFhirQueryClient
 
         try
         {
-            using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > MaxResponseBytes)
             {
                 return null;
             }
 
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return FhirJson.Parse(body).Resource;
+            // Read at most one byte more than the limit: a body without Content-Length is bounded too.
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int n;
+            while ((n = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                buffer.Write(chunk, 0, n);
+                if (buffer.Length > MaxResponseBytes)
+                {
+                    return null;
+                }
+            }
+
+            return FhirJson.Parse(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)).Resource;
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             return null;
         }

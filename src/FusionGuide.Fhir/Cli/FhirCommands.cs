@@ -13,7 +13,8 @@ namespace FusionGuide.Fhir.Cli;
 /// The FHIR commands of the command line, as a library entry (the AOT CLI cannot host the Firely SDK):
 /// <c>fhir BUNDLE.json [--as-of DATE] [--region R]</c> prints the case; <c>recommend --fhir BUNDLE.json
 /// [--format json|markdown|html] [--as-of DATE] [--region R]</c> prints the result. Exit codes: 0 output on stdout;
-/// 2 invalid input (a JSON problem list on stderr, nothing on stdout); 1 an internal fault.
+/// 2 invalid input (a JSON problem list on stderr, nothing on stdout) — including a record without non-small cell
+/// lung cancer (<c>$: out of scope: …</c>, see <see cref="FhirMapping.OutOfScope"/>); 1 an internal fault.
 /// </summary>
 public static class FhirCommands
 {
@@ -165,6 +166,14 @@ public static class FhirCommands
         if (!mapping.IsValid)
         {
             Fail(stderr, mapping.Problems);
+            return null;
+        }
+
+        if (mapping.OutOfScope is { } why)
+        {
+            // Not a patient FusionGuide is for: a clear answer rather than "driver indeterminate" for, say, breast cancer.
+            Warn(mapping, stderr);
+            Fail(stderr, [new Problem("$", $"out of scope: {why}")]);
             return null;
         }
 

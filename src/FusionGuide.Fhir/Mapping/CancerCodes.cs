@@ -14,7 +14,32 @@ internal static class CancerCodes
         // Lung-cancer disorders that carry their histology.
         ["254626006"] = Domain.Histology.Adenocarcinoma, ["254634000"] = Domain.Histology.Squamous, ["254632001"] = Domain.Histology.SmallCell,
         ["254637007"] = Domain.Histology.NsclcNos,
+        // Non-small cell carcinoma of lung, TNM stage 1–4 (the disorders Synthea and many problem lists use).
+        ["424132000"] = Domain.Histology.NsclcNos, ["425048006"] = Domain.Histology.NsclcNos, ["422968005"] = Domain.Histology.NsclcNos,
+        ["423121009"] = Domain.Histology.NsclcNos,
     };
+
+    /// <summary>SNOMED CT lung-cancer disorders (the primary tumour's site is the lung).</summary>
+    private static readonly HashSet<string> SnomedLungCancer =
+    [
+        "254637007", "254626006", "254634000", "254632001", "93880001", "187875007", "363358000", "424132000", "425048006", "422968005", "423121009",
+    ];
+
+    /// <summary>The stage a lung-cancer disorder code carries: "Non-small cell carcinoma of lung, TNM stage 4" is stage IV.</summary>
+    private static readonly Dictionary<string, (Domain.Stage? Stage, string Group)> SnomedDisorderStage = new(StringComparer.Ordinal)
+    {
+        ["424132000"] = (null, "1"), ["425048006"] = (null, "2"), ["422968005"] = (null, "3"), ["423121009"] = (Domain.Stage.IV, "4"),
+    };
+
+    /// <summary>Words that name a malignancy in a code's display or text.</summary>
+    private static readonly string[] MalignancyWords =
+        ["malignant", "carcinoma", "cancer", "sarcoma", "lymphoma", "leukemia", "leukaemia", "melanoma", "myeloma", "blastoma", "mesothelioma"];
+
+    /// <summary>SNOMED CT body structures of the lung and bronchus.</summary>
+    private static readonly HashSet<string> SnomedLungSite =
+    [
+        "39607008", "3341006", "44029006", "45653009", "90572001", "72481006", "955009", "41224006", "31094006", "36162004", "68453008", "24028007",
+    ];
 
     /// <summary>AJCC 8th edition stage groups as SNOMED CT qualifiers (mCODE's TNM stage group value set).</summary>
     private static readonly Dictionary<string, Domain.Stage> SnomedStage = new(StringComparer.Ordinal)
@@ -126,8 +151,44 @@ internal static class CancerCodes
         || cc?.Coding.Any(c => c.System == Terminology.Snomed && c.Code is "94225005" or "94222008" or "94381002" or "94391008") == true
         || Terminology.Mentions(Terminology.Words(cc), "metasta") || Terminology.Mentions(Terminology.Words(cc), "secondary malignant");
 
-    /// <summary>True for a primary lung cancer code (ICD-10 C34, or a lung-cancer SNOMED CT disorder).</summary>
+    /// <summary>
+    /// True for a primary lung cancer code: ICD-10(-CM) C34.x, ICD-O-3 topography C34.x, or a lung-cancer SNOMED CT
+    /// disorder (NSCLC, lung adenocarcinoma, squamous and small cell carcinoma of lung, with or without a TNM stage).
+    /// </summary>
     public static bool IsLungPrimary(CodeableConcept? cc) =>
-        Terminology.Code(cc, Terminology.Icd10) is { } icd && icd.StartsWith("C34", StringComparison.Ordinal)
-        || cc?.Coding.Any(c => c.System == Terminology.Snomed && c.Code is "254637007" or "254626006" or "254634000" or "254632001" or "93880001" or "187875007") == true;
+        cc?.Coding.Any(c => c.Code is { } code && (
+            Terminology.Icd10.Contains(c.System) && code.StartsWith("C34", StringComparison.OrdinalIgnoreCase)
+            || c.System == Terminology.IcdO3 && code.StartsWith("C34", StringComparison.OrdinalIgnoreCase)
+            || c.System == Terminology.Snomed && SnomedLungCancer.Contains(code))) == true;
+
+    /// <summary>True for a body site in the lung or bronchus (SNOMED CT body structure, ICD-O-3 topography C34, or its words).</summary>
+    public static bool IsLungSite(CodeableConcept? cc) =>
+        cc is not null && (cc.Coding.Any(c => c.Code is { } code && (c.System == Terminology.Snomed && SnomedLungSite.Contains(code)
+            || c.System == Terminology.IcdO3 && code.StartsWith("C34", StringComparison.OrdinalIgnoreCase)))
+            || Terminology.Mentions(Terminology.Words(cc), "lung") || Terminology.Mentions(Terminology.Words(cc), "bronch"));
+
+    /// <summary>
+    /// True for a code naming a (primary) malignant neoplasm of any site: ICD-10 C00–C97 other than C77–C79, ICD-O-3
+    /// topography, or a SNOMED CT concept whose words name a malignancy.
+    /// </summary>
+    public static bool IsCancer(CodeableConcept? cc)
+    {
+        if (cc is null)
+        {
+            return false;
+        }
+
+        if (cc.Coding.Any(c => Terminology.Icd10.Contains(c.System) && c.Code is { Length: >= 3 } code && (code[0] is 'C' or 'c') && char.IsDigit(code[1])))
+        {
+            return true;
+        }
+
+        var words = Terminology.Words(cc);
+        return MalignancyWords.Any(w => Terminology.Mentions(words, w));
+    }
+
+    /// <summary>The stage a lung-cancer disorder code carries, when it carries one: (stage, or null when only the group number is given; the group).</summary>
+    public static (Stage? Stage, string Group)? StageOfDisorder(CodeableConcept? cc) =>
+        cc?.Coding.Where(c => c.System == Terminology.Snomed && c.Code is not null && SnomedDisorderStage.ContainsKey(c.Code)).Select(c => SnomedDisorderStage[c.Code!])
+            .Cast<(Stage?, string)?>().FirstOrDefault();
 }

@@ -18,13 +18,14 @@ internal static class CaseAssembler
             ctx.Warn("$", "no primary-cancer Condition: the histology is read from the test order's reason", MappingContext.Assumed);
         }
 
+        var stageFromObservation = StageFromObservations(ctx);
         var history = d.Therapies.OrderBy(t => t.Start ?? DateOnly.MaxValue).ThenBy(t => t.Order).Select(t => t.Entry).ToList();
         var o = ctx.Options;
         return new Case
         {
             Id = o.CaseId ?? (string.IsNullOrEmpty(d.PatientId) ? null : d.PatientId),
             Patient = new Domain.Patient { Age = d.Age, Sex = d.Sex, Smoking = d.Smoking?.Value, Ecog = d.Ecog?.Value },
-            Tumor = new Tumor { Histology = d.Histology ?? d.HistologyFromOrder, Stage = d.Stage ?? d.StageFromObservation, Transformation = d.Transformation, Resected = d.Resected },
+            Tumor = new Tumor { Histology = d.Histology ?? d.HistologyFromOrder, Stage = d.Stage ?? stageFromObservation, Transformation = d.Transformation, Resected = d.Resected },
             Tests = TestAssembler.Assemble(ctx),
             Disease = new Disease { BrainMetastases = d.Brain, Sites = [.. d.Sites] },
             History = history,
@@ -33,5 +34,58 @@ internal static class CaseAssembler
             Medications = [.. d.Medications],
             Context = new CaseContext { Region = o.Region, Available = o.Available, Unavailable = o.Unavailable },
         };
+    }
+
+    /// <summary>
+    /// Why the record is outside FusionGuide's scope (no non-small cell lung cancer), or null when it is in scope: a
+    /// lung primary Condition, or with no Condition for it, a test order whose reason is lung cancer.
+    /// </summary>
+    public static string? OutOfScope(MappingContext ctx)
+    {
+        var d = ctx.Draft;
+        if (d.LungPrimaries.Count > 0 || d.LungFromOrder)
+        {
+            return null;
+        }
+
+        return d.OtherPrimaries.Count > 0
+            ? $"no lung cancer on record: the primary cancer read is {string.Join("; ", d.OtherPrimaries.Select(p => p.Description))}. FusionGuide advises only on non-small cell lung cancer."
+            : "no lung cancer on record: no Condition names a primary lung cancer (ICD-10-CM or ICD-O-3 C34, a SNOMED CT lung-cancer disorder, or a primary cancer with a lung body site) and no test order gives lung cancer as its reason. FusionGuide advises only on non-small cell lung cancer.";
+    }
+
+    /// <summary>
+    /// The stage from stage-group Observations: those of the lung primary (its <c>stage.assessment</c>, or their
+    /// <c>focus</c>) count; one about another Condition never does; an unlinked one counts only when no other primary
+    /// cancer is on record.
+    /// </summary>
+    private static Stage? StageFromObservations(MappingContext ctx)
+    {
+        var d = ctx.Draft;
+        Stage? found = null;
+        foreach (var (o, path, stage) in d.StageObservations)
+        {
+            bool Assesses(Hl7.Fhir.Model.Condition c) => c.Stage.Any(st => st.Assessment.Any(a => ReferenceEquals(ctx.Resolve<Hl7.Fhir.Model.Observation>(a), o)));
+            var focus = o.Focus.Select(f => ctx.Resolve<Hl7.Fhir.Model.Condition>(f)).Where(c => c is not null).ToList();
+            var ofLung = d.LungPrimaries.Any(Assesses) || focus.Any(c => d.LungPrimaries.Contains(c!));
+            var ofOther = d.OtherPrimaries.Any(p => Assesses(p.Condition)) || focus.Any(c => d.OtherPrimaries.Any(p => ReferenceEquals(p.Condition, c)));
+            if (ofLung)
+            {
+                found ??= stage;
+            }
+            else if (ofOther)
+            {
+                ctx.Warn(path, $"stage group {Codes.Stage.Code(stage)} is the stage of another primary cancer, not the lung cancer: not read");
+            }
+            else if (d.OtherPrimaries.Count == 0)
+            {
+                found ??= stage;
+            }
+            else
+            {
+                ctx.Warn(path, $"stage group {Codes.Stage.Code(stage)} names no Condition (focus) and another primary cancer is on record: not read as the lung cancer's stage");
+            }
+        }
+
+        return found;
     }
 }

@@ -13,10 +13,19 @@ internal sealed class CaseDraft
     public Histology? Histology { get; set; }
     public Histology? HistologyFromOrder { get; set; }
     public Stage? Stage { get; set; }
-    public Stage? StageFromObservation { get; set; }
     public Transformation? Transformation { get; set; }
     public bool? Resected { get; set; }
-    public bool PrimaryCondition { get; set; }
+    /// <summary>The Conditions read as the primary lung cancer.</summary>
+    public List<Hl7.Fhir.Model.Condition> LungPrimaries { get; } = [];
+
+    /// <summary>Primary cancers of other sites (out of scope), each with its description.</summary>
+    public List<(Hl7.Fhir.Model.Condition Condition, string Description)> OtherPrimaries { get; } = [];
+
+    /// <summary>A test order whose reason is lung cancer (code or histology).</summary>
+    public bool LungFromOrder { get; set; }
+
+    /// <summary>Stage-group Observations, kept until the conditions are known (only the lung primary's count).</summary>
+    public List<(Hl7.Fhir.Model.Observation Observation, string Path, Stage Stage)> StageObservations { get; } = [];
     public BrainMetastases? Brain { get; set; }
     public List<MetastaticSite> Sites { get; } = [];
     public List<Finding> Findings { get; } = [];

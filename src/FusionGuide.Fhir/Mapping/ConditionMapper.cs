@@ -4,9 +4,12 @@ using Hl7.Fhir.Model;
 namespace FusionGuide.Fhir.Mapping;
 
 /// <summary>
-/// Condition → the primary lung cancer (histology from the mCODE histology-morphology-behavior extension or the
-/// code; AJCC stage from the stage summary), secondary cancers (brain metastases and other sites, by code or body
-/// site) and comorbidities. Refuted, entered-in-error and resolved conditions are skipped with a warning.
+/// Condition → the primary lung cancer, found by code (ICD-10-CM / ICD-O-3 C34.x, SNOMED CT lung-cancer disorders)
+/// or, for a primary-cancer Condition, by its lung body site (histology from the mCODE histology-morphology-behavior
+/// extension or the code; AJCC stage from the stage summary, the code or that Condition's own staging observations);
+/// primary cancers of other sites (out of FusionGuide's scope: read, named, never taken for the lung primary);
+/// secondary cancers (brain metastases and other sites, by code or body site) and comorbidities. Refuted,
+/// entered-in-error and resolved conditions are skipped with a warning.
 /// </summary>
 internal static class ConditionMapper
 {
@@ -25,9 +28,15 @@ internal static class ConditionMapper
         {
             Secondary(c, path, ctx);
         }
-        else if (profiles.Any(p => p is not null && p.EndsWith("primary-cancer-condition", StringComparison.Ordinal)) || CancerCodes.IsLungPrimary(c.Code))
+        else if (CancerCodes.IsLungPrimary(c.Code) || IsPrimaryCancer(c, profiles) && c.BodySite.Any(CancerCodes.IsLungSite))
         {
             Primary(c, path, ctx);
+        }
+        else if (IsPrimaryCancer(c, profiles))
+        {
+            var site = c.BodySite.Count > 0 ? $" (site {string.Join(", ", c.BodySite.Select(Terminology.Describe))})" : " (no lung site or lung cancer code)";
+            ctx.Draft.OtherPrimaries.Add((c, $"{Terminology.Describe(c.Code)}{site}"));
+            ctx.Warn($"{path}.code", $"the primary cancer {Terminology.Describe(c.Code)}{site} is not a lung cancer: out of FusionGuide's scope, not read");
         }
         else if (ComorbidityCodes.Of(c.Code) is { } comorbidity)
         {
@@ -42,9 +51,12 @@ internal static class ConditionMapper
         }
     }
 
+    private static bool IsPrimaryCancer(Condition c, List<string?> profiles) =>
+        profiles.Any(p => p is not null && p.EndsWith("primary-cancer-condition", StringComparison.Ordinal)) || CancerCodes.IsCancer(c.Code);
+
     private static void Primary(Condition c, string path, MappingContext ctx)
     {
-        ctx.Draft.PrimaryCondition = true;
+        ctx.Draft.LungPrimaries.Add(c);
         var ext = c.Extension.FindIndex(e => e.Url == Terminology.HistologyExtension);
         var morphology = ext >= 0 ? c.Extension[ext].Value as CodeableConcept : null;
         var histology = CancerCodes.HistologyOf(morphology) ?? CancerCodes.HistologyOf(c.Code);
@@ -71,6 +83,19 @@ internal static class ConditionMapper
             else
             {
                 ctx.Draft.Stage ??= stage;
+            }
+        }
+
+        // The stage the code carries ("Non-small cell carcinoma of lung, TNM stage 4").
+        if (CancerCodes.StageOfDisorder(c.Code) is { } coded)
+        {
+            if (coded.Stage is { } s)
+            {
+                ctx.Draft.Stage ??= s;
+            }
+            else if (ctx.Draft.Stage is null)
+            {
+                ctx.Warn($"{path}.code", $"the code {Terminology.Describe(c.Code)} gives stage {coded.Group} without its AJCC subgroup: the stage is not read from it");
             }
         }
     }

@@ -113,6 +113,6 @@ internal static class ObservationMapper
             return;
         }
 
-        ctx.Draft.StageFromObservation ??= stage;
+        ctx.Draft.StageObservations.Add((o, path, stage.Value));
     }
 }

@@ -12,8 +12,9 @@ namespace FusionGuide.Server.Api;
 
 /// <summary>
 /// CDS Hooks 2.0: <c>GET /cds-services</c>, <c>POST /cds-services/{id}</c>, <c>POST /cds-services/{id}/feedback</c>
-/// (CORS open to any origin, bearer JWT per <see cref="CdsJwt"/>), and <c>GET /v1/reports/{hookInstance}</c>, the
-/// full report each card links to. Every evaluation is recorded in the audit store before it is answered.
+/// (CORS open to any origin, bearer JWT per <see cref="CdsJwt"/>), and <c>GET /v1/reports/{token}</c>, the full
+/// report each card links to: the token is random and new for every call, so a link opens only the report of the call
+/// that made it, whatever hook instance a client reuses. Every evaluation is recorded in the audit store before it is answered.
 /// </summary>
 internal static class CdsHooksEndpoints
 {
@@ -30,7 +31,7 @@ internal static class CdsHooksEndpoints
     public static IServiceCollection AddCdsHooks(this IServiceCollection services)
     {
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "POST", "OPTIONS").WithHeaders("Authorization", "Content-Type")));
-        services.AddHttpClient(nameof(HttpFhirQueryClient), c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddHttpClient(nameof(HttpFhirQueryClient), c => c.Timeout = TimeSpan.FromSeconds(5));
         services.AddCdsJwt();
         return services;
     }
@@ -45,11 +46,11 @@ internal static class CdsHooksEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Call a CDS service: cards. Every evaluation is audited; the cards link to /v1/reports/{hookInstance}.");
+            .WithSummary("Call a CDS service: cards. Every evaluation is audited; the cards link to /v1/reports/{token}, a token new for each call.");
         cds.MapPost("/{id}/feedback", Feedback).Accepts<CdsFeedback>(Negotiation.Json).Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("CDS Hooks feedback: accepted and overridden cards are stored beside the audit trail.");
-        app.MapGet("/v1/reports/{hookInstance}", Report).WithTags("CDS Hooks")
+        app.MapGet("/v1/reports/{token}", Report).WithTags("CDS Hooks")
             .Produces<Domain.Result>(StatusCodes.Status200OK, Negotiation.Json, Negotiation.Markdown, Negotiation.Html)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status406NotAcceptable)
             .WithSummary("The full report behind a CDS Hooks call's cards (HTML, Markdown or JSON by Accept).");
@@ -78,6 +79,13 @@ internal static class CdsHooksEndpoints
             return Problem(outcome.Problem!);
         }
 
+        if (outcome.Result is null)
+        {
+            // Out of scope (no non-small cell lung cancer): nothing was evaluated, so nothing is audited or reportable.
+            RequestLog.CdsOutOfScope(log, id, sha, outcome.Response!.Cards.Count);
+            return Results.Text(CdsHooksJson.Serialize(outcome.Response), CdsJson, Encoding.UTF8);
+        }
+
         // The outcome came from a request that parsed: its hook and hook instance are there.
         using var request = JsonDocument.Parse(bytes);
         var hook = request.RootElement.GetProperty("hook").GetString()!;
@@ -87,6 +95,7 @@ internal static class CdsHooksEndpoints
         var record = await audit.AppendAsync(new AuditEntry(now, result.CaseId, sha, result.KnowledgeBaseVersion, result.AsOf!,
             ContractJson.Serialize(result, indented: false)), cancellationToken);
         await audit.LinkHookInstanceAsync(new HookInstanceLink(hookInstance, record.Id, id, hook, now), cancellationToken);
+        await audit.LinkReportAsync(outcome.ReportToken!, record.Id, now, cancellationToken);
         RequestLog.CdsAnswered(log, id, sha, record.Id, outcome.Response!.Cards.Count);
         http.Response.Headers["X-Audit-Record"] = record.Id.ToString(CultureInfo.InvariantCulture);
         return Results.Text(CdsHooksJson.Serialize(outcome.Response), CdsJson, Encoding.UTF8);
@@ -119,16 +128,17 @@ internal static class CdsHooksEndpoints
         return Results.Ok();
     }
 
-    public static async Task<IResult> Report(string hookInstance, HttpRequest request, IAuditStore audit, ReferenceList references, CancellationToken cancellationToken)
+    public static async Task<IResult> Report(string token, HttpRequest request, IAuditStore audit, ReferenceList references, CancellationToken cancellationToken)
     {
         if (Negotiation.Choose(request) is not { } format)
         {
             return ApiProblems.NotAcceptable();
         }
 
-        if (await audit.FindHookInstanceAsync(hookInstance, cancellationToken) is not { } id || await audit.GetAsync(id, cancellationToken) is not { } record)
+        if (await audit.FindReportAsync(token, cancellationToken) is not { } id || await audit.GetAsync(id, cancellationToken) is not { } record)
         {
-            return ApiProblems.NotFound($"There is no CDS Hooks evaluation for hook instance '{hookInstance}'.");
+            // The token is not echoed: the answer says nothing about what exists.
+            return ApiProblems.NotFound("There is no CDS Hooks report for this link.");
         }
 
         request.HttpContext.Response.Headers["X-Audit-Record"] = record.Id.ToString(CultureInfo.InvariantCulture);
@@ -142,16 +152,21 @@ internal static class CdsHooksEndpoints
         return Results.Text(text, Negotiation.ContentType(format), Encoding.UTF8);
     }
 
-    /// <summary>The service for this request: the report link is this server's own <c>/v1/reports/</c>, the date the server's clock.</summary>
+    /// <summary>
+    /// The service for this request: the report link is this server's own <c>/v1/reports/</c> under its public base URL
+    /// (<see cref="PublicUrls"/>; no link when there is none to trust), the date the server's clock.
+    /// </summary>
     private static CdsHooksService Service(HttpContext http, FusionEngine engine, TimeProvider clock, ServerSettings settings, IHttpClientFactory clients)
     {
-        var request = http.Request;
+        var publicBase = PublicUrls.Base(http, settings);
         var options = new CdsHooksOptions
         {
-            ReportBaseUrl = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/v1/reports/"),
+            ReportBaseUrl = publicBase is null ? null : new Uri(publicBase, "v1/reports/"),
             EvaluationDate = () => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             Region = settings.Cds.Region,
-            AboutUrl = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/"),
+            AboutUrl = publicBase,
+            ExplainOutOfScope = settings.Cds.ExplainOutOfScope,
+            AllowHttpFhirServer = settings.Cds.AllowHttpFhirServer,
         };
         var fhir = settings.Cds.FetchFromFhirServer ? new HttpFhirQueryClient(clients.CreateClient(nameof(HttpFhirQueryClient))) : null;
         return new CdsHooksService(engine, options, fhir);

@@ -23,4 +23,7 @@ internal static partial class RequestLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "cds-services/{ServiceId}: request sha256={RequestSha256} refused with {Status}")]
     public static partial void CdsRefused(ILogger logger, string serviceId, string requestSha256, int status);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "cds-services/{ServiceId}: request sha256={RequestSha256} out of scope (no NSCLC on record): {CardCount} cards, nothing evaluated or audited")]
+    public static partial void CdsOutOfScope(ILogger logger, string serviceId, string requestSha256, int cardCount);
 }

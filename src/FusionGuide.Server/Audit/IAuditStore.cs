@@ -27,6 +27,15 @@ public interface IAuditStore
     /// <summary>The newest audit record linked to <paramref name="hookInstance"/>, or null.</summary>
     Task<long?> FindHookInstanceAsync(string hookInstance, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records that the report token of one CDS Hooks call (random, new per call, named by its cards' report link)
+    /// opens <paramref name="auditId"/>'s result. Only the token's SHA-256 is stored.
+    /// </summary>
+    Task LinkReportAsync(string token, long auditId, string recordedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>The audit record a report token opens, or null.</summary>
+    Task<long?> FindReportAsync(string token, CancellationToken cancellationToken = default);
+
     /// <summary>Stores CDS Hooks feedback items, all or none (outside the hash chain).</summary>
     Task AppendFeedbackAsync(IReadOnlyList<FeedbackEntry> entries, CancellationToken cancellationToken = default);
 

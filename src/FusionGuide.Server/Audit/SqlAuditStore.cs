@@ -37,6 +37,10 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
             hook TEXT NOT NULL,
             recorded_at TEXT NOT NULL,
             PRIMARY KEY (hook_instance, audit_id));
+        CREATE TABLE IF NOT EXISTS cds_report_link (
+            token_sha256 TEXT PRIMARY KEY,
+            audit_id BIGINT NOT NULL,
+            recorded_at TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS cds_feedback (
             id TEXT PRIMARY KEY,
             received_at TEXT NOT NULL,
@@ -337,6 +341,27 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
         var value = await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <inheritdoc />
+    public async Task LinkReportAsync(string token, long auditId, string recordedAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(c, null, "INSERT INTO cds_report_link (token_sha256, audit_id, recorded_at) VALUES (@t, @id, @at)",
+            cancellationToken, ("@t", TokenHash(token)), ("@id", auditId), ("@at", recordedAt)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<long?> FindReportAsync(string token, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = Command(c, null, "SELECT audit_id FROM cds_report_link WHERE token_sha256 = @t", ("@t", TokenHash(token ?? "")));
+        var value = await cmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Only a token's hash is stored: a copy of the database does not hold the links that open the reports.</summary>
+    private static string TokenHash(string token) => AuditChain.Sha256(System.Text.Encoding.UTF8.GetBytes(token));
 
     /// <inheritdoc />
     public async Task AppendFeedbackAsync(IReadOnlyList<FeedbackEntry> entries, CancellationToken cancellationToken = default)

@@ -113,6 +113,24 @@ internal sealed class CommandLine
         return networks;
     }
 
+    /// <summary>The public base URL from <c>--public-url</c>: absolute http(s), no query or fragment; a trailing <c>/</c> is added.</summary>
+    public Uri? PublicUrl()
+    {
+        if (Option("--public-url") is not { } text)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0 || uri.Fragment.Length > 0
+            || uri.UserInfo.Length > 0)
+        {
+            Problems.Add(new Problem("--public-url", $"'{text}' is not an absolute http(s) URL without user, query or fragment"));
+            return null;
+        }
+
+        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+    }
+
     /// <summary>The CDS Hooks settings from <c>--cds-jwt-key</c>, <c>--cds-jwt-issuer</c>, <c>--cds-region</c> and <c>--cds-fhir-fetch</c>.</summary>
     public CdsSettings Cds()
     {
@@ -155,7 +173,32 @@ internal sealed class CommandLine
             "on" => true,
             var v => Invalid(v),
         };
-        return new CdsSettings { JwtKeys = keys, JwtIssuer = string.IsNullOrWhiteSpace(issuer) ? null : issuer, Region = region, FetchFromFhirServer = fetch };
+        var explain = Option("--cds-out-of-scope") switch
+        {
+            null or "silent" => false,
+            "explain" => true,
+            var v => InvalidScope(v),
+        };
+        return new CdsSettings { JwtKeys = keys, JwtIssuer = string.IsNullOrWhiteSpace(issuer) ? null : issuer, Region = region, FetchFromFhirServer = fetch, ExplainOutOfScope = explain,
+            AllowHttpFhirServer = Option("--cds-fhir-allow-http") switch
+            {
+                null or "off" => false,
+                "on" => true,
+                var v => InvalidAllowHttp(v),
+            },
+        };
+
+        bool InvalidAllowHttp(string v)
+        {
+            Problems.Add(new Problem("--cds-fhir-allow-http", $"must be 'on' or 'off', not '{v}'"));
+            return false;
+        }
+
+        bool InvalidScope(string v)
+        {
+            Problems.Add(new Problem("--cds-out-of-scope", $"must be 'silent' or 'explain', not '{v}'"));
+            return false;
+        }
 
         bool Invalid(string v)
         {

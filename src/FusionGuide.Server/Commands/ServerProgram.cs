@@ -15,7 +15,8 @@ public static class ServerProgram
         Usage:
           fusionguide-server serve [--urls http://127.0.0.1:8080] [--db PATH | --postgres CONNECTION] [--api-key-file FILE]
                                    [--cds-jwt-key FILE [--cds-jwt-issuer ISS]] [--cds-region US|EU|TR|JP|CN|other]
-                                   [--cds-fhir-fetch on|off] [--trust-proxy ADDRESS|NETWORK[,…]]
+                                   [--cds-fhir-fetch on|off] [--trust-proxy ADDRESS|NETWORK[,…]] [--public-url URL]
+                                   [--cds-out-of-scope silent|explain] [--cds-fhir-allow-http on|off]
           fusionguide-server audit verify [--db PATH | --postgres CONNECTION]
           fusionguide-server fhir BUNDLE.json [--as-of YYYY-MM-DD] [--region R]
           fusionguide-server recommend --fhir BUNDLE.json [--format json|markdown|html] [--as-of YYYY-MM-DD] [--region R]
@@ -27,9 +28,14 @@ public static class ServerProgram
                    Other --key=value arguments are ASP.NET Core host settings.
                    CDS Hooks 2.0 at /cds-services: --cds-jwt-key verifies the client's bearer JWT (HS256 secret,
                    PEM public key or JWKS file; audience = the called URL; --cds-jwt-issuer checks iss); --cds-region
-                   sets the site's region; --cds-fhir-fetch on reads missing prefetch from the request's fhirServer.
+                   sets the site's region; --cds-fhir-fetch on reads missing prefetch from the request's fhirServer
+                   (https only with a bearer token unless --cds-fhir-allow-http on; 10 pages, 5 MB a page, 2 s a call).
                    Behind a reverse proxy, --trust-proxy names it (addresses or networks, comma-separated): its
                    X-Forwarded-For/-Proto/-Host are then believed (the JWT audience and links use the original URL).
+                   --public-url https://fg.example/ is the base of the CDS cards' report links (else the forwarded
+                   URL from a trusted proxy, else the listening address; never the request's Host header).
+                   A patient without non-small cell lung cancer gets no card (--cds-out-of-scope explain: one info
+                   card saying why).
         audit verify  recomputes the audit hash chain.
         fhir       reads a FHIR R4 Bundle (or resource) into a case and prints it.
         recommend --fhir  evaluates a FHIR Bundle and prints the result.
@@ -38,7 +44,7 @@ public static class ServerProgram
                     1 internal fault; 4 audit verify found a broken chain (the first broken record is named).
         """;
 
-    private static readonly string[] ServeOptions = ["--urls", "--db", "--postgres", "--api-key-file", "--cds-jwt-key", "--cds-jwt-issuer", "--cds-region", "--cds-fhir-fetch", "--trust-proxy"];
+    private static readonly string[] ServeOptions = ["--urls", "--db", "--postgres", "--api-key-file", "--cds-jwt-key", "--cds-jwt-issuer", "--cds-region", "--cds-fhir-fetch", "--trust-proxy", "--public-url", "--cds-out-of-scope", "--cds-fhir-allow-http"];
     private static readonly string[] AuditOptions = ["--db", "--postgres"];
 
     /// <summary>Runs a command line; returns the exit code.</summary>
@@ -68,7 +74,7 @@ public static class ServerProgram
     private static async Task<int> ServeAsync(string[] args, TextWriter stderr)
     {
         var line = CommandLine.Parse(args, ServeOptions, passHostSettings: true);
-        var settings = new ServerSettings { Audit = line.AuditStore(), ApiKey = line.ApiKey(), Cds = line.Cds(), TrustedProxies = line.TrustedProxies() };
+        var settings = new ServerSettings { Audit = line.AuditStore(), ApiKey = line.ApiKey(), Cds = line.Cds(), TrustedProxies = line.TrustedProxies(), PublicUrl = line.PublicUrl() };
         if (line.Problems.Count > 0)
         {
             return Problems(stderr, line.Problems);

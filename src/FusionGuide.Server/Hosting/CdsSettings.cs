@@ -20,6 +20,15 @@ public sealed record CdsSettings
     /// <summary>Read missing prefetch from the request's <c>fhirServer</c> (off by default: the server would GET URLs a caller names).</summary>
     public bool FetchFromFhirServer { get; init; }
 
+    /// <summary>
+    /// For a patient without non-small cell lung cancer, patient-view answers one <c>info</c> card saying why
+    /// (<c>--cds-out-of-scope explain</c>) instead of no card (<c>silent</c>, the default).
+    /// </summary>
+    public bool ExplainOutOfScope { get; init; }
+
+    /// <summary>With fetching on, send the client's bearer token to an <c>http://</c> fhirServer too (local testing only).</summary>
+    public bool AllowHttpFhirServer { get; init; }
+
     /// <summary>Shortest HS256 secret accepted, in bytes (RFC 7518 §3.2: at least the hash size).</summary>
     public const int MinSecretBytes = 32;
 

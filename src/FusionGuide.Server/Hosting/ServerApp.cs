@@ -63,6 +63,7 @@ public static class ServerApp
         var app = builder.Build();
         if (settings.TrustedProxies.Count > 0)
         {
+            app.UseForwardedHostNote(settings.TrustedProxies);
             // First, so that everything after it (JWT audience, links, request log) sees the original scheme and host.
             app.UseForwardedHeaders();
         }

@@ -26,6 +26,13 @@ public sealed record ServerSettings
     /// </summary>
     public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
 
+    /// <summary>
+    /// The server's public base URL (<c>--public-url</c>, e.g. <c>https://fg.example/</c>): the CDS cards' report links
+    /// are built from it. Without it, links use the original URL a trusted proxy forwarded, else the server's own
+    /// listening address when it names a host — never the request's <c>Host</c> header, which any client can set.
+    /// </summary>
+    public Uri? PublicUrl { get; init; }
+
     /// <summary>Settings from the environment alone (the API key variable), with the default SQLite store.</summary>
     public static ServerSettings FromEnvironment() => new() { ApiKey = NonEmpty(Environment.GetEnvironmentVariable(ApiKeyVariable)) };
 

@@ -23,6 +23,13 @@ internal sealed class BundleBuilder(string patientId)
         return r;
     }
 
+    /// <summary>Adds a resource built by the test.</summary>
+    public BundleBuilder With(Resource r)
+    {
+        Add(r);
+        return this;
+    }
+
     public BundleBuilder Patient(string birthDate, AdministrativeGender gender)
     {
         Add(new Hl7.Fhir.Model.Patient { Id = PatientId, BirthDate = birthDate, Gender = gender });

@@ -22,6 +22,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <summary>The CDS Hooks settings (region US, as the FHIR scenarios assume; no JWT key unless a test sets one).</summary>
     public CdsSettings Cds { get; init; } = new() { Region = Domain.Region.US };
 
+    /// <summary>The configured public base URL (<c>--public-url</c>) the cards' report links are built from.</summary>
+    public Uri? PublicUrl { get; init; } = new("https://fg.example/");
+
     public string DbPath => dir.File("audit.db");
 
     internal LogCapture Logs { get; } = new();
@@ -31,7 +34,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(l => l.ClearProviders().AddProvider(Logs));
         builder.ConfigureTestServices(s =>
         {
-            s.AddSingleton(new ServerSettings { Audit = new AuditStoreOptions(DbPath, null), ApiKey = ApiKey, Cds = Cds });
+            s.AddSingleton(new ServerSettings { Audit = new AuditStoreOptions(DbPath, null), ApiKey = ApiKey, Cds = Cds, PublicUrl = PublicUrl });
             s.AddSingleton<TimeProvider>(new FixedClock(Now));
         });
     }

@@ -80,7 +80,8 @@ internal sealed class ChainVerifier
         if (headId != lastId || headHash != expectedPrev)
         {
             // Records at the end were removed (or the head was edited): the first one the head vouches for is missing.
-            var missing = headId > lastId ? lastId + 1 : headId;
+            // Or records were added past the head: the first one the head does not vouch for is named.
+            var missing = headId > lastId ? lastId + 1 : headId < lastId ? headId + 1 : headId;
             return new ChainVerification(Count, Math.Max(missing, store.FirstId), $"the chain head names record {headId}, but the last record is {lastId}");
         }
 

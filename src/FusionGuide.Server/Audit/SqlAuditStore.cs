@@ -95,6 +95,9 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
     /// <summary>Begins a read-only transaction that sees one snapshot and takes no lock that would stop appends.</summary>
     protected abstract Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>True when the database plainly does not exist (a SQLite file not there): probing it would create it.</summary>
+    protected virtual bool DatabaseMissing => false;
+
     /// <summary>SQL naming the audit tables that exist (one row per table, its name in column 0).</summary>
     protected abstract string ExistingTablesSql { get; }
 
@@ -393,6 +396,11 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
     /// <summary>What the database holds: no audit store, one that needs <c>audit migrate</c>, or a current one. Never writes.</summary>
     public async Task<AuditStoreStatus> ProbeAsync(CancellationToken cancellationToken = default)
     {
+        if (DatabaseMissing)
+        {
+            return AuditStoreStatus.Absent;
+        }
+
         await using var c = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         return await ProbeAsync(c, null, cancellationToken).ConfigureAwait(false);
     }

@@ -66,6 +66,9 @@ public sealed class SqliteAuditStore : SqlAuditStore
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: true));
 
     /// <inheritdoc />
+    protected override bool DatabaseMissing => !File.Exists(Path);
+
+    /// <inheritdoc />
     protected override string ExistingTablesSql =>
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('audit_record', 'audit_chain_head', 'audit_store')";
 

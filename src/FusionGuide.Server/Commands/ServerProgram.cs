@@ -129,7 +129,9 @@ public static class ServerProgram
     {
         var line = CommandLine.Parse(args, VerifyOptions, passHostSettings: false);
         var options = line.AuditStore();
-        if (options.IsSqlite && !File.Exists(options.SqliteFullPath))
+        var sqliteMissing = options.IsSqlite && !File.Exists(options.SqliteFullPath);
+        var checkpointPath = line.Option("--audit-checkpoints") ?? (options.IsSqlite ? CheckpointDirectory.BesideSqlite(options.SqliteFullPath) : "off");
+        if (sqliteMissing && (checkpointPath == "off" || !new CheckpointDirectory(checkpointPath).HasCheckpoints))
         {
             line.Problems.Add(new Problem("--db", $"there is no audit database at {options.SqliteFullPath}"));
         }
@@ -152,6 +154,13 @@ public static class ServerProgram
         {
             await stdout.WriteLineAsync($"broken: checkpoint {forged.File}: {forged.Reason} ({where})");
             return ExitCodes.ChainBroken;
+        }
+
+        if (sqliteMissing)
+        {
+            return latest is null
+                ? Problems(stderr, [new Problem("--db", $"there is no audit database at {options.SqliteFullPath}")])
+                : await Broken(latest.LastId, $"the audit database is gone (deleted or moved), but the checkpoint of {latest.Time} vouches for store {latest.StoreId} up to record {latest.LastId}");
         }
 
         await using var store = options.Open(AuditStoreAccess.ReadOnly);

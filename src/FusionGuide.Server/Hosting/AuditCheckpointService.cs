@@ -28,7 +28,16 @@ internal sealed partial class AuditCheckpointService(SqlAuditStore store, Server
         var cp = settings.Checkpoints;
         var canMigrate = cp.Schema == AuditStoreAccess.Migrate;
         var dirPath = cp.ResolveDirectory(settings.Audit);
-        var status = await store.ProbeAsync(cancellationToken).ConfigureAwait(false);
+        AuditStoreStatus status;
+        try
+        {
+            status = await store.ProbeAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException ex) when (!canMigrate)
+        {
+            throw new AuditStoreRefusedException($"the audit store cannot be opened ({ex.Message}): create it with 'audit migrate' first");
+        }
+
         if (dirPath is null)
         {
             await PrepareAsync(status, canMigrate, null, cancellationToken).ConfigureAwait(false);

@@ -29,7 +29,8 @@ internal static class Dispatcher
 
         Run by fusionguide-server, to which the ./fusionguide launcher forwards them:
           fusionguide serve [--urls http://127.0.0.1:8080] [--db PATH | --postgres CONNECTION] [--api-key-file FILE]
-          fusionguide audit verify [--db PATH | --postgres CONNECTION]
+          fusionguide audit verify [--db PATH | --postgres CONNECTION] [--audit-checkpoints DIR] [--audit-public-key FILE]
+          fusionguide audit migrate [--db PATH | --postgres CONNECTION]
           fusionguide fhir BUNDLE.json [--as-of YYYY-MM-DD] [--region R]
           fusionguide recommend --fhir BUNDLE.json [--format json|markdown|html] [--as-of YYYY-MM-DD] [--region R]
 

@@ -27,6 +27,17 @@ public sealed class AuditEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_response_carries_its_record_hash_as_a_receipt()
+    {
+        var client = factory.CreateClient();
+        using var served = await Http.Post(client, "/v1/recommend", Http.Json(Http.ExampleCase));
+        var id = long.Parse(served.Headers.GetValues("X-Audit-Record").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        var receipt = served.Headers.GetValues("X-Audit-Record-Hash").Single();
+        await using var store = new SqliteAuditStore(factory.DbPath, AuditStoreAccess.ReadOnly);
+        Assert.Equal((await store.GetAsync(id, TestContext.Current.CancellationToken))!.Hash, receipt);
+    }
+
+    [Fact]
     public async Task The_list_is_paged_newest_first()
     {
         var client = factory.CreateClient();

@@ -27,7 +27,9 @@ public abstract class AuditStoreContract
         await using var store = Open();
         var first = await store.AppendAsync(Entry(1), TestContext.Current.CancellationToken);
         var second = await store.AppendAsync(Entry(2), TestContext.Current.CancellationToken);
-        Assert.Equal((1, AuditChain.Genesis), (first.Id, first.PrevHash));
+        // The first record follows the store's genesis, which binds the chain to the store's id.
+        var genesis = (await store.ReadStateAsync(TestContext.Current.CancellationToken))!.Store;
+        Assert.Equal((1, AuditChain.GenesisHash(genesis)), (first.Id, first.PrevHash));
         Assert.Equal((2, first.Hash), (second.Id, second.PrevHash));
         Assert.Equal(second, await store.GetAsync(2, TestContext.Current.CancellationToken));
         Assert.Null(await store.GetAsync(3, TestContext.Current.CancellationToken));

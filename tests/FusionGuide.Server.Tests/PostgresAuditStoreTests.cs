@@ -66,6 +66,74 @@ public sealed class PostgresAuditStoreTests : AuditStoreContract, IClassFixture<
         Assert.Equal(new ChainVerification(11, null, null), await store.VerifyAsync(ct));
     }
 
+    [Fact]
+    public async Task Records_cannot_be_updated_or_deleted_even_by_the_owner_while_the_triggers_stand()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var store = Open())
+        {
+            await store.AppendAsync(Entry("a"), ct);
+        }
+
+        await using var c = new NpgsqlConnection(ConnectionString);
+        await c.OpenAsync(ct);
+        foreach (var sql in new[] { "UPDATE audit_record SET case_id = 'x' WHERE id = 1", "DELETE FROM audit_record WHERE id = 1", "TRUNCATE audit_record", "DELETE FROM audit_chain_head" })
+        {
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => Execute(c, sql));
+            Assert.Contains("append-only", refused.MessageText, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task An_append_only_role_appends_and_a_select_only_role_verifies_without_writing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (code, _, stderr) = await RunCommand("audit", "migrate", "--postgres", ConnectionString);
+        Assert.True(code == 0, stderr);
+        var server = $"fg_server_{Guid.NewGuid():N}"[..24];
+        var verifier = $"fg_verify_{Guid.NewGuid():N}"[..24];
+        await using (var c = new NpgsqlConnection(ConnectionString))
+        {
+            await c.OpenAsync(ct);
+            // The roles docs/audit-integrity.md documents.
+            await Execute(c, $"""
+                CREATE ROLE {server} LOGIN;
+                GRANT SELECT, INSERT ON audit_record, cds_hook_instance, cds_feedback TO {server};
+                GRANT SELECT, UPDATE ON audit_chain_head TO {server};
+                GRANT SELECT ON audit_store TO {server};
+                CREATE ROLE {verifier} LOGIN;
+                GRANT SELECT ON audit_record, audit_chain_head, audit_store, cds_hook_instance, cds_feedback TO {verifier};
+                """);
+        }
+
+        string As(string role) => new NpgsqlConnectionStringBuilder(ConnectionString) { Username = role }.ConnectionString;
+        await using (var appender = new PostgresAuditStore(As(server), AuditStoreAccess.AppendOnly))
+        {
+            var first = await appender.AppendAsync(Entry("a"), ct);
+            var second = await appender.AppendAsync(Entry("b"), ct);
+            Assert.Equal((1L, 2L), (first.Id, second.Id));
+            await appender.LinkHookInstanceAsync(new HookInstanceLink("hi", 1, "svc", "patient-view", "2026-11-24T10:00:00Z"), ct);
+        }
+
+        await using (var c = new NpgsqlConnection(As(server)))
+        {
+            await c.OpenAsync(ct);
+            await Assert.ThrowsAsync<PostgresException>(() => Execute(c, "UPDATE audit_record SET case_id = 'x'"));
+        }
+
+        (code, var stdout, stderr) = await RunCommand("audit", "verify", "--postgres", As(verifier));
+        Assert.True(code == 0, stdout + stderr);
+        Assert.StartsWith("intact: 2 records", stdout, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunCommand(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await FusionGuide.Server.Commands.ServerProgram.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
     private static AuditEntry Entry(string caseId) =>
         new("2026-11-24T10:00:00.0000000Z", caseId, AuditChain.Sha256([1]), "2026.11.0", "2026-11-24", "{}");
 
@@ -90,8 +158,10 @@ public sealed class PostgresAuditStoreTests : AuditStoreContract, IClassFixture<
 
     protected override async Task Tamper(string sql)
     {
+        // Someone with the owner's or a superuser's rights: the append-only triggers are bypassed (replica mode).
         await using var c = new NpgsqlConnection(ConnectionString);
         await c.OpenAsync(TestContext.Current.CancellationToken);
+        await Execute(c, "SET session_replication_role = replica;");
         await Execute(c, sql);
     }
 }

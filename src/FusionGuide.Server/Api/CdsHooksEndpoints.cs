@@ -98,6 +98,7 @@ internal static class CdsHooksEndpoints
         await audit.LinkReportAsync(outcome.ReportToken!, record.Id, now, cancellationToken);
         RequestLog.CdsAnswered(log, id, sha, record.Id, outcome.Response!.Cards.Count);
         http.Response.Headers["X-Audit-Record"] = record.Id.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["X-Audit-Record-Hash"] = record.Hash;
         return Results.Text(CdsHooksJson.Serialize(outcome.Response), CdsJson, Encoding.UTF8);
     }
 
@@ -142,6 +143,7 @@ internal static class CdsHooksEndpoints
         }
 
         request.HttpContext.Response.Headers["X-Audit-Record"] = record.Id.ToString(CultureInfo.InvariantCulture);
+        request.HttpContext.Response.Headers["X-Audit-Record-Hash"] = record.Hash;
         if (format == ReportFormat.Json)
         {
             return Results.Text(record.Entry.ResultJson, Negotiation.ContentType(format), Encoding.UTF8);

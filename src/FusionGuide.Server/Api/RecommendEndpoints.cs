@@ -56,6 +56,7 @@ internal static class RecommendEndpoints
         RequestLog.Recommended(log, sha, record.Id, format!.Value);
         http.Response.Headers["X-Case-Sha256"] = sha;
         http.Response.Headers["X-Audit-Record"] = record.Id.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["X-Audit-Record-Hash"] = record.Hash;
         return TypedResults.Text(Render(format.Value, result, json, references), Negotiation.ContentType(format.Value));
     }
 

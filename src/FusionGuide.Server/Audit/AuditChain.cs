@@ -35,6 +35,31 @@ public static class AuditChain
         return Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
     }
 
+    /// <summary>
+    /// The previous hash of a store's first record: binds the chain to its store id, its first id and, for a chain begun
+    /// after another (<c>--audit-new-chain</c>), to the last checkpoint of the store before it. Stores created before
+    /// store ids existed keep <see cref="Genesis"/> (64 zeros).
+    /// </summary>
+    public static string GenesisHash(AuditStoreInfo store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return Digest("fusionguide-audit-genesis/1", store.StoreId, store.FirstId.ToString(CultureInfo.InvariantCulture), store.CreatedAt,
+            store.PreviousStoreId, store.PreviousLastId?.ToString(CultureInfo.InvariantCulture), store.PreviousLastHash);
+    }
+
+    /// <summary>SHA-256 (lower-case hex) of the fields in the chain's canonical, length-prefixed form.</summary>
+    public static string Digest(params string?[] fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        using var buffer = new MemoryStream();
+        foreach (var f in fields)
+        {
+            Write(buffer, f);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
+    }
+
     /// <summary>SHA-256 of some bytes as lower-case hex (the case hash that logs and records carry).</summary>
     public static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 

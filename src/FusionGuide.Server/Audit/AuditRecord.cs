@@ -29,3 +29,21 @@ public sealed record ChainVerification(long Count, long? FirstBrokenId, string? 
     /// <summary>True when every record holds and the chain head names the last one.</summary>
     public bool IsIntact => FirstBrokenId is null;
 }
+
+/// <summary>The store's genesis: who it is and where its chain begins (the <c>audit_store</c> row, written once by migrate).</summary>
+/// <param name="StoreId">A random id given when the store was created; checkpoints name it.</param>
+/// <param name="SchemaVersion">The schema version <c>audit migrate</c> last brought the store to.</param>
+/// <param name="CreatedAt">When the store was created, UTC, round-trip ISO 8601.</param>
+/// <param name="FirstId">The id of the chain's first record (1, or after the last checkpoint of the store before it).</param>
+/// <param name="GenesisHash">The previous hash of the first record (see <see cref="AuditChain.GenesisHash"/>).</param>
+/// <param name="PreviousStoreId">The store this chain follows, when it was begun with <c>--audit-new-chain</c>.</param>
+/// <param name="PreviousLastId">The last record of that store its last checkpoint named.</param>
+/// <param name="PreviousLastHash">That record's hash.</param>
+public sealed record AuditStoreInfo(string StoreId, int SchemaVersion, string CreatedAt, long FirstId, string GenesisHash,
+    string? PreviousStoreId, long? PreviousLastId, string? PreviousLastHash);
+
+/// <summary>How many rows a table beside the chain holds, and a digest of them (independent of row order).</summary>
+public sealed record TableDigest(long Count, string Digest);
+
+/// <summary>One consistent view of a store: its genesis, its head and digests of the tables beside the chain.</summary>
+public sealed record AuditState(AuditStoreInfo Store, long LastId, string LastHash, TableDigest Feedback, TableDigest HookLinks);

@@ -8,10 +8,16 @@ public sealed record AuditStoreOptions(string? SqlitePath, string? PostgresConne
     /// <summary>The default SQLite file, in the working directory.</summary>
     public const string DefaultSqliteFile = "fusionguide-audit.db";
 
-    /// <summary>Opens the chosen store (nothing touches the database until first use).</summary>
-    public SqlAuditStore Open() => PostgresConnection is { Length: > 0 } pg
-        ? new PostgresAuditStore(pg)
-        : new SqliteAuditStore(SqlitePath ?? DefaultSqliteFile);
+    /// <summary>Opens the chosen store with <paramref name="access"/> (nothing touches the database until first use).</summary>
+    public SqlAuditStore Open(AuditStoreAccess access = AuditStoreAccess.Migrate) => PostgresConnection is { Length: > 0 } pg
+        ? new PostgresAuditStore(pg, access)
+        : new SqliteAuditStore(SqlitePath ?? DefaultSqliteFile, access);
+
+    /// <summary>True for a SQLite store.</summary>
+    public bool IsSqlite => PostgresConnection is not { Length: > 0 };
+
+    /// <summary>The SQLite file's full path (SQLite stores only).</summary>
+    public string SqliteFullPath => Path.GetFullPath(SqlitePath ?? DefaultSqliteFile);
 
     /// <summary>Where the records are, for messages (a PostgreSQL connection string may hold a password: never shown).</summary>
     public string Describe() => PostgresConnection is { Length: > 0 }

@@ -1,10 +1,41 @@
 namespace FusionGuide.Server.Audit;
 
-/// <summary>Walks records in id order and finds the first one whose link or content does not hold.</summary>
+/// <summary>
+/// Walks records in id order from the store's genesis and finds the first one whose link or content does not hold,
+/// or that differs from what a signed checkpoint of this store says it was.
+/// </summary>
 internal sealed class ChainVerifier
 {
-    private string expectedPrev = AuditChain.Genesis;
-    private long expectedId = 1;
+    private readonly AuditStoreInfo store;
+    private readonly Dictionary<long, AuditCheckpoint> checkpoints = [];
+    private readonly long highestCheckpointed;
+    private string expectedPrev;
+    private long expectedId;
+
+    public ChainVerifier(AuditStoreInfo store, IReadOnlyList<AuditCheckpoint> checkpointsOfThisStore)
+    {
+        this.store = store;
+        expectedPrev = store.GenesisHash;
+        expectedId = store.FirstId;
+        highestCheckpointed = store.FirstId - 1;
+        foreach (var k in checkpointsOfThisStore.OrderBy(k => k.Time, StringComparer.Ordinal))
+        {
+            checkpoints[k.LastId] = k;
+            highestCheckpointed = Math.Max(highestCheckpointed, k.LastId);
+        }
+
+        // The genesis itself: derived from the store's row (a store from before store ids keeps 64 zeros at record 1).
+        var genesisHolds = store.GenesisHash == AuditChain.GenesisHash(store)
+            || (store.GenesisHash == AuditChain.Genesis && store.FirstId == 1 && store.PreviousStoreId is null);
+        if (!genesisHolds)
+        {
+            Broken = new ChainVerification(0, store.FirstId, "the store's genesis row does not match its genesis hash (it was rewritten)");
+        }
+        else if (checkpoints.TryGetValue(store.FirstId - 1, out var empty) && empty.LastHash != store.GenesisHash)
+        {
+            Broken = new ChainVerification(0, store.FirstId, $"the store's genesis is not the one signed in the checkpoint of {empty.Time} (it was rewritten)");
+        }
+    }
 
     public long Count { get; private set; }
 
@@ -13,15 +44,22 @@ internal sealed class ChainVerifier
     /// <summary>Checks the next record; returns false once the chain is broken (later records are not read).</summary>
     public bool Accept(AuditRecord record)
     {
+        if (Broken is not null)
+        {
+            return false;
+        }
+
         Count++;
         var reason =
             record.Id != expectedId ? $"expected record {expectedId} next, found {record.Id} (a record is missing or was inserted)"
             : record.PrevHash != expectedPrev ? "its previous hash does not match the hash of the record before it"
             : AuditChain.Hash(record.PrevHash, record.Id, record.Entry) != record.Hash ? "its content does not match its hash"
+            : checkpoints.TryGetValue(record.Id, out var k) && k.LastHash != record.Hash
+                ? $"its hash is not the one signed in the checkpoint of {k.Time}: the chain up to it was rewritten and rehashed"
             : null;
         if (reason is not null)
         {
-            Broken = new ChainVerification(Count, Math.Min(record.Id, expectedId), reason);
+            Broken = new ChainVerification(Count, Math.Max(Math.Min(record.Id, expectedId), store.FirstId), reason);
             return false;
         }
 
@@ -30,7 +68,7 @@ internal sealed class ChainVerifier
         return true;
     }
 
-    /// <summary>The verdict once every record was read: the chain head must name the last record.</summary>
+    /// <summary>The verdict once every record was read: the chain head must name the last record, and no checkpoint a later one.</summary>
     public ChainVerification Finish(long headId, string headHash)
     {
         if (Broken is not null)
@@ -42,8 +80,16 @@ internal sealed class ChainVerifier
         if (headId != lastId || headHash != expectedPrev)
         {
             // Records at the end were removed (or the head was edited): the first one the head vouches for is missing.
-            var missing = headId > lastId ? lastId + 1 : headId;
-            return new ChainVerification(Count, Math.Max(missing, 1), $"the chain head names record {headId}, but the last record is {lastId}");
+            // Or records were added past the head: the first one the head does not vouch for is named.
+            var missing = headId > lastId ? lastId + 1 : headId < lastId ? headId + 1 : headId;
+            return new ChainVerification(Count, Math.Max(missing, store.FirstId), $"the chain head names record {headId}, but the last record is {lastId}");
+        }
+
+        if (highestCheckpointed > lastId)
+        {
+            var k = checkpoints[highestCheckpointed];
+            return new ChainVerification(Count, lastId + 1,
+                $"the store ends at record {lastId}, but the checkpoint of {k.Time} was signed at record {highestCheckpointed}: records were cut off (truncated, or an older copy restored)");
         }
 
         return new ChainVerification(Count, null, null);

@@ -42,3 +42,35 @@ public interface IAuditStore
     /// <summary>Stored feedback, newest received first, then in the order it was posted.</summary>
     Task<IReadOnlyList<FeedbackEntry>> ListFeedbackAsync(int offset, int limit, CancellationToken cancellationToken = default);
 }
+
+/// <summary>What an audit store may do to its database.</summary>
+public enum AuditStoreAccess
+{
+    /// <summary>Appends, and creates or upgrades the schema when it is not current (the embedded default).</summary>
+    Migrate,
+
+    /// <summary>Appends only (INSERT/SELECT on the tables, UPDATE on the head): the schema must be current.</summary>
+    AppendOnly,
+
+    /// <summary>Reads only (<c>audit verify</c>): a SQLite file is opened read-only; PostgreSQL needs SELECT only.</summary>
+    ReadOnly,
+}
+
+/// <summary>What a database holds.</summary>
+public enum AuditStoreStatus
+{
+    /// <summary>No audit tables.</summary>
+    Absent,
+
+    /// <summary>An audit store whose schema <c>audit migrate</c> must upgrade.</summary>
+    NeedsMigration,
+
+    /// <summary>A current audit store.</summary>
+    Current,
+}
+
+/// <summary>Where a new store's chain begins: record 1, or after the last checkpoint of the store it replaces.</summary>
+public sealed record AuditGenesis(long FirstId, string? PreviousStoreId, long? PreviousLastId, string? PreviousLastHash);
+
+/// <summary>The database holds no audit store (or one this server cannot use without <c>audit migrate</c>).</summary>
+public sealed class NotAnAuditStoreException(string message) : InvalidOperationException(message);

@@ -18,24 +18,67 @@ public sealed class PostgresAuditStore : SqlAuditStore
     private readonly NpgsqlDataSource dataSource;
 
     /// <summary>Connects with a PostgreSQL connection string (<c>Host=…;Database=…;Username=…</c>).</summary>
-    public PostgresAuditStore(string connectionString)
+    public PostgresAuditStore(string connectionString, AuditStoreAccess access = AuditStoreAccess.Migrate)
+        : base(access)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         dataSource = NpgsqlDataSource.Create(connectionString);
     }
+
+    /// <summary>
+    /// Triggers that refuse any UPDATE or DELETE of a record, and TRUNCATE of the records or the head, whoever asks
+    /// (only the owner, by dropping or disabling them, gets past: a server role that owns nothing cannot). The head row
+    /// may be updated (appends move it) but not deleted.
+    /// </summary>
+    public const string RefuseRewritesSql = """
+        CREATE OR REPLACE FUNCTION fusionguide_audit_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'the audit trail is append-only: % on % is refused', TG_OP, TG_TABLE_NAME;
+        END $$;
+        DROP TRIGGER IF EXISTS audit_record_append_only ON audit_record;
+        CREATE TRIGGER audit_record_append_only BEFORE UPDATE OR DELETE ON audit_record
+            FOR EACH ROW EXECUTE FUNCTION fusionguide_audit_refuse();
+        DROP TRIGGER IF EXISTS audit_record_no_truncate ON audit_record;
+        CREATE TRIGGER audit_record_no_truncate BEFORE TRUNCATE ON audit_record
+            FOR EACH STATEMENT EXECUTE FUNCTION fusionguide_audit_refuse();
+        DROP TRIGGER IF EXISTS audit_chain_head_kept ON audit_chain_head;
+        CREATE TRIGGER audit_chain_head_kept BEFORE DELETE ON audit_chain_head
+            FOR EACH ROW EXECUTE FUNCTION fusionguide_audit_refuse();
+        DROP TRIGGER IF EXISTS audit_store_kept ON audit_store;
+        CREATE TRIGGER audit_store_kept BEFORE UPDATE OR DELETE ON audit_store
+            FOR EACH ROW WHEN (pg_trigger_depth() = 0 AND current_setting('fusionguide.migrating', true) IS DISTINCT FROM 'on')
+            EXECUTE FUNCTION fusionguide_audit_refuse();
+        """;
 
     /// <inheritdoc />
     protected override async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
-    protected override async Task CreateSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
+    protected override async Task<DbTransaction> BeginMigrateAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, tx, "SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("@key", SchemaLockKey)).ConfigureAwait(false);
-        await ExecuteAsync(connection, tx, SchemaSql, cancellationToken).ConfigureAwait(false);
-        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, tx, "SELECT pg_advisory_xact_lock(@key); SET LOCAL fusionguide.migrating = 'on';", cancellationToken, ("@key", SchemaLockKey)).ConfigureAwait(false);
+        return tx;
     }
+
+    /// <inheritdoc />
+    protected override string MigrateExtraSql => RefuseRewritesSql;
+
+    /// <inheritdoc />
+    protected override async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // One snapshot for the whole read, read-only (works with a SELECT-only role), and no lock an append waits for.
+        var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, tx, "SET TRANSACTION READ ONLY", cancellationToken).ConfigureAwait(false);
+        return tx;
+    }
+
+    /// <inheritdoc />
+    protected override string ExistingTablesSql => """
+        SELECT table_name::text FROM information_schema.tables
+        WHERE table_schema = current_schema() AND table_name IN ('audit_record', 'audit_chain_head', 'audit_store')
+        """;
 
     /// <inheritdoc />
     protected override async Task<(DbTransaction Transaction, long LastId, string LastHash)> BeginAppendAsync(

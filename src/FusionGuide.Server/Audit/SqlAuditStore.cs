@@ -12,8 +12,14 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
 {
     private const string Columns = "id, recorded_at, case_id, case_sha256, kb_version, as_of, result_json, prev_hash, hash";
 
-    /// <summary>The schema, created on first use; <c>audit_chain_head</c> holds one row naming the last record.</summary>
-    protected static readonly string SchemaSql = $"""
+    /// <summary>The schema version <c>audit migrate</c> brings a store to (the <c>audit_store</c> row records it).</summary>
+    public const int SchemaVersion = 2;
+
+    /// <summary>
+    /// The tables, created by migrate. <c>audit_chain_head</c> holds one row naming the last record; <c>audit_store</c>
+    /// holds one row naming the store (its genesis). Version 1 stores (no <c>audit_store</c>) are upgraded in place.
+    /// </summary>
+    protected const string TablesSql = """
         CREATE TABLE IF NOT EXISTS audit_record (
             id BIGINT PRIMARY KEY,
             recorded_at TEXT NOT NULL,
@@ -28,8 +34,16 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
             singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
             last_id BIGINT NOT NULL,
             last_hash TEXT NOT NULL);
-        INSERT INTO audit_chain_head (singleton, last_id, last_hash) VALUES (1, 0, '{AuditChain.Genesis}')
-            ON CONFLICT DO NOTHING;
+        CREATE TABLE IF NOT EXISTS audit_store (
+            singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+            store_id TEXT NOT NULL,
+            schema_version INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            first_id BIGINT NOT NULL,
+            genesis_hash TEXT NOT NULL,
+            previous_store_id TEXT NULL,
+            previous_last_id BIGINT NULL,
+            previous_last_hash TEXT NULL);
         CREATE TABLE IF NOT EXISTS cds_hook_instance (
             hook_instance TEXT NOT NULL,
             audit_id BIGINT NOT NULL,
@@ -56,20 +70,40 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
             outcome_timestamp TEXT NOT NULL);
         """;
 
+    private const string StoreColumns = "store_id, schema_version, created_at, first_id, genesis_hash, previous_store_id, previous_last_id, previous_last_hash";
+
     private const string FeedbackColumns = "id, received_at, service_id, card, outcome, accepted_suggestions, override_system, override_code, override_display, user_comment, outcome_timestamp";
 
     private readonly SemaphoreSlim schemaGate = new(1, 1);
+    private readonly AuditStoreAccess access;
     private readonly Channel<PendingAppend> queue = Channel.CreateUnbounded<PendingAppend>();
     private Task? writer;
     private long committedTransactions;
     private bool schemaReady;
 
+    /// <summary>A store that reaches its database with <paramref name="access"/>.</summary>
+    protected SqlAuditStore(AuditStoreAccess access) => this.access = access;
+
+    /// <summary>What this store may do to its database.</summary>
+    public AuditStoreAccess Access => access;
+
     /// <summary>Opens a connection (the schema is not yet ensured).</summary>
     protected abstract Task<DbConnection> ConnectAsync(CancellationToken cancellationToken);
 
-    /// <summary>Creates the schema once per store; PostgreSQL also takes a lock so that two servers do not race.</summary>
-    protected virtual Task CreateSchemaAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, null, SchemaSql, cancellationToken);
+    /// <summary>Begins the migrate transaction, holding whatever lock keeps two migrations (two servers) from racing.</summary>
+    protected abstract Task<DbTransaction> BeginMigrateAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Statements run by migrate after the tables exist (PostgreSQL: the triggers that refuse rewrites).</summary>
+    protected virtual string MigrateExtraSql => "";
+
+    /// <summary>Begins a read-only transaction that sees one snapshot and takes no lock that would stop appends.</summary>
+    protected abstract Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>True when the database plainly does not exist (a SQLite file not there): probing it would create it.</summary>
+    protected virtual bool DatabaseMissing => false;
+
+    /// <summary>SQL naming the audit tables that exist (one row per table, its name in column 0).</summary>
+    protected abstract string ExistingTablesSql { get; }
 
     /// <summary>Begins the append transaction holding the chain lock, and returns the head (last id and hash).</summary>
     protected abstract Task<(DbTransaction Transaction, long LastId, string LastHash)> BeginAppendAsync(
@@ -91,6 +125,11 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(entry);
         cancellationToken.ThrowIfCancellationRequested();
+        if (access == AuditStoreAccess.ReadOnly)
+        {
+            throw new InvalidOperationException("This audit store was opened read-only: no record can be appended.");
+        }
+
         var pending = new PendingAppend(entry, cancellationToken);
         EnsureWriter();
         if (!queue.Writer.TryWrite(pending))
@@ -303,12 +342,23 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken = default) => VerifyAsync([], cancellationToken);
+
+    /// <summary>
+    /// Recomputes the chain from its genesis in one snapshot (appends go on meanwhile) and checks it against
+    /// <paramref name="checkpoints"/> (already signature-checked): each checkpoint of this store must name a record
+    /// whose hash it signed, no checkpoint may name a record past the head, and the feedback and hook-instance tables
+    /// may only have grown since. Throws <see cref="NotAnAuditStoreException"/> when the database holds no audit store.
+    /// </summary>
+    public async Task<ChainVerification> VerifyAsync(IReadOnlyCollection<AuditCheckpoint> checkpoints, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(checkpoints);
         await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        // One transaction gives one snapshot on PostgreSQL (repeatable read) and a read lock on SQLite.
-        await using var tx = await c.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-        var verifier = new ChainVerifier();
+        await using var tx = await BeginSnapshotAsync(c, cancellationToken).ConfigureAwait(false);
+        var state = await ReadStateAsync(c, tx, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotAnAuditStoreException("the database holds no audit store (no audit_store row: run 'audit migrate')");
+        var mine = checkpoints.Where(k => k.StoreId == state.Store.StoreId).ToList();
+        var verifier = new ChainVerifier(state.Store, mine);
         await using (var cmd = Command(c, tx, $"SELECT {Columns} FROM audit_record ORDER BY id"))
         await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -317,11 +367,199 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
             }
         }
 
-        await using var head = Command(c, tx, "SELECT last_id, last_hash FROM audit_chain_head WHERE singleton = 1");
-        await using var h = await head.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await h.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? verifier.Finish(h.GetInt64(0), h.GetString(1))
-            : new ChainVerification(verifier.Count, 1, "the chain head row is missing");
+        var verdict = verifier.Finish(state.LastId, state.LastHash);
+        if (!verdict.IsIntact)
+        {
+            return verdict;
+        }
+
+        foreach (var k in mine)
+        {
+            if ((TableShrankOrChanged("feedback", k.Feedback, state.Feedback) ?? TableShrankOrChanged("hook-instance link", k.HookLinks, state.HookLinks)) is { } reason)
+            {
+                return verdict with { FirstBrokenId = Math.Max(k.LastId, state.Store.FirstId), Reason = $"{reason} since the signed checkpoint of {k.Time}" };
+            }
+        }
+
+        return verdict;
+
+        static string? TableShrankOrChanged(string what, TableDigest then, TableDigest now) =>
+            now.Count < then.Count ? $"{then.Count - now.Count} {what} row(s) were deleted"
+            : now.Count == then.Count && now.Digest != then.Digest ? $"{what} rows were changed"
+            : null;
+    }
+
+    /// <summary>The store's genesis, head and table digests in one snapshot; null when the database holds no (current) audit store.</summary>
+    public async Task<AuditState?> ReadStateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await BeginSnapshotAsync(c, cancellationToken).ConfigureAwait(false);
+        return await ReadStateAsync(c, tx, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What the database holds: no audit store, one that needs <c>audit migrate</c>, or a current one. Never writes.</summary>
+    public async Task<AuditStoreStatus> ProbeAsync(CancellationToken cancellationToken = default)
+    {
+        if (DatabaseMissing)
+        {
+            return AuditStoreStatus.Absent;
+        }
+
+        await using var c = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return await ProbeAsync(c, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AuditStoreStatus> ProbeAsync(DbConnection c, DbTransaction? tx, CancellationToken cancellationToken)
+    {
+        var tables = new HashSet<string>(StringComparer.Ordinal);
+        await using (var cmd = Command(c, tx, ExistingTablesSql))
+        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                tables.Add(r.GetString(0));
+            }
+        }
+
+        if (!tables.Contains("audit_record") && !tables.Contains("audit_store"))
+        {
+            return AuditStoreStatus.Absent;
+        }
+
+        if (!tables.Contains("audit_store"))
+        {
+            return AuditStoreStatus.NeedsMigration;
+        }
+
+        await using var version = Command(c, tx, "SELECT schema_version FROM audit_store WHERE singleton = 1");
+        var v = await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return v is null or DBNull || Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) < SchemaVersion
+            ? AuditStoreStatus.NeedsMigration
+            : AuditStoreStatus.Current;
+    }
+
+    /// <summary>
+    /// Creates the schema, or upgrades it, and writes the genesis of a new store (<paramref name="genesis"/>: where its
+    /// chain begins; default: record 1). A store that exists keeps its genesis. Needs CREATE rights: <c>audit migrate</c>
+    /// runs it, and a server only when allowed to (see <see cref="AuditStoreAccess"/>).
+    /// </summary>
+    public async Task<AuditStoreInfo> MigrateAsync(AuditGenesis? genesis = null, CancellationToken cancellationToken = default)
+    {
+        if (access != AuditStoreAccess.Migrate)
+        {
+            throw new InvalidOperationException($"This audit store was opened {access}: it cannot be migrated.");
+        }
+
+        await using var c = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var info = await MigrateAsync(c, genesis, cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref schemaReady, true);
+        return info;
+    }
+
+    private async Task<AuditStoreInfo> MigrateAsync(DbConnection c, AuditGenesis? genesis, CancellationToken cancellationToken)
+    {
+        await using var tx = await BeginMigrateAsync(c, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(c, tx, TablesSql, cancellationToken).ConfigureAwait(false);
+        var info = await ReadStoreAsync(c, tx, cancellationToken).ConfigureAwait(false);
+        if (info is not null && info.SchemaVersion >= SchemaVersion)
+        {
+            // Another store (server) migrated it meanwhile: no DDL (it would wait on, and deadlock with, their appends).
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return info;
+        }
+
+        if (info is null)
+        {
+            await using var headCmd = Command(c, tx, "SELECT last_id FROM audit_chain_head WHERE singleton = 1");
+            var legacy = await headCmd.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not (null or DBNull);
+            var createdAt = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            var storeId = Guid.NewGuid().ToString();
+            if (legacy)
+            {
+                // A version 1 store: its chain began at record 1 with 64 zeros, before stores had ids.
+                info = new AuditStoreInfo(storeId, SchemaVersion, createdAt, 1, AuditChain.Genesis, null, null, null);
+            }
+            else
+            {
+                var g = genesis ?? new AuditGenesis(1, null, null, null);
+                info = new AuditStoreInfo(storeId, SchemaVersion, createdAt, g.FirstId, "", g.PreviousStoreId, g.PreviousLastId, g.PreviousLastHash);
+                info = info with { GenesisHash = AuditChain.GenesisHash(info) };
+                await ExecuteAsync(c, tx, "INSERT INTO audit_chain_head (singleton, last_id, last_hash) VALUES (1, @id, @hash)", cancellationToken,
+                    ("@id", info.FirstId - 1), ("@hash", info.GenesisHash)).ConfigureAwait(false);
+            }
+
+            await ExecuteAsync(c, tx, $"INSERT INTO audit_store (singleton, {StoreColumns}) VALUES (1, @sid, @v, @at, @first, @gh, @psid, @plid, @plh)", cancellationToken,
+                ("@sid", info.StoreId), ("@v", SchemaVersion), ("@at", info.CreatedAt), ("@first", info.FirstId), ("@gh", info.GenesisHash),
+                ("@psid", info.PreviousStoreId), ("@plid", info.PreviousLastId), ("@plh", info.PreviousLastHash)).ConfigureAwait(false);
+        }
+        else if (info.SchemaVersion < SchemaVersion)
+        {
+            await ExecuteAsync(c, tx, "UPDATE audit_store SET schema_version = @v WHERE singleton = 1", cancellationToken, ("@v", SchemaVersion)).ConfigureAwait(false);
+            info = info with { SchemaVersion = SchemaVersion };
+        }
+
+        if (MigrateExtraSql.Length > 0)
+        {
+            await ExecuteAsync(c, tx, MigrateExtraSql, cancellationToken).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return info;
+    }
+
+    private static async Task<AuditStoreInfo?> ReadStoreAsync(DbConnection c, DbTransaction? tx, CancellationToken cancellationToken)
+    {
+        await using var cmd = Command(c, tx, $"SELECT {StoreColumns} FROM audit_store WHERE singleton = 1");
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await r.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new AuditStoreInfo(r.GetString(0), Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), r.GetString(2), r.GetInt64(3),
+                r.GetString(4), NullableString(r, 5), r.IsDBNull(6) ? null : r.GetInt64(6), NullableString(r, 7))
+            : null;
+    }
+
+    private async Task<AuditState?> ReadStateAsync(DbConnection c, DbTransaction tx, CancellationToken cancellationToken)
+    {
+        if (await ProbeAsync(c, tx, cancellationToken).ConfigureAwait(false) != AuditStoreStatus.Current)
+        {
+            return null;
+        }
+
+        var info = (await ReadStoreAsync(c, tx, cancellationToken).ConfigureAwait(false))!;
+        long lastId;
+        string lastHash;
+        await using (var head = Command(c, tx, "SELECT last_id, last_hash FROM audit_chain_head WHERE singleton = 1"))
+        await using (var h = await head.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // A missing head row is a chain that vouches for nothing: the verifier then names the first record.
+            (lastId, lastHash) = await h.ReadAsync(cancellationToken).ConfigureAwait(false) ? (h.GetInt64(0), h.GetString(1)) : (-1L, "");
+        }
+
+        var feedback = await DigestAsync(c, tx, $"SELECT position, {FeedbackColumns} FROM cds_feedback", cancellationToken).ConfigureAwait(false);
+        var links = await DigestAsync(c, tx, "SELECT hook_instance, audit_id, service_id, hook, recorded_at FROM cds_hook_instance", cancellationToken).ConfigureAwait(false);
+        return new AuditState(info, lastId, lastHash, feedback, links);
+    }
+
+    /// <summary>Count and order-independent digest of a table: SHA-256 over the sorted hashes of its rows.</summary>
+    private static async Task<TableDigest> DigestAsync(DbConnection c, DbTransaction tx, string sql, CancellationToken cancellationToken)
+    {
+        var hashes = new List<string>();
+        await using (var cmd = Command(c, tx, sql))
+        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var fields = new string?[r.FieldCount];
+            while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    fields[i] = r.IsDBNull(i) ? null : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                hashes.Add(AuditChain.Digest(fields));
+            }
+        }
+
+        hashes.Sort(StringComparer.Ordinal);
+        return new TableDigest(hashes.Count, AuditChain.Sha256(System.Text.Encoding.ASCII.GetBytes(string.Concat(hashes))));
     }
 
     /// <inheritdoc />
@@ -453,7 +691,7 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
             {
                 if (!schemaReady)
                 {
-                    await CreateSchemaAsync(c, cancellationToken).ConfigureAwait(false);
+                    await EnsureSchemaAsync(c, cancellationToken).ConfigureAwait(false);
                     Volatile.Write(ref schemaReady, true);
                 }
             }
@@ -464,6 +702,34 @@ public abstract class SqlAuditStore : IAuditStore, IAsyncDisposable
         }
 
         return c;
+    }
+
+    /// <summary>
+    /// Before first use: a <see cref="AuditStoreAccess.Migrate"/> store creates or upgrades the schema when it is not
+    /// current (checked with a SELECT first, so a current schema needs no CREATE right); an append-only store requires a
+    /// current schema; a read-only store touches nothing (verify says what it finds).
+    /// </summary>
+    private async Task EnsureSchemaAsync(DbConnection c, CancellationToken cancellationToken)
+    {
+        if (access == AuditStoreAccess.ReadOnly)
+        {
+            return;
+        }
+
+        var status = await ProbeAsync(c, null, cancellationToken).ConfigureAwait(false);
+        if (status == AuditStoreStatus.Current)
+        {
+            return;
+        }
+
+        if (access == AuditStoreAccess.AppendOnly)
+        {
+            throw new NotAnAuditStoreException(status == AuditStoreStatus.Absent
+                ? "the database holds no audit store: create it with 'audit migrate'"
+                : "the audit store's schema is older than this server's: upgrade it with 'audit migrate'");
+        }
+
+        await MigrateAsync(c, null, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<List<AuditRecord>> QueryAsync(DbConnection c, string sql, CancellationToken cancellationToken,

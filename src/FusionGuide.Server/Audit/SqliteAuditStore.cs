@@ -17,15 +17,24 @@ public sealed class SqliteAuditStore : SqlAuditStore
 {
     private readonly string connectionString;
 
-    /// <summary>Opens (on first use, creating) the database file at <paramref name="path"/>.</summary>
-    public SqliteAuditStore(string path)
+    /// <summary>
+    /// Opens the database file at <paramref name="path"/>: with <see cref="AuditStoreAccess.Migrate"/> (the default)
+    /// creating it on first use; read-only, the file is opened with <c>Mode=ReadOnly</c> and never written.
+    /// </summary>
+    public SqliteAuditStore(string path, AuditStoreAccess access = AuditStoreAccess.Migrate)
+        : base(access)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = access switch
+            {
+                AuditStoreAccess.Migrate => SqliteOpenMode.ReadWriteCreate,
+                AuditStoreAccess.AppendOnly => SqliteOpenMode.ReadWrite,
+                _ => SqliteOpenMode.ReadOnly,
+            },
             DefaultTimeout = 30,
             Pooling = true,
         }.ToString();
@@ -43,12 +52,25 @@ public sealed class SqliteAuditStore : SqlAuditStore
     }
 
     /// <inheritdoc />
-    protected override async Task CreateSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
+    protected override async Task<DbTransaction> BeginMigrateAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         // WAL lets readers (the audit list, verify) proceed while a recommendation is being recorded.
         await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
-        await base.CreateSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
+        return ((SqliteConnection)connection).BeginTransaction(deferred: false);
     }
+
+    /// <inheritdoc />
+    protected override Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        // Deferred: a read transaction (in WAL mode, a snapshot) taken at the first read, with no write lock, so appends
+        // go on while verify reads. (IsolationLevel.Serializable without deferred would be BEGIN IMMEDIATE: a write lock.)
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: true));
+
+    /// <inheritdoc />
+    protected override bool DatabaseMissing => !File.Exists(Path);
+
+    /// <inheritdoc />
+    protected override string ExistingTablesSql =>
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('audit_record', 'audit_chain_head', 'audit_store')";
 
     /// <inheritdoc />
     protected override async Task<(DbTransaction Transaction, long LastId, string LastHash)> BeginAppendAsync(

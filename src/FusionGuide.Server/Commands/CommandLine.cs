@@ -18,13 +18,25 @@ internal sealed class CommandLine
 
     public List<string> HostArgs { get; } = [];
 
+    /// <summary>Options that take no value.</summary>
+    public static readonly string[] Flags = ["--audit-new-chain"];
+
+    private readonly HashSet<string> flags = new(StringComparer.Ordinal);
+
     public static CommandLine Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> known, bool passHostSettings)
     {
         var line = new CommandLine();
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inline) = args[i].IndexOf('=', StringComparison.Ordinal) is var eq and > 0 ? (args[i][..eq], args[i][(eq + 1)..]) : (args[i], null);
-            if (known.Contains(name))
+            if (known.Contains(name) && Flags.Contains(name))
+            {
+                if (inline is not null || !line.flags.Add(name))
+                {
+                    line.Problems.Add(new Problem("args", $"{name} takes no value and is given once"));
+                }
+            }
+            else if (known.Contains(name))
             {
                 var value = inline ?? (i + 1 < args.Count ? args[++i] : null);
                 if (value is null)
@@ -50,6 +62,54 @@ internal sealed class CommandLine
     }
 
     public string? Option(string name) => options.GetValueOrDefault(name);
+
+    public bool Flag(string name) => flags.Contains(name);
+
+    /// <summary>The checkpoint settings from <c>--audit-checkpoints</c>, <c>--audit-key</c>, <c>--audit-checkpoint-interval</c>, <c>--audit-new-chain</c> and <c>--audit-schema</c>.</summary>
+    public AuditCheckpointSettings Checkpoints()
+    {
+        var dir = Option("--audit-checkpoints");
+        var key = Option("--audit-key");
+        if (key is not null && !File.Exists(key))
+        {
+            Problems.Add(new Problem("--audit-key", $"there is no key file at {Path.GetFullPath(key)}"));
+        }
+
+        var interval = AuditCheckpointSettings.DefaultInterval;
+        if (Option("--audit-checkpoint-interval") is { } i)
+        {
+            if (int.TryParse(i, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 86_400)
+            {
+                interval = TimeSpan.FromSeconds(seconds);
+            }
+            else
+            {
+                Problems.Add(new Problem("--audit-checkpoint-interval", "must be a number of seconds from 1 to 86400"));
+            }
+        }
+
+        var schema = Option("--audit-schema") switch
+        {
+            null or "migrate" => AuditStoreAccess.Migrate,
+            "existing" => AuditStoreAccess.AppendOnly,
+            var v => InvalidSchema(v),
+        };
+        return new AuditCheckpointSettings
+        {
+            Directory = dir is null or "off" ? null : dir,
+            Off = dir == "off",
+            KeyFile = key,
+            Interval = interval,
+            NewChain = Flag("--audit-new-chain"),
+            Schema = schema,
+        };
+
+        AuditStoreAccess InvalidSchema(string v)
+        {
+            Problems.Add(new Problem("--audit-schema", $"must be 'migrate' or 'existing', not '{v}'"));
+            return AuditStoreAccess.Migrate;
+        }
+    }
 
     /// <summary>The audit store named by <c>--db</c> or <c>--postgres</c> (one at most).</summary>
     public AuditStoreOptions AuditStore()

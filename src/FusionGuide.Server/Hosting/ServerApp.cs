@@ -37,7 +37,15 @@ public static class ServerApp
         // The knowledge base is loaded and checked before the first request, so a broken one stops the server at start.
         services.AddSingleton(_ => new FusionEngine(KnowledgeLoader.Embedded));
         services.AddSingleton(sp => References(sp.GetRequiredService<FusionEngine>().KnowledgeBase));
-        services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<ServerSettings>().Audit.Open());
+        services.AddSingleton(sp =>
+        {
+            var s = sp.GetRequiredService<ServerSettings>();
+            return s.Audit.Open(s.Checkpoints.Schema);
+        });
+        services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<SqlAuditStore>());
+        // Before the web server: the store is checked against its checkpoints (and prepared) before any request.
+        services.AddSingleton<AuditCheckpointService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditCheckpointService>());
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddSecuritySchemes());
         services.AddCdsHooks();

@@ -14,6 +14,9 @@ public sealed record ServerSettings
     /// <summary>Where audit records go.</summary>
     public AuditStoreOptions Audit { get; init; } = new(null, null);
 
+    /// <summary>Signed checkpoints of the audit store and what the server may do to its schema.</summary>
+    public AuditCheckpointSettings Checkpoints { get; init; } = new();
+
     /// <summary>The key that opens <c>/v1/audit</c>; null keeps it closed.</summary>
     public string? ApiKey { get; init; }
 

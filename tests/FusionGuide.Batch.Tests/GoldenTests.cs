@@ -20,10 +20,13 @@ namespace FusionGuide.Batch.Tests;
 /// the short unverified-knowledge warning and row caveats, and the clinical safety rules (re-challenge, small-cell
 /// histology, label scope after intolerance, tables never applied before their guideline, driver references); then
 /// for the second verification wave (class members and cells with evidence, ALK L1198F x lorlatinib now resistant).
+/// Re-baselined 2026-12-05 for issue #20 item 2 (SYS-RES-006): every TKI the resistance findings rate sensitive or
+/// intermediate is now an option (genotype-directed, certain circumstances) or avoided with a reason whatever the order
+/// of prior TKIs, and genotype-directed and CNS rationales leave out clauses about mutations the patient does not have.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "284aaf14bccb344e6dcb78ca2ab7f3b70fe5c0435aebec6f7ce3a40e011d144a";
+    private const string ExpectedSha256 = "f77cb88afd2f1b2f9029adab2ab0424fe867c6fed79b5de76f83c591bc72e676";
 
     public static string Compute()
     {

@@ -41,6 +41,7 @@ public static class RuleIds
     public const string UnknownMutation = "SYS-RES-003";
     public const string OffTarget = "SYS-RES-004";
     public const string Transformation = "SYS-RES-005";
+    public const string SensitiveAccounted = "SYS-RES-006";
     public const string Availability = "SYS-ACCESS-001";
     public const string RegionalApproval = "SYS-ACCESS-002";
     public const string PreferredUnavailable = "SYS-ACCESS-003";
@@ -119,6 +120,7 @@ public static class RuleIds
         UnknownMutation,
         OffTarget,
         Transformation,
+        SensitiveAccounted,
         Availability,
         RegionalApproval,
         PreferredUnavailable,

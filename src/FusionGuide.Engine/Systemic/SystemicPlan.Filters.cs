@@ -53,7 +53,8 @@ internal sealed partial class SystemicPlan
 
     private Candidate FromEntry(RegimenEntry entry, int order, Regimen table)
     {
-        var c = new Candidate(Codes.Therapy.Parse(entry.Therapy), Codes.Preference.Parse(entry.Preference), entry.Condition, entry.Rationale, order)
+        var evidence = entry.Condition == "genotype-directed" ? GenotypeDirectedEvidence(entry) : entry.Rationale;
+        var c = new Candidate(Codes.Therapy.Parse(entry.Therapy), Codes.Preference.Parse(entry.Preference), entry.Condition, evidence, order)
         {
             Category = entry.Category,
         };
@@ -223,9 +224,9 @@ internal sealed partial class SystemicPlan
     /// <summary>A TKI of this kinase in the history, whatever stopped it: the patient is no longer inhibitor-naive.</summary>
     private bool PriorInhibitor => h.TargetedExposure.Any(t => e.Kb.Drug(t).Targets.Contains(kinaseCode));
 
-    private void ApplyFilters()
+    private void ApplyFilters(IEnumerable<Candidate>? only = null)
     {
-        foreach (var c in candidates.ToList())
+        foreach (var c in (only ?? candidates).ToList())
         {
             var drug = e.Kb.Drug(c.Therapy);
             var targeted = drug.Kind == "targeted";

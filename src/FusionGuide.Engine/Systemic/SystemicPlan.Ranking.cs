@@ -135,9 +135,11 @@ internal sealed partial class SystemicPlan
             }
             else
             {
+                // The summary's clauses about mutations this patient does not have are left out (SYS-RES-006).
+                var summary = ForThisPatient(cns.Summary);
                 parts.Add(cns.Activity == "high"
-                    ? $"brain metastases{count}: {cns.Summary ?? "high intracranial activity"}"
-                    : $"brain metastases{count}: intracranial activity is {cns.Activity}{(cns.Summary is { } s ? $" ({s})" : "")}");
+                    ? $"brain metastases{count}: {summary ?? "high intracranial activity"}"
+                    : $"brain metastases{count}: intracranial activity is {cns.Activity}{(summary is { } s ? $" ({s})" : "")}");
                 c.Cite(cns.Sources);
             }
 

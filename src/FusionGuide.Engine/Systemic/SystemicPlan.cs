@@ -182,6 +182,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         AddRechallenges();
         ApplyFilters();
         AdmitPreferredUnavailable(table);
+        AccountForSensitiveDrugs();
         if (!candidates.Any(c => HistoryReader.IsTargeted(e, c.Therapy) && !c.IsRechallenge))
         {
             return PostTargeted(ExhaustedBecause(failedTki));

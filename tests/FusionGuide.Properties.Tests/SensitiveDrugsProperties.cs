@@ -1,0 +1,87 @@
+using CsCheck;
+using FusionGuide.Cohort.Synthesis;
+using FusionGuide.Domain;
+using FusionGuide.Domain.Wire;
+
+namespace FusionGuide.Properties.Tests;
+
+/// <summary>
+/// Issue #20, item 2 (SYS-RES-006) over generated cases: one or two TKI progressions in any order, a progression genotype
+/// from the resistance table and a region. Every TKI of the driver kinase that the table rates sensitive or intermediate
+/// for the mutations found (and resistant to none of them) is an option or avoided with a reason.
+/// </summary>
+public sealed class SensitiveDrugsProperties
+{
+    /// <summary>Generated cases per run.</summary>
+    public const int Cases = 1_000;
+
+    [Fact]
+    public void Every_TKI_rated_sensitive_or_intermediate_is_an_option_or_avoided()
+    {
+        long cases = 0;
+        Gen.Select(Gen.ULong[0, 1_000_000], Gen.Long[0, 1_000_000], Gen.Int[0, 1 << 20].Array[4], Gen.Bool)
+            .Sample(
+                (seed, index, picks, twoTkis) =>
+                {
+                    Interlocked.Increment(ref cases);
+                    var (c, notices) = World.RoundTrip(Make(seed, index, picks, twoTkis));
+                    var (result, _) = World.Evaluate(c, notices);
+                    foreach (var drug in Unaccounted(c, result))
+                    {
+                        Assert.Fail($"{drug} is rated sensitive or intermediate for the mutation found, but is neither an option nor avoided");
+                    }
+                },
+                iter: Cases,
+                print: t => ContractJson.Serialize(Make(t.Item1, t.Item2, t.Item3, t.Item4), indented: false));
+        CaseCount.Report(nameof(Every_TKI_rated_sensitive_or_intermediate_is_an_option_or_avoided), cases, Cases);
+    }
+
+    private static Case Make(ulong seed, long index, int[] picks, bool twoTkis)
+    {
+        var edits = new List<Edit> { new(EditKind.AddTkiProgression, picks[0]) };
+        if (twoTkis)
+        {
+            edits.Add(new(EditKind.AddTkiProgression, picks[1]));
+        }
+
+        edits.Add(new(EditKind.AddProgressionGenotype, picks[2]));
+        edits.Add(new(EditKind.SetRegion, picks[3]));
+        return edits.Aggregate(new CaseSynthesizer(World.Kb, seed).Make(index), (c, e) => e.Apply(c));
+    }
+
+    /// <summary>
+    /// The TKIs the rule must account for and the result leaves out. Only results the rule decides are checked: an
+    /// advanced ALK/ROS1 case, not continuing a current TKI, without a transformation or small-cell histology, and with a
+    /// guideline table for the date.
+    /// </summary>
+    private static IEnumerable<string> Unaccounted(Case c, Result r)
+    {
+        if (r.Diagnosis.Driver is not (Driver.Alk or Driver.Ros1) ||
+            r.SystemicTherapy.Setting is not (Setting.FirstLine or Setting.SubsequentTargeted or Setting.PostTargeted) ||
+            c.Tumor.Transformation is not null || c.Tumor.Histology == Histology.SmallCell || c.Tumor.Resected == true ||
+            c.History.Any(x => x.End is null) || r.Warnings.Any(w => w.Code == "no-guideline-table"))
+        {
+            return [];
+        }
+
+        var gene = r.Diagnosis.Driver == Driver.Alk ? "ALK" : "ROS1";
+        var cells = c.Tests
+            .Where(t => t.EffectiveTiming == TestTiming.Progression && Codes.Gene.Code(t.Gene) == gene && t.Mutations.Count > 0)
+            .SelectMany(t => Rows(gene, t.Mutations))
+            .SelectMany(row => row.Cells)
+            .ToList();
+        var shown = r.SystemicTherapy.Options.Select(o => o.Therapy).Concat(r.SystemicTherapy.Avoid.Select(a => a.Therapy)).ToHashSet();
+        return World.Kb.Drugs
+            .Where(d => d.Kind == "targeted" && d.Targets.Contains(gene))
+            .Where(d => cells.Any(x => x.Drug == d.Id && x.Activity is "sensitive" or "intermediate") && !cells.Any(x => x.Drug == d.Id && x.Activity == "resistant"))
+            .Where(d => !shown.Contains(Codes.Therapy.Parse(d.Id)))
+            .Select(d => d.Id);
+    }
+
+    /// <summary>The table row for exactly these mutations, else the rows of each single mutation.</summary>
+    private static IEnumerable<Knowledge.Model.ResistanceRow> Rows(string gene, IReadOnlyList<string> mutations)
+    {
+        var exact = World.Kb.Resistance.FirstOrDefault(x => x.Gene == gene && x.Mutations.Count == mutations.Count && x.Mutations.All(mutations.Contains));
+        return exact is not null ? [exact] : mutations.SelectMany(m => World.Kb.Resistance.Where(x => x.Gene == gene && x.Mutations.Count == 1 && x.Mutations[0] == m));
+    }
+}

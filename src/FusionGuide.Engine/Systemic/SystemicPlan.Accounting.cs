@@ -43,18 +43,18 @@ internal sealed partial class SystemicPlan
             sources.AddRange(findings.SelectMany(f => f.Sources));
             if (candidates.Any(c => c.Therapy == therapy))
             {
-                accounted.Add($"{drug.Name} is an option");
+                accounted.Add($"{e.Name(therapy)} is an option");
                 continue;
             }
 
             if (avoid.Contains(therapy))
             {
-                accounted.Add($"{drug.Name} is avoided");
+                accounted.Add($"{e.Name(therapy)} is avoided");
                 continue;
             }
 
             var rated = string.Join("; ", findings.Where(f => f.Activity != Activity.Resistant).Select(f => $"{Describe(f.Activity)} against {f.Set.Name}"));
-            var why = $"Genotype-directed option: the resistance findings rate {drug.Name} {rated}, and no guideline table for this sequence of prior TKIs lists it for this genotype; offered in certain circumstances, after the guideline's preferred options";
+            var why = $"Genotype-directed option: the resistance findings rate {e.Name(therapy)} {rated}, and no guideline table for this sequence of prior TKIs lists it for this genotype; offered in certain circumstances, after the guideline's preferred options";
             var c = new Candidate(therapy, Preference.CertainCircumstances, "genotype-directed", why, GenotypeDirectedOrder + added.Count);
             c.Cite(findings.SelectMany(f => f.Sources));
             candidates.Add(c);

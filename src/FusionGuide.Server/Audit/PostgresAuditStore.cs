@@ -22,7 +22,38 @@ public sealed class PostgresAuditStore : SqlAuditStore
         : base(access)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        dataSource = NpgsqlDataSource.Create(connectionString);
+        dataSource = NpgsqlDataSource.Create(WithTimeouts(connectionString, access));
+    }
+
+    /// <summary>
+    /// Session limits so that one frozen instance delays the others by seconds, not indefinitely: <c>lock_timeout</c>
+    /// 10 s (an append waiting on the chain head gives up and its request fails, instead of queueing forever),
+    /// <c>idle_in_transaction_session_timeout</c> 30 s (a frozen holder of the head lock is cut off by the server),
+    /// <c>statement_timeout</c> 60 s (not for read-only use: <c>audit verify</c> reads the whole store in one
+    /// statement), and TCP keepalives every 10 s (a vanished peer is noticed). Settings given in the connection string
+    /// (<c>Options</c>, <c>Keepalive</c>) win.
+    /// </summary>
+    internal static string WithTimeouts(string connectionString, AuditStoreAccess access)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(b.Options))
+        {
+            b.Options = access == AuditStoreAccess.ReadOnly
+                ? "-c lock_timeout=10000 -c idle_in_transaction_session_timeout=30000"
+                : "-c lock_timeout=10000 -c idle_in_transaction_session_timeout=30000 -c statement_timeout=60000";
+        }
+
+        if (b.KeepAlive == 0)
+        {
+            b.KeepAlive = 10;
+        }
+
+        if (!b.TcpKeepAlive)
+        {
+            b.TcpKeepAlive = true;
+        }
+
+        return b.ConnectionString;
     }
 
     /// <summary>

@@ -31,6 +31,17 @@ public static class ServerApp
                 ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = nameof(LogLevel.Information),
             },
         });
+        // Connection limits (--Kestrel:Limits:MaxConcurrentConnections=… overrides the connection counts): past
+        // the limit new connections are refused (closed at once) instead of exhausting file descriptors; idle
+        // keep-alive connections and slow header senders are cut off.
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxConcurrentConnections ??= 1_000;
+            k.Limits.MaxConcurrentUpgradedConnections ??= 100;
+            k.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(30);
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
+            k.Limits.MaxRequestHeaderCount = 64;
+        });
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);

@@ -23,10 +23,12 @@ namespace FusionGuide.Batch.Tests;
 /// Re-baselined 2026-12-05 for issue #20 item 2 (SYS-RES-006): every TKI the resistance findings rate sensitive or
 /// intermediate is now an option (genotype-directed, certain circumstances) or avoided with a reason whatever the order
 /// of prior TKIs, and genotype-directed and CNS rationales leave out clauses about mutations the patient does not have.
+/// Integration of 2026-12-05: the SYS-RES-006 accounting rule (drugs named in lower case) and "an ALK fusion" in
+/// the small-cell rationale.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "f77cb88afd2f1b2f9029adab2ab0424fe867c6fed79b5de76f83c591bc72e676";
+    private const string ExpectedSha256 = "7efd493203f94ac01ff2f31227719c1502c8755d12c87d1ccb816e71246d0a5e";
 
     public static string Compute()
     {

@@ -91,6 +91,6 @@ public sealed class KbCommandTests
         Assert.Equal(0, code);
         Assert.Contains("seed-38", stdout, StringComparison.Ordinal);
         Assert.Contains("alina-2024", stdout, StringComparison.Ordinal);
-        Assert.Contains("knowledge base 2026.12.0", stdout, StringComparison.Ordinal);
+        Assert.Contains("knowledge base 2026.12.1", stdout, StringComparison.Ordinal);
     }
 }

@@ -25,10 +25,14 @@ namespace FusionGuide.Batch.Tests;
 /// of prior TKIs, and genotype-directed and CNS rationales leave out clauses about mutations the patient does not have.
 /// Integration of 2026-12-05: the SYS-RES-006 accounting rule (drugs named in lower case) and "an ALK fusion" in
 /// the small-cell rationale.
+/// Re-baselined 2026-12-05 for knowledge release 2026.12.1 (second verification pass): the results carry the new
+/// version; Japanese and Chinese approvals are dated (approval-unknown warnings go), facts newly verified lose their
+/// row caveats and four NCCN "preferred" entries gain them; kb diff --cohort on 2,000 synthetic cases: no first choice
+/// or avoid list changed.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "7efd493203f94ac01ff2f31227719c1502c8755d12c87d1ccb816e71246d0a5e";
+    private const string ExpectedSha256 = "0bbbe8e938cb415e192c6f3904abfe9d8a93fd016039088b7a3f681121eb8486";
 
     public static string Compute()
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FusionGuide.Faults.Tests.Support;
 using FusionGuide.Server.Audit;
-using FusionGuide.Server.Tests.Support;
+using FusionGuide.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace FusionGuide.Faults.Tests;

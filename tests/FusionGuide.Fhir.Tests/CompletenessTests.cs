@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using FusionGuide.Fhir.CdsHooks;
-using FusionGuide.Fhir.Tests.Support;
 using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;
 

@@ -1,5 +1,4 @@
 using FusionGuide.Domain.Wire;
-using FusionGuide.Fhir.Tests.Support;
 
 namespace FusionGuide.Fhir.Tests;
 

@@ -21,7 +21,7 @@ public sealed class ValidationTests
     [MemberData(nameof(Tkis))]
     public void Proposed_MedicationRequest_is_valid_R4(Therapy therapy)
     {
-        var drug = Support.Scenarios.Engine.KnowledgeBase.Drug(therapy);
+        var drug = Scenarios.Engine.KnowledgeBase.Drug(therapy);
         var order = MedicationRequestFactory.Create(therapy, drug.Name, drug.Dosing[0].Start, "alk03", "enc-1");
         var outcome = Core.Value.Validate(order);
         var errors = outcome.Issue.Where(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal).ToList();

@@ -1,9 +1,12 @@
+using FusionGuide.Testing;
+
 namespace FusionGuide.Fuzz.Tests;
 
 /// <summary>
 /// Replays every seed (fuzz/corpus/) and every input fuzzing ever found (fuzz/regressions/) through the fuzz target
 /// that reads it: a case or a list of problems, never an exception. fuzz/run.sh copies each new crash into
-/// fuzz/regressions/, so a crash found once stays a test.
+/// fuzz/regressions/, so a crash found once stays a test. The hostile documents every front door is tested with
+/// (<see cref="HostileDocuments"/>, too large or too deep for a seed file) go through the case targets as well.
 /// </summary>
 public sealed class ReplayTests
 {
@@ -38,6 +41,18 @@ public sealed class ReplayTests
         var input = File.ReadAllBytes(Path.Combine(FuzzDirectory, file));
 
         var thrown = Record.Exception(() => FuzzTargets.Find(target)!.Run(input));
+
+        Assert.Null(thrown);
+    }
+
+    public static TheoryData<string, string> HostileInputs() =>
+        new(FuzzTargets.All.Where(t => t.Corpus == "case").SelectMany(t => HostileDocuments.All.Keys.Select(name => (t.Name, name))));
+
+    [Theory]
+    [MemberData(nameof(HostileInputs))]
+    public void Every_shared_hostile_document_gives_problems_and_never_an_exception(string target, string name)
+    {
+        var thrown = Record.Exception(() => FuzzTargets.Find(target)!.Run(HostileDocuments.All[name]));
 
         Assert.Null(thrown);
     }

@@ -98,10 +98,11 @@ public sealed class KnowledgeIntegrityTests
     }
 
     [Fact]
-    public void First_release_copy_under_test_data_still_loads()
+    public void First_release_from_the_repository_history_still_loads()
     {
         // Format 1: verified by default, no evidence; the format-2 rules (KB017, KB019, 'any' approvals) do not apply.
-        var first = KnowledgeLoader.LoadDirectory(RepoPaths.FirstRelease);
+        using var release = FirstRelease.Checkout();
+        var first = KnowledgeLoader.LoadDirectory(release.Path);
         Assert.Empty(first.Problems);
         Assert.Equal("2026.11.0", first.KnowledgeBase!.Version);
 

@@ -7,8 +7,6 @@ internal static class RepoPaths
 
     public static string Knowledge => Path.Combine(Root, "knowledge");
 
-    public static string FirstRelease => Path.Combine(Root, "tests", "FusionGuide.Knowledge.Tests", "TestData", "kb-2026.11.0");
-
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

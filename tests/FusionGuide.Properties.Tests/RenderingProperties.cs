@@ -3,7 +3,7 @@ using CsCheck;
 using FusionGuide.Cohort.Synthesis;
 using FusionGuide.Domain;
 using FusionGuide.Rendering;
-using FusionGuide.Tests.Shared;
+using FusionGuide.Testing;
 
 namespace FusionGuide.Properties.Tests;
 

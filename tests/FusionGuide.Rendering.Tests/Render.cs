@@ -14,5 +14,5 @@ internal static class Render
     };
 
     /// <summary>Every reference id the result cites, anywhere.</summary>
-    public static IEnumerable<string> CitedIds(Result r) => FusionGuide.Tests.Shared.ResultCitations.CitedIds(r);
+    public static IEnumerable<string> CitedIds(Result r) => FusionGuide.Testing.ResultCitations.CitedIds(r);
 }

@@ -1,7 +1,6 @@
 using FusionGuide.Server.Audit;
 using FusionGuide.Server.Commands;
 using FusionGuide.Server.Hosting;
-using FusionGuide.Server.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using FusionGuide.Fhir.CdsHooks;
-using FusionGuide.Fhir.Tests.Support;
+using FusionGuide.Testing.Fhir;
 using FusionGuide.Server.Audit;
 using FusionGuide.Server.Hosting;
 using FusionGuide.Server.Tests.Support;

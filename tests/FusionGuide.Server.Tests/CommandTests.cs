@@ -1,7 +1,6 @@
 using System.Text.Json;
 using FusionGuide.Server.Audit;
 using FusionGuide.Server.Commands;
-using FusionGuide.Server.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace FusionGuide.Server.Tests;

@@ -4,33 +4,18 @@ using FusionGuide.Server.Tests.Support;
 
 namespace FusionGuide.Server.Tests;
 
-/// <summary>Hostile request bodies to /v1/recommend (issue #11): each answers 400 or 413, never a 5xx.</summary>
+/// <summary>Hostile request bodies to /v1/recommend (issue #11; the shared set, <see cref="HostileDocuments"/>): each answers 400 or 413, never a 5xx.</summary>
 public sealed class HostileInputTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private static readonly byte[] Valid = Http.ExampleCase;
 
-    public static TheoryData<string> Names => [.. Bodies.Keys];
-
-    private static Dictionary<string, byte[]> Bodies { get; } = new()
-    {
-        ["nested-10000"] = Encoding.UTF8.GetBytes(new string('[', 10_000) + new string(']', 10_000)),
-        ["nested-objects-10000"] = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"a\":", 10_000)) + "1" + new string('}', 10_000)),
-        ["five-megabytes"] = FiveMegabytes(),
-        ["duplicate-keys"] = Encoding.UTF8.GetBytes("{\"id\":\"a\",\"id\":\"b\",\"tests\":[]}"),
-        ["utf8-bom"] = [0xEF, 0xBB, 0xBF, .. Valid],
-        ["utf16"] = Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(Valid)),
-        ["utf16-bom"] = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(Valid))],
-        ["latin1"] = Encoding.Latin1.GetBytes("{\"id\":\"caf\u00e9\",\"tests\":[]}"),
-        ["truncated"] = Valid[..(Valid.Length / 2)],
-        ["nul-bytes"] = [.. Valid[..10], 0, 0, 0, .. Valid[10..]],
-        ["only-nul"] = new byte[64],
-    };
+    public static TheoryData<string> Names => HostileDocuments.Names;
 
     [Theory]
     [MemberData(nameof(Names))]
     public async Task Recommend_answers_a_hostile_body_with_400_or_413(string name)
     {
-        using var response = await Http.Post(factory.CreateClient(), "/v1/recommend", Http.Json(Bodies[name]));
+        using var response = await Http.Post(factory.CreateClient(), "/v1/recommend", Http.Json(HostileDocuments.All[name]));
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge,
             $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
     }
@@ -55,11 +40,5 @@ public sealed class HostileInputTests(ApiFactory factory) : IClassFixture<ApiFac
         var problem = Assert.Single(problems.EnumerateArray());
         Assert.Equal($"$.{field}", problem.GetProperty("path").GetString());
         Assert.StartsWith("holds the character U+", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
-    }
-
-    private static byte[] FiveMegabytes()
-    {
-        var text = Encoding.UTF8.GetString(Valid).TrimEnd();
-        return Encoding.UTF8.GetBytes(text[..^1] + ",\"pad\":\"" + new string(' ', 5 * 1024 * 1024) + "\"}");
     }
 }

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using FusionGuide.Fhir;
-using FusionGuide.Fhir.Tests.Support;
-using FusionGuide.Server.Tests.Support;
+using FusionGuide.Testing.Fhir;
 
 namespace FusionGuide.Server.Tests;
 

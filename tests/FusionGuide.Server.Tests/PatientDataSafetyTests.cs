@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FusionGuide.Fhir.CdsHooks;
-using FusionGuide.Fhir.Tests.Support;
+using FusionGuide.Testing.Fhir;
 using FusionGuide.Server.Tests.Support;
 using Microsoft.Data.Sqlite;
 

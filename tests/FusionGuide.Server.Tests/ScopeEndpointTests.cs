@@ -1,6 +1,6 @@
 using System.Net;
 using FusionGuide.Fhir.CdsHooks;
-using FusionGuide.Fhir.Tests.Support;
+using FusionGuide.Testing.Fhir;
 using FusionGuide.Server.Tests.Support;
 using Microsoft.Data.Sqlite;
 

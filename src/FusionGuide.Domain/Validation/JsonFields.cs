@@ -1,146 +1,96 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using FusionGuide.Domain.Wire;
 
 namespace FusionGuide.Domain.Validation;
 
-/// <summary>
-/// Typed reads of one JSON object's fields that record a problem (with its path) instead of throwing,
-/// so a whole document is checked in one pass.
-/// </summary>
-/// <remarks>
-/// Built for the common case of a valid document: a field is found by the parser's own name lookup without decoding any
-/// name, a code is matched without allocating its text, and a JSON path is written out only when a problem or notice
-/// needs it (an object knows its parent, its field name and its index, and builds its path on first use).
-/// </remarks>
-internal sealed class JsonFields
+/// <summary>What one reading of a case document collects: every problem, the notices, and whether a field came twice.</summary>
+internal sealed class CaseReading
 {
-    private readonly JsonElement obj;
-    private readonly FieldSet fields;
-    private readonly JsonFields? parent;
-    private readonly string? nameInParent;
-    private readonly int indexInParent;
-    private readonly List<Problem> problems;
-    private readonly NoticeLog notices;
-    private string? path;
+    public List<Problem> Problems { get; } = [];
 
-    // The object's fields sorted into the set's slots in one pass. The parser has already rejected duplicate names, so
-    // a slot is filled at most once. A field is unknown when the set does not define it, or when the reader never reads it.
-    private readonly JsonElement[] slots;
-    private readonly uint present;
-    private readonly bool anyUndefined;
-    private uint read;
-    private bool anyRepeated;
+    public NoticeLog Notices { get; } = new();
 
-    public JsonFields(JsonElement obj, string path, FieldSet fields, List<Problem> problems, NoticeLog notices)
-        : this(obj, fields, null, null, -1, problems, notices)
-    {
-        this.path = path;
-    }
+    /// <summary>
+    /// Set when an object names a field the reader read more than once. The strict parser refuses such a document, so
+    /// this happens only on <see cref="OptimisticReading"/>'s parse, which then leaves the document to the strict one.
+    /// </summary>
+    public bool FieldNamedTwice { get; set; }
+}
 
-    private JsonFields(JsonElement obj, FieldSet fields, JsonFields? parent, string? name, int index, List<Problem> problems, NoticeLog notices)
-    {
-        this.obj = obj;
-        this.fields = fields;
-        this.parent = parent;
-        nameInParent = name;
-        indexInParent = index;
-        this.problems = problems;
-        this.notices = notices;
-        slots = new JsonElement[fields.Count];
-        foreach (var p in obj.EnumerateObject())
-        {
-            var raw = JsonMarshal.GetRawUtf8PropertyName(p);
-            var slot = raw.IndexOf((byte)'\\') < 0 ? fields.SlotOf(raw) : fields.SlotOf(p.Name);
-            if (slot < 0)
-            {
-                anyUndefined = true;
-                continue;
-            }
+/// <summary>
+/// Typed reads of one JSON object's fields that record a problem (with its path) instead of throwing, so a whole
+/// document is checked in one pass. A field the reader never asks for is an unknown field (a notice, not a problem).
+/// </summary>
+internal sealed class JsonFields(JsonElement obj, string path, CaseReading reading)
+{
+    // The fields the reader asked for, and how many of them the object has: whatever else it holds is unknown.
+    private readonly List<string> read = [];
+    private int found;
 
-            if ((present & (1u << slot)) != 0)
-            {
-                // A field named twice (possible only when the parser was told to allow it): the first is read, as the
-                // parser's own lookup would, and the whole reading is marked so the caller can settle it strictly.
-                MarkRepeated();
-                continue;
-            }
+    public string Path => path;
 
-            slots[slot] = p.Value;
-            present |= 1u << slot;
-        }
-    }
-
-    /// <summary>Whether this object or any read beneath it named a field twice.</summary>
-    public bool AnyRepeatedField => anyRepeated;
-
-    private void MarkRepeated()
-    {
-        for (var f = this; f is not null; f = f.parent)
-        {
-            f.anyRepeated = true;
-        }
-    }
-
-    public string Path => path ??= indexInParent < 0 ? parent!.At(nameInParent!) : parent!.ItemPath(nameInParent!, indexInParent);
-
-    public string At(string name) => $"{Path}.{name}";
+    public string At(string name) => $"{path}.{name}";
 
     /// <summary>The path of item <paramref name="index"/> of this object's array field <paramref name="name"/>.</summary>
-    public string ItemPath(string name, int index) => $"{Path}.{name}[{index}]";
+    public string ItemPath(string name, int index) => $"{path}.{name}[{index}]";
 
-    public void Problem(string name, string message) => problems.Add(new(At(name), message));
+    public void Problem(string name, string message) => reading.Problems.Add(new(At(name), message));
+
+    /// <summary>A problem at item <paramref name="index"/> of array field <paramref name="name"/>.</summary>
+    public void ItemProblem(string name, int index, string message) => reading.Problems.Add(new(ItemPath(name, index), message));
 
     /// <summary>A notice of <paramref name="code"/>, built by <paramref name="build"/> only if the log still names notices of that code.</summary>
-    public void Notice<TState>(string code, TState state, Func<TState, InputNotice> build) => notices.Add(code, state, build);
+    public void Notice<TState>(string code, TState state, Func<TState, InputNotice> build) => reading.Notices.Add(code, state, build);
 
     /// <summary>Whether the object has the field, without counting it as read.</summary>
-    public bool Has(string name) => (present & (1u << Slot(name))) != 0;
+    public bool Has(string name) => obj.TryGetProperty(name, out _);
 
     public bool TryGet(string name, out JsonElement value)
     {
-        var slot = Slot(name);
-        if ((present & (1u << slot)) == 0)
+        var has = obj.TryGetProperty(name, out value);
+        if (!read.Contains(name))
         {
-            value = default;
-            return false;
+            read.Add(name);
+            found += has ? 1 : 0;
         }
 
-        read |= 1u << slot;
-        value = slots[slot];
-        return true;
+        return has;
     }
 
-    // A name outside the object's field set is a mistake in the reader, not in the input: it must surface as an internal
-    // fault, never be caught as a parse error (the optimistic reading retries only on JsonException and
-    // InvalidOperationException).
-    private int Slot(string name)
-    {
-        var slot = fields.SlotOf(name);
-        return slot >= 0 ? slot : throw new System.Diagnostics.UnreachableException($"the reader asked for '{name}', which its field set does not define");
-    }
-
-    /// <summary>After all known fields were read: a notice for each field this object does not define, in document order (the log names only the first few).</summary>
+    /// <summary>After all known fields were read: a notice for each field the reader did not read, in document order (the log names only the first few).</summary>
     public void NoticeUnknownFields()
     {
-        if (!anyUndefined && (present & ~read) == 0)
-        {
-            return;
-        }
-
+        var known = 0;
         foreach (var p in obj.EnumerateObject())
         {
-            var raw = JsonMarshal.GetRawUtf8PropertyName(p);
-            var slot = raw.IndexOf((byte)'\\') < 0 ? fields.SlotOf(raw) : fields.SlotOf(p.Name);
-            if (slot < 0 || (read & (1u << slot)) == 0)
+            if (WasRead(p))
             {
-                Notice(NoticeLog.UnknownField, (f: this, p), static s =>
-                {
-                    var at = s.f.At(s.p.Name);
-                    return new InputNotice(NoticeLog.UnknownField, at, $"{at} is not a field of the contract and was ignored.");
-                });
+                known++;
+                continue;
+            }
+
+            Notice(NoticeLog.UnknownField, (f: this, p), static s =>
+            {
+                var at = s.f.At(s.p.Name);
+                return new InputNotice(NoticeLog.UnknownField, at, $"{at} is not a field of the contract and was ignored.");
+            });
+        }
+
+        // More properties named like the fields read than fields found: one of them is named twice.
+        reading.FieldNamedTwice |= known > found;
+    }
+
+    private bool WasRead(JsonProperty p)
+    {
+        foreach (var name in read)
+        {
+            if (p.NameEquals(name))
+            {
+                return true;
             }
         }
+
+        return false;
     }
 
     public string? String(string name, int maxLength)
@@ -212,7 +162,7 @@ internal sealed class JsonFields
             return null;
         }
 
-        // Fast path: a plain integer token (digits, optional minus) is its own exact value.
+        // A plain integer token (digits, optional minus) is its own exact value.
         if (v.TryGetInt32(out var plain))
         {
             return InRange(name, plain, min, max) ? plain : null;
@@ -225,12 +175,7 @@ internal sealed class JsonFields
             return null;
         }
 
-        if (!InRange(name, n, min, max))
-        {
-            return null;
-        }
-
-        return (int)v.GetDouble();
+        return InRange(name, n, min, max) ? (int)v.GetDouble() : null;
     }
 
     public double? Number(string name, int min, int max)
@@ -246,37 +191,24 @@ internal sealed class JsonFields
             return null;
         }
 
-        if (v.TryGetInt32(out var plain))
-        {
-            return InRange(name, plain, min, max) ? v.GetDouble() : null;
-        }
-
-        return InRange(name, ExactNumber.Parse(v.GetRawText()), min, max) ? v.GetDouble() : null;
-    }
-
-    private bool InRange(string name, int value, int min, int max)
-    {
-        if (value >= min && value <= max)
-        {
-            return true;
-        }
-
-        Problem(name, max != int.MaxValue ? $"must be between {min} and {max}"
-            : value < min ? $"must be at least {min}"
-            : $"must be at most {max}");
-        return false;
+        var inRange = v.TryGetInt32(out var plain) ? InRange(name, plain, min, max) : InRange(name, ExactNumber.Parse(v.GetRawText()), min, max);
+        return inRange ? v.GetDouble() : null;
     }
 
     // Bounds are checked on the exact number written, as JSON Schema does, never on a rounded double.
-    private bool InRange(string name, ExactNumber n, int min, int max)
+    private bool InRange(string name, ExactNumber n, int min, int max) => InRange(name, n.CompareTo(min), n.CompareTo(max), min, max);
+
+    private bool InRange(string name, int n, int min, int max) => InRange(name, n.CompareTo(min), n.CompareTo(max), min, max);
+
+    private bool InRange(string name, int versusMin, int versusMax, int min, int max)
     {
-        if (n.CompareTo(min) >= 0 && n.CompareTo(max) <= 0)
+        if (versusMin >= 0 && versusMax <= 0)
         {
             return true;
         }
 
         Problem(name, max != int.MaxValue ? $"must be between {min} and {max}"
-            : n.CompareTo(min) < 0 ? $"must be at least {min}"
+            : versusMin < 0 ? $"must be at least {min}"
             : $"must be at most {max}");
         return false;
     }
@@ -293,11 +225,11 @@ internal sealed class JsonFields
             return value;
         }
 
-        problems.Add(new(At(name), problem));
+        Problem(name, problem);
         return null;
     }
 
-    public JsonFields? Object(string name, FieldSet objectFields)
+    public JsonFields? Object(string name)
     {
         if (!TryGet(name, out var v))
         {
@@ -310,7 +242,7 @@ internal sealed class JsonFields
             return null;
         }
 
-        return new JsonFields(v, objectFields, this, name, -1, problems, notices);
+        return new JsonFields(v, At(name), reading);
     }
 
     /// <summary>
@@ -341,19 +273,16 @@ internal sealed class JsonFields
     }
 
     /// <summary>Item <paramref name="index"/> of array field <paramref name="name"/> as an object, or a problem at its path.</summary>
-    public JsonFields? ItemObject(string name, int index, JsonElement item, FieldSet itemFields)
+    public JsonFields? ItemObject(string name, int index, JsonElement item)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new(ItemPath(name, index), $"must be an object, not {Kind(item)}"));
+            ItemProblem(name, index, $"must be an object, not {Kind(item)}");
             return null;
         }
 
-        return new JsonFields(item, itemFields, this, name, index, problems, notices);
+        return new JsonFields(item, ItemPath(name, index), reading);
     }
-
-    /// <summary>A problem at item <paramref name="index"/> of array field <paramref name="name"/>.</summary>
-    public void ItemProblem(string name, int index, string message) => problems.Add(new(ItemPath(name, index), message));
 
     public List<T> EnumArray<T>(string name, EnumCodec<T> codec, int maxItems) where T : struct, System.Enum
     {
@@ -395,12 +324,8 @@ internal sealed class JsonFields
             if (item.ValueKind != JsonValueKind.String)
             {
                 ItemProblem(name, i, $"must be a string, not {Kind(item)}");
-                i++;
-                continue;
             }
-
-            var s = item.GetString()!;
-            if (TooLong(s, maxLength, out var length))
+            else if (item.GetString()! is var s && TooLong(s, maxLength, out var length))
             {
                 ItemProblem(name, i, $"must be at most {maxLength} characters (got {length})");
             }
@@ -418,6 +343,7 @@ internal sealed class JsonFields
     /// <summary>Reads a wire code; false with the problem's message when the value is not one of the codec's codes.</summary>
     private static bool TryReadEnum<T>(JsonElement v, EnumCodec<T> codec, out T value, out string problem) where T : struct, System.Enum
     {
+        problem = "";
         if (v.ValueKind != JsonValueKind.String)
         {
             value = default;
@@ -425,24 +351,9 @@ internal sealed class JsonFields
             return false;
         }
 
-        // Codes are matched on the document's own bytes, without building a string; text with an escape takes the
-        // decoded path, which also words the problem.
-        var raw = JsonMarshal.GetRawUtf8Value(v);
-        if (raw.Length >= 2 && raw[0] == (byte)'"')
-        {
-            raw = raw[1..^1];
-        }
-
-        if (raw.IndexOf((byte)'\\') < 0 && codec.TryParseUtf8(raw, out value))
-        {
-            problem = "";
-            return true;
-        }
-
         var s = v.GetString();
         if (codec.TryParse(s, out value))
         {
-            problem = "";
             return true;
         }
 
@@ -457,26 +368,8 @@ internal sealed class JsonFields
     public static bool TooLong(string s, int maxLength, out int length)
     {
         // A string is never more code points than UTF-16 units: a short one needs no count.
-        if (s.Length <= maxLength)
-        {
-            length = s.Length;
-            return false;
-        }
-
-        length = TextLength(s);
+        length = s.Length <= maxLength ? s.Length : s.EnumerateRunes().Count();
         return length > maxLength;
-    }
-
-    /// <summary>A string's length in Unicode characters (code points).</summary>
-    public static int TextLength(string s)
-    {
-        var n = 0;
-        foreach (var _ in s.EnumerateRunes())
-        {
-            n++;
-        }
-
-        return n;
     }
 
     public static string Kind(JsonElement v) => v.ValueKind switch

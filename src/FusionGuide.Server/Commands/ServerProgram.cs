@@ -1,6 +1,5 @@
 using FusionGuide.Domain.Validation;
 using FusionGuide.Domain.Wire;
-using FusionGuide.Fhir.Cli;
 using FusionGuide.Server.Audit;
 using FusionGuide.Server.Hosting;
 

@@ -5,9 +5,10 @@ using FusionGuide.Domain.Wire;
 using FusionGuide.Engine;
 using FusionGuide.Knowledge;
 using FusionGuide.Knowledge.Loading;
+using FusionGuide.Fhir;
 using FusionGuide.Rendering;
 
-namespace FusionGuide.Fhir.Cli;
+namespace FusionGuide.Server.Commands;
 
 /// <summary>
 /// The FHIR commands of the command line, as a library entry (the AOT CLI cannot host the Firely SDK):

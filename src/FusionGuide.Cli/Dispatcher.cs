@@ -4,87 +4,67 @@ using FusionGuide.Domain.Wire;
 
 namespace FusionGuide.Cli;
 
-/// <summary>Routes a command line to its command. Front ends build a case and render a result; nothing clinical happens here.</summary>
+/// <summary>
+/// Runs a command line: <see cref="Router"/> finds the command in the one table (<see cref="CommandTable"/>), and
+/// <see cref="Handlers"/> runs those this executable hosts. Front ends build a case and render a result; nothing
+/// clinical happens here.
+/// </summary>
 internal static class Dispatcher
 {
-    public const string Usage = """
-        fusionguide — decision support for ALK- and ROS1-rearranged NSCLC
+    /// <summary>A command's entry: its arguments after the command's words, standard input, output and error.</summary>
+    internal delegate int Handler(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr);
 
-        Usage:
-          fusionguide recommend CASE.json [-o FILE.md|FILE.html|FILE.json] [--format json|markdown|html] [--as-of YYYY-MM-DD]
-          fusionguide validate CASE.json
-          fusionguide kb validate [DIR]      check a knowledge base (the embedded one by default)
-          fusionguide kb version             knowledge-base version and release date
-          fusionguide kb show ID [--json]    a drug, reference, rule, regimen, trial or threshold (--json: the record as held)
-          fusionguide kb refs                the reference list
-          fusionguide kb diff --old DIR --new DIR [--cohort INPUT.ndjson]
-                                             facts changed between two knowledge folders, and the cases they change
-          fusionguide kb audit [DIR] [--json] [--html FILE]
-                                             facts verified, on secondary evidence and unverified; the review sheet
-          fusionguide batch INPUT.ndjson [-o OUT.ndjson] [--report REPORT.html] [--workers N] [--as-of DATE]
-                                             one case per line in, one result per line out, in input order
-          fusionguide synth --n N --seed S [-o FILE]   deterministic synthetic cases (NDJSON)
-          fusionguide bench [--n N] [--seed S] [--passes P]  engine cases/s against the System.Text.Json floor, and the ratio
-          fusionguide --version | --help
-
-        Run by fusionguide-server, to which the ./fusionguide launcher forwards them:
-          fusionguide serve [--urls http://127.0.0.1:8080] [--db PATH | --postgres CONNECTION] [--api-key-file FILE]
-          fusionguide audit verify [--db PATH | --postgres CONNECTION] [--audit-checkpoints DIR] [--audit-public-key FILE]
-          fusionguide audit migrate [--db PATH | --postgres CONNECTION]
-          fusionguide fhir BUNDLE.json [--as-of YYYY-MM-DD] [--region R]
-          fusionguide recommend --fhir BUNDLE.json [--format json|markdown|html] [--as-of YYYY-MM-DD] [--region R]
-
-        CASE.json may be '-' to read standard input.
-        recommend writes Markdown to a terminal and JSON when its output is redirected; -o FILE picks the format
-        from the extension (.md, .html, .json); --format overrides both.
-        Exit codes: 0 result; 2 invalid input; 1 internal fault. Invalid input is described in sentences on a
-        terminal; when standard error is redirected, or with --json-errors, it is the contract's JSON problem list.
-        Output has no colour (NO_COLOR is honoured by the batch progress bar).
-        """;
+    /// <summary>The CLI's command for each command of the table it runs (a test holds the two together).</summary>
+    internal static readonly IReadOnlyDictionary<CommandSpec, Handler> Handlers = new Dictionary<CommandSpec, Handler>
+    {
+        [CommandTable.Recommend] = RecommendCommand.Run,
+        [CommandTable.Validate] = ValidateCommand.Run,
+        [CommandTable.KbValidate] = (args, _, stdout, stderr) => KbCommand.Run(["validate", .. args], stdout, stderr),
+        [CommandTable.KbVersion] = (args, _, stdout, stderr) => KbCommand.Run(["version", .. args], stdout, stderr),
+        [CommandTable.KbShow] = (args, _, stdout, stderr) => KbCommand.Run(["show", .. args], stdout, stderr),
+        [CommandTable.KbRefs] = (args, _, stdout, stderr) => KbCommand.Run(["refs", .. args], stdout, stderr),
+        [CommandTable.KbDiff] = (args, _, stdout, stderr) => KbDiffCommand.Run(args, stdout, stderr),
+        [CommandTable.KbAudit] = (args, _, stdout, stderr) => KbAuditCommand.Run(args, stdout, stderr),
+        [CommandTable.Batch] = BatchCommand.Run,
+        [CommandTable.Synth] = (args, _, stdout, stderr) => SynthCommand.Run(args, stdout, stderr),
+        [CommandTable.Bench] = (args, _, stdout, stderr) => BenchCommand.Run(args, stdout, stderr),
+    };
 
     // How problems are shown in this run: set by Run, read by Problems (an AsyncLocal, so runs in parallel never meet).
     private static readonly AsyncLocal<bool> PlainProblems = new();
 
     /// <summary>Runs a command line with both streams redirected: the contract's forms (what tests and pipelines get).</summary>
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) =>
+    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr) =>
         Run(args, stdin, stdout, stderr, Terminal.Redirected);
 
     /// <summary>Runs a command line; <paramref name="terminal"/> says whether a person reads stdout and stderr.</summary>
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Terminal terminal)
+    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr, Terminal terminal)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(terminal);
+        ArgumentNullException.ThrowIfNull(stdout);
         var jsonErrors = args.Contains("--json-errors");
         args = [.. args.Where(x => x != "--json-errors")];
         PlainProblems.Value = terminal.StderrIsTerminal && !jsonErrors;
         CurrentTerminal.Value = terminal;
-        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        var routed = Router.Route(args, Executable.Cli);
+        if (routed.Problem is { } problem)
         {
-            stdout.WriteLine(Usage);
-            return args.Length == 0 ? UsageError(stderr, "no command given; see --help") : ExitCodes.Ok;
+            return Problems(stderr, [problem]);
         }
 
-        if (args[0] == "--version")
+        if (routed.Print is { } text)
         {
-            return KbCommand.Version(stdout, full: true);
+            stdout.WriteLine(text);
+            return ExitCodes.Ok;
         }
 
-        var rest = args[1..];
-        return args[0] switch
-        {
-            "recommend" => RecommendCommand.Run(rest, stdin, stdout, stderr),
-            "validate" => ValidateCommand.Run(rest, stdin, stdout, stderr),
-            "kb" => KbCommand.Run(rest, stdout, stderr),
-            "synth" => SynthCommand.Run(rest, stdout, stderr),
-            "batch" => BatchCommand.Run(rest, stdout, stderr),
-            "bench" => BenchCommand.Run(rest, stdout, stderr),
-            _ => UsageError(stderr, $"unknown command '{args[0]}'; see --help"),
-        };
+        return routed.Version ? KbCommand.Version(stdout, full: true) : Handlers[routed.Command!](routed.Rest, stdin, stdout, stderr);
     }
 
     private static readonly AsyncLocal<Terminal?> CurrentTerminal = new();
 
-    /// <summary>The terminal of the current run (redirected outside <see cref="Run(string[], TextReader, TextWriter, TextWriter, Terminal)"/>).</summary>
+    /// <summary>The terminal of the current run (redirected outside <see cref="Run(string[], Stream, TextWriter, TextWriter, Terminal)"/>).</summary>
     public static Terminal Terminal => CurrentTerminal.Value ?? Terminal.Redirected;
 
     /// <summary>A usage mistake is invalid input: exit 2 with the contract's problem list.</summary>

@@ -5,7 +5,7 @@ using FusionGuide.Cli;
 Console.OutputEncoding = new UTF8Encoding(false);
 try
 {
-    return Dispatcher.Run(args, Console.In, Console.Out, Console.Error, Terminal.FromConsole());
+    return Dispatcher.Run(args, Console.OpenStandardInput(), Console.Out, Console.Error, Terminal.FromConsole());
 }
 #pragma warning disable CA1031 // The last line of defence: any fault becomes exit 1 with its message, never a crash dump on stdout.
 catch (Exception ex)

@@ -87,10 +87,10 @@ public sealed class BatchTests
         File.WriteAllText(input, Cohort(20) + "{\"id\": 3}\n");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        Assert.Equal(0, Cli.Dispatcher.Run(["batch", input, "-o", output, "--workers", "2"], TextReader.Null, stdout, stderr));
+        Assert.Equal(0, Cli.Dispatcher.Run(["batch", input, "-o", output, "--workers", "2"], Stream.Null, stdout, stderr));
         Assert.Equal(21, File.ReadAllLines(output).Length);
         Assert.Contains("21 cases, 1 errors", stderr.ToString(), StringComparison.Ordinal);
-        Assert.Equal(2, Cli.Dispatcher.Run(["batch", input + ".missing"], TextReader.Null, stdout, stderr));
-        Assert.Equal(2, Cli.Dispatcher.Run(["batch", input, "--workers", "0"], TextReader.Null, stdout, stderr));
+        Assert.Equal(2, Cli.Dispatcher.Run(["batch", input + ".missing"], Stream.Null, stdout, stderr));
+        Assert.Equal(2, Cli.Dispatcher.Run(["batch", input, "--workers", "0"], Stream.Null, stdout, stderr));
     }
 }

@@ -64,7 +64,7 @@ public sealed class KbDiffTests
             + File.ReadAllText(Path.Combine(Root(), "examples", "alk-g1202r-after-alectinib.json")).ReplaceLineEndings("") + "\n");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = Cli.Dispatcher.Run(["kb", "diff", "--old", Path.Combine(Root(), "knowledge"), "--new", copy, "--cohort", cohort], TextReader.Null, stdout, stderr);
+        var code = Cli.Dispatcher.Run(["kb", "diff", "--old", Path.Combine(Root(), "knowledge"), "--new", copy, "--cohort", cohort], Stream.Null, stdout, stderr);
         Assert.Equal(0, code);
         var text = stdout.ToString();
         Assert.Contains("entries[therapy=alectinib].preference: \"preferred\" → \"other-recommended\"", text, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public sealed class KbDiffTests
         File.WriteAllText(cohort, File.ReadAllText(Path.Combine(Root(), "examples", "alk-first-line.json")).ReplaceLineEndings("") + "\n");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = Cli.Dispatcher.Run(["kb", "diff", "--old", older, "--new", Path.Combine(Root(), "knowledge"), "--cohort", cohort], TextReader.Null, stdout, stderr);
+        var code = Cli.Dispatcher.Run(["kb", "diff", "--old", older, "--new", Path.Combine(Root(), "knowledge"), "--cohort", cohort], Stream.Null, stdout, stderr);
         Assert.True(code == 0, stderr.ToString());
         var text = stdout.ToString();
         Assert.Contains($"the cohort run borrows them from the newer release", text, StringComparison.Ordinal);
@@ -97,6 +97,6 @@ public sealed class KbDiffTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        Assert.Equal(2, Cli.Dispatcher.Run(["kb", "diff", "--old", Root()], TextReader.Null, stdout, stderr));
+        Assert.Equal(2, Cli.Dispatcher.Run(["kb", "diff", "--old", Root()], Stream.Null, stdout, stderr));
     }
 }

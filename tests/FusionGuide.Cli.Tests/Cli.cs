@@ -10,7 +10,17 @@ internal static class Cli
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = Dispatcher.Run(args, TextReader.Null, stdout, stderr);
+        var code = Dispatcher.Run(args, Stream.Null, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Runs the CLI with <paramref name="stdin"/> (UTF-8) as its standard input.</summary>
+    public static (int Code, string Out, string Err) RunWithInput(string stdin, params string[] args)
+    {
+        using var input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin));
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = Dispatcher.Run(args, input, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

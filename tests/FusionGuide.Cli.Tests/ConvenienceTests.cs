@@ -14,7 +14,7 @@ public sealed class ConvenienceTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = Dispatcher.Run(args, TextReader.Null, stdout, stderr, terminal);
+        var code = Dispatcher.Run(args, Stream.Null, stdout, stderr, terminal);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

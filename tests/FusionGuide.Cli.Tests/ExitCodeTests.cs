@@ -120,4 +120,24 @@ public sealed class ExitCodeTests
             Assert.StartsWith("holds the character U+", problems[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void A_dash_reads_the_case_from_the_standard_input_the_command_is_given()
+    {
+        var (code, stdout, stderr) = Cli.RunWithInput(Valid, "recommend", "-");
+        Assert.Equal((0, ""), (code, stderr));
+        Assert.Equal("t1", JsonDocument.Parse(stdout).RootElement.GetProperty("caseId").GetString());
+
+        (code, stdout, _) = Cli.RunWithInput(Valid, "validate", "-");
+        Assert.Equal(0, code);
+        Assert.StartsWith("valid: case t1", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_invalid_case_on_standard_input_exits_2_with_its_problems()
+    {
+        var (code, stdout, stderr) = Cli.RunWithInput("""{"tests":[{"gene":"ALKK"}]}""", "validate", "-");
+        Assert.Equal((2, ""), (code, stdout));
+        Assert.Contains(Problems(stderr), p => p.GetProperty("path").GetString() == "$.tests[0].gene");
+    }
 }

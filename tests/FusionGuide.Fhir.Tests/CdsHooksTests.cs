@@ -23,7 +23,7 @@ public sealed class CdsHooksTests
     public async Task Patient_view_for_ALK_G1202R_recommends_lorlatinib_with_a_MedicationRequest_suggestion()
     {
         var outcome = await CdsFixture.Service().PatientViewAsync(CdsFixture.PatientView(Scenarios.AlkG1202R()), Ct);
-        Assert.Equal(200, outcome.StatusCode);
+        Assert.Equal(CdsOutcomeKind.Answered, outcome.Kind);
         var card = outcome.Response!.Cards.Single(c => c.Source.Topic!.Code == "systemic-therapy");
         Assert.StartsWith("Lorlatinib", card.Summary, StringComparison.Ordinal);
         var action = Assert.Single(Assert.Single(card.Suggestions!).Actions!);
@@ -90,7 +90,7 @@ public sealed class CdsHooksTests
     {
         var draft = CdsFixture.Draft("draft-2", "2103164", "lorlatinib", 100, 1);
         var outcome = await CdsFixture.Service().OrderSelectAsync(CdsFixture.OrderSelect(Scenarios.AlkG1202R(), draft, hook), Ct);
-        Assert.Equal(200, outcome.StatusCode);
+        Assert.Equal(CdsOutcomeKind.Answered, outcome.Kind);
         Assert.Empty(outcome.Response!.Cards);
         Assert.Equal("{\"cards\":[]}", CdsHooksJson.Serialize(outcome.Response));
     }
@@ -149,7 +149,7 @@ public sealed class CdsHooksTests
         var prefetch = CdsFixture.Prefetch(Scenarios.AlkG1202R());
         prefetch.Remove("observations");
         var outcome = await CdsFixture.Service().PatientViewAsync(CdsFixture.PatientView(Scenarios.AlkG1202R(), prefetch), Ct);
-        Assert.Equal(412, outcome.StatusCode);
+        Assert.Equal(CdsOutcomeKind.PrefetchMissing, outcome.Kind);
         Assert.Equal(["$.prefetch.observations: is missing"], outcome.Problem!.Errors);
     }
 
@@ -161,7 +161,7 @@ public sealed class CdsHooksTests
         prefetch.Remove("observations");
         var fake = new FakeFhirServer(b.Search("Observation", "Specimen"));
         var outcome = await CdsFixture.Service(fake).PatientViewAsync(CdsFixture.PatientView(b, prefetch, "https://ehr.example/fhir"), Ct);
-        Assert.Equal(200, outcome.StatusCode);
+        Assert.Equal(CdsOutcomeKind.Answered, outcome.Kind);
         Assert.Equal(["Observation?patient=alk03"], fake.Queries);
         Assert.Equal(Therapy.Lorlatinib, outcome.Result!.SystemicTherapy.Options[0].Therapy);
     }
@@ -175,8 +175,7 @@ public sealed class CdsHooksTests
     public async Task Malformed_requests_are_400_with_problem_details(string body)
     {
         var outcome = await CdsFixture.Service().PatientViewAsync(body, Ct);
-        Assert.Equal(400, outcome.StatusCode);
-        Assert.Equal(400, outcome.Problem!.Status);
+        Assert.Equal(CdsOutcomeKind.InvalidRequest, outcome.Kind);
         Assert.DoesNotContain(":null", CdsHooksJson.Serialize(outcome.Problem), StringComparison.Ordinal);
     }
 
@@ -190,15 +189,14 @@ public sealed class CdsHooksTests
         var body = System.Text.Json.Nodes.JsonNode.Parse(CdsFixture.PatientView(Scenarios.AlkG1202R()))!;
         body["hookInstance"] = hookInstance;
         var outcome = await CdsFixture.Service().PatientViewAsync(body.ToJsonString(), Ct);
-        Assert.Equal(400, outcome.StatusCode);
+        Assert.Equal(CdsOutcomeKind.InvalidRequest, outcome.Kind);
         Assert.Contains("$.hookInstance: must be a UUID (8-4-4-4-12 hexadecimal digits)", outcome.Problem!.Errors!);
     }
 
     [Fact]
     public async Task Without_a_report_base_url_the_cards_carry_no_link()
     {
-        var service = new CdsHooksService(Scenarios.Engine, CdsFixture.Options with { ReportBaseUrl = null });
-        var outcome = await service.PatientViewAsync(CdsFixture.PatientView(Scenarios.AlkG1202R()), Ct);
+        var outcome = await CdsFixture.Service().InvokeAsync(CdsHooksService.PatientViewId, CdsFixture.PatientView(Scenarios.AlkG1202R()), CdsLinks.None, Ct);
         Assert.NotEmpty(outcome.Response!.Cards);
         Assert.All(outcome.Response.Cards, c => Assert.Null(c.Links));
     }
@@ -206,7 +204,7 @@ public sealed class CdsHooksTests
     [Fact]
     public async Task Unknown_service_is_404()
     {
-        Assert.Equal(404, (await CdsFixture.Service().InvokeAsync("nope", "{}", Ct)).StatusCode);
+        Assert.Equal(CdsOutcomeKind.UnknownService, (await CdsFixture.Service().InvokeAsync("nope", "{}", CdsFixture.Links, Ct)).Kind);
     }
 
     [Fact]

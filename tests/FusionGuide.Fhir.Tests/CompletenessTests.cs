@@ -49,7 +49,7 @@ public sealed class CompletenessTests
         var prefetch = CdsFixture.Prefetch(b);
         prefetch["observations"] = Node(Failed());
         var outcome = await CdsFixture.Service().PatientViewAsync(Request(b, prefetch), Ct);
-        Assert.Equal(412, outcome.StatusCode);
+        Assert.Equal(CdsOutcomeKind.PrefetchMissing, outcome.Kind);
         Assert.Null(outcome.Result);
         Assert.StartsWith("$.prefetch.observations: is an OperationOutcome (the client's query failed: search timed out)", Assert.Single(outcome.Problem!.Errors!), StringComparison.Ordinal);
     }
@@ -63,7 +63,7 @@ public sealed class CompletenessTests
         var prefetch = CdsFixture.Prefetch(b);
         prefetch[key] = Node(Failed());
         var outcome = await CdsFixture.Service().PatientViewAsync(Request(b, prefetch), Ct);
-        Assert.Equal(412, outcome.StatusCode);
+        Assert.Equal(CdsOutcomeKind.PrefetchMissing, outcome.Kind);
         Assert.StartsWith($"$.prefetch.{key}: is an OperationOutcome", Assert.Single(outcome.Problem!.Errors!), StringComparison.Ordinal);
     }
 
@@ -74,7 +74,7 @@ public sealed class CompletenessTests
         var prefetch = CdsFixture.Prefetch(b);
         prefetch["observations"] = Node(FirstPageWithoutTheAlkResult(b));
         var outcome = await CdsFixture.Service().PatientViewAsync(Request(b, prefetch), Ct);
-        Assert.Equal(412, outcome.StatusCode);
+        Assert.Equal(CdsOutcomeKind.PrefetchMissing, outcome.Kind);
         Assert.Equal("$.prefetch.observations: is one page of a paged search (link next) that was not followed", Assert.Single(outcome.Problem!.Errors!));
     }
 
@@ -87,7 +87,7 @@ public sealed class CompletenessTests
         prefetch["medicationRequests"] = Node(Failed());
         prefetch.Remove("adverseEvents");
         var outcome = await CdsFixture.Service().PatientViewAsync(Request(b, prefetch), Ct);
-        Assert.Equal(200, outcome.StatusCode);
+        Assert.Equal(CdsOutcomeKind.Answered, outcome.Kind);
         Assert.NotEmpty(outcome.Response!.Cards);
         Assert.All(outcome.Response.Cards, c =>
         {
@@ -114,7 +114,7 @@ public sealed class CompletenessTests
         page2.Entry.AddRange(all.Entry.Skip(1));
         var server = new PagedServer(new() { ["Observation?patient=alk01"] = page1, ["Observation?patient=alk01&_page=2"] = page2 });
         var outcome = await CdsFixture.Service(server).PatientViewAsync(Request(b, prefetch, Ehr, "t0ken"), Ct);
-        Assert.Equal(200, outcome.StatusCode);
+        Assert.Equal(CdsOutcomeKind.Answered, outcome.Kind);
         Assert.Equal(["Observation?patient=alk01", "Observation?patient=alk01&_page=2"], server.Queries);
         Assert.Equal(Domain.TestResult.Positive, outcome.Case!.Tests.Single(t => t.Gene == Gene.Alk).Result);
     }
@@ -129,7 +129,7 @@ public sealed class CompletenessTests
         page1.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = "https://attacker.example/fhir/Observation?page=2" });
         var server = new PagedServer(new() { ["Observation?patient=alk01"] = page1 });
         var outcome = await CdsFixture.Service(server).PatientViewAsync(Request(b, prefetch, Ehr, "t0ken"), Ct);
-        Assert.Equal(412, outcome.StatusCode);
+        Assert.Equal(CdsOutcomeKind.PrefetchMissing, outcome.Kind);
         Assert.Contains("not on the fhirServer", Assert.Single(outcome.Problem!.Errors!), StringComparison.Ordinal);
     }
 
@@ -142,12 +142,12 @@ public sealed class CompletenessTests
         var server = new PagedServer(new() { ["Observation?patient=alk01"] = b.Search("Observation", "Specimen") });
         var body = Request(b, prefetch, "http://ehr.example/fhir", "t0ken");
         var outcome = await CdsFixture.Service(server).PatientViewAsync(body, Ct);
-        Assert.Equal(412, outcome.StatusCode);
+        Assert.Equal(CdsOutcomeKind.PrefetchMissing, outcome.Kind);
         Assert.Empty(server.Queries);
         Assert.Contains("not https", Assert.Single(outcome.Problem!.Errors!), StringComparison.Ordinal);
 
         var allowed = new CdsHooksService(Scenarios.Engine, CdsFixture.Options with { AllowHttpFhirServer = true }, server);
-        Assert.Equal(200, (await allowed.PatientViewAsync(body, Ct)).StatusCode);
+        Assert.Equal(CdsOutcomeKind.Answered, (await allowed.PatientViewAsync(body, Ct)).Kind);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class CompletenessTests
         endless.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = Ehr + "/Observation?patient=alk01" });
         var server = new PagedServer(new() { ["Observation?patient=alk01"] = endless });
         var outcome = await CdsFixture.Service(server).PatientViewAsync(Request(b, prefetch, Ehr), Ct);
-        Assert.Equal(412, outcome.StatusCode);
+        Assert.Equal(CdsOutcomeKind.PrefetchMissing, outcome.Kind);
         Assert.Equal(CdsFixture.Options.MaxFetchPages, server.Queries.Count);
         Assert.Contains("more than 10 pages", Assert.Single(outcome.Problem!.Errors!), StringComparison.Ordinal);
     }
@@ -174,7 +174,7 @@ public sealed class CompletenessTests
         var service = new CdsHooksService(Scenarios.Engine, CdsFixture.Options with { FetchBudget = TimeSpan.FromMilliseconds(200) }, new SlowServer());
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var outcome = await service.PatientViewAsync(Request(b, prefetch, Ehr), Ct);
-        Assert.Equal(412, outcome.StatusCode);
+        Assert.Equal(CdsOutcomeKind.PrefetchMissing, outcome.Kind);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{watch.Elapsed}");
         Assert.Contains("did not answer within", Assert.Single(outcome.Problem!.Errors!), StringComparison.Ordinal);
     }

@@ -1,4 +1,3 @@
-using FusionGuide.Fhir.Tests.Support;
 
 namespace FusionGuide.Fhir.Tests;
 

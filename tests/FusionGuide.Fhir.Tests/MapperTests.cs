@@ -1,4 +1,3 @@
-using FusionGuide.Fhir.Tests.Support;
 using Hl7.Fhir.Model;
 
 namespace FusionGuide.Fhir.Tests;

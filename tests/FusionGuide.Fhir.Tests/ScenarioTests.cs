@@ -1,4 +1,5 @@
 using FusionGuide.Domain.Wire;
+using FusionGuide.Fhir.CdsHooks;
 
 namespace FusionGuide.Fhir.Tests;
 
@@ -35,7 +36,7 @@ public sealed class ScenarioTests
         var direct = Scenarios.Engine.Evaluate(Scenarios.Case(json), Scenarios.AsOf);
         var outcome = await CdsFixture.Service().PatientViewAsync(CdsFixture.PatientView(bundle), TestContext.Current.CancellationToken);
 
-        Assert.Equal(200, outcome.StatusCode);
+        Assert.Equal(CdsOutcomeKind.Answered, outcome.Kind);
         var cards = outcome.Response!.Cards;
         var kb = Scenarios.Engine.KnowledgeBase;
         var first = kb.Drug(direct.SystemicTherapy.Options[0].Therapy).Name;

@@ -1,5 +1,3 @@
-using FusionGuide.Fhir.Cli;
-
 namespace FusionGuide.Fhir.Tests;
 
 /// <summary>
@@ -78,27 +76,5 @@ public sealed class UnreadableInputTests
 
         Assert.Null(m.Case);
         Assert.Contains("FHIR parser failed", Assert.Single(m.Problems).Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("""{"resourceType":"Patient","":1}""")]
-    [InlineData("""{"resourceType":"Bundle","type":"collection","entry":{"resource":{"resourceType":"Patient","id":"p"}}}""")]
-    public void The_recommend_command_answers_unreadable_fhir_with_exit_code_2(string json)
-    {
-        var file = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(file, json);
-            using var stdout = new StringWriter();
-            using var stderr = new StringWriter();
-
-            Assert.Equal(2, FhirCommands.Run(["recommend", "--fhir", file], stdout, stderr));
-            Assert.Equal("", stdout.ToString());
-            Assert.DoesNotContain("internal error", stderr.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 }

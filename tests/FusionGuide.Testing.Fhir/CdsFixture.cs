@@ -9,12 +9,20 @@ public static class CdsFixture
 {
     public const string HookInstance = "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea";
 
-    public static CdsHooksOptions Options { get; } = new()
-    {
-        ReportBaseUrl = new Uri("https://fusionguide.example/reports/"), EvaluationDate = () => Scenarios.AsOf, Region = Domain.Region.US,
-    };
+    public static CdsHooksOptions Options { get; } = new() { EvaluationDate = () => Scenarios.AsOf, Region = Domain.Region.US };
+
+    /// <summary>The links every test call's cards carry (a report base URL, no about page).</summary>
+    public static CdsLinks Links { get; } = new(new Uri("https://fusionguide.example/reports/"), null);
 
     public static CdsHooksService Service(IFhirQueryClient? client = null) => new(Scenarios.Engine, Options, client);
+
+    /// <summary>Calls <c>fusionguide-patient-view</c> with <see cref="Links"/>.</summary>
+    public static Task<CdsOutcome> PatientViewAsync(this CdsHooksService service, string requestJson, CancellationToken cancellationToken) =>
+        service.InvokeAsync(CdsHooksService.PatientViewId, requestJson, Links, cancellationToken);
+
+    /// <summary>Calls <c>fusionguide-order-select</c> (order-select and order-sign) with <see cref="Links"/>.</summary>
+    public static Task<CdsOutcome> OrderSelectAsync(this CdsHooksService service, string requestJson, CancellationToken cancellationToken) =>
+        service.InvokeAsync(CdsHooksService.OrderSelectId, requestJson, Links, cancellationToken);
 
     public static JsonObject Prefetch(BundleBuilder b) => new()
     {

@@ -14,27 +14,27 @@ namespace FusionGuide.Cli.Commands;
 /// </summary>
 internal static class BatchCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr)
     {
-        var a = Arguments.Parse(args, ["-o", "--output", "--report", "--workers", "--as-of"], ["--no-progress"]);
+        var a = ParsedArguments.Parse(args, CommandTable.Batch);
         if (a.Positional.Count != 1)
         {
-            a.Problems.Add(a.Positional.Count == 0 ? "batch needs an input file (NDJSON, or '-')" : "batch takes one input file");
+            a.Usage(a.Positional.Count == 0 ? "batch needs an input file (NDJSON, or '-')" : "batch takes one input file");
         }
 
-        var workers = (int)Options.Long(a, "--workers", Environment.ProcessorCount, 1, 256);
-        var asOf = Options.Date(a, "--as-of");
+        var workers = (int)a.Long("--workers", Environment.ProcessorCount, 1, 256);
+        var asOf = a.AsOf();
         if (a.Problems.Count > 0)
         {
-            return Dispatcher.UsageError(stderr, a.Problems);
+            return Dispatcher.Problems(stderr, a.Problems);
         }
 
         var inputPath = a.Positional[0];
-        var outputPath = a.Option("-o") ?? a.Option("--output");
+        var outputPath = a.Option("--output");
         Stream input, output;
         try
         {
-            input = inputPath == "-" ? Console.OpenStandardInput() : new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            input = inputPath == "-" ? stdin : new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -55,7 +55,8 @@ internal static class BatchCommand
         var stats = a.Option("--report") is null ? null : new CohortStats();
         var options = new BatchOptions(workers, asOf);
         BatchSummary summary;
-        using (input)
+        // Standard input belongs to the caller: only a file opened here is closed here.
+        using (inputPath == "-" ? null : input)
         using (output)
         {
             var total = input.CanSeek ? input.Length : 0;

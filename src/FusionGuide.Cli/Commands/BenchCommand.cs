@@ -10,18 +10,18 @@ internal static class BenchCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = Arguments.Parse(args, ["--n", "--seed", "--passes"], []);
+        var a = ParsedArguments.Parse(args, CommandTable.Bench);
         if (a.Positional.Count > 0)
         {
-            a.Problems.Add($"bench takes no positional argument ('{a.Positional[0]}')");
+            a.Usage($"bench takes no positional argument ('{a.Positional[0]}')");
         }
 
-        var n = (int)Options.Long(a, "--n", 20_000, 1, 10_000_000);
-        var seed = Options.ULong(a, "--seed", 1);
-        var passes = (int)Options.Long(a, "--passes", 5, 1, 100);
+        var n = (int)a.Long("--n", 20_000, 1, 10_000_000);
+        var seed = a.ULong("--seed", 1);
+        var passes = (int)a.Long("--passes", 5, 1, 100);
         if (a.Problems.Count > 0)
         {
-            return Dispatcher.UsageError(stderr, a.Problems);
+            return Dispatcher.Problems(stderr, a.Problems);
         }
 
         var engine = new FusionEngine(KnowledgeLoader.Embedded);

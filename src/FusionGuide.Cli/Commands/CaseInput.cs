@@ -5,10 +5,14 @@ namespace FusionGuide.Cli.Commands;
 /// <summary>Reads a case document from a file or standard input into a validated case.</summary>
 internal static class CaseInput
 {
-    public static ReadOutcome Read(string path, TextReader stdin) => Read(path, stdin, out _);
+    public static ReadOutcome Read(string path, Stream stdin) => Read(path, stdin, out _);
 
-    /// <summary>Reads and validates a case; <paramref name="document"/> is the text read (empty when it could not be read).</summary>
-    public static ReadOutcome Read(string path, TextReader stdin, out byte[] document)
+    /// <summary>
+    /// Reads and validates a case: the file at <paramref name="path"/>, or <paramref name="stdin"/> when the path is
+    /// <c>-</c> (bytes, not text: the case reader judges the encoding itself). <paramref name="document"/> is what was
+    /// read (empty when it could not be read).
+    /// </summary>
+    public static ReadOutcome Read(string path, Stream stdin, out byte[] document)
     {
         document = [];
         byte[] bytes;
@@ -16,11 +20,11 @@ internal static class CaseInput
         {
             if (path == "-")
             {
-                using var stream = Console.OpenStandardInput();
+                ArgumentNullException.ThrowIfNull(stdin);
                 using var ms = new MemoryStream();
                 var buffer = new byte[81920];
                 int n;
-                while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+                while ((n = stdin.Read(buffer, 0, buffer.Length)) > 0)
                 {
                     ms.Write(buffer, 0, n);
                     if (ms.Length > CaseReader.MaxDocumentBytes)
@@ -52,7 +56,6 @@ internal static class CaseInput
             return Fail($"cannot read '{path}': {ex.Message}");
         }
 
-        _ = stdin;
         document = bytes;
         return CaseReader.Read(bytes);
     }

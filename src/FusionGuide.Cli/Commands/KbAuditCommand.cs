@@ -16,15 +16,15 @@ internal static class KbAuditCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = Arguments.Parse(args, ["--html"], ["--json"]);
+        var a = ParsedArguments.Parse(args, CommandTable.KbAudit);
         if (a.Positional.Count > 1)
         {
-            a.Problems.Add($"kb audit takes at most one knowledge folder ('{a.Positional[1]}')");
+            a.Usage($"kb audit takes at most one knowledge folder ('{a.Positional[1]}')");
         }
 
         if (a.Problems.Count > 0)
         {
-            return Dispatcher.UsageError(stderr, a.Problems);
+            return Dispatcher.Problems(stderr, a.Problems);
         }
 
         var dir = a.Positional.Count == 1 ? a.Positional[0] : null;

@@ -13,21 +13,21 @@ internal static class KbDiffCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = Arguments.Parse(args, ["--old", "--new", "--cohort", "--as-of"], []);
+        var a = ParsedArguments.Parse(args, CommandTable.KbDiff);
         if (a.Positional.Count > 0)
         {
-            a.Problems.Add($"kb diff takes no positional argument ('{a.Positional[0]}')");
+            a.Usage($"kb diff takes no positional argument ('{a.Positional[0]}')");
         }
 
         if (a.Option("--old") is null || a.Option("--new") is null)
         {
-            a.Problems.Add("kb diff needs --old DIR and --new DIR");
+            a.Usage("kb diff needs --old DIR and --new DIR");
         }
 
-        var asOf = Options.Date(a, "--as-of");
+        var asOf = a.AsOf();
         if (a.Problems.Count > 0)
         {
-            return Dispatcher.UsageError(stderr, a.Problems);
+            return Dispatcher.Problems(stderr, a.Problems);
         }
 
         var (oldDir, newDir) = (a.Option("--old")!, a.Option("--new")!);

@@ -1,5 +1,3 @@
-using System.Globalization;
-using FusionGuide.Domain.Validation;
 using FusionGuide.Domain.Wire;
 using FusionGuide.Engine;
 using FusionGuide.Knowledge.Loading;
@@ -15,39 +13,21 @@ internal static class RecommendCommand
 {
     private static readonly string[] Formats = ["json", "markdown", "html"];
 
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr)
     {
-        var a = Arguments.Parse(args, ["--format", "--as-of", "-o", "--output"], []);
+        var a = ParsedArguments.Parse(args, CommandTable.Recommend);
         if (a.Positional.Count != 1)
         {
-            a.Problems.Add(a.Positional.Count == 0 ? "recommend needs a case file (or '-')" : "recommend takes one case file");
+            a.Usage(a.Positional.Count == 0 ? "recommend needs a case file (or '-')" : "recommend takes one case file");
         }
 
-        var outputPath = a.Option("-o") ?? a.Option("--output");
-        var format = a.Option("--format") ?? (outputPath is null ? null : FormatOf(outputPath, a.Problems))
+        var outputPath = a.Option("--output");
+        var format = a.OneOf("--format", Formats, null) ?? (outputPath is null ? null : FormatOf(outputPath, a))
             ?? (Dispatcher.Terminal.StdoutIsTerminal ? "markdown" : "json");
-        if (!Formats.Contains(format))
+        var asOf = a.AsOf();
+        if (a.Problems.Count > 0)
         {
-            a.Problems.Add($"--format must be one of {string.Join(", ", Formats)}");
-        }
-
-        var problems = a.Problems.Select(m => new Problem("args", m)).ToList();
-        DateOnly? asOf = null;
-        if (a.Option("--as-of") is { } text)
-        {
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                asOf = d;
-            }
-            else
-            {
-                problems.Add(new Problem("--as-of", $"'{text}' is not a date in the form YYYY-MM-DD"));
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            return Dispatcher.Problems(stderr, problems);
+            return Dispatcher.Problems(stderr, a.Problems);
         }
 
         var read = CaseInput.Read(a.Positional[0], stdin, out var document);
@@ -76,7 +56,7 @@ internal static class RecommendCommand
     }
 
     /// <summary>The format an output file's extension names; a problem when it names none.</summary>
-    private static string? FormatOf(string path, List<string> problems)
+    private static string? FormatOf(string path, ParsedArguments problems)
     {
         if (path == "-")
         {
@@ -86,7 +66,7 @@ internal static class RecommendCommand
         var name = Path.GetFileName(path).ToLowerInvariant();
         if (name.EndsWith(".fhir.json", StringComparison.Ordinal))
         {
-            problems.Add($"-o {path}: FHIR output is not produced by this version; use .json for the result, .md or .html for a report");
+            problems.Usage($"-o {path}: FHIR output is not produced by this version; use .json for the result, .md or .html for a report");
             return "json";
         }
 
@@ -99,7 +79,7 @@ internal static class RecommendCommand
             case ".json":
                 return "json";
             default:
-                problems.Add($"-o {path}: cannot tell the format from the file name; end it in .md, .html or .json, or give --format");
+                problems.Usage($"-o {path}: cannot tell the format from the file name; end it in .md, .html or .json, or give --format");
                 return "json";
         }
     }

@@ -9,21 +9,21 @@ internal static class SynthCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = Arguments.Parse(args, ["--n", "--seed", "-o", "--output"], []);
+        var a = ParsedArguments.Parse(args, CommandTable.Synth);
         if (a.Positional.Count > 0)
         {
-            a.Problems.Add($"synth takes no positional argument ('{a.Positional[0]}')");
+            a.Usage($"synth takes no positional argument ('{a.Positional[0]}')");
         }
 
-        var n = Options.Long(a, "--n", 1000, 0, long.MaxValue);
-        var seed = Options.ULong(a, "--seed", 1);
+        var n = a.Long("--n", 1000, 0, long.MaxValue);
+        var seed = a.ULong("--seed", 1);
         if (a.Problems.Count > 0)
         {
-            return Dispatcher.UsageError(stderr, a.Problems);
+            return Dispatcher.Problems(stderr, a.Problems);
         }
 
         var synth = new CaseSynthesizer(KnowledgeLoader.Embedded, seed);
-        var path = a.Option("-o") ?? a.Option("--output");
+        var path = a.Option("--output");
         if (path is null or "-")
         {
             _ = stdout;

@@ -3,17 +3,17 @@ namespace FusionGuide.Cli.Commands;
 /// <summary><c>validate CASE.json</c>: exit 0 and a short confirmation, or exit 2 with every problem.</summary>
 internal static class ValidateCommand
 {
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr)
     {
-        var a = Arguments.Parse(args, [], []);
+        var a = ParsedArguments.Parse(args, CommandTable.Validate);
         if (a.Positional.Count != 1)
         {
-            a.Problems.Add("validate needs exactly one case file (or '-')");
+            a.Usage("validate needs exactly one case file (or '-')");
         }
 
         if (a.Problems.Count > 0)
         {
-            return Dispatcher.UsageError(stderr, a.Problems);
+            return Dispatcher.Problems(stderr, a.Problems);
         }
 
         var read = CaseInput.Read(a.Positional[0], stdin, out var document);

@@ -9,7 +9,7 @@ namespace FusionGuide.Fhir.CdsHooks;
 /// <paramref name="reportToken"/> is the call's unguessable token: it names the report in the link (never the client's
 /// hook instance, which a client may reuse for another patient) and seeds the card and suggestion ids.
 /// </summary>
-internal sealed class CardKit(string reportToken, CdsHooksOptions options, string knowledgeVersion)
+internal sealed class CardKit(string reportToken, CdsLinks links, string knowledgeVersion)
 {
     /// <summary>A topic code system local to FusionGuide.</summary>
     public const string TopicSystem = "urn:fusionguide:cds-topic";
@@ -26,12 +26,12 @@ internal sealed class CardKit(string reportToken, CdsHooksOptions options, strin
     public CdsSource Source(string topic, string display) => new()
     {
         Label = $"FusionGuide (knowledge base {knowledgeVersion})",
-        Url = options.AboutUrl?.ToString(),
+        Url = links.AboutUrl?.ToString(),
         Topic = new CdsCoding { System = TopicSystem, Code = topic, Display = display },
     };
 
     /// <summary>The link to the full report (none when no base URL is configured).</summary>
-    public IReadOnlyList<CdsLink>? Links() => options.ReportBaseUrl is { } baseUrl
+    public IReadOnlyList<CdsLink>? Links() => links.ReportBaseUrl is { } baseUrl
         ? [new CdsLink { Label = "Full FusionGuide report", Url = new Uri(baseUrl, reportToken).ToString(), Type = "absolute" }]
         : null;
 

@@ -2,15 +2,24 @@ using FusionGuide.Domain;
 
 namespace FusionGuide.Fhir.CdsHooks;
 
-/// <summary>The site's settings for the CDS Hooks service (FHIR carries none of them).</summary>
+/// <summary>
+/// The links a call's cards carry. They depend on the URL the call came in by (a proxy's public address), so they are
+/// given with each call, while <see cref="CdsHooksOptions"/> holds what is the same for every call.
+/// </summary>
+/// <param name="ReportBaseUrl">
+/// Base of the full-report link; the call's unguessable report token is appended (e.g. https://host/reports/ →
+/// https://host/reports/{token}, see <see cref="CdsOutcome.ReportToken"/>). Null: the cards carry no link.
+/// </param>
+/// <param name="AboutUrl">A page about FusionGuide, shown as the card source's URL (omitted when null).</param>
+public sealed record CdsLinks(Uri? ReportBaseUrl, Uri? AboutUrl)
+{
+    /// <summary>No links: cards without a report link or source URL.</summary>
+    public static CdsLinks None { get; } = new(null, null);
+}
+
+/// <summary>The site's settings for the CDS Hooks service (FHIR carries none of them); the same for every call.</summary>
 public sealed record CdsHooksOptions
 {
-    /// <summary>
-    /// Base of the full-report link; the call's unguessable report token is appended (e.g. https://host/reports/ →
-    /// https://host/reports/{token}, see <see cref="CdsOutcome.ReportToken"/>). Null: the cards carry no link.
-    /// </summary>
-    public required Uri? ReportBaseUrl { get; init; }
-
     /// <summary>The evaluation date of each call (the server's clock, read by the server, never by the engine).</summary>
     public required Func<DateOnly> EvaluationDate { get; init; }
 
@@ -22,9 +31,6 @@ public sealed record CdsHooksOptions
 
     /// <summary>When given, the complete list of therapies the site can obtain.</summary>
     public IReadOnlyList<Therapy>? Available { get; init; }
-
-    /// <summary>A page about FusionGuide, shown as the card source's URL (omitted when null).</summary>
-    public Uri? AboutUrl { get; init; }
 
     /// <summary>
     /// For a patient without non-small cell lung cancer (no lung cancer on record, or a primary cancer of another site),

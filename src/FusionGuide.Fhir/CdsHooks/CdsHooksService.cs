@@ -5,8 +5,9 @@ namespace FusionGuide.Fhir.CdsHooks;
 
 /// <summary>
 /// The CDS Hooks service logic, transport-independent: discovery, <c>fusionguide-patient-view</c> and
-/// <c>fusionguide-order-select</c> (order-select and order-sign). Each call returns the HTTP status with the
-/// cards or a problem; the server maps it to HTTP and stores feedback.
+/// <c>fusionguide-order-select</c> (order-select and order-sign). One instance serves every call (the server holds it as
+/// a singleton): what differs per call — the request and the links its cards carry — is passed in. Each call returns a
+/// <see cref="CdsOutcome"/> saying how it ended; the server maps that to an HTTP status and stores the result and feedback.
 /// </summary>
 public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options, IFhirQueryClient? fhirClient = null)
 {
@@ -40,44 +41,38 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
         ]);
     }
 
-    /// <summary>Routes a request body to the service <paramref name="serviceId"/>; 404 for an unknown id.</summary>
-    public Task<CdsOutcome> InvokeAsync(string serviceId, string requestJson, CancellationToken cancellationToken = default) => serviceId switch
+    /// <summary>Whether <paramref name="serviceId"/> names one of the services (its feedback is then accepted too).</summary>
+    public static bool IsService(string serviceId) => serviceId is PatientViewId or OrderSelectId;
+
+    /// <summary>
+    /// Answers a call of the service <paramref name="serviceId"/> with the request body <paramref name="requestJson"/>,
+    /// parsed here once (the outcome carries it); <paramref name="links"/> are the links this call's cards carry.
+    /// </summary>
+    public Task<CdsOutcome> InvokeAsync(string serviceId, string requestJson, CdsLinks links, CancellationToken cancellationToken = default)
     {
-        PatientViewId => PatientViewAsync(requestJson, cancellationToken),
-        OrderSelectId => OrderSelectAsync(requestJson, cancellationToken),
-        _ => System.Threading.Tasks.Task.FromResult(CdsOutcome.Fail(404, "Unknown CDS service", $"No service '{serviceId}': see the discovery document.")),
-    };
+        ArgumentNullException.ThrowIfNull(links);
+        string[]? hooks = serviceId switch
+        {
+            PatientViewId => ["patient-view"],
+            OrderSelectId => ["order-select", "order-sign"],
+            _ => null,
+        };
+        if (hooks is null)
+        {
+            return System.Threading.Tasks.Task.FromResult(CdsOutcome.Refused(CdsOutcomeKind.UnknownService, "Unknown CDS service", $"No service '{serviceId}': see the discovery document."));
+        }
 
-    /// <summary>patient-view: 200 with cards, 400 for a malformed request, 412 when prefetch is missing and the FHIR server cannot supply it.</summary>
-    public Task<CdsOutcome> PatientViewAsync(string requestJson, CancellationToken cancellationToken = default) =>
-        RunAsync(requestJson, ["patient-view"], cancellationToken);
-
-    /// <summary>order-select / order-sign: 200 with a card per problem found in a drafted TKI order (none when sound).</summary>
-    public Task<CdsOutcome> OrderSelectAsync(string requestJson, CancellationToken cancellationToken = default) =>
-        RunAsync(requestJson, ["order-select", "order-sign"], cancellationToken);
-
-    /// <summary>patient-view from an already parsed request.</summary>
-    public Task<CdsOutcome> PatientViewAsync(CdsRequest request, CancellationToken cancellationToken = default) =>
-        EvaluateAsync(request, ["patient-view"], cancellationToken);
-
-    /// <summary>order-select / order-sign from an already parsed request.</summary>
-    public Task<CdsOutcome> OrderSelectAsync(CdsRequest request, CancellationToken cancellationToken = default) =>
-        EvaluateAsync(request, ["order-select", "order-sign"], cancellationToken);
-
-    private Task<CdsOutcome> RunAsync(string json, string[] hooks, CancellationToken ct)
-    {
-        var (request, errors) = CdsRequestReader.Parse(json);
+        var (request, errors) = CdsRequestReader.Parse(requestJson);
         return request is null
-            ? System.Threading.Tasks.Task.FromResult(CdsOutcome.Fail(400, "Malformed CDS Hooks request", "The request does not follow CDS Hooks 2.0.", errors))
-            : EvaluateAsync(request, hooks, ct);
+            ? System.Threading.Tasks.Task.FromResult(CdsOutcome.Refused(CdsOutcomeKind.InvalidRequest, "Malformed CDS Hooks request", "The request does not follow CDS Hooks 2.0.", errors))
+            : EvaluateAsync(request, hooks, links, cancellationToken);
     }
 
-    private async Task<CdsOutcome> EvaluateAsync(CdsRequest request, string[] hooks, CancellationToken ct)
+    private async Task<CdsOutcome> EvaluateAsync(CdsRequest request, string[] hooks, CdsLinks links, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (!hooks.Contains(request.Hook))
         {
-            return CdsOutcome.Fail(400, "Wrong hook", $"This service answers {string.Join(" and ", hooks)}, not '{request.Hook}'.");
+            return CdsOutcome.Refused(CdsOutcomeKind.InvalidRequest, "Wrong hook", $"This service answers {string.Join(" and ", hooks)}, not '{request.Hook}'.", request: request);
         }
 
         var prefetch = await CompletePrefetchAsync(request, ct).ConfigureAwait(false);
@@ -85,7 +80,7 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
         {
             // CDS Hooks 2.0: a service that cannot obtain the data it requires SHALL answer 412. Missing, failed or
             // partial patient, condition or observation data is never read as "not tested".
-            return CdsOutcome.Fail(412, "Prefetch required", "Essential prefetch (patient, conditions, observations) is missing, failed or incomplete, and the FHIR server could not supply it.", prefetch.Errors);
+            return CdsOutcome.Refused(CdsOutcomeKind.PrefetchMissing, "Prefetch required", "Essential prefetch (patient, conditions, observations) is missing, failed or incomplete, and the FHIR server could not supply it.", prefetch.Errors, request);
         }
 
         var absentNotices = prefetch.Absent.Select(a => new Domain.Validation.InputNotice("fhir-skipped", "$.prefetch", $"$.prefetch: not available from the EHR: {a}"));
@@ -97,14 +92,14 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
         }, engine.KnowledgeBase);
         if (!mapping.IsValid)
         {
-            return CdsOutcome.Fail(400, "Unusable patient data", "The prefetched FHIR data cannot be read into a case.", [.. mapping.Problems.Select(p => $"{p.Path}: {p.Message}")]);
+            return CdsOutcome.Refused(CdsOutcomeKind.InvalidRequest, "Unusable patient data", "The prefetched FHIR data cannot be read into a case.", [.. mapping.Problems.Select(p => $"{p.Path}: {p.Message}")], request);
         }
 
         if (mapping.OutOfScope is { } why)
         {
             // Not a patient FusionGuide is for: no evaluation, no report, no advice.
-            IReadOnlyList<CdsCard> none = request.Hook == "patient-view" && options.ExplainOutOfScope ? [OutOfScopeCard(why)] : [];
-            return new CdsOutcome { StatusCode = 200, Response = new CdsResponse(none), OutOfScope = why, MappingWarnings = mapping.Warnings };
+            IReadOnlyList<CdsCard> none = request.Hook == "patient-view" && options.ExplainOutOfScope ? [OutOfScopeCard(why, links)] : [];
+            return new CdsOutcome { Kind = CdsOutcomeKind.Answered, Request = request, Response = new CdsResponse(none), OutOfScope = why, MappingWarnings = mapping.Warnings };
         }
 
         // An order hook evaluates the patient as if the drafted co-medications were given: their interactions with the
@@ -112,7 +107,7 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
         var @case = request.Hook == "patient-view" ? mapping.Case! : OrderCheck.WithDraftedCoMedications(mapping.Case!, request, engine.KnowledgeBase);
         var result = engine.Evaluate(@case, asOf, [.. mapping.Warnings, .. absentNotices]);
         var token = CardKit.NewToken();
-        var kit = new CardKit(token, options, engine.KnowledgeBase.Version);
+        var kit = new CardKit(token, links, engine.KnowledgeBase.Version);
         var cards = request.Hook == "patient-view"
             ? PatientViewCards.Build(result, @case, request, kit, engine.KnowledgeBase)
             : OrderCheck.Build(result, @case, request, kit, engine.KnowledgeBase);
@@ -123,12 +118,12 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
             cards = [.. cards.Select(c => c with { Detail = (c.Detail ?? "") + note })];
         }
 
-        return new CdsOutcome { StatusCode = 200, Response = new CdsResponse(cards), ReportToken = token, Case = @case, Result = result, MappingWarnings = mapping.Warnings };
+        return new CdsOutcome { Kind = CdsOutcomeKind.Answered, Request = request, Response = new CdsResponse(cards), ReportToken = token, Case = @case, Result = result, MappingWarnings = mapping.Warnings };
     }
 
-    private CdsCard OutOfScopeCard(string why)
+    private CdsCard OutOfScopeCard(string why, CdsLinks links)
     {
-        var kit = new CardKit(CardKit.NewToken(), options, engine.KnowledgeBase.Version);
+        var kit = new CardKit(CardKit.NewToken(), links, engine.KnowledgeBase.Version);
         return new CdsCard
         {
             Uuid = kit.Uuid("out-of-scope"), Indicator = "info", Summary = "FusionGuide does not apply: no non-small cell lung cancer on record",

@@ -2,15 +2,30 @@ using FusionGuide.Domain;
 
 namespace FusionGuide.Fhir.CdsHooks;
 
-/// <summary>RFC 9457 problem details for a refused request (400, 404, 412).</summary>
+/// <summary>
+/// How a hook call ended, in the terms of CDS Hooks rather than of a transport: the server maps each to its HTTP
+/// status (answered 200, invalid request 400, unknown service 404, prefetch missing 412).
+/// </summary>
+public enum CdsOutcomeKind
+{
+    /// <summary>Cards (possibly none) for the request.</summary>
+    Answered,
+
+    /// <summary>The request is malformed, names a hook the service does not answer, or its data cannot be read into a case.</summary>
+    InvalidRequest,
+
+    /// <summary>No service has the id called.</summary>
+    UnknownService,
+
+    /// <summary>Essential prefetch is missing, failed or incomplete and the FHIR server could not supply it (CDS Hooks 2.0: 412).</summary>
+    PrefetchMissing,
+}
+
+/// <summary>Why a call was refused: a short title, what is wrong, and every error found with where it is.</summary>
 public sealed record CdsProblem
 {
-    /// <summary>Problem type URI.</summary>
-    public string Type { get; init; } = "about:blank";
     /// <summary>Short title.</summary>
     public required string Title { get; init; }
-    /// <summary>The HTTP status.</summary>
-    public required int Status { get; init; }
     /// <summary>What is wrong.</summary>
     public string? Detail { get; init; }
     /// <summary>Every error found, each with where it is.</summary>
@@ -18,35 +33,38 @@ public sealed record CdsProblem
 }
 
 /// <summary>
-/// What a hook call produced, transport-independent: the HTTP status, the body (on 200) or the problem, and the
-/// case and result behind the cards (for the server to store under the hook instance, so the report link resolves).
+/// What a hook call produced, transport-independent: how it ended, the cards (answered) or the problem, the request as
+/// parsed (for the hook and hook instance, so the body is parsed once), and the case and result behind the cards (for
+/// the server to store under the call's report token, so the report link resolves).
 /// </summary>
 public sealed record CdsOutcome
 {
-    /// <summary>200, 400, 404 or 412.</summary>
-    public required int StatusCode { get; init; }
-    /// <summary>The cards, on 200.</summary>
+    /// <summary>How the call ended.</summary>
+    public required CdsOutcomeKind Kind { get; init; }
+    /// <summary>The request as parsed, when it parsed.</summary>
+    public CdsRequest? Request { get; init; }
+    /// <summary>The cards, when answered.</summary>
     public CdsResponse? Response { get; init; }
     /// <summary>The problem, otherwise.</summary>
     public CdsProblem? Problem { get; init; }
-    /// <summary>The case read from FHIR, on 200.</summary>
+    /// <summary>The case read from FHIR, when answered.</summary>
     public Case? Case { get; init; }
-    /// <summary>The engine's result, on 200.</summary>
+    /// <summary>The engine's result, when answered (none when out of scope).</summary>
     public Result? Result { get; init; }
     /// <summary>
-    /// On 200, the call's report token: 256 random bits, new for every call, that the cards' report link names (and
+    /// When answered, the call's report token: 256 random bits, new for every call, that the cards' report link names (and
     /// their uuids derive from). Whoever serves the link stores the result under it; the hook instance is not used,
     /// since a client may reuse one for another patient.
     /// </summary>
     public string? ReportToken { get; init; }
     /// <summary>
-    /// On 200, why the patient is outside FusionGuide's scope (no non-small cell lung cancer): then there is no result,
+    /// When answered, why the patient is outside FusionGuide's scope (no non-small cell lung cancer): then there is no result,
     /// no report and no advice — no card, or one <c>info</c> card saying why (<see cref="CdsHooksOptions.ExplainOutOfScope"/>).
     /// </summary>
     public string? OutOfScope { get; init; }
     /// <summary>What the FHIR mapping skipped (also in the result's warnings).</summary>
     public IReadOnlyList<Domain.Validation.InputNotice> MappingWarnings { get; init; } = [];
 
-    internal static CdsOutcome Fail(int status, string title, string detail, IReadOnlyList<string>? errors = null) =>
-        new() { StatusCode = status, Problem = new CdsProblem { Title = title, Status = status, Detail = detail, Errors = errors is { Count: > 0 } ? errors : null } };
+    internal static CdsOutcome Refused(CdsOutcomeKind kind, string title, string detail, IReadOnlyList<string>? errors = null, CdsRequest? request = null) =>
+        new() { Kind = kind, Request = request, Problem = new CdsProblem { Title = title, Detail = detail, Errors = errors is { Count: > 0 } ? errors : null } };
 }

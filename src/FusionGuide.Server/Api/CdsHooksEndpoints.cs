@@ -33,6 +33,22 @@ internal static class CdsHooksEndpoints
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "POST", "OPTIONS").WithHeaders("Authorization", "Content-Type")));
         services.AddHttpClient(nameof(HttpFhirQueryClient), c => c.Timeout = TimeSpan.FromSeconds(5));
         services.AddCdsJwt();
+        // One service for every call: the site's settings are fixed at start; the links (which depend on the URL a call
+        // came in by) are given per call.
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<ServerSettings>();
+            var clock = sp.GetRequiredService<TimeProvider>();
+            var options = new CdsHooksOptions
+            {
+                EvaluationDate = () => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+                Region = settings.Cds.Region,
+                ExplainOutOfScope = settings.Cds.ExplainOutOfScope,
+                AllowHttpFhirServer = settings.Cds.AllowHttpFhirServer,
+            };
+            var fhir = settings.Cds.FetchFromFhirServer ? new FactoryFhirQueryClient(sp.GetRequiredService<IHttpClientFactory>()) : null;
+            return new CdsHooksService(sp.GetRequiredService<FusionEngine>(), options, fhir);
+        });
         return services;
     }
 
@@ -57,12 +73,12 @@ internal static class CdsHooksEndpoints
         return app;
     }
 
-    public static IResult Discovery(HttpContext http, FusionEngine engine, TimeProvider clock, ServerSettings settings, IHttpClientFactory clients) =>
-        Results.Text(CdsHooksJson.Serialize(Service(http, engine, clock, settings, clients).Discovery()), CdsJson, Encoding.UTF8);
+    public static IResult Discovery(CdsHooksService service) =>
+        Results.Text(CdsHooksJson.Serialize(service.Discovery()), CdsJson, Encoding.UTF8);
 
     public static async Task<IResult> Invoke(
-        string id, HttpContext http, FusionEngine engine, IAuditStore audit, TimeProvider clock, ServerSettings settings,
-        IHttpClientFactory clients, ILoggerFactory logs, CancellationToken cancellationToken)
+        string id, HttpContext http, CdsHooksService service, IAuditStore audit, TimeProvider clock, ServerSettings settings,
+        ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var (bytes, problem) = await CaseBody.ReadAsync(http.Request, MaxRequestBytes, cancellationToken);
         if (problem is not null)
@@ -71,12 +87,13 @@ internal static class CdsHooksEndpoints
         }
 
         var sha = AuditChain.Sha256(bytes);
-        var outcome = await Service(http, engine, clock, settings, clients).InvokeAsync(id, Encoding.UTF8.GetString(bytes!), cancellationToken);
+        var outcome = await service.InvokeAsync(id, Encoding.UTF8.GetString(bytes!), Links(http, settings), cancellationToken);
         var log = logs.CreateLogger(typeof(CdsHooksEndpoints).FullName!);
-        if (outcome.StatusCode != StatusCodes.Status200OK)
+        if (outcome.Kind != CdsOutcomeKind.Answered)
         {
-            RequestLog.CdsRefused(log, id, sha, outcome.StatusCode);
-            return Problem(outcome.Problem!);
+            var status = StatusOf(outcome.Kind);
+            RequestLog.CdsRefused(log, id, sha, status);
+            return Problem(outcome.Problem!, status);
         }
 
         if (outcome.Result is null)
@@ -86,10 +103,8 @@ internal static class CdsHooksEndpoints
             return Results.Text(CdsHooksJson.Serialize(outcome.Response), CdsJson, Encoding.UTF8);
         }
 
-        // The outcome came from a request that parsed: its hook and hook instance are there.
-        using var request = JsonDocument.Parse(bytes);
-        var hook = request.RootElement.GetProperty("hook").GetString()!;
-        var hookInstance = request.RootElement.GetProperty("hookInstance").GetString()!;
+        // The request as the service parsed it: the body is read once.
+        var (hook, hookInstance) = (outcome.Request!.Hook, outcome.Request.HookInstance);
         var result = outcome.Result!;
         var now = clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
         var record = await audit.AppendAsync(new AuditEntry(now, result.CaseId, sha, result.KnowledgeBaseVersion, result.AsOf!,
@@ -104,7 +119,7 @@ internal static class CdsHooksEndpoints
 
     public static async Task<IResult> Feedback(string id, HttpRequest request, IAuditStore audit, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (id is not (CdsHooksService.PatientViewId or CdsHooksService.OrderSelectId))
+        if (!CdsHooksService.IsService(id))
         {
             return ApiProblems.NotFound($"No service '{id}': see the discovery document.");
         }
@@ -118,7 +133,7 @@ internal static class CdsHooksEndpoints
         var (feedback, errors) = CdsFeedbackReader.Parse(Encoding.UTF8.GetString(bytes!));
         if (feedback is null)
         {
-            return Problem(new CdsProblem { Title = "Malformed CDS Hooks feedback", Status = StatusCodes.Status400BadRequest, Detail = "The feedback does not follow CDS Hooks 2.0.", Errors = errors });
+            return Problem(new CdsProblem { Title = "Malformed CDS Hooks feedback", Detail = "The feedback does not follow CDS Hooks 2.0.", Errors = errors }, StatusCodes.Status400BadRequest);
         }
 
         var now = clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
@@ -155,25 +170,33 @@ internal static class CdsHooksEndpoints
     }
 
     /// <summary>
-    /// The service for this request: the report link is this server's own <c>/v1/reports/</c> under its public base URL
-    /// (<see cref="PublicUrls"/>; no link when there is none to trust), the date the server's clock.
+    /// The links of this call's cards: the report link is this server's own <c>/v1/reports/</c> under its public base URL
+    /// (<see cref="PublicUrls"/>; no link when there is none to trust).
     /// </summary>
-    private static CdsHooksService Service(HttpContext http, FusionEngine engine, TimeProvider clock, ServerSettings settings, IHttpClientFactory clients)
-    {
-        var publicBase = PublicUrls.Base(http, settings);
-        var options = new CdsHooksOptions
-        {
-            ReportBaseUrl = publicBase is null ? null : new Uri(publicBase, "v1/reports/"),
-            EvaluationDate = () => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
-            Region = settings.Cds.Region,
-            AboutUrl = publicBase,
-            ExplainOutOfScope = settings.Cds.ExplainOutOfScope,
-            AllowHttpFhirServer = settings.Cds.AllowHttpFhirServer,
-        };
-        var fhir = settings.Cds.FetchFromFhirServer ? new HttpFhirQueryClient(clients.CreateClient(nameof(HttpFhirQueryClient))) : null;
-        return new CdsHooksService(engine, options, fhir);
-    }
+    private static CdsLinks Links(HttpContext http, ServerSettings settings) =>
+        PublicUrls.Base(http, settings) is { } publicBase ? new CdsLinks(new Uri(publicBase, "v1/reports/"), publicBase) : CdsLinks.None;
 
-    private static IResult Problem(CdsProblem problem) =>
-        Results.Text(CdsHooksJson.Serialize(problem), "application/problem+json; charset=utf-8", Encoding.UTF8, problem.Status);
+    /// <summary>The HTTP status of a refused call (CDS Hooks 2.0: 400 malformed, 404 unknown service, 412 prefetch missing).</summary>
+    internal static int StatusOf(CdsOutcomeKind kind) => kind switch
+    {
+        CdsOutcomeKind.Answered => StatusCodes.Status200OK,
+        CdsOutcomeKind.InvalidRequest => StatusCodes.Status400BadRequest,
+        CdsOutcomeKind.UnknownService => StatusCodes.Status404NotFound,
+        CdsOutcomeKind.PrefetchMissing => StatusCodes.Status412PreconditionFailed,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no HTTP status for this outcome"),
+    };
+
+    /// <summary>An RFC 9457 problem-details body (members in the RFC's order; <c>errors</c> lists every error with where it is).</summary>
+    private static IResult Problem(CdsProblem problem, int status) =>
+        Results.Text(CdsHooksJson.Serialize(new CdsProblemDetails("about:blank", problem.Title, status, problem.Detail, problem.Errors)),
+            "application/problem+json; charset=utf-8", Encoding.UTF8, status);
+
+    private sealed record CdsProblemDetails(string Type, string Title, int Status, string? Detail, IReadOnlyList<string>? Errors);
+
+    /// <summary>Reads missing prefetch through a client the factory makes for each query (handlers rotate; the service is a singleton).</summary>
+    private sealed class FactoryFhirQueryClient(IHttpClientFactory clients) : IFhirQueryClient
+    {
+        public Task<Hl7.Fhir.Model.Resource?> GetAsync(Uri fhirServer, string relativeQuery, string? accessToken, CancellationToken cancellationToken) =>
+            new HttpFhirQueryClient(clients.CreateClient(nameof(HttpFhirQueryClient))).GetAsync(fhirServer, relativeQuery, accessToken, cancellationToken);
+    }
 }

@@ -41,7 +41,8 @@ internal static class RecommendEndpoints
 
         var sha = AuditChain.Sha256(bytes);
         var read = CaseReader.Read(bytes);
-        var problems = read.Problems.Concat(ParseAsOf(asOf, out var date)).ToList();
+        var problems = read.Problems.ToList();
+        var date = AsOfDate.Parse(asOf, "asOf", problems);
         var log = logs.CreateLogger(typeof(RecommendEndpoints).FullName!);
         if (problems.Count > 0)
         {
@@ -84,21 +85,4 @@ internal static class RecommendEndpoints
         ReportFormat.Html => HtmlRenderer.Render(result, references),
         _ => json,
     };
-
-    private static IEnumerable<Problem> ParseAsOf(string? text, out DateOnly? date)
-    {
-        date = null;
-        if (text is null)
-        {
-            return [];
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-        {
-            date = d;
-            return [];
-        }
-
-        return [new Problem("asOf", $"'{text}' is not a date in the form YYYY-MM-DD")];
-    }
 }

@@ -5,65 +5,37 @@ using FusionGuide.Server.Hosting;
 namespace FusionGuide.Server.Commands;
 
 /// <summary>
-/// Parses <c>serve</c> and <c>audit verify</c> options. Options take their value as the next argument or after
-/// <c>=</c>; any other <c>--key=value</c> given to <c>serve</c> is an ASP.NET Core host setting and passed through.
+/// The options of <c>serve</c>, <c>audit verify</c> and <c>audit migrate</c>, read by the shared parser
+/// (<see cref="ParsedArguments"/>) against the command's entry in <see cref="CommandTable"/>, and turned into settings
+/// here. Any other <c>--key=value</c> given to <c>serve</c> is an ASP.NET Core host setting and passed through.
 /// </summary>
 internal sealed class CommandLine
 {
     public const string DefaultUrls = "http://127.0.0.1:8080";
 
-    private readonly Dictionary<string, string> options = new(StringComparer.Ordinal);
+    private readonly ParsedArguments parsed;
 
-    public List<Problem> Problems { get; } = [];
+    private CommandLine(ParsedArguments parsed) => this.parsed = parsed;
 
-    public List<string> HostArgs { get; } = [];
+    public List<Problem> Problems => parsed.Problems;
 
-    /// <summary>Options that take no value.</summary>
-    public static readonly string[] Flags = ["--audit-new-chain"];
+    public List<string> HostArgs => parsed.HostSettings;
 
-    private readonly HashSet<string> flags = new(StringComparer.Ordinal);
-
-    public static CommandLine Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> known, bool passHostSettings)
+    /// <summary>Reads <paramref name="args"/> against <paramref name="command"/>; these commands take no positional word.</summary>
+    public static CommandLine Parse(IReadOnlyList<string> args, CommandSpec command)
     {
-        var line = new CommandLine();
-        for (var i = 0; i < args.Count; i++)
+        var parsed = ParsedArguments.Parse(args, command);
+        foreach (var word in parsed.Positional)
         {
-            var (name, inline) = args[i].IndexOf('=', StringComparison.Ordinal) is var eq and > 0 ? (args[i][..eq], args[i][(eq + 1)..]) : (args[i], null);
-            if (known.Contains(name) && Flags.Contains(name))
-            {
-                if (inline is not null || !line.flags.Add(name))
-                {
-                    line.Problems.Add(new Problem("args", $"{name} takes no value and is given once"));
-                }
-            }
-            else if (known.Contains(name))
-            {
-                var value = inline ?? (i + 1 < args.Count ? args[++i] : null);
-                if (value is null)
-                {
-                    line.Problems.Add(new Problem("args", $"{name} needs a value"));
-                }
-                else if (!line.options.TryAdd(name, value))
-                {
-                    line.Problems.Add(new Problem("args", $"{name} is given twice"));
-                }
-            }
-            else if (passHostSettings && name.StartsWith("--", StringComparison.Ordinal) && inline is not null)
-            {
-                line.HostArgs.Add(args[i]);
-            }
-            else
-            {
-                line.Problems.Add(new Problem("args", $"unknown argument '{args[i]}'; see --help"));
-            }
+            parsed.Usage($"unknown argument '{word}'; see {ParsedArguments.Help(command)}");
         }
 
-        return line;
+        return new CommandLine(parsed);
     }
 
-    public string? Option(string name) => options.GetValueOrDefault(name);
+    public string? Option(string name) => parsed.Option(name);
 
-    public bool Flag(string name) => flags.Contains(name);
+    public bool Flag(string name) => parsed.Has(name);
 
     /// <summary>The checkpoint settings from <c>--audit-checkpoints</c>, <c>--audit-key</c>, <c>--audit-checkpoint-interval</c>, <c>--audit-new-chain</c> and <c>--audit-schema</c>.</summary>
     public AuditCheckpointSettings Checkpoints()

@@ -1,72 +1,30 @@
 using FusionGuide.Domain.Validation;
 using FusionGuide.Domain.Wire;
-using FusionGuide.Fhir.Cli;
 using FusionGuide.Server.Audit;
 using FusionGuide.Server.Hosting;
 
 namespace FusionGuide.Server.Commands;
 
-/// <summary>Routes the server's command line: <c>serve</c> and <c>audit verify</c>.</summary>
+/// <summary>
+/// Runs the server's command line: <see cref="Router"/> finds the command in the one table (<see cref="CommandTable"/>:
+/// <c>serve</c>, <c>audit verify</c>, <c>audit migrate</c> and the FHIR commands), and <see cref="Handlers"/> runs it.
+/// </summary>
 public static class ServerProgram
 {
-    /// <summary>The usage text.</summary>
-    public const string Usage = """
-        fusionguide-server — the FusionGuide HTTP API, web page and audit store
+    /// <summary>The usage text (generated from the command table).</summary>
+    public static string UsageText => Usage.Of(Executable.Server);
 
-        Usage:
-          fusionguide-server serve [--urls http://127.0.0.1:8080] [--db PATH | --postgres CONNECTION] [--api-key-file FILE]
-                                   [--cds-jwt-key FILE [--cds-jwt-issuer ISS]] [--cds-region US|EU|TR|JP|CN|other]
-                                   [--cds-fhir-fetch on|off] [--trust-proxy ADDRESS|NETWORK[,…]] [--public-url URL]
-                                   [--cds-out-of-scope silent|explain] [--cds-fhir-allow-http on|off]
-                                   [--audit-checkpoints DIR|off] [--audit-key FILE] [--audit-checkpoint-interval SECONDS]
-                                   [--audit-schema migrate|existing] [--audit-new-chain]
-          fusionguide-server audit verify [--db PATH | --postgres CONNECTION] [--audit-checkpoints DIR]
-                                          [--audit-public-key FILE | --audit-key FILE]
-          fusionguide-server audit migrate [--db PATH | --postgres CONNECTION] [--audit-checkpoints DIR] [--audit-key FILE]
-                                           [--audit-new-chain]
-          fusionguide-server fhir BUNDLE.json [--as-of YYYY-MM-DD] [--region R]
-          fusionguide-server recommend --fhir BUNDLE.json [--format json|markdown|html] [--as-of YYYY-MM-DD] [--region R]
-          fusionguide-server --help | --version
-
-        serve      answers the API and the web page; records every recommendation in the audit store
-                   (default: SQLite file fusionguide-audit.db in the working directory). The audit endpoints need
-                   the key from --api-key-file or FUSIONGUIDE_API_KEY (at least 16 characters); without one they are closed.
-                   Other --key=value arguments are ASP.NET Core host settings.
-                   CDS Hooks 2.0 at /cds-services: --cds-jwt-key verifies the client's bearer JWT (HS256 secret,
-                   PEM public key or JWKS file; audience = the called URL; --cds-jwt-issuer checks iss); --cds-region
-                   sets the site's region; --cds-fhir-fetch on reads missing prefetch from the request's fhirServer
-                   (https only with a bearer token unless --cds-fhir-allow-http on; 10 pages, 5 MB a page, 2 s a call).
-                   Behind a reverse proxy, --trust-proxy names it (addresses or networks, comma-separated): its
-                   X-Forwarded-For/-Proto/-Host are then believed (the JWT audience and links use the original URL).
-                   --public-url https://fg.example/ is the base of the CDS cards' report links (else the forwarded
-                   URL from a trusted proxy, else the listening address; never the request's Host header).
-                   A patient without non-small cell lung cancer gets no card (--cds-out-of-scope explain: one info
-                   card saying why).
-                   Audit checkpoints: at start, every 5 minutes (--audit-checkpoint-interval) and at shutdown the server
-                   signs (store id, last record, its hash, time, digests of feedback and hook links) with an ECDSA
-                   P-256 key (--audit-key PEM; default FILE.checkpoints.key.pem, created once) and adds it to the
-                   checkpoint directory (default beside a SQLite file: FILE.checkpoints; PostgreSQL: none unless
-                   given). It refuses to start on a store that is missing, behind its latest checkpoint or another
-                   store (exit 4), unless --audit-new-chain begins a new chain (ids continue after the checkpoint).
-                   --audit-schema existing: never create or upgrade the schema (an append-only database role).
-        audit verify  recomputes the audit hash chain and checks it against the latest signed checkpoint; opens the
-                   store read-only (SQLite Mode=ReadOnly; a SELECT-only PostgreSQL role suffices) in one snapshot.
-                   --audit-public-key pins the key the checkpoints must be signed with (else: the keys beside them).
-        audit migrate  creates or upgrades the audit schema (and, on PostgreSQL, the triggers refusing UPDATE/DELETE
-                   of records); needs CREATE rights, unlike serve --audit-schema existing and audit verify.
-        fhir       reads a FHIR R4 Bundle (or resource) into a case and prints it.
-        recommend --fhir  evaluates a FHIR Bundle and prints the result.
-
-        Exit codes: 0 ok (audit verify: chain intact); 2 invalid usage (JSON problem list on stderr; also a file
-                    that is not an audit store); 1 internal fault; 4 audit verify found a broken chain (the first
-                    broken record is named), or serve refused a store that does not match its checkpoints.
-        """;
-
-    private static readonly string[] ServeOptions = ["--urls", "--db", "--postgres", "--api-key-file", "--cds-jwt-key", "--cds-jwt-issuer", "--cds-region", "--cds-fhir-fetch", "--trust-proxy",
-        "--public-url", "--cds-out-of-scope", "--cds-fhir-allow-http",
-        "--audit-checkpoints", "--audit-key", "--audit-checkpoint-interval", "--audit-schema", "--audit-new-chain"];
-    private static readonly string[] VerifyOptions = ["--db", "--postgres", "--audit-checkpoints", "--audit-public-key", "--audit-key"];
-    private static readonly string[] MigrateOptions = ["--db", "--postgres", "--audit-checkpoints", "--audit-key", "--audit-new-chain"];
+    /// <summary>The server's entry for each command of the table it runs (a test holds the two together).</summary>
+    internal static readonly IReadOnlyDictionary<CommandSpec, Func<string[], TextWriter, TextWriter, Task<int>>> Handlers =
+        new Dictionary<CommandSpec, Func<string[], TextWriter, TextWriter, Task<int>>>
+        {
+            [CommandTable.Serve] = (args, _, stderr) => ServeAsync(args, stderr),
+            [CommandTable.AuditVerify] = AuditVerifyAsync,
+            [CommandTable.AuditMigrate] = AuditMigrateAsync,
+            // The FHIR commands live here, not in the Native AOT CLI: the Firely SDK needs the JIT.
+            [CommandTable.Fhir] = (args, stdout, stderr) => Task.FromResult(FhirCommands.Run(["fhir", .. args], stdout, stderr)),
+            [CommandTable.RecommendFhir] = (args, stdout, stderr) => Task.FromResult(FhirCommands.Run(["recommend", .. args], stdout, stderr)),
+        };
 
     /// <summary>Runs a command line; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -74,28 +32,31 @@ public static class ServerProgram
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        return args switch
+        // Host settings alone (how WebApplicationFactory and other hosts start an app) mean serve.
+        if (args is [var first, ..] && first.StartsWith("--", StringComparison.Ordinal) && first is not ("--help" or "--version"))
         {
-            [] => UsageError(stderr, "no command given; see --help"),
-            ["--help" or "-h" or "help", ..] => Print(stdout, Usage),
-            ["--version", ..] => Print(stdout, $"fusionguide-server {typeof(ServerProgram).Assembly.GetName().Version}; contract {FusionGuide.Domain.Wire.ContractVersion.Current}"),
-            ["serve", .. var rest] => await ServeAsync(rest, stderr),
-            ["audit", "verify", .. var rest] => await AuditVerifyAsync(rest, stdout, stderr),
-            ["audit", "migrate", .. var rest] => await AuditMigrateAsync(rest, stdout, stderr),
-            ["audit", ..] => UsageError(stderr, "audit needs a subcommand: verify or migrate"),
-            // The FHIR commands live here, not in the Native AOT CLI: the Firely SDK needs the JIT.
-            ["fhir", ..] => FhirCommands.Run(args, stdout, stderr),
-            ["recommend", .. var rest] when rest.Contains("--fhir") => FhirCommands.Run(args, stdout, stderr),
-            ["recommend", ..] => UsageError(stderr, "fusionguide-server runs only 'recommend --fhir BUNDLE.json'; a contract case goes to the fusionguide CLI"),
-            // Host settings alone (how WebApplicationFactory and other hosts start an app) mean serve.
-            [var first, ..] when first.StartsWith("--", StringComparison.Ordinal) => await ServeAsync(args, stderr),
-            [var first, ..] => UsageError(stderr, $"unknown command '{first}'; see --help"),
-        };
+            return await ServeAsync(args, stderr);
+        }
+
+        var routed = Router.Route(args, Executable.Server);
+        if (routed.Problem is { } problem)
+        {
+            return Problems(stderr, [problem]);
+        }
+
+        if (routed.Print is { } text)
+        {
+            return Print(stdout, text);
+        }
+
+        return routed.Version
+            ? Print(stdout, $"fusionguide-server {typeof(ServerProgram).Assembly.GetName().Version}; contract {FusionGuide.Domain.Wire.ContractVersion.Current}")
+            : await Handlers[routed.Command!](routed.Rest, stdout, stderr);
     }
 
     private static async Task<int> ServeAsync(string[] args, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, ServeOptions, passHostSettings: true);
+        var line = CommandLine.Parse(args, CommandTable.Serve);
         var settings = new ServerSettings
         {
             Audit = line.AuditStore(), ApiKey = line.ApiKey(), Cds = line.Cds(), TrustedProxies = line.TrustedProxies(), PublicUrl = line.PublicUrl(),
@@ -135,7 +96,7 @@ public static class ServerProgram
 
     private static async Task<int> AuditVerifyAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, VerifyOptions, passHostSettings: false);
+        var line = CommandLine.Parse(args, CommandTable.AuditVerify);
         var options = line.AuditStore();
         var sqliteMissing = options.IsSqlite && !File.Exists(options.SqliteFullPath);
         var checkpointPath = line.Option("--audit-checkpoints") ?? (options.IsSqlite ? CheckpointDirectory.BesideSqlite(options.SqliteFullPath) : "off");
@@ -231,7 +192,7 @@ public static class ServerProgram
 
     private static async Task<int> AuditMigrateAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var line = CommandLine.Parse(args, MigrateOptions, passHostSettings: false);
+        var line = CommandLine.Parse(args, CommandTable.AuditMigrate);
         var options = line.AuditStore();
         var newChain = line.Flag("--audit-new-chain");
         var (dir, keys, _) = CheckpointKeysFor(line, options);
@@ -308,8 +269,6 @@ public static class ServerProgram
         stdout.WriteLine(text);
         return ExitCodes.Ok;
     }
-
-    private static int UsageError(TextWriter stderr, string message) => Problems(stderr, [new Problem("args", message)]);
 
     private static int Problems(TextWriter stderr, IReadOnlyList<Problem> problems)
     {

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using FusionGuide.Domain.Wire;
-using FusionGuide.Fhir.Cli;
-using FusionGuide.Fhir.Tests.Support;
+using FusionGuide.Fhir;
+using FusionGuide.Server.Commands;
 
-namespace FusionGuide.Fhir.Tests;
+namespace FusionGuide.Server.Tests;
 
-/// <summary><c>fhir</c> and <c>recommend --fhir</c>: output and the contract's exit codes.</summary>
+/// <summary><c>fhir</c> and <c>recommend --fhir</c> (run by the server executable): output and the contract's exit codes.</summary>
 public sealed class FhirCommandsTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args)
@@ -75,5 +75,46 @@ public sealed class FhirCommandsTests
         var (code, output, error) = Run("fhir", path);
         Assert.Equal((2, ""), (code, output));
         Assert.Equal("$", JsonDocument.Parse(error).RootElement[0].GetProperty("path").GetString());
+    }
+
+    [Theory]
+    [InlineData("fhir")]
+    [InlineData("recommend")]
+    public void A_record_without_lung_cancer_is_out_of_scope_exit_2_never_driver_indeterminate(string command)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"fusionguide-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Patient","id":"p","gender":"female","birthDate":"1965-08-10"}}]}""");
+        try
+        {
+            var (code, output, error) = command == "fhir" ? Run("fhir", path) : Run("recommend", "--fhir", path);
+            Assert.Equal((2, ""), (code, output));
+            // Warnings (one line each) come first; the problem list is the JSON array after them.
+            var problems = JsonDocument.Parse(error[(error.StartsWith('[') ? 0 : error.IndexOf("\n[", StringComparison.Ordinal) + 1)..]).RootElement;
+            Assert.StartsWith("out of scope: no lung cancer on record", problems[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("indeterminate", error, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"resourceType":"Patient","":1}""")]
+    [InlineData("""{"resourceType":"Bundle","type":"collection","entry":{"resource":{"resourceType":"Patient","id":"p"}}}""")]
+    public void Unreadable_fhir_that_the_sdk_parser_accepts_is_exit_2_not_an_internal_error(string json)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, json);
+            var (code, output, error) = Run("recommend", "--fhir", file);
+            Assert.Equal((2, ""), (code, output));
+            Assert.DoesNotContain("internal", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

@@ -1,9 +1,9 @@
 using Hl7.Fhir.Model;
 
-namespace FusionGuide.Fhir.Tests.Support;
+namespace FusionGuide.Testing.Fhir;
 
 /// <summary>The HL7 example files: the repository's copy in tests/fhir-examples (else ../shared/fhir-examples), found by walking up from the test binary.</summary>
-internal static class Examples
+public static class Examples
 {
     public static readonly DateOnly AsOf = new(2026, 11, 24);
 

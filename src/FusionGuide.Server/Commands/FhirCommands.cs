@@ -1,13 +1,13 @@
-using System.Globalization;
 using FusionGuide.Domain;
 using FusionGuide.Domain.Validation;
 using FusionGuide.Domain.Wire;
 using FusionGuide.Engine;
+using FusionGuide.Fhir;
 using FusionGuide.Knowledge;
 using FusionGuide.Knowledge.Loading;
 using FusionGuide.Rendering;
 
-namespace FusionGuide.Fhir.Cli;
+namespace FusionGuide.Server.Commands;
 
 /// <summary>
 /// The FHIR commands of the command line, as a library entry (the AOT CLI cannot host the Firely SDK):
@@ -41,64 +41,31 @@ public static class FhirCommands
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             stderr.WriteLine($"internal error: {ex.GetType().Name}: {ex.Message}");
-            return 1;
+            return ExitCodes.Internal;
         }
     }
 
     private sealed record Args(string? File, string Format, DateOnly? AsOf, Region? Region, List<Problem> Problems);
 
+    /// <summary>Reads the arguments after <c>fhir</c> (<paramref name="positional"/>: the bundle is a word) or after <c>recommend</c> (it is <c>--fhir</c>'s value).</summary>
     private static Args Parse(string[] args, bool positional)
     {
-        var problems = new List<Problem>();
-        string? file = null, format = null, asOf = null, region = null;
-        for (var i = 0; i < args.Length; i++)
+        var a = ParsedArguments.Parse(args, positional ? CommandTable.Fhir : CommandTable.RecommendFhir);
+        var file = positional ? a.Positional.FirstOrDefault() : a.Option("--fhir");
+        foreach (var extra in a.Positional.Skip(positional ? 1 : 0))
         {
-            var a = args[i];
-            var known = a is "--as-of" or "--region" || !positional && a is "--fhir" or "--format";
-            if (known && i + 1 >= args.Length)
-            {
-                problems.Add(new Problem(a, "needs a value"));
-            }
-            else if (known)
-            {
-                var v = args[++i];
-                _ = a switch { "--fhir" => file = v, "--format" => format = v, "--as-of" => asOf = v, _ => region = v };
-            }
-            else if (positional && !a.StartsWith("--", StringComparison.Ordinal) && file is null)
-            {
-                file = a;
-            }
-            else
-            {
-                problems.Add(new Problem("args", $"unexpected argument '{a}'"));
-            }
+            a.Usage($"unexpected argument '{extra}'");
         }
 
         if (file is null)
         {
-            problems.Add(new Problem("args", positional ? "fhir needs a FHIR JSON file" : "recommend needs --fhir BUNDLE.json"));
+            a.Usage(positional ? "fhir needs a FHIR JSON file" : "recommend needs --fhir BUNDLE.json");
         }
 
-        if (format is not null && !Formats.Contains(format))
-        {
-            problems.Add(new Problem("--format", $"must be one of {string.Join(", ", Formats)}"));
-        }
-
-        DateOnly? date = null;
-        if (asOf is not null)
-        {
-            if (DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                date = d;
-            }
-            else
-            {
-                problems.Add(new Problem("--as-of", $"'{asOf}' is not a date in the form YYYY-MM-DD"));
-            }
-        }
-
+        var format = a.OneOf("--format", Formats, "json")!;
+        var date = a.AsOf();
         Region? r = null;
-        if (region is not null)
+        if (a.Option("--region") is { } region)
         {
             if (Codes.Region.TryParse(region, out var rv))
             {
@@ -106,30 +73,30 @@ public static class FhirCommands
             }
             else
             {
-                problems.Add(new Problem("--region", $"must be one of {string.Join(", ", Codes.Region.Codes)}"));
+                a.Problems.Add(new Problem("--region", $"must be one of {string.Join(", ", Codes.Region.Codes)}"));
             }
         }
 
-        return new Args(file, format ?? "json", date, r, problems);
+        return new Args(file, format, date, r, a.Problems);
     }
 
     private static int Fhir(Args a, TextWriter stdout, TextWriter stderr)
     {
-        if (Read(a, stderr, out var kb) is not { } mapping)
+        if (Read(a, stderr, out _) is not { } mapping)
         {
-            return 2;
+            return ExitCodes.InvalidInput;
         }
 
         Warn(mapping, stderr);
         stdout.WriteLine(ContractJson.Serialize(mapping.Case!));
-        return 0;
+        return ExitCodes.Ok;
     }
 
     private static int Recommend(Args a, TextWriter stdout, TextWriter stderr)
     {
         if (Read(a, stderr, out var kb) is not { } mapping)
         {
-            return 2;
+            return ExitCodes.InvalidInput;
         }
 
         var engine = new FusionEngine(kb);
@@ -142,7 +109,7 @@ public static class FhirCommands
             _ => ContractJson.Serialize(result),
         };
         stdout.WriteLine(output);
-        return 0;
+        return ExitCodes.Ok;
     }
 
     private static FhirMapping? Read(Args a, TextWriter stderr, out KnowledgeBase kb)
@@ -191,6 +158,6 @@ public static class FhirCommands
     private static int Fail(TextWriter stderr, IReadOnlyList<Problem> problems)
     {
         stderr.WriteLine(ContractJson.Serialize(problems));
-        return 2;
+        return ExitCodes.InvalidInput;
     }
 }

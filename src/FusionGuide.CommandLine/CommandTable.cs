@@ -1,0 +1,202 @@
+namespace FusionGuide.CommandLine;
+
+/// <summary>
+/// Every command of FusionGuide, in one table: which executable runs it, its synopsis and its options. The CLI's
+/// dispatcher, the server's program and the <c>./fusionguide</c> launcher route by it (tests hold each to it), the
+/// parser reads its options, and the help texts are generated from it.
+/// </summary>
+public static class CommandTable
+{
+    private static readonly OptionSpec AsOf = new("--as-of", "YYYY-MM-DD", "the evaluation date: what is in force then applies (default: the knowledge base's release date)");
+    private static readonly OptionSpec Format = new("--format", "json|markdown|html", "the output format");
+    private static readonly OptionSpec Region = new("--region", "R", "the site's region: US, EU, TR, JP, CN or other (FHIR does not carry it)");
+    private static readonly OptionSpec Db = new("--db", "PATH", "the SQLite audit store (default: fusionguide-audit.db in the working directory)");
+    private static readonly OptionSpec Postgres = new("--postgres", "CONNECTION", "a PostgreSQL audit store instead (Host=…;Database=…;Username=…;Password=…)");
+    private static readonly OptionSpec Checkpoints = new("--audit-checkpoints", "DIR|off", "the signed checkpoint directory (default beside a SQLite file: FILE.checkpoints)");
+    private static readonly OptionSpec AuditKey = new("--audit-key", "FILE", "the checkpoint signing key, ECDSA P-256 PEM (default FILE.checkpoints.key.pem, created once)");
+    private static readonly OptionSpec NewChain = new("--audit-new-chain", null, "begin a new chain after the latest checkpoint (ids continue) when the store is missing or does not match");
+
+    /// <summary><c>recommend CASE.json</c>.</summary>
+    public static readonly CommandSpec Recommend = new("recommend", Executable.Cli,
+        "recommend CASE.json [-o FILE.md|FILE.html|FILE.json] [--format json|markdown|html] [--as-of YYYY-MM-DD]",
+        "the recommendation for a case (CASE.json may be '-' for standard input)")
+    {
+        Options =
+        [
+            new("--output", "FILE", "write the answer to FILE, whole or not at all, in the format its extension names (.md, .html, .json)") { Alias = "-o" },
+            Format with { Help = "the output format (default: Markdown on a terminal, JSON when redirected, else the -o extension)" },
+            AsOf,
+        ],
+        Details = "recommend writes Markdown to a terminal and JSON when its output is redirected; -o FILE picks the format\nfrom the extension (.md, .html, .json); --format overrides both.",
+    };
+
+    /// <summary><c>validate CASE.json</c>.</summary>
+    public static readonly CommandSpec Validate = new("validate", Executable.Cli, "validate CASE.json", "check a case against the contract (every problem at once)");
+
+    /// <summary><c>kb validate [DIR]</c>.</summary>
+    public static readonly CommandSpec KbValidate = new("kb validate", Executable.Cli, "kb validate [DIR]", "check a knowledge base (the embedded one by default) and count each entity");
+
+    /// <summary><c>kb version</c>.</summary>
+    public static readonly CommandSpec KbVersion = new("kb version", Executable.Cli, "kb version", "knowledge-base version and release date");
+
+    /// <summary><c>kb show ID</c>.</summary>
+    public static readonly CommandSpec KbShow = new("kb show", Executable.Cli, "kb show ID [--json]", "a drug, reference, rule, regimen, trial or threshold, with sources")
+    {
+        Options = [new("--json", null, "the record as the knowledge base holds it (the knowledge file's fields)")],
+    };
+
+    /// <summary><c>kb refs</c>.</summary>
+    public static readonly CommandSpec KbRefs = new("kb refs", Executable.Cli, "kb refs", "the reference list");
+
+    /// <summary><c>kb diff</c>.</summary>
+    public static readonly CommandSpec KbDiff = new("kb diff", Executable.Cli, "kb diff --old DIR --new DIR [--cohort INPUT.ndjson] [--as-of DATE]",
+        "facts changed between two knowledge folders, and the cases whose answer changes")
+    {
+        Options =
+        [
+            new("--old", "DIR", "the earlier knowledge folder"),
+            new("--new", "DIR", "the later knowledge folder"),
+            new("--cohort", "INPUT.ndjson", "cases (one per line) evaluated against both releases"),
+            AsOf with { Help = "evaluate the cohort on this date (default: each release's own date)" },
+        ],
+    };
+
+    /// <summary><c>kb audit [DIR]</c>.</summary>
+    public static readonly CommandSpec KbAudit = new("kb audit", Executable.Cli, "kb audit [DIR] [--json] [--html FILE]",
+        "facts verified, on secondary evidence and unverified; the review sheet")
+    {
+        Options = [new("--json", null, "the audit as JSON"), new("--html", "FILE", "write the review sheet a clinician signs off")],
+    };
+
+    /// <summary><c>batch INPUT.ndjson</c>.</summary>
+    public static readonly CommandSpec Batch = new("batch", Executable.Cli,
+        "batch INPUT.ndjson [-o OUT.ndjson] [--report REPORT.html] [--workers N] [--as-of DATE] [--no-progress]",
+        "one case per line in, one result per line out, in input order")
+    {
+        Options =
+        [
+            new("--output", "OUT.ndjson", "write the results to a file (default: standard output)") { Alias = "-o" },
+            new("--report", "REPORT.html", "write the cohort report"),
+            new("--workers", "N", "evaluate on N threads (1–256; default: one per core)"),
+            AsOf,
+            new("--no-progress", null, "no progress bar on a terminal"),
+        ],
+    };
+
+    /// <summary><c>synth</c>.</summary>
+    public static readonly CommandSpec Synth = new("synth", Executable.Cli, "synth --n N --seed S [-o FILE]", "deterministic synthetic cases (NDJSON)")
+    {
+        Options =
+        [
+            new("--n", "N", "how many cases (default 1000)"),
+            new("--seed", "S", "the seed: case i of seed s is always the same (default 1)"),
+            new("--output", "FILE", "write to a file (default: standard output)") { Alias = "-o" },
+        ],
+    };
+
+    /// <summary><c>bench</c>.</summary>
+    public static readonly CommandSpec Bench = new("bench", Executable.Cli, "bench [--n N] [--seed S] [--passes P]",
+        "engine cases/s against the System.Text.Json floor, and the ratio")
+    {
+        Options = [new("--n", "N", "synthetic cases (default 20000)"), new("--seed", "S", "their seed (default 1)"), new("--passes", "P", "passes per chunk, best kept (default 5)")],
+    };
+
+    /// <summary><c>serve</c>.</summary>
+    public static readonly CommandSpec Serve = new("serve", Executable.Server,
+        "serve [--urls http://127.0.0.1:8080] [--db PATH | --postgres CONNECTION] [--api-key-file FILE] [OPTION …]",
+        "the HTTP API, CDS Hooks and the web page; every recommendation recorded in the audit store")
+    {
+        PassesHostSettings = true,
+        Options =
+        [
+            new("--urls", "URLS", "where to listen (default http://127.0.0.1:8080)"),
+            Db, Postgres,
+            new("--api-key-file", "FILE", "the key the audit endpoints need (else FUSIONGUIDE_API_KEY; at least 16 characters; none: closed)"),
+            new("--cds-jwt-key", "FILE", "verify the CDS client's bearer JWT: HS256 secret, PEM public key or JWKS file"),
+            new("--cds-jwt-issuer", "ISS", "the issuer (iss) the JWT must name"),
+            new("--cds-region", "US|EU|TR|JP|CN|other", "the site's region (which approvals apply)"),
+            new("--cds-fhir-fetch", "on|off", "read missing prefetch from the request's fhirServer"),
+            new("--cds-fhir-allow-http", "on|off", "send the bearer token to an http:// FHIR server (local testing only)"),
+            new("--cds-out-of-scope", "silent|explain", "a patient without NSCLC: no card, or one info card saying why"),
+            new("--trust-proxy", "ADDRESS|NETWORK[,…]", "believe X-Forwarded-For/-Proto/-Host from these proxies only"),
+            new("--public-url", "URL", "the base of the CDS cards' report links"),
+            Checkpoints, AuditKey,
+            new("--audit-checkpoint-interval", "SECONDS", "sign a checkpoint this often (default 300)"),
+            new("--audit-schema", "migrate|existing", "existing: never create or upgrade the schema (an append-only role)"),
+            NewChain,
+        ],
+        Details = """
+            The audit endpoints need the key from --api-key-file or FUSIONGUIDE_API_KEY (at least 16 characters); without
+            one they are closed. Other --key=value arguments are ASP.NET Core host settings.
+            CDS Hooks 2.0 at /cds-services: --cds-jwt-key verifies the client's bearer JWT (audience = the called URL;
+            --cds-jwt-issuer checks iss); --cds-fhir-fetch on reads missing prefetch from the request's fhirServer (https
+            only with a bearer token unless --cds-fhir-allow-http on; 10 pages, 5 MB a page, 2 s a call).
+            --trust-proxy: X-Forwarded-For/-Proto/-Host are then believed (the JWT audience and links use the original URL).
+            --public-url https://fg.example/ is the base of the CDS cards' report links (else the forwarded URL from a
+            trusted proxy, else the listening address; never the request's Host header).
+            Audit checkpoints: at start, every 5 minutes and at shutdown the server signs (store id, last record, its hash,
+            time, digests of feedback and hook links) and adds it to the checkpoint directory (PostgreSQL: none unless
+            given). It refuses to start on a store that is missing, behind its latest checkpoint or another store (exit 4),
+            unless --audit-new-chain begins a new chain.
+            """,
+    };
+
+    /// <summary><c>audit verify</c>.</summary>
+    public static readonly CommandSpec AuditVerify = new("audit verify", Executable.Server,
+        "audit verify [--db PATH | --postgres CONNECTION] [--audit-checkpoints DIR] [--audit-public-key FILE | --audit-key FILE]",
+        "recompute the audit hash chain and check it against the latest signed checkpoint")
+    {
+        Options = [Db, Postgres, Checkpoints, new("--audit-public-key", "FILE", "pin the key the checkpoints must be signed with (else: the keys beside them)"), AuditKey],
+        Details = "Opens the store read-only (SQLite Mode=ReadOnly; a SELECT-only PostgreSQL role suffices) in one snapshot.",
+    };
+
+    /// <summary><c>audit migrate</c>.</summary>
+    public static readonly CommandSpec AuditMigrate = new("audit migrate", Executable.Server,
+        "audit migrate [--db PATH | --postgres CONNECTION] [--audit-checkpoints DIR] [--audit-key FILE] [--audit-new-chain]",
+        "create or upgrade the audit schema (and, on PostgreSQL, the triggers refusing UPDATE/DELETE of records)")
+    {
+        Options = [Db, Postgres, Checkpoints, AuditKey, NewChain],
+        Details = "Needs CREATE rights, unlike serve --audit-schema existing and audit verify.",
+    };
+
+    /// <summary><c>fhir BUNDLE.json</c>.</summary>
+    public static readonly CommandSpec Fhir = new("fhir", Executable.Server, "fhir BUNDLE.json [--as-of YYYY-MM-DD] [--region R]",
+        "read a FHIR R4 Bundle (or resource) into a case and print it")
+    {
+        Options = [AsOf, Region],
+    };
+
+    /// <summary><c>recommend --fhir BUNDLE.json</c>.</summary>
+    public static readonly CommandSpec RecommendFhir = new("recommend", Executable.Server,
+        "recommend --fhir BUNDLE.json [--format json|markdown|html] [--as-of YYYY-MM-DD] [--region R]",
+        "evaluate a FHIR Bundle and print the result")
+    {
+        Requires = "--fhir",
+        Options = [new("--fhir", "BUNDLE.json", "the FHIR R4 Bundle (or resource) to evaluate"), Format with { Help = "the output format (default json)" }, AsOf, Region],
+    };
+
+    /// <summary>Every command, in the order the help lists them.</summary>
+    public static IReadOnlyList<CommandSpec> All { get; } =
+        [Recommend, Validate, KbValidate, KbVersion, KbShow, KbRefs, KbDiff, KbAudit, Batch, Synth, Bench, Serve, AuditVerify, AuditMigrate, Fhir, RecommendFhir];
+
+    /// <summary>The commands <paramref name="host"/> runs.</summary>
+    public static IEnumerable<CommandSpec> RunBy(Executable host) => All.Where(c => c.Host == host);
+
+    /// <summary>
+    /// The command a command line names: the longest whose words begin it and whose <see cref="CommandSpec.Requires"/>
+    /// option, if any, it contains (so <c>recommend --fhir …</c> is the FHIR one). Null when none.
+    /// </summary>
+    public static CommandSpec? Find(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return All
+            .Where(c => c.Words.Count <= args.Count && c.Words.Select((w, i) => args[i] == w).All(match => match))
+            .Where(c => c.Requires is null || args.Contains(c.Requires))
+            .OrderByDescending(c => c.Words.Count).ThenByDescending(c => c.Requires is not null)
+            .FirstOrDefault();
+    }
+
+    /// <summary>The subcommands of a group word (<c>kb</c>, <c>audit</c>); empty for a word that is not a group.</summary>
+    public static IReadOnlyList<string> SubcommandsOf(string word) =>
+        [.. All.Where(c => c.Words.Count > 1 && c.Words[0] == word).Select(c => c.Words[1])];
+}

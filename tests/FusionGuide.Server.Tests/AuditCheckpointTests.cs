@@ -145,7 +145,8 @@ public sealed class AuditCheckpointTests : IDisposable
         {
             var third = (await store.GetAsync(3, Ct))!;
             var fake = Entry(99);
-            var hash = AuditChain.Hash(third.Hash, 4, fake);
+            // Inserted as a record of format 1 (no format column given: its default), hashed accordingly.
+            var hash = AuditChain.Hash(third.Hash, 4, fake, format: 1);
             SqliteConnection.ClearAllPools();
             await Sql($"INSERT INTO audit_record (id, recorded_at, case_id, case_sha256, kb_version, as_of, result_json, prev_hash, hash) VALUES (4, '{fake.RecordedAt}', '{fake.CaseId}', '{fake.CaseSha256}', '{fake.KnowledgeBaseVersion}', '{fake.AsOf}', '{fake.ResultJson}', '{third.Hash}', '{hash}')");
         }

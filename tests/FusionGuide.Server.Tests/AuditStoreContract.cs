@@ -18,8 +18,60 @@ public abstract class AuditStoreContract
     /// <summary>Takes the lock an append needs from another connection, as a second server mid-append would, until disposed.</summary>
     protected abstract Task<IAsyncDisposable> HoldChainLock();
 
+    /// <summary>Bytes the database gives to the audit records (table, indexes, out-of-line storage).</summary>
+    protected abstract Task<long> RecordBytesAsync();
+
+    /// <summary>"sqlite" or "postgresql", naming the measurement file.</summary>
+    protected abstract string Dialect { get; }
+
+    /// <summary>
+    /// Issue #22 item 5: results and cases are stored compressed. Real answers — the vignette and example cases through
+    /// the engine — are appended, and the bytes per record measured; they go to .build/artifacts/audit-record-size-*.txt
+    /// for docs/audit-sizing.md.
+    /// </summary>
+    [Fact]
+    public async Task Results_and_cases_are_stored_compressed_at_a_measured_size_per_record()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var engine = new FusionGuide.Engine.FusionEngine(FusionGuide.Knowledge.Loading.KnowledgeLoader.Embedded);
+        var cases = Directory.GetFiles(Path.Combine(Support.Paths.Root, "tests", "vignettes", "cases"), "*.json")
+            .Select(f => System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(f)).RootElement.GetProperty("case").GetRawText()))
+            .Concat(Directory.GetFiles(Path.Combine(Support.Paths.Root, "examples"), "*.json").Select(File.ReadAllBytes))
+            .Where(b => FusionGuide.Domain.Validation.CaseReader.Read(b).IsValid).ToList();
+        const int Records = 720;
+        long resultBytes = 0, caseBytes = 0, before;
+        await using (var store = Open())
+        {
+            await store.AppendAsync(Entry(0), ct);
+            before = await RecordBytesAsync();
+            var appends = new List<Task<AuditRecord>>();
+            for (var i = 0; i < Records; i++)
+            {
+                var bytes = cases[i % cases.Count];
+                var read = FusionGuide.Domain.Validation.CaseReader.Read(bytes);
+                var result = engine.Evaluate(read.Case!, new DateOnly(2026, 11, 24), read.Notices);
+                var json = FusionGuide.Domain.Wire.ContractJson.Serialize(result, indented: false);
+                resultBytes += System.Text.Encoding.UTF8.GetByteCount(json);
+                caseBytes += bytes.Length;
+                appends.Add(store.AppendAsync(new AuditEntry("2026-11-24T10:00:00.0000000Z", result.CaseId, AuditChain.Sha256(bytes),
+                    result.KnowledgeBaseVersion, result.AsOf!, json, System.Text.Encoding.UTF8.GetString(bytes)), ct));
+            }
+
+            await Task.WhenAll(appends);
+            Assert.True((await store.VerifyAsync(ct)).IsIntact);
+        }
+
+        var perRecord = (await RecordBytesAsync() - before) / (double)Records;
+        var text = (resultBytes + caseBytes) / (double)Records;
+        await File.WriteAllTextAsync(Path.Combine(Support.Paths.Artifacts, $"audit-record-size-{Dialect}.txt"),
+            $"{Dialect}: {Records} records of {cases.Count} distinct cases; result text {resultBytes / (double)Records:F0} B, case text {caseBytes / (double)Records:F0} B, stored {perRecord:F0} B per record\n", ct);
+        // Stored with its case, a record still takes under a third of what its text alone would.
+        Assert.True(perRecord * 3 < text, $"{perRecord:F0} B stored per record for {text:F0} B of text");
+    }
+
     private static AuditEntry Entry(int n) => new($"2026-11-24T10:00:{n % 60:00}.0000000Z", n % 3 == 0 ? null : $"case-{n}",
-        Audit.AuditChain.Sha256([(byte)n]), "2026.11.0", "2026-11-24", $$"""{"caseId":"case-{{n}}","n":{{n}},"text":"ALK ≥ 15 % — µ"}""");
+        Audit.AuditChain.Sha256([(byte)n]), "2026.11.0", "2026-11-24", $$"""{"caseId":"case-{{n}}","n":{{n}},"text":"ALK ≥ 15 % — µ"}""",
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{\"id\":\"case-{n}\",\"patient\":{{\"age\":{40 + n}}}}}"));
 
     [Fact]
     public async Task Appends_link_each_record_to_the_one_before()
@@ -66,6 +118,10 @@ public abstract class AuditStoreContract
     [InlineData("DELETE FROM audit_record WHERE id = 3", 3L)]
     [InlineData("DELETE FROM audit_record WHERE id = 6", 6L)]
     [InlineData("UPDATE audit_record SET hash = prev_hash WHERE id = 1", 1L)]
+    [InlineData("UPDATE audit_record SET case_br = result_br WHERE id = 4", 4L)]
+    [InlineData("UPDATE audit_record SET case_br = NULL WHERE id = 2", 2L)]
+    [InlineData("UPDATE audit_record SET result_br = case_br WHERE id = 5", 5L)]
+    [InlineData("UPDATE audit_record SET format = 1 WHERE id = 3", 3L)]
     public async Task A_tampered_chain_is_found_and_the_first_broken_record_named(string tamper, long brokenId)
     {
         await using var store = Open();
@@ -78,6 +134,19 @@ public abstract class AuditStoreContract
         var verdict = await store.VerifyAsync(TestContext.Current.CancellationToken);
         Assert.False(verdict.IsIntact);
         Assert.Equal(brokenId, verdict.FirstBrokenId);
+    }
+
+    [Fact]
+    public async Task The_case_is_stored_with_its_result_and_read_back_as_it_was_given()
+    {
+        await using var store = Open();
+        var ct = TestContext.Current.CancellationToken;
+        var appended = await store.AppendAsync(Entry(4), ct);
+        var read = await store.GetAsync(appended.Id, ct);
+        Assert.Equal(Entry(4), read!.Entry);
+        Assert.Equal((AuditRecord.CurrentFormat, appended.Hash), (read.Format, read.Hash));
+        // The hash covers the case: the same record with another case has another hash.
+        Assert.NotEqual(read.Hash, AuditChain.Hash(read.PrevHash, read.Id, read.Entry with { CaseJson = "{}" }));
     }
 
     [Fact]

@@ -67,6 +67,45 @@ public sealed class PostgresAuditStoreTests : AuditStoreContract, IClassFixture<
     }
 
     [Fact]
+    public async Task A_frozen_instance_holding_the_chain_head_delays_another_by_the_lock_timeout_and_is_cut_off_by_the_idle_timeout()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var store = Open();
+        await store.AppendAsync(Entry("first"), ct);
+        // The frozen instance: a session with the server's own settings that locks the head, as an append does, and
+        // then does nothing more (a process stopped with SIGSTOP, a VM paused) — it never commits nor closes.
+        var frozen = new NpgsqlConnection(PostgresAuditStore.WithTimeouts(ConnectionString, AuditStoreAccess.Migrate));
+        await frozen.OpenAsync(ct);
+        await Execute(frozen, "BEGIN; SELECT last_id FROM audit_chain_head WHERE singleton = 1 FOR UPDATE;");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // lock_timeout (10 s): the other instance's append fails after seconds, not never.
+        var blocked = await Assert.ThrowsAsync<PostgresException>(() => store.AppendAsync(Entry("blocked"), ct));
+        Assert.Equal(PostgresErrorCodes.LockNotAvailable, blocked.SqlState);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 9, 25);
+
+        // idle_in_transaction_session_timeout (30 s): PostgreSQL ends the frozen session and its lock, and appends resume.
+        AuditRecord? next = null;
+        while (next is null && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                next = await store.AppendAsync(Entry("after"), ct);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+            {
+            }
+        }
+
+        Assert.NotNull(next);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 25, 45);
+        Assert.Equal(2, next.Id);
+        await Assert.ThrowsAnyAsync<Exception>(() => Execute(frozen, "COMMIT;"));
+        await frozen.DisposeAsync();
+        Assert.Equal(new ChainVerification(2, null, null), await store.VerifyAsync(ct));
+    }
+
+    [Fact]
     public async Task Records_cannot_be_updated_or_deleted_even_by_the_owner_while_the_triggers_stand()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -147,6 +186,16 @@ public sealed class PostgresAuditStoreTests : AuditStoreContract, IClassFixture<
         END $$;
         CREATE TRIGGER poison BEFORE INSERT ON audit_record FOR EACH ROW EXECUTE FUNCTION poison();
         """;
+
+    protected override string Dialect => "postgresql";
+
+    protected override async Task<long> RecordBytesAsync()
+    {
+        await using var c = new NpgsqlConnection(ConnectionString);
+        await c.OpenAsync(TestContext.Current.CancellationToken);
+        await using var cmd = new NpgsqlCommand("SELECT pg_total_relation_size('audit_record')", c);
+        return (long)(await cmd.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
 
     protected override async Task<IAsyncDisposable> HoldChainLock()
     {

@@ -15,7 +15,9 @@ internal static class AuditEndpoints
         var audit = app.MapGroup("/v1/audit").WithTags("Audit").AddEndpointFilter<ApiKeyFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         audit.MapGet("/", List).WithSummary("Audit records, newest first (offset, limit ≤ 200). Needs X-Api-Key.");
-        audit.MapGet("/{id:long}", Get).WithSummary("One audit record with the result that was served. Needs X-Api-Key.");
+        audit.MapGet("/{id:long}", Get).WithSummary("One audit record with the result that was served and the case it came from. Needs X-Api-Key.");
+        audit.MapGet("/{id:long}/case", Case)
+            .WithSummary("The case an audit record's result was computed from, as stored (POST it to /v1/recommend?asOf=… to replay). Needs X-Api-Key.");
         audit.MapGet("/cds-feedback", Feedback).WithSummary("CDS Hooks feedback (what clinicians did with the cards), newest first (offset, limit ≤ 200). Needs X-Api-Key.");
         return app;
     }
@@ -60,7 +62,21 @@ internal static class AuditEndpoints
         }
 
         using var result = JsonDocument.Parse(r.Entry.ResultJson);
+        using var stored = r.Entry.CaseJson is { } json ? JsonDocument.Parse(json) : null;
         return TypedResults.Ok(new AuditRecordDto(r.Id, r.Entry.RecordedAt, r.Entry.CaseId, r.Entry.CaseSha256,
-            r.Entry.KnowledgeBaseVersion, r.Entry.AsOf, r.PrevHash, r.Hash, result.RootElement.Clone()));
+            r.Entry.KnowledgeBaseVersion, r.Entry.AsOf, r.PrevHash, r.Hash, result.RootElement.Clone(), stored?.RootElement.Clone(), r.Format));
+    }
+
+    /// <summary>The stored case alone, byte for byte as stored (for a /v1/recommend record, as the client sent it: its SHA-256 is the record's case hash).</summary>
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Case(long id, IAuditStore store, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(id, cancellationToken) is not { } r)
+        {
+            return ApiProblems.NotFound($"There is no audit record {id}.");
+        }
+
+        return r.Entry.CaseJson is { } json
+            ? TypedResults.Text(json, "application/json; charset=utf-8")
+            : ApiProblems.NotFound($"Audit record {id} was stored before cases were (schema 3): it holds the case's SHA-256 only.");
     }
 }

@@ -29,7 +29,10 @@ public sealed record AuditPageDto(long Total, int Offset, int Limit, IReadOnlyLi
 /// <summary>A page of CDS Hooks feedback, newest first.</summary>
 public sealed record FeedbackPageDto(int Offset, int Limit, IReadOnlyList<FusionGuide.Server.Audit.FeedbackEntry> Feedback);
 
-/// <summary>One audit record with the result that was served.</summary>
+/// <summary>
+/// One audit record with the result that was served and the case it was computed from (<c>case</c>: null in records
+/// stored before schema 3); <c>format</c> is the record format (see docs/audit-integrity.md).
+/// </summary>
 public sealed record AuditRecordDto(
     long Id, string RecordedAt, string? CaseId, string CaseSha256, string KnowledgeBaseVersion, string AsOf,
-    string PrevHash, string Hash, JsonElement Result);
+    string PrevHash, string Hash, JsonElement Result, JsonElement? Case, int Format);

@@ -52,7 +52,8 @@ internal static class RecommendEndpoints
 
         var result = engine.Evaluate(read.Case!, date, read.Notices);
         var json = ContractJson.Serialize(result, indented: false);
-        var entry = new AuditEntry(clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture), result.CaseId, sha, result.KnowledgeBaseVersion, result.AsOf!, json);
+        var entry = new AuditEntry(clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture), result.CaseId, sha, result.KnowledgeBaseVersion, result.AsOf!, json,
+            System.Text.Encoding.UTF8.GetString(bytes!));
         var record = await audit.AppendAsync(entry, cancellationToken);
         RequestLog.Recommended(log, sha, record.Id, format!.Value);
         http.Response.Headers["X-Case-Sha256"] = sha;

@@ -10,16 +10,18 @@ namespace FusionGuide.Server.Audit;
 /// </summary>
 /// <remarks>
 /// The canonical form writes each field as its UTF-8 byte length, a colon and the bytes, in a fixed order (id,
-/// recordedAt, caseId, caseSha256, knowledgeBaseVersion, asOf, resultJson); a missing case id is written as
-/// <c>~</c>. Length prefixes make the encoding unambiguous: no two different records share a canonical form.
+/// recordedAt, caseId, caseSha256, knowledgeBaseVersion, asOf, resultJson, and — from record format 2 on — caseJson);
+/// a missing value is written as <c>~</c>. Length prefixes make the encoding unambiguous: no two different records
+/// share a canonical form (a format 1 record has one field fewer, so neither can pass for the other). The texts are
+/// hashed, not their compressed bytes.
 /// </remarks>
 public static class AuditChain
 {
     /// <summary>The previous hash of the first record.</summary>
     public static readonly string Genesis = new('0', 64);
 
-    /// <summary>Computes a record's hash from the previous hash and its fields.</summary>
-    public static string Hash(string prevHash, long id, AuditEntry entry)
+    /// <summary>Computes a record's hash from the previous hash and its fields, as record format <paramref name="format"/> hashes them.</summary>
+    public static string Hash(string prevHash, long id, AuditEntry entry, int format = AuditRecord.CurrentFormat)
     {
         ArgumentNullException.ThrowIfNull(prevHash);
         ArgumentNullException.ThrowIfNull(entry);
@@ -32,6 +34,11 @@ public static class AuditChain
         Write(buffer, entry.KnowledgeBaseVersion);
         Write(buffer, entry.AsOf);
         Write(buffer, entry.ResultJson);
+        if (format >= 2)
+        {
+            Write(buffer, entry.CaseJson);
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
     }
 

@@ -7,15 +7,29 @@ namespace FusionGuide.Server.Audit;
 /// <param name="KnowledgeBaseVersion">The knowledge-base version that produced the result.</param>
 /// <param name="AsOf">The evaluation date (YYYY-MM-DD).</param>
 /// <param name="ResultJson">The result, in the contract's compact JSON form.</param>
+/// <param name="CaseJson">
+/// The case the result was computed from, so that the answer can be replayed: for <c>/v1/recommend</c> the request
+/// body exactly as received (its SHA-256 is <paramref name="CaseSha256"/>); for a CDS Hooks call the case read from the
+/// FHIR resources, in the contract's compact JSON (never the hook request itself, which may carry the EHR's access
+/// token). Null in records written before schema 3.
+/// </param>
 public sealed record AuditEntry(
-    string RecordedAt, string? CaseId, string CaseSha256, string KnowledgeBaseVersion, string AsOf, string ResultJson);
+    string RecordedAt, string? CaseId, string CaseSha256, string KnowledgeBaseVersion, string AsOf, string ResultJson, string? CaseJson = null);
 
 /// <summary>A stored audit record: the entry, its place in the chain and the hashes that link it.</summary>
 /// <param name="Id">Position in the chain, from 1.</param>
 /// <param name="Entry">What was recorded.</param>
 /// <param name="PrevHash">The hash of the record before (64 zeros for the first).</param>
 /// <param name="Hash">SHA-256 of <paramref name="PrevHash"/> and the canonical fields (see <see cref="AuditChain"/>).</param>
-public sealed record AuditRecord(long Id, AuditEntry Entry, string PrevHash, string Hash);
+/// <param name="Format">
+/// How the record is stored and hashed: 1 (before schema 3) the result as text, no case, the case not hashed; 2 the
+/// result and case compressed (<see cref="RecordCompression"/>), the case hashed too.
+/// </param>
+public sealed record AuditRecord(long Id, AuditEntry Entry, string PrevHash, string Hash, int Format = AuditRecord.CurrentFormat)
+{
+    /// <summary>The format new records are written in.</summary>
+    public const int CurrentFormat = 2;
+}
 
 /// <summary>One page of records, newest first.</summary>
 public sealed record AuditPage(long Total, IReadOnlyList<AuditRecord> Records);

@@ -53,7 +53,8 @@ internal sealed class ChainVerifier
         var reason =
             record.Id != expectedId ? $"expected record {expectedId} next, found {record.Id} (a record is missing or was inserted)"
             : record.PrevHash != expectedPrev ? "its previous hash does not match the hash of the record before it"
-            : AuditChain.Hash(record.PrevHash, record.Id, record.Entry) != record.Hash ? "its content does not match its hash"
+            : record.Format is < 1 or > AuditRecord.CurrentFormat ? $"its format {record.Format} is not one this verifier knows"
+            : AuditChain.Hash(record.PrevHash, record.Id, record.Entry, record.Format) != record.Hash ? "its content does not match its hash"
             : checkpoints.TryGetValue(record.Id, out var k) && k.LastHash != record.Hash
                 ? $"its hash is not the one signed in the checkpoint of {k.Time}: the chain up to it was rewritten and rehashed"
             : null;

@@ -30,8 +30,8 @@ public sealed class PostgresAuditStore : SqlAuditStore
     /// 10 s (an append waiting on the chain head gives up and its request fails, instead of queueing forever),
     /// <c>idle_in_transaction_session_timeout</c> 30 s (a frozen holder of the head lock is cut off by the server),
     /// <c>statement_timeout</c> 60 s (not for read-only use: <c>audit verify</c> reads the whole store in one
-    /// statement), and TCP keepalives every 10 s (a vanished peer is noticed). Settings given in the connection string
-    /// (<c>Options</c>, <c>Keepalive</c>) win.
+    /// statement), and TCP keepalives after 10 s idle, then every 5 s (a vanished peer is noticed). Settings given in
+    /// the connection string (<c>Options</c>, <c>Tcp Keepalive Time</c>) win.
     /// </summary>
     internal static string WithTimeouts(string connectionString, AuditStoreAccess access)
     {
@@ -43,14 +43,18 @@ public sealed class PostgresAuditStore : SqlAuditStore
                 : "-c lock_timeout=10000 -c idle_in_transaction_session_timeout=30000 -c statement_timeout=60000";
         }
 
-        if (b.KeepAlive == 0)
-        {
-            b.KeepAlive = 10;
-        }
-
+        // TCP keepalives (the kernel's), never Npgsql's own KeepAlive: that one sends a query every N seconds on an idle
+        // connection, which restarts idle_in_transaction_session_timeout — a hung instance holding the head lock in a
+        // live process would then never be cut off (PostgresAuditStoreTests.A_frozen_instance_… found it).
         if (!b.TcpKeepAlive)
         {
             b.TcpKeepAlive = true;
+        }
+
+        if (b.TcpKeepAliveTime == 0)
+        {
+            b.TcpKeepAliveTime = 10;
+            b.TcpKeepAliveInterval = b.TcpKeepAliveInterval == 0 ? 5 : b.TcpKeepAliveInterval;
         }
 
         return b.ConnectionString;
@@ -95,6 +99,9 @@ public sealed class PostgresAuditStore : SqlAuditStore
 
     /// <inheritdoc />
     protected override string MigrateExtraSql => RefuseRewritesSql;
+
+    /// <inheritdoc />
+    protected override string BinaryType => "BYTEA";
 
     /// <inheritdoc />
     protected override async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken)

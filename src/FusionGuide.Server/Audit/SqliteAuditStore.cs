@@ -66,6 +66,9 @@ public sealed class SqliteAuditStore : SqlAuditStore
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: true));
 
     /// <inheritdoc />
+    protected override string BinaryType => "BLOB";
+
+    /// <inheritdoc />
     protected override bool DatabaseMissing => !File.Exists(Path);
 
     /// <inheritdoc />

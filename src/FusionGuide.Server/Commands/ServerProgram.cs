@@ -148,7 +148,9 @@ public static class ServerProgram
             return Problems(stderr, [new Problem(options.IsSqlite ? "--db" : "--postgres", $"not an audit store: {ex.Message}")]);
         }
 
-        if (status != AuditStoreStatus.Current)
+        // A store of an older schema that has its genesis row (schema 2) is verified as it is: verify never needs migrate.
+        var state = status == AuditStoreStatus.Absent ? null : await store.ReadStateAsync();
+        if (state is null)
         {
             if (latest is not null)
             {
@@ -161,7 +163,6 @@ public static class ServerProgram
                 : "the audit store's schema is older than this verifier's: upgrade it with 'audit migrate'")]);
         }
 
-        var state = (await store.ReadStateAsync())!;
         if (latest is not null && CheckpointChecks.StoreMismatch(state.Store, latest) is { } mismatch)
         {
             return await Broken(latest.LastId, mismatch);

@@ -31,19 +31,24 @@ public static class ServerApp
                 ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = nameof(LogLevel.Information),
             },
         });
-        // Connection limits (--Kestrel:Limits:MaxConcurrentConnections=… overrides the connection counts): past
-        // the limit new connections are refused (closed at once) instead of exhausting file descriptors; idle
-        // keep-alive connections and slow header senders are cut off.
-        builder.WebHost.ConfigureKestrel(k =>
+        // Connection limits: past the limit new connections are refused (closed at once) instead of exhausting file
+        // descriptors; idle keep-alive connections and slow header senders are cut off. Configuration overrides each
+        // (--Kestrel:Limits:MaxConcurrentConnections=…, or Kestrel__Limits__… in the environment): Kestrel itself
+        // reads only endpoints from its section, so the limits are bound here.
+        builder.WebHost.ConfigureKestrel((context, k) =>
         {
-            k.Limits.MaxConcurrentConnections ??= 1_000;
-            k.Limits.MaxConcurrentUpgradedConnections ??= 100;
+            k.Limits.MaxConcurrentConnections = 1_000;
+            k.Limits.MaxConcurrentUpgradedConnections = 100;
             k.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(30);
             k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
             k.Limits.MaxRequestHeaderCount = 64;
+            context.Configuration.GetSection("Kestrel:Limits").Bind(k.Limits);
         });
         var services = builder.Services;
         services.AddSingleton(settings);
+        var rateLimit = ClientRateLimit.FromConfiguration(builder.Configuration);
+        services.AddSingleton(rateLimit);
+        rateLimit.AddTo(services);
         services.AddSingleton(TimeProvider.System);
         // The knowledge base is loaded and checked before the first request, so a broken one stops the server at start.
         services.AddSingleton(_ => new FusionEngine(KnowledgeLoader.Embedded));
@@ -91,6 +96,11 @@ public static class ServerApp
         // of the pipeline (the JWT scheme is the only one, hence the default), and the result it caches for the request
         // would have been computed from the proxy's host and scheme.
         app.UseAuthentication();
+        if (rateLimit.Enabled)
+        {
+            // After authentication and the forwarded headers: a client is known by its API key, JWT subject or address.
+            app.UseRateLimiter();
+        }
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();

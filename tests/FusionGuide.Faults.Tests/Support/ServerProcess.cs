@@ -42,7 +42,9 @@ internal sealed class ServerProcess : IAsyncDisposable
             var baseAddress = new Uri($"http://127.0.0.1:{port}/");
             var lines = new ConcurrentQueue<string>();
             var process = Launch(["serve", "--urls", baseAddress.ToString().TrimEnd('/'), .. storeArgs,
-                "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=Warning"], lines);
+                "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=Warning",
+                // One client at full speed on purpose: these tests are about durability, not the per-client rate limit.
+                "--FusionGuide:RateLimit:Enabled=false"], lines);
             var server = new ServerProcess(process, lines, baseAddress);
             try
             {

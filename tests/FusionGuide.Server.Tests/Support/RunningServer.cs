@@ -18,13 +18,14 @@ internal sealed class RunningServer : IAsyncDisposable
     /// <summary>The audit store the server writes to.</summary>
     public IAuditStore Audit => app.Services.GetRequiredService<IAuditStore>();
 
-    public static async Task<RunningServer> StartAsync(Func<ServerSettings, ServerSettings>? configure = null)
+    /// <summary>Starts the server; <paramref name="hostArgs"/> are extra host settings (<c>--FusionGuide:RateLimit:Burst=5</c>).</summary>
+    public static async Task<RunningServer> StartAsync(Func<ServerSettings, ServerSettings>? configure = null, params string[] hostArgs)
     {
         var dir = new TempDir("fg-kestrel-");
         var settings = new ServerSettings { Audit = new AuditStoreOptions(dir.File("audit.db"), null) };
         settings = configure?.Invoke(settings) ?? settings;
         // Port 0: Kestrel picks a free port, and app.Urls reports it once started.
-        var app = ServerApp.Create(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], settings);
+        var app = ServerApp.Create(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. hostArgs], settings);
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new RunningServer(dir, app);
     }

@@ -3,6 +3,7 @@ using FusionGuide.Domain.Wire;
 using FusionGuide.Fhir.Cli;
 using FusionGuide.Server.Audit;
 using FusionGuide.Server.Hosting;
+using FusionGuide.Server.Operations;
 
 namespace FusionGuide.Server.Commands;
 
@@ -95,9 +96,13 @@ public static class ServerProgram
 
     private static async Task<int> ServeAsync(string[] args, TextWriter stderr)
     {
+        var configured = new List<Problem>();
+        (args, var configFile) = ServerConfiguration.Apply(args, ServeOptions, passHostSettings: true, configured);
         var line = CommandLine.Parse(args, ServeOptions, passHostSettings: true);
+        line.Problems.InsertRange(0, configured);
         var settings = new ServerSettings
         {
+            ConfigFile = configFile,
             Audit = line.AuditStore(), ApiKey = line.ApiKey(), Cds = line.Cds(), TrustedProxies = line.TrustedProxies(), PublicUrl = line.PublicUrl(),
             Checkpoints = line.Checkpoints(),
         };
@@ -122,6 +127,12 @@ public static class ServerProgram
             Problems(stderr, [new Problem("audit", refused.Message)]);
             return ExitCodes.ChainBroken;
         }
+        catch (Exception ex) when (AuditUnavailableHandler.IsAuditUnavailable(ex))
+        {
+            // Fail fast: a server that cannot record would answer every recommendation 503.
+            stderr.WriteLine(ContractJson.Serialize(new List<Problem> { new("audit", $"the audit store cannot be opened ({settings.Audit.Describe()}): {ex.Message}") }));
+            return ExitCodes.Internal;
+        }
 
         return ExitCodes.Ok;
 
@@ -135,7 +146,10 @@ public static class ServerProgram
 
     private static async Task<int> AuditVerifyAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        var configured = new List<Problem>();
+        (args, _) = ServerConfiguration.Apply(args, VerifyOptions, passHostSettings: false, configured);
         var line = CommandLine.Parse(args, VerifyOptions, passHostSettings: false);
+        line.Problems.InsertRange(0, configured);
         var options = line.AuditStore();
         var sqliteMissing = options.IsSqlite && !File.Exists(options.SqliteFullPath);
         var checkpointPath = line.Option("--audit-checkpoints") ?? (options.IsSqlite ? CheckpointDirectory.BesideSqlite(options.SqliteFullPath) : "off");
@@ -231,7 +245,10 @@ public static class ServerProgram
 
     private static async Task<int> AuditMigrateAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        var configured = new List<Problem>();
+        (args, _) = ServerConfiguration.Apply(args, MigrateOptions, passHostSettings: false, configured);
         var line = CommandLine.Parse(args, MigrateOptions, passHostSettings: false);
+        line.Problems.InsertRange(0, configured);
         var options = line.AuditStore();
         var newChain = line.Flag("--audit-new-chain");
         var (dir, keys, _) = CheckpointKeysFor(line, options);

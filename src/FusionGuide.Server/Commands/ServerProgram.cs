@@ -21,6 +21,7 @@ public static class ServerProgram
                                    [--cds-out-of-scope silent|explain] [--cds-fhir-allow-http on|off]
                                    [--audit-checkpoints DIR|off] [--audit-key FILE] [--audit-checkpoint-interval SECONDS]
                                    [--audit-schema migrate|existing] [--audit-new-chain]
+                                   [--config FILE] [--postgres-password-file FILE] [--log-format text|json]
           fusionguide-server audit verify [--db PATH | --postgres CONNECTION] [--audit-checkpoints DIR]
                                           [--audit-public-key FILE | --audit-key FILE]
           fusionguide-server audit migrate [--db PATH | --postgres CONNECTION] [--audit-checkpoints DIR] [--audit-key FILE]
@@ -58,9 +59,18 @@ public static class ServerProgram
         fhir       reads a FHIR R4 Bundle (or resource) into a case and prints it.
         recommend --fhir  evaluates a FHIR Bundle and prints the result.
 
+        Configuration (docs/deploy.md): every option may also come from the variable FUSIONGUIDE_<OPTION> (--cds-jwt-key:
+                   FUSIONGUIDE_CDS_JWT_KEY) or the "FusionGuide" section of the JSON file --config FILE (FUSIONGUIDE_CONFIG;
+                   its Logging and Kestrel sections are host settings); the command line wins, then the environment.
+                   --audit-new-chain only on the command line. --postgres-password-file FILE: the password of --postgres,
+                   read from a file (a relative name is looked up in systemd's $CREDENTIALS_DIRECTORY first).
+                   --log-format json: one JSON object a line. Operations: /healthz (alive), /readyz (503 while the audit
+                   store is unreachable), /version, /metrics (Prometheus).
+
         Exit codes: 0 ok (audit verify: chain intact); 2 invalid usage (JSON problem list on stderr; also a file
-                    that is not an audit store); 1 internal fault; 4 audit verify found a broken chain (the first
-                    broken record is named), or serve refused a store that does not match its checkpoints.
+                    that is not an audit store); 1 internal fault, or serve could not open the audit store; 4 audit verify
+                    found a broken chain (the first broken record is named), or serve refused a store that does not
+                    match its checkpoints.
         """;
 
     private static readonly string[] ServeOptions = ["--urls", "--db", "--postgres", "--api-key-file", "--cds-jwt-key", "--cds-jwt-issuer", "--cds-region", "--cds-fhir-fetch", "--trust-proxy",
@@ -79,7 +89,7 @@ public static class ServerProgram
         {
             [] => UsageError(stderr, "no command given; see --help"),
             ["--help" or "-h" or "help", ..] => Print(stdout, Usage),
-            ["--version", ..] => Print(stdout, $"fusionguide-server {typeof(ServerProgram).Assembly.GetName().Version}; contract {FusionGuide.Domain.Wire.ContractVersion.Current}"),
+            ["--version", ..] => Print(stdout, $"fusionguide-server {SoftwareVersion.Current}; contract {FusionGuide.Domain.Wire.ContractVersion.Current}"),
             ["serve", .. var rest] => await ServeAsync(rest, stderr),
             ["audit", "verify", .. var rest] => await AuditVerifyAsync(rest, stdout, stderr),
             ["audit", "migrate", .. var rest] => await AuditMigrateAsync(rest, stdout, stderr),

@@ -30,6 +30,9 @@ compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 # The bounded fuzzing step of ./run-tests (fuzz/run.sh) drives SharpFuzz with Debian's AFL++; without it that step
 # fails, naming what is missing.
 command -v afl-fuzz >/dev/null || need+=(afl++)
+# The release check (scripts/check-release.sh) verifies the systemd unit and backs up a SQLite audit store.
+command -v systemd-analyze >/dev/null || need+=(systemd)
+command -v sqlite3 >/dev/null || need+=(sqlite3)
 if [[ ${#need[@]} -gt 0 ]]; then
   echo "installing ${need[*]} (Debian packages) for the server tests and fuzzing" >&2
   apt_install "${need[@]}" || echo "warning: could not install ${need[*]}; the tests that need them will fail in CI" >&2

@@ -14,6 +14,8 @@ public static class CommandTable
     private static readonly OptionSpec Postgres = new("--postgres", "CONNECTION", "a PostgreSQL audit store instead (Host=…;Database=…;Username=…;Password=…)");
     private static readonly OptionSpec Checkpoints = new("--audit-checkpoints", "DIR|off", "the signed checkpoint directory (default beside a SQLite file: FILE.checkpoints)");
     private static readonly OptionSpec AuditKey = new("--audit-key", "FILE", "the checkpoint signing key, ECDSA P-256 PEM (default FILE.checkpoints.key.pem, created once)");
+    private static readonly OptionSpec Config = new("--config", "FILE", "read options from the \"FusionGuide\" section of this JSON file (else FUSIONGUIDE_CONFIG)");
+    private static readonly OptionSpec PostgresPasswordFile = new("--postgres-password-file", "FILE", "the password of --postgres, read from a file (relative: systemd's $CREDENTIALS_DIRECTORY first)");
     private static readonly OptionSpec NewChain = new("--audit-new-chain", null, "begin a new chain after the latest checkpoint (ids continue) when the store is missing or does not match");
 
     /// <summary><c>recommend CASE.json</c>.</summary>
@@ -123,7 +125,8 @@ public static class CommandTable
             Checkpoints, AuditKey,
             new("--audit-checkpoint-interval", "SECONDS", "sign a checkpoint this often (default 300)"),
             new("--audit-schema", "migrate|existing", "existing: never create or upgrade the schema (an append-only role)"),
-            NewChain,
+            NewChain, Config, PostgresPasswordFile,
+            new("--log-format", "text|json", "console log lines as text or one JSON object a line"),
         ],
         Details = """
             The audit endpoints need the key from --api-key-file or FUSIONGUIDE_API_KEY (at least 16 characters); without
@@ -138,6 +141,10 @@ public static class CommandTable
             time, digests of feedback and hook links) and adds it to the checkpoint directory (PostgreSQL: none unless
             given). It refuses to start on a store that is missing, behind its latest checkpoint or another store (exit 4),
             unless --audit-new-chain begins a new chain.
+            Configuration (docs/deploy.md): every option may also come from the variable FUSIONGUIDE_<OPTION>
+            (--cds-jwt-key: FUSIONGUIDE_CDS_JWT_KEY) or the "FusionGuide" section of the --config file; the command line
+            wins, then the environment; --audit-new-chain only on the command line. Operations: /healthz (alive), /readyz
+            (503 while the audit store is unreachable), /version, /metrics (Prometheus).
             """,
     };
 
@@ -146,7 +153,7 @@ public static class CommandTable
         "audit verify [--db PATH | --postgres CONNECTION] [--audit-checkpoints DIR] [--audit-public-key FILE | --audit-key FILE]",
         "recompute the audit hash chain and check it against the latest signed checkpoint")
     {
-        Options = [Db, Postgres, Checkpoints, new("--audit-public-key", "FILE", "pin the key the checkpoints must be signed with (else: the keys beside them)"), AuditKey],
+        Options = [Db, Postgres, Checkpoints, new("--audit-public-key", "FILE", "pin the key the checkpoints must be signed with (else: the keys beside them)"), AuditKey, Config, PostgresPasswordFile],
         Details = "Opens the store read-only (SQLite Mode=ReadOnly; a SELECT-only PostgreSQL role suffices) in one snapshot.",
     };
 
@@ -155,7 +162,7 @@ public static class CommandTable
         "audit migrate [--db PATH | --postgres CONNECTION] [--audit-checkpoints DIR] [--audit-key FILE] [--audit-new-chain]",
         "create or upgrade the audit schema (and, on PostgreSQL, the triggers refusing UPDATE/DELETE of records)")
     {
-        Options = [Db, Postgres, Checkpoints, AuditKey, NewChain],
+        Options = [Db, Postgres, Checkpoints, AuditKey, NewChain, Config, PostgresPasswordFile],
         Details = "Needs CREATE rights, unlike serve --audit-schema existing and audit verify.",
     };
 

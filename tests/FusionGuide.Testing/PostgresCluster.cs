@@ -14,6 +14,7 @@ public sealed class PostgresCluster : IAsyncLifetime
     private const string Superuser = "fusionguide";
     private string? dataDir;
     private string? bin;
+    private bool stopped;
 
     public string ConnectionString { get; private set; } = "";
 
@@ -43,11 +44,21 @@ public sealed class PostgresCluster : IAsyncLifetime
         ConnectionString = $"Host=127.0.0.1;Port={port};Username={Superuser};Database=postgres;Pooling=true;Maximum Pool Size=10";
     }
 
+    /// <summary>Stops the PostgreSQL server (fast shutdown: open sessions are cut), as when the database goes away.</summary>
+    public async Task StopAsync()
+    {
+        if (bin is not null && dataDir is not null && !stopped)
+        {
+            await RunAsOwner(Path.Combine(bin, "pg_ctl"), "stop", "-w", "-m", "fast", "-D", Path.Combine(dataDir, "data"));
+            stopped = true;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (bin is not null && dataDir is not null)
         {
-            await RunAsOwner(Path.Combine(bin, "pg_ctl"), "stop", "-w", "-m", "fast", "-D", Path.Combine(dataDir, "data"));
+            await StopAsync();
             Directory.Delete(dataDir, recursive: true);
         }
     }

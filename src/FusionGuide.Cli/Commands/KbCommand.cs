@@ -33,9 +33,11 @@ internal static class KbCommand
     public static int Version(TextWriter stdout, bool full)
     {
         var kb = KnowledgeLoader.Embedded;
-        var engine = typeof(FusionEngine).Assembly.GetName().Version;
+        // The informational version (-p:Version=1.2.0-rc.1 of scripts/release.sh), without the source hash.
+        var engine = (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(FusionEngine).Assembly)
+            ?.InformationalVersion ?? "unknown").Split('+')[0];
         stdout.WriteLine(full
-            ? $"fusionguide {engine?.ToString(3)}; contract {Domain.Wire.ContractVersion.Current}; knowledge base {kb.Version} (released {kb.Manifest.ReleaseDate})"
+            ? $"fusionguide {engine}; contract {Domain.Wire.ContractVersion.Current}; knowledge base {kb.Version} (released {kb.Manifest.ReleaseDate})"
             : $"knowledge base {kb.Version} (released {kb.Manifest.ReleaseDate})");
         return ExitCodes.Ok;
     }

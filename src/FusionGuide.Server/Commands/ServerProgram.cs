@@ -2,6 +2,7 @@ using FusionGuide.Domain.Validation;
 using FusionGuide.Domain.Wire;
 using FusionGuide.Server.Audit;
 using FusionGuide.Server.Hosting;
+using FusionGuide.Server.Operations;
 
 namespace FusionGuide.Server.Commands;
 
@@ -50,15 +51,19 @@ public static class ServerProgram
         }
 
         return routed.Version
-            ? Print(stdout, $"fusionguide-server {typeof(ServerProgram).Assembly.GetName().Version}; contract {FusionGuide.Domain.Wire.ContractVersion.Current}")
+            ? Print(stdout, $"fusionguide-server {SoftwareVersion.Current}; contract {FusionGuide.Domain.Wire.ContractVersion.Current}")
             : await Handlers[routed.Command!](routed.Rest, stdout, stderr);
     }
 
     private static async Task<int> ServeAsync(string[] args, TextWriter stderr)
     {
+        var configured = new List<Problem>();
+        (args, var configFile) = ServerConfiguration.Apply(args, ConfigurableOptions(CommandTable.Serve), passHostSettings: true, configured);
         var line = CommandLine.Parse(args, CommandTable.Serve);
+        line.Problems.InsertRange(0, configured);
         var settings = new ServerSettings
         {
+            ConfigFile = configFile,
             Audit = line.AuditStore(), ApiKey = line.ApiKey(), Cds = line.Cds(), TrustedProxies = line.TrustedProxies(), PublicUrl = line.PublicUrl(),
             Checkpoints = line.Checkpoints(),
         };
@@ -83,6 +88,12 @@ public static class ServerProgram
             Problems(stderr, [new Problem("audit", refused.Message)]);
             return ExitCodes.ChainBroken;
         }
+        catch (Exception ex) when (AuditUnavailableHandler.IsAuditUnavailable(ex))
+        {
+            // Fail fast: a server that cannot record would answer every recommendation 503.
+            stderr.WriteLine(ContractJson.Serialize(new List<Problem> { new("audit", $"the audit store cannot be opened ({settings.Audit.Describe()}): {ex.Message}") }));
+            return ExitCodes.Internal;
+        }
 
         return ExitCodes.Ok;
 
@@ -96,7 +107,10 @@ public static class ServerProgram
 
     private static async Task<int> AuditVerifyAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        var configured = new List<Problem>();
+        (args, _) = ServerConfiguration.Apply(args, ConfigurableOptions(CommandTable.AuditVerify), passHostSettings: false, configured);
         var line = CommandLine.Parse(args, CommandTable.AuditVerify);
+        line.Problems.InsertRange(0, configured);
         var options = line.AuditStore();
         var sqliteMissing = options.IsSqlite && !File.Exists(options.SqliteFullPath);
         var checkpointPath = line.Option("--audit-checkpoints") ?? (options.IsSqlite ? CheckpointDirectory.BesideSqlite(options.SqliteFullPath) : "off");
@@ -193,7 +207,10 @@ public static class ServerProgram
 
     private static async Task<int> AuditMigrateAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        var configured = new List<Problem>();
+        (args, _) = ServerConfiguration.Apply(args, ConfigurableOptions(CommandTable.AuditMigrate), passHostSettings: false, configured);
         var line = CommandLine.Parse(args, CommandTable.AuditMigrate);
+        line.Problems.InsertRange(0, configured);
         var options = line.AuditStore();
         var newChain = line.Flag("--audit-new-chain");
         var (dir, keys, _) = CheckpointKeysFor(line, options);
@@ -276,4 +293,11 @@ public static class ServerProgram
         stderr.WriteLine(ContractJson.Serialize(problems));
         return ExitCodes.InvalidInput;
     }
+
+    /// <summary>
+    /// The options of <paramref name="command"/> that a configuration file or a <c>FUSIONGUIDE_*</c> variable may set
+    /// (ServerConfiguration resolves its own: --config, --postgres-password-file, --log-format).
+    /// </summary>
+    private static string[] ConfigurableOptions(CommandSpec command) =>
+        [.. command.Options.Select(o => o.Name).Except(ServerConfiguration.OwnOptions, StringComparer.Ordinal)];
 }

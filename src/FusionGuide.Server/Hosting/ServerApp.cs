@@ -3,7 +3,7 @@ using FusionGuide.Knowledge;
 using FusionGuide.Knowledge.Loading;
 using FusionGuide.Rendering;
 using FusionGuide.Server.Api;
-using FusionGuide.Server.Audit;
+using FusionGuide.Server.Operations;
 
 namespace FusionGuide.Server.Hosting;
 
@@ -58,7 +58,7 @@ public static class ServerApp
             var s = sp.GetRequiredService<ServerSettings>();
             return s.Audit.Open(s.Checkpoints.Schema);
         });
-        services.AddSingleton<IAuditStore>(sp => sp.GetRequiredService<SqlAuditStore>());
+        builder.AddOperations(settings);
         // Before the web server: the store is checked against its checkpoints (and prepared) before any request.
         services.AddSingleton<AuditCheckpointService>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditCheckpointService>());
@@ -112,6 +112,7 @@ public static class ServerApp
         app.MapKnowledgeEndpoints();
         app.MapAuditEndpoints();
         app.MapCdsHooksEndpoints();
+        app.UseOperations();
         var engine = app.Services.GetRequiredService<FusionEngine>();
         app.Lifetime.ApplicationStarted.Register(() =>
         {

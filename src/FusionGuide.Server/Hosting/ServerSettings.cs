@@ -36,6 +36,9 @@ public sealed record ServerSettings
     /// </summary>
     public Uri? PublicUrl { get; init; }
 
+    /// <summary>The JSON configuration file (<c>--config</c>): its sections other than <c>FusionGuide</c> are host settings.</summary>
+    public string? ConfigFile { get; init; }
+
     /// <summary>Settings from the environment alone (the API key variable), with the default SQLite store.</summary>
     public static ServerSettings FromEnvironment() => new() { ApiKey = NonEmpty(Environment.GetEnvironmentVariable(ApiKeyVariable)) };
 

@@ -17,21 +17,23 @@ internal static class HtmlReferences
         Line(html, "<ol class=\"references\">");
         foreach (var r in refs.Entries)
         {
-            Line(html, $"<li id=\"{E(Anchor(r.Id))}\"><span class=\"ref-id\">{E(r.Id)}</span>{Details(r, haveList)}</li>");
+            Line(html, $"<li id=\"{E(Anchor(r.Id))}\">{Details(r, haveList)}</li>");
         }
 
         Line(html, "</ol>");
     }
 
+    // A reference the list has reads as a citation (short name, then authors, title, journal and year as the
+    // knowledge base records them, then the link); only one the list lacks shows its id, the one thing known of it.
     private static string Details(CitedReference r, bool haveList)
     {
         if (r.Citation is null)
         {
-            return haveList ? " <span class=\"missing\">Not in the reference list.</span>" : "";
+            return $"<span class=\"ref-id\">{E(r.Id)}</span>" + (haveList ? " <span class=\"missing\">Not in the reference list.</span>" : "");
         }
 
-        var name = r.ShortName is null ? "" : $" <cite>{E(r.ShortName)}</cite>.";
-        return $"{name} {E(r.Citation)}{Url(r.Url)}";
+        var name = r.ShortName is null ? "" : $"<cite>{E(r.ShortName)}</cite>. ";
+        return $"{name}{E(r.Citation)}{Url(r.Url)}";
     }
 
     private static string Url(string? url) =>

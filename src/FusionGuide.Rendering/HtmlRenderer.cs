@@ -20,9 +20,11 @@ public static class HtmlRenderer
     /// <summary>Renders the report.</summary>
     /// <param name="result">The engine's result.</param>
     /// <param name="refs">Citations for the References list; without it, entries show only the id.</param>
-    public static string Render(Result result, ReferenceList? refs = null)
+    /// <param name="input">The case the result answers: when given, the report opens with "Patient and findings",
+    /// the inputs restated in words, so that the printed report stands on its own.</param>
+    public static string Render(Result result, ReferenceList? refs = null, Case? input = null)
     {
-        var report = ReportBuilder.Build(result, refs);
+        var report = ReportBuilder.Build(result, refs, input);
         var html = new StringBuilder();
         Line(html, "<!DOCTYPE html>");
         Line(html, "<html lang=\"en\">");

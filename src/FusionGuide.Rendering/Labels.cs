@@ -4,7 +4,16 @@ namespace FusionGuide.Rendering;
 /// <remarks>Codes that already read well (drug names, gene symbols) are shown as their wire code.</remarks>
 internal static class Labels
 {
-    public static string Of(Therapy therapy) => Codes.Therapy.Code(therapy);
+    public static string Of(Therapy therapy) => therapy switch
+    {
+        Therapy.PlatinumPemetrexed => "platinum-pemetrexed",
+        Therapy.PlatinumPemetrexedBevacizumab => "platinum-pemetrexed with bevacizumab",
+        Therapy.ImmunotherapyMonotherapy => "immunotherapy alone",
+        Therapy.PlatinumEtoposide => "platinum-etoposide",
+        Therapy.ClinicalTrial => "clinical trial",
+        Therapy.BestSupportiveCare => "best supportive care",
+        _ => Codes.Therapy.Code(therapy),
+    };
 
     public static string Of(Driver driver) => driver switch
     {
@@ -60,6 +69,56 @@ internal static class Labels
     public static string Of(ToxicityAction action) => Words(Codes.ToxicityAction.Code(action));
 
     public static string Of(Severity severity) => Codes.Severity.Code(severity);
+
+    public static string Of(Sex sex) => sex switch
+    {
+        Sex.Female => "woman",
+        Sex.Male => "man",
+        _ => "patient",
+    };
+
+    public static string Of(Histology histology) => histology switch
+    {
+        Histology.NsclcNos => "NSCLC, not otherwise specified",
+        _ => Words(Codes.Histology.Code(histology)),
+    };
+
+    public static string Of(Transformation t) => Words(Codes.Transformation.Code(t));
+
+    public static string Of(TestResult result) => Codes.TestResult.Code(result);
+
+    public static string Of(Clone clone) => clone == Clone.Other ? "another clone" : Codes.Clone.Code(clone);
+
+    public static string Of(StopReason reason) => reason switch
+    {
+        StopReason.Progression => "stopped at progression",
+        StopReason.Intolerance => "stopped for intolerance",
+        StopReason.Completed => "completed",
+        _ => "ongoing",
+    };
+
+    public static string Of(ProgressionPattern pattern) => pattern switch
+    {
+        ProgressionPattern.Systemic => "systemic progression",
+        ProgressionPattern.Cns => "progression in the CNS only",
+        ProgressionPattern.Oligoprogression => "oligoprogression",
+        _ => "systemic and CNS progression",
+    };
+
+    public static string Of(MetastaticSite site) => site switch
+    {
+        MetastaticSite.LymphNode => "lymph nodes",
+        MetastaticSite.Other => "other sites",
+        _ => Codes.MetastaticSite.Code(site),
+    };
+
+    public static string Of(Comorbidity c) => c switch
+    {
+        Comorbidity.LongQt => "long QT",
+        _ => Words(Codes.Comorbidity.Code(c)),
+    };
+
+    public static string Of(Region region) => region == Region.Other ? "another region's" : Codes.Region.Code(region);
 
     private static string Words(string code) => code.Replace('-', ' ');
 }

@@ -13,9 +13,11 @@ public static class MarkdownRenderer
     /// <summary>Renders the report.</summary>
     /// <param name="result">The engine's result.</param>
     /// <param name="refs">Citations for the References section; without it, only the ids are listed.</param>
-    public static string Render(Result result, ReferenceList? refs = null)
+    /// <param name="input">The case the result answers: when given, the report opens with "Patient and findings",
+    /// the inputs restated in words, so that the printed report stands on its own.</param>
+    public static string Render(Result result, ReferenceList? refs = null, Case? input = null)
     {
-        var report = ReportBuilder.Build(result, refs);
+        var report = ReportBuilder.Build(result, refs, input);
         var md = new StringBuilder();
         Line(md, $"# {Escape(report.Title)}");
         Line(md);
@@ -97,10 +99,11 @@ public static class MarkdownRenderer
         {
             var r = refs.Entries[i];
             var number = (i + 1).ToString(CultureInfo.InvariantCulture);
-            var details = r.Citation is null
-                ? haveList ? ": Not in the reference list." : ""
-                : $": {Escape(r.ShortName ?? r.Id)}. {Escape(r.Citation)}{Url(r.Url)}";
-            Line(md, $"{number}. **{Escape(r.Id)}**{details}");
+            // The id is shown only for a reference the list lacks: it is all that is known of it.
+            var entry = r.Citation is null
+                ? $"**{Escape(r.Id)}**{(haveList ? ": Not in the reference list." : "")}"
+                : $"**{Escape(r.ShortName ?? r.Id)}.** {Escape(r.Citation)}{Url(r.Url)}";
+            Line(md, $"{number}. {entry}");
         }
 
         Line(md);

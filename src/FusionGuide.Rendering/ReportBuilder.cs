@@ -8,12 +8,16 @@ internal static partial class ReportBuilder
     /// <summary>Shown where the result has no value, so an empty cell is never ambiguous.</summary>
     public const string NotStated = "—";
 
-    public static Report Build(Result result, ReferenceList? refs)
+    /// <param name="result">The engine's result.</param>
+    /// <param name="refs">The reference list, or null.</param>
+    /// <param name="input">The case the result answers; when given, the report restates it first ("Patient and findings").</param>
+    public static Report Build(Result result, ReferenceList? refs, Case? input = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var labels = new ReferenceLabels(refs);
         Section[] body =
         [
+            .. input is null ? (Section[])[] : [Patient(input, result.AsOf)],
             Diagnosis(result.Diagnosis, labels),
             Systemic(result.SystemicTherapy, labels),
             Local(result.LocalTherapy, labels),
@@ -46,7 +50,7 @@ internal static partial class ReportBuilder
             }
 
             cited.Add(refs is not null && refs.TryGet(link.Id, out var e)
-                ? new CitedReference(link.Id, e.ShortName, e.Citation, e.Url)
+                ? new CitedReference(link.Id, ReadableReferences.Label(e.ShortName), ReadableReferences.Citation(e.Citation), e.Url)
                 : new CitedReference(link.Id, null, null, null));
         }
 
@@ -81,6 +85,8 @@ internal static partial class ReportBuilder
     /// <summary>Resolves each cited id to the label a reader sees: the short name when the caller knows it.</summary>
     private sealed class ReferenceLabels(ReferenceList? refs)
     {
+        private readonly Func<string, string> canonical = ReadableReferences.Canonical(refs);
+
         public Cell Cite(IReadOnlyList<string>? ids)
         {
             if (ids is null || ids.Count == 0)
@@ -89,7 +95,7 @@ internal static partial class ReportBuilder
             }
 
             var content = new List<Inline>();
-            foreach (var id in ids)
+            foreach (var id in ids.Select(canonical).Distinct(StringComparer.Ordinal))
             {
                 if (content.Count > 0)
                 {
@@ -97,7 +103,7 @@ internal static partial class ReportBuilder
                 }
 
                 var label = refs is not null && refs.TryGet(id, out var e) && !string.IsNullOrWhiteSpace(e.ShortName)
-                    ? e.ShortName
+                    ? ReadableReferences.Label(e.ShortName)
                     : id;
                 content.Add(new ReferenceLink(id, label));
             }

@@ -13,7 +13,7 @@ public class MarkdownRendererTests
 
         Assert.Equal(3, rows.Count);
         Assert.StartsWith("| 1 | lorlatinib | **Preferred** (category 2A) |", rows[0], StringComparison.Ordinal);
-        Assert.StartsWith("| 2 | clinical-trial | **Other recommended** |", rows[1], StringComparison.Ordinal);
+        Assert.StartsWith("| 2 | clinical trial | **Other recommended** |", rows[1], StringComparison.Ordinal);
         Assert.StartsWith("| 3 | platinum-pemetrexed | **Useful in certain circumstances** |", rows[2], StringComparison.Ordinal);
     }
 
@@ -57,8 +57,8 @@ public class MarkdownRendererTests
         var entries = Lines().SkipWhile(l => l != "## References").Where(l => l.Length > 0 && char.IsAsciiDigit(l[0])).ToList();
 
         Assert.Equal(
-            ["1. **nccn-nsclc-v5-2025**", "2. **shaw-2019-lorlatinib**", "3. **gainor-2016**", "4. **lorbrena-uspi**"],
-            entries.Select(e => e[..e.IndexOf("**:", StringComparison.Ordinal)] + "**"));
+            ["1. **NCCN NSCLC v5.2025.**", "2. **Shaw-2019.**", "3. **Gainor-2016.**", "4. **Lorbrena USPI.**"],
+            entries.Select(e => e[..(e.IndexOf(".** ", StringComparison.Ordinal) + 3)]));
     }
 
     [Fact]

@@ -6,10 +6,10 @@ internal static class Render
     public const string Markdown = "markdown";
     public const string Html = "html";
 
-    public static string As(string format, Result result, ReferenceList? refs = null) => format switch
+    public static string As(string format, Result result, ReferenceList? refs = null, Case? input = null) => format switch
     {
-        Markdown => MarkdownRenderer.Render(result, refs),
-        Html => HtmlRenderer.Render(result, refs),
+        Markdown => MarkdownRenderer.Render(result, refs, input),
+        Html => HtmlRenderer.Render(result, refs, input),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown format"),
     };
 

@@ -41,7 +41,7 @@ public sealed class RecommendEndpointTests(ApiFactory factory) : IClassFixture<A
         var refs = ServerApp.References(Engine.KnowledgeBase);
         var markdown = accept.EndsWith("markdown", StringComparison.Ordinal);
         Assert.Equal(markdown ? "text/markdown" : "text/html", response.Content.Headers.ContentType?.MediaType);
-        var expected = markdown ? MarkdownRenderer.Render(result, refs) : HtmlRenderer.Render(result, refs);
+        var expected = markdown ? MarkdownRenderer.Render(result, refs, read.Case) : HtmlRenderer.Render(result, refs, read.Case);
         Assert.Equal(expected, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 

@@ -40,8 +40,8 @@ internal static class RecommendCommand
         var result = engine.Evaluate(read.Case!, asOf, read.Notices);
         var output = format switch
         {
-            "markdown" => Rendered.Markdown(result, engine.KnowledgeBase),
-            "html" => Rendered.Html(result, engine.KnowledgeBase),
+            "markdown" => Rendered.Markdown(result, engine.KnowledgeBase, read.Case!),
+            "html" => Rendered.Html(result, engine.KnowledgeBase, read.Case!),
             _ => ContractJson.Serialize(result),
         };
 

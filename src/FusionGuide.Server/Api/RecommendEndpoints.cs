@@ -59,7 +59,7 @@ internal static class RecommendEndpoints
         http.Response.Headers["X-Case-Sha256"] = sha;
         http.Response.Headers["X-Audit-Record"] = record.Id.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers["X-Audit-Record-Hash"] = record.Hash;
-        return TypedResults.Text(Render(format.Value, result, json, references), Negotiation.ContentType(format.Value));
+        return TypedResults.Text(Render(format.Value, result, json, references, read.Case!), Negotiation.ContentType(format.Value));
     }
 
     public static async Task<Results<Ok<ValidationDto>, ProblemHttpResult>> Validate(
@@ -80,10 +80,11 @@ internal static class RecommendEndpoints
             : ApiProblems.InvalidInput(read.Problems);
     }
 
-    private static string Render(ReportFormat format, Domain.Result result, string json, ReferenceList references) => format switch
+    // The reports restate the case they answer ("Patient and findings"), so that a printed copy stands on its own.
+    private static string Render(ReportFormat format, Domain.Result result, string json, ReferenceList references, Domain.Case input) => format switch
     {
-        ReportFormat.Markdown => MarkdownRenderer.Render(result, references),
-        ReportFormat.Html => HtmlRenderer.Render(result, references),
+        ReportFormat.Markdown => MarkdownRenderer.Render(result, references, input),
+        ReportFormat.Html => HtmlRenderer.Render(result, references, input),
         _ => json,
     };
 }

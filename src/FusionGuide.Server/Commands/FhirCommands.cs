@@ -104,8 +104,8 @@ public static class FhirCommands
         var refs = KnowledgeReferences.From(kb);
         var output = a.Format switch
         {
-            "markdown" => MarkdownRenderer.Render(result, refs),
-            "html" => HtmlRenderer.Render(result, refs),
+            "markdown" => MarkdownRenderer.Render(result, refs, mapping.Case),
+            "html" => HtmlRenderer.Render(result, refs, mapping.Case),
             _ => ContractJson.Serialize(result),
         };
         stdout.WriteLine(output);

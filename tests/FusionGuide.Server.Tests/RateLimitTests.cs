@@ -76,6 +76,54 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task The_subject_of_a_valid_CDS_Hooks_JWT_is_a_client_of_its_own_apart_from_its_address()
+    {
+        var secret = System.Text.Encoding.UTF8.GetBytes("a-shared-secret-for-rate-limit-tests-0123456789");
+        await using var server = await RunningServer.StartAsync(
+            s => s with { Cds = new Hosting.CdsSettings { JwtKeys = [new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(secret)] } }, Tight);
+        using var client = ClientFrom(IPAddress.Loopback, server.BaseAddress);
+        var ct = TestContext.Current.CancellationToken;
+        var audience = new Uri(server.BaseAddress, "/cds-services").ToString();
+
+        // The address's bucket is emptied by anonymous requests.
+        var refused = false;
+        for (var i = 0; i < 20 && !refused; i++)
+        {
+            using var r = await client.GetAsync("/v1/knowledge", ct);
+            refused = r.StatusCode == HttpStatusCode.TooManyRequests;
+        }
+
+        Assert.True(refused);
+        // From the same address, an EHR presenting a valid token (its own sub) is still served, until its own bucket empties.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12 && !statuses.Contains(HttpStatusCode.TooManyRequests); i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/cds-services");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(secret, audience, "ehr-1"));
+            using var r = await client.SendAsync(request, ct);
+            statuses.Add(r.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, statuses[0]);
+        Assert.InRange(statuses.Count(s => s == HttpStatusCode.OK), 5, 8);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        // Another subject of the same issuer is another client.
+        using var other = new HttpRequestMessage(HttpMethod.Get, "/cds-services");
+        other.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(secret, audience, "ehr-2"));
+        using var otherResponse = await client.SendAsync(other, ct);
+        Assert.Equal(HttpStatusCode.OK, otherResponse.StatusCode);
+    }
+
+    private static string Token(byte[] secret, string audience, string subject) =>
+        new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = "https://ehr.example", Audience = audience, Expires = DateTime.UtcNow.AddMinutes(5),
+            Claims = new Dictionary<string, object> { ["jti"] = Guid.NewGuid().ToString(), ["sub"] = subject },
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
+                new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(secret), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+
+    [Fact]
     public async Task Rate_limiting_can_be_turned_off_in_configuration()
     {
         await using var server = await RunningServer.StartAsync(null, "--FusionGuide:RateLimit:Enabled=false", "--FusionGuide:RateLimit:Burst=1");

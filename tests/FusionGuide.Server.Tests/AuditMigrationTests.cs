@@ -1,5 +1,4 @@
 using FusionGuide.Server.Audit;
-using FusionGuide.Server.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace FusionGuide.Server.Tests;

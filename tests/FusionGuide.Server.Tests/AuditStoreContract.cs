@@ -34,9 +34,9 @@ public abstract class AuditStoreContract
     {
         var ct = TestContext.Current.CancellationToken;
         var engine = new FusionGuide.Engine.FusionEngine(FusionGuide.Knowledge.Loading.KnowledgeLoader.Embedded);
-        var cases = Directory.GetFiles(Path.Combine(Support.Paths.Root, "tests", "vignettes", "cases"), "*.json")
+        var cases = Directory.GetFiles(Path.Combine(Paths.Root, "tests", "vignettes", "cases"), "*.json")
             .Select(f => System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(f)).RootElement.GetProperty("case").GetRawText()))
-            .Concat(Directory.GetFiles(Path.Combine(Support.Paths.Root, "examples"), "*.json").Select(File.ReadAllBytes))
+            .Concat(Directory.GetFiles(Path.Combine(Paths.Root, "examples"), "*.json").Select(File.ReadAllBytes))
             .Where(b => FusionGuide.Domain.Validation.CaseReader.Read(b).IsValid).ToList();
         const int Records = 720;
         long resultBytes = 0, caseBytes = 0, before;
@@ -63,7 +63,7 @@ public abstract class AuditStoreContract
 
         var perRecord = (await RecordBytesAsync() - before) / (double)Records;
         var text = (resultBytes + caseBytes) / (double)Records;
-        await File.WriteAllTextAsync(Path.Combine(Support.Paths.Artifacts, $"audit-record-size-{Dialect}.txt"),
+        await File.WriteAllTextAsync(Path.Combine(Paths.Artifacts, $"audit-record-size-{Dialect}.txt"),
             $"{Dialect}: {Records} records of {cases.Count} distinct cases; result text {resultBytes / (double)Records:F0} B, case text {caseBytes / (double)Records:F0} B, stored {perRecord:F0} B per record\n", ct);
         // Stored with its case, a record still takes under a third of what its text alone would.
         Assert.True(perRecord * 3 < text, $"{perRecord:F0} B stored per record for {text:F0} B of text");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FusionGuide.Domain.Wire;
 using FusionGuide.Fhir;
+using FusionGuide.Testing.Fhir;
 using FusionGuide.Server.Commands;
 
 namespace FusionGuide.Server.Tests;

@@ -1,6 +1,5 @@
 using FusionGuide.Domain.Validation;
 using FusionGuide.Server.Operations;
-using FusionGuide.Server.Tests.Support;
 
 namespace FusionGuide.Server.Tests;
 

@@ -51,7 +51,7 @@ public static class FhirCommands
     private static Args Parse(string[] args, bool positional)
     {
         var a = ParsedArguments.Parse(args, positional ? CommandTable.Fhir : CommandTable.RecommendFhir);
-        var file = positional ? a.Positional.FirstOrDefault() : a.Option("--fhir");
+        var file = positional ? (a.Positional.Count > 0 ? a.Positional[0] : null) : a.Option("--fhir");
         foreach (var extra in a.Positional.Skip(positional ? 1 : 0))
         {
             a.Usage($"unexpected argument '{extra}'");

@@ -12,9 +12,6 @@ namespace FusionGuide.Server.Commands;
 /// </summary>
 public static class ServerProgram
 {
-    /// <summary>The usage text (generated from the command table).</summary>
-    public static string UsageText => Usage.Of(Executable.Server);
-
     /// <summary>The server's entry for each command of the table it runs (a test holds the two together).</summary>
     internal static readonly IReadOnlyDictionary<CommandSpec, Func<string[], TextWriter, TextWriter, Task<int>>> Handlers =
         new Dictionary<CommandSpec, Func<string[], TextWriter, TextWriter, Task<int>>>

@@ -25,10 +25,13 @@ namespace FusionGuide.Batch.Tests;
 /// of prior TKIs, and genotype-directed and CNS rationales leave out clauses about mutations the patient does not have.
 /// Integration of 2026-12-05: the SYS-RES-006 accounting rule (drugs named in lower case) and "an ALK fusion" in
 /// the small-cell rationale.
+/// Re-baselined 2026-12-05 for issue #23 item 2, wording only: rationales name the progression pattern in words
+/// ("after systemic and CNS progression on crizotinib", not "after both progression on crizotinib"), and the next-test
+/// reason for a failed test names it as "Test 2 (KRAS ngs-dna (tissue)) failed", capitalised, not by its JSON path.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "7efd493203f94ac01ff2f31227719c1502c8755d12c87d1ccb816e71246d0a5e";
+    private const string ExpectedSha256 = "83bb12a14f04683c412a1fe7645001c994d00986f2346b02abca95a313a55e58";
 
     public static string Compute()
     {

@@ -28,11 +28,13 @@ namespace FusionGuide.Batch.Tests;
 /// Re-baselined 2026-12-05 for knowledge release 2026.12.1 (second verification pass): the results carry the new
 /// version; Japanese and Chinese approvals are dated (approval-unknown warnings go), facts newly verified lose their
 /// row caveats and four NCCN "preferred" entries gain them; kb diff --cohort on 2,000 synthetic cases: no first choice
-/// or avoid list changed.
+/// or avoid list changed. And for issue #23 item 2, wording only: rationales name the progression pattern in words
+/// ("after systemic and CNS progression on crizotinib", not "after both progression on crizotinib"), and the next-test
+/// reason for a failed test names it as "Test 2 (KRAS ngs-dna (tissue)) failed", capitalised, not by its JSON path.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "0bbbe8e938cb415e192c6f3904abfe9d8a93fd016039088b7a3f681121eb8486";
+    private const string ExpectedSha256 = "TO-BE-COMPUTED";
 
     public static string Compute()
     {

@@ -30,6 +30,7 @@ public sealed class BrowserTests
 
         Choose(driver, "$.tumor.histology", "adenocarcinoma");
         Choose(driver, "$.tumor.stage", "IVB");
+        driver.FindElement(By.CssSelector("[data-add='tests']")).Click();
         FillTest(driver, 0, ("gene", "ALK"), ("method", "ihc"), ("sample", "tissue"), ("clone", "D5F3"), ("result", "positive"));
         driver.FindElement(By.CssSelector("[data-add='tests']")).Click();
         FillTest(driver, 1, ("gene", "ALK"), ("method", "ngs-dna"), ("sample", "plasma"), ("timing", "progression"), ("result", "positive"));
@@ -46,6 +47,10 @@ public sealed class BrowserTests
         Assert.Equal("lorlatinib", first!.GetDomAttribute("data-therapy"));
         Assert.Contains("Preferred", first.FindElement(By.CssSelector(".badge")).Text, StringComparison.Ordinal);
         Assert.NotEmpty(driver.FindElements(By.CssSelector("#references li[id^='ref-']")));
+        var choice = driver.FindElement(By.Id("first-choice")).Text;
+        Assert.StartsWith("lorlatinib 100 mg", choice, StringComparison.Ordinal);
+        Assert.True(driver.FindElement(By.Id("summary")).Location.Y < driver.FindElement(By.Id("options")).Location.Y, "the summary card comes before the details");
+        Assert.Contains("ALK G1202R", driver.FindElement(By.Id("findings")).Text, StringComparison.Ordinal);
         Screenshot(driver, "web-page-result.png");
 
         driver.FindElement(By.Id("tab-json")).Click();
@@ -61,6 +66,173 @@ public sealed class BrowserTests
         Assert.Equal(error.GetDomAttribute("id"), ((IJavaScriptExecutor)driver).ExecuteScript("return arguments[0].nextElementSibling.id", field));
         Assert.Contains("between 0 and 100", error.Text, StringComparison.Ordinal);
         Screenshot(driver, "web-page-input-error.png");
+    }
+
+    [Fact]
+    public async Task A_test_row_shows_only_the_fields_of_its_method()
+    {
+        await using var session = await BrowserSession.OpenAsync();
+        var driver = session.Driver;
+        driver.FindElement(By.CssSelector("[data-add='tests']")).Click();
+        Assert.Equal("tissue", Field(driver, "$.tests[0].sample").GetDomProperty("value"));
+        Assert.False(Field(driver, "$.tests[0].percentRearrangedCells").Displayed);
+        Assert.False(Field(driver, "$.tests[0].clone").Displayed);
+
+        Choose(driver, "$.tests[0].method", "fish");
+        Assert.True(Field(driver, "$.tests[0].percentRearrangedCells").Displayed);
+        Assert.True(Field(driver, "$.tests[0].cellsScored").Displayed);
+        Assert.False(Field(driver, "$.tests[0].clone").Displayed);
+        Assert.False(Field(driver, "$.tests[0].mutations").Displayed);
+
+        Choose(driver, "$.tests[0].method", "ihc");
+        Assert.True(Field(driver, "$.tests[0].clone").Displayed);
+        Assert.True(Field(driver, "$.tests[0].intensity").Displayed);
+        Assert.False(Field(driver, "$.tests[0].percentRearrangedCells").Displayed);
+
+        Choose(driver, "$.tests[0].method", "ngs-rna");
+        Assert.True(Field(driver, "$.tests[0].mutations").Displayed);
+        Assert.True(Field(driver, "$.tests[0].variant").Displayed);
+        Assert.False(Field(driver, "$.tests[0].intensity").Displayed);
+    }
+
+    [Fact]
+    public async Task An_untested_patient_is_submitted_without_any_test_row_and_gets_the_tests_to_order()
+    {
+        await using var session = await BrowserSession.OpenAsync();
+        var driver = session.Driver;
+        Choose(driver, "$.tumor.histology", "adenocarcinoma");
+        Choose(driver, "$.tumor.stage", "IVA");
+        driver.FindElement(By.CssSelector("[data-add='tests']")).Click();   // a row added and left blank must not block
+        driver.FindElement(By.CssSelector("#case-form button[type='submit']")).Click();
+
+        session.Wait.Until(d => d.FindElements(By.CssSelector("#next-tests li")).Count > 0);
+        Assert.True(driver.FindElement(By.Id("form-errors")).GetDomAttribute("hidden") is not null, "no problem is shown");
+        Assert.Contains("no systemic therapy yet", driver.FindElement(By.Id("first-choice")).Text, StringComparison.Ordinal);
+        Assert.Contains("No biomarker test reported yet.", driver.FindElement(By.Id("findings")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_case_survives_a_reload_until_the_clinician_clears_it_from_the_browser()
+    {
+        await using var session = await BrowserSession.OpenAsync();
+        var driver = session.Driver;
+        Assert.Contains("kept in this browser only", driver.FindElement(By.Id("storage-note")).Text, StringComparison.Ordinal);
+        Field(driver, "$.id").SendKeys("kept-case");
+        Choose(driver, "$.tumor.stage", "IIIB");
+        driver.FindElement(By.CssSelector("[data-add='history']")).Click();
+        Choose(driver, "$.history[0].therapy", "crizotinib");
+
+        driver.Navigate().Refresh();
+        session.Wait.Until(d => d.FindElement(By.Id("kb-version")).Text.Length > 0);
+        Assert.Equal("kept-case", Field(driver, "$.id").GetDomProperty("value"));
+        Assert.Equal("IIIB", Field(driver, "$.tumor.stage").GetDomProperty("value"));
+        Assert.Equal("crizotinib", Field(driver, "$.history[0].therapy").GetDomProperty("value"));
+
+        driver.FindElement(By.Id("forget-case")).Click();
+        driver.Navigate().Refresh();
+        session.Wait.Until(d => d.FindElement(By.Id("kb-version")).Text.Length > 0);
+        Assert.Equal("", Field(driver, "$.id").GetDomProperty("value"));
+        Assert.Empty(driver.FindElements(By.CssSelector("#history .row")));
+    }
+
+    [Fact]
+    public async Task A_toxicity_case_from_the_form_gives_the_label_action_a_chart_text_and_a_print_layout_with_inputs_and_dates()
+    {
+        await using var session = await BrowserSession.OpenAsync();
+        var driver = session.Driver;
+        Choose(driver, "$.tumor.histology", "adenocarcinoma");
+        Choose(driver, "$.tumor.stage", "IVB");
+        driver.FindElement(By.CssSelector("[data-add='tests']")).Click();
+        FillTest(driver, 0, ("gene", "ALK"), ("method", "fish"), ("result", "positive"));
+        Field(driver, "$.tests[0].percentRearrangedCells").SendKeys("38");
+        Field(driver, "$.tests[0].cellsScored").SendKeys("100");
+        driver.FindElement(By.CssSelector("[data-add='history']")).Click();
+        Choose(driver, "$.history[0].therapy", "lorlatinib");
+        Field(driver, "$.history[0].start").SendKeys("2025-03");
+        Choose(driver, "$.history[0].stopReason", "ongoing");
+        driver.FindElement(By.CssSelector("[data-add='adverseEvents']")).Click();
+        Choose(driver, "$.adverseEvents[0].therapy", "lorlatinib");
+        Choose(driver, "$.adverseEvents[0].event", "hypercholesterolemia");
+        Choose(driver, "$.adverseEvents[0].grade", "3");
+        driver.FindElement(By.Id("as-of")).SendKeys("12052026");
+        driver.FindElement(By.CssSelector("#case-form button[type='submit']")).Click();
+
+        var toxicity = session.Wait.Until(d => d.FindElements(By.CssSelector("#toxicity tbody tr")).FirstOrDefault());
+        Assert.Contains("hypercholesterolemia", toxicity!.Text, StringComparison.Ordinal);
+        Assert.StartsWith("lorlatinib 100 mg", driver.FindElement(By.Id("first-choice")).Text, StringComparison.Ordinal);
+
+        driver.FindElement(By.Id("copy-chart")).Click();
+        session.Wait.Until(d => d.FindElement(By.Id("copy-status")).Text.Length > 0);
+        var chart = driver.FindElement(By.Id("chart-text")).GetDomProperty("value")!;
+        Assert.Contains("evaluated as of 2026-12-05", chart, StringComparison.Ordinal);
+        Assert.Contains("first choice: lorlatinib 100 mg once daily", chart, StringComparison.Ordinal);
+        Assert.Contains("Grade 3 hypercholesterolemia on lorlatinib.", chart, StringComparison.Ordinal);
+        Assert.Contains("ALK by FISH on tissue at diagnosis: positive, 38% of 100 cells rearranged.", chart, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", chart, StringComparison.Ordinal);
+
+        driver.ExecuteCdpCommand("Emulation.setEmulatedMedia", new Dictionary<string, object?> { ["media"] = "print" });
+        ((IJavaScriptExecutor)driver).ExecuteScript("window.dispatchEvent(new Event('beforeprint'))");
+        Assert.False(driver.FindElement(By.Id("case-entry")).Displayed, "the form is not printed");
+        var meta = driver.FindElement(By.Id("print-meta"));
+        Assert.True(meta.Displayed);
+        Assert.Contains("Evaluated as of 2026-12-05", meta.Text, StringComparison.Ordinal);
+        Assert.Contains("Printed ", meta.Text, StringComparison.Ordinal);
+        var findings = driver.FindElement(By.Id("findings"));
+        Assert.True(findings.Displayed);
+        Assert.Contains("1. Lorlatinib from 2025-03, ongoing.", findings.Text, StringComparison.Ordinal);
+        Assert.True(driver.FindElement(By.Id("summary")).Displayed);
+        Screenshot(driver, "web-page-print.png");
+    }
+
+    [Fact]
+    public async Task Loading_an_example_fills_the_form_from_the_servers_examples()
+    {
+        await using var session = await BrowserSession.OpenAsync();
+        var driver = session.Driver;
+        driver.FindElement(By.CssSelector("#example-choice option[value='alk-g1202r-after-alectinib']")).Click();
+        driver.FindElement(By.Id("load-example")).Click();
+
+        session.Wait.Until(d => Field(d, "$.id").GetDomProperty("value") == "example-alk-g1202r");
+        Assert.Equal("G1202R", Field(driver, "$.tests[1].mutations").GetDomProperty("value"));
+        Assert.Equal("alectinib", Field(driver, "$.history[0].therapy").GetDomProperty("value"));
+    }
+
+    /// <summary>A server and a browser on its page, the knowledge base loaded.</summary>
+    private sealed class BrowserSession : IAsyncDisposable
+    {
+        private readonly RunningServer server;
+        private readonly TempDir profile;
+
+        private BrowserSession(RunningServer server, TempDir profile, ChromeDriver driver)
+        {
+            this.server = server;
+            this.profile = profile;
+            Driver = driver;
+            Wait = new WebDriverWait(driver, TimeSpan.FromSeconds(20));
+        }
+
+        public ChromeDriver Driver { get; }
+
+        public WebDriverWait Wait { get; }
+
+        public static async Task<BrowserSession> OpenAsync()
+        {
+            Paths.RequireTool(File.Exists(Chromium) && File.Exists(ChromeDriver), "Chromium and ChromeDriver (Debian packages chromium, chromium-driver)");
+            var server = await RunningServer.StartAsync();
+            var profile = new TempDir("fg-chromium-");
+            var session = new BrowserSession(server, profile, StartBrowser(profile.Path));
+            session.Driver.Navigate().GoToUrl(server.BaseAddress);
+            session.Wait.Until(d => d.FindElement(By.Id("kb-version")).Text.Length > 0);
+            return session;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Driver.Quit();
+            Driver.Dispose();
+            profile.Dispose();
+            await server.DisposeAsync();
+        }
     }
 
     private static ChromeDriver StartBrowser(string profile)

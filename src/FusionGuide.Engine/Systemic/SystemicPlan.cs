@@ -153,7 +153,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         if (failedTki is { } failed)
         {
             table = Table("subsequent", failed);
-            situation = $"after {(pattern is { } p ? Codes.ProgressionPattern.Code(p) + " " : "")}progression on {e.Name(failed)}";
+            situation = $"after {ProgressionWords(pattern)} on {e.Name(failed)}";
             if (table is null)
             {
                 e.Fire(RuleIds.GuidelineTable, $"No guideline table in force answers progression on {e.Name(failed)} for {kinaseCode}: targeted options are limited to what the genotype supports.");
@@ -366,4 +366,14 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
     private bool StartsAfterAsOf(Regimen r) => KnowledgeDate.TryParse(Start(r), out var from) && from > e.AsOf;
 
     private bool InForce(Regimen r) => KnowledgeBase.InForce(r, e.AsOf) && !StartsAfterAsOf(r);
+
+    /// <summary>The progression pattern in words for a rationale ("after systemic and CNS progression"), never its code.</summary>
+    private static string ProgressionWords(ProgressionPattern? pattern) => pattern switch
+    {
+        ProgressionPattern.Systemic => "systemic progression",
+        ProgressionPattern.Cns => "CNS-only progression",
+        ProgressionPattern.Oligoprogression => "oligoprogression",
+        ProgressionPattern.Both => "systemic and CNS progression",
+        _ => "progression",
+    };
 }

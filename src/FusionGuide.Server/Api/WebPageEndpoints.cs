@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FusionGuide.Server.Api;
 
-/// <summary>The clinician's web page at <c>/</c>: three files embedded in the assembly (no CDN, works offline).</summary>
+/// <summary>
+/// The clinician's web page at <c>/</c>: its files embedded in the assembly (no CDN, works offline), and the repository's
+/// example cases at <c>/examples/&lt;name&gt;.json</c> for the page's "Load the example".
+/// </summary>
 internal static class WebPageEndpoints
 {
     /// <summary>The CSP source expression of the report's inline style.</summary>
@@ -22,6 +25,7 @@ internal static class WebPageEndpoints
     {
         app.MapGet("/", () => Serve("index.html")).ExcludeFromDescription();
         app.MapGet("/{file:regex(^[a-z-]+\\.(html|css|js)$)}", (string file) => Serve(file)).ExcludeFromDescription();
+        app.MapGet("/examples/{file:regex(^[a-z0-9-]+\\.json$)}", (string file) => Serve("examples/" + file)).ExcludeFromDescription();
         return app;
     }
 
@@ -84,6 +88,7 @@ internal static class WebPageEndpoints
     {
         ".html" => "text/html; charset=utf-8",
         ".css" => "text/css; charset=utf-8",
+        ".json" => "application/json; charset=utf-8",
         _ => "text/javascript; charset=utf-8",
     };
 }

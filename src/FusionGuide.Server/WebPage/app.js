@@ -76,9 +76,10 @@ function addRow(name) {
   const container = document.getElementById(name);
   const row = document.getElementById(container.dataset.template).content.firstElementChild.cloneNode(true);
   fillVocabularies(row);
-  $('.remove', row).addEventListener('click', () => { row.remove(); renumber(container); });
+  $('.remove', row).addEventListener('click', () => { row.remove(); renumber(container); saveCase(); });
   container.append(row);
   renumber(container);
+  prepareRow(row);
   return row;
 }
 
@@ -125,7 +126,9 @@ function buildCase() {
     if (value !== undefined) setPath(result, control.dataset.path, value);
   }
   for (const container of $$('.rows', form)) {
-    const rows = $$(':scope > .row', container).map(row => {
+    // A row left blank (nothing chosen beyond its defaults) is not part of the case: it must never block a patient
+    // who has no test, therapy or event yet.
+    const rows = $$(':scope > .row', container).filter(row => !isBlankRow(row)).map(row => {
       const item = {};
       for (const control of $$('[data-field]', row)) {
         const value = readControl(control);
@@ -165,6 +168,7 @@ function loadIntoForm(caseObject) {
     for (const item of Array.isArray(items) ? items : []) {
       const row = addRow(container.id);
       for (const control of $$('[data-field]', row)) writeControl(control, item && typeof item === 'object' ? item[control.dataset.field] : undefined);
+      showRelevantFields(row);
     }
   }
   for (const control of $$('[data-path]', form)) {
@@ -229,7 +233,7 @@ async function recommend(body) {
     return showFault(`The server could not be reached: ${error.message}`);
   }
   const text = await response.text();
-  if (response.ok) return showResult(JSON.parse(text), text, response.headers.get('X-Audit-Record'));
+  if (response.ok) return showResult(JSON.parse(text), text, response.headers.get('X-Audit-Record'), parseCase(body));
   // A result left on screen would belong to another case: hide it.
   $('#result').hidden = true;
   lastResultText = null;
@@ -286,15 +290,17 @@ function selectTab(which) {
 function init() {
   fillVocabularies(document);
   for (const button of $$('[data-add]')) button.addEventListener('click', () => { const row = addRow(button.dataset.add); $('select, input', row).focus(); });
-  addRow('tests');
   $('#tab-form').addEventListener('click', () => selectTab('form'));
   $('#tab-json').addEventListener('click', () => selectTab('json'));
   $('#case-form').addEventListener('submit', event => { event.preventDefault(); recommend(JSON.stringify(buildCase())); });
   $('#submit-json').addEventListener('click', submitJson);
   $('#show-json').addEventListener('click', () => { $('#case-json').value = JSON.stringify(buildCase(), null, 2); selectTab('json'); });
-  $('#clear-form').addEventListener('click', () => { loadIntoForm({}); addRow('tests'); clearProblems(); });
+  $('#clear-form').addEventListener('click', () => { loadIntoForm({}); $('#as-of').value = ''; clearProblems(); saveCase(); });
   $('#case-file').addEventListener('change', async event => { const file = event.target.files[0]; if (file) $('#case-json').value = await file.text(); });
-  $('#print').addEventListener('click', () => window.print());
+  $('#print').addEventListener('click', () => { stampPrintTime(); window.print(); });
+  window.addEventListener('beforeprint', stampPrintTime);
+  $('#copy-chart').addEventListener('click', copyToChart);
+  initCaseStore();
   $('#download').addEventListener('click', downloadResult);
   loadKnowledge();
 }

@@ -7,7 +7,7 @@ function refLinks(ids, cited) {
   return el('span', { class: 'refs' }, '[', ids.flatMap((id, i) => {
     cited.add(id);
     const r = references.get(id);
-    const link = el('a', { href: `#ref-${id}`, title: r ? r.citation : id }, r ? r.shortName : id);
+    const link = el('a', { href: `#ref-${id}`, title: r ? readableCitation(r.citation) : id }, r ? readableLabel(r.shortName) : id);
     return i === 0 ? [link] : [', ', link];
   }), ']');
 }
@@ -32,7 +32,7 @@ function warningList(warnings) {
 function diagnosisSection(d, cited) {
   const genes = Object.entries(d.genes ?? {}).map(([gene, status]) => [gene, el('span', { class: `status status-${status}` }, status)]);
   return section('diagnosis', 'Diagnosis and next tests',
-    el('p', {}, el('strong', {}, 'Driver: '), d.driver,
+    el('p', {}, el('strong', {}, 'Driver: '), words('driver', d.driver),
       d.fusionPartner ? ` — fusion partner ${d.fusionPartner}` : '', d.fusionVariant ? ` (variant ${d.fusionVariant})` : ''),
     table(['Gene', 'Status'], genes),
     d.nextTests && d.nextTests.length ? el('h4', {}, 'Next tests to order') : null,
@@ -43,14 +43,14 @@ function diagnosisSection(d, cited) {
 
 function systemicSection(s, cited) {
   const options = s.options.map(o => el('li', { 'data-therapy': o.therapy },
-    el('span', { class: 'therapy' }, o.therapy), ' ',
+    el('span', { class: 'therapy' }, words('therapy', o.therapy)), ' ',
     el('span', { class: `badge badge-${o.preference}` }, PREFERENCE[o.preference] ?? o.preference),
     o.category ? el('span', { class: 'category' }, ` category ${o.category}`) : null,
     el('p', { class: 'rationale' }, o.rationale, ' ', refLinks(o.references, cited))));
   const avoid = (s.avoid ?? []).map(a => el('li', { 'data-therapy': a.therapy },
-    el('span', { class: 'therapy' }, a.therapy), ': ', a.reason, ' ', refLinks(a.references, cited)));
+    el('span', { class: 'therapy' }, words('therapy', a.therapy)), ': ', a.reason, ' ', refLinks(a.references, cited)));
   return section('systemic', 'Systemic therapy',
-    el('p', {}, el('strong', {}, 'Setting: '), s.setting, s.line ? `, line ${s.line}` : ''),
+    el('p', {}, el('strong', {}, 'Setting: '), words('setting', s.setting), s.line ? `, line ${s.line}` : ''),
     options.length ? el('ol', { id: 'options', class: 'options' }, options) : el('p', { id: 'options' }, 'No systemic option is recommended.'),
     avoid.length ? el('h4', {}, 'Avoid') : null,
     avoid.length ? el('ul', { id: 'avoid', class: 'avoid' }, avoid) : null);
@@ -59,17 +59,17 @@ function systemicSection(s, cited) {
 function careSections(r, cited) {
   return [
     section('local', 'Local therapy', table(['Therapy', 'Indication', 'Rationale'], (r.localTherapy ?? []).map(l =>
-      [l.therapy, l.indication, el('span', {}, l.rationale, ' ', refLinks(l.references, cited))]))),
+      [words('local', l.therapy), words('local', l.indication), el('span', {}, l.rationale, ' ', refLinks(l.references, cited))]))),
     section('dosing', 'Dosing', table(['Therapy', 'Start', 'Reductions', 'Food and adjustments'], (r.dosing ?? []).map(d =>
-      [d.therapy, d.start, (d.reductions ?? []).join(' → '),
+      [words('therapy', d.therapy), d.start, (d.reductions ?? []).join(' → '),
         el('span', {}, [d.food, ...(d.adjustments ?? [])].filter(Boolean).join('; '), ' ', refLinks(d.references, cited))]))),
     section('toxicity', 'Toxicity management', table(['Therapy', 'Event', 'Grade', 'Action', 'Dose', 'Supportive care'],
-      (r.toxicityManagement ?? []).map(t => [t.therapy, t.event, String(t.grade), t.action, t.dose ?? '',
+      (r.toxicityManagement ?? []).map(t => [words('therapy', t.therapy), words('event', t.event), String(t.grade), words('action', t.action), t.dose ?? '',
         el('span', {}, (t.supportive ?? []).join('; '), ' ', refLinks(t.references, cited))]))),
     section('monitoring', 'Monitoring', table(['Therapy', 'What', 'When'], (r.monitoring ?? []).map(m =>
-      [m.therapy, el('span', {}, m.item, ' ', refLinks(m.references, cited)), m.schedule]))),
+      [words('therapy', m.therapy), el('span', {}, m.item, ' ', refLinks(m.references, cited)), m.schedule]))),
     section('interactions', 'Drug interactions', table(['Therapy', 'With', 'Severity', 'Advice'], (r.interactions ?? []).map(i =>
-      [i.therapy, i.with, el('span', { class: `severity severity-${i.severity}` }, i.severity),
+      [words('therapy', i.therapy), i.with, el('span', { class: `severity severity-${i.severity}` }, i.severity),
         el('span', {}, i.advice, i.mechanism ? ` (${i.mechanism})` : '', ' ', refLinks(i.references, cited))]))),
   ];
 }
@@ -84,19 +84,25 @@ function traceSection(trace, cited) {
 function referenceSection(cited) {
   const items = Array.from(cited).sort().map(id => {
     const r = references.get(id);
-    return el('li', { id: `ref-${id}` }, el('strong', {}, r ? r.shortName : id), ' ', r ? r.citation : '(not in the reference list)',
+    return el('li', { id: `ref-${id}` }, el('strong', {}, r ? `${readableLabel(r.shortName)}.` : id), ' ', r ? readableCitation(r.citation) : '(not in the reference list)',
       r && r.url ? [' ', el('a', { href: r.url, rel: 'noreferrer noopener', target: '_blank' }, r.url)] : null);
   });
   return section('references', 'References', items.length ? el('ul', { class: 'reference-list' }, items) : null);
 }
 
-function showResult(result, text, auditRecord) {
+function showResult(result, text, auditRecord, caseObject) {
   lastResultText = text;
   const cited = new Set();
+  $('#summary').replaceChildren(...summaryCard(result).filter(Boolean));
+  $('#chart-text').value = chartText(result, caseObject);
+  $('#print-meta').dataset.asOf = result.asOf ?? '';
+  stampPrintTime();
   const body = [
     el('p', { class: 'meta' }, `Case ${result.caseId ?? '(no id)'} · knowledge base ${result.knowledgeBaseVersion} · as of ${result.asOf ?? ''}`,
       auditRecord ? ` · audit record ${auditRecord}` : ''),
-    section('warnings', 'Warnings', warningList(result.warnings)),
+    findingsSection(caseObject, result.asOf),
+    // The unverified-knowledge notice is the badge beside the summary, not a paragraph above the answer.
+    section('warnings', 'Warnings', warningList((result.warnings ?? []).filter(w => w.code !== UNVERIFIED))),
     diagnosisSection(result.diagnosis, cited),
     systemicSection(result.systemicTherapy, cited),
     ...careSections(result, cited),

@@ -60,6 +60,12 @@ internal sealed class JsonFields(JsonElement obj, string path, CaseReading readi
     /// <summary>After all known fields were read: a notice for each field the reader did not read, in document order (the log names only the first few).</summary>
     public void NoticeUnknownFields()
     {
+        // As many properties as fields found: every property is a field read, none unknown and none repeated.
+        if (obj.GetPropertyCount() == found)
+        {
+            return;
+        }
+
         var known = 0;
         foreach (var p in obj.EnumerateObject())
         {

@@ -35,8 +35,8 @@ internal static class KbCommand
         var kb = KnowledgeLoader.Embedded;
         var engine = typeof(FusionEngine).Assembly.GetName().Version;
         stdout.WriteLine(full
-            ? $"fusionguide {engine?.ToString(3)}; contract {Domain.Wire.ContractVersion.Current}; knowledge base {kb.Version} (released {kb.Manifest.ReleaseDate})"
-            : $"knowledge base {kb.Version} (released {kb.Manifest.ReleaseDate})");
+            ? $"fusionguide {engine?.ToString(3)}; contract {Domain.Wire.ContractVersion.Current}; knowledge base {kb.Version} (released {kb.ReleaseDate.Code()})"
+            : $"knowledge base {kb.Version} (released {kb.ReleaseDate.Code()})");
         return ExitCodes.Ok;
     }
 
@@ -56,7 +56,7 @@ internal static class KbCommand
 
         var k = result.KnowledgeBase!;
         var audit = Knowledge.Audit.KnowledgeAudit.Of(k).Total;
-        stdout.WriteLine($"knowledge base {k.Version} (released {k.Manifest.ReleaseDate}) is valid{(dir is null ? " (embedded copy)" : $" ({dir})")}");
+        stdout.WriteLine($"knowledge base {k.Version} (released {k.ReleaseDate.Code()}) is valid{(dir is null ? " (embedded copy)" : $" ({dir})")}");
         foreach (var (name, count) in result.Counts)
         {
             stdout.WriteLine($"  {name,-24} {count,5}");

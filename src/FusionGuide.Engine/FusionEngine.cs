@@ -16,14 +16,6 @@ namespace FusionGuide.Engine;
 /// </summary>
 public sealed class FusionEngine
 {
-    private static readonly string[] RequiredThresholds =
-    [
-        "fish-first-read-cells", "fish-first-read-negative-below-percent", "fish-first-read-positive-above-percent",
-        "fish-two-reader-cells", "fish-two-reader-positive-at-or-above-percent", "alk-ihc-positive-intensity",
-        "ros1-ihc-screen-positive-intensity", "pdl1-positive-tps", "oligometastatic-max-lesions", "srs-max-brain-lesions",
-        "brain-large-lesion-mm", "ecog-poor-at-or-above",
-    ];
-
     /// <summary>Creates an engine over a validated knowledge base; fails when the base lacks what the rules need.</summary>
     public FusionEngine(KnowledgeBase knowledgeBase)
     {
@@ -35,10 +27,7 @@ public sealed class FusionEngine
         }
 
         KnowledgeBase = knowledgeBase;
-        index = new EngineIndex(knowledgeBase);
     }
-
-    private readonly EngineIndex index;
 
     /// <summary>The knowledge base every result is read from.</summary>
     public KnowledgeBase KnowledgeBase { get; }
@@ -49,7 +38,7 @@ public sealed class FusionEngine
         ArgumentNullException.ThrowIfNull(kb);
         var missing = new List<string>();
         missing.AddRange(RuleIds.All.Where(r => kb.Rule(r) is null).Select(r => $"rule catalogue entry {r}"));
-        missing.AddRange(RequiredThresholds.Where(t => kb.ThresholdRecord(t) is null).Select(t => $"threshold {t}"));
+        missing.AddRange(Knowledge.Model.ClinicalThresholds.Required.Where(t => kb.ThresholdRecord(t) is null).Select(t => $"threshold {t}"));
         if (kb.Panel.Count == 0)
         {
             missing.Add("the driver panel (diagnostics/panel)");
@@ -65,7 +54,7 @@ public sealed class FusionEngine
     public Result Evaluate(Case @case, DateOnly? asOf = null, IReadOnlyList<InputNotice>? notices = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var e = new Evaluation(@case, KnowledgeBase, asOf ?? KnowledgeBase.ReleaseDate, index);
+        var e = new Evaluation(@case, KnowledgeBase, asOf ?? KnowledgeBase.ReleaseDate);
         foreach (var n in notices ?? [])
         {
             e.Warn(n.Code, n.Message);

@@ -1,12 +1,15 @@
 using System.Collections.Frozen;
 using FusionGuide.Domain;
+using FusionGuide.Knowledge.Loading;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Knowledge;
 
 /// <summary>
-/// An immutable, validated snapshot of the knowledge base. Built once by <see cref="Loading.KnowledgeLoader"/>;
-/// every lookup the engine makes goes through it.
+/// An immutable, validated, typed snapshot of the knowledge base, compiled once at load by
+/// <see cref="Loading.KnowledgeCompiler"/> (the pattern of NodaTime's compiled tzdb: parse once, then only typed
+/// facts). Every closed vocabulary is an enumeration, every date a <see cref="DateOnly"/>, every dated fact a
+/// <see cref="Validity"/>; the indexes the engine needs are built here, once.
 /// </summary>
 public sealed class KnowledgeBase
 {
@@ -14,39 +17,49 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<Therapy, Drug> drugs;
     private readonly FrozenDictionary<Therapy, ToxicityTable> toxicity;
     private readonly FrozenDictionary<Therapy, DrugInteractions> interactions;
-    private readonly FrozenDictionary<string, string[]> medicationClasses;
+    private readonly FrozenDictionary<string, InteractionClassCode[]> medicationClasses;
     private readonly FrozenDictionary<string, string> medicationCanonical;
     private readonly string[] medicationNames;
     private readonly FrozenDictionary<string, Threshold> thresholds;
     private readonly FrozenDictionary<string, RuleInfo> rules;
     private readonly FrozenDictionary<string, Trial> trials;
+    private readonly FrozenDictionary<string, ResistanceRow> resistance;
+    private readonly FrozenDictionary<string, Gene> kinaseOfReference;
+    private readonly FrozenDictionary<Therapy, string> names;
 
-    internal KnowledgeBase(KnowledgeContent c)
+    internal KnowledgeBase(Loading.Wire.WireContent wire, KnowledgeContent c)
     {
+        Wire = wire;
         Manifest = c.Manifest;
         References = c.References;
         references = c.References.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
         Drugs = c.Drugs;
-        drugs = c.Drugs.ToFrozenDictionary(d => Codes.Therapy.Parse(d.Id));
+        drugs = c.Drugs.ToFrozenDictionary(d => d.Therapy);
         ToxicityTables = c.Toxicity;
-        toxicity = c.Toxicity.ToFrozenDictionary(t => Codes.Therapy.Parse(t.Drug));
+        toxicity = c.Toxicity.ToFrozenDictionary(t => t.Drug);
         InteractionClasses = c.InteractionClasses;
         InteractionTables = c.DrugInteractions;
-        interactions = c.DrugInteractions.ToFrozenDictionary(d => Codes.Therapy.Parse(d.Drug));
-        (medicationClasses, medicationCanonical) = IndexMedications(c.InteractionClasses);
+        interactions = c.DrugInteractions.ToFrozenDictionary(d => d.Drug);
+        (medicationClasses, medicationCanonical) = Indexes.Medications(c.InteractionClasses);
         medicationNames = [.. medicationCanonical.Keys.Order(StringComparer.Ordinal)];
         Resistance = c.Resistance;
+        resistance = Indexes.Resistance(c.Resistance);
         OffTarget = c.OffTarget;
         Regimens = c.Regimens;
         Trials = c.Trials;
         trials = c.Trials.ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
         Thresholds = c.Thresholds;
         thresholds = c.Thresholds.ToFrozenDictionary(t => t.Id, StringComparer.Ordinal);
+        ClinicalThresholds = new ClinicalThresholds(this);
         Rules = c.Rules;
         rules = c.Rules.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
         Panel = c.Panel;
-        ReleaseDate = DateOnly.Parse(c.Manifest.ReleaseDate, System.Globalization.CultureInfo.InvariantCulture);
+        kinaseOfReference = Indexes.KinaseOfReferences(c, references);
+        names = c.Drugs.ToFrozenDictionary(d => d.Therapy, d => Indexes.InSentence(d.Name));
     }
+
+    /// <summary>The files as read, for writing a record back as JSON (<see cref="Loading.KnowledgeRecordJson"/>).</summary>
+    internal Loading.Wire.WireContent Wire { get; }
 
     /// <summary>Version and release date.</summary>
     public Manifest Manifest { get; }
@@ -55,7 +68,7 @@ public sealed class KnowledgeBase
     public string Version => Manifest.Version;
 
     /// <summary>Release date: the default evaluation date.</summary>
-    public DateOnly ReleaseDate { get; }
+    public DateOnly ReleaseDate => Manifest.ReleaseDate;
 
     /// <summary>The reference list, ordered by id.</summary>
     public IReadOnlyList<Reference> References { get; }
@@ -71,6 +84,9 @@ public sealed class KnowledgeBase
 
     /// <summary>Every threshold.</summary>
     public IReadOnlyList<Threshold> Thresholds { get; }
+
+    /// <summary>The thresholds the engine reads, by name.</summary>
+    public ClinicalThresholds ClinicalThresholds { get; }
 
     /// <summary>Interaction classes.</summary>
     public IReadOnlyList<InteractionClass> InteractionClasses { get; }
@@ -102,6 +118,12 @@ public sealed class KnowledgeBase
     /// <summary>True when the base has a record for the therapy.</summary>
     public bool HasDrug(Therapy therapy) => drugs.ContainsKey(therapy);
 
+    /// <summary>
+    /// How a therapy is named inside a sentence: the display name with a capital initial lowered ("Alectinib" →
+    /// "alectinib"; "ALK" stays), or its contract code when the base has no record.
+    /// </summary>
+    public string NameInSentence(Therapy therapy) => names.TryGetValue(therapy, out var n) ? n : Codes.Therapy.Code(therapy);
+
     /// <summary>A drug's label toxicity table, if it has one.</summary>
     public ToxicityTable? Toxicity(Therapy therapy) => toxicity.GetValueOrDefault(therapy);
 
@@ -120,11 +142,20 @@ public sealed class KnowledgeBase
     /// <summary>A threshold record.</summary>
     public Threshold? ThresholdRecord(string id) => thresholds.GetValueOrDefault(id);
 
+    /// <summary>The activity-table row for exactly this set of mutations of <paramref name="gene"/> (in any order), or null.</summary>
+    public ResistanceRow? ResistanceFor(Gene gene, IReadOnlyList<string> mutations) => resistance.GetValueOrDefault(Indexes.ResistanceKey(gene, mutations));
+
+    /// <summary>
+    /// True when the reference is a trial or study the knowledge base ties to one kinase only and it is not this one
+    /// (TRIDENT-1 is cited only by ROS1 tables, ROS1 resistance rows and ROS1 approvals): it never explains an answer for the other.
+    /// </summary>
+    public bool OfOtherKinase(string referenceId, Gene kinase) => kinaseOfReference.TryGetValue(referenceId, out var only) && only != kinase;
+
     /// <summary>
     /// The interaction classes of a medication named in a case (generic or brand, any case), with its canonical
     /// generic name; empty when the base does not know the name.
     /// </summary>
-    public (string? Generic, IReadOnlyList<string> Classes) Medication(string name)
+    public (string? Generic, IReadOnlyList<InteractionClassCode> Classes) Medication(string name)
     {
         var key = NormaliseMedication(name);
         return medicationCanonical.TryGetValue(key, out var generic)
@@ -183,47 +214,9 @@ public sealed class KnowledgeBase
 
         return new string(buffer[..n]).TrimEnd();
     }
-
-    /// <summary>True when a dated fact is in force on <paramref name="asOf"/> (from inclusive, to exclusive).</summary>
-    public static bool InForce(IDated fact, DateOnly asOf)
-    {
-        ArgumentNullException.ThrowIfNull(fact);
-        return InForce(fact.ValidFrom, fact.ValidTo, asOf);
-    }
-
-    /// <summary>True when <paramref name="asOf"/> lies in [from, to).</summary>
-    public static bool InForce(string? from, string? to, DateOnly asOf) =>
-        (from is null || KnowledgeDate.Parse(from) <= asOf) && (to is null || asOf < KnowledgeDate.Parse(to));
-
-    private static (FrozenDictionary<string, string[]>, FrozenDictionary<string, string>) IndexMedications(IReadOnlyList<InteractionClass> classes)
-    {
-        var byGeneric = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var cls in classes)
-        {
-            foreach (var m in cls.Members)
-            {
-                var generic = NormaliseMedication(m.Name);
-                if (!byGeneric.TryGetValue(generic, out var set))
-                {
-                    byGeneric[generic] = set = new SortedSet<string>(StringComparer.Ordinal);
-                }
-
-                set.Add(cls.Class);
-                canonical[generic] = generic;
-                foreach (var alias in m.Aliases)
-                {
-                    canonical.TryAdd(NormaliseMedication(alias), generic);
-                }
-            }
-        }
-
-        return (byGeneric.ToFrozenDictionary(k => k.Key, v => v.Value.ToArray(), StringComparer.Ordinal),
-                canonical.ToFrozenDictionary(StringComparer.Ordinal));
-    }
 }
 
-/// <summary>The parsed files, before indexing.</summary>
+/// <summary>The compiled facts, before indexing.</summary>
 internal sealed record KnowledgeContent(
     Manifest Manifest,
     IReadOnlyList<Reference> References,
@@ -238,51 +231,3 @@ internal sealed record KnowledgeContent(
     IReadOnlyList<Threshold> Thresholds,
     IReadOnlyList<RuleInfo> Rules,
     IReadOnlyList<PanelGene> Panel);
-
-/// <summary>ISO dates in knowledge files.</summary>
-public static class KnowledgeDate
-{
-    /// <summary>Parses YYYY-MM-DD; throws on anything else (the validator has already checked).</summary>
-    public static DateOnly Parse(string s)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-
-        // The engine reads these dates on every case: the common, valid form is read by hand, anything else as before.
-        return Plain(s, out var date) ? date : DateOnly.ParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>A valid date written exactly YYYY-MM-DD (ASCII digits), read without the culture-aware parser.</summary>
-    private static bool Plain(string s, out DateOnly date)
-    {
-        if (s.Length == 10 && s[4] == '-' && s[7] == '-' && Digits(s, 0, 4, out var y) && Digits(s, 5, 2, out var m) && Digits(s, 8, 2, out var d)
-            && y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
-        {
-            date = new DateOnly(y, m, d);
-            return true;
-        }
-
-        date = default;
-        return false;
-    }
-
-    private static bool Digits(string s, int start, int count, out int value)
-    {
-        value = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            if (!char.IsAsciiDigit(s[i]))
-            {
-                return false;
-            }
-
-            value = (value * 10) + (s[i] - '0');
-        }
-
-        return true;
-    }
-
-    /// <summary>Tries YYYY-MM-DD.</summary>
-    public static bool TryParse(string? s, out DateOnly date) =>
-        s is not null && Plain(s, out date)
-        || DateOnly.TryParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
-}

@@ -60,14 +60,14 @@ public static class KnowledgeReviewSheet
         var items = f.Evidence.Select(ev =>
         {
             var where = UrlPolicy.IsLinkable(ev.Url) ? $"<a href=\"{E(ev.Url)}\">{E(ev.Locator)}</a>" : E(ev.Locator);
-            return $"<li><span class=\"ref-id\">{E(ev.Reference)}</span>{where} ({E(ev.Retrieved)}): {E(ev.Says)}</li>";
+            return $"<li><span class=\"ref-id\">{E(ev.Reference)}</span>{where} ({E(Knowledge.Loading.KnowledgeDate.Format(ev.Retrieved))}): {E(ev.Says)}</li>";
         });
         return $"<ul>{string.Concat(items)}</ul>";
     }
 
     // Drugs first (targeted, then others), then the topics (classes, genes, settings, thresholds, references).
     private static int GroupOrder(string subject, KnowledgeBase kb) =>
-        kb.Drugs.FirstOrDefault(d => d.Id == subject) is { } d ? (d.Kind == "targeted" ? 0 : 1)
+        kb.Drugs.FirstOrDefault(d => d.Id == subject) is { } d ? (d.IsTargeted ? 0 : 1)
         : subject == "references" ? 3 : 2;
 
     private static string Title(string subject, KnowledgeBase kb) =>

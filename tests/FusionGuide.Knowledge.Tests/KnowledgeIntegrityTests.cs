@@ -1,6 +1,7 @@
 using FusionGuide.Domain;
 using FusionGuide.Engine;
 using FusionGuide.Knowledge.Loading;
+using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Knowledge.Tests;
 
@@ -35,8 +36,8 @@ public sealed class KnowledgeIntegrityTests
         var kb = KnowledgeLoader.Embedded;
         Assert.All(kb.Rules, r =>
         {
-            Assert.NotEmpty(r.Sources);
-            Assert.All(r.Sources, s => Assert.NotNull(kb.Reference(s)));
+            Assert.NotEmpty(r.Provenance.Sources);
+            Assert.All(r.Provenance.Sources, s => Assert.NotNull(kb.Reference(s)));
         });
     }
 
@@ -48,7 +49,7 @@ public sealed class KnowledgeIntegrityTests
         {
             Assert.True(kb.HasDrug(therapy), $"no record for {therapy}");
             var drug = kb.Drug(therapy);
-            if (drug.Kind == "targeted")
+            if (drug.IsTargeted)
             {
                 Assert.NotEmpty(drug.Dosing);
                 Assert.All(drug.Dosing, d => Assert.NotEmpty(d.Reductions));
@@ -61,19 +62,19 @@ public sealed class KnowledgeIntegrityTests
     public void Every_resistance_cell_and_regimen_entry_cites_a_resolvable_source()
     {
         var kb = KnowledgeLoader.Embedded;
-        Assert.All(kb.Resistance.SelectMany(r => r.Cells), c => Assert.All(c.Sources, s => Assert.NotNull(kb.Reference(s))));
-        Assert.All(kb.Regimens.SelectMany(r => r.Entries), e => Assert.All(e.References, s => Assert.NotNull(kb.Reference(s))));
+        Assert.All(kb.Resistance.SelectMany(r => r.Cells), c => Assert.All(c.Provenance.Sources, s => Assert.NotNull(kb.Reference(s))));
+        Assert.All(kb.Regimens.SelectMany(r => r.Entries), e => Assert.All(e.Provenance.Sources, s => Assert.NotNull(kb.Reference(s))));
     }
 
     [Fact]
     public void Every_unverified_fact_says_what_is_missing()
     {
         var kb = KnowledgeLoader.Embedded;
-        var facts = kb.Drugs.SelectMany(d => d.Approvals.Select(a => (Id: a.Id, a.Verified, a.VerificationNote))
-                .Concat(d.Dosing.Select(x => (x.Id, x.Verified, x.VerificationNote)))
-                .Concat(d.Monitoring.Select(x => (x.Id, x.Verified, x.VerificationNote))))
-            .Concat(kb.Resistance.SelectMany(r => r.Cells.Select(c => (Id: $"{r.Id}/{c.Drug}", c.Verified, c.VerificationNote))));
-        Assert.All(facts.Where(f => f.Verified == false), f => Assert.False(string.IsNullOrWhiteSpace(f.VerificationNote), f.Id));
+        var facts = kb.Drugs.SelectMany(d => d.Approvals.Select(a => (Id: a.Id, a.Provenance))
+                .Concat(d.Dosing.Select(x => (x.Id, x.Provenance)))
+                .Concat(d.Monitoring.Select(x => (x.Id, x.Provenance))))
+            .Concat(kb.Resistance.SelectMany(r => r.Cells.Select(c => (Id: $"{r.Id}/{c.Drug}", c.Provenance))));
+        Assert.All(facts.Where(f => !f.Provenance.Verified), f => Assert.False(string.IsNullOrWhiteSpace(f.Provenance.VerificationNote), f.Id));
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class KnowledgeIntegrityTests
         var kb = KnowledgeLoader.Embedded;
         var (generic, classes) = kb.Medication("  RIFAMPIN ");
         Assert.Equal("rifampin", generic);
-        Assert.Contains("cyp3a-strong-inducer", classes);
+        Assert.Contains(InteractionClassCode.Cyp3aStrongInducer, classes);
         Assert.Equal("rifampin", kb.Medication("rifampicin").Generic);
         Assert.Null(kb.Medication("not-a-medicine-xyz").Generic);
     }
@@ -93,8 +94,8 @@ public sealed class KnowledgeIntegrityTests
         // Issue #18: an approval's scope is its indication and setting. 'any' names none (alectinib's 2014 Japanese
         // approval made adjuvant use look approved); an approval without a date is recorded as unknown, not approved.
         var approvals = KnowledgeLoader.Embedded.Drugs.SelectMany(d => d.Approvals).ToList();
-        Assert.All(approvals.Where(a => a.Status == "approved"), a => Assert.NotEqual("any", a.Setting));
-        Assert.All(approvals.Where(a => a.Status == "approved" && a.Setting == "advanced"), a => Assert.NotNull(a.Gene));
+        Assert.All(approvals.Where(a => a.Status == ApprovalStatus.Approved), a => Assert.NotEqual(ApprovalSetting.Any, a.Setting));
+        Assert.All(approvals.Where(a => a.Status == ApprovalStatus.Approved && a.Setting == ApprovalSetting.Advanced), a => Assert.NotNull(a.Gene));
     }
 
     [Fact]

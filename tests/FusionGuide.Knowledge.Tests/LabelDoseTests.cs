@@ -20,7 +20,7 @@ public sealed class LabelDoseTests
     public void Start_dose_and_first_reduction_match_the_label(string drug, string start, string firstReduction)
     {
         var kb = KnowledgeLoader.Embedded;
-        var regimen = kb.Drug(Codes.Therapy.Parse(drug)).Dosing.Single(d => KnowledgeBase.InForce(d, kb.ReleaseDate));
+        var regimen = kb.Drug(Codes.Therapy.Parse(drug)).Dosing.Single(d => d.Validity.Contains(kb.ReleaseDate));
         Assert.Contains(start, regimen.Start, StringComparison.Ordinal);
         Assert.Contains(firstReduction, regimen.Reductions[0], StringComparison.Ordinal);
     }
@@ -29,12 +29,12 @@ public sealed class LabelDoseTests
     public void Ceritinib_fasted_750_mg_regimen_is_kept_with_its_end_date_and_the_fed_450_mg_one_follows()
     {
         var drug = KnowledgeLoader.Embedded.Drug(Therapy.Ceritinib);
-        var old = drug.Dosing.Single(d => d.ValidTo is not null);
-        var current = drug.Dosing.Single(d => d.ValidTo is null);
+        var old = drug.Dosing.Single(d => d.Validity.To is not null);
+        var current = drug.Dosing.Single(d => d.Validity.To is null);
         Assert.Contains("750 mg", old.Start, StringComparison.Ordinal);
         Assert.Contains("450 mg", current.Start, StringComparison.Ordinal);
-        Assert.Equal(old.ValidTo, current.ValidFrom);
-        Assert.True(KnowledgeBase.InForce(old, KnowledgeDate.Parse(old.ValidTo!).AddDays(-1)));
-        Assert.False(KnowledgeBase.InForce(old, KnowledgeDate.Parse(old.ValidTo!)));
+        Assert.Equal(old.Validity.To, current.Validity.From);
+        Assert.True(old.Validity.Contains(old.Validity.To!.Value.AddDays(-1)));
+        Assert.False(old.Validity.Contains(old.Validity.To!.Value));
     }
 }

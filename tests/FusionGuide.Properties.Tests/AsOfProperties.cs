@@ -4,7 +4,7 @@ using FusionGuide.Cohort.Synthesis;
 using FusionGuide.Domain;
 using FusionGuide.Domain.Wire;
 using FusionGuide.Engine.Pipeline;
-using FusionGuide.Knowledge;
+using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Properties.Tests;
 
@@ -74,16 +74,16 @@ public sealed partial class AsOfProperties
                 // regional standing: continuing it is not a new prescription.
                 var takenNow = c.History.Any(h => h.Therapy == option.Therapy && h.End is null);
                 if (takenNow || c.Context.Available?.Contains(option.Therapy) == true || !World.Kb.HasDrug(option.Therapy) ||
-                    World.Kb.Drug(option.Therapy).Kind != "targeted")
+                    !World.Kb.Drug(option.Therapy).IsTargeted)
                 {
                     continue;
                 }
 
                 // Not approved in the region on that date: the region's records in force say so, and none is an approval
                 // dated on or before it. Such a drug is avoided unless the site lists it as obtainable.
-                var records = World.Kb.Drug(option.Therapy).Approvals.Where(a => a.Region == code && KnowledgeBase.InForce(a, asOf)).ToList();
-                var approvedThen = records.Any(a => a.Status == "approved" && a.Date is not null && KnowledgeDate.Parse(a.Date) <= asOf);
-                var saysNot = records.Any(a => a.Status is "not-approved" or "approved");
+                var records = World.Kb.Drug(option.Therapy).Approvals.Where(a => a.Region == region && a.Validity.Contains(asOf)).ToList();
+                var approvedThen = records.Any(a => a.Status == ApprovalStatus.Approved && a.Date is { } date && date <= asOf);
+                var saysNot = records.Any(a => a.Status is ApprovalStatus.NotApproved or ApprovalStatus.Approved);
                 Invariants.Check(approvedThen || !saysNot,
                     $"as of {day} {Codes.Therapy.Code(option.Therapy)} is offered in {code}, where it was not approved then and the site does not list it");
             }
@@ -102,8 +102,8 @@ public sealed partial class AsOfProperties
     /// validTo, and never before the guideline whose content it holds was published (issue #18: no later content).
     /// </summary>
     private static bool InForce(string tableId, DateOnly asOf) =>
-        World.Kb.Regimens.Any(r => r.Id == tableId && KnowledgeBase.InForce(r, asOf) &&
-            (World.Kb.Reference(r.Guideline)?.Date is not { } published || KnowledgeDate.Parse(published) <= asOf));
+        World.Kb.Regimens.Any(r => r.Id == tableId && r.Validity.Contains(asOf) &&
+            (World.Kb.Reference(r.Guideline)?.Date is not { } published || published <= asOf));
 
 
     [GeneratedRegex(@"table '([^']+)' in force on (\d{4}-\d{2}-\d{2})")]

@@ -80,8 +80,8 @@ public sealed class ClinicalSafetyProperties
         }
 
         var (row, record) = Records[pick % Records.Length];
-        var first = Codes.Therapy.Parse(record.Drug);
-        var then = record.After.Count > 0 ? Codes.Therapy.Parse(record.After[pick % record.After.Count]) : first;
+        var first = record.Drug;
+        var then = record.After.Count > 0 ? record.After[pick % record.After.Count] : first;
         HistoryEntry Progressed(Therapy t, string start, string end) =>
             new() { Therapy = t, Start = start, End = end, StopReason = StopReason.Progression, ProgressionPattern = ProgressionPattern.Systemic };
         return c with
@@ -92,7 +92,7 @@ public sealed class ClinicalSafetyProperties
                 .. c.Tests.Where(t => t.EffectiveTiming != TestTiming.Progression),
                 new BiomarkerTest
                 {
-                    Gene = Codes.Gene.Parse(row.Gene), Method = TestMethod.NgsDna, Sample = Sample.Plasma, Timing = TestTiming.Progression,
+                    Gene = row.Gene, Method = TestMethod.NgsDna, Sample = Sample.Plasma, Timing = TestTiming.Progression,
                     Result = Domain.TestResult.Positive, Mutations = [.. row.Mutations],
                 },
             ],

@@ -74,7 +74,7 @@ internal sealed record Edit(EditKind Kind, int A)
         _ => c,
     };
 
-    private static readonly Therapy[] Tkis = [.. Therapies.Where(t => World.Kb.HasDrug(t) && World.Kb.Drug(t).Kind == "targeted")];
+    private static readonly Therapy[] Tkis = [.. Therapies.Where(t => World.Kb.HasDrug(t) && World.Kb.Drug(t).IsTargeted)];
 
     /// <summary>A progression test reporting the mutation set of one resistance row (C1156Y+L1198F among them).</summary>
     private static Case AddGenotype(Case c, Knowledge.Model.ResistanceRow row) => c with
@@ -84,7 +84,7 @@ internal sealed record Edit(EditKind Kind, int A)
             .. c.Tests,
             new BiomarkerTest
             {
-                Gene = Codes.Gene.Parse(row.Gene), Method = TestMethod.NgsDna, Sample = Sample.Plasma, Timing = TestTiming.Progression,
+                Gene = row.Gene, Method = TestMethod.NgsDna, Sample = Sample.Plasma, Timing = TestTiming.Progression,
                 Result = Domain.TestResult.Positive, Mutations = [.. row.Mutations],
             },
         ],

@@ -1,6 +1,6 @@
 using FusionGuide.Domain;
 using FusionGuide.Domain.Validation;
-using FusionGuide.Knowledge;
+using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Properties.Tests;
 
@@ -72,15 +72,15 @@ internal static partial class Invariants
         var drugs = new HashSet<Therapy>();
         foreach (var test in c.Tests.Where(t => t.EffectiveTiming == TestTiming.Progression && t.Mutations.Count > 0 && t.Gene is Gene.Alk or Gene.Ros1))
         {
-            var gene = Codes.Gene.Code(test.Gene);
+            var gene = test.Gene;
             var set = test.Mutations.ToHashSet(StringComparer.Ordinal);
             var exact = World.Kb.Resistance.FirstOrDefault(r => r.Gene == gene && r.Mutations.ToHashSet(StringComparer.Ordinal).SetEquals(set));
             var rows = exact is not null
                 ? [exact]
                 : World.Kb.Resistance.Where(r => r.Gene == gene && r.Mutations.Count == 1 && set.Contains(r.Mutations[0])).ToList();
-            foreach (var cell in rows.SelectMany(r => r.Cells).Where(x => x.Activity == "resistant"))
+            foreach (var cell in rows.SelectMany(r => r.Cells).Where(x => x.Activity == Knowledge.Model.CellActivity.Resistant))
             {
-                drugs.Add(Codes.Therapy.Parse(cell.Drug));
+                drugs.Add(cell.Drug);
             }
         }
 
@@ -96,14 +96,14 @@ internal static partial class Invariants
     private static void ClinicalSafety(Case c, Result result)
     {
         var options = result.SystemicTherapy.Options;
-        var driver = result.Diagnosis.Driver switch { Driver.Alk => "ALK", Driver.Ros1 => "ROS1", _ => null };
+        var driver = result.Diagnosis.Driver switch { Driver.Alk => Gene.Alk, Driver.Ros1 => Gene.Ros1, _ => (Gene?)null };
         var current = c.History.Count > 0 && c.History[^1].End is null ? c.History[^1].Therapy : (Therapy?)null;
         foreach (var option in options.Where(o => o.Therapy != current && IsTargeted(o.Therapy)))
         {
             var name = Codes.Therapy.Code(option.Therapy);
             if (c.History.Any(h => h.Therapy == option.Therapy && h.StopReason == StopReason.Progression))
             {
-                var record = Resensitising(c, name);
+                var record = Resensitising(c, option.Therapy);
                 Check(record, $"{name} is offered again after progression on it without a resensitises record for the genotype found");
                 Check(option.Preference == Preference.CertainCircumstances, $"the re-challenge of {name} is {Codes.Preference.Code(option.Preference)}, not certain-circumstances");
                 Check(options[0].Therapy != option.Therapy || options.Count == 1, $"the re-challenge of {name} is ranked first");
@@ -119,12 +119,12 @@ internal static partial class Invariants
         {
             var setting = result.SystemicTherapy.Setting switch
             {
-                Setting.FirstLine => "first-line",
-                Setting.SubsequentTargeted => "subsequent",
-                Setting.Adjuvant => "adjuvant",
-                _ => null,
+                Setting.FirstLine => ApprovalSetting.FirstLine,
+                Setting.SubsequentTargeted => ApprovalSetting.Subsequent,
+                Setting.Adjuvant => ApprovalSetting.Adjuvant,
+                _ => (ApprovalSetting?)null,
             };
-            var prior = c.History.Any(h => IsTargeted(h.Therapy) && World.Kb.Drug(h.Therapy).Targets.Contains(driver));
+            var prior = c.History.Any(h => IsTargeted(h.Therapy) && World.Kb.Drug(h.Therapy).Targets.Contains(driver.Value));
             foreach (var option in options.Where(o => setting is not null && o.Therapy != current && IsTargeted(o.Therapy)))
             {
                 if (OffLabelOrUnknown().IsMatch(option.Rationale))
@@ -132,42 +132,43 @@ internal static partial class Invariants
                     continue;
                 }
 
-                var asOf = KnowledgeDate.Parse(result.AsOf!);
+                var asOf = DateOnly.ParseExact(result.AsOf!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
                 var covered = World.Kb.Drug(option.Therapy).Approvals.Any(a =>
-                    a.Region == Codes.Region.Code(region) && a.Gene == driver && a.Status == "approved" && KnowledgeBase.InForce(a, asOf) &&
-                    a.Date is not null && KnowledgeDate.Parse(a.Date) <= asOf && !(prior && a.NaiveOnly == true) &&
-                    (a.Setting == setting || (a.Setting == "advanced" && setting != "adjuvant") || (setting == "subsequent" && a.Setting == "first-line")));
-                Check(covered, $"{Codes.Therapy.Code(option.Therapy)} is shown as approved for {setting} in {Codes.Region.Code(region)}, but no approval's label names that setting");
+                    a.Region == region && a.Gene == driver && a.Status == ApprovalStatus.Approved && a.Validity.Contains(asOf) &&
+                    a.Date is { } date && date <= asOf && !(prior && a.NaiveOnly) &&
+                    (a.Setting == setting || (a.Setting == ApprovalSetting.Advanced && setting != ApprovalSetting.Adjuvant) ||
+                     (setting == ApprovalSetting.Subsequent && a.Setting == ApprovalSetting.FirstLine)));
+                Check(covered, $"{Codes.Therapy.Code(option.Therapy)} is shown as approved for {setting?.Code()} in {Codes.Region.Code(region)}, but no approval's label names that setting");
             }
         }
 
         if (driver is not null)
         {
-            var other = driver == "ALK" ? "ROS1" : "ALK";
+            var other = driver == Gene.Alk ? Gene.Ros1 : Gene.Alk;
             var cited = options.SelectMany(o => o.References).Concat(result.SystemicTherapy.Avoid.SelectMany(a => a.References ?? []));
             var foreign = cited.Where(OnlyOf(other).Contains).Distinct().ToList();
             Check(foreign.Count == 0, $"a {driver} answer cites references tied only to {other}: {string.Join(", ", foreign)}");
         }
     }
 
-    private static bool IsTargeted(Therapy t) => World.Kb.HasDrug(t) && World.Kb.Drug(t).Kind == "targeted";
+    private static bool IsTargeted(Therapy t) => World.Kb.HasDrug(t) && World.Kb.Drug(t).IsTargeted;
 
     /// <summary>True when a progression mutation set of the case has an exact resistance row with a resensitises record for the drug.</summary>
-    private static bool Resensitising(Case c, string drug) =>
+    private static bool Resensitising(Case c, Therapy drug) =>
         c.Tests.Where(t => t.EffectiveTiming == TestTiming.Progression && t.Mutations.Count > 0).Any(t =>
-            World.Kb.Resistance.Any(r => r.Gene == Codes.Gene.Code(t.Gene) && r.Mutations.ToHashSet(StringComparer.Ordinal).SetEquals(t.Mutations) &&
+            World.Kb.Resistance.Any(r => r.Gene == t.Gene && r.Mutations.ToHashSet(StringComparer.Ordinal).SetEquals(t.Mutations) &&
                 r.Resensitises.Any(x => x.Drug == drug)));
 
-    private static readonly Dictionary<string, HashSet<string>> OnlyOfKinase = ReferencesOnlyOf();
+    private static readonly Dictionary<Gene, HashSet<string>> OnlyOfKinase = ReferencesOnlyOf();
 
-    private static HashSet<string> OnlyOf(string kinase) => OnlyOfKinase.TryGetValue(kinase, out var set) ? set : [];
+    private static HashSet<string> OnlyOf(Gene kinase) => OnlyOfKinase.TryGetValue(kinase, out var set) ? set : [];
 
     /// <summary>Trials and studies cited only by one kinase's gene-specific records (tables, resistance rows, approvals), by kinase.</summary>
-    private static Dictionary<string, HashSet<string>> ReferencesOnlyOf()
+    private static Dictionary<Gene, HashSet<string>> ReferencesOnlyOf()
     {
         var kb = World.Kb;
-        var genes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        void Tie(string gene, IEnumerable<string> refs)
+        var genes = new Dictionary<string, HashSet<Gene>>(StringComparer.Ordinal);
+        void Tie(Gene gene, IEnumerable<string> refs)
         {
             foreach (var r in refs)
             {
@@ -175,22 +176,22 @@ internal static partial class Invariants
             }
         }
 
-        foreach (var r in kb.Regimens.Where(r => r.Driver is "ALK" or "ROS1"))
+        foreach (var r in kb.Regimens.Where(r => r.Driver is not null))
         {
-            Tie(r.Driver, [r.Guideline, .. r.Sources, .. r.Entries.SelectMany(x => x.References)]);
+            Tie(r.Driver!.Value, [r.Guideline, .. r.Provenance.Sources, .. r.Entries.SelectMany(x => x.Provenance.Sources)]);
         }
 
         foreach (var row in kb.Resistance)
         {
-            Tie(row.Gene, [.. row.Sources, .. row.Cells.SelectMany(x => x.Sources)]);
+            Tie(row.Gene, [.. row.Provenance.Sources, .. row.Cells.SelectMany(x => x.Provenance.Sources)]);
         }
 
-        foreach (var a in kb.Drugs.SelectMany(d => d.Approvals).Where(a => a.Gene is "ALK" or "ROS1"))
+        foreach (var a in kb.Drugs.SelectMany(d => d.Approvals).Where(a => a.Gene is not null))
         {
-            Tie(a.Gene!, a.Sources);
+            Tie(a.Gene!.Value, a.Provenance.Sources);
         }
 
-        return genes.Where(g => g.Value.Count == 1 && kb.Reference(g.Key)?.Kind is "trial" or "study").GroupBy(g => g.Value.First()).ToDictionary(g => g.Key, g => g.Select(x => x.Key).ToHashSet(StringComparer.Ordinal));
+        return genes.Where(g => g.Value.Count == 1 && kb.Reference(g.Key)?.Kind is ReferenceKind.Trial or ReferenceKind.Study).GroupBy(g => g.Value.First()).ToDictionary(g => g.Key, g => g.Select(x => x.Key).ToHashSet(StringComparer.Ordinal));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("off-label|not known|not approved|obtainable")]

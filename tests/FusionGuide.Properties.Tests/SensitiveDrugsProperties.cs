@@ -2,6 +2,7 @@ using CsCheck;
 using FusionGuide.Cohort.Synthesis;
 using FusionGuide.Domain;
 using FusionGuide.Domain.Wire;
+using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Properties.Tests;
 
@@ -64,22 +65,22 @@ public sealed class SensitiveDrugsProperties
             return [];
         }
 
-        var gene = r.Diagnosis.Driver == Driver.Alk ? "ALK" : "ROS1";
+        var gene = r.Diagnosis.Driver == Driver.Alk ? Gene.Alk : Gene.Ros1;
         var cells = c.Tests
-            .Where(t => t.EffectiveTiming == TestTiming.Progression && Codes.Gene.Code(t.Gene) == gene && t.Mutations.Count > 0)
+            .Where(t => t.EffectiveTiming == TestTiming.Progression && t.Gene == gene && t.Mutations.Count > 0)
             .SelectMany(t => Rows(gene, t.Mutations))
             .SelectMany(row => row.Cells)
             .ToList();
         var shown = r.SystemicTherapy.Options.Select(o => o.Therapy).Concat(r.SystemicTherapy.Avoid.Select(a => a.Therapy)).ToHashSet();
         return World.Kb.Drugs
-            .Where(d => d.Kind == "targeted" && d.Targets.Contains(gene))
-            .Where(d => cells.Any(x => x.Drug == d.Id && x.Activity is "sensitive" or "intermediate") && !cells.Any(x => x.Drug == d.Id && x.Activity == "resistant"))
-            .Where(d => !shown.Contains(Codes.Therapy.Parse(d.Id)))
+            .Where(d => d.Inhibits(gene))
+            .Where(d => cells.Any(x => x.Drug == d.Therapy && x.Activity is CellActivity.Sensitive or CellActivity.Intermediate) && !cells.Any(x => x.Drug == d.Therapy && x.Activity == CellActivity.Resistant))
+            .Where(d => !shown.Contains(d.Therapy))
             .Select(d => d.Id);
     }
 
     /// <summary>The table row for exactly these mutations, else the rows of each single mutation.</summary>
-    private static IEnumerable<Knowledge.Model.ResistanceRow> Rows(string gene, IReadOnlyList<string> mutations)
+    private static IEnumerable<Knowledge.Model.ResistanceRow> Rows(Gene gene, IReadOnlyList<string> mutations)
     {
         var exact = World.Kb.Resistance.FirstOrDefault(x => x.Gene == gene && x.Mutations.Count == mutations.Count && x.Mutations.All(mutations.Contains));
         return exact is not null ? [exact] : mutations.SelectMany(m => World.Kb.Resistance.Where(x => x.Gene == gene && x.Mutations.Count == 1 && x.Mutations[0] == m));

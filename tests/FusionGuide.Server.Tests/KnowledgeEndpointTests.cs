@@ -13,7 +13,7 @@ public sealed class KnowledgeEndpointTests(ApiFactory factory) : IClassFixture<A
     {
         var body = await Get("/v1/knowledge", HttpStatusCode.OK);
         Assert.Equal(Kb.Version, body.GetProperty("version").GetString());
-        Assert.Equal(Kb.Manifest.ReleaseDate, body.GetProperty("releaseDate").GetString());
+        Assert.Equal(Kb.ReleaseDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), body.GetProperty("releaseDate").GetString());
         Assert.Equal(Kb.References.Count, body.GetProperty("references").GetArrayLength());
         Assert.Contains(body.GetProperty("drugs").EnumerateArray(), d => d.GetString() == "lorlatinib");
     }

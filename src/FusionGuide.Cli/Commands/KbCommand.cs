@@ -37,8 +37,8 @@ internal static class KbCommand
         var engine = (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(FusionEngine).Assembly)
             ?.InformationalVersion ?? "unknown").Split('+')[0];
         stdout.WriteLine(full
-            ? $"fusionguide {engine}; contract {Domain.Wire.ContractVersion.Current}; knowledge base {kb.Version} (released {kb.Manifest.ReleaseDate})"
-            : $"knowledge base {kb.Version} (released {kb.Manifest.ReleaseDate})");
+            ? $"fusionguide {engine}; contract {Domain.Wire.ContractVersion.Current}; knowledge base {kb.Version} (released {kb.ReleaseDate.Code()})"
+            : $"knowledge base {kb.Version} (released {kb.ReleaseDate.Code()})");
         return ExitCodes.Ok;
     }
 
@@ -58,7 +58,7 @@ internal static class KbCommand
 
         var k = result.KnowledgeBase!;
         var audit = Knowledge.Audit.KnowledgeAudit.Of(k).Total;
-        stdout.WriteLine($"knowledge base {k.Version} (released {k.Manifest.ReleaseDate}) is valid{(dir is null ? " (embedded copy)" : $" ({dir})")}");
+        stdout.WriteLine($"knowledge base {k.Version} (released {k.ReleaseDate.Code()}) is valid{(dir is null ? " (embedded copy)" : $" ({dir})")}");
         foreach (var (name, count) in result.Counts)
         {
             stdout.WriteLine($"  {name,-24} {count,5}");
@@ -74,7 +74,7 @@ internal static class KbCommand
         stdout.WriteLine($"Reference list of knowledge base {kb.Version}");
         foreach (var r in kb.References)
         {
-            stdout.WriteLine($"{r.Id,-34} {r.ShortName ?? "",-32} {r.Citation}{(r.Verified == false ? " [unverified]" : "")}");
+            stdout.WriteLine($"{r.Id,-34} {r.ShortName ?? "",-32} {r.Citation}{Mark(r.Provenance)}");
         }
 
         return ExitCodes.Ok;
@@ -84,11 +84,11 @@ internal static class KbCommand
     {
         var kb = KnowledgeLoader.Embedded;
         var text = Codes.Therapy.TryParse(id, out var therapy) ? ShowDrug(kb, therapy)
-            : kb.Reference(id) is { } r ? $"{r.Id} ({r.Kind}) {r.ShortName}\n{r.Citation}\n{(r.Date is null ? "" : $"date: {r.Date}\n")}{(r.Url is null ? "" : $"url: {r.Url}\n")}{Flag(r.Verified, r.VerificationNote)}{(r.Notes is null ? "" : $"notes: {r.Notes}\n")}"
-            : kb.Rule(id) is { } rule ? $"{rule.Id} [{rule.Stage}] {rule.Title}\nsources: {string.Join(", ", rule.Sources)}\n"
+            : kb.Reference(id) is { } r ? $"{r.Id} ({r.Kind.Code()}) {r.ShortName}\n{r.Citation}\n{(r.Date is { } date ? $"date: {date.Code()}\n" : "")}{(r.Url is null ? "" : $"url: {r.Url}\n")}{Flag(r.Provenance)}{(r.Provenance.Notes is { } notes ? $"notes: {notes}\n" : "")}"
+            : kb.Rule(id) is { } rule ? $"{rule.Id} [{rule.Stage}] {rule.Title}\nsources: {string.Join(", ", rule.Provenance.Sources)}\n"
             : kb.Regimens.FirstOrDefault(x => x.Id == id) is { } reg ? ShowRegimen(reg)
             : kb.Trial(id) is { } trial ? ShowTrial(trial)
-            : kb.ThresholdRecord(id) is { } t ? $"{t.Id} = {t.Value} {t.Unit}\n{t.Meaning}\nsources: {string.Join(", ", t.Sources)}\n{Flag(t.Verified, t.VerificationNote)}"
+            : kb.ThresholdRecord(id) is { } t ? $"{t.Id} = {t.Value} {t.Unit}\n{t.Meaning}\nsources: {string.Join(", ", t.Provenance.Sources)}\n{Flag(t.Provenance)}"
             : null;
         if (text is null)
         {
@@ -104,12 +104,12 @@ internal static class KbCommand
     private static int ShowJson(string id, TextWriter stdout, TextWriter stderr)
     {
         var kb = KnowledgeLoader.Embedded;
-        var json = Codes.Therapy.TryParse(id, out var therapy) && kb.HasDrug(therapy) ? KnowledgeRecordJson.Write(kb.Drug(therapy))
-            : kb.Reference(id) is { } r ? KnowledgeRecordJson.Write(r)
-            : kb.Rule(id) is { } rule ? KnowledgeRecordJson.Write(rule)
-            : kb.Regimens.FirstOrDefault(x => x.Id == id) is { } reg ? KnowledgeRecordJson.Write(reg)
-            : kb.Trial(id) is { } trial ? KnowledgeRecordJson.Write(trial)
-            : kb.ThresholdRecord(id) is { } t ? KnowledgeRecordJson.Write(t)
+        var json = Codes.Therapy.TryParse(id, out var therapy) && kb.HasDrug(therapy) ? KnowledgeRecordJson.Write(kb, kb.Drug(therapy))
+            : kb.Reference(id) is { } r ? KnowledgeRecordJson.Write(kb, r)
+            : kb.Rule(id) is { } rule ? KnowledgeRecordJson.Write(kb, rule)
+            : kb.Regimens.FirstOrDefault(x => x.Id == id) is { } reg ? KnowledgeRecordJson.Write(kb, reg)
+            : kb.Trial(id) is { } trial ? KnowledgeRecordJson.Write(kb, trial)
+            : kb.ThresholdRecord(id) is { } t ? KnowledgeRecordJson.Write(kb, t)
             : null;
         if (json is null)
         {
@@ -124,10 +124,10 @@ internal static class KbCommand
     {
         var d = kb.Drug(therapy);
         var sb = new StringBuilder();
-        sb.AppendLine($"{d.Name} ({d.Id}){(d.Brands.Count > 0 ? $" — {string.Join(", ", d.Brands)}" : "")}; {d.Kind}{(d.Targets.Count > 0 ? $", targets {string.Join(", ", d.Targets)}" : "")}{(d.Generation is { } g ? $", generation {g}" : "")}");
+        sb.AppendLine($"{d.Name} ({d.Id}){(d.Brands.Count > 0 ? $" — {string.Join(", ", d.Brands)}" : "")}; {d.Kind.Code()}{(d.Targets.Count > 0 ? $", targets {string.Join(", ", d.Targets.Select(g => g.Code()))}" : "")}{(d.Generation is { } g ? $", generation {g}" : "")}");
         if (d.Cns is { } cns)
         {
-            sb.AppendLine($"CNS activity: {cns.Activity} (rank {cns.Rank}) — {cns.Summary} [{string.Join(", ", cns.Sources)}]");
+            sb.AppendLine($"CNS activity: {cns.Activity.Code()} (rank {cns.Rank}) — {cns.Summary}{Cite(cns.Provenance)}");
         }
 
         if (d.Place is { } place)
@@ -137,37 +137,37 @@ internal static class KbCommand
 
         foreach (var r in d.Dosing)
         {
-            sb.AppendLine($"Dose{Dates(r)}: {r.Start}; reductions: {string.Join(" → ", r.Reductions)}{(r.AfterLastReduction is { } a ? $" → {a}" : "")}; food: {r.Food} [{string.Join(", ", r.Sources)}]{Mark(r.Verified)}");
+            sb.AppendLine($"Dose{Dates(r)}: {r.Start}; reductions: {string.Join(" → ", r.Reductions)}{(r.AfterLastReduction is { } a ? $" → {a}" : "")}; food: {r.Food}{Cite(r.Provenance)}{Mark(r.Provenance)}");
         }
 
         foreach (var o in d.OrganAdjustments)
         {
-            sb.AppendLine($"Adjustment ({o.Comorbidity}{(o.Criterion is { } c ? $", {c}" : "")}): {o.Text} [{string.Join(", ", o.Sources)}]{Mark(o.Verified)}");
+            sb.AppendLine($"Adjustment ({o.Comorbidity.Code()}{(o.Criterion is { } c ? $", {c}" : "")}): {o.Text}{Cite(o.Provenance)}{Mark(o.Provenance)}");
         }
 
         foreach (var a in d.Approvals)
         {
-            sb.AppendLine($"Approval {a.Region} {a.Gene ?? "-"} {a.Setting}: {a.Status}{(a.Date is null ? "" : $" {a.Date}")}{(a.Indication is null ? "" : $" — {a.Indication}")} [{string.Join(", ", a.Sources)}]{Mark(a.Verified)}");
+            sb.AppendLine($"Approval {a.Region.Code()} {a.Gene?.Code() ?? "-"} {a.Setting.Code()}: {a.Status.Code()}{(a.Date is { } date ? $" {date.Code()}" : "")}{(a.Indication is null ? "" : $" — {a.Indication}")}{Cite(a.Provenance)}{Mark(a.Provenance)}");
         }
 
         foreach (var m in d.Monitoring)
         {
-            sb.AppendLine($"Monitor: {m.Item} — {m.Schedule} [{string.Join(", ", m.Sources)}]{Mark(m.Verified)}");
+            sb.AppendLine($"Monitor: {m.Item} — {m.Schedule}{Cite(m.Provenance)}{Mark(m.Provenance)}");
         }
 
         foreach (var r in kb.Interactions(therapy)?.Rules ?? [])
         {
-            sb.AppendLine($"Interaction {r.Class ?? r.Medication}: {r.Severity} — {r.Advice}{(r.DoseChange is { } dc ? $" Dose: {dc}" : "")} [{string.Join(", ", r.Sources)}]{Mark(r.Verified)}");
+            sb.AppendLine($"Interaction {r.Class?.Code() ?? r.Medication}: {r.Severity.Code()} — {r.Advice}{(r.DoseChange is { } dc ? $" Dose: {dc}" : "")}{Cite(r.Provenance)}{Mark(r.Provenance)}");
         }
 
         foreach (var c in d.Cautions)
         {
-            sb.AppendLine($"Caution {c.Comorbidity} ({c.Effect}): {c.Message} [{string.Join(", ", c.Sources)}]{Mark(c.Verified)}");
+            sb.AppendLine($"Caution {c.Comorbidity.Code()} ({c.Effect.Code()}): {c.Message}{Cite(c.Provenance)}{Mark(c.Provenance)}");
         }
 
         foreach (var r in kb.Toxicity(therapy)?.Rules ?? [])
         {
-            sb.AppendLine($"Toxicity {r.Event} grade {string.Join("/", r.Grades)}: {r.Action} (resume {r.Resume}) — {r.Text} [{string.Join(", ", r.Sources)}]{Mark(r.Verified)}");
+            sb.AppendLine($"Toxicity {r.Event.Code()} grade {string.Join("/", r.Grades)}: {r.Action.Code()} (resume {r.Resume.Code()}) — {r.Text}{Cite(r.Provenance)}{Mark(r.Provenance)}");
         }
 
         if (d.KeyToxicities.Count > 0)
@@ -181,10 +181,10 @@ internal static class KbCommand
     private static string ShowRegimen(Regimen r)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"{r.Id}: {r.Driver} {r.Setting}{(r.After.Count > 0 ? $" after {string.Join(", ", r.After)}" : "")}; {r.Guideline}; in force {r.ValidFrom ?? "…"} to {r.ValidTo ?? "…"}{Mark(r.Verified)}");
+        sb.AppendLine($"{r.Id}: {r.Driver?.Code() ?? "any"} {r.Setting.Code()}{(r.After.Count > 0 ? $" after {string.Join(", ", r.After.Select(a => a.Code()))}" : "")}; {r.Guideline}; in force {r.Validity.From?.Code() ?? "…"} to {r.Validity.To?.Code() ?? "…"}{Mark(r.Provenance)}");
         foreach (var e in r.Entries)
         {
-            sb.AppendLine($"  {e.Therapy,-32} {e.Preference,-22} {(e.Category ?? "-"),-4} {e.Condition,-22} {e.Rationale} [{string.Join(", ", e.References)}]{Mark(e.Verified)}");
+            sb.AppendLine($"  {e.Therapy.Code(),-32} {e.Preference.Code(),-22} {(e.Category ?? "-"),-4} {e.Condition.Code(),-22} {e.Rationale}{Cite(e.Provenance)}{Mark(e.Provenance)}");
         }
 
         return sb.ToString();
@@ -193,18 +193,20 @@ internal static class KbCommand
     private static string ShowTrial(Trial t)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"{t.Name} ({t.Id}): {t.Drug} vs {t.Comparator ?? "-"}, {t.Setting}; {t.Population}");
+        sb.AppendLine($"{t.Name} ({t.Id}): {t.Drug?.Code()} vs {t.Comparator ?? "-"}, {t.Setting}; {t.Population}");
         foreach (var r in t.Results)
         {
-            sb.AppendLine($"  {r.Endpoint}: {r.Value} [{r.Reference}]{Mark(r.Verified)}");
+            sb.AppendLine($"  {r.Endpoint.Code()}: {r.Value} [{r.Reference}]{Mark(r.Provenance)}");
         }
 
         return sb.ToString();
     }
 
-    private static string Dates(DosingRegimen d) => d.ValidFrom is null && d.ValidTo is null ? "" : $" ({d.ValidFrom ?? "…"} to {d.ValidTo ?? "…"})";
+    private static string Dates(DosingRegimen d) => d.Validity is { From: null, To: null } ? "" : $" ({d.Validity.From?.Code() ?? "…"} to {d.Validity.To?.Code() ?? "…"})";
 
-    private static string Mark(bool? verified) => verified == false ? " [unverified]" : "";
+    private static string Cite(Provenance p) => $" [{string.Join(", ", p.Sources)}]";
 
-    private static string Flag(bool? verified, string? note) => verified == false ? $"UNVERIFIED: {note}\n" : "";
+    private static string Mark(Provenance p) => p.Verified ? "" : " [unverified]";
+
+    private static string Flag(Provenance p) => p.Verified ? "" : $"UNVERIFIED: {p.VerificationNote}\n";
 }

@@ -98,7 +98,7 @@ internal static class KbDiffCommand
         var ids = missing.Select(m => m[Entry.Length..]).ToList();
         var added = ids.Select(id => $"rules/{id}.json").ToList();
         var cited = ids.Select(id => after.KnowledgeBase!.Rule(id)).OfType<Knowledge.Model.RuleInfo>()
-            .SelectMany(r => r.Sources).Distinct(StringComparer.Ordinal)
+            .SelectMany(r => r.Provenance.Sources).Distinct(StringComparer.Ordinal)
             .Where(r => before.KnowledgeBase!.Reference(r) is null)
             .Select(r => $"references/{r}.json");
         added.AddRange(cited);

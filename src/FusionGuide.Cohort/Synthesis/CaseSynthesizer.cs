@@ -39,10 +39,10 @@ public sealed partial class CaseSynthesizer
     {
         ArgumentNullException.ThrowIfNull(kb);
         this.seed = seed;
-        alkTkis = Tkis(kb, "ALK");
-        ros1Tkis = Tkis(kb, "ROS1");
-        alkMutationSets = [.. kb.Resistance.Where(r => r.Gene == "ALK").OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Mutations.ToArray())];
-        ros1MutationSets = [.. kb.Resistance.Where(r => r.Gene == "ROS1").OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Mutations.ToArray())];
+        alkTkis = Tkis(kb, Gene.Alk);
+        ros1Tkis = Tkis(kb, Gene.Ros1);
+        alkMutationSets = [.. kb.Resistance.Where(r => r.Gene == Gene.Alk).OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Mutations.ToArray())];
+        ros1MutationSets = [.. kb.Resistance.Where(r => r.Gene == Gene.Ros1).OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => r.Mutations.ToArray())];
         knownMedications = [.. kb.InteractionClasses.OrderBy(c => c.Id, StringComparer.Ordinal)
             .SelectMany(c => c.Members.SelectMany(m => m.Aliases.Prepend(m.Name))).Distinct(StringComparer.Ordinal)];
         Unknown = [.. UnknownMedications.Where(m => kb.Medication(m).Generic is null)];
@@ -105,8 +105,8 @@ public sealed partial class CaseSynthesizer
         }
     }
 
-    private static Therapy[] Tkis(KnowledgeBase kb, string gene) =>
-        [.. kb.Drugs.Where(d => d.Kind == "targeted" && d.Targets.Contains(gene)).Select(d => Codes.Therapy.Parse(d.Id)).Order()];
+    private static Therapy[] Tkis(KnowledgeBase kb, Gene gene) =>
+        [.. kb.Drugs.Where(d => d.Inhibits(gene)).Select(d => d.Therapy).Order()];
 
     private enum Scenario
     {

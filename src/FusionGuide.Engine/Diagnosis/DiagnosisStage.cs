@@ -76,7 +76,7 @@ internal static class DiagnosisStage
             return d;
         }
 
-        var unresolved = e.Kb.Panel.Where(p => !AdequatelyNegative(e, p.Gene, p.AdequateNegativeMethods)).Select(p => p.Gene).ToList();
+        var unresolved = e.Kb.Panel.Where(p => !AdequatelyNegative(e, p.Gene, p.AdequateNegativeMethods)).Select(p => Codes.Gene.Code(p.Gene)).ToList();
         if (unresolved.Count == 0)
         {
             e.Fire(RuleIds.Driver, "Every driver of the panel tested negative by an adequate method: no targetable driver found.");
@@ -88,16 +88,15 @@ internal static class DiagnosisStage
     }
 
     /// <summary>True when a tissue or cytology test of an adequate method says negative (plasma never rules out).</summary>
-    internal static bool AdequatelyNegative(Evaluation e, string gene, IReadOnlyList<string> methods) =>
-        Codes.Gene.TryParse(gene, out var g) &&
-        e.Case.Tests.Any(t => t.Gene == g && t.EffectiveTiming == TestTiming.Diagnosis && t.Sample != Sample.Plasma &&
-                              methods.Contains(Codes.TestMethod.Code(t.Method)) && TestIsNegative(e, t));
+    internal static bool AdequatelyNegative(Evaluation e, Gene gene, IReadOnlyList<TestMethod> methods) =>
+        e.Case.Tests.Any(t => t.Gene == gene && t.EffectiveTiming == TestTiming.Diagnosis && t.Sample != Sample.Plasma &&
+                              methods.Contains(t.Method) && TestIsNegative(e, t));
 
     private static bool TestIsNegative(Evaluation e, BiomarkerTest t) =>
         t.Result == TestResult.Negative && t.PercentRearrangedCells is null ||
         (t.Method == TestMethod.Fish && t.PercentRearrangedCells is { } p && t.CellsScored is { } n &&
-         ((n >= e.Kb.Threshold("fish-two-reader-cells") && p < e.Kb.Threshold("fish-two-reader-positive-at-or-above-percent")) ||
-          (n >= e.Kb.Threshold("fish-first-read-cells") && p < e.Kb.Threshold("fish-first-read-negative-below-percent")))) ||
+         ((n >= e.Kb.ClinicalThresholds.FishTwoReaderCells && p < e.Kb.ClinicalThresholds.FishTwoReaderPositiveAtOrAbovePercent) ||
+          (n >= e.Kb.ClinicalThresholds.FishFirstReadCells && p < e.Kb.ClinicalThresholds.FishFirstReadNegativeBelowPercent))) ||
         (t.Method == TestMethod.Ihc && t.Result is null && t.Intensity == 0);
 
     private static string? Partner(Evaluation e, List<TestCall> calls, Driver driver)

@@ -1,6 +1,7 @@
 using FusionGuide.Domain;
 using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Treatment;
+using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Diagnosis;
 
@@ -86,10 +87,13 @@ internal static class NextTests
             : "every advanced NSCLC is tested for ALK and ROS1, whatever the age, sex or smoking history";
         foreach (var panel in e.Kb.Panel)
         {
-            if (!Codes.Gene.TryParse(panel.Gene, out var g) || DiagnosisStage.AdequatelyNegative(e, panel.Gene, panel.AdequateNegativeMethods))
+            var g = panel.Gene;
+            if (DiagnosisStage.AdequatelyNegative(e, g, panel.AdequateNegativeMethods))
             {
                 continue;
             }
+
+            var code = Codes.Gene.Code(g);
 
             var status = genes.GetValueOrDefault(g, GeneStatus.NotTested);
             if (status is GeneStatus.Positive or GeneStatus.Equivocal)
@@ -97,17 +101,17 @@ internal static class NextTests
                 continue;
             }
 
-            var dnaOnly = status == GeneStatus.Negative && panel.Alteration == "fusion";
+            var dnaOnly = status == GeneStatus.Negative && panel.Alteration == PanelAlteration.Fusion;
             if (status == GeneStatus.NotTested || dnaOnly)
             {
-                var method = panel.Alteration == "fusion" ? TestMethod.NgsRna : TestMethod.NgsDna;
-                var kinase = panel.Gene is "ALK" or "ROS1";
+                var method = panel.Alteration == PanelAlteration.Fusion ? TestMethod.NgsRna : TestMethod.NgsDna;
+                var kinase = g is Gene.Alk or Gene.Ros1;
                 var reason = dnaOnly
-                    ? $"{panel.Gene} was negative only on a DNA or limited assay, which misses fusions: add RNA NGS on tissue."
+                    ? $"{code} was negative only on a DNA or limited assay, which misses fusions: add RNA NGS on tissue."
                     : kinase
-                        ? $"{panel.Gene} not yet tested ({why}); a broad NGS panel (DNA with RNA for fusions) on tissue covers it."
-                        : $"{panel.Gene} not yet tested: the same broad tissue NGS panel covers it ({(panel.Alteration == "fusion" ? "RNA for fusions" : "DNA for mutations")}), so every actionable driver is known before treatment.";
-                Add(e, next, panel.Gene, method, Sample.Tissue, reason, dnaOnly ? RuleIds.DnaMissesFusions : RuleIds.TestEveryone);
+                        ? $"{code} not yet tested ({why}); a broad NGS panel (DNA with RNA for fusions) on tissue covers it."
+                        : $"{code} not yet tested: the same broad tissue NGS panel covers it ({(panel.Alteration == PanelAlteration.Fusion ? "RNA for fusions" : "DNA for mutations")}), so every actionable driver is known before treatment.";
+                Add(e, next, code, method, Sample.Tissue, reason, dnaOnly ? RuleIds.DnaMissesFusions : RuleIds.TestEveryone);
             }
         }
 
@@ -153,7 +157,7 @@ internal static class NextTests
             return;
         }
 
-        var refs = e.Kb.Rule(rule)?.Sources ?? [];
+        var refs = e.Kb.Rule(rule)?.Provenance.Sources ?? [];
         next.Add(new NextTest { Gene = gene, Method = method, Sample = sample, Reason = reason, References = refs });
         e.Fire(rule, $"Next test: {gene} {DiagnosisStage.MethodName(method)} on {Codes.Sample.Code(sample)}. {reason}");
     }

@@ -54,7 +54,7 @@ internal static class TestInterpreter
 
     private static TestCall AlkIhc(Evaluation e, int i, BiomarkerTest t)
     {
-        var positiveIntensity = e.Kb.Threshold("alk-ihc-positive-intensity");
+        var positiveIntensity = e.Kb.ClinicalThresholds.AlkIhcPositiveIntensity;
         var cloneName = t.IhcClone is { } c ? Codes.Clone.Code(c) : "unstated clone";
         if (t.Intensity is { } intensity && intensity < positiveIntensity && t.Result == TestResult.Positive && intensity > 0)
         {
@@ -93,7 +93,7 @@ internal static class TestInterpreter
 
     private static TestCall Ros1Ihc(Evaluation e, int i, BiomarkerTest t)
     {
-        var screenIntensity = e.Kb.Threshold("ros1-ihc-screen-positive-intensity");
+        var screenIntensity = e.Kb.ClinicalThresholds.Ros1IhcScreenPositiveIntensity;
         var positive = t.Result == TestResult.Positive || (t.Result is null && t.Intensity >= screenIntensity);
         var negative = t.Result == TestResult.Negative || (t.Result is null && (t.Intensity == 0 || (t.Intensity is null && t.PercentStainedCells == 0)));
         if (positive)
@@ -113,7 +113,7 @@ internal static class TestInterpreter
 
     private static TestCall PdL1(Evaluation e, int i, BiomarkerTest t)
     {
-        var cut = e.Kb.Threshold("pdl1-positive-tps");
+        var cut = e.Kb.ClinicalThresholds.PdL1PositiveTps;
         if (t.Tps is { } tps)
         {
             return tps >= cut
@@ -133,11 +133,11 @@ internal static class TestInterpreter
 
         var pct = t.PercentRearrangedCells.Value;
         var cells = t.CellsScored;
-        var firstCells = e.Kb.Threshold("fish-first-read-cells");
-        var negBelow = e.Kb.Threshold("fish-first-read-negative-below-percent");
-        var posAbove = e.Kb.Threshold("fish-first-read-positive-above-percent");
-        var totalCells = e.Kb.Threshold("fish-two-reader-cells");
-        var cutoff = e.Kb.Threshold("fish-two-reader-positive-at-or-above-percent");
+        var firstCells = e.Kb.ClinicalThresholds.FishFirstReadCells;
+        var negBelow = e.Kb.ClinicalThresholds.FishFirstReadNegativeBelowPercent;
+        var posAbove = e.Kb.ClinicalThresholds.FishFirstReadPositiveAbovePercent;
+        var totalCells = e.Kb.ClinicalThresholds.FishTwoReaderCells;
+        var cutoff = e.Kb.ClinicalThresholds.FishTwoReaderPositiveAtOrAbovePercent;
         var gene = Codes.Gene.Code(t.Gene);
         TestCall computed;
         if (cells is null || cells < firstCells)

@@ -2,6 +2,7 @@ using FusionGuide.Domain;
 using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Systemic;
 using FusionGuide.Engine.Treatment;
+using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Local;
 
@@ -49,10 +50,10 @@ internal static class LocalStage
         }
 
         var count = bm.Count;
-        var srsMax = (int)e.Kb.Threshold("srs-max-brain-lesions");
-        var largeMm = e.Kb.Threshold("brain-large-lesion-mm");
-        var tki = systemic.FirstChoice is { } first && e.Kb.Drug(first).Kind == "targeted" ? first : (Therapy?)null;
-        var cnsActive = tki is { } t && e.Kb.Drug(t).Cns?.Activity == "high";
+        var srsMax = e.Kb.ClinicalThresholds.SrsMaxBrainLesions;
+        var largeMm = e.Kb.ClinicalThresholds.BrainLargeLesionMm;
+        var tki = systemic.FirstChoice is { } first && e.Kb.Drug(first).IsTargeted ? first : (Therapy?)null;
+        var cnsActive = tki is { } t && e.Kb.Drug(t).Cns?.Activity == CnsLevel.High;
         var tkiName = tki is { } n ? e.Name(n) : null;
         // CNS-only progression calls for local therapy when the TKI is continued; after a switch to a CNS-active
         // TKI, asymptomatic lesions follow the TKI-first rule like new ones.
@@ -96,7 +97,7 @@ internal static class LocalStage
 
         if (!needsTreatment && cnsActive && bm.Leptomeningeal != true)
         {
-            e.Fire(RuleIds.BrainTkiFirst, $"Asymptomatic brain metastases{(count is { } k ? $" ({k})" : "")}: start {tkiName}, which is CNS-active, and defer radiotherapy; MRI of the brain every 2–3 months, radiosurgery if lesions progress.", e.Kb.Drug(tki!.Value).Cns?.Sources ?? []);
+            e.Fire(RuleIds.BrainTkiFirst, $"Asymptomatic brain metastases{(count is { } k ? $" ({k})" : "")}: start {tkiName}, which is CNS-active, and defer radiotherapy; MRI of the brain every 2–3 months, radiosurgery if lesions progress.", e.Kb.Drug(tki!.Value).Cns?.Provenance.Sources ?? []);
         }
     }
 
@@ -124,7 +125,7 @@ internal static class LocalStage
     private static void Oligometastatic(Evaluation e, List<LocalTherapyOption> list)
     {
         var lesions = e.Case.Disease.LesionCount;
-        var max = (int)e.Kb.Threshold("oligometastatic-max-lesions");
+        var max = e.Kb.ClinicalThresholds.OligometastaticMaxLesions;
         var sites = e.Case.Disease.Sites;
         var extracranial = sites.Where(s => s != MetastaticSite.Brain).ToList();
         if (lesions is not { } n || n < 1 || n > max || extracranial.Count == 0)
@@ -183,7 +184,7 @@ internal static class LocalStage
             return;
         }
 
-        var refs = e.Kb.Rule(rule)?.Sources ?? [];
+        var refs = e.Kb.Rule(rule)?.Provenance.Sources ?? [];
         rationale = Evaluation.Sentence(rationale);
         list.Add(new LocalTherapyOption { Therapy = therapy, Indication = indication, Rationale = rationale, References = refs });
         e.Fire(rule, rationale);

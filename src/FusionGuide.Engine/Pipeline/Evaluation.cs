@@ -7,7 +7,7 @@ namespace FusionGuide.Engine.Pipeline;
 /// The state of one evaluation: the case, the knowledge base, the evaluation date, and the trace and warnings
 /// the rules write. Created per call and discarded: the engine keeps nothing between cases.
 /// </summary>
-internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, EngineIndex index)
+internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
 {
     private readonly List<TraceEntry> trace = [];
     private readonly WarningList warnings = new();
@@ -25,9 +25,6 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
     /// <summary>The evaluation date as the contract and the rationales write it (YYYY-MM-DD), formatted once.</summary>
     public string AsOfText { get; } = IsoDate(asOf);
 
-    /// <summary>Knowledge-derived text built once per engine.</summary>
-    public EngineIndex Index { get; } = index;
-
     public IReadOnlyList<TraceEntry> Trace => trace;
 
     public IReadOnlyList<Warning> Warnings => warnings.Items;
@@ -38,7 +35,7 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
     public void Fire(string rule, string detail, params IEnumerable<string> references)
     {
         // Most rules cite only their catalogue sources: the catalogue's list is shared (read-only) rather than copied.
-        var catalogue = Kb.Rule(rule)?.Sources ?? [];
+        var catalogue = Kb.Rule(rule)?.Provenance.Sources ?? [];
         List<string>? merged = null;
         if (references is IReadOnlyList<string> list)
         {
@@ -78,19 +75,22 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
     public IReadOnlyDictionary<string, string> Unverified => unverified;
 
     /// <summary>Records that the result leans on a fact not yet verified against a primary source.</summary>
-    public void UsedUnverified(string id, bool? verified, string? note)
+    public void UsedUnverified(string id, Knowledge.Model.Provenance fact)
     {
-        if (verified == false)
+        if (!fact.Verified)
         {
-            unverified.TryAdd(id, note ?? "not verified");
+            UsedUnverified(id, fact.VerificationNote);
         }
     }
+
+    /// <summary>Records that the result leans on something not verified (id → what is missing).</summary>
+    public void UsedUnverified(string id, string? note) => unverified.TryAdd(id, note ?? "not verified");
 
     /// <summary>
     /// How a therapy is named inside a sentence: the lower-case generic name for a drug ("alectinib"), the
     /// knowledge base's name for a regimen. <see cref="Fire"/> and <see cref="Warn"/> capitalise sentence starts.
     /// </summary>
-    public string Name(Therapy t) => Index.Name(t);
+    public string Name(Therapy t) => Kb.NameInSentence(t);
 
     /// <summary>Capitalises the first letter of a sentence.</summary>
     public static string Sentence(string s) => s.Length == 0 || char.IsUpper(s[0]) ? s : Capitalised(s);
@@ -111,26 +111,14 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf, En
     }
 
     /// <summary>
-    /// True when the case lists the comorbidity with this wire code (knowledge records name comorbidities by code).
-    /// A pneumonitis entered as an adverse event counts as interstitial lung disease, as if entered as a comorbidity.
+    /// True when the case lists the comorbidity. A pneumonitis entered as an adverse event counts as interstitial lung
+    /// disease, as if entered as a comorbidity.
     /// </summary>
-    public bool HasComorbidity(string code)
-    {
-        foreach (var m in Case.Comorbidities)
-        {
-            if (Codes.Comorbidity.Code(m) == code)
-            {
-                return true;
-            }
-        }
-
-        return code == InterstitialLungDisease && PriorPneumonitis is not null;
-    }
+    public bool HasComorbidity(Comorbidity comorbidity) =>
+        Case.Comorbidities.Contains(comorbidity) || (comorbidity == Comorbidity.InterstitialLungDisease && PriorPneumonitis is not null);
 
     /// <summary>True when the case has any comorbidity, listed or implied by an adverse event (see <see cref="HasComorbidity"/>).</summary>
     public bool AnyComorbidity => Case.Comorbidities.Count > 0 || PriorPneumonitis is not null;
-
-    private const string InterstitialLungDisease = "interstitial-lung-disease";
 
     /// <summary>The first pneumonitis recorded as an adverse event (drug-induced interstitial lung disease), if any.</summary>
     public AdverseEvent? PriorPneumonitis

@@ -1,4 +1,3 @@
-using FusionGuide.Knowledge;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Safety;
@@ -6,8 +5,6 @@ namespace FusionGuide.Engine.Safety;
 /// <summary>Reads dose strings of a labelled regimen.</summary>
 internal static class DoseText
 {
-    public static DosingRegimen? InForce(Drug drug, DateOnly asOf) => drug.Dosing.FirstOrDefault(d => KnowledgeBase.InForce(d, asOf));
-
     /// <summary>The dose after any lead-in ("90 mg once daily for 7 days, then 180 mg once daily" → "180 mg once daily").</summary>
     public static string Maintenance(DosingRegimen r)
     {

@@ -1,7 +1,7 @@
 using FusionGuide.Domain;
 using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Systemic;
-using FusionGuide.Knowledge;
+using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Safety;
 
@@ -53,7 +53,7 @@ internal static class InteractionStage
     /// The rules of <paramref name="therapy"/>'s table in force that apply to this medication: those naming it, or
     /// else those of its interaction classes (a label's named advice is more specific than its class's).
     /// </summary>
-    private static void For(Evaluation e, Therapy therapy, string med, string generic, IReadOnlyList<string> classes, List<InteractionRow> rows)
+    private static void For(Evaluation e, Therapy therapy, string med, string generic, IReadOnlyList<InteractionClassCode> classes, List<InteractionRow> rows)
     {
         if (e.Kb.Interactions(therapy) is not { } table)
         {
@@ -63,7 +63,7 @@ internal static class InteractionStage
         var named = false;
         foreach (var r in table.Rules)
         {
-            if (KnowledgeBase.InForce(r, e.AsOf) && e.Index.NamedMedication(r) == generic)
+            if (r.Validity.Contains(e.AsOf) && r.MedicationKey == generic)
             {
                 named = true;
                 break;
@@ -72,23 +72,22 @@ internal static class InteractionStage
 
         foreach (var r in table.Rules)
         {
-            if (!KnowledgeBase.InForce(r, e.AsOf) || (named ? e.Index.NamedMedication(r) != generic : r.Class is not { } c || !classes.Contains(c)))
+            if (!r.Validity.Contains(e.AsOf) || (named ? r.MedicationKey != generic : r.Class is not { } c || !classes.Contains(c)))
             {
                 continue;
             }
 
-            e.UsedUnverified(r.Id, r.Verified, r.VerificationNote);
-            var (advice, severity) = e.Index.Interaction(r);
-            var mechanism = r.Medication is not null ? $"{generic} (named in the label)" : r.Class!;
-            e.Fire(RuleIds.Interaction, $"{e.Name(therapy)} + {med} ({mechanism}): {r.Severity}. {advice}", r.Sources);
+            e.UsedUnverified(r.Id, r.Provenance);
+            var mechanism = r.Medication is not null ? $"{generic} (named in the label)" : r.Class!.Value.Code();
+            e.Fire(RuleIds.Interaction, $"{e.Name(therapy)} + {med} ({mechanism}): {r.Severity.Code()}. {r.FullAdvice}", r.Provenance.Sources);
             rows.Add(new InteractionRow
             {
                 Therapy = therapy,
                 With = med,
-                Severity = severity,
-                Advice = advice,
-                Mechanism = r.Class ?? "named-medication",
-                References = r.Sources,
+                Severity = r.Severity,
+                Advice = r.FullAdvice,
+                Mechanism = r.Class?.Code() ?? "named-medication",
+                References = r.Provenance.Sources,
             });
         }
     }

@@ -2,7 +2,7 @@ using FusionGuide.Domain;
 using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Systemic;
 using FusionGuide.Engine.Treatment;
-using FusionGuide.Knowledge;
+using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Safety;
 
@@ -12,7 +12,7 @@ internal static class SafetyStage
     /// <summary>The therapies the safety sections cover: every targeted option, then the therapy taken now.</summary>
     public static IReadOnlyList<Therapy> InPlay(Evaluation e, SystemicOutcome s)
     {
-        var therapies = s.Options.Select(o => o.Therapy).Where(t => e.Kb.Drug(t).Kind == "targeted").ToList();
+        var therapies = s.Options.Select(o => o.Therapy).Where(t => e.Kb.Drug(t).IsTargeted).ToList();
         if (s.Current is { } current && !therapies.Contains(current))
         {
             therapies.Add(current);
@@ -27,41 +27,41 @@ internal static class SafetyStage
         foreach (var t in InPlay(e, s))
         {
             var drug = e.Kb.Drug(t);
-            var regimen = DoseText.InForce(drug, e.AsOf);
+            var regimen = drug.DosingOn(e.AsOf);
             if (regimen is null)
             {
                 rows.Add(new DosingRow { Therapy = t, Start = "FusionGuide does not dose this regimen: follow the treating centre's protocol", Reductions = [] });
                 continue;
             }
 
-            e.UsedUnverified(regimen.Id, regimen.Verified, regimen.VerificationNote);
-            List<Knowledge.Model.OrganAdjustment>? matched = null;
+            e.UsedUnverified(regimen.Id, regimen.Provenance);
+            List<OrganAdjustment>? matched = null;
             if (e.Case.Comorbidities.Count > 0)
             {
                 foreach (var a in drug.OrganAdjustments)
                 {
-                    if (KnowledgeBase.InForce(a, e.AsOf) && e.HasComorbidity(a.Comorbidity))
+                    if (a.Validity.Contains(e.AsOf) && e.HasComorbidity(a.Comorbidity))
                     {
                         (matched ??= []).Add(a);
                     }
                 }
             }
 
-            List<Knowledge.Model.OrganAdjustment> adjustments = matched ?? [];
+            List<OrganAdjustment> adjustments = matched ?? [];
             foreach (var a in adjustments)
             {
-                e.UsedUnverified(a.Id, a.Verified, a.VerificationNote);
-                e.Fire(RuleIds.OrganAdjustment, $"{e.Name(t)}: {Adjustment(a)}", a.Sources);
+                e.UsedUnverified(a.Id, a.Provenance);
+                e.Fire(RuleIds.OrganAdjustment, $"{e.Name(t)}: {Adjustment(a)}", a.Provenance.Sources);
             }
 
             var unverified = new List<string>();
-            if (regimen.Verified == false)
+            if (!regimen.Provenance.Verified)
             {
                 unverified.Add("the starting dose and reduction ladder");
             }
 
-            unverified.AddRange(adjustments.Where(a => a.Verified == false).Select(a => $"the {a.Comorbidity} adjustment"));
-            var refs = adjustments.Count == 0 ? e.Index.DosingSources(regimen) : [.. regimen.Sources.Concat(adjustments.SelectMany(a => a.Sources)).Distinct()];
+            unverified.AddRange(adjustments.Where(a => !a.Provenance.Verified).Select(a => $"the {a.Comorbidity.Code()} adjustment"));
+            IReadOnlyList<string> refs = adjustments.Count == 0 ? [.. regimen.Provenance.Sources.Distinct()] : [.. regimen.Provenance.Sources.Concat(adjustments.SelectMany(a => a.Provenance.Sources)).Distinct()];
             rows.Add(new DosingRow
             {
                 Therapy = t,
@@ -73,15 +73,16 @@ internal static class SafetyStage
                     : $"Not yet verified against a primary source: {string.Join(" and ", unverified)} of {e.Name(t)}; check the current label before prescribing.",
                 References = refs,
             });
-            e.Fire(RuleIds.Dosing, e.Index.DosingDetail(drug, regimen), regimen.Sources);
+            e.Fire(RuleIds.Dosing, $"{drug.Name}: start {regimen.Start}; reductions {string.Join(" → ", regimen.Reductions)}{(regimen.AfterLastReduction is { } after ? $" → {after}" : "")}{(regimen.Food is { } f ? $"; {f}" : "")}.",
+                regimen.Provenance.Sources);
         }
 
         return rows;
     }
 
     /// <summary>An organ-function adjustment in one line: which impairment, the dose, the label's words.</summary>
-    private static string Adjustment(Knowledge.Model.OrganAdjustment a) =>
-        $"{a.Comorbidity}{(a.Criterion is { } c ? $", {c}" : "")}: {(a.Dose is { } d ? $"{d}. " : "")}{a.Text}";
+    private static string Adjustment(OrganAdjustment a) =>
+        $"{a.Comorbidity.Code()}{(a.Criterion is { } c ? $", {c}" : "")}: {(a.Dose is { } d ? $"{d}. " : "")}{a.Text}";
 
     public static IReadOnlyList<ToxicityRow> Toxicity(Evaluation e, TreatmentHistory h)
     {
@@ -125,7 +126,7 @@ internal static class SafetyStage
     {
         var drug = e.Kb.Drug(therapy);
         var ev = Codes.AdverseEventCode.Code(ae.Event);
-        var regimen = DoseText.InForce(drug, e.AsOf);
+        var regimen = drug.DosingOn(e.AsOf);
         var full = regimen is null ? null : DoseText.Maintenance(regimen);
         var reduced = regimen is null ? null : DoseText.FirstReduction(regimen);
         var decision = ToxicityAdvisor.Decide(e, therapy, ae.Event, ae.Grade);
@@ -137,7 +138,7 @@ internal static class SafetyStage
             var text = severe
                 ? $"The {e.Name(therapy)} label gives no rule for grade {ae.Grade} {ev}, specific or general. FusionGuide's default for a grade 3-4 adverse reaction the label does not address: withhold until grade 0-1, then resume at the same or one lower dose level by clinical judgement; discontinue if it recurs at grade 4."
                 : $"The {e.Name(therapy)} label sets no dose change for grade {ae.Grade} {ev}: continue at the current dose with supportive care and re-grade at each visit.";
-            var sources = e.Kb.Toxicity(therapy)!.Sources;
+            var sources = e.Kb.Toxicity(therapy)!.Provenance.Sources;
             e.Fire(RuleIds.ToxicityGeneral, text, sources);
             return new ToxicityRow
             {
@@ -153,33 +154,33 @@ internal static class SafetyStage
         }
 
         var rule = decision.Rule;
-        e.UsedUnverified(rule.Id, rule.Verified, rule.VerificationNote);
+        e.UsedUnverified(rule.Id, rule.Provenance);
         var (action, resume, branchDose, branchText) = (decision.Action, decision.Resume, decision.Dose, decision.Branch);
         var dose = branchDose ?? resume switch
         {
-            "same" => full,
-            "reduced" => reduced ?? "no lower dose level: discontinue",
-            "same-or-reduced" => reduced is null ? full : $"{full} (or {reduced} if the event recurs or is not tolerated)",
+            Resume.Same => full,
+            Resume.Reduced => reduced ?? "no lower dose level: discontinue",
+            Resume.SameOrReduced => reduced is null ? full : $"{full} (or {reduced} if the event recurs or is not tolerated)",
             _ => null,
         };
         var ruleText = (decision.General
             ? $"The {e.Name(therapy)} label does not name {ev}; its general rule for grade {ae.Grade} adverse reactions applies: {rule.Text}"
             : rule.Text) + branchText;
-        var assumption = dose is not null && branchDose is null && resume != "same" ? " Doses assume the patient is at the full dose; if already reduced, go one level lower." : "";
-        e.Fire(decision.General ? RuleIds.ToxicityGeneral : RuleIds.ToxicityRule, $"{e.Name(therapy)}, grade {ae.Grade} {ev}: {Codes.ToxicityAction.Code(Codes.ToxicityAction.Parse(action))}{(dose is null ? "" : $", then {dose}")}. {ruleText}{assumption}", rule.Sources);
+        var assumption = dose is not null && branchDose is null && resume != Resume.Same ? " Doses assume the patient is at the full dose; if already reduced, go one level lower." : "";
+        e.Fire(decision.General ? RuleIds.ToxicityGeneral : RuleIds.ToxicityRule, $"{e.Name(therapy)}, grade {ae.Grade} {ev}: {action.Code()}{(dose is null ? "" : $", then {dose}")}. {ruleText}{assumption}", rule.Provenance.Sources);
         return new ToxicityRow
         {
             Therapy = therapy,
             Event = ae.Event,
             Grade = ae.Grade,
-            Action = Codes.ToxicityAction.Parse(action),
+            Action = action,
             Dose = dose,
             Supportive = [.. rule.Supportive, .. rule.Referrals.Select(r => $"Refer: {r}")],
             Rule = ruleText + assumption,
-            Caveat = rule.Verified == false
+            Caveat = !rule.Provenance.Verified
                 ? $"This {e.Name(therapy)} label rule is not yet verified against the current label; check it before acting."
                 : null,
-            References = rule.Sources,
+            References = rule.Provenance.Sources,
         };
     }
 
@@ -202,13 +203,14 @@ internal static class SafetyStage
             var drug = e.Kb.Drug(t);
             foreach (var m in drug.Monitoring)
             {
-                e.UsedUnverified(m.Id, m.Verified, m.VerificationNote);
-                rows.Add(new MonitoringRow { Therapy = t, Item = m.Item, Schedule = m.Schedule, References = m.Sources });
+                e.UsedUnverified(m.Id, m.Provenance);
+                rows.Add(new MonitoringRow { Therapy = t, Item = m.Item, Schedule = m.Schedule, References = m.Provenance.Sources });
             }
 
-            if (e.Index.Monitoring(t) is { } trace)
+            if (drug.Monitoring.Count > 0)
             {
-                e.Fire(RuleIds.Monitoring, trace.Detail, trace.Sources);
+                e.Fire(RuleIds.Monitoring, $"{drug.Name}: {string.Join("; ", drug.Monitoring.Select(m => $"{m.Item} ({m.Schedule})"))}.",
+                    [.. drug.Monitoring.SelectMany(m => m.Provenance.Sources).Distinct()]);
             }
         }
 

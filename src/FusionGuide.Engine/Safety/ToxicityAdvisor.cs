@@ -1,6 +1,5 @@
 using FusionGuide.Domain;
 using FusionGuide.Engine.Pipeline;
-using FusionGuide.Knowledge;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Safety;
@@ -12,9 +11,9 @@ namespace FusionGuide.Engine.Safety;
 /// </summary>
 internal sealed record ToxicityDecision(ToxicityRule Rule, bool General)
 {
-    public string Action { get; init; } = Rule.Action;
+    public ToxicityAction Action { get; init; } = Rule.Action;
 
-    public string Resume { get; init; } = Rule.Resume;
+    public Resume Resume { get; init; } = Rule.Resume;
 
     /// <summary>The branch's own dose, when the label names one instead of the next level down.</summary>
     public string? Dose { get; init; }
@@ -33,15 +32,14 @@ internal static class ToxicityAdvisor
             return null;
         }
 
-        var code = Codes.AdverseEventCode.Code(ev);
-        var rules = table.Rules.Where(r => KnowledgeBase.InForce(r, e.AsOf) && r.Grades.Contains(grade)).ToList();
-        var own = rules.FirstOrDefault(r => r.Event == code);
+        var rules = table.Rules.Where(r => r.Validity.Contains(e.AsOf) && r.Grades.Contains(grade)).ToList();
+        var own = rules.FirstOrDefault(r => r.Event == ev);
         if (own is not null)
         {
             return WithComedication(e, new ToxicityDecision(own, General: false));
         }
 
-        var general = rules.FirstOrDefault(r => r.Event == "other");
+        var general = rules.FirstOrDefault(r => r.Event == AdverseEventCode.Other);
         return general is null ? null : WithComedication(e, new ToxicityDecision(general, General: ev != AdverseEventCode.Other));
     }
 
@@ -59,7 +57,7 @@ internal static class ToxicityAdvisor
         var contributing = e.Case.Medications.Where(m => e.Kb.Medication(m).Classes.Any(branch.Classes.Contains)).ToList();
         if (contributing.Count == 0)
         {
-            return d with { Branch = $" No medication of the contributing classes ({string.Join(", ", branch.Classes)}) is listed, so the rule without a contributing co-medication applies." };
+            return d with { Branch = $" No medication of the contributing classes ({string.Join(", ", branch.Classes.Select(c => c.Code()))}) is listed, so the rule without a contributing co-medication applies." };
         }
 
         return d with

@@ -1,6 +1,5 @@
 using FusionGuide.Domain;
 using FusionGuide.Engine.Pipeline;
-using FusionGuide.Knowledge;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic;
@@ -48,37 +47,36 @@ internal static class Access
     /// the standing unknown; one limited to inhibitor-naive patients does not cover a patient who has had an inhibitor
     /// of this kinase (<paramref name="priorInhibitor"/>), who is then off-label for it.
     /// </summary>
-    public static (Standing Standing, Approval? Record) StandingOf(Evaluation e, Drug drug, string gene, string setting, bool priorInhibitor = false)
+    public static (Standing Standing, Approval? Record) StandingOf(Evaluation e, Drug drug, Gene gene, ApprovalSetting setting, bool priorInhibitor = false)
     {
-        if (e.Case.Context.Region is not { } region || region == Region.Other || drug.Kind != "targeted")
+        if (e.Case.Context.Region is not { } region || region == Region.Other || !drug.IsTargeted)
         {
             return (Standing.NotAssessed, null);
         }
 
         // One pass over the drug's approvals in this region and in force, in file order, keeping the first of each kind
         // the decision below asks for.
-        var code = Codes.Region.Code(region);
         Approval? firstRecord = null, firstApprovedNow = null, forSetting = null, forFirstLine = null, firstNotApproved = null, firstApproved = null;
         Approval? naiveOnly = null, undated = null;
         foreach (var a in drug.Approvals)
         {
-            if (a.Region != code || !KnowledgeBase.InForce(a, e.AsOf))
+            if (a.Region != region || !a.Validity.Contains(e.AsOf))
             {
                 continue;
             }
 
             firstRecord ??= a;
-            if (a.Status == "not-approved")
+            if (a.Status == ApprovalStatus.NotApproved)
             {
                 firstNotApproved ??= a;
             }
 
-            if (a.Status != "approved")
+            if (a.Status != ApprovalStatus.Approved)
             {
                 continue;
             }
 
-            if (a.Date is null)
+            if (a.Date is not { } approvedOn)
             {
                 // Approved on an unknown day: whether it was in force on the evaluation date is not known.
                 undated ??= a.Gene == gene ? a : null;
@@ -86,14 +84,14 @@ internal static class Access
             }
 
             firstApproved ??= a;
-            if (KnowledgeDate.Parse(a.Date) > e.AsOf)
+            if (approvedOn > e.AsOf)
             {
                 continue;
             }
 
             firstApprovedNow ??= a;
-            var covers = a.Gene == gene && (Covers(a.Setting, setting) || (setting == "subsequent" && a.Setting == "first-line"));
-            if (covers && priorInhibitor && a.NaiveOnly == true)
+            var covers = a.Gene == gene && (Covers(a.Setting, setting) || (setting == ApprovalSetting.Subsequent && a.Setting == ApprovalSetting.FirstLine));
+            if (covers && priorInhibitor && a.NaiveOnly)
             {
                 naiveOnly ??= a;
                 continue;
@@ -130,19 +128,19 @@ internal static class Access
 
     // An approval covers the setting its label names; "advanced" covers every line of advanced disease but never
     // adjuvant use. "any" on an approval names no setting, so it covers none (the label always names one).
-    private static bool Covers(string approved, string setting) =>
-        approved == setting || (approved == "advanced" && setting is "first-line" or "subsequent");
+    private static bool Covers(ApprovalSetting approved, ApprovalSetting setting) =>
+        approved == setting || (approved == ApprovalSetting.Advanced && setting is ApprovalSetting.FirstLine or ApprovalSetting.Subsequent);
 
     public static string Describe(Evaluation e, Standing standing, Approval? record, string drugName)
     {
         var region = e.Case.Context.Region is { } r ? Codes.Region.Code(r) : "the region";
         return standing switch
         {
-            Standing.NotApproved when record?.Status == "approved" => $"{drugName} is not approved in {region} on {e.AsOfText} (approval dated {record.Date})",
+            Standing.NotApproved when record is { Status: ApprovalStatus.Approved, Date: { } dated } => $"{drugName} is not approved in {region} on {e.AsOfText} (approval dated {dated.Code()})",
             Standing.NotApproved => $"{drugName} is not approved in {region} as of {e.AsOfText}",
-            Standing.OffLabel when record?.NaiveOnly == true => $"{drugName}'s {region} approval is limited to patients who have not had {(record.Gene == "ALK" ? "an ALK" : $"a {record.Gene}")} inhibitor, and this patient has had one: off-label here",
+            Standing.OffLabel when record?.NaiveOnly == true => $"{drugName}'s {region} approval is limited to patients who have not had {(record.Gene == Gene.Alk ? "an ALK" : $"a {record.Gene?.Code()}")} inhibitor, and this patient has had one: off-label here",
             Standing.OffLabel => $"{drugName} is marketed in {region} but not approved for this indication (off-label; guideline-supported)",
-            Standing.Unknown when record is { Status: "approved", Date: null } => $"the approval status of {drugName} in {region} on {e.AsOfText} is not known: the knowledge base records an approval without its date",
+            Standing.Unknown when record is { Status: ApprovalStatus.Approved, Date: null } => $"the approval status of {drugName} in {region} on {e.AsOfText} is not known: the knowledge base records an approval without its date",
             Standing.Unknown => $"the approval status of {drugName} in {region} is not known to the knowledge base",
             _ => "",
         };

@@ -4,14 +4,11 @@ using FusionGuide.Engine.Pipeline;
 namespace FusionGuide.Engine.Systemic;
 
 /// <summary>A therapy under consideration, with everything that will explain it.</summary>
-internal sealed class Candidate(Therapy therapy, Preference preference, string condition, string evidence, int order)
+internal sealed class Candidate(Therapy therapy, Preference preference, string evidence, int order)
 {
     public Therapy Therapy { get; } = therapy;
 
     public Preference Preference { get; set; } = preference;
-
-    /// <summary>The table condition it came with (any, genotype-directed, …).</summary>
-    public string Condition { get; } = condition;
 
     /// <summary>The guideline's or mechanism's one-line evidence.</summary>
     public string Evidence { get; } = evidence;

@@ -77,9 +77,7 @@ internal sealed class ResistanceProfile
     /// </summary>
     public IEnumerable<(MutationSet Set, Resensitisation Record)> Resensitising(Therapy drug, Therapy? emergedOn)
     {
-        var code = Codes.Therapy.Code(drug);
-        var on = emergedOn is { } t ? Codes.Therapy.Code(t) : null;
-        return resensitised.Where(x => x.Record.Drug == code && (x.Record.After.Count == 0 || (on is not null && x.Record.After.Contains(on))));
+        return resensitised.Where(x => x.Record.Drug == drug && (x.Record.After.Count == 0 || (emergedOn is { } on && x.Record.After.Contains(on))));
     }
 
     public Activity Of(Therapy t)
@@ -97,7 +95,7 @@ internal sealed class ResistanceProfile
     private void Read(Evaluation e, MutationSet set)
     {
         var gene = Codes.Gene.Code(set.Gene);
-        var exact = e.Index.Resistance(gene, set.Mutations);
+        var exact = e.Kb.ResistanceFor(set.Gene, set.Mutations);
         if (exact is not null)
         {
             foreach (var cell in exact.Cells)
@@ -110,11 +108,11 @@ internal sealed class ResistanceProfile
                 resensitised.Add((set, record));
             }
 
-            e.Fire(RuleIds.Resistance, $"{gene} {set.Name} ({set.Source}): {e.Index.ResistanceText(exact).Summary}.", exact.Sources);
+            e.Fire(RuleIds.Resistance, $"{gene} {set.Name} ({set.Source}): {Summary(exact)}.", exact.Provenance.Sources);
             return;
         }
 
-        var singles = set.Mutations.Select(m => e.Index.Resistance(gene, m)).ToList();
+        var singles = set.Mutations.Select(m => e.Kb.ResistanceFor(set.Gene, [m])).ToList();
         var unknown = set.Mutations.Where((m, i) => singles[i] is null).ToList();
         if (unknown.Count > 0)
         {
@@ -143,22 +141,25 @@ internal sealed class ResistanceProfile
                 AddCell(e, set, cell, estimated: set.Mutations.Count > 1);
             }
 
-            var (mutations, summary) = e.Index.ResistanceText(row);
-            e.Fire(RuleIds.Resistance, $"{gene} {mutations} ({set.Source}): {summary}.", row.Sources);
+            e.Fire(RuleIds.Resistance, $"{gene} {row.Name} ({set.Source}): {Summary(row)}.", row.Provenance.Sources);
         }
     }
 
+    /// <summary>"lorlatinib sensitive, alectinib resistant, …": a row's cells as the resistance rule's trace lists them.</summary>
+    private static string Summary(ResistanceRow row) => string.Join(", ", row.Cells.Select(c => $"{c.Drug.Code()} {c.Activity.Code()}"));
+
     private void AddCell(Evaluation e, MutationSet set, ResistanceCell cell, bool estimated)
     {
-        var (therapy, drug, cited) = e.Index.ResistanceCellText(e.Kb, cell);
-        var activity = cell.Activity switch { "sensitive" => Activity.Sensitive, "intermediate" => Activity.Intermediate, _ => Activity.Resistant };
-        var activityText = cell.Activity;
-        if (cell.EmergedOnDrug == true && activity != Activity.Resistant)
+        var therapy = cell.Drug;
+        var drug = e.Name(therapy).ToLowerInvariant();
+        var activity = cell.Activity switch { CellActivity.Sensitive => Activity.Sensitive, CellActivity.Intermediate => Activity.Intermediate, _ => Activity.Resistant };
+        var activityText = cell.Activity.Code();
+        if (cell.EmergedOnDrug && activity != Activity.Resistant)
         {
             // A mutation found at clinical progression on the drug outweighs its laboratory activity: never fully
             // sensitive, and the evidence says why (docs/knowledge-format.md, resistance cells).
             activity = Activity.Intermediate;
-            activityText = $"{cell.Activity} in the laboratory, but the mutation has emerged at progression on {drug} in patients, so it counts as intermediate at best";
+            activityText = $"{activityText} in the laboratory, but the mutation has emerged at progression on {drug} in patients, so it counts as intermediate at best";
         }
 
         if (!findings.TryGetValue(therapy, out var list))
@@ -168,7 +169,7 @@ internal sealed class ResistanceProfile
 
         // With a compound judged from its parts, keep the worst part per set.
         var existing = list.FindIndex(f => f.Set == set);
-        var finding = new ActivityFinding(set, activity, drug, cited, activityText, cell.Sources, estimated, cell.Verified == false);
+        var finding = new ActivityFinding(set, activity, drug, cell.Cited, activityText, cell.Provenance.Sources, estimated, !cell.Provenance.Verified);
         if (existing < 0)
         {
             list.Add(finding);

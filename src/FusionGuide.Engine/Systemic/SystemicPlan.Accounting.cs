@@ -30,9 +30,9 @@ internal sealed partial class SystemicPlan
         var added = new List<Candidate>();
         var accounted = new List<string>();
         var sources = new List<string>();
-        foreach (var drug in e.Kb.Drugs.Where(d => d.Kind == "targeted" && d.Targets.Contains(kinaseCode)))
+        foreach (var drug in e.Kb.Drugs.Where(d => d.Inhibits(kinase)))
         {
-            var therapy = Codes.Therapy.Parse(drug.Id);
+            var therapy = drug.Therapy;
             // Only the findings of this kinase: a mutation of the other kinase (a history-inconsistent test) steers nothing here.
             var findings = profile.For(therapy).Where(f => f.Set.Gene == kinase).ToList();
             if (!findings.Any(f => f.Activity is Activity.Sensitive or Activity.Intermediate) || findings.Any(f => f.Activity == Activity.Resistant))
@@ -55,7 +55,7 @@ internal sealed partial class SystemicPlan
 
             var rated = string.Join("; ", findings.Where(f => f.Activity != Activity.Resistant).Select(f => $"{Describe(f.Activity)} against {f.Set.Name}"));
             var why = $"Genotype-directed option: the resistance findings rate {e.Name(therapy)} {rated}, and no guideline table for this sequence of prior TKIs lists it for this genotype; offered in certain circumstances, after the guideline's preferred options";
-            var c = new Candidate(therapy, Preference.CertainCircumstances, "genotype-directed", why, GenotypeDirectedOrder + added.Count);
+            var c = new Candidate(therapy, Preference.CertainCircumstances, why, GenotypeDirectedOrder + added.Count);
             c.Cite(findings.SelectMany(f => f.Sources));
             candidates.Add(c);
             added.Add(c);
@@ -103,7 +103,7 @@ internal sealed partial class SystemicPlan
             return entry.Rationale;
         }
 
-        var therapy = Codes.Therapy.Parse(entry.Therapy);
+        var therapy = entry.Therapy;
         var rated = string.Join("; ", profile.For(therapy).Where(f => f.Set.Gene == kinase).Select(f => $"{Describe(f.Activity)} against {f.Set.Name}"));
         return $"Genotype-directed option: the resistance findings rate {e.Name(therapy)} {rated}";
     }

@@ -17,7 +17,7 @@ internal sealed partial class SystemicPlan
         for (var i = 0; i < table.Entries.Count; i++)
         {
             var entry = table.Entries[i];
-            var therapy = Codes.Therapy.Parse(entry.Therapy);
+            var therapy = entry.Therapy;
             if (candidates.Any(c => c.Therapy == therapy))
             {
                 continue;
@@ -25,22 +25,22 @@ internal sealed partial class SystemicPlan
 
             var admit = entry.Condition switch
             {
-                "brain-metastases" => BrainMets,
-                "genotype-directed" => profile.Of(therapy) == Activity.Sensitive,
-                "cns-progression" => pattern == ProgressionPattern.Cns,
-                "extensive-stage" => ExtensiveStage,
-                "preferred-unavailable" => false,
+                RegimenCondition.BrainMetastases => BrainMets,
+                RegimenCondition.GenotypeDirected => profile.Of(therapy) == Activity.Sensitive,
+                RegimenCondition.CnsProgression => pattern == ProgressionPattern.Cns,
+                RegimenCondition.ExtensiveStage => ExtensiveStage,
+                RegimenCondition.PreferredUnavailable => false,
                 _ => true,
             };
-            if (entry.Condition == "preferred-unavailable")
+            if (entry.Condition == RegimenCondition.PreferredUnavailable)
             {
                 deferred.Add((entry, i, table));
                 continue;
             }
 
-            if (entry.Condition == "nonsquamous" && Squamous)
+            if (entry.Condition == RegimenCondition.Nonsquamous && Squamous)
             {
-                avoid.Add(therapy, $"pemetrexed-based therapy is not used in squamous histology", e.Kb.Drug(therapy).Sources);
+                avoid.Add(therapy, $"pemetrexed-based therapy is not used in squamous histology", e.Kb.Drug(therapy).Provenance.Sources);
                 continue;
             }
 
@@ -53,29 +53,29 @@ internal sealed partial class SystemicPlan
 
     private Candidate FromEntry(RegimenEntry entry, int order, Regimen table)
     {
-        var evidence = entry.Condition == "genotype-directed" ? GenotypeDirectedEvidence(entry) : entry.Rationale;
-        var c = new Candidate(Codes.Therapy.Parse(entry.Therapy), Codes.Preference.Parse(entry.Preference), entry.Condition, evidence, order)
+        var evidence = entry.Condition == RegimenCondition.GenotypeDirected ? GenotypeDirectedEvidence(entry) : entry.Rationale;
+        var c = new Candidate(entry.Therapy, entry.Preference, evidence, order)
         {
             Category = entry.Category,
         };
-        c.Cite(entry.References);
+        c.Cite(entry.Provenance.Sources);
         c.Cite([table.Guideline]);
-        c.Notes.Add($"{e.Cite(table.Guideline)}: {entry.Preference}{(entry.Category is { } cat ? $", category {cat}" : "")}{(entry.Condition == "genotype-directed" ? " when the genotype supports it" : "")}");
-        if (entry.NaiveOnly == true && PriorInhibitor)
+        c.Notes.Add($"{e.Cite(table.Guideline)}: {entry.Preference.Code()}{(entry.Category is { } cat ? $", category {cat}" : "")}{(entry.Condition == RegimenCondition.GenotypeDirected ? " when the genotype supports it" : "")}");
+        if (entry.NaiveOnly && PriorInhibitor)
         {
             // Contract 1.1: after a TKI stopped for intolerance the setting stays first-line, but the patient is not naive.
-            var scope = $"{e.Cite(table.Guideline)} lists {e.Name(c.Therapy)} for patients who have not had {(kinaseCode == "ALK" ? "an ALK" : $"a {kinaseCode}")} inhibitor, and this patient has had one: outside that recommendation (off-label use of the guideline entry)";
+            var scope = $"{e.Cite(table.Guideline)} lists {e.Name(c.Therapy)} for patients who have not had {(kinase == Gene.Alk ? "an ALK" : $"a {kinaseCode}")} inhibitor, and this patient has had one: outside that recommendation (off-label use of the guideline entry)";
             c.Notes.Add(scope);
             e.Fire(RuleIds.LabelScope, $"{Evaluation.Capitalised(scope)}.", [table.Guideline]);
         }
 
-        if (entry.Verified == false)
+        if (!entry.Provenance.Verified)
         {
-            c.Notes.Add($"its place in this guideline table ({entry.Preference}) is not yet verified against the guideline document");
+            c.Notes.Add($"its place in this guideline table ({entry.Preference.Code()}) is not yet verified against the guideline document");
         }
 
-        e.UsedUnverified($"{table.Id}/{entry.Therapy}", entry.Verified, entry.VerificationNote);
-        e.UsedUnverified(table.Id, table.Verified, table.VerificationNote);
+        e.UsedUnverified($"{table.Id}/{entry.Therapy.Code()}", entry.Provenance);
+        e.UsedUnverified(table.Id, table.Provenance);
         return c;
     }
 
@@ -86,7 +86,7 @@ internal sealed partial class SystemicPlan
             return;
         }
 
-        var missing = table.Entries.Where(x => x.Preference == "preferred" && avoid.Contains(Codes.Therapy.Parse(x.Therapy))).Select(x => e.Name(Codes.Therapy.Parse(x.Therapy))).ToList();
+        var missing = table.Entries.Where(x => x.Preference == Preference.Preferred && avoid.Contains(x.Therapy)).Select(x => e.Name(x.Therapy)).ToList();
         var why = missing.Count > 0 ? $"offered only because {string.Join(", ", missing)} cannot be given here" : "offered only because no preferred agent can be given here";
         foreach (var (entry, order, t) in deferred)
         {
@@ -95,7 +95,7 @@ internal sealed partial class SystemicPlan
             candidates.Add(c);
         }
 
-        e.Fire(RuleIds.PreferredUnavailable, $"No preferred agent can be given: {string.Join(", ", deferred.Select(d => d.Entry.Therapy))} {why}.");
+        e.Fire(RuleIds.PreferredUnavailable, $"No preferred agent can be given: {string.Join(", ", deferred.Select(d => d.Entry.Therapy.Code()))} {why}.");
         deferred.Clear();
         ApplyFilters();
     }
@@ -105,35 +105,35 @@ internal sealed partial class SystemicPlan
         var i = 0;
         foreach (var alteration in dx.Alterations)
         {
-            var m = e.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene == kinaseCode)
-                ?? e.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene == "any");
+            var m = e.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene == kinase)
+                ?? e.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene is null);
             if (m is null)
             {
                 continue;
             }
 
-            e.Fire(RuleIds.OffTarget, $"{alteration} at progression (off-target resistance): {m.Approach}", m.Sources);
+            e.Fire(RuleIds.OffTarget, $"{alteration} at progression (off-target resistance): {m.Approach}", m.Provenance.Sources);
             AddMechanism(m, -100 + i++);
         }
     }
 
     private void AddMechanism(OffTargetMechanism m, int order)
     {
-        e.UsedUnverified(m.Id, m.Verified, m.VerificationNote);
+        e.UsedUnverified(m.Id, m.Provenance);
         foreach (var t in m.Therapies)
         {
-            var therapy = Codes.Therapy.Parse(t.Therapy);
+            var therapy = t.Therapy;
             var existing = candidates.FirstOrDefault(c => c.Therapy == therapy);
-            var found = m.Alteration ?? $"{m.Transformation} transformation";
+            var found = m.Alteration ?? $"{m.Transformation?.Code()} transformation";
             if (existing is not null)
             {
                 existing.Notes.Add($"{found} found at progression: {t.Rationale}");
-                existing.Cite(m.Sources);
+                existing.Cite(m.Provenance.Sources);
                 continue;
             }
 
-            var c = new Candidate(therapy, Codes.Preference.Parse(t.Preference), "mechanism", $"{found} found at progression: {t.Rationale}", order);
-            c.Cite(m.Sources);
+            var c = new Candidate(therapy, t.Preference, $"{found} found at progression: {t.Rationale}", order);
+            c.Cite(m.Provenance.Sources);
             candidates.Add(c);
         }
     }
@@ -145,8 +145,8 @@ internal sealed partial class SystemicPlan
             if (HistoryReader.IsTargeted(e, f.Therapy) && Resensitised(f) is { } evidence)
             {
                 rechallenge[f.Therapy] = (f, evidence.Set, evidence.Record);
-                e.UsedUnverified(evidence.Record.Id, evidence.Record.Verified, evidence.Record.VerificationNote);
-                e.Fire(RuleIds.Rechallenge, $"{e.Name(f.Therapy)}: the disease progressed on it{Span(f)}, but {evidence.Set.Name} ({evidence.Set.Source}) is recorded with clinical evidence of re-sensitisation ({evidence.Record.Summary}): it may be given again in certain circumstances, never as the first choice.", evidence.Record.Sources);
+                e.UsedUnverified(evidence.Record.Id, evidence.Record.Provenance);
+                e.Fire(RuleIds.Rechallenge, $"{e.Name(f.Therapy)}: the disease progressed on it{Span(f)}, but {evidence.Set.Name} ({evidence.Set.Source}) is recorded with clinical evidence of re-sensitisation ({evidence.Record.Summary}): it may be given again in certain circumstances, never as the first choice.", evidence.Record.Provenance.Sources);
                 continue;
             }
 
@@ -168,13 +168,13 @@ internal sealed partial class SystemicPlan
 
         if (h.Current is { } current && MustStop(current) is { } stop)
         {
-            avoid.Add(current.Therapy, stop, e.Kb.Toxicity(current.Therapy)?.Sources);
+            avoid.Add(current.Therapy, stop, e.Kb.Toxicity(current.Therapy)?.Provenance.Sources);
             e.Fire(RuleIds.Intolerance, $"{e.Name(current.Therapy)} must stop ({stop}): a TKI of the same standing follows, not a later line.");
         }
 
-        foreach (var drug in e.Kb.Drugs.Where(d => d.Kind == "targeted" && d.Targets.Contains(kinaseCode)))
+        foreach (var drug in e.Kb.Drugs.Where(d => d.Inhibits(kinase)))
         {
-            var therapy = Codes.Therapy.Parse(drug.Id);
+            var therapy = drug.Therapy;
             if (profile.Of(therapy) == Activity.Resistant)
             {
                 var finding = profile.For(therapy).First(x => x.Activity == Activity.Resistant);
@@ -215,22 +215,22 @@ internal sealed partial class SystemicPlan
                 candidates.Remove(existing);
             }
 
-            var c = new Candidate(therapy, Preference.CertainCircumstances, "rechallenge", why, 1000) { IsRechallenge = true };
-            c.Cite(record.Sources);
+            var c = new Candidate(therapy, Preference.CertainCircumstances, why, 1000) { IsRechallenge = true };
+            c.Cite(record.Provenance.Sources);
             candidates.Add(c);
         }
     }
 
     /// <summary>A TKI of this kinase in the history, whatever stopped it: the patient is no longer inhibitor-naive.</summary>
-    private bool PriorInhibitor => h.TargetedExposure.Any(t => e.Kb.Drug(t).Targets.Contains(kinaseCode));
+    private bool PriorInhibitor => h.TargetedExposure.Any(t => e.Kb.Drug(t).Targets.Contains(kinase));
 
     private void ApplyFilters(IEnumerable<Candidate>? only = null)
     {
         foreach (var c in (only ?? candidates).ToList())
         {
             var drug = e.Kb.Drug(c.Therapy);
-            var targeted = drug.Kind == "targeted";
-            if (targeted && !drug.Targets.Contains(kinaseCode))
+            var targeted = drug.IsTargeted;
+            if (targeted && !drug.Targets.Contains(kinase))
             {
                 avoid.Add(c.Therapy, $"no activity against {kinaseCode}");
             }
@@ -269,21 +269,21 @@ internal sealed partial class SystemicPlan
         }
 
         MarkUnverified(c.Therapy);
-        var setting = h.AnyTargetedFailure ? "subsequent" : e.Case.Tumor.Resected == true ? "adjuvant" : "first-line";
+        var setting = h.AnyTargetedFailure ? ApprovalSetting.Subsequent : e.Case.Tumor.Resected == true ? ApprovalSetting.Adjuvant : ApprovalSetting.FirstLine;
         // A TKI of this kinase in the history (stopped for intolerance, the setting stays first-line) still counts for
         // labels limited to inhibitor-naive patients.
-        var (standing, record) = Access.StandingOf(e, drug, kinaseCode, setting, PriorInhibitor);
+        var (standing, record) = Access.StandingOf(e, drug, kinase, setting, PriorInhibitor);
         var text = Access.Describe(e, standing, record, e.Name(c.Therapy));
         if (standing == Standing.OffLabel && record?.NaiveOnly == true)
         {
-            e.Fire(RuleIds.LabelScope, $"{Evaluation.Capitalised(text)} (prior {string.Join(", ", h.TargetedExposure.Select(e.Name))}).", record.Sources);
+            e.Fire(RuleIds.LabelScope, $"{Evaluation.Capitalised(text)} (prior {string.Join(", ", h.TargetedExposure.Select(e.Name))}).", record.Provenance.Sources);
         }
 
         switch (standing)
         {
             case Standing.NotApproved when e.Case.Context.Available?.Contains(c.Therapy) != true:
-                avoid.Add(c.Therapy, text, record?.Sources);
-                e.Fire(RuleIds.RegionalApproval, $"{text}.", record?.Sources ?? []);
+                avoid.Add(c.Therapy, text, record?.Provenance.Sources);
+                e.Fire(RuleIds.RegionalApproval, $"{text}.", record?.Provenance.Sources ?? []);
                 break;
             case Standing.NotApproved:
                 c.Notes.Add($"{text}, but the site lists it as obtainable");
@@ -302,20 +302,20 @@ internal sealed partial class SystemicPlan
 
     private void OtherFilters(Candidate c, Drug drug)
     {
-        if (drug.NotIn.Any(x => e.Case.Tumor.Histology is { } hist && Codes.Histology.Code(hist) == x || (x == "squamous" && Squamous)))
+        if (drug.NotIn.Any(x => e.Case.Tumor.Histology == x || (x == Histology.Squamous && Squamous)))
         {
-            avoid.Add(c.Therapy, $"not used in squamous histology", drug.Sources);
-            e.Fire(RuleIds.Histology, $"{drug.Name}: not used in squamous histology.", drug.Sources);
+            avoid.Add(c.Therapy, $"not used in squamous histology", drug.Provenance.Sources);
+            e.Fire(RuleIds.Histology, $"{drug.Name}: not used in squamous histology.", drug.Provenance.Sources);
         }
 
         var chemo = c.Therapy is not (Therapy.ClinicalTrial or Therapy.BestSupportiveCare);
-        if (chemo && e.Case.Patient.Ecog >= (int)e.Kb.Threshold("ecog-poor-at-or-above"))
+        if (chemo && e.Case.Patient.Ecog >= e.Kb.ClinicalThresholds.EcogPoorAtOrAbove)
         {
             avoid.Add(c.Therapy, $"ECOG {e.Case.Patient.Ecog}: cytotoxic or immune therapy is not recommended at this performance status");
             e.Fire(RuleIds.PerformanceStatus, $"ECOG {e.Case.Patient.Ecog}: {drug.Name} ruled out; best supportive care (and a targeted agent where one is left) instead.");
         }
 
-        c.Cite(drug.Sources);
+        c.Cite(drug.Provenance.Sources);
     }
 
     private void Cautions(Candidate c, Drug drug)
@@ -332,37 +332,37 @@ internal sealed partial class SystemicPlan
                 continue;
             }
 
-            if (caution.Comorbidity == "interstitial-lung-disease" && !e.Case.Comorbidities.Contains(Comorbidity.InterstitialLungDisease) && e.PriorPneumonitis is { } ae)
+            if (caution.Comorbidity == Comorbidity.InterstitialLungDisease && !e.Case.Comorbidities.Contains(Comorbidity.InterstitialLungDisease) && e.PriorPneumonitis is { } ae)
             {
                 var on = ae.Therapy is { } t ? $" on {e.Name(t)}" : "";
                 e.Fire(RuleIds.PriorPneumonitis, $"A grade {ae.Grade} pneumonitis{on} is recorded as an adverse event: it counts as interstitial lung disease for {drug.Name}'s caution.");
             }
 
-            e.UsedUnverified(caution.Id, caution.Verified, caution.VerificationNote);
+            e.UsedUnverified(caution.Id, caution.Provenance);
             switch (caution.Effect)
             {
-                case "avoid":
-                    avoid.Add(c.Therapy, caution.Message, caution.Sources);
+                case CautionEffect.Avoid:
+                    avoid.Add(c.Therapy, caution.Message, caution.Provenance.Sources);
                     break;
-                case "deprioritise":
+                case CautionEffect.Deprioritise:
                     c.Demoted = true;
-                    c.Notes.Add($"{caution.Comorbidity}: {caution.Message} Ranked after equally recommended agents");
+                    c.Notes.Add($"{caution.Comorbidity.Code()}: {caution.Message} Ranked after equally recommended agents");
                     break;
                 default:
-                    c.Notes.Add($"{caution.Comorbidity}: {caution.Message}");
+                    c.Notes.Add($"{caution.Comorbidity.Code()}: {caution.Message}");
                     break;
             }
 
-            c.Cite(caution.Sources);
-            e.Fire(RuleIds.Comorbidity, $"{drug.Name} and {caution.Comorbidity}: {caution.Effect} — {caution.Message}", caution.Sources);
+            c.Cite(caution.Provenance.Sources);
+            e.Fire(RuleIds.Comorbidity, $"{drug.Name} and {caution.Comorbidity.Code()}: {caution.Effect.Code()} — {caution.Message}", caution.Provenance.Sources);
         }
     }
 
     private void AvoidImmunotherapyMonotherapy()
     {
         var io = e.Kb.Drug(Therapy.ImmunotherapyMonotherapy);
-        avoid.Add(Therapy.ImmunotherapyMonotherapy, io.Place ?? $"checkpoint-inhibitor monotherapy has little activity in {kinaseCode}-rearranged NSCLC, whatever the PD-L1", io.Sources);
-        e.Fire(RuleIds.ImmunotherapyAvoid, $"Immunotherapy monotherapy is avoided in {kinaseCode}-rearranged NSCLC whatever the PD-L1 expression.", io.Sources);
+        avoid.Add(Therapy.ImmunotherapyMonotherapy, io.Place ?? $"checkpoint-inhibitor monotherapy has little activity in {kinaseCode}-rearranged NSCLC, whatever the PD-L1", io.Provenance.Sources);
+        e.Fire(RuleIds.ImmunotherapyAvoid, $"Immunotherapy monotherapy is avoided in {kinaseCode}-rearranged NSCLC whatever the PD-L1 expression.", io.Provenance.Sources);
     }
 
     private void WarnPriorImmunotherapy()
@@ -382,7 +382,7 @@ internal sealed partial class SystemicPlan
     {
         foreach (var f in profile.For(therapy).Where(f => f.Unverified))
         {
-            e.UsedUnverified($"resistance {f.Set.Name}/{Codes.Therapy.Code(therapy)}", false, "activity cell not verified against the primary source");
+            e.UsedUnverified($"resistance {f.Set.Name}/{Codes.Therapy.Code(therapy)}", "activity cell not verified against the primary source");
         }
     }
 

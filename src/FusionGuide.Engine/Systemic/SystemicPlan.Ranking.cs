@@ -1,6 +1,7 @@
 using FusionGuide.Domain;
 using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Treatment;
+using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic;
 
@@ -23,7 +24,7 @@ internal sealed partial class SystemicPlan
             e.Fire(RuleIds.Rank, $"Ranked by {why}: {order}.");
             if (BrainMets)
             {
-                e.Fire(RuleIds.BrainMetastasesRanking, $"Brain metastases present: CNS-active agents lead ({e.Name(options[0].Therapy)} first).", e.Kb.Drug(options[0].Therapy).Cns?.Sources ?? []);
+                e.Fire(RuleIds.BrainMetastasesRanking, $"Brain metastases present: CNS-active agents lead ({e.Name(options[0].Therapy)} first).", e.Kb.Drug(options[0].Therapy).Cns?.Provenance.Sources ?? []);
             }
         }
 
@@ -34,7 +35,7 @@ internal sealed partial class SystemicPlan
         }
 
         DropOtherDriversReferences();
-        return new SystemicOutcome(setting, line, options, avoid.ToItems(r => !e.Index.OfOtherKinase(r, kinaseCode)))
+        return new SystemicOutcome(setting, line, options, avoid.ToItems(r => !e.Kb.OfOtherKinase(r, kinase)))
         {
             Current = currentTherapy,
             ContinuingThroughLimitedProgression = continuing,
@@ -71,7 +72,7 @@ internal sealed partial class SystemicPlan
 
     private void PerformanceStatus()
     {
-        if (e.Case.Patient.Ecog is not { } ecog || ecog < (int)e.Kb.Threshold("ecog-poor-at-or-above"))
+        if (e.Case.Patient.Ecog is not { } ecog || ecog < e.Kb.ClinicalThresholds.EcogPoorAtOrAbove)
         {
             return;
         }
@@ -90,8 +91,8 @@ internal sealed partial class SystemicPlan
             !Access.UnavailableAtSite(e, Therapy.BestSupportiveCare, out _))
         {
             var bsc = e.Kb.Drug(Therapy.BestSupportiveCare);
-            var c = new Candidate(Therapy.BestSupportiveCare, Preference.Preferred, "any", bsc.Place ?? "Best supportive care with palliative input", 1000);
-            c.Cite(e.Kb.Rule(RuleIds.PerformanceStatus)?.Sources ?? []);
+            var c = new Candidate(Therapy.BestSupportiveCare, Preference.Preferred, bsc.Place ?? "Best supportive care with palliative input", 1000);
+            c.Cite(e.Kb.Rule(RuleIds.PerformanceStatus)?.Provenance.Sources ?? []);
             candidates.Add(c);
         }
     }
@@ -100,14 +101,14 @@ internal sealed partial class SystemicPlan
     private void DropOtherDriversReferences()
     {
         var dropped = candidates.SelectMany(c => c.References).Concat(avoid.References)
-            .Where(r => e.Index.OfOtherKinase(r, kinaseCode)).Distinct().ToList();
+            .Where(r => e.Kb.OfOtherKinase(r, kinase)).Distinct().ToList();
         if (dropped.Count > 0)
         {
             e.Fire(RuleIds.DriverReferences, $"Not cited for this {kinaseCode}-driven case: {string.Join(", ", dropped.Select(e.Cite))} (the knowledge base ties them to the other kinase only).");
         }
     }
 
-    private int CnsRank(Therapy t) => e.Kb.Drug(t).Cns is { } cns ? cns.RankByTarget?.GetValueOrDefault(kinaseCode, cns.Rank) ?? cns.Rank : 99;
+    private int CnsRank(Therapy t) => e.Kb.Drug(t).Cns?.RankFor(kinase) ?? 99;
 
     private TherapyOption Option(Candidate c)
     {
@@ -125,25 +126,25 @@ internal sealed partial class SystemicPlan
             c.Cite(f.Sources);
         }
 
-        if (BrainMets && drug.Kind == "targeted" && !c.IsContinuation && drug.Cns is { } cns)
+        if (BrainMets && drug.IsTargeted && !c.IsContinuation && drug.Cns is { } cns)
         {
             var count = e.Case.Disease.BrainMetastases?.Count is { } n ? $" ({n})" : "";
-            if (cns.Sources.Any(r => e.Index.OfOtherKinase(r, kinaseCode)))
+            if (cns.Provenance.Sources.Any(r => e.Kb.OfOtherKinase(r, kinase)))
             {
                 // The intracranial evidence comes from trials of the other kinase: say so, and cite none of them.
-                parts.Add($"brain metastases{count}: intracranial activity is {cns.Activity}, judged from trials in {(kinaseCode == "ALK" ? "ROS1" : "ALK")}-rearranged disease (no {kinaseCode}-specific intracranial data in the knowledge base)");
+                parts.Add($"brain metastases{count}: intracranial activity is {cns.Activity.Code()}, judged from trials in {(kinase == Gene.Alk ? "ROS1" : "ALK")}-rearranged disease (no {kinaseCode}-specific intracranial data in the knowledge base)");
             }
             else
             {
                 // The summary's clauses about mutations this patient does not have are left out (SYS-RES-006).
                 var summary = ForThisPatient(cns.Summary);
-                parts.Add(cns.Activity == "high"
+                parts.Add(cns.Activity == CnsLevel.High
                     ? $"brain metastases{count}: {summary ?? "high intracranial activity"}"
-                    : $"brain metastases{count}: intracranial activity is {cns.Activity}{(summary is { } s ? $" ({s})" : "")}");
-                c.Cite(cns.Sources);
+                    : $"brain metastases{count}: intracranial activity is {cns.Activity.Code()}{(summary is { } s ? $" ({s})" : "")}");
+                c.Cite(cns.Provenance.Sources);
             }
 
-            e.UsedUnverified($"{drug.Id}-cns", cns.Verified, cns.VerificationNote);
+            e.UsedUnverified($"{drug.Id}-cns", cns.Provenance);
         }
 
         if (c.Activity == Activity.Intermediate)
@@ -157,7 +158,7 @@ internal sealed partial class SystemicPlan
             Therapy = c.Therapy,
             Preference = c.Preference,
             Rationale = Rationale(parts),
-            References = [.. c.References.Where(r => !e.Index.OfOtherKinase(r, kinaseCode))],
+            References = [.. c.References.Where(r => !e.Kb.OfOtherKinase(r, kinase))],
             Category = c.Category,
         };
     }

@@ -3,7 +3,6 @@ using FusionGuide.Engine.Diagnosis;
 using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Safety;
 using FusionGuide.Engine.Treatment;
-using FusionGuide.Knowledge;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic;
@@ -96,8 +95,8 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
             failedTki = low.Therapy;
             pattern = low.ProgressionPattern;
             line = h.Line + 1;
-            e.Fire(RuleIds.LimitedProgression, $"CNS progression on {e.Name(low.Therapy)}, whose CNS penetration is poor: switch to a CNS-active TKI rather than continue it.", e.Kb.Drug(low.Therapy).Cns?.Sources ?? []);
-            avoid.Add(low.Therapy, $"CNS progression on it ({HistoryReader.Span(low).Trim()}) and poor CNS penetration", e.Kb.Drug(low.Therapy).Cns?.Sources);
+            e.Fire(RuleIds.LimitedProgression, $"CNS progression on {e.Name(low.Therapy)}, whose CNS penetration is poor: switch to a CNS-active TKI rather than continue it.", e.Kb.Drug(low.Therapy).Cns?.Provenance.Sources ?? []);
+            avoid.Add(low.Therapy, $"CNS progression on it ({HistoryReader.Span(low).Trim()}) and poor CNS penetration", e.Kb.Drug(low.Therapy).Cns?.Provenance.Sources);
         }
 
         return Advanced(failedTki, pattern);
@@ -113,7 +112,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
                 return $"a fatal (grade 5) {Codes.AdverseEventCode.Code(ae.Event)} event on it";
             }
 
-            if (ToxicityAdvisor.Decide(e, current.Therapy, ae.Event, ae.Grade) is { Action: "discontinue" })
+            if (ToxicityAdvisor.Decide(e, current.Therapy, ae.Event, ae.Grade) is { Action: ToxicityAction.Discontinue })
             {
                 return $"grade {ae.Grade} {Codes.AdverseEventCode.Code(ae.Event)} on it: the label says to discontinue permanently";
             }
@@ -123,7 +122,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
     }
 
     private bool CanContinueThrough(HistoryEntry entry) =>
-        entry.ProgressionPattern == ProgressionPattern.Oligoprogression || e.Kb.Drug(entry.Therapy).Cns?.Activity == "high";
+        entry.ProgressionPattern == ProgressionPattern.Oligoprogression || e.Kb.Drug(entry.Therapy).Cns?.Activity == CnsLevel.High;
 
     private SystemicOutcome Continue(HistoryEntry current)
     {
@@ -133,11 +132,11 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         var evidence = limited
             ? $"{Codes.ProgressionPattern.Code(current.ProgressionPattern!.Value)} progression on {name}{since}: continue {name} and treat the progressing site(s) locally; switching now would give up a TKI that still controls most of the disease"
             : $"On {name}{since} without recorded progression: continue it";
-        var c = new Candidate(current.Therapy, Preference.Preferred, "any", evidence, 0) { IsContinuation = true };
-        c.Cite(e.Kb.Rule(limited ? RuleIds.LimitedProgression : RuleIds.ContinueTki)?.Sources ?? []);
+        var c = new Candidate(current.Therapy, Preference.Preferred, evidence, 0) { IsContinuation = true };
+        c.Cite(e.Kb.Rule(limited ? RuleIds.LimitedProgression : RuleIds.ContinueTki)?.Provenance.Sources ?? []);
         if (BrainMets && e.Kb.Drug(current.Therapy).Cns is { } cns)
         {
-            c.Notes.Add($"brain metastases: {cns.Summary ?? $"CNS activity {cns.Activity}"}");
+            c.Notes.Add($"brain metastases: {cns.Summary ?? $"CNS activity {cns.Activity.Code()}"}");
         }
 
         candidates.Add(c);
@@ -152,7 +151,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         Regimen? table;
         if (failedTki is { } failed)
         {
-            table = Table("subsequent", failed);
+            table = Table(RegimenSetting.Subsequent, failed);
             situation = $"after {ProgressionWords(pattern)} on {e.Name(failed)}";
             if (table is null)
             {
@@ -161,7 +160,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         }
         else
         {
-            table = Table("first-line", null);
+            table = Table(RegimenSetting.FirstLine, null);
             var before = e.Case.History.Where(x => !HistoryReader.IsTargeted(e, x.Therapy)).Select(x => e.Name(x.Therapy)).ToList();
             situation = before.Count > 0
                 ? $"first-line targeted therapy for {kinaseCode}-positive disease found after {string.Join(", ", before)}"
@@ -194,7 +193,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
     private SystemicOutcome Adjuvant(Stage stage)
     {
         situation = $"completely resected stage {Codes.Stage.Code(stage)} {kinaseCode}-positive NSCLC";
-        var table = Table("adjuvant", null);
+        var table = Table(RegimenSetting.Adjuvant, null);
         if (table is null)
         {
             e.Fire(RuleIds.Adjuvant, $"No adjuvant table in force for {kinaseCode} on {e.AsOfText}.");
@@ -219,8 +218,8 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         var msg = $"{(transformation == Transformation.SmallCell ? "Small-cell" : "Squamous")} transformation on the progression biopsy: a resistance mechanism that the {kinaseCode} TKI no longer controls; treat the transformed histology.";
         e.Warn("histologic-transformation", msg);
         situation = $"{code} transformation at progression";
-        var mechanism = e.Kb.OffTarget.FirstOrDefault(m => m.Transformation == code && (m.Gene == kinaseCode || m.Gene == "any"));
-        e.Fire(RuleIds.Transformation, msg, mechanism?.Sources ?? []);
+        var mechanism = e.Kb.OffTarget.FirstOrDefault(m => m.Transformation == transformation && m.AppliesTo(kinase));
+        e.Fire(RuleIds.Transformation, msg, mechanism?.Provenance.Sources ?? []);
         RuleOutFromHistory();
         if (mechanism is not null)
         {
@@ -245,10 +244,10 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
     {
         var msg = $"The tumour's histology is small-cell carcinoma at diagnosis (not a transformation at progression): it is small-cell lung cancer, treated by the SCLC guideline with platinum-etoposide first; the {kinaseCode} fusion is reported, but the knowledge base records no evidence that a {kinaseCode} TKI works in this histology, so none is offered first.";
         e.Warn("small-cell-histology", msg);
-        situation = $"small-cell lung cancer carrying {(kinaseCode == "ALK" ? "an" : "a")} {kinaseCode} fusion";
+        situation = $"small-cell lung cancer carrying {(kinase == Gene.Alk ? "an" : "a")} {kinaseCode} fusion";
         RuleOutFromHistory();
-        var table = Table("small-cell", null);
-        e.Fire(RuleIds.SmallCellHistology, msg, table is null ? [] : [table.Guideline, .. table.Sources]);
+        var table = Table(RegimenSetting.SmallCell, null);
+        e.Fire(RuleIds.SmallCellHistology, msg, table is null ? [] : [table.Guideline, .. table.Provenance.Sources]);
         if (table is not null)
         {
             AddTable(table, null);
@@ -267,7 +266,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         e.Warn("no-targeted-option", msg);
         e.Fire(RuleIds.NoTargetedOption, msg);
         situation = $"{kinaseCode}-positive disease: {why}";
-        var table = Table("post-targeted", null);
+        var table = Table(RegimenSetting.PostTargeted, null);
         if (table is not null)
         {
             AddTable(table, null);
@@ -291,7 +290,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
 
         foreach (var set in profile.Sets)
         {
-            var resistant = e.Kb.Drugs.Where(d => d.Kind == "targeted" && d.Targets.Contains(kinaseCode) && profile.Of(Codes.Therapy.Parse(d.Id)) == Activity.Resistant).Select(d => e.Name(Codes.Therapy.Parse(d.Id))).ToList();
+            var resistant = e.Kb.Drugs.Where(d => d.Inhibits(kinase) && profile.Of(d.Therapy) == Activity.Resistant).Select(d => e.Name(d.Therapy)).ToList();
             if (resistant.Count > 0)
             {
                 parts.Add($"{set.Name} ({set.Source}) resists {string.Join(", ", resistant)}");
@@ -306,23 +305,24 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         return string.Join("; ", parts);
     }
 
-    private Regimen? Table(string setting, Therapy? after)
+    private Regimen? Table(RegimenSetting setting, Therapy? after)
     {
-        var code = after is { } a ? Codes.Therapy.Code(a) : null;
-        var driver = setting == "small-cell" ? "any" : kinaseCode;
-        // The table in force for this driver, setting (and prior TKI); of several, the first by id.
+        // A small-cell table names no kinase: the SCLC guideline treats any fusion alike.
+        Gene? driver = setting == RegimenSetting.SmallCell ? null : kinase;
+        var what = $"{driver?.Code() ?? "any"} {setting.Code()}{(after is { } a ? $" after {a.Code()}" : "")}";
+        // The table that applies on asOf for this driver, setting (and prior TKI); of several, the first by id.
         Regimen? table = null;
         Regimen? later = null;
         foreach (var r in e.Kb.Regimens)
         {
-            if (r.Driver != driver || r.Setting != setting || (code is not null && !r.After.Contains(code)))
+            if (r.Driver != driver || r.Setting != setting || (after is { } t && !r.After.Contains(t)))
             {
                 continue;
             }
 
-            if (!InForce(r))
+            if (!r.Applies.Contains(e.AsOf))
             {
-                if (StartsAfterAsOf(r) && (later is null || string.CompareOrdinal(Start(r), Start(later)) < 0))
+                if (r.Applies.StartsAfter(e.AsOf) && (later is null || r.Applies.From < later.Applies.From))
                 {
                     later = r;
                 }
@@ -339,33 +339,18 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         if (table is null && later is not null)
         {
             noTableForDate = true;
-            var msg = $"No {driver} {setting}{(code is null ? "" : $" after {code}")} guideline table is encoded for {e.AsOfText}: the earliest the knowledge base holds ('{later.Id}', {e.Cite(later.Guideline)}) starts on {Start(later)}, and its content is not applied before then. Decide by the guideline in force on that date.";
+            var msg = $"No {what} guideline table is encoded for {e.AsOfText}: the earliest the knowledge base holds ('{later.Id}', {e.Cite(later.Guideline)}) starts on {later.Applies.From?.Code()}, and its content is not applied before then. Decide by the guideline in force on that date.";
             e.Warn("no-guideline-table", msg);
             e.Fire(RuleIds.NoGuidelineForDate, msg, [later.Guideline]);
         }
 
         if (table is not null)
         {
-            var guide = e.Cite(table.Guideline);
-            e.Fire(RuleIds.GuidelineTable, $"{driver} {setting}{(code is null ? "" : $" after {code}")}: {guide} table '{table.Id}' in force on {e.AsOfText} lists {e.Index.TableListing(table)}.", [table.Guideline, .. table.Sources]);
+            e.Fire(RuleIds.GuidelineTable, $"{what}: {e.Cite(table.Guideline)} table '{table.Id}' in force on {e.AsOfText} lists {table.Listing}.", [table.Guideline, .. table.Provenance.Sources]);
         }
 
         return table;
     }
-
-    /// <summary>
-    /// The first day a table applies: its validFrom, but never before its guideline's publication date (a table never
-    /// applies before the guideline whose content it holds existed).
-    /// </summary>
-    private string? Start(Regimen r)
-    {
-        var published = e.Kb.Reference(r.Guideline)?.Date;
-        return r.ValidFrom is null || (published is not null && string.CompareOrdinal(published, r.ValidFrom) > 0) ? published : r.ValidFrom;
-    }
-
-    private bool StartsAfterAsOf(Regimen r) => KnowledgeDate.TryParse(Start(r), out var from) && from > e.AsOf;
-
-    private bool InForce(Regimen r) => KnowledgeBase.InForce(r, e.AsOf) && !StartsAfterAsOf(r);
 
     /// <summary>The progression pattern in words for a rationale ("after systemic and CNS progression"), never its code.</summary>
     private static string ProgressionWords(ProgressionPattern? pattern) => pattern switch

@@ -66,7 +66,7 @@ internal static class SystemicStage
     private static void CheckHistoryAgainstDriver(Evaluation e, DiagnosisFindings dx, TreatmentHistory h, Gene kinase)
     {
         var code = Codes.Gene.Code(kinase);
-        foreach (var t in h.TargetedExposure.Where(t => !e.Kb.Drug(t).Targets.Contains(code)))
+        foreach (var t in h.TargetedExposure.Where(t => !e.Kb.Drug(t).Targets.Contains(kinase)))
         {
             HistoryReader.Inconsistent(e, $"{e.Name(t)} is in the history, but it has no activity against {code}, the driver the tests establish.");
         }

@@ -54,7 +54,7 @@ internal static class HistoryReader
         return result;
     }
 
-    public static bool IsTargeted(Evaluation e, Therapy t) => e.Kb.Drug(t).Kind == "targeted";
+    public static bool IsTargeted(Evaluation e, Therapy t) => e.Kb.Drug(t).IsTargeted;
 
     private static bool IsLimited(ProgressionPattern? p) => p is ProgressionPattern.Oligoprogression or ProgressionPattern.Cns;
 

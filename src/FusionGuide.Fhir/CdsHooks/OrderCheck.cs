@@ -28,7 +28,7 @@ internal static class OrderCheck
             }
 
             var therapy = MedicationCodes.Therapy(MedicationCodes.Name(TherapyName(order)), kb);
-            if (therapy is not { } t || kb.Drug(t).Kind != "targeted")
+            if (therapy is not { } t || !kb.Drug(t).IsTargeted)
             {
                 continue;
             }
@@ -86,7 +86,7 @@ internal static class OrderCheck
         if (generic is null)
         {
             // Only when there is a TKI to check against (the current one or the options'): otherwise nothing is at stake.
-            var inPlay = r.Dosing.Where(d => kb.Drug(d.Therapy).Kind == "targeted").Select(d => kb.Drug(d.Therapy).Name).ToList();
+            var inPlay = r.Dosing.Where(d => kb.Drug(d.Therapy).IsTargeted).Select(d => kb.Drug(d.Therapy).Name).ToList();
             if (inPlay.Count == 0)
             {
                 return;

@@ -20,7 +20,7 @@ internal static class TestAssembler
 
     public static IReadOnlyList<BiomarkerTest> Assemble(MappingContext ctx)
     {
-        var firstTki = ctx.Draft.Therapies.Where(t => ctx.Kb.HasDrug(t.Entry.Therapy) && ctx.Kb.Drug(t.Entry.Therapy).Kind == "targeted")
+        var firstTki = ctx.Draft.Therapies.Where(t => ctx.Kb.HasDrug(t.Entry.Therapy) && ctx.Kb.Drug(t.Entry.Therapy).IsTargeted)
             .Select(t => t.Start).OfType<DateOnly>().DefaultIfEmpty(DateOnly.MaxValue).Min();
         TestTiming? TimingOf(Finding f) => FhirDates.Earliest(f.Date) is { } d && d > firstTki ? TestTiming.Progression : null;
 

@@ -35,17 +35,17 @@ public sealed record KnowledgeAudit(
     public static bool IsCritical(KnowledgeFact f, KnowledgeBase kb) => f.Kind switch
     {
         "dosing" => true,
-        "toxicity-rule" => f.Provenance is Model.ToxicityRule r && r.Grades.Any(g => g >= 2),
-        "interaction-rule" => f.Provenance is Model.InteractionRule r && r.Severity is "contraindicated" or "major",
+        "toxicity-rule" => f.Record is Model.ToxicityRule r && r.Grades.Any(g => g >= 2),
+        "interaction-rule" => f.Record is Model.InteractionRule r && r.Severity is Domain.Severity.Contraindicated or Domain.Severity.Major,
         "class-member" => IsSevereClass(f.Subject, kb),
-        "approval" => f.Provenance is Model.Approval a && a.Region is "US" or "EU",
-        "regimen-entry" => f.Provenance is Model.RegimenEntry e && e.Preference == "preferred",
+        "approval" => f.Record is Model.Approval a && a.Region is Domain.Region.US or Domain.Region.EU,
+        "regimen-entry" => f.Record is Model.RegimenEntry e && e.Preference == Domain.Preference.Preferred,
         _ => false,
     };
 
     // A class whose interaction with some TKI is contraindicated or major.
     private static bool IsSevereClass(string cls, KnowledgeBase kb) =>
-        kb.InteractionTables.SelectMany(t => t.Rules).Any(r => r.Class == cls && r.Severity is "contraindicated" or "major");
+        kb.InteractionTables.SelectMany(t => t.Rules).Any(r => r.Class is { } c && Model.Terms.InteractionClass.Code(c) == cls && r.Severity is Domain.Severity.Contraindicated or Domain.Severity.Major);
 
     /// <summary>Audits a knowledge base.</summary>
     public static KnowledgeAudit Of(KnowledgeBase kb)
@@ -54,7 +54,7 @@ public sealed record KnowledgeAudit(
         var facts = KnowledgeFacts.All(kb);
         return new(
             kb.Version,
-            kb.Manifest.ReleaseDate,
+            Loading.KnowledgeDate.Format(kb.ReleaseDate),
             FactCounts.Of(facts),
             [.. facts.GroupBy(f => f.Folder).Select(g => (g.Key, FactCounts.Of(g)))],
             [.. facts.GroupBy(f => f.Kind).Select(g => (g.Key, FactCounts.Of(g)))],

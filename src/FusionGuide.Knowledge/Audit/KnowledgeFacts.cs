@@ -19,12 +19,13 @@ public enum FactStatus
 /// <param name="Id">Its id (for table entries: table/therapy; for cells: row/drug).</param>
 /// <param name="Subject">The drug it is about, or the topic (a class, a trial, a threshold) for grouping.</param>
 /// <param name="Value">The value in one line.</param>
-/// <param name="Provenance">Its verification fields and evidence.</param>
+/// <param name="Record">The typed fact itself (an <see cref="Approval"/>, a <see cref="ToxicityRule"/> …).</param>
+/// <param name="Provenance">Its verification fields and evidence (a class member without its own: its class's).</param>
 /// <param name="Status">Verified, secondary or unverified (class members inherit their class's status).</param>
-public sealed record KnowledgeFact(string Folder, string Kind, string Id, string Subject, string Value, IEvidenced Provenance, FactStatus Status)
+public sealed record KnowledgeFact(string Folder, string Kind, string Id, string Subject, string Value, object Record, Provenance Provenance, FactStatus Status)
 {
     /// <summary>The evidence a reviewer follows (a class member without its own falls back to its class's).</summary>
-    public IReadOnlyList<Evidence> Evidence { get; init; } = Provenance.Evidence;
+    public IReadOnlyList<Evidence> Evidence => Provenance.Evidence;
 
     /// <summary>Why it is unverified, when it is.</summary>
     public string? Note => Status == FactStatus.Unverified
@@ -42,9 +43,9 @@ public sealed record KnowledgeFact(string Folder, string Kind, string Id, string
 public static class KnowledgeFacts
 {
     /// <summary>The status a fact's own fields give it.</summary>
-    public static FactStatus StatusOf(IEvidenced f) =>
-        f.Verified == false || f.Evidence.Count == 0 ? FactStatus.Unverified
-        : f.EvidenceLevel == "secondary" ? FactStatus.Secondary
+    public static FactStatus StatusOf(Provenance f) =>
+        !f.Verified || f.Evidence.Count == 0 ? FactStatus.Unverified
+        : f.EvidenceLevel == EvidenceLevel.Secondary ? FactStatus.Secondary
         : FactStatus.Verified;
 
     /// <summary>Lists every fact.</summary>
@@ -52,45 +53,45 @@ public static class KnowledgeFacts
     {
         ArgumentNullException.ThrowIfNull(kb);
         var facts = new List<KnowledgeFact>();
-        void Add(string folder, string kind, string id, string subject, string value, IEvidenced p) =>
-            facts.Add(new(folder, kind, id, subject, value, p, StatusOf(p)));
+        void Add(string folder, string kind, string id, string subject, string value, object record, Provenance p) =>
+            facts.Add(new(folder, kind, id, subject, value, record, p, StatusOf(p)));
 
         foreach (var r in kb.References)
         {
-            Add("references", "reference", r.Id, "references", r.Citation, r);
+            Add("references", "reference", r.Id, "references", r.Citation, r, r.Provenance);
         }
 
         foreach (var d in kb.Drugs)
         {
-            Add("drugs", "drug", d.Id, d.Id, $"{d.Name} ({d.Kind}{(d.Targets.Count > 0 ? ", " + string.Join("/", d.Targets) : "")}); brands {string.Join(", ", d.Brands)}", d);
+            Add("drugs", "drug", d.Id, d.Id, $"{d.Name} ({d.Kind.Code()}{(d.Targets.Count > 0 ? ", " + string.Join("/", d.Targets.Select(g => g.Code())) : "")}); brands {string.Join(", ", d.Brands)}", d, d.Provenance);
             if (d.Cns is { } cns)
             {
-                Add("drugs", "cns", $"{d.Id}-cns", d.Id, $"intracranial activity {cns.Activity}, rank {cns.Rank}: {cns.Summary}", cns);
+                Add("drugs", "cns", $"{d.Id}-cns", d.Id, $"intracranial activity {cns.Activity.Code()}, rank {cns.Rank}: {cns.Summary}", cns, cns.Provenance);
             }
 
             foreach (var a in d.Approvals)
             {
-                Add("drugs", "approval", a.Id, d.Id, $"{a.Region} {a.Gene ?? "-"} {a.Setting}{(a.NaiveOnly == true ? " (no prior inhibitor)" : "")}: {a.Status}{(a.Date is null ? "" : " " + a.Date)}", a);
+                Add("drugs", "approval", a.Id, d.Id, $"{a.Region.Code()} {a.Gene?.Code() ?? "-"} {a.Setting.Code()}{(a.NaiveOnly ? " (no prior inhibitor)" : "")}: {a.Status.Code()}{(a.Date is { } date ? " " + date.Code() : "")}", a, a.Provenance);
             }
 
             foreach (var x in d.Dosing)
             {
-                Add("drugs", "dosing", x.Id, d.Id, $"{x.Start}; reductions {string.Join(" → ", x.Reductions)}; food: {x.Food}", x);
+                Add("drugs", "dosing", x.Id, d.Id, $"{x.Start}; reductions {string.Join(" → ", x.Reductions)}; food: {x.Food}", x, x.Provenance);
             }
 
             foreach (var x in d.OrganAdjustments)
             {
-                Add("drugs", "organ-adjustment", x.Id, d.Id, $"{x.Comorbidity}{(x.Criterion is { } c ? $" ({c})" : "")}: {x.Dose ?? x.Text}", x);
+                Add("drugs", "organ-adjustment", x.Id, d.Id, $"{x.Comorbidity.Code()}{(x.Criterion is { } c ? $" ({c})" : "")}: {x.Dose ?? x.Text}", x, x.Provenance);
             }
 
             foreach (var x in d.Monitoring)
             {
-                Add("drugs", "monitoring", x.Id, d.Id, $"{x.Item}: {x.Schedule}", x);
+                Add("drugs", "monitoring", x.Id, d.Id, $"{x.Item}: {x.Schedule}", x, x.Provenance);
             }
 
             foreach (var x in d.Cautions)
             {
-                Add("drugs", "caution", x.Id, d.Id, $"{x.Comorbidity} ({x.Effect}): {x.Message}", x);
+                Add("drugs", "caution", x.Id, d.Id, $"{x.Comorbidity.Code()} ({x.Effect.Code()}): {x.Message}", x, x.Provenance);
             }
         }
 
@@ -98,22 +99,19 @@ public static class KnowledgeFacts
         {
             foreach (var r in t.Rules)
             {
-                Add("toxicity", "toxicity-rule", r.Id, t.Drug, $"{r.Event} grade {string.Join("/", r.Grades)}: {r.Action}, resume {r.Resume}", r);
+                Add("toxicity", "toxicity-rule", r.Id, t.Drug.Code(), $"{r.Event.Code()} grade {string.Join("/", r.Grades)}: {r.Action.Code()}, resume {r.Resume.Code()}", r, r.Provenance);
             }
         }
 
         foreach (var cls in kb.InteractionClasses)
         {
-            var classStatus = StatusOf(cls);
-            Add("interactions", "interaction-class", cls.Id, cls.Class, $"{cls.Class}: {cls.Members.Count} members", cls);
+            var classStatus = StatusOf(cls.Provenance);
+            Add("interactions", "interaction-class", cls.Id, cls.Class.Code(), $"{cls.Class.Code()}: {cls.Members.Count} members", cls, cls.Provenance);
             foreach (var m in cls.Members)
             {
                 // A member without verification fields of its own is covered by its class's evidence.
-                var own = m.Verified is not null || m.Evidence.Count > 0;
-                facts.Add(new("interactions", "class-member", $"{cls.Id}/{m.Name}", cls.Class, $"{m.Name} is a {cls.Class}", own ? m : cls, own ? StatusOf(m) : classStatus)
-                {
-                    Evidence = own ? m.Evidence : cls.Evidence,
-                });
+                facts.Add(new("interactions", "class-member", $"{cls.Id}/{m.Name}", cls.Class.Code(), $"{m.Name} is a {cls.Class.Code()}", m, m.Provenance ?? cls.Provenance,
+                    m.Provenance is { } own ? StatusOf(own) : classStatus));
             }
         }
 
@@ -121,7 +119,7 @@ public static class KnowledgeFacts
         {
             foreach (var r in t.Rules)
             {
-                Add("interactions", "interaction-rule", r.Id, t.Drug, $"{r.Class ?? r.Medication}: {r.Severity}{(r.DoseChange is { } dc ? $"; dose {dc}" : "")}", r);
+                Add("interactions", "interaction-rule", r.Id, t.Drug.Code(), $"{r.Class?.Code() ?? r.Medication}: {r.Severity.Code()}{(r.DoseChange is { } dc ? $"; dose {dc}" : "")}", r, r.Provenance);
             }
         }
 
@@ -129,41 +127,42 @@ public static class KnowledgeFacts
         {
             foreach (var c in row.Cells)
             {
-                Add("resistance", "resistance-cell", $"{row.Id}/{c.Drug}", c.Drug, $"{row.Gene} {string.Join("+", row.Mutations)} × {c.Drug}: {c.Activity}{(c.Ic50nM is { } ic ? $" (IC50 {ic} nM)" : "")}{(c.Basis is { } b ? $", {b}" : "")}{(c.EmergedOnDrug == true ? ", emerged on the drug in patients" : "")}", c);
+                Add("resistance", "resistance-cell", $"{row.Id}/{c.Drug.Code()}", c.Drug.Code(), $"{row.Gene.Code()} {row.Name} × {c.Drug.Code()}: {c.Activity.Code()}{(c.Ic50nM is { } ic ? $" (IC50 {ic} nM)" : "")}{(c.Basis is { } b ? $", {b.Code()}" : "")}{(c.EmergedOnDrug ? ", emerged on the drug in patients" : "")}", c, c.Provenance);
             }
         }
 
         foreach (var o in kb.OffTarget)
         {
-            Add("resistance", "off-target", o.Id, o.Gene, $"{o.Alteration ?? o.Transformation + " transformation"}: {o.Approach}", o);
+            Add("resistance", "off-target", o.Id, o.Gene?.Code() ?? "any", $"{o.Alteration ?? o.Transformation?.Code() + " transformation"}: {o.Approach}", o, o.Provenance);
         }
 
         foreach (var r in kb.Regimens)
         {
-            Add("regimens", "regimen", r.Id, $"{r.Driver} {r.Setting}", $"{r.Driver} {r.Setting}{(r.After.Count > 0 ? " after " + string.Join(", ", r.After) : "")}, in force {r.ValidFrom ?? "…"} to {r.ValidTo ?? "…"}", r);
+            var driver = r.Driver?.Code() ?? "any";
+            Add("regimens", "regimen", r.Id, $"{driver} {r.Setting.Code()}", $"{driver} {r.Setting.Code()}{(r.After.Count > 0 ? " after " + string.Join(", ", r.After.Select(a => a.Code())) : "")}, in force {r.Validity.From?.Code() ?? "…"} to {r.Validity.To?.Code() ?? "…"}", r, r.Provenance);
             foreach (var e in r.Entries)
             {
-                Add("regimens", "regimen-entry", $"{r.Id}/{e.Therapy}", e.Therapy, $"{e.Therapy}: {e.Preference}{(e.Category is { } cat ? $", category {cat}" : "")}{(e.Condition == "any" ? "" : $" ({e.Condition})")}", e);
+                Add("regimens", "regimen-entry", $"{r.Id}/{e.Therapy.Code()}", e.Therapy.Code(), $"{e.Therapy.Code()}: {e.Preference.Code()}{(e.Category is { } cat ? $", category {cat}" : "")}{(e.Condition == RegimenCondition.Any ? "" : $" ({e.Condition.Code()})")}", e, e.Provenance);
             }
         }
 
         foreach (var t in kb.Trials)
         {
-            Add("trials", "trial", t.Id, t.Drug ?? t.Id, $"{t.Name}: {t.Population}", t);
+            Add("trials", "trial", t.Id, t.Drug?.Code() ?? t.Id, $"{t.Name}: {t.Population}", t, t.Provenance);
             foreach (var res in t.Results)
             {
-                Add("trials", "trial-result", $"{t.Id}/{res.Endpoint}", t.Drug ?? t.Id, $"{t.Name} {res.Endpoint}: {res.Value}", res);
+                Add("trials", "trial-result", $"{t.Id}/{res.Endpoint.Code()}", t.Drug?.Code() ?? t.Id, $"{t.Name} {res.Endpoint.Code()}: {res.Value}", res, res.Provenance);
             }
         }
 
         foreach (var t in kb.Thresholds)
         {
-            Add("thresholds", "threshold", t.Id, "thresholds", $"{t.Value} {t.Unit}: {t.Meaning}", t);
+            Add("thresholds", "threshold", t.Id, "thresholds", $"{t.Value} {t.Unit}: {t.Meaning}", t, t.Provenance);
         }
 
         foreach (var p in kb.Panel)
         {
-            Add("diagnostics", "panel-gene", p.Id, "diagnostics", $"{p.Gene} {p.Alteration}; adequate negative: {string.Join(", ", p.AdequateNegativeMethods)}", p);
+            Add("diagnostics", "panel-gene", p.Id, "diagnostics", $"{p.Gene.Code()} {p.Alteration.Code()}; adequate negative: {string.Join(", ", p.AdequateNegativeMethods.Select(m => m.Code()))}", p, p.Provenance);
         }
 
         return facts;

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using FusionGuide.Knowledge.Model;
+using FusionGuide.Knowledge.Loading.Wire;
 
 namespace FusionGuide.Knowledge.Loading;
 

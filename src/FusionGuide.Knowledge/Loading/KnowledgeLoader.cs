@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using FusionGuide.Knowledge.Model;
+using FusionGuide.Knowledge.Loading.Wire;
 
 namespace FusionGuide.Knowledge.Loading;
 
@@ -97,7 +97,7 @@ public static class KnowledgeLoader
             problems.Add(new(KnowledgeCodes.BadManifest, "manifest.json", "missing or unreadable"));
         }
 
-        var content = manifest is null ? null : new KnowledgeContent(manifest, [.. refs.OrderBy(r => r.Id, StringComparer.Ordinal)], drugs, tox, classes,
+        var content = manifest is null ? null : new WireContent(manifest, [.. refs.OrderBy(r => r.Id, StringComparer.Ordinal)], drugs, tox, classes,
             drugInteractions, resistance, offTarget, regimens, trials, thresholds, rules, panel);
         if (content is not null)
         {
@@ -113,7 +113,8 @@ public static class KnowledgeLoader
             ["regimens"] = regimens.Count, ["trials"] = trials.Count, ["thresholds"] = thresholds.Count,
             ["rules"] = rules.Count, ["panel genes"] = panel.Count,
         };
-        var kb = problems.Count == 0 && content is not null ? new KnowledgeBase(content) : null;
+        // The cross-record checks first; only a base without problems is compiled into the typed snapshot.
+        var kb = problems.Count == 0 && content is not null ? KnowledgeCompiler.Compile(content) : null;
         return new LoadResult(kb, problems, counts);
     }
 

@@ -1,36 +1,13 @@
 using System.Text.RegularExpressions;
-using FusionGuide.Domain;
-using FusionGuide.Domain.Validation;
-using FusionGuide.Knowledge.Model;
+using FusionGuide.Knowledge.Loading.Wire;
+using Terms = FusionGuide.Knowledge.Model.Terms;
 
 namespace FusionGuide.Knowledge.Loading;
 
 /// <summary>Checks the whole knowledge base and lists every problem with its permanent code.</summary>
 internal static partial class KnowledgeValidator
 {
-    private static readonly string[] Regions = ["US", "EU", "TR", "JP", "CN"];
-    private static readonly string[] ApprovalSettings = ["first-line", "subsequent", "advanced", "adjuvant", "any", "other-indication"];
-    private static readonly string[] EvidenceLevels = ["primary", "secondary"];
-    private static readonly string[] CellBases = ["in-vitro", "clinical", "in-vitro-and-clinical"];
-    private static readonly string[] ApprovalStatuses = ["approved", "not-approved", "unknown"];
-    private static readonly string[] CnsLevels = ["high", "moderate", "low"];
-    private static readonly string[] CautionEffects = ["deprioritise", "avoid", "warn"];
-    private static readonly string[] Resumes = ["same", "reduced", "same-or-reduced", "none"];
-    private static readonly string[] Activities = ["sensitive", "intermediate", "resistant"];
-    private static readonly string[] RegimenSettings = ["first-line", "subsequent", "post-targeted", "adjuvant", "small-cell"];
-    private static readonly string[] Conditions = ["any", "brain-metastases", "preferred-unavailable", "genotype-directed", "cns-progression", "nonsquamous", "extensive-stage"];
-    private static readonly string[] Endpoints = ["PFS", "OS", "ORR", "IC-ORR", "IC-PFS", "DFS", "CNS-DFS", "DOR"];
-    private static readonly string[] ReferenceKinds = ["trial", "label", "guideline", "review", "study", "regulatory", "other"];
-    private static readonly string[] Kinases = ["ALK", "ROS1"];
-
-    /// <summary>Interaction classes the engine understands.</summary>
-    internal static readonly string[] InteractionClassCodes =
-    [
-        "cyp3a-strong-inhibitor", "cyp3a-moderate-inhibitor", "cyp3a-strong-inducer", "cyp3a-moderate-inducer",
-        "qt-prolonging", "bradycardic", "pgp-inhibitor", "hormonal-contraceptive", "acid-reducing", "cyp3a-sensitive-substrate",
-    ];
-
-    public static void Validate(KnowledgeContent c, List<KnowledgeProblem> problems)
+    public static void Validate(WireContent c, List<KnowledgeProblem> problems)
     {
         var v = new Checker(c, problems);
         v.Manifest();
@@ -106,7 +83,7 @@ internal static partial class KnowledgeValidator
     [GeneratedRegex("^[A-Z]+(-[A-Z0-9]+)+$", RegexOptions.CultureInvariant)]
     private static partial Regex RuleIdPattern();
 
-    private sealed class Checker(KnowledgeContent c, List<KnowledgeProblem> problems)
+    private sealed partial class Checker(WireContent c, List<KnowledgeProblem> problems)
     {
         private readonly HashSet<string> referenceIds = [.. c.References.Select(r => r.Id)];
         private readonly Dictionary<string, string> seenIds = new(StringComparer.Ordinal);
@@ -115,378 +92,9 @@ internal static partial class KnowledgeValidator
         // releases still load (kb diff against them).
         private bool FormatTwo => c.Manifest.FormatVersion >= 2;
 
-        public void Manifest()
-        {
-            if (!KnowledgeDate.TryParse(c.Manifest.ReleaseDate, out _))
-            {
-                Add(KnowledgeCodes.BadManifest, "manifest.json", $"releaseDate '{c.Manifest.ReleaseDate}' is not YYYY-MM-DD");
-            }
+        public void Sourced(string file, WireFact s) => Sourced(file, s.Id, s.Sources, s, checkId: true);
 
-            if (string.IsNullOrWhiteSpace(c.Manifest.Version))
-            {
-                Add(KnowledgeCodes.BadManifest, "manifest.json", "version is empty");
-            }
-        }
-
-        public void Reference(Reference r)
-        {
-            var file = $"references/{r.Id}.json";
-            Id(file, r.Id);
-            Term(file, "kind", r.Kind, ReferenceKinds);
-            OptionalDate(file, "date", r.Date);
-            if (r.Supersedes is not null && !referenceIds.Contains(r.Supersedes))
-            {
-                Add(KnowledgeCodes.DanglingReference, file, $"supersedes '{r.Supersedes}', which is not in references/");
-            }
-
-            Provenance(file, r.Id, r);
-            if (FormatTwo && r.Verified != false && r.Url is null && !ResolvableCitation().IsMatch(r.Citation))
-            {
-                Add(KnowledgeCodes.UnresolvableReference, file, $"{r.Id} is verified but a reader cannot find it: give its url, or a DOI or PMID in the citation");
-            }
-        }
-
-        public void Drug(Drug d)
-        {
-            var file = $"drugs/{d.Id}.json";
-            Id(file, d.Id);
-            Term(file, "id", d.Id, Codes.Therapy.Codes);
-            Term(file, "kind", d.Kind, ["targeted", "other"]);
-            Sourced(file, d.Id, d.Sources, d);
-            foreach (var t in d.Targets)
-            {
-                Term(file, "targets", t, Codes.Gene.Codes);
-            }
-
-            foreach (var h in d.NotIn)
-            {
-                Term(file, "notIn", h, Codes.Histology.Codes);
-            }
-
-            if (d.Cns is { } cns)
-            {
-                Term(file, "cns.activity", cns.Activity, CnsLevels);
-                Sourced(file, $"{d.Id} cns", cns.Sources, cns);
-            }
-
-            foreach (var a in d.Approvals)
-            {
-                Sourced(file, a);
-                Term(file, "approvals.region", a.Region, Regions);
-                Term(file, "approvals.setting", a.Setting, ApprovalSettings);
-                Term(file, "approvals.status", a.Status, ApprovalStatuses);
-                if (a.Gene is not null)
-                {
-                    Term(file, "approvals.gene", a.Gene, Kinases);
-                }
-
-                OptionalDate(file, $"{a.Id}.date", a.Date);
-                Dated(file, a.Id, a);
-
-                if (a.Status == "approved" && a.Date is null && a.Verified != false)
-                {
-                    Add(KnowledgeCodes.BadDate, file, $"{a.Id}: an approval needs its date");
-                }
-            }
-
-            foreach (var r in d.Dosing)
-            {
-                Sourced(file, r);
-                Dated(file, r.Id, r);
-            }
-
-            NoOverlap(file, d.Dosing);
-            foreach (var o in d.OrganAdjustments)
-            {
-                Sourced(file, o);
-                Term(file, "organAdjustments.comorbidity", o.Comorbidity, ["liver-impairment", "renal-impairment"]);
-                Dated(file, o.Id, o);
-            }
-
-            foreach (var m in d.Monitoring)
-            {
-                Sourced(file, m);
-            }
-
-            foreach (var k in d.Cautions)
-            {
-                Sourced(file, k);
-                Term(file, "cautions.comorbidity", k.Comorbidity, Codes.Comorbidity.Codes);
-                Term(file, "cautions.effect", k.Effect, CautionEffects);
-            }
-
-            if (d.Kind == "targeted" && (d.Dosing.Count == 0 || d.Dosing.Any(r => string.IsNullOrWhiteSpace(r.Start) || r.Reductions.Count == 0)))
-            {
-                Add(KnowledgeCodes.DrugWithoutDose, file, "a targeted drug needs a start dose and its reduction ladder");
-            }
-        }
-
-        public void Toxicity(ToxicityTable t)
-        {
-            var file = $"toxicity/{t.Id}.json";
-            Id(file, t.Id);
-            Term(file, "drug", t.Drug, Codes.Therapy.Codes);
-            Refs(file, t.Id, t.Sources);
-            Provenance(file, t.Id, t, isFact: false);
-            foreach (var r in t.Rules)
-            {
-                Sourced(file, r);
-                Dated(file, r.Id, r);
-                Term(file, $"{r.Id}.event", r.Event, Codes.AdverseEventCode.Codes);
-                Term(file, $"{r.Id}.action", r.Action, Codes.ToxicityAction.Codes);
-                Term(file, $"{r.Id}.resume", r.Resume, Resumes);
-                Consistent(file, r.Id, r.Action, r.Resume);
-                if (r.WithComedication is { } branch)
-                {
-                    Term(file, $"{r.Id}.withComedication.action", branch.Action, Codes.ToxicityAction.Codes);
-                    Term(file, $"{r.Id}.withComedication.resume", branch.Resume, Resumes);
-                    Consistent(file, $"{r.Id}.withComedication", branch.Action, branch.Resume);
-                    if (branch.Classes.Count == 0)
-                    {
-                        Add(KnowledgeCodes.MissingRequired, file, $"{r.Id}.withComedication names no interaction class");
-                    }
-
-                    foreach (var cls in branch.Classes)
-                    {
-                        Term(file, $"{r.Id}.withComedication.classes", cls, InteractionClassCodes);
-                    }
-                }
-
-                if (r.Grades.Count == 0 || r.Grades.Any(g => g is < 1 or > 4))
-                {
-                    Add(KnowledgeCodes.UnknownTerm, file, $"{r.Id}: grades must be CTCAE 1–4 (grade 5 is reported, never managed)");
-                }
-            }
-
-            // One event and grade must lead to one rule on any day, or the answer depends on file order.
-            foreach (var clash in t.Rules.SelectMany(r => r.Grades.Select(g => (r, g))).GroupBy(x => (x.r.Event, x.g)).Where(g => g.Count() > 1))
-            {
-                var rs = clash.Select(x => x.r).ToList();
-                for (var i = 0; i < rs.Count; i++)
-                {
-                    for (var j = i + 1; j < rs.Count; j++)
-                    {
-                        if (Overlaps(rs[i], rs[j]))
-                        {
-                            Add(KnowledgeCodes.OverlappingValidity, file, $"{rs[i].Id} and {rs[j].Id} both answer {clash.Key.Event} grade {clash.Key.g}");
-                        }
-                    }
-                }
-            }
-        }
-
-        public void InteractionClass(InteractionClass cls)
-        {
-            var file = $"interactions/classes/{cls.Id}.json";
-            Id(file, cls.Id);
-            Term(file, "class", cls.Class, InteractionClassCodes);
-            Sourced(file, cls.Id, cls.Sources, cls);
-            foreach (var m in cls.Members)
-            {
-                // A member with no verification fields of its own is covered by its class's evidence.
-                Provenance(file, $"{cls.Id}/{m.Name}", m, isFact: m.Verified is not null || m.Evidence.Count > 0);
-            }
-
-            if (cls.Members.Count == 0)
-            {
-                Add(KnowledgeCodes.MissingRequired, file, "a class needs members");
-            }
-        }
-
-        public void DrugInteractions(DrugInteractions di)
-        {
-            var file = $"interactions/drugs/{di.Id}.json";
-            Id(file, di.Id);
-            Term(file, "drug", di.Drug, Codes.Therapy.Codes);
-            Provenance(file, di.Id, di, isFact: false);
-            foreach (var r in di.Rules)
-            {
-                Sourced(file, r);
-                Dated(file, r.Id, r);
-                Term(file, $"{r.Id}.severity", r.Severity, Codes.Severity.Codes);
-                if (r.Class is null && r.Medication is null)
-                {
-                    Add(KnowledgeCodes.MissingRequired, file, $"{r.Id}: a rule names a class or a medication");
-                }
-
-                if (r.Class is not null)
-                {
-                    Term(file, $"{r.Id}.class", r.Class, InteractionClassCodes);
-                }
-            }
-        }
-
-        public void Resistance(ResistanceRow r)
-        {
-            var file = $"resistance/mutations/{r.Id}.json";
-            Id(file, r.Id);
-            Term(file, "gene", r.Gene, Kinases);
-            Refs(file, r.Id, r.Sources);
-            Provenance(file, r.Id, r, isFact: false);
-            if (r.Mutations.Count == 0)
-            {
-                Add(KnowledgeCodes.MissingRequired, file, "a row needs its mutation(s)");
-            }
-
-            foreach (var m in r.Mutations)
-            {
-                if (MutationNotation.Normalise(m).Mutation != m)
-                {
-                    Add(KnowledgeCodes.UnknownTerm, file, $"mutation '{m}' is not in normalised one-letter form");
-                }
-            }
-
-            foreach (var cell in r.Cells)
-            {
-                Term(file, "cells.drug", cell.Drug, Codes.Therapy.Codes);
-                Term(file, $"cells[{cell.Drug}].activity", cell.Activity, Activities);
-                if (cell.Basis is not null)
-                {
-                    Term(file, $"cells[{cell.Drug}].basis", cell.Basis, CellBases);
-                }
-
-                if (cell.Sources.Count == 0)
-                {
-                    Add(KnowledgeCodes.CellWithoutSource, file, $"the {cell.Drug} cell cites no source");
-                }
-
-                Refs(file, $"{r.Id}/{cell.Drug}", cell.Sources);
-                Provenance(file, $"{r.Id}/{cell.Drug}", cell);
-            }
-
-            foreach (var back in r.Resensitises)
-            {
-                Sourced(file, back);
-                Term(file, $"{back.Id}.drug", back.Drug, Codes.Therapy.Codes);
-                foreach (var after in back.After)
-                {
-                    Term(file, $"{back.Id}.after", after, Codes.Therapy.Codes);
-                }
-
-                if (r.Cells.FirstOrDefault(x => x.Drug == back.Drug) is { Activity: "resistant" })
-                {
-                    Add(KnowledgeCodes.SelfContradiction, file, $"{back.Id}: {back.Drug} is recorded as re-sensitised, but its cell says resistant");
-                }
-            }
-        }
-
-        public void OffTarget(OffTargetMechanism o)
-        {
-            var file = $"resistance/off-target/{o.Id}.json";
-            Id(file, o.Id);
-            Term(file, "gene", o.Gene, ["ALK", "ROS1", "any"]);
-            Sourced(file, o.Id, o.Sources, o);
-            if ((o.Alteration is null) == (o.Transformation is null))
-            {
-                Add(KnowledgeCodes.MissingRequired, file, "a mechanism names exactly one of alteration or transformation");
-            }
-
-            if (o.Alteration is not null)
-            {
-                Term(file, "alteration", o.Alteration, Alterations.Known);
-            }
-
-            if (o.Transformation is not null)
-            {
-                Term(file, "transformation", o.Transformation, Codes.Transformation.Codes);
-            }
-
-            foreach (var t in o.Therapies)
-            {
-                Term(file, "therapies.therapy", t.Therapy, Codes.Therapy.Codes);
-                Term(file, "therapies.preference", t.Preference, Codes.Preference.Codes);
-            }
-        }
-
-        public void Regimen(Regimen r)
-        {
-            var file = $"regimens/{r.Id}.json";
-            Id(file, r.Id);
-            // A small-cell carcinoma is treated by the SCLC guideline whatever fusion it carries: its table names no kinase.
-            Term(file, "driver", r.Driver, r.Setting == "small-cell" ? ["any"] : Kinases);
-            Term(file, "setting", r.Setting, RegimenSettings);
-            Dated(file, r.Id, r);
-            Refs(file, r.Id, [r.Guideline]);
-            Sourced(file, r.Id, r.Sources, r);
-            foreach (var a in r.After)
-            {
-                Term(file, "after", a, Codes.Therapy.Codes);
-            }
-
-            foreach (var e in r.Entries)
-            {
-                Term(file, "entries.therapy", e.Therapy, Codes.Therapy.Codes);
-                Term(file, $"entries[{e.Therapy}].preference", e.Preference, Codes.Preference.Codes);
-                Term(file, $"entries[{e.Therapy}].condition", e.Condition, Conditions);
-                Refs(file, $"{r.Id}/{e.Therapy}", e.References);
-                Provenance(file, $"{r.Id}/{e.Therapy}", e);
-            }
-        }
-
-        public void Trial(Trial t)
-        {
-            var file = $"trials/{t.Id}.json";
-            Id(file, t.Id);
-            Sourced(file, t.Id, t.Sources, t);
-            if (t.Drug is not null)
-            {
-                Term(file, "drug", t.Drug, Codes.Therapy.Codes);
-            }
-
-            foreach (var res in t.Results)
-            {
-                Term(file, "results.endpoint", res.Endpoint, Endpoints);
-                if (res.Reference is not null)
-                {
-                    Refs(file, t.Id, [res.Reference]);
-                }
-
-                Provenance(file, $"{t.Id}/{res.Endpoint}", res);
-            }
-        }
-
-        public void Rule(RuleInfo r)
-        {
-            var file = $"rules/{r.Id}.json";
-            if (!RuleIdPattern().IsMatch(r.Id))
-            {
-                Add(KnowledgeCodes.BadId, file, $"rule id '{r.Id}' must look like DX-FISH-001");
-            }
-
-            Unique(file, r.Id);
-            Sourced(file, r.Id, r.Sources, r, isFact: false);
-        }
-
-        public void Panel(PanelGene p)
-        {
-            var file = $"diagnostics/panel/{p.Id}.json";
-            Sourced(file, p);
-            Term(file, "gene", p.Gene, Codes.Gene.Codes);
-            Term(file, "alteration", p.Alteration, ["fusion", "mutation"]);
-            foreach (var m in p.AdequateNegativeMethods)
-            {
-                Term(file, "adequateNegativeMethods", m, Codes.TestMethod.Codes);
-            }
-        }
-
-        public void Completeness()
-        {
-            var drugIds = c.Drugs.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-            foreach (var therapy in Codes.Therapy.Codes.Where(t => !drugIds.Contains(t)))
-            {
-                Add(KnowledgeCodes.MissingRequired, "drugs/", $"no record for the contract therapy '{therapy}'");
-            }
-
-            var toxDrugs = c.Toxicity.Select(t => t.Drug).ToHashSet(StringComparer.Ordinal);
-            foreach (var d in c.Drugs.Where(d => d.Kind == "targeted" && d.Targets.Count > 0 && !toxDrugs.Contains(d.Id)))
-            {
-                Add(KnowledgeCodes.MissingRequired, "toxicity/", $"no toxicity table for the targeted drug '{d.Id}'");
-            }
-        }
-
-        public void Sourced(string file, ISourced s) => Sourced(file, s.Id, s.Sources, s, checkId: true);
-
-        private void Sourced(string file, string what, IReadOnlyList<string> sources, IEvidenced fact, bool checkId = false, bool isFact = true)
+        private void Sourced(string file, string what, IReadOnlyList<string> sources, WireEvidenced fact, bool checkId = false, bool isFact = true)
         {
             if (checkId)
             {
@@ -513,7 +121,7 @@ internal static partial class KnowledgeValidator
         // A verified fact says where it was read; an unverified one says what was searched (docs/knowledge-format.md).
         // Containers (a toxicity table, a mutation row) and rule-catalogue entries may carry evidence but are not facts:
         // only facts must be either verified with evidence or unverified with a note.
-        private void Provenance(string file, string what, IEvidenced fact, bool isFact = true)
+        private void Provenance(string file, string what, WireEvidenced fact, bool isFact = true)
         {
             if (isFact && FormatTwo && fact.Verified != false && fact.Evidence.Count == 0)
             {
@@ -525,9 +133,9 @@ internal static partial class KnowledgeValidator
                 Add(KnowledgeCodes.UnverifiedWithoutNote, file, $"{what} is marked unverified but does not say what is missing");
             }
 
-            if (fact.EvidenceLevel is { } level && !EvidenceLevels.Contains(level))
+            if (fact.EvidenceLevel is { } level && !Terms.EvidenceLevel.TryParse(level, out _))
             {
-                Add(KnowledgeCodes.UnknownTerm, file, $"{what}: evidenceLevel '{level}' is not one of {string.Join(", ", EvidenceLevels)}");
+                Add(KnowledgeCodes.UnknownTerm, file, $"{what}: evidenceLevel '{level}' is not one of {string.Join(", ", Terms.EvidenceLevel.Codes)}");
             }
 
             foreach (var ev in fact.Evidence)
@@ -599,17 +207,17 @@ internal static partial class KnowledgeValidator
             }
         }
 
-        private void Dated(string file, string what, IDated d)
+        private void Dated(string file, string what, string? validFrom, string? validTo)
         {
-            OptionalDate(file, $"{what}.validFrom", d.ValidFrom);
-            OptionalDate(file, $"{what}.validTo", d.ValidTo);
-            if (KnowledgeDate.TryParse(d.ValidFrom, out var from) && KnowledgeDate.TryParse(d.ValidTo, out var to) && to <= from)
+            OptionalDate(file, $"{what}.validFrom", validFrom);
+            OptionalDate(file, $"{what}.validTo", validTo);
+            if (KnowledgeDate.TryParse(validFrom, out var from) && KnowledgeDate.TryParse(validTo, out var to) && to <= from)
             {
-                Add(KnowledgeCodes.BadDate, file, $"{what}: validTo {d.ValidTo} is not after validFrom {d.ValidFrom}");
+                Add(KnowledgeCodes.BadDate, file, $"{what}: validTo {validTo} is not after validFrom {validFrom}");
             }
         }
 
-        private void NoOverlap<T>(string file, IReadOnlyList<T> facts) where T : IDated, ISourced
+        private void NoOverlap<T>(string file, IReadOnlyList<T> facts) where T : WireDatedFact
         {
             for (var i = 0; i < facts.Count; i++)
             {
@@ -623,7 +231,7 @@ internal static partial class KnowledgeValidator
             }
         }
 
-        private static bool Overlaps(IDated a, IDated b)
+        private static bool Overlaps(WireDatedFact a, WireDatedFact b)
         {
             static DateOnly From(string? s) => KnowledgeDate.TryParse(s, out var d) ? d : DateOnly.MinValue;
             static DateOnly To(string? s) => KnowledgeDate.TryParse(s, out var d) ? d : DateOnly.MaxValue;

@@ -1,5 +1,6 @@
 using FusionGuide.Domain;
 using FusionGuide.Engine;
+using FusionGuide.Knowledge.Loading;
 using FusionGuide.Knowledge.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,15 +21,16 @@ internal static class KnowledgeEndpoints
     public static Ok<KnowledgeDto> Knowledge(FusionEngine engine)
     {
         var kb = engine.KnowledgeBase;
-        var refs = kb.References.Select(r => new ReferenceDto(r.Id, r.ShortName ?? r.Id, r.Kind, r.Citation, r.Date, r.Url, r.Verified)).ToList();
-        return TypedResults.Ok(new KnowledgeDto(kb.Version, kb.Manifest.ReleaseDate, kb.Manifest.ContractVersion, [.. kb.Drugs.Select(d => d.Id)], refs));
+        var refs = kb.References.Select(r => new ReferenceDto(r.Id, r.ShortName ?? r.Id, r.Kind.Code(), r.Citation, r.Date?.Code(), r.Url, r.Provenance.Verified)).ToList();
+        return TypedResults.Ok(new KnowledgeDto(kb.Version, kb.ReleaseDate.Code(), kb.Manifest.ContractVersion, [.. kb.Drugs.Select(d => d.Id)], refs));
     }
 
-    public static Results<Ok<Drug>, ProblemHttpResult> DrugById(string id, FusionEngine engine)
+    /// <summary>The drug's knowledge file as JSON (its own field names), not the compiled typed record.</summary>
+    public static Results<ContentHttpResult, ProblemHttpResult> DrugById(string id, FusionEngine engine)
     {
         var kb = engine.KnowledgeBase;
         return Codes.Therapy.TryParse(id, out var therapy) && kb.HasDrug(therapy)
-            ? TypedResults.Ok(kb.Drug(therapy))
+            ? TypedResults.Text(KnowledgeRecordJson.Write(kb, kb.Drug(therapy)), "application/json")
             : ApiProblems.NotFound($"The knowledge base has no drug '{id}'. GET /v1/knowledge lists the drug ids.");
     }
 

@@ -1,9 +1,8 @@
 using System.Text.Json.Serialization;
-using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Server.Api;
 
-/// <summary>Source-generated JSON for the server's own DTOs and the knowledge records it shows.</summary>
+/// <summary>Source-generated JSON for the server's own DTOs (a knowledge record is written by KnowledgeRecordJson, as its file holds it).</summary>
 [JsonSourceGenerationOptions(
     System.Text.Json.JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
@@ -16,5 +15,4 @@ namespace FusionGuide.Server.Api;
 [JsonSerializable(typeof(AuditPageDto))]
 [JsonSerializable(typeof(AuditRecordDto))]
 [JsonSerializable(typeof(FeedbackPageDto))]
-[JsonSerializable(typeof(Drug))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;

@@ -1,0 +1,99 @@
+using System.Collections.Frozen;
+using FusionGuide.Domain;
+using FusionGuide.Knowledge.Model;
+
+namespace FusionGuide.Knowledge.Loading;
+
+/// <summary>The lookups <see cref="KnowledgeBase"/> builds once from the compiled facts.</summary>
+internal static class Indexes
+{
+    /// <summary>A display name as written inside a sentence: "Alectinib" → "alectinib"; an acronym stays.</summary>
+    public static string InSentence(string name) =>
+        name.Length > 1 && char.IsUpper(name[0]) && char.IsLower(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
+
+    /// <summary>Activity rows by gene and mutation set (in any order); the first row for a set wins, as a scan in order would find it.</summary>
+    public static FrozenDictionary<string, ResistanceRow> Resistance(IEnumerable<ResistanceRow> rows)
+    {
+        var byKey = new Dictionary<string, ResistanceRow>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            byKey.TryAdd(ResistanceKey(row.Gene, row.Mutations), row);
+        }
+
+        return byKey.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    public static string ResistanceKey(Gene gene, IReadOnlyList<string> mutations) =>
+        Codes.Gene.Code(gene) + "\0" + string.Join('\0', mutations.Order(StringComparer.Ordinal));
+
+    /// <summary>Each trial or study cited by gene-specific records of exactly one kinase (tables, resistance rows, approvals, mechanisms).</summary>
+    public static FrozenDictionary<string, Gene> KinaseOfReferences(KnowledgeContent kb, FrozenDictionary<string, Reference> references)
+    {
+        var genes = new Dictionary<string, HashSet<Gene>>(StringComparer.Ordinal);
+        void Tie(Gene gene, IEnumerable<string> refs)
+        {
+            foreach (var r in refs)
+            {
+                if (!genes.TryGetValue(r, out var set))
+                {
+                    genes[r] = set = [];
+                }
+
+                set.Add(gene);
+            }
+        }
+
+        foreach (var r in kb.Regimens.Where(r => r.Driver is not null))
+        {
+            Tie(r.Driver!.Value, [r.Guideline, .. r.Provenance.Sources, .. r.Entries.SelectMany(x => x.Provenance.Sources)]);
+        }
+
+        foreach (var row in kb.Resistance)
+        {
+            Tie(row.Gene, [.. row.Provenance.Sources, .. row.Cells.SelectMany(c => c.Provenance.Sources), .. row.Resensitises.SelectMany(x => x.Provenance.Sources)]);
+        }
+
+        foreach (var a in kb.Drugs.SelectMany(d => d.Approvals).Where(a => a.Gene is not null))
+        {
+            Tie(a.Gene!.Value, a.Provenance.Sources);
+        }
+
+        foreach (var m in kb.OffTarget.Where(m => m.Gene is not null))
+        {
+            Tie(m.Gene!.Value, m.Provenance.Sources);
+        }
+
+        // Only trials and studies belong to a driver: a label, a guideline or a review speaks of the drug or of both kinases.
+        return genes.Where(g => g.Value.Count == 1 && references.GetValueOrDefault(g.Key)?.Kind is ReferenceKind.Trial or ReferenceKind.Study)
+            .ToFrozenDictionary(g => g.Key, g => g.Value.First(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Interaction classes by generic name, and every name (generic, alias, brand) to its generic.</summary>
+    public static (FrozenDictionary<string, InteractionClassCode[]>, FrozenDictionary<string, string>) Medications(IReadOnlyList<InteractionClass> classes)
+    {
+        var byGeneric = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var cls in classes)
+        {
+            foreach (var m in cls.Members)
+            {
+                var generic = KnowledgeBase.NormaliseMedication(m.Name);
+                if (!byGeneric.TryGetValue(generic, out var set))
+                {
+                    byGeneric[generic] = set = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(Terms.InteractionClass.Code(cls.Class));
+                canonical[generic] = generic;
+                foreach (var alias in m.Aliases)
+                {
+                    canonical.TryAdd(KnowledgeBase.NormaliseMedication(alias), generic);
+                }
+            }
+        }
+
+        // Classes of one medication in the order of their codes, as before the knowledge base was typed.
+        return (byGeneric.ToFrozenDictionary(k => k.Key, v => v.Value.Select(Terms.InteractionClass.Parse).ToArray(), StringComparer.Ordinal),
+                canonical.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+}

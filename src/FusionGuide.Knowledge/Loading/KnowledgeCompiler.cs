@@ -1,0 +1,109 @@
+using FusionGuide.Domain;
+using FusionGuide.Knowledge.Model;
+using W = FusionGuide.Knowledge.Loading.Wire;
+
+namespace FusionGuide.Knowledge.Loading;
+
+/// <summary>
+/// Turns the validated files into the typed snapshot: every term into its enumeration (with the codec the validator
+/// checked it against, <see cref="Terms"/> and <see cref="Codes"/>), every date into a <see cref="DateOnly"/>, every
+/// validFrom/validTo into a <see cref="Validity"/>, the provenance fields into one <see cref="Provenance"/>. Runs only
+/// on a base without problems, so a parse here cannot fail.
+/// </summary>
+internal static class KnowledgeCompiler
+{
+    public static KnowledgeBase Compile(W.WireContent c)
+    {
+        var shortNames = c.References.ToDictionary(r => r.Id, r => r.ShortName ?? r.Id, StringComparer.Ordinal);
+        var published = c.References.ToDictionary(r => r.Id, r => OptionalDate(r.Date), StringComparer.Ordinal);
+        var content = new KnowledgeContent(
+            new Manifest(c.Manifest.Version, KnowledgeDate.Parse(c.Manifest.ReleaseDate), c.Manifest.ContractVersion, c.Manifest.Title, c.Manifest.FormatVersion ?? 1),
+            [.. c.References.Select(Reference)],
+            [.. c.Drugs.Select(Drug)],
+            [.. c.Toxicity.Select(Toxicity)],
+            [.. c.InteractionClasses.Select(cls => new InteractionClass(cls.Id, Terms.InteractionClass.Parse(cls.Class),
+                [.. cls.Members.Select(m => new ClassMember(m.Name, m.Aliases, m.Verified is not null || m.Evidence.Count > 0 ? Of(m, []) : null))], Of(cls)))],
+            [.. c.DrugInteractions.Select(Interactions)],
+            [.. c.Resistance.Select(r => Resistance(r, shortNames))],
+            [.. c.OffTarget.Select(OffTarget)],
+            [.. c.Regimens.Select(r => Regimen(r, published.GetValueOrDefault(r.Guideline)))],
+            [.. c.Trials.Select(Trial)],
+            [.. c.Thresholds.Select(t => new Threshold(t.Id, t.Value, t.Unit, t.Meaning, Of(t)))],
+            [.. c.Rules.Select(r => new RuleInfo(r.Id, r.Stage, r.Title, Of(r)))],
+            [.. c.Panel.Select(p => new PanelGene(p.Id, Codes.Gene.Parse(p.Gene), Terms.PanelAlteration.Parse(p.Alteration),
+                [.. p.AdequateNegativeMethods.Select(Codes.TestMethod.Parse)], Of(p)))]);
+        return new KnowledgeBase(c, content);
+    }
+
+    private static Provenance Of(W.WireSourced w) => Of(w, w.Sources);
+
+    private static Provenance Of(W.WireEvidenced w, IReadOnlyList<string> sources) =>
+        new(sources, w.Verified != false, w.VerificationNote,
+            [.. w.Evidence.Select(e => new Evidence(e.Reference, e.Locator, e.Url, KnowledgeDate.Parse(e.Retrieved), e.Says))],
+            w.EvidenceLevel is { } level ? Terms.EvidenceLevel.Parse(level) : null, w.Notes);
+
+    private static DateOnly? OptionalDate(string? s) => s is null ? null : KnowledgeDate.Parse(s);
+
+    private static Validity Validity(string? from, string? to) => new(OptionalDate(from), OptionalDate(to));
+
+    private static Reference Reference(W.Reference r) =>
+        new(r.Id, r.ShortName, Terms.ReferenceKind.Parse(r.Kind), r.Citation, OptionalDate(r.Date), r.SeedNumber, r.Url, r.Supersedes, Of(r, []));
+
+    private static Drug Drug(W.Drug d) => new(
+        Codes.Therapy.Parse(d.Id), d.Name, d.Brands, Terms.DrugKind.Parse(d.Kind), [.. d.Targets.Select(Codes.Gene.Parse)], d.Generation,
+        d.Cns is { } cns ? new CnsActivity(Terms.Cns.Parse(cns.Activity), cns.Rank,
+            cns.RankByTarget?.ToDictionary(k => Codes.Gene.Parse(k.Key), k => k.Value), cns.Summary, Of(cns)) : null,
+        [.. d.Approvals.Select(a => new Approval(a.Id, Terms.Region.Parse(a.Region), a.Gene is null ? null : Terms.Kinase.Parse(a.Gene),
+            Terms.ApprovalSetting.Parse(a.Setting), Terms.ApprovalStatus.Parse(a.Status), a.NaiveOnly == true, OptionalDate(a.Date),
+            Validity(a.ValidFrom, a.ValidTo), a.Indication, Of(a)))],
+        [.. d.Dosing.Select(r => new DosingRegimen(r.Id, r.Start, r.LeadIn is { } l ? new LeadIn(l.Text, l.Days) : null, r.Reductions,
+            r.AfterLastReduction, r.Food, Validity(r.ValidFrom, r.ValidTo), Of(r)))],
+        [.. d.OrganAdjustments.Select(o => new OrganAdjustment(o.Id, Terms.Organ.Parse(o.Comorbidity), o.Criterion, o.Dose, o.Text,
+            Validity(o.ValidFrom, o.ValidTo), Of(o)))],
+        [.. d.Monitoring.Select(m => new MonitoringItem(m.Id, m.Item, m.Schedule, Of(m)))],
+        d.KeyToxicities,
+        [.. d.Cautions.Select(k => new Caution(k.Id, Codes.Comorbidity.Parse(k.Comorbidity), Terms.CautionEffect.Parse(k.Effect), k.Message, Of(k)))],
+        d.Place, [.. d.NotIn.Select(Codes.Histology.Parse)], Of(d));
+
+    private static ToxicityTable Toxicity(W.ToxicityTable t) => new(t.Id, Codes.Therapy.Parse(t.Drug),
+        [.. t.Rules.Select(r => new ToxicityRule(r.Id, Codes.AdverseEventCode.Parse(r.Event), r.Grades, Codes.ToxicityAction.Parse(r.Action),
+            Terms.Resume.Parse(r.Resume), r.Text, r.Supportive, r.Referrals,
+            r.WithComedication is { } b ? new ComedicationBranch([.. b.Classes.Select(Terms.InteractionClass.Parse)], Codes.ToxicityAction.Parse(b.Action),
+                Terms.Resume.Parse(b.Resume), b.Dose, b.Text) : null,
+            Validity(r.ValidFrom, r.ValidTo), Of(r)))],
+        Of(t));
+
+    private static DrugInteractions Interactions(W.DrugInteractions di) => new(di.Id, Codes.Therapy.Parse(di.Drug),
+        [.. di.Rules.Select(r => new InteractionRule(r.Id, r.Class is null ? null : Terms.InteractionClass.Parse(r.Class), r.Medication,
+            r.Medication is null ? null : KnowledgeBase.NormaliseMedication(r.Medication), Codes.Severity.Parse(r.Severity), r.Advice, r.DoseChange,
+            Validity(r.ValidFrom, r.ValidTo), Of(r)))],
+        Of(di));
+
+    private static ResistanceRow Resistance(W.ResistanceRow r, Dictionary<string, string> shortNames) => new(r.Id, Terms.Kinase.Parse(r.Gene), r.Mutations,
+        [.. r.Cells.Select(cell => new ResistanceCell(Codes.Therapy.Parse(cell.Drug), Terms.Activity.Parse(cell.Activity), cell.Ic50nM,
+            cell.Basis is null ? null : Terms.Basis.Parse(cell.Basis), cell.EmergedOnDrug == true,
+            (cell.Ic50nM is { } v ? $"IC50 {v:0.#} nM; " : "") + string.Join(", ", cell.Sources.Select(id => shortNames.GetValueOrDefault(id, id))),
+            Of(cell)))],
+        [.. r.Resensitises.Select(x => new Resensitisation(x.Id, Codes.Therapy.Parse(x.Drug), [.. x.After.Select(Codes.Therapy.Parse)], x.Summary, Of(x)))],
+        Of(r));
+
+    private static OffTargetMechanism OffTarget(W.OffTargetMechanism o) => new(o.Id, o.Gene == "any" ? null : Terms.Kinase.Parse(o.Gene), o.Alteration,
+        o.Transformation is null ? null : Codes.Transformation.Parse(o.Transformation), o.Approach,
+        [.. o.Therapies.Select(t => new MechanismTherapy(Codes.Therapy.Parse(t.Therapy), Codes.Preference.Parse(t.Preference), t.Rationale, t.Notes))],
+        Of(o));
+
+    /// <summary>A table applies from its validFrom, but never before its guideline was published.</summary>
+    private static Regimen Regimen(W.Regimen r, DateOnly? published)
+    {
+        var validity = Validity(r.ValidFrom, r.ValidTo);
+        var from = validity.From is { } f && (published is not { } p || p <= f) ? f : published;
+        return new Regimen(r.Id, r.Driver == "any" ? null : Terms.Kinase.Parse(r.Driver), Terms.RegimenSetting.Parse(r.Setting),
+            [.. r.After.Select(Codes.Therapy.Parse)], r.Guideline, validity, validity with { From = from },
+            [.. r.Entries.Select(e => new RegimenEntry(Codes.Therapy.Parse(e.Therapy), Codes.Preference.Parse(e.Preference), e.Category,
+                Terms.Condition.Parse(e.Condition), e.NaiveOnly == true, e.Rationale, Of(e, e.References)))],
+            Of(r));
+    }
+
+    private static Trial Trial(W.Trial t) => new(t.Id, t.Name, t.Drug is null ? null : Codes.Therapy.Parse(t.Drug), t.Comparator, t.Setting, t.Population,
+        [.. t.Results.Select(x => new TrialResult(Terms.Endpoint.Parse(x.Endpoint), x.Value, x.Reference, Of(x, [])))], Of(t));
+}

@@ -1,0 +1,106 @@
+using FusionGuide.Domain;
+
+namespace FusionGuide.Knowledge.Model;
+
+/// <summary>A drug or other systemic therapy.</summary>
+/// <param name="Therapy">The contract therapy it is.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Brands">Brand names.</param>
+/// <param name="Kind">Targeted or other.</param>
+/// <param name="Targets">Kinases targeted.</param>
+/// <param name="Generation">TKI generation.</param>
+/// <param name="Cns">Intracranial activity.</param>
+/// <param name="Approvals">Regulatory approvals by region.</param>
+/// <param name="Dosing">Dosing regimens (more than one only when a label changed it; never two in force on one day).</param>
+/// <param name="OrganAdjustments">Organ-function dose adjustments.</param>
+/// <param name="Monitoring">Monitoring the label asks for.</param>
+/// <param name="KeyToxicities">Characteristic toxicities.</param>
+/// <param name="Cautions">Comorbidity cautions.</param>
+/// <param name="Place">Where a non-targeted therapy stands in ALK/ROS1 disease.</param>
+/// <param name="NotIn">Histologies it is not used in.</param>
+/// <param name="Provenance">Sources and verification.</param>
+public sealed record Drug(Therapy Therapy, string Name, IReadOnlyList<string> Brands, DrugKind Kind, IReadOnlyList<Gene> Targets, int? Generation, CnsActivity? Cns,
+    IReadOnlyList<Approval> Approvals, IReadOnlyList<DosingRegimen> Dosing, IReadOnlyList<OrganAdjustment> OrganAdjustments, IReadOnlyList<MonitoringItem> Monitoring,
+    IReadOnlyList<string> KeyToxicities, IReadOnlyList<Caution> Cautions, string? Place, IReadOnlyList<Histology> NotIn, Provenance Provenance)
+{
+    /// <summary>The record id (the therapy's contract code).</summary>
+    public string Id => Codes.Therapy.Code(Therapy);
+
+    /// <summary>True for a kinase inhibitor.</summary>
+    public bool IsTargeted => Kind == DrugKind.Targeted;
+
+    /// <summary>True for a kinase inhibitor of <paramref name="kinase"/>.</summary>
+    public bool Inhibits(Gene kinase) => IsTargeted && Targets.Contains(kinase);
+
+    /// <summary>The regimen in force on <paramref name="asOf"/>, if any.</summary>
+    public DosingRegimen? DosingOn(DateOnly asOf) => Dosing.FirstOrDefault(d => d.Validity.Contains(asOf));
+}
+
+/// <summary>Intracranial activity of a drug.</summary>
+/// <param name="Activity">High, moderate, low.</param>
+/// <param name="Rank">1 = best intracranial evidence among drugs for the same target.</param>
+/// <param name="RankByTarget">Rank per target where a drug's intracranial evidence differs by target (lorlatinib: ALK 1, ROS1 2).</param>
+/// <param name="Summary">The evidence in a sentence.</param>
+/// <param name="Provenance">Sources and verification.</param>
+public sealed record CnsActivity(CnsLevel Activity, int Rank, IReadOnlyDictionary<Gene, int>? RankByTarget, string? Summary, Provenance Provenance)
+{
+    /// <summary>The rank for one target.</summary>
+    public int RankFor(Gene kinase) => RankByTarget?.GetValueOrDefault(kinase, Rank) ?? Rank;
+}
+
+/// <summary>One regulatory approval (or a recorded absence of one).</summary>
+/// <param name="Id">Stable id.</param>
+/// <param name="Region">Region.</param>
+/// <param name="Gene">ALK, ROS1 or null (another indication).</param>
+/// <param name="Setting">
+/// The setting the label names (<see cref="ApprovalSetting.Advanced"/>: any line of advanced disease, never adjuvant);
+/// <see cref="ApprovalSetting.Any"/> only for a status that is not approved.
+/// </param>
+/// <param name="Status">Approved, not approved, unknown.</param>
+/// <param name="NaiveOnly">True when the label is limited to patients who have not had an ALK (or ROS1) inhibitor.</param>
+/// <param name="Date">Date of the decision or of the source that reports the status.</param>
+/// <param name="Validity">When the record is in force.</param>
+/// <param name="Indication">Indication text.</param>
+/// <param name="Provenance">Sources and verification.</param>
+public sealed record Approval(string Id, Region Region, Gene? Gene, ApprovalSetting Setting, ApprovalStatus Status, bool NaiveOnly, DateOnly? Date, Validity Validity, string? Indication, Provenance Provenance);
+
+/// <summary>A lead-in phase.</summary>
+/// <param name="Text">The lead-in in words.</param>
+/// <param name="Days">Its length.</param>
+public sealed record LeadIn(string Text, int Days);
+
+/// <summary>A labelled dosing regimen.</summary>
+/// <param name="Id">Stable id.</param>
+/// <param name="Start">Starting dose in full, including the lead-in.</param>
+/// <param name="LeadIn">Lead-in phase, if any.</param>
+/// <param name="Reductions">Reduction levels in order.</param>
+/// <param name="AfterLastReduction">What happens after the last level.</param>
+/// <param name="Food">Food instruction.</param>
+/// <param name="Validity">When it is in force.</param>
+/// <param name="Provenance">Sources and verification.</param>
+public sealed record DosingRegimen(string Id, string Start, LeadIn? LeadIn, IReadOnlyList<string> Reductions, string? AfterLastReduction, string? Food, Validity Validity, Provenance Provenance);
+
+/// <summary>An organ-function dose adjustment.</summary>
+/// <param name="Id">Stable id.</param>
+/// <param name="Comorbidity">Liver or renal impairment.</param>
+/// <param name="Criterion">Which degree of impairment.</param>
+/// <param name="Dose">The adjusted dose.</param>
+/// <param name="Text">The rule in words.</param>
+/// <param name="Validity">When it is in force.</param>
+/// <param name="Provenance">Sources and verification.</param>
+public sealed record OrganAdjustment(string Id, Comorbidity Comorbidity, string? Criterion, string? Dose, string Text, Validity Validity, Provenance Provenance);
+
+/// <summary>A monitoring item.</summary>
+/// <param name="Id">Stable id.</param>
+/// <param name="Item">What to measure.</param>
+/// <param name="Schedule">When.</param>
+/// <param name="Provenance">Sources and verification.</param>
+public sealed record MonitoringItem(string Id, string Item, string Schedule, Provenance Provenance);
+
+/// <summary>A comorbidity caution.</summary>
+/// <param name="Id">Stable id.</param>
+/// <param name="Comorbidity">The comorbidity.</param>
+/// <param name="Effect">Deprioritise, avoid, warn.</param>
+/// <param name="Message">What to tell the clinician.</param>
+/// <param name="Provenance">Sources and verification.</param>
+public sealed record Caution(string Id, Comorbidity Comorbidity, CautionEffect Effect, string Message, Provenance Provenance);

@@ -11,7 +11,6 @@ namespace FusionGuide.Domain.Wire;
 public sealed class EnumCodec<T> where T : struct, Enum
 {
     private readonly FrozenDictionary<string, T> byCode;
-    private readonly Utf8Lookup<T> byUtf8Code;
     private readonly FrozenDictionary<T, string> byValue;
 
     /// <summary>Creates a codec from (value, code) pairs; every value of <typeparamref name="T"/> must appear once.</summary>
@@ -19,7 +18,6 @@ public sealed class EnumCodec<T> where T : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(pairs);
         byCode = pairs.ToFrozenDictionary(p => p.Code, p => p.Value, StringComparer.Ordinal);
-        byUtf8Code = new Utf8Lookup<T>(pairs.Select(p => (p.Code, p.Value)));
         byValue = pairs.ToFrozenDictionary(p => p.Value, p => p.Code);
         Codes = [.. pairs.Select(p => p.Code)];
         Values = [.. pairs.Select(p => p.Value)];
@@ -45,9 +43,6 @@ public sealed class EnumCodec<T> where T : struct, Enum
         value = default;
         return false;
     }
-
-    /// <summary>Reads a wire code written as unescaped UTF-8 (no string is built); false when it is not in the vocabulary.</summary>
-    public bool TryParseUtf8(ReadOnlySpan<byte> code, out T value) => byUtf8Code.TryGet(code, out value);
 
     /// <summary>Reads a wire code that must be valid (knowledge files, already validated data).</summary>
     public T Parse(string code) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FusionGuide.Engine;
+using FusionGuide.Knowledge.Model;
 using FusionGuide.Server.Audit;
 using FusionGuide.Server.Hosting;
 using Microsoft.Extensions.Configuration.CommandLine;
@@ -73,7 +74,7 @@ internal static class Operations
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<VersionDto> Version(FusionEngine engine)
     {
         var kb = engine.KnowledgeBase;
-        return TypedResults.Json(new VersionDto(SoftwareVersion.Current, kb.Version, kb.Manifest.ReleaseDate, Domain.Wire.ContractVersion.Current),
+        return TypedResults.Json(new VersionDto(SoftwareVersion.Current, kb.Version, kb.ReleaseDate.Code(), Domain.Wire.ContractVersion.Current),
             OperationsJsonContext.Default.VersionDto);
     }
 }

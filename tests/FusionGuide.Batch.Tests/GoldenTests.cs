@@ -28,10 +28,12 @@ namespace FusionGuide.Batch.Tests;
 /// Re-baselined 2026-12-05 for issue #23 item 2, wording only: rationales name the progression pattern in words
 /// ("after systemic and CNS progression on crizotinib", not "after both progression on crizotinib"), and the next-test
 /// reason for a failed test names it as "Test 2 (KRAS ngs-dna (tissue)) failed", capitalised, not by its JSON path.
+/// Then for issue #23 item 2's clinical content: monitoring rows for every option offered (not only the first choice),
+/// and no toxicity row for an adverse event on a drug already stopped (a trace entry says why).
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "83bb12a14f04683c412a1fe7645001c994d00986f2346b02abca95a313a55e58";
+    private const string ExpectedSha256 = "376c7ca84db642e4aa618899e780c79a5827efa7dfef1f5544876f8c1e948de4";
 
     public static string Compute()
     {

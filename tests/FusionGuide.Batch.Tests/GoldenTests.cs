@@ -31,6 +31,8 @@ namespace FusionGuide.Batch.Tests;
 /// or avoid list changed. And for issue #23 item 2, wording only: rationales name the progression pattern in words
 /// ("after systemic and CNS progression on crizotinib", not "after both progression on crizotinib"), and the next-test
 /// reason for a failed test names it as "Test 2 (KRAS ngs-dna (tissue)) failed", capitalised, not by its JSON path.
+/// Then for issue #23 item 2's clinical content: monitoring rows for every option offered (not only the first choice),
+/// and no toxicity row for an adverse event on a drug already stopped (a trace entry says why).
 /// </summary>
 public sealed class GoldenTests
 {

@@ -9,7 +9,10 @@ public sealed class FormatTests
         Assert.Equal(0, code);
         Assert.Contains("lorlatinib", stdout, StringComparison.Ordinal);
         Assert.Contains("## References", stdout, StringComparison.Ordinal);
-        Assert.Contains("label-us-lorlatinib", stdout, StringComparison.Ordinal);
+        // Cited by its readable name and citation, not by the knowledge base's id (issue #23).
+        Assert.Contains("**LORBRENA USPI.** LORBRENA (lorlatinib)", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("label-us-lorlatinib", stdout, StringComparison.Ordinal);
+        Assert.Contains("## Patient and findings", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

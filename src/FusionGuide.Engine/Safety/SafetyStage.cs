@@ -108,6 +108,14 @@ internal static class SafetyStage
                 continue;
             }
 
+            if (StoppedBefore(h, therapy))
+            {
+                // Dose modification is advice for a drug being taken: an event on a drug already stopped is history
+                // (it still shapes the options through the rules that read past events), not a row to act on.
+                e.Fire(RuleIds.ToxicityUnattributed, $"Grade {ae.Grade} {ev} on {name}: {name} has been stopped, so no dose action is given.");
+                continue;
+            }
+
             if (e.Kb.Toxicity(therapy) is null)
             {
                 var msg = $"Grade {ae.Grade} {ev} on {name}: the knowledge base holds no dose-modification rules for {name}; manage by its protocol.";
@@ -121,6 +129,11 @@ internal static class SafetyStage
 
         return rows;
     }
+
+    /// <summary>True when the history shows the therapy stopped and the patient is not taking it now.</summary>
+    private static bool StoppedBefore(TreatmentHistory h, Therapy therapy) =>
+        h.Current?.Therapy != therapy
+        && h.Failed.Concat(h.Intolerant).Any(x => x.Therapy == therapy);
 
     private static ToxicityRow Manage(Evaluation e, Therapy therapy, AdverseEvent ae)
     {
@@ -184,14 +197,10 @@ internal static class SafetyStage
         };
     }
 
+    /// <summary>Monitoring for every option offered (whichever the clinician chooses) and for the therapy taken now.</summary>
     public static IReadOnlyList<MonitoringRow> Monitoring(Evaluation e, SystemicOutcome s)
     {
-        var therapies = new List<Therapy>();
-        if (s.FirstChoice is { } first)
-        {
-            therapies.Add(first);
-        }
-
+        var therapies = s.Options.Select(o => o.Therapy).ToList();
         if (s.Current is { } current && !therapies.Contains(current))
         {
             therapies.Add(current);

@@ -36,7 +36,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "TO-BE-COMPUTED";
+    private const string ExpectedSha256 = "cd721e2d303f028f77aa12b36782f2721f1408dbb96873180272c7690ced4a7f";
 
     public static string Compute()
     {

@@ -65,11 +65,14 @@ public sealed partial class RenderingProperties
 
         foreach (var therapy in result.SystemicTherapy.Options.Select(o => o.Therapy).Concat(result.SystemicTherapy.Avoid.Select(a => a.Therapy)))
         {
-            Invariants.Check(text.Contains(Codes.Therapy.Code(therapy), StringComparison.Ordinal), $"{format}: {Codes.Therapy.Code(therapy)} is offered or avoided but not shown");
+            // Reports name a therapy in a clinician's words (issue #23: "immunotherapy alone", not its code).
+            Invariants.Check(text.Contains(FusionGuide.Rendering.Labels.Of(therapy), StringComparison.Ordinal), $"{format}: {Codes.Therapy.Code(therapy)} is offered or avoided but not shown");
         }
 
         var bibliography = text[text.LastIndexOf("References", StringComparison.Ordinal)..];
-        var missing = ResultCitations.CitedIds(result).Where(id => !bibliography.Contains(id, StringComparison.Ordinal)).ToList();
+        // The reference list shows citations, not knowledge ids (issue #23): each cited reference must be there by its
+        // readable label or, when a work recorded twice is listed once, by its citation.
+        var missing = ResultCitations.CitedIds(result).Where(id => !Listed(bibliography, id)).ToList();
         Invariants.Check(missing.Count == 0, $"{format}: cited but not in the reference list: {string.Join(", ", missing)}");
 
         // Planted text may appear only escaped: no tag, event handler or script link it carries may survive as markup.
@@ -93,4 +96,15 @@ public sealed partial class RenderingProperties
     [GeneratedRegex(@"(?<!\\)\]\(javascript:", RegexOptions.IgnoreCase)]
     private static partial Regex RawScriptLink();
 
+    private static bool Listed(string bibliography, string id)
+    {
+        if (!References.TryGet(id, out var entry))
+        {
+            return bibliography.Contains(id, StringComparison.Ordinal);
+        }
+
+        var citation = ReadableReferences.Citation(entry.Citation);
+        return bibliography.Contains(ReadableReferences.Label(entry.ShortName), StringComparison.Ordinal)
+            || bibliography.Contains(citation[..Math.Min(20, citation.Length)], StringComparison.Ordinal);
+    }
 }

@@ -38,10 +38,11 @@ internal static class CasePool
         for (var i = 0; i < count; i++)
         {
             var body = System.Text.Encoding.UTF8.GetBytes(ContractJson.Serialize(synthesizer.Make(i), indented: false));
-            // The same path the server takes: the validating reader, the engine, the contract serializer, the renderer.
+            // The same path the server takes: the validating reader, the engine, the contract serializer, the renderer (which
+            // restates the case in its "Patient and findings" section).
             var read = CaseReader.Read(body);
             var result = engine.Evaluate(read.Case ?? throw new InvalidOperationException($"synthetic case {i} is invalid"), date, read.Notices);
-            pool.Add(new PooledCase(body, AuditChain.Sha256(body), ContractJson.Serialize(result, indented: false), MarkdownRenderer.Render(result, references)));
+            pool.Add(new PooledCase(body, AuditChain.Sha256(body), ContractJson.Serialize(result, indented: false), MarkdownRenderer.Render(result, references, read.Case)));
         }
 
         return pool;

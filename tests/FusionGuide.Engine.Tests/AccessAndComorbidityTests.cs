@@ -24,8 +24,8 @@ public class AccessAndComorbidityTests
         Assert.Contains("ceritinib", r.Options());
         Assert.Contains("crizotinib", r.Options());
         Assert.All(new[] { "alectinib", "brigatinib", "lorlatinib", "ensartinib" }, t => Assert.Contains(t, r.Avoid()));
-        Assert.Contains(RuleIds.PreferredUnavailable, r.Rules());
-        Assert.Contains(RuleIds.Availability, r.Rules());
+        Assert.Contains("SYS-ACCESS-003", r.Rules());
+        Assert.Contains("SYS-ACCESS-001", r.Rules());
     }
 
     [Fact]
@@ -147,7 +147,7 @@ public class AccessAndComorbidityTests
         Assert.Contains("lorlatinib", preferred);
         Assert.NotEqual("lorlatinib", r.First());
         Assert.Equal("lorlatinib", preferred[^1]);
-        Assert.Contains(RuleIds.Comorbidity, r.Rules());
+        Assert.Contains("SYS-COMORB-001", r.Rules());
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public class AccessAndComorbidityTests
         var r = Cases.Evaluate("""{ "disease": { "brainMetastases": { "present": true, "count": 3, "symptomatic": false, "largestMm": 9 }, "sites": ["brain", "bone"] } }""");
 
         Assert.Equal("lorlatinib", r.First());
-        Assert.Contains(RuleIds.BrainMetastasesRanking, r.Rules());
+        Assert.Contains("SYS-CNS-001", r.Rules());
     }
 
     [Theory]
@@ -182,7 +182,7 @@ public class AccessAndComorbidityTests
         Assert.Equal("best-supportive-care", r.First());
         Assert.DoesNotContain(r.Options(), o => o is "platinum-pemetrexed" or "platinum-pemetrexed-bevacizumab" or "docetaxel" or "chemo-immunotherapy" or "platinum-etoposide");
         Assert.Contains("poor-performance-status", r.WarningCodes());
-        Assert.Contains(RuleIds.PerformanceStatus, r.Rules());
+        Assert.Contains("SYS-PS-001", r.Rules());
     }
 
     [Fact]

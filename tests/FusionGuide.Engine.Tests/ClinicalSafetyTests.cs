@@ -1,5 +1,4 @@
 using FusionGuide.Domain;
-using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Tests.Support;
 
 namespace FusionGuide.Engine.Tests;
@@ -28,7 +27,7 @@ public class ClinicalSafetyTests
 
         Assert.DoesNotContain("ceritinib", r.Options());
         Assert.Contains("ceritinib", r.Avoid());
-        Assert.Contains(r.Trace, t => t.Rule == RuleIds.Rechallenge && t.Detail.Contains("no re-challenge", StringComparison.Ordinal));
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-RECHAL-001" && t.Detail.Contains("no re-challenge", StringComparison.Ordinal));
         r.AssertOptionsDisjointFromAvoid();
     }
 
@@ -39,7 +38,7 @@ public class ClinicalSafetyTests
 
         Assert.DoesNotContain("lorlatinib", r.Options());
         Assert.Contains("lorlatinib", r.Avoid());
-        Assert.Contains(RuleIds.PriorProgression, r.Rules());
+        Assert.Contains("SYS-AVOID-001", r.Rules());
     }
 
     [Fact]
@@ -52,7 +51,7 @@ public class ClinicalSafetyTests
         Assert.NotEqual("crizotinib", r.First());
         Assert.Contains("shaw-2016-l1198f", crizotinib.References);
         Assert.Contains("re-challenge", crizotinib.Rationale, StringComparison.Ordinal);
-        Assert.Contains(r.Trace, t => t.Rule == RuleIds.Rechallenge && t.References.Contains("shaw-2016-l1198f"));
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-RECHAL-001" && t.References.Contains("shaw-2016-l1198f"));
         Assert.Contains("lorlatinib", r.Avoid());
     }
 
@@ -77,8 +76,8 @@ public class ClinicalSafetyTests
         Assert.Contains("chemo-immunotherapy", r.Options());
         Assert.False(Kb.IsTargeted(r.First()!));
         Assert.Contains("small-cell-histology", r.WarningCodes());
-        Assert.Contains(RuleIds.SmallCellHistology, r.Rules());
-        Assert.DoesNotContain(RuleIds.ImmunotherapyAvoid, r.Rules());
+        Assert.Contains("SYS-SCLC-001", r.Rules());
+        Assert.DoesNotContain("SYS-IO-001", r.Rules());
     }
 
     [Fact]
@@ -129,7 +128,7 @@ public class ClinicalSafetyTests
         if (entrectinib is not null)
         {
             Assert.Contains("have not had a ROS1 inhibitor", entrectinib.Rationale, StringComparison.Ordinal);
-            Assert.Contains(RuleIds.LabelScope, r.Rules());
+            Assert.Contains("SYS-ACCESS-004", r.Rules());
         }
         else
         {
@@ -182,7 +181,7 @@ public class ClinicalSafetyTests
         Assert.Equal("first-line", r.Setting());
         var brigatinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Brigatinib);
         Assert.Contains("outside that recommendation", brigatinib.Rationale, StringComparison.Ordinal);
-        Assert.Contains(RuleIds.LabelScope, r.Rules());
+        Assert.Contains("SYS-ACCESS-004", r.Rules());
     }
 
     // 4. History that is honest
@@ -194,8 +193,8 @@ public class ClinicalSafetyTests
 
         Assert.DoesNotContain("lorlatinib", r.Options());
         Assert.Contains("no-guideline-table", r.WarningCodes());
-        Assert.Contains(RuleIds.NoGuidelineForDate, r.Rules());
-        Assert.DoesNotContain(r.Trace, t => t.Rule == RuleIds.GuidelineTable && t.Detail.Contains("first-line-2025", StringComparison.Ordinal));
+        Assert.Contains("SYS-TABLE-002", r.Rules());
+        Assert.DoesNotContain(r.Trace, t => t.Rule == "SYS-TABLE-001" && t.Detail.Contains("first-line-2025", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -204,7 +203,7 @@ public class ClinicalSafetyTests
         var r = Cases.Evaluate("{}");
 
         Assert.DoesNotContain("no-guideline-table", r.WarningCodes());
-        Assert.Contains(RuleIds.GuidelineTable, r.Rules());
+        Assert.Contains("SYS-TABLE-001", r.Rules());
         Assert.True(Kb.IsTargeted(r.First()!));
     }
 
@@ -280,7 +279,7 @@ public class ClinicalSafetyTests
         var asComorbidity = Cases.Evaluate($$"""{ {{history}}, "comorbidities": ["interstitial-lung-disease"] }""");
 
         Assert.Equal(asComorbidity.Options(), asEvent.Options());
-        Assert.Contains(RuleIds.PriorPneumonitis, asEvent.Rules());
+        Assert.Contains("SYS-COMORB-002", asEvent.Rules());
         var brigatinib = asEvent.SystemicTherapy.Options.FirstOrDefault(o => o.Therapy == Therapy.Brigatinib);
         if (brigatinib is not null)
         {

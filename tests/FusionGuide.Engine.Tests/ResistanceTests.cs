@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Tests.Support;
 
 namespace FusionGuide.Engine.Tests;
@@ -43,7 +42,7 @@ public class ResistanceTests
         }
 
         r.AssertOptionsDisjointFromAvoid();
-        Assert.Contains(RuleIds.Resistance, r.Rules());
+        Assert.Contains("SYS-RES-001", r.Rules());
         Assert.DoesNotContain("unknown-mutation", r.WarningCodes());
         Assert.DoesNotContain("compound-estimated", r.WarningCodes());
     }
@@ -66,7 +65,7 @@ public class ResistanceTests
 
         Assert.Equal("post-targeted", r.Setting());
         Assert.Contains("no-targeted-option", r.WarningCodes());
-        Assert.Contains(RuleIds.NoTargetedOption, r.Rules());
+        Assert.Contains("SYS-POST-001", r.Rules());
         Assert.Equal("platinum-pemetrexed", r.First());
         Assert.Contains("immunotherapy-monotherapy", r.Avoid());
         Assert.DoesNotContain(r.Options(), Kb.IsTargeted);
@@ -128,7 +127,7 @@ public class ResistanceTests
         var r = Cases.Evaluate(AtProgression("ALK", ["A1200V"], Progressed("alectinib")));
 
         Assert.Contains("unknown-mutation", r.WarningCodes());
-        Assert.Contains(RuleIds.UnknownMutation, r.Rules());
+        Assert.Contains("SYS-RES-003", r.Rules());
         Assert.Equal("lorlatinib", r.First());
     }
 
@@ -138,7 +137,7 @@ public class ResistanceTests
         var r = Cases.Evaluate(AtProgression("ALK", ["G1202R", "F1174C"], Progressed("alectinib")));
 
         Assert.Contains("compound-estimated", r.WarningCodes());
-        Assert.Contains(RuleIds.CompoundEstimated, r.Rules());
+        Assert.Contains("SYS-RES-002", r.Rules());
         // G1202R alone makes crizotinib and alectinib resistant: the compound can be no better.
         Assert.Contains("crizotinib", r.Avoid());
         Assert.Contains("alectinib", r.Avoid());
@@ -150,7 +149,7 @@ public class ResistanceTests
     {
         var r = Cases.Evaluate(AtProgression("ALK", [], Progressed("alectinib"), alterations: ["MET amplification"]));
 
-        Assert.Contains(RuleIds.OffTarget, r.Rules());
+        Assert.Contains("SYS-RES-004", r.Rules());
         var approach = Kb.File(Path.Combine("resistance", "off-target", "alk-met-amplification.json"))["therapies"]!.AsArray()
             .Select(t => t!["therapy"]!.GetValue<string>()).ToList();
         Assert.Contains(r.Options(), approach.Contains);
@@ -164,7 +163,7 @@ public class ResistanceTests
 
         Assert.Equal("platinum-etoposide", r.First());
         Assert.Contains("histologic-transformation", r.WarningCodes());
-        Assert.Contains(RuleIds.Transformation, r.Rules());
+        Assert.Contains("SYS-RES-005", r.Rules());
         Assert.DoesNotContain(r.Options(), Kb.IsTargeted);
     }
 

@@ -1,5 +1,4 @@
 using FusionGuide.Domain;
-using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Tests.Support;
 
 namespace FusionGuide.Engine.Tests;
@@ -39,7 +38,7 @@ public class SensitiveDrugsAccountedTests
         }
 
         Assert.Contains("taletrectinib", r.Avoid());
-        Assert.Contains(RuleIds.SensitiveAccounted, r.Rules());
+        Assert.Contains("SYS-RES-006", r.Rules());
         r.AssertOptionsDisjointFromAvoid();
     }
 

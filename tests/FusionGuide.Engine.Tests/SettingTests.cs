@@ -30,7 +30,7 @@ public class SettingTests
         Assert.Equal("first-line", r.Setting());
         Assert.True(Kb.IsTargeted(r.First()!), $"first choice {r.First()} is not a TKI");
         Assert.Contains("prior-immunotherapy", r.WarningCodes());
-        Assert.Contains(RuleIds.PriorImmunotherapy, r.Rules());
+        Assert.Contains("SYS-IO-002", r.Rules());
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class SettingTests
         Assert.Equal(2, r.SystemicTherapy.Line);
         Assert.Equal("lorlatinib", r.First());
         Assert.Contains("alectinib", r.Avoid());
-        Assert.Contains(RuleIds.PriorProgression, r.Rules());
+        Assert.Contains("SYS-AVOID-001", r.Rules());
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class SettingTests
 
         Assert.Equal("adjuvant", r.Setting());
         Assert.Equal("alectinib", r.First());
-        Assert.Contains(RuleIds.Adjuvant, r.Rules());
+        Assert.Contains("SYS-ADJ-001", r.Rules());
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class SettingTests
 
         Assert.Equal("adjuvant", r.Setting());
         Assert.Empty(r.SystemicTherapy.Options);
-        Assert.Contains(RuleIds.Adjuvant, r.Rules());
+        Assert.Contains("SYS-ADJ-001", r.Rules());
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public class SettingTests
 
         Assert.Equal("alectinib", r.First());
         Assert.Equal("first-line", r.Setting());
-        Assert.Contains(RuleIds.ContinueTki, r.Rules());
+        Assert.Contains("SYS-CONT-001", r.Rules());
         Assert.DoesNotContain("alectinib", r.Avoid());
     }
 
@@ -158,7 +158,7 @@ public class SettingTests
         Assert.Equal("alectinib", r.First());
         Assert.Contains("sbrt", r.Local());
         Assert.Contains(r.LocalTherapy, l => l.Indication == Domain.LocalIndication.Oligoprogression);
-        Assert.Contains(RuleIds.LimitedProgression, r.Rules());
+        Assert.Contains("SYS-CONT-002", r.Rules());
         Assert.DoesNotContain("alectinib", r.Avoid());
     }
 
@@ -175,7 +175,7 @@ public class SettingTests
         Assert.Contains("crizotinib", r.Avoid());
         Assert.Equal("subsequent-targeted", r.Setting());
         Assert.Equal(2, r.SystemicTherapy.Line);
-        Assert.Contains(RuleIds.LimitedProgression, r.Rules());
+        Assert.Contains("SYS-CONT-002", r.Rules());
         Assert.True(Kb.IsTargeted(r.First()!));
     }
 

@@ -3,7 +3,6 @@ using CsCheck;
 using FusionGuide.Cohort.Synthesis;
 using FusionGuide.Domain;
 using FusionGuide.Domain.Wire;
-using FusionGuide.Engine.Pipeline;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Properties.Tests;
@@ -59,7 +58,7 @@ public sealed partial class AsOfProperties
                 Invariants.Check(InForce(m.Groups[1].Value, asOf), $"as of {day} the engine read guideline table '{m.Groups[1].Value}', which is not in force then");
             }
 
-            if (entry.Rule == RuleIds.Adjuvant && AdjuvantTable().Match(entry.Detail) is { Success: true } adjuvant)
+            if (entry.Rule == "SYS-ADJ-001" && AdjuvantTable().Match(entry.Detail) is { Success: true } adjuvant)
             {
                 Invariants.Check(InForce(adjuvant.Groups[1].Value, asOf), $"as of {day} the engine read adjuvant table '{adjuvant.Groups[1].Value}', which is not in force then");
             }

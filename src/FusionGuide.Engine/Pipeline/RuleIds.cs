@@ -1,7 +1,8 @@
 namespace FusionGuide.Engine.Pipeline;
 
 /// <summary>
-/// Stable ids of every engine rule. Each has a catalogue entry in <c>knowledge/rules/</c> with its sources;
+/// Stable ids of the engine rules outside systemic planning (those live in their rule types, <c>Systemic/Rules/</c>,
+/// and are listed by <c>SystemicRuleIds</c>). Each has a catalogue entry in <c>knowledge/rules/</c> with its sources;
 /// the engine refuses to start on a knowledge base that lacks one.
 /// </summary>
 public static class RuleIds
@@ -30,37 +31,6 @@ public static class RuleIds
     public const string HistoryInconsistent = "SET-HISTORY-002";
     public const string Intolerance = "SET-INTOL-001";
     public const string Setting = "SET-SETTING-001";
-    public const string Adjuvant = "SYS-ADJ-001";
-    public const string GuidelineTable = "SYS-TABLE-001";
-    public const string ContinueTki = "SYS-CONT-001";
-    public const string LimitedProgression = "SYS-CONT-002";
-    public const string PriorProgression = "SYS-AVOID-001";
-    public const string CrossDriver = "SYS-AVOID-002";
-    public const string Resistance = "SYS-RES-001";
-    public const string CompoundEstimated = "SYS-RES-002";
-    public const string UnknownMutation = "SYS-RES-003";
-    public const string OffTarget = "SYS-RES-004";
-    public const string Transformation = "SYS-RES-005";
-    public const string SensitiveAccounted = "SYS-RES-006";
-    public const string Availability = "SYS-ACCESS-001";
-    public const string RegionalApproval = "SYS-ACCESS-002";
-    public const string PreferredUnavailable = "SYS-ACCESS-003";
-    public const string Comorbidity = "SYS-COMORB-001";
-    public const string Histology = "SYS-HIST-001";
-    public const string BrainMetastasesRanking = "SYS-CNS-001";
-    public const string ImmunotherapyAvoid = "SYS-IO-001";
-    public const string PriorImmunotherapy = "SYS-IO-002";
-    public const string PerformanceStatus = "SYS-PS-001";
-    public const string NoTargetedOption = "SYS-POST-001";
-    public const string NonTargeted = "SYS-SCOPE-001";
-    public const string DiagnosticWorkup = "SYS-SCOPE-002";
-    public const string Rank = "SYS-RANK-001";
-    public const string Rechallenge = "SYS-RECHAL-001";
-    public const string SmallCellHistology = "SYS-SCLC-001";
-    public const string NoGuidelineForDate = "SYS-TABLE-002";
-    public const string LabelScope = "SYS-ACCESS-004";
-    public const string PriorPneumonitis = "SYS-COMORB-002";
-    public const string DriverReferences = "SYS-REF-001";
     public const string BrainTkiFirst = "LOC-BRAIN-001";
     public const string BrainSrs = "LOC-BRAIN-002";
     public const string BrainSurgery = "LOC-BRAIN-003";
@@ -82,9 +52,8 @@ public static class RuleIds
     public const string Unverified = "KB-UNVERIFIED-001";
 #pragma warning restore CS1591
 
-    /// <summary>Every rule id, for the catalogue check.</summary>
+    /// <summary>Every rule id, for the catalogue check (the systemic rules' ids live beside their code, in Systemic/Rules).</summary>
     public static IReadOnlyList<string> All { get; } =
-        
     [
         IhcAlk,
         IhcAlkWeak,
@@ -109,37 +78,6 @@ public static class RuleIds
         HistoryInconsistent,
         Intolerance,
         Setting,
-        Adjuvant,
-        GuidelineTable,
-        ContinueTki,
-        LimitedProgression,
-        PriorProgression,
-        CrossDriver,
-        Resistance,
-        CompoundEstimated,
-        UnknownMutation,
-        OffTarget,
-        Transformation,
-        SensitiveAccounted,
-        Availability,
-        RegionalApproval,
-        PreferredUnavailable,
-        Comorbidity,
-        Histology,
-        BrainMetastasesRanking,
-        ImmunotherapyAvoid,
-        PriorImmunotherapy,
-        PerformanceStatus,
-        NoTargetedOption,
-        NonTargeted,
-        DiagnosticWorkup,
-        Rank,
-        Rechallenge,
-        SmallCellHistology,
-        NoGuidelineForDate,
-        LabelScope,
-        PriorPneumonitis,
-        DriverReferences,
         BrainTkiFirst,
         BrainSrs,
         BrainSurgery,
@@ -159,5 +97,6 @@ public static class RuleIds
         UnknownMedication,
         Pregnancy,
         Unverified,
+        .. Systemic.SystemicRuleIds.All,
     ];
 }

@@ -52,6 +52,15 @@ internal sealed class ActivityFinding(MutationSet set, Activity activity, string
 /// <summary>The resistance picture: for every drug, its activity against each mutation set found at progression.</summary>
 internal sealed class ResistanceProfile
 {
+    /// <summary>SYS-RES-001: each mutation set found is read against the activity table (avoid side: Rules/ResistantAvoided).</summary>
+    public const string ResistanceId = "SYS-RES-001";
+
+    /// <summary>SYS-RES-002: a compound not in the table is judged by the worst activity against its single mutations.</summary>
+    public const string CompoundEstimatedId = "SYS-RES-002";
+
+    /// <summary>SYS-RES-003: a mutation not in the table does not steer the choice.</summary>
+    public const string UnknownMutationId = "SYS-RES-003";
+
     private readonly Dictionary<Therapy, List<ActivityFinding>> findings = [];
     private readonly List<(MutationSet Set, Resensitisation Record)> resensitised = [];
 
@@ -108,7 +117,7 @@ internal sealed class ResistanceProfile
                 resensitised.Add((set, record));
             }
 
-            e.Fire(RuleIds.Resistance, $"{gene} {set.Name} ({set.Source}): {Summary(exact)}.", exact.Provenance.Sources);
+            e.Fire(ResistanceId, $"{gene} {set.Name} ({set.Source}): {Summary(exact)}.", exact.Provenance.Sources);
             return;
         }
 
@@ -118,7 +127,7 @@ internal sealed class ResistanceProfile
         {
             var msg = $"{gene} {string.Join(", ", unknown)} ({set.Source}) is not in the knowledge base's activity table: its effect on each TKI is unknown, so it does not steer the choice. Review with a molecular tumour board.";
             e.Warn("unknown-mutation", msg);
-            e.Fire(RuleIds.UnknownMutation, msg);
+            e.Fire(UnknownMutationId, msg);
         }
 
         var known = singles.OfType<ResistanceRow>().ToList();
@@ -131,7 +140,7 @@ internal sealed class ResistanceProfile
         {
             var msg = $"The compound {gene} {set.Name} is not in the activity table: each drug is judged by its worst activity against the single mutations, and compound mutations often resist more than their parts (Yoda 2018; Shiba-Ishii 2022).";
             e.Warn("compound-estimated", msg);
-            e.Fire(RuleIds.CompoundEstimated, msg);
+            e.Fire(CompoundEstimatedId, msg);
         }
 
         foreach (var row in known)
@@ -141,7 +150,7 @@ internal sealed class ResistanceProfile
                 AddCell(e, set, cell, estimated: set.Mutations.Count > 1);
             }
 
-            e.Fire(RuleIds.Resistance, $"{gene} {row.Name} ({set.Source}): {Summary(row)}.", row.Provenance.Sources);
+            e.Fire(ResistanceId, $"{gene} {row.Name} ({set.Source}): {Summary(row)}.", row.Provenance.Sources);
         }
     }
 

@@ -11,6 +11,12 @@ namespace FusionGuide.Engine.Systemic;
 /// </summary>
 internal static class SystemicStage
 {
+    /// <summary>SYS-SCOPE-001: the driver is neither ALK nor ROS1 (or none was found): outside FusionGuide's scope.</summary>
+    public const string OutsideScopeId = "SYS-SCOPE-001";
+
+    /// <summary>SYS-SCOPE-002: no driver is established yet: no systemic recommendation until the next tests report.</summary>
+    public const string DiagnosticWorkupId = "SYS-SCOPE-002";
+
     public static SystemicOutcome Run(Evaluation e, DiagnosisFindings dx, TreatmentHistory h)
     {
         var outcome = Decide(e, dx, h);
@@ -32,7 +38,7 @@ internal static class SystemicStage
 
         var kinase = dx.Driver == Driver.Alk ? Gene.Alk : Gene.Ros1;
         CheckHistoryAgainstDriver(e, dx, h, kinase);
-        return new SystemicPlan(e, dx, h, kinase).Decide();
+        return SystemicPlan.Decide(new PlanState(e, dx, h, kinase));
     }
 
     private static SystemicOutcome NonTargeted(Evaluation e, DiagnosisFindings dx, TreatmentHistory h)
@@ -42,7 +48,7 @@ internal static class SystemicStage
             ? $"The driver is {string.Join(", ", other)}, not ALK or ROS1: follow the {string.Join("/", other)} pathway of the NSCLC guideline; FusionGuide gives no ALK/ROS1 advice here."
             : "No targetable driver was found on adequate testing: follow the general NSCLC pathway (PD-L1, histology, performance status); FusionGuide gives no ALK/ROS1 advice here.";
         e.Warn("outside-scope", what);
-        e.Fire(RuleIds.NonTargeted, what);
+        e.Fire(OutsideScopeId, what);
         if (h.TargetedExposure.Count > 0)
         {
             HistoryReader.Inconsistent(e, $"ALK/ROS1 TKIs ({string.Join(", ", h.TargetedExposure.Select(e.Name))}) appear in the history, but the tests show no ALK or ROS1 rearrangement.");
@@ -54,7 +60,7 @@ internal static class SystemicStage
     private static SystemicOutcome Workup(Evaluation e, TreatmentHistory h)
     {
         const string what = "No driver is established yet: no systemic recommendation until the next tests report. If the disease needs treatment before then, that is a general NSCLC decision.";
-        e.Fire(RuleIds.DiagnosticWorkup, what);
+        e.Fire(DiagnosticWorkupId, what);
         if (h.TargetedExposure.Count > 0)
         {
             HistoryReader.Inconsistent(e, $"TKIs ({string.Join(", ", h.TargetedExposure.Select(e.Name))}) appear in the history, but no ALK or ROS1 rearrangement is established by the tests.");

@@ -1,0 +1,96 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Diagnosis;
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Engine.Safety;
+using FusionGuide.Engine.Treatment;
+using FusionGuide.Knowledge.Model;
+
+namespace FusionGuide.Engine.Systemic;
+
+/// <summary>
+/// The working memory of one systemic decision: the facts of the case the rules read, and what they have decided so
+/// far (candidates, avoid list, the situation sentence). The rules in <c>Rules/</c> read and change it;
+/// <see cref="SystemicPlan"/> runs them in order. Created per case and discarded.
+/// </summary>
+internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHistory h, Gene kinase)
+{
+    public Evaluation E { get; } = e;
+
+    public DiagnosisFindings Dx { get; } = dx;
+
+    public TreatmentHistory H { get; } = h;
+
+    public Gene Kinase { get; } = kinase;
+
+    public string KinaseCode { get; } = Codes.Gene.Code(kinase);
+
+    /// <summary>The resistance findings (reading them writes SYS-RES-001…003 to the trace).</summary>
+    public ResistanceProfile Profile { get; } = new(e, dx.ResistanceMutations);
+
+    public AvoidList Avoid { get; } = new();
+
+    /// <summary>The options so far, in the order they were added (the ranking's last tie-break).</summary>
+    public List<Candidate> Candidates { get; } = [];
+
+    /// <summary>The patient's situation in words, the first clause of every rationale ("after systemic progression on alectinib").</summary>
+    public string Situation { get; set; } = "";
+
+    /// <summary>Line of the recommendation: one more than the history's when a TKI continued through limited progression is given up.</summary>
+    public int Line { get; set; } = h.Line;
+
+    /// <summary>Set when the setting has guideline tables, but none encoded for the evaluation date (SYS-TABLE-002).</summary>
+    public bool NoTableForDate { get; set; }
+
+    /// <summary>Table entries offered only when no preferred agent can be given (SYS-ACCESS-003).</summary>
+    public List<(RegimenEntry Entry, int Order, Regimen Table)> Deferred { get; } = [];
+
+    /// <summary>TKIs the disease progressed on that the genotype found now restores (SYS-RECHAL-001).</summary>
+    public Dictionary<Therapy, (HistoryEntry Earlier, MutationSet Set, Resensitisation Record)> Rechallenges { get; } = [];
+
+    public bool BrainMets => E.Case.Disease.BrainMetastases?.Present == true;
+
+    public bool Squamous => E.Case.Tumor.Histology == Histology.Squamous || E.Case.Tumor.Transformation == Transformation.Squamous;
+
+    /// <summary>Small-cell carcinoma at diagnosis (the histology field), as opposed to a transformation at progression.</summary>
+    public bool SmallCellHistology => E.Case.Tumor.Histology == Histology.SmallCell;
+
+    /// <summary>Stage IV (or not given): the extensive-stage SCLC options apply.</summary>
+    public bool ExtensiveStage => E.Case.Tumor.Stage is null or Stage.IV or Stage.IVA or Stage.IVB;
+
+    /// <summary>A TKI of this kinase in the history, whatever stopped it: the patient is no longer inhibitor-naive.</summary>
+    public bool PriorInhibitor => H.TargetedExposure.Any(t => E.Kb.Drug(t).Targets.Contains(Kinase));
+
+    public bool IsTargeted(Therapy t) => HistoryReader.IsTargeted(E, t);
+
+    /// <summary>True when an option is a TKI other than a re-challenge: a targeted option is left.</summary>
+    public bool AnyTargetedOption => Candidates.Any(c => IsTargeted(c.Therapy) && !c.IsRechallenge);
+
+    public string Name(Therapy t) => E.Name(t);
+
+    /// <summary>The label reason that forces the current therapy to stop, if any adverse event does.</summary>
+    public string? MustStop(HistoryEntry current)
+    {
+        foreach (var ae in E.Case.AdverseEvents.Where(a => ToxicityAdvisor.Attribute(a, current) == current.Therapy))
+        {
+            if (ae.Grade == 5)
+            {
+                return $"a fatal (grade 5) {Codes.AdverseEventCode.Code(ae.Event)} event on it";
+            }
+
+            if (ToxicityAdvisor.Decide(E, current.Therapy, ae.Event, ae.Grade) is { Action: ToxicityAction.Discontinue })
+            {
+                return $"grade {ae.Grade} {Codes.AdverseEventCode.Code(ae.Event)} on it: the label says to discontinue permanently";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Words for the activity levels, as the rationales write them.</summary>
+    public static string Describe(Activity a) => a switch
+    {
+        Activity.Sensitive => "sensitive",
+        Activity.Intermediate => "intermediate",
+        _ => "resistant",
+    };
+}

@@ -1,0 +1,56 @@
+using FusionGuide.Domain;
+using FusionGuide.Knowledge.Model;
+
+namespace FusionGuide.Engine.Systemic.Rules;
+
+/// <summary>
+/// SYS-ADJ-001: completely resected stage IB–IIIA disease (ALINA's population) gets the adjuvant table in force; stage IA
+/// gets no adjuvant systemic therapy; another stage marked resected is treated as advanced disease, with a warning.
+/// Sources: the rule catalogue and the adjuvant table.
+/// </summary>
+internal static class AdjuvantTherapy
+{
+    public const string Id = "SYS-ADJ-001";
+
+    private static readonly Stage[] AdjuvantStages = [Stage.IB, Stage.IIA, Stage.IIB, Stage.IIIA];
+
+    /// <summary>Resected, and no systemic failure since: the adjuvant question is asked.</summary>
+    public static bool Applies(PlanState p) => p.E.Case.Tumor.Resected == true && p.H.Failed.Count == 0;
+
+    /// <summary>The stage when it is one the adjuvant trials enrolled.</summary>
+    public static Stage? EligibleStage(PlanState p) => p.E.Case.Tumor.Stage is { } stage && AdjuvantStages.Contains(stage) ? stage : null;
+
+    /// <summary>Stage IA: no adjuvant systemic therapy (true); any other stage outside IB–IIIA: warned, treated as advanced (false).</summary>
+    public static bool NoAdjuvantTherapy(PlanState p)
+    {
+        if (p.E.Case.Tumor.Stage is Stage.IA)
+        {
+            p.E.Fire(Id, "Completely resected stage IA: no adjuvant systemic therapy is indicated (ALINA enrolled stage IB ≥4 cm to IIIA); surveillance.");
+            return true;
+        }
+
+        p.E.Warn("stage-inconsistent", $"The tumour is marked resected, but stage {(p.E.Case.Tumor.Stage is { } s ? Codes.Stage.Code(s) : "(not given)")} is not the IB–IIIA adjuvant range: the case is treated as advanced disease.");
+        return false;
+    }
+
+    /// <summary>The adjuvant table in force on asOf, traced; null (traced) when none is.</summary>
+    public static Regimen? Table(PlanState p, Stage stage)
+    {
+        var e = p.E;
+        p.Situation = $"completely resected stage {Codes.Stage.Code(stage)} {p.KinaseCode}-positive NSCLC";
+        var table = GuidelineTable.Find(p, RegimenSetting.Adjuvant, null);
+        if (table is null)
+        {
+            e.Fire(Id, $"No adjuvant table in force for {p.KinaseCode} on {e.AsOfText}.");
+            return null;
+        }
+
+        e.Fire(Id, $"Resected stage {Codes.Stage.Code(stage)}: the adjuvant table {table.Id} applies.", [table.Guideline]);
+        if (stage == Stage.IB)
+        {
+            e.Warn("adjuvant-stage", "Stage IB qualifies for adjuvant alectinib only with a tumour ≥4 cm (ALINA, AJCC 7th edition): confirm the size.");
+        }
+
+        return table;
+    }
+}

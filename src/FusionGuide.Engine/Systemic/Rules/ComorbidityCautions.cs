@@ -1,0 +1,46 @@
+using FusionGuide.Domain;
+using FusionGuide.Knowledge.Model;
+
+namespace FusionGuide.Engine.Systemic.Rules;
+
+/// <summary>
+/// SYS-COMORB-001: a drug's caution for a comorbidity the patient has avoids it, ranks it after equally recommended
+/// agents, or is said in its rationale (the caution's effect). SYS-COMORB-002: a pneumonitis recorded as an adverse
+/// event counts as interstitial lung disease. Sources: the rule catalogue and the caution record.
+/// </summary>
+internal static class ComorbidityCautions
+{
+    public const string Id = "SYS-COMORB-001";
+    public const string PriorPneumonitisId = "SYS-COMORB-002";
+
+    public static void Check(PlanState p, Candidate c, Drug drug)
+    {
+        var e = p.E;
+        foreach (var caution in drug.Cautions.Where(x => e.HasComorbidity(x.Comorbidity)))
+        {
+            if (caution.Comorbidity == Comorbidity.InterstitialLungDisease && !e.Case.Comorbidities.Contains(Comorbidity.InterstitialLungDisease) && e.PriorPneumonitis is { } ae)
+            {
+                var on = ae.Therapy is { } t ? $" on {e.Name(t)}" : "";
+                e.Fire(PriorPneumonitisId, $"A grade {ae.Grade} pneumonitis{on} is recorded as an adverse event: it counts as interstitial lung disease for {drug.Name}'s caution.");
+            }
+
+            e.UsedUnverified(caution.Id, caution.Provenance);
+            switch (caution.Effect)
+            {
+                case CautionEffect.Avoid:
+                    p.Avoid.Add(c.Therapy, caution.Message, caution.Provenance.Sources);
+                    break;
+                case CautionEffect.Deprioritise:
+                    c.Demoted = true;
+                    c.Notes.Add($"{caution.Comorbidity.Code()}: {caution.Message} Ranked after equally recommended agents");
+                    break;
+                default:
+                    c.Notes.Add($"{caution.Comorbidity.Code()}: {caution.Message}");
+                    break;
+            }
+
+            c.Cite(caution.Provenance.Sources);
+            e.Fire(Id, $"{drug.Name} and {caution.Comorbidity.Code()}: {caution.Effect.Code()} — {caution.Message}", caution.Provenance.Sources);
+        }
+    }
+}

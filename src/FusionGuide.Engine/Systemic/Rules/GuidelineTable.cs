@@ -1,0 +1,139 @@
+using FusionGuide.Domain;
+using FusionGuide.Knowledge.Model;
+
+namespace FusionGuide.Engine.Systemic.Rules;
+
+/// <summary>
+/// SYS-TABLE-001: the guideline table in force on asOf for the driver, setting (and prior TKI) gives the candidates.
+/// SYS-TABLE-002: a setting with tables, none of them in force yet on asOf: nothing later is applied earlier.
+/// Sources: the rule catalogue, the table's guideline and the table record.
+/// </summary>
+internal static class GuidelineTable
+{
+    public const string Id = "SYS-TABLE-001";
+    public const string NoTableForDateId = "SYS-TABLE-002";
+
+    /// <summary>The table for progression on a TKI; the situation is that progression.</summary>
+    public static Regimen? FindAfter(PlanState p, Therapy failed, ProgressionPattern? pattern)
+    {
+        var table = Find(p, RegimenSetting.Subsequent, failed);
+        p.Situation = $"after {ProgressionWords(pattern)} on {p.Name(failed)}";
+        if (table is null)
+        {
+            p.E.Fire(Id, $"No guideline table in force answers progression on {p.Name(failed)} for {p.KinaseCode}: targeted options are limited to what the genotype supports.");
+        }
+
+        return table;
+    }
+
+    /// <summary>The first-line table; the situation names the non-targeted therapies given before the driver was found.</summary>
+    public static Regimen? FindFirstLine(PlanState p)
+    {
+        var table = Find(p, RegimenSetting.FirstLine, null);
+        var before = p.E.Case.History.Where(x => !p.IsTargeted(x.Therapy)).Select(x => p.Name(x.Therapy)).ToList();
+        p.Situation = before.Count > 0
+            ? $"first-line targeted therapy for {p.KinaseCode}-positive disease found after {string.Join(", ", before)}"
+            : $"first-line therapy for {p.KinaseCode}-positive advanced NSCLC";
+        return table;
+    }
+
+    /// <summary>The table that applies on asOf; of several, the first by id. Null (and the reason traced) when none does.</summary>
+    public static Regimen? Find(PlanState p, RegimenSetting setting, Therapy? after)
+    {
+        var e = p.E;
+        // A small-cell table names no kinase: the SCLC guideline treats any fusion alike.
+        Gene? driver = setting == RegimenSetting.SmallCell ? null : p.Kinase;
+        var what = $"{driver?.Code() ?? "any"} {setting.Code()}{(after is { } a ? $" after {a.Code()}" : "")}";
+        var matching = e.Kb.Regimens.Where(r => r.Driver == driver && r.Setting == setting && (after is not { } t || r.After.Contains(t))).ToList();
+        var table = matching.Where(r => r.Applies.Contains(e.AsOf)).OrderBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault();
+        var later = matching.Where(r => r.Applies.StartsAfter(e.AsOf)).OrderBy(r => r.Applies.From).FirstOrDefault();
+        if (table is null && later is not null)
+        {
+            p.NoTableForDate = true;
+            var msg = $"No {what} guideline table is encoded for {e.AsOfText}: the earliest the knowledge base holds ('{later.Id}', {e.Cite(later.Guideline)}) starts on {later.Applies.From?.Code()}, and its content is not applied before then. Decide by the guideline in force on that date.";
+            e.Warn("no-guideline-table", msg);
+            e.Fire(NoTableForDateId, msg, [later.Guideline]);
+        }
+
+        if (table is not null)
+        {
+            e.Fire(Id, $"{what}: {e.Cite(table.Guideline)} table '{table.Id}' in force on {e.AsOfText} lists {table.Listing}.", [table.Guideline, .. table.Provenance.Sources]);
+        }
+
+        return table;
+    }
+
+    /// <summary>The table's entries whose condition this patient meets become candidates, in table order.</summary>
+    public static void Add(PlanState p, Regimen table, ProgressionPattern? pattern)
+    {
+        for (var i = 0; i < table.Entries.Count; i++)
+        {
+            var entry = table.Entries[i];
+            if (p.Candidates.Any(c => c.Therapy == entry.Therapy))
+            {
+                continue;
+            }
+
+            switch (entry.Condition)
+            {
+                case RegimenCondition.PreferredUnavailable:
+                    p.Deferred.Add((entry, i, table));
+                    break;
+                case RegimenCondition.Nonsquamous when p.Squamous:
+                    p.Avoid.Add(entry.Therapy, $"pemetrexed-based therapy is not used in squamous histology", p.E.Kb.Drug(entry.Therapy).Provenance.Sources);
+                    break;
+                default:
+                    if (Admits(p, entry, pattern))
+                    {
+                        p.Candidates.Add(FromEntry(p, entry, i, table));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static bool Admits(PlanState p, RegimenEntry entry, ProgressionPattern? pattern) => entry.Condition switch
+    {
+        RegimenCondition.BrainMetastases => p.BrainMets,
+        RegimenCondition.GenotypeDirected => p.Profile.Of(entry.Therapy) == Activity.Sensitive,
+        RegimenCondition.CnsProgression => pattern == ProgressionPattern.Cns,
+        RegimenCondition.ExtensiveStage => p.ExtensiveStage,
+        _ => true,
+    };
+
+    /// <summary>A candidate from a table entry, with the guideline's place for it and its sources.</summary>
+    public static Candidate FromEntry(PlanState p, RegimenEntry entry, int order, Regimen table)
+    {
+        var e = p.E;
+        var genotypeDirected = entry.Condition == RegimenCondition.GenotypeDirected;
+        var evidence = genotypeDirected ? PatientWording.GenotypeDirectedEvidence(p, entry) : entry.Rationale;
+        var c = new Candidate(entry.Therapy, entry.Preference, evidence, order) { Category = entry.Category };
+        c.Cite(entry.Provenance.Sources);
+        c.Cite([table.Guideline]);
+        c.Notes.Add($"{e.Cite(table.Guideline)}: {entry.Preference.Code()}{(entry.Category is { } cat ? $", category {cat}" : "")}{(genotypeDirected ? " when the genotype supports it" : "")}");
+        if (entry.NaiveOnly && p.PriorInhibitor)
+        {
+            LabelScope.OutsideTableEntry(p, c, table);
+        }
+
+        if (!entry.Provenance.Verified)
+        {
+            c.Notes.Add($"its place in this guideline table ({entry.Preference.Code()}) is not yet verified against the guideline document");
+        }
+
+        e.UsedUnverified($"{table.Id}/{entry.Therapy.Code()}", entry.Provenance);
+        e.UsedUnverified(table.Id, table.Provenance);
+        return c;
+    }
+
+    /// <summary>The progression pattern in words for a rationale ("after systemic and CNS progression"), never its code.</summary>
+    private static string ProgressionWords(ProgressionPattern? pattern) => pattern switch
+    {
+        ProgressionPattern.Systemic => "systemic progression",
+        ProgressionPattern.Cns => "CNS-only progression",
+        ProgressionPattern.Oligoprogression => "oligoprogression",
+        ProgressionPattern.Both => "systemic and CNS progression",
+        _ => "progression",
+    };
+}

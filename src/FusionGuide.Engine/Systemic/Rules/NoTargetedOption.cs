@@ -1,0 +1,50 @@
+using FusionGuide.Domain;
+
+namespace FusionGuide.Engine.Systemic.Rules;
+
+/// <summary>
+/// SYS-POST-001: when no TKI of the kinase is left (progression on them, resistance, transformation), the conventional
+/// NSCLC pathway applies and the reason is said in the patient's terms. Sources: the rule catalogue.
+/// </summary>
+internal static class NoTargetedOption
+{
+    public const string Id = "SYS-POST-001";
+
+    /// <summary>Removes the TKIs, warns and traces why, and sets the situation.</summary>
+    public static void Start(PlanState p, string why)
+    {
+        DropTargeted(p);
+        var msg = $"No {p.KinaseCode} TKI is left for this patient ({why}): the conventional NSCLC pathway applies.";
+        p.E.Warn("no-targeted-option", msg);
+        p.E.Fire(Id, msg);
+        p.Situation = $"{p.KinaseCode}-positive disease: {why}";
+    }
+
+    /// <summary>A re-challenge stays: it is the one TKI the evidence allows.</summary>
+    public static void DropTargeted(PlanState p) => p.Candidates.RemoveAll(c => p.IsTargeted(c.Therapy) && !c.IsRechallenge);
+
+    /// <summary>Why no TKI is left, in the patient's terms.</summary>
+    public static string ExhaustedBecause(PlanState p, Therapy? failedTki)
+    {
+        var e = p.E;
+        var failed = p.H.Failed.Where(f => p.IsTargeted(f.Therapy)).Select(f => p.Name(f.Therapy)).ToList();
+        var parts = new List<string>();
+        if (failed.Count > 0)
+        {
+            parts.Add($"progression on {string.Join(" then ", failed)}");
+        }
+
+        var resistant = e.Kb.Drugs.Where(d => d.Inhibits(p.Kinase) && p.Profile.Of(d.Therapy) == Activity.Resistant).Select(d => p.Name(d.Therapy)).ToList();
+        if (resistant.Count > 0)
+        {
+            parts.AddRange(p.Profile.Sets.Select(set => $"{set.Name} ({set.Source}) resists {string.Join(", ", resistant)}"));
+        }
+
+        if (parts.Count == 0)
+        {
+            parts.Add(failedTki is null ? "no targeted therapy can be given here" : "no further TKI is supported");
+        }
+
+        return string.Join("; ", parts);
+    }
+}

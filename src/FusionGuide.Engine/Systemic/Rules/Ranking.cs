@@ -1,0 +1,63 @@
+using FusionGuide.Domain;
+
+namespace FusionGuide.Engine.Systemic.Rules;
+
+/// <summary>
+/// SYS-RANK-001: the options are ranked by the keys below, most significant first; equal keys keep the order the
+/// candidates were added in. SYS-CNS-001: with brain metastases, CNS-active agents lead within a preference.
+/// Sources: the rule catalogue and, for SYS-CNS-001, the first option's CNS record.
+/// </summary>
+internal static class Ranking
+{
+    public const string Id = "SYS-RANK-001";
+    public const string BrainMetastasesId = "SYS-CNS-001";
+
+    /// <summary>
+    /// One ranking key: its words in the trace (null: not named), its value for a candidate (lower ranks first), and
+    /// when it applies to the case (otherwise it neither orders nor is named).
+    /// </summary>
+    private sealed record Ranker(string? Words, Func<PlanState, Candidate, int> Key, Func<PlanState, bool>? When = null)
+    {
+        public bool AppliesTo(PlanState p) => When?.Invoke(p) ?? true;
+    }
+
+    private static readonly Ranker[] Rankers =
+    [
+        // Never first: a re-challenge (SYS-RECHAL-001), and a TKI for a small-cell carcinoma (SYS-SCLC-001).
+        new(null, (p, c) => c.IsRechallenge || (p.SmallCellHistology && p.IsTargeted(c.Therapy)) ? 1 : 0),
+        new("preference", (_, c) => (int)c.Preference),
+        new("intracranial activity (brain metastases)", (p, c) => p.E.Kb.Drug(c.Therapy).Cns?.RankFor(p.Kinase) ?? 99, p => p.BrainMets),
+        new("genotype", (_, c) => c.Activity switch { Activity.Sensitive => 0, Activity.Unknown => 1, _ => 2 }),
+        new("cautions", (_, c) => c.Demoted ? 1 : 0),
+        new("guideline order", (_, c) => c.Order),
+    ];
+
+    public static List<Candidate> Rank(PlanState p)
+    {
+        // OrderBy is stable: equal keys keep the order the candidates were added in.
+        var ranked = p.Candidates.OrderBy(_ => 0);
+        foreach (var ranker in Rankers.Where(r => r.AppliesTo(p)))
+        {
+            ranked = ranked.ThenBy(c => ranker.Key(p, c));
+        }
+
+        return [.. ranked];
+    }
+
+    public static void Trace(PlanState p, IReadOnlyList<TherapyOption> options)
+    {
+        if (options.Count == 0)
+        {
+            return;
+        }
+
+        var e = p.E;
+        var order = string.Join("; ", options.Select((o, i) => $"{i + 1}. {e.Name(o.Therapy)} ({Codes.Preference.Code(o.Preference)})"));
+        var keys = Rankers.Where(r => r.Words is not null && r.AppliesTo(p)).Select(r => r.Words);
+        e.Fire(Id, $"Ranked by {string.Join(", then ", keys)}: {order}.");
+        if (p.BrainMets)
+        {
+            e.Fire(BrainMetastasesId, $"Brain metastases present: CNS-active agents lead ({e.Name(options[0].Therapy)} first).", e.Kb.Drug(options[0].Therapy).Cns?.Provenance.Sources ?? []);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using FusionGuide.Engine.Systemic.Rules;
+
+namespace FusionGuide.Engine.Systemic;
+
+/// <summary>
+/// The ids of the systemic rules, each declared in its rule's own file, for the start-up check of the rule catalogue
+/// (<see cref="FusionEngine.MissingRequirements"/>). A test checks that every id constant under Systemic is listed.
+/// </summary>
+internal static class SystemicRuleIds
+{
+    public static IReadOnlyList<string> All { get; } =
+    [
+        SystemicStage.OutsideScopeId,
+        SystemicStage.DiagnosticWorkupId,
+        AdjuvantTherapy.Id,
+        SmallCellHistology.Id,
+        HistologicTransformation.Id,
+        Continuation.Id,
+        Continuation.LimitedProgressionId,
+        GuidelineTable.Id,
+        GuidelineTable.NoTableForDateId,
+        PriorProgression.Id,
+        Rechallenge.Id,
+        Immunotherapy.Id,
+        Immunotherapy.PriorImmunotherapyId,
+        ResistanceProfile.ResistanceId,
+        ResistanceProfile.CompoundEstimatedId,
+        ResistanceProfile.UnknownMutationId,
+        OffTarget.Id,
+        SensitiveDrugsAccounted.Id,
+        PreferredUnavailable.Id,
+        NoTargetedOption.Id,
+        KinaseTarget.Id,
+        SiteAvailability.Id,
+        RegionalApproval.Id,
+        LabelScope.Id,
+        HistologyFilter.Id,
+        PerformanceStatus.Id,
+        ComorbidityCautions.Id,
+        ComorbidityCautions.PriorPneumonitisId,
+        Ranking.Id,
+        Ranking.BrainMetastasesId,
+        DriverReferences.Id,
+    ];
+}

@@ -293,7 +293,7 @@ internal sealed partial class SystemicPlan
                 break;
             case Standing.Unknown:
                 c.Notes.Add(text);
-                e.Warn("approval-unknown", $"{char.ToUpperInvariant(text[0])}{text[1..]}: check local access before prescribing.");
+                e.Warn(WarningCodes.ApprovalUnknown, $"{char.ToUpperInvariant(text[0])}{text[1..]}: check local access before prescribing.");
                 break;
             default:
                 break;
@@ -374,7 +374,7 @@ internal sealed partial class SystemicPlan
         }
 
         var msg = $"{e.Name(io.Therapy)} was given{Span(io)}: a TKI started soon after a checkpoint inhibitor carries a higher risk of hepatotoxicity and pneumonitis; monitor liver tests closely in the first weeks.";
-        e.Warn("prior-immunotherapy", msg);
+        e.Warn(WarningCodes.PriorImmunotherapy, msg);
         e.Fire(RuleIds.PriorImmunotherapy, msg);
     }
 

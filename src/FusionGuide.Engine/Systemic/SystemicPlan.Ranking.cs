@@ -78,7 +78,7 @@ internal sealed partial class SystemicPlan
         }
 
         var hasTki = candidates.Any(c => HistoryReader.IsTargeted(e, c.Therapy) && !c.IsRechallenge);
-        e.Warn("poor-performance-status", hasTki
+        e.Warn(WarningCodes.PoorPerformanceStatus, hasTki
             ? $"ECOG {ecog}: a TKI may still be given at poor performance status because responses are frequent and fast; chemotherapy is not recommended."
             : $"ECOG {ecog}: no targeted option is left and chemotherapy is not recommended at this performance status; best supportive care.");
         foreach (var c in candidates.Where(c => HistoryReader.IsTargeted(e, c.Therapy)))

@@ -54,7 +54,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
                 return new SystemicOutcome(Setting.Adjuvant, null, [], []);
             }
 
-            e.Warn("stage-inconsistent", $"The tumour is marked resected, but stage {(e.Case.Tumor.Stage is { } s ? Codes.Stage.Code(s) : "(not given)")} is not the IB–IIIA adjuvant range: the case is treated as advanced disease.");
+            e.Warn(WarningCodes.StageInconsistent, $"The tumour is marked resected, but stage {(e.Case.Tumor.Stage is { } s ? Codes.Stage.Code(s) : "(not given)")} is not the IB–IIIA adjuvant range: the case is treated as advanced disease.");
         }
 
         AvoidImmunotherapyMonotherapy();
@@ -203,7 +203,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         e.Fire(RuleIds.Adjuvant, $"Resected stage {Codes.Stage.Code(stage)}: the adjuvant table {table.Id} applies.", [table.Guideline]);
         if (stage == Stage.IB)
         {
-            e.Warn("adjuvant-stage", "Stage IB qualifies for adjuvant alectinib only with a tumour ≥4 cm (ALINA, AJCC 7th edition): confirm the size.");
+            e.Warn(WarningCodes.AdjuvantStage, "Stage IB qualifies for adjuvant alectinib only with a tumour ≥4 cm (ALINA, AJCC 7th edition): confirm the size.");
         }
 
         AddTable(table, null);
@@ -216,7 +216,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
     {
         var code = Codes.Transformation.Code(transformation);
         var msg = $"{(transformation == Transformation.SmallCell ? "Small-cell" : "Squamous")} transformation on the progression biopsy: a resistance mechanism that the {kinaseCode} TKI no longer controls; treat the transformed histology.";
-        e.Warn("histologic-transformation", msg);
+        e.Warn(WarningCodes.HistologicTransformation, msg);
         situation = $"{code} transformation at progression";
         var mechanism = e.Kb.OffTarget.FirstOrDefault(m => m.Transformation == transformation && m.AppliesTo(kinase));
         e.Fire(RuleIds.Transformation, msg, mechanism?.Provenance.Sources ?? []);
@@ -243,7 +243,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
     private SystemicOutcome SmallCell()
     {
         var msg = $"The tumour's histology is small-cell carcinoma at diagnosis (not a transformation at progression): it is small-cell lung cancer, treated by the SCLC guideline with platinum-etoposide first; the {kinaseCode} fusion is reported, but the knowledge base records no evidence that a {kinaseCode} TKI works in this histology, so none is offered first.";
-        e.Warn("small-cell-histology", msg);
+        e.Warn(WarningCodes.SmallCellHistology, msg);
         situation = $"small-cell lung cancer carrying {(kinase == Gene.Alk ? "an" : "a")} {kinaseCode} fusion";
         RuleOutFromHistory();
         var table = Table(RegimenSetting.SmallCell, null);
@@ -263,7 +263,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
     {
         candidates.RemoveAll(c => HistoryReader.IsTargeted(e, c.Therapy) && !c.IsRechallenge);
         var msg = $"No {kinaseCode} TKI is left for this patient ({why}): the conventional NSCLC pathway applies.";
-        e.Warn("no-targeted-option", msg);
+        e.Warn(WarningCodes.NoTargetedOption, msg);
         e.Fire(RuleIds.NoTargetedOption, msg);
         situation = $"{kinaseCode}-positive disease: {why}";
         var table = Table(RegimenSetting.PostTargeted, null);
@@ -340,7 +340,7 @@ internal sealed partial class SystemicPlan(Evaluation e, DiagnosisFindings dx, T
         {
             noTableForDate = true;
             var msg = $"No {what} guideline table is encoded for {e.AsOfText}: the earliest the knowledge base holds ('{later.Id}', {e.Cite(later.Guideline)}) starts on {later.Applies.From?.Code()}, and its content is not applied before then. Decide by the guideline in force on that date.";
-            e.Warn("no-guideline-table", msg);
+            e.Warn(WarningCodes.NoGuidelineTable, msg);
             e.Fire(RuleIds.NoGuidelineForDate, msg, [later.Guideline]);
         }
 

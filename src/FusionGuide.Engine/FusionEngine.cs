@@ -57,7 +57,7 @@ public sealed class FusionEngine
         var e = new Evaluation(@case, KnowledgeBase, asOf ?? KnowledgeBase.ReleaseDate);
         foreach (var n in notices ?? [])
         {
-            e.Warn(n.Code, n.Message);
+            e.Warn(n.Kind, n.Message);
         }
 
         var history = HistoryReader.Read(e);
@@ -71,7 +71,7 @@ public sealed class FusionEngine
         SafetyStage.Pregnancy(e);
         if (e.Unverified.Count > 0)
         {
-            e.Warn("unverified-knowledge", UnverifiedWarning(e.Unverified.Count));
+            e.Warn(WarningCodes.UnverifiedKnowledge, UnverifiedWarning(e.Unverified.Count));
             e.Fire(RuleIds.Unverified, $"{e.Unverified.Count} unverified fact(s) used: {string.Join("; ", e.Unverified.Select(f => $"{f.Key} ({f.Value})"))}.");
         }
 

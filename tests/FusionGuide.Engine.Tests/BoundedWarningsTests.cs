@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using FusionGuide.Domain;
 using FusionGuide.Domain.Validation;
 using FusionGuide.Domain.Wire;
 using FusionGuide.Engine.Tests.Support;
@@ -13,7 +14,7 @@ public class BoundedWarningsTests
     public void Warnings_are_de_duplicated_keeping_the_order_they_were_first_written()
     {
         // 40 distinct notices, each given twice (and the first ones a third time after the rest): more than a short scan holds.
-        var distinct = Enumerable.Range(0, 40).Select(i => new InputNotice("unknown-field", $"$.f{i}", $"Field f{i} was ignored.")).ToList();
+        var distinct = Enumerable.Range(0, 40).Select(i => new InputNotice(WarningCodes.UnknownField, $"$.f{i}", $"Field f{i} was ignored.")).ToList();
         IReadOnlyList<InputNotice> notices = [.. distinct, .. distinct, .. distinct.Take(5)];
         var c = Cases.Build();
 
@@ -28,7 +29,7 @@ public class BoundedWarningsTests
     [Fact]
     public void The_same_notice_and_warning_code_with_another_message_is_kept()
     {
-        IReadOnlyList<InputNotice> notices = [new("unknown-field", "$.a", "A."), new("unknown-field", "$.b", "B."), new("unknown-field", "$.a", "A.")];
+        IReadOnlyList<InputNotice> notices = [new(WarningCodes.UnknownField, "$.a", "A."), new(WarningCodes.UnknownField, "$.b", "B."), new(WarningCodes.UnknownField, "$.a", "A.")];
 
         var result = Cases.Engine.Evaluate(Cases.Build(), null, notices);
 

@@ -1,9 +1,15 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
+using FusionGuide.Domain;
 using FusionGuide.Engine.Tests.Support;
 
 namespace FusionGuide.Engine.Tests;
 
-/// <summary>One reachable case per warning code the engine emits, and a check that the table covers every code in the engine's source.</summary>
+/// <summary>
+/// The warning-code registry (<see cref="WarningCodes"/>): one reachable case per code the engine and the case reader
+/// write, each landing in the list its entry names; every code documented once (docs/warning-codes.md), the contract's
+/// codes present, no code twice.
+/// </summary>
 public partial class WarningCodeTests
 {
     private const string AlectinibProgression = """{ "therapy": "alectinib", "start": "2022-01", "end": "2024-06", "stopReason": "progression", "progressionPattern": "systemic" }""";
@@ -38,6 +44,7 @@ public partial class WarningCodeTests
         { "pregnancy", """{ "comorbidities": ["pregnancy"] }""" },
         { "unverified-knowledge", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "timing": "progression", "result": "positive", "mutations": ["G1202R"] } ], "history": [ """ + AlectinibProgression + "] }" },
         { "unknown-field", """{ "patient": { "favouriteColour": "blue" } }""" },
+        { "unknown-alteration", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "timing": "progression", "result": "positive", "alterations": ["not-an-alteration"] } ], "history": [ """ + AlectinibProgression + "] }" },
         { "no-guideline-table", "asOf=2015-01-01" },
         { "small-cell-histology", """{ "tumor": { "histology": "small-cell" } }""" },
     };
@@ -50,23 +57,82 @@ public partial class WarningCodeTests
         var r = overrides.StartsWith("asOf=", StringComparison.Ordinal)
             ? Support.Cases.Evaluate("{}", DateOnly.Parse(overrides[5..], System.Globalization.CultureInfo.InvariantCulture))
             : Support.Cases.Evaluate(overrides);
+        var entry = Assert.Single(WarningCodes.All, w => w.Code == code);
 
-        Assert.Contains(code, r.WarningCodes());
+        // The diagnosis stage writes into diagnosis.warnings, every other writer into warnings.
+        var list = entry.Source == WarningSource.Diagnosis ? r.Diagnosis.Warnings : r.Warnings;
+        Assert.Contains(code, list.Select(w => w.Code));
     }
 
     [Fact]
-    public void Every_warning_code_in_the_engine_source_has_a_case()
+    public void Every_warning_code_the_engine_or_case_reader_writes_has_a_case()
     {
-        var src = Path.Combine(Repo.Knowledge, "..", "src", "FusionGuide.Engine");
-        var emitted = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-            .SelectMany(f => WarnCall().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
-            .ToHashSet(StringComparer.Ordinal);
+        var written = WarningCodes.All.Where(w => w.Source != WarningSource.FhirReader).Select(w => w.Code);
         var covered = Cases_by_code().Select(row => row.Data.Item1).ToHashSet(StringComparer.Ordinal);
 
-        Assert.NotEmpty(emitted);
-        Assert.Empty(emitted.Except(covered));
+        Assert.Empty(written.Except(covered));
     }
 
-    [GeneratedRegex(@"Warn(?:Diagnosis)?\(""([a-z0-9-]+)""")]
-    private static partial Regex WarnCall();
+    [Fact]
+    public void No_two_registry_entries_share_a_code()
+    {
+        var repeated = WarningCodes.All.GroupBy(w => w.Code, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
+
+        Assert.Empty(repeated);
+    }
+
+    [Fact]
+    public void The_registry_list_holds_every_entry_declared()
+    {
+        var declared = typeof(WarningCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(WarningCode)).Select(f => (WarningCode)f.GetValue(null)!);
+
+        Assert.Equal(declared.Select(w => w.Code).Order(StringComparer.Ordinal), WarningCodes.All.Select(w => w.Code).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_code_is_kebab_case_and_says_what_it_means_and_where_it_is_written()
+    {
+        Assert.All(WarningCodes.All, w =>
+        {
+            Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", w.Code);
+            Assert.False(string.IsNullOrWhiteSpace(w.Where), $"{w.Code}: where it is written");
+            Assert.EndsWith(".", w.Meaning, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', w.Meaning);
+        });
+    }
+
+    [Fact]
+    public void The_contracts_warning_codes_are_in_the_registry_and_marked_as_the_contracts()
+    {
+        // The contract's README names the codes it fixes in one bullet: "Warning codes are the project's to choose, except these…".
+        var readme = File.ReadAllText(Path.Combine(Repo.Contract, "README.md"));
+        var start = readme.IndexOf("Warning codes are the project's to choose", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the contract's README no longer has its warning-code bullet");
+        var end = readme.IndexOf("\n- ", start, StringComparison.Ordinal);
+        var fixedCodes = CodeInBackticks().Matches(readme[start..end]).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(fixedCodes);
+        Assert.Equal(fixedCodes.Order(StringComparer.Ordinal), WarningCodes.All.Where(w => w.FixedByContract).Select(w => w.Code).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Docs_list_every_warning_code_as_the_registry_defines_it()
+    {
+        var doc = File.ReadAllText(Path.Combine(Repo.Root, "docs", "warning-codes.md")).ReplaceLineEndings("\n");
+        var table = WarningCodeTable();
+
+        Assert.True(doc.Contains(table, StringComparison.Ordinal), $"docs/warning-codes.md should hold this table, generated from WarningCodes:\n{table}");
+    }
+
+    /// <summary>The table docs/warning-codes.md holds, written from the registry.</summary>
+    private static string WarningCodeTable()
+    {
+        var rows = WarningCodes.All.Select(w =>
+            $"| `{w.Code}`{(w.FixedByContract ? " (contract)" : "")} | {(w.Source == WarningSource.Diagnosis ? "diagnosis.warnings" : "warnings")} | {w.Where} | {w.Meaning} |");
+        return string.Join("\n", ["| Code | In | Written by | Meaning |", "|---|---|---|---|", .. rows]) + "\n";
+    }
+
+    [GeneratedRegex("`([a-z0-9-]+)`")]
+    private static partial Regex CodeInBackticks();
 }

@@ -186,7 +186,7 @@ internal static class CaseParts
             var known = Alterations.Canonical(text);
             if (known is null)
             {
-                f.Notice(NoticeLog.UnknownAlteration, (f, text), static s => new InputNotice(NoticeLog.UnknownAlteration, s.f.At("alterations"),
+                f.Notice(WarningCodes.UnknownAlteration, (f, text), static s => new InputNotice(WarningCodes.UnknownAlteration, s.f.At("alterations"),
                     $"The alteration '{s.text}' is not in the contract's list ({string.Join(", ", Alterations.Known)}); it was kept out of the resistance assessment."));
             }
             else if (!list.Contains(known))

@@ -40,7 +40,7 @@ internal sealed class JsonFields(JsonElement obj, string path, CaseReading readi
     public void ItemProblem(string name, int index, string message) => reading.Problems.Add(new(ItemPath(name, index), message));
 
     /// <summary>A notice of <paramref name="code"/>, built by <paramref name="build"/> only if the log still names notices of that code.</summary>
-    public void Notice<TState>(string code, TState state, Func<TState, InputNotice> build) => reading.Notices.Add(code, state, build);
+    public void Notice<TState>(WarningCode code, TState state, Func<TState, InputNotice> build) => reading.Notices.Add(code, state, build);
 
     /// <summary>Whether the object has the field, without counting it as read.</summary>
     public bool Has(string name) => obj.TryGetProperty(name, out _);
@@ -75,10 +75,10 @@ internal sealed class JsonFields(JsonElement obj, string path, CaseReading readi
                 continue;
             }
 
-            Notice(NoticeLog.UnknownField, (f: this, p), static s =>
+            Notice(WarningCodes.UnknownField, (f: this, p), static s =>
             {
                 var at = s.f.At(s.p.Name);
-                return new InputNotice(NoticeLog.UnknownField, at, $"{at} is not a field of the contract and was ignored.");
+                return new InputNotice(WarningCodes.UnknownField, at, $"{at} is not a field of the contract and was ignored.");
             });
         }
 

@@ -11,24 +11,18 @@ internal sealed class NoticeLog
     /// <summary>How many notices of one code are named with their paths.</summary>
     public const int NamedPerCode = 10;
 
-    /// <summary>A field the contract does not define (or that the reader does not read there).</summary>
-    public const string UnknownField = "unknown-field";
-
-    /// <summary>A resistance alteration outside the contract's list.</summary>
-    public const string UnknownAlteration = "unknown-alteration";
-
     private readonly List<InputNotice> named = [];
 
     // Notices counted per code (named or not), created on the first notice: most cases have none.
-    private Dictionary<string, int>? counts;
+    private Dictionary<WarningCode, int>? counts;
 
     /// <summary>
     /// Counts one notice of <paramref name="code"/> and, when it is among the first <see cref="NamedPerCode"/> of its
     /// code, keeps the notice <paramref name="build"/> makes (it is not called otherwise).
     /// </summary>
-    public void Add<TState>(string code, TState state, Func<TState, InputNotice> build)
+    public void Add<TState>(WarningCode code, TState state, Func<TState, InputNotice> build)
     {
-        counts ??= new(StringComparer.Ordinal);
+        counts ??= [];
         var n = counts.GetValueOrDefault(code) + 1;
         counts[code] = n;
         if (n <= NamedPerCode)
@@ -57,10 +51,10 @@ internal sealed class NoticeLog
         return list;
     }
 
-    private static string Rest(string code, int rest) => code switch
+    private static string Rest(WarningCode code, int rest) => code switch
     {
-        UnknownField => $"{rest} more field(s) are not fields of the contract and were ignored; only the first {NamedPerCode} are named.",
-        UnknownAlteration => $"{rest} more alteration(s) are not in the contract's list and were kept out of the resistance assessment; only the first {NamedPerCode} are named.",
+        _ when code == WarningCodes.UnknownField => $"{rest} more field(s) are not fields of the contract and were ignored; only the first {NamedPerCode} are named.",
+        _ when code == WarningCodes.UnknownAlteration => $"{rest} more alteration(s) are not in the contract's list and were kept out of the resistance assessment; only the first {NamedPerCode} are named.",
         _ => $"{rest} more notice(s) of this kind ({code}); only the first {NamedPerCode} are given.",
     };
 }

@@ -5,7 +5,14 @@ namespace FusionGuide.Domain.Validation;
 public sealed record Problem(string Path, string Message);
 
 /// <summary>A notice about well-formed input that the reader kept but could not use (becomes a result warning).</summary>
-public sealed record InputNotice(string Code, string Path, string Message);
+/// <param name="Kind">Its entry in the warning-code registry.</param>
+/// <param name="Path">Where in the input.</param>
+/// <param name="Message">The warning's message.</param>
+public sealed record InputNotice(WarningCode Kind, string Path, string Message)
+{
+    /// <summary>The warning code, as results carry it.</summary>
+    public string Code => Kind.Code;
+}
 
 /// <summary>What reading a case produced: the case when it is valid, and every problem and notice.</summary>
 public sealed record ReadOutcome(Case? Case, IReadOnlyList<Problem> Problems, IReadOnlyList<InputNotice> Notices)

@@ -64,7 +64,7 @@ internal static class DiagnosisStage
         if (positives.Count > 1)
         {
             var names = string.Join(" and ", positives.Select(Codes.Gene.Code));
-            e.WarnDiagnosis("concurrent-drivers", $"{names} are both reported positive, but these drivers are almost always mutually exclusive: confirm on tissue RNA NGS before choosing targeted therapy.");
+            e.WarnDiagnosis(WarningCodes.ConcurrentDrivers, $"{names} are both reported positive, but these drivers are almost always mutually exclusive: confirm on tissue RNA NGS before choosing targeted therapy.");
             e.Fire(RuleIds.ConcurrentDrivers, $"{names} both positive: mutually exclusive drivers; driver left indeterminate until confirmed.");
             return Driver.Indeterminate;
         }

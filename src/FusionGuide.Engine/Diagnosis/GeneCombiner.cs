@@ -77,17 +77,17 @@ internal static class GeneCombiner
 
         if (screen is not null && status == GeneStatus.Equivocal)
         {
-            e.WarnDiagnosis("unconfirmed-screen", $"{name} is positive on an IHC screen ({screen.Label}) only: a screen needs confirmation by FISH or RNA NGS before targeted therapy.");
+            e.WarnDiagnosis(WarningCodes.UnconfirmedScreen, $"{name} is positive on an IHC screen ({screen.Label}) only: a screen needs confirmation by FISH or RNA NGS before targeted therapy.");
         }
 
         if (status != GeneStatus.Positive && status != GeneStatus.Negative && calls.Any(c => c.Kind == CallKind.PlasmaNegative) && Kinase(gene))
         {
-            e.WarnDiagnosis("plasma-negative", $"{name} was not detected on plasma only: a negative liquid biopsy does not exclude a fusion; test tissue.");
+            e.WarnDiagnosis(WarningCodes.PlasmaNegative, $"{name} was not detected on plasma only: a negative liquid biopsy does not exclude a fusion; test tissue.");
         }
 
         foreach (var failed in calls.Where(c => c.Kind == CallKind.Failed))
         {
-            e.WarnDiagnosis("test-failed", $"{failed.Label} failed: repeat it or use another method or sample.");
+            e.WarnDiagnosis(WarningCodes.TestFailed, $"{failed.Label} failed: repeat it or use another method or sample.");
         }
 
         e.Fire(RuleIds.GeneCombine, $"{name}: {Codes.GeneStatus.Code(status)} from {calls.Count} test(s) ({string.Join("; ", calls.Select(c => c.Explanation))}).");
@@ -114,7 +114,7 @@ internal static class GeneCombiner
     private static void Discordant(Evaluation e, string gene, TestCall a, TestCall b, string resolution)
     {
         var msg = $"{gene}: {a.Label} and {b.Label} disagree; {resolution}.";
-        e.WarnDiagnosis("discordant-results", msg);
+        e.WarnDiagnosis(WarningCodes.DiscordantResults, msg);
         e.Fire(RuleIds.Discordant, msg);
     }
 }

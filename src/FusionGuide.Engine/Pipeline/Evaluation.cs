@@ -66,10 +66,10 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
     }
 
     /// <summary>Adds a case-level warning once per code and message.</summary>
-    public void Warn(string code, string message) => warnings.AddOnce(code, Sentence(message));
+    public void Warn(WarningCode code, string message) => warnings.AddOnce(code, Sentence(message));
 
     /// <summary>Adds a diagnostic warning once per code and message.</summary>
-    public void WarnDiagnosis(string code, string message) => diagnosticWarnings.AddOnce(code, Sentence(message));
+    public void WarnDiagnosis(WarningCode code, string message) => diagnosticWarnings.AddOnce(code, Sentence(message));
 
     /// <summary>Facts used for this result that the knowledge base marks unverified (id → what is missing).</summary>
     public IReadOnlyDictionary<string, string> Unverified => unverified;

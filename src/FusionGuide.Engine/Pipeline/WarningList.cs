@@ -19,13 +19,13 @@ internal sealed class WarningList
     public IReadOnlyList<Warning> Items => items;
 
     /// <summary>Adds a warning unless one with the same code and message (compared ordinally) is already there.</summary>
-    public void AddOnce(string code, string message)
+    public void AddOnce(WarningCode code, string message)
     {
         if (seen is null)
         {
             foreach (var w in items)
             {
-                if (w.Code == code && w.Message == message)
+                if (w.Code == code.Code && w.Message == message)
                 {
                     return;
                 }
@@ -34,14 +34,14 @@ internal sealed class WarningList
             if (items.Count == ScanLimit)
             {
                 seen = new HashSet<(string, string)>(items.Select(w => (w.Code, w.Message)));
-                seen.Add((code, message));
+                seen.Add((code.Code, message));
             }
         }
-        else if (!seen.Add((code, message)))
+        else if (!seen.Add((code.Code, message)))
         {
             return;
         }
 
-        items.Add(new Warning(code, message));
+        items.Add(new Warning(code.Code, message));
     }
 }

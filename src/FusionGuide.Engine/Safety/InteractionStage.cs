@@ -34,7 +34,7 @@ internal static class InteractionStage
         if (unknown.Count > 0)
         {
             var msg = $"FusionGuide does not know {string.Join(", ", unknown.Select(u => $"'{u}'{Hint(e.Kb.SuggestMedications(u))}"))}: check {(unknown.Count == 1 ? "its" : "their")} interactions with {(therapies.Count > 0 ? string.Join(", ", therapies.Select(e.Name)) : "the chosen therapy")} in the labels (CYP3A, QT, bradycardia).";
-            e.Warn("unknown-medication", msg);
+            e.Warn(WarningCodes.UnknownMedication, msg);
             e.Fire(RuleIds.UnknownMedication, msg);
         }
 

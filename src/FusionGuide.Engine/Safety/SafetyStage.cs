@@ -93,7 +93,7 @@ internal static class SafetyStage
             if (ToxicityAdvisor.Attribute(ae, h.Current) is not { } therapy)
             {
                 var msg = $"A grade {ae.Grade} {ev} event names no therapy and the patient is on none: it cannot be managed against a label.";
-                e.Warn("toxicity-unattributed", msg);
+                e.Warn(WarningCodes.ToxicityUnattributed, msg);
                 e.Fire(RuleIds.ToxicityUnattributed, msg);
                 continue;
             }
@@ -102,7 +102,7 @@ internal static class SafetyStage
             if (ae.Grade == 5)
             {
                 var msg = $"Grade 5 (fatal) {ev} on {name}: reported, not managed; report it to the pharmacovigilance system.";
-                e.Warn("grade-5-event", msg);
+                e.Warn(WarningCodes.Grade5Event, msg);
                 e.Fire(RuleIds.ToxicityGrade5, msg);
                 rows.Add(new ToxicityRow { Therapy = therapy, Event = ae.Event, Grade = 5, Action = ToxicityAction.Discontinue, Dose = null, Supportive = ["Report the fatal adverse reaction to the regulator's pharmacovigilance system (e.g. FDA MedWatch)."], Rule = msg });
                 continue;
@@ -119,7 +119,7 @@ internal static class SafetyStage
             if (e.Kb.Toxicity(therapy) is null)
             {
                 var msg = $"Grade {ae.Grade} {ev} on {name}: the knowledge base holds no dose-modification rules for {name}; manage by its protocol.";
-                e.Warn("no-toxicity-rules", msg);
+                e.Warn(WarningCodes.NoToxicityRules, msg);
                 e.Fire(RuleIds.ToxicityUnattributed, msg);
                 continue;
             }
@@ -234,7 +234,7 @@ internal static class SafetyStage
         }
 
         const string msg = "Pregnancy: every ALK/ROS1 TKI can cause fetal harm (embryo-fetal toxicity in the labels); involve obstetrics, and advise effective non-hormonal contraception where relevant (lorlatinib, brigatinib and repotrectinib lower hormonal contraceptive exposure).";
-        e.Warn("pregnancy", msg);
+        e.Warn(WarningCodes.Pregnancy, msg);
         e.Fire(RuleIds.Pregnancy, msg);
     }
 }

@@ -126,7 +126,7 @@ internal sealed class ResistanceProfile
         if (unknown.Count > 0)
         {
             var msg = $"{gene} {string.Join(", ", unknown)} ({set.Source}) is not in the knowledge base's activity table: its effect on each TKI is unknown, so it does not steer the choice. Review with a molecular tumour board.";
-            e.Warn("unknown-mutation", msg);
+            e.Warn(WarningCodes.UnknownMutation, msg);
             e.Fire(UnknownMutationId, msg);
         }
 
@@ -139,7 +139,7 @@ internal sealed class ResistanceProfile
         if (set.Mutations.Count > 1)
         {
             var msg = $"The compound {gene} {set.Name} is not in the activity table: each drug is judged by its worst activity against the single mutations, and compound mutations often resist more than their parts (Yoda 2018; Shiba-Ishii 2022).";
-            e.Warn("compound-estimated", msg);
+            e.Warn(WarningCodes.CompoundEstimated, msg);
             e.Fire(CompoundEstimatedId, msg);
         }
 

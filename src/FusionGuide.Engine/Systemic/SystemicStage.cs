@@ -47,7 +47,7 @@ internal static class SystemicStage
         var what = dx.Driver == Driver.Other
             ? $"The driver is {string.Join(", ", other)}, not ALK or ROS1: follow the {string.Join("/", other)} pathway of the NSCLC guideline; FusionGuide gives no ALK/ROS1 advice here."
             : "No targetable driver was found on adequate testing: follow the general NSCLC pathway (PD-L1, histology, performance status); FusionGuide gives no ALK/ROS1 advice here.";
-        e.Warn("outside-scope", what);
+        e.Warn(WarningCodes.OutsideScope, what);
         e.Fire(OutsideScopeId, what);
         if (h.TargetedExposure.Count > 0)
         {

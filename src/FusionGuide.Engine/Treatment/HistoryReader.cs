@@ -133,7 +133,7 @@ internal static class HistoryReader
 
     public static void Inconsistent(Evaluation e, string message)
     {
-        e.Warn("history-inconsistent", message);
+        e.Warn(WarningCodes.HistoryInconsistent, message);
         e.Fire(RuleIds.HistoryInconsistent, message);
     }
 }

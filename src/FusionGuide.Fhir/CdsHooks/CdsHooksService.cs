@@ -83,7 +83,7 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
             return CdsOutcome.Refused(CdsOutcomeKind.PrefetchMissing, "Prefetch required", "Essential prefetch (patient, conditions, observations) is missing, failed or incomplete, and the FHIR server could not supply it.", prefetch.Errors, request);
         }
 
-        var absentNotices = prefetch.Absent.Select(a => new Domain.Validation.InputNotice("fhir-skipped", "$.prefetch", $"$.prefetch: not available from the EHR: {a}"));
+        var absentNotices = prefetch.Absent.Select(a => new Domain.Validation.InputNotice(Domain.WarningCodes.FhirSkipped, "$.prefetch", $"$.prefetch: not available from the EHR: {a}"));
 
         var asOf = options.EvaluationDate();
         var mapping = FhirCaseReader.ReadPrefetch(prefetch.Data, new FhirMappingOptions

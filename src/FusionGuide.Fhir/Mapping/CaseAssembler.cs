@@ -15,7 +15,7 @@ internal static class CaseAssembler
 
         if (d.Histology is null && d.HistologyFromOrder is not null)
         {
-            ctx.Warn("$", "no primary-cancer Condition: the histology is read from the test order's reason", MappingContext.Assumed);
+            ctx.Warn("$", "no primary-cancer Condition: the histology is read from the test order's reason", WarningCodes.FhirAssumed);
         }
 
         var stageFromObservation = StageFromObservations(ctx);

@@ -105,7 +105,7 @@ internal static class ConditionMapper
         var site = CancerCodes.SiteOf(c.Code) ?? c.BodySite.Select(CancerCodes.SiteOf).FirstOrDefault(s => s is not null);
         if (site is null)
         {
-            ctx.Warn($"{path}.bodySite", $"the site of the metastasis {Terminology.Describe(c.Code)} is not one FusionGuide maps: read as 'other'", MappingContext.Assumed);
+            ctx.Warn($"{path}.bodySite", $"the site of the metastasis {Terminology.Describe(c.Code)} is not one FusionGuide maps: read as 'other'", WarningCodes.FhirAssumed);
             site = MetastaticSite.Other;
         }
 

@@ -1,3 +1,4 @@
+using FusionGuide.Domain;
 using FusionGuide.Domain.Validation;
 using FusionGuide.Knowledge;
 using Hl7.Fhir.Model;
@@ -10,9 +11,6 @@ internal sealed record Located(Resource Resource, string Path);
 /// <summary>The state of one mapping: options, the resources by reference, the draft case and every problem and warning.</summary>
 internal sealed class MappingContext(FhirMappingOptions options, KnowledgeBase kb, IReadOnlyList<Located> resources)
 {
-    public const string Skipped = "fhir-skipped";
-    public const string Assumed = "fhir-assumed";
-
     private readonly Dictionary<string, Located> byReference = Index(resources);
 
     public FhirMappingOptions Options { get; } = options;
@@ -27,8 +25,11 @@ internal sealed class MappingContext(FhirMappingOptions options, KnowledgeBase k
 
     public List<InputNotice> Warnings { get; } = [];
 
-    /// <summary>A fact was skipped (or read with a stated assumption): it becomes a warning with its path.</summary>
-    public void Warn(string path, string message, string code = Skipped) => Warnings.Add(new InputNotice(code, path, $"{path}: {message}"));
+    /// <summary>
+    /// A fact was skipped (<see cref="WarningCodes.FhirSkipped"/>, the default) or read with a stated assumption
+    /// (<see cref="WarningCodes.FhirAssumed"/>): it becomes a warning with its path.
+    /// </summary>
+    public void Warn(string path, string message, WarningCode? code = null) => Warnings.Add(new InputNotice(code ?? WarningCodes.FhirSkipped, path, $"{path}: {message}"));
 
     /// <summary>Required data is unusable: the case is not produced.</summary>
     public void Problem(string path, string message) => Problems.Add(new Problem(path, message));

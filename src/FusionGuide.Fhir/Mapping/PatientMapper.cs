@@ -44,7 +44,7 @@ internal static class PatientMapper
 
         if (p.BirthDate.Length < 10)
         {
-            ctx.Warn($"{path}.birthDate", $"the birth date '{p.BirthDate}' is partial: the age is counted from its first day", MappingContext.Assumed);
+            ctx.Warn($"{path}.birthDate", $"the birth date '{p.BirthDate}' is partial: the age is counted from its first day", WarningCodes.FhirAssumed);
         }
 
         var age = FhirDates.Age(birth.Value, ctx.Options.AsOf);

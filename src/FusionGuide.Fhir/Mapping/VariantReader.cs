@@ -45,7 +45,7 @@ internal static class VariantReader
         var method = Assay.Method(o);
         if (method is null)
         {
-            ctx.Warn($"{path}.method", "no method given: read as DNA sequencing (ngs-dna)", MappingContext.Assumed);
+            ctx.Warn($"{path}.method", "no method given: read as DNA sequencing (ngs-dna)", WarningCodes.FhirAssumed);
         }
 
         var baseFinding = new Finding
@@ -161,7 +161,7 @@ internal static class VariantReader
 
         if (o.Value is not CodeableConcept value)
         {
-            ctx.Warn($"{path}.value[x]", "no value: the variant is read as present", MappingContext.Assumed);
+            ctx.Warn($"{path}.value[x]", "no value: the variant is read as present", WarningCodes.FhirAssumed);
             return TestResult.Positive;
         }
 

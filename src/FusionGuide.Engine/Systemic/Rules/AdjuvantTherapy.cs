@@ -29,7 +29,7 @@ internal static class AdjuvantTherapy
             return true;
         }
 
-        p.E.Warn("stage-inconsistent", $"The tumour is marked resected, but stage {(p.E.Case.Tumor.Stage is { } s ? Codes.Stage.Code(s) : "(not given)")} is not the IB–IIIA adjuvant range: the case is treated as advanced disease.");
+        p.E.Warn(WarningCodes.StageInconsistent, $"The tumour is marked resected, but stage {(p.E.Case.Tumor.Stage is { } s ? Codes.Stage.Code(s) : "(not given)")} is not the IB–IIIA adjuvant range: the case is treated as advanced disease.");
         return false;
     }
 
@@ -48,7 +48,7 @@ internal static class AdjuvantTherapy
         e.Fire(Id, $"Resected stage {Codes.Stage.Code(stage)}: the adjuvant table {table.Id} applies.", [table.Guideline]);
         if (stage == Stage.IB)
         {
-            e.Warn("adjuvant-stage", "Stage IB qualifies for adjuvant alectinib only with a tumour ≥4 cm (ALINA, AJCC 7th edition): confirm the size.");
+            e.Warn(WarningCodes.AdjuvantStage, "Stage IB qualifies for adjuvant alectinib only with a tumour ≥4 cm (ALINA, AJCC 7th edition): confirm the size.");
         }
 
         return table;

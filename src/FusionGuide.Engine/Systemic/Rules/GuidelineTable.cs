@@ -51,7 +51,7 @@ internal static class GuidelineTable
         {
             p.NoTableForDate = true;
             var msg = $"No {what} guideline table is encoded for {e.AsOfText}: the earliest the knowledge base holds ('{later.Id}', {e.Cite(later.Guideline)}) starts on {later.Applies.From?.Code()}, and its content is not applied before then. Decide by the guideline in force on that date.";
-            e.Warn("no-guideline-table", msg);
+            e.Warn(WarningCodes.NoGuidelineTable, msg);
             e.Fire(NoTableForDateId, msg, [later.Guideline]);
         }
 

@@ -16,7 +16,7 @@ internal static class HistologicTransformation
     public static OffTargetMechanism? Start(PlanState p, Transformation transformation)
     {
         var msg = $"{(transformation == Transformation.SmallCell ? "Small-cell" : "Squamous")} transformation on the progression biopsy: a resistance mechanism that the {p.KinaseCode} TKI no longer controls; treat the transformed histology.";
-        p.E.Warn("histologic-transformation", msg);
+        p.E.Warn(WarningCodes.HistologicTransformation, msg);
         p.Situation = $"{Codes.Transformation.Code(transformation)} transformation at progression";
         var mechanism = p.E.Kb.OffTarget.FirstOrDefault(m => m.Transformation == transformation && m.AppliesTo(p.Kinase));
         p.E.Fire(Id, msg, mechanism?.Provenance.Sources ?? []);

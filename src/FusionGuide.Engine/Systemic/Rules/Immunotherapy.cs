@@ -29,7 +29,7 @@ internal static class Immunotherapy
         }
 
         var msg = $"{p.Name(io.Therapy)} was given{HistoryReader.Span(io)}: a TKI started soon after a checkpoint inhibitor carries a higher risk of hepatotoxicity and pneumonitis; monitor liver tests closely in the first weeks.";
-        p.E.Warn("prior-immunotherapy", msg);
+        p.E.Warn(WarningCodes.PriorImmunotherapy, msg);
         p.E.Fire(PriorImmunotherapyId, msg);
     }
 }

@@ -15,7 +15,7 @@ internal static class NoTargetedOption
     {
         DropTargeted(p);
         var msg = $"No {p.KinaseCode} TKI is left for this patient ({why}): the conventional NSCLC pathway applies.";
-        p.E.Warn("no-targeted-option", msg);
+        p.E.Warn(WarningCodes.NoTargetedOption, msg);
         p.E.Fire(Id, msg);
         p.Situation = $"{p.KinaseCode}-positive disease: {why}";
     }

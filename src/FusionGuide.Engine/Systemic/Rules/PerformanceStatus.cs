@@ -34,7 +34,7 @@ internal static class PerformanceStatus
         }
 
         var hasTki = p.AnyTargetedOption;
-        e.Warn("poor-performance-status", hasTki
+        e.Warn(WarningCodes.PoorPerformanceStatus, hasTki
             ? $"ECOG {ecog}: a TKI may still be given at poor performance status because responses are frequent and fast; chemotherapy is not recommended."
             : $"ECOG {ecog}: no targeted option is left and chemotherapy is not recommended at this performance status; best supportive care.");
         foreach (var c in p.Candidates.Where(c => p.IsTargeted(c.Therapy)))

@@ -1,3 +1,4 @@
+using FusionGuide.Domain;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic.Rules;
@@ -42,7 +43,7 @@ internal static class RegionalApproval
                 break;
             case Standing.Unknown:
                 c.Notes.Add(text);
-                e.Warn("approval-unknown", $"{char.ToUpperInvariant(text[0])}{text[1..]}: check local access before prescribing.");
+                e.Warn(WarningCodes.ApprovalUnknown, $"{char.ToUpperInvariant(text[0])}{text[1..]}: check local access before prescribing.");
                 break;
             default:
                 break;

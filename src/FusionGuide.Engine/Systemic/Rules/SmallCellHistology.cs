@@ -15,7 +15,7 @@ internal static class SmallCellHistology
     /// <summary>The warning and the situation, before the history and the SCLC table are read.</summary>
     public static void Warn(PlanState p)
     {
-        p.E.Warn("small-cell-histology", Message(p));
+        p.E.Warn(WarningCodes.SmallCellHistology, Message(p));
         p.Situation = $"small-cell lung cancer carrying {(p.Kinase == Gene.Alk ? "an" : "a")} {p.KinaseCode} fusion";
     }
 

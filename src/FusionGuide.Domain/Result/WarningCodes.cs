@@ -1,0 +1,159 @@
+namespace FusionGuide.Domain;
+
+/// <summary>Who writes a warning, and so in which list of the result it appears.</summary>
+public enum WarningSource
+{
+    /// <summary>The case reader (Domain/Validation): a notice about the input, carried into <c>warnings</c>.</summary>
+    CaseReader,
+
+    /// <summary>The FHIR reader (Fhir/Mapping, CDS Hooks prefetch): a fact skipped or read with an assumption, carried into <c>warnings</c>.</summary>
+    FhirReader,
+
+    /// <summary>The engine's diagnosis stage: <c>diagnosis.warnings</c>.</summary>
+    Diagnosis,
+
+    /// <summary>The engine's other stages: <c>warnings</c>.</summary>
+    Engine,
+}
+
+/// <summary>
+/// One warning code of the registry: the code written in results, who writes it and where, and what it means.
+/// Rules and readers take an entry of <see cref="WarningCodes"/>, never a code as a bare string, so a typo cannot
+/// invent a code and every code has its meaning written down once.
+/// </summary>
+/// <param name="Code">The code as results carry it (kebab-case, permanent: consumers filter on it).</param>
+/// <param name="Source">Who writes it.</param>
+/// <param name="Where">The code that writes it (folder or type), for a reader looking for the rule.</param>
+/// <param name="Meaning">One line: what the warning tells the clinician or integrator.</param>
+/// <param name="FixedByContract">True for the codes the contract names and requires where they apply.</param>
+public sealed record WarningCode(string Code, WarningSource Source, string Where, string Meaning, bool FixedByContract = false)
+{
+    /// <inheritdoc/>
+    public override string ToString() => Code;
+}
+
+/// <summary>
+/// The registry of every warning code FusionGuide writes (docs/warning-codes.md lists them; a test keeps the two in
+/// step and checks the contract's codes are here).
+/// </summary>
+public static class WarningCodes
+{
+#pragma warning disable CS1591 // each entry's documentation is its Meaning, written once in the entry itself
+
+    // Case reader
+    public static readonly WarningCode UnknownField = new("unknown-field", WarningSource.CaseReader, "Domain/Validation (JsonFields)",
+        "A field the contract does not define was ignored (the first 10 are named, then one notice counts the rest).");
+
+    public static readonly WarningCode UnknownAlteration = new("unknown-alteration", WarningSource.CaseReader, "Domain/Validation (CaseParts)",
+        "A resistance alteration outside the contract's list was kept out of the resistance assessment.");
+
+    // FHIR reader
+    public static readonly WarningCode FhirSkipped = new("fhir-skipped", WarningSource.FhirReader, "Fhir/Mapping (MappingContext.Warn), CdsHooks (absent prefetch)",
+        "A FHIR resource or element could not be read into the case and was left out; the message says which and why.");
+
+    public static readonly WarningCode FhirAssumed = new("fhir-assumed", WarningSource.FhirReader, "Fhir/Mapping",
+        "A FHIR element was incomplete and was read with a stated assumption (e.g. a partial birth date from its first day).");
+
+    // Engine: diagnosis
+    public static readonly WarningCode InadequateSample = new("inadequate-sample", WarningSource.Diagnosis, "Engine Diagnosis/TestInterpreter",
+        "A FISH test scored too few cells to be read; it was not used.");
+
+    public static readonly WarningCode CloneMismatch = new("clone-mismatch", WarningSource.Diagnosis, "Engine Diagnosis/TestInterpreter",
+        "An IHC test used an antibody clone not validated for the gene; it was not used.");
+
+    public static readonly WarningCode WeakStaining = new("weak-staining", WarningSource.Diagnosis, "Engine Diagnosis/TestInterpreter",
+        "ALK IHC was reported positive with weak staining; it is treated as equivocal.");
+
+    public static readonly WarningCode FishResultRecomputed = new("fish-result-recomputed", WarningSource.Diagnosis, "Engine Diagnosis/TestInterpreter",
+        "The laboratory's FISH call disagrees with the scoring rule applied to its counts; the rule's call is used.");
+
+    public static readonly WarningCode NoResult = new("no-result", WarningSource.Diagnosis, "Engine Diagnosis/TestInterpreter",
+        "A test reports no result, intensity, percentage or finding; it was not used.");
+
+    public static readonly WarningCode UnconfirmedScreen = new("unconfirmed-screen", WarningSource.Diagnosis, "Engine Diagnosis/GeneCombiner",
+        "A positive screen (e.g. ROS1 IHC) needs confirmation by FISH or RNA NGS before targeted therapy.", FixedByContract: true);
+
+    public static readonly WarningCode PlasmaNegative = new("plasma-negative", WarningSource.Diagnosis, "Engine Diagnosis/GeneCombiner",
+        "Only a negative plasma test: a liquid biopsy does not exclude a fusion; a tissue test is still needed.", FixedByContract: true);
+
+    public static readonly WarningCode TestFailed = new("test-failed", WarningSource.Diagnosis, "Engine Diagnosis/GeneCombiner",
+        "A test failed: repeat it or use another method or sample.");
+
+    public static readonly WarningCode DiscordantResults = new("discordant-results", WarningSource.Diagnosis, "Engine Diagnosis/GeneCombiner",
+        "Two tests of one gene disagree.", FixedByContract: true);
+
+    public static readonly WarningCode ConcurrentDrivers = new("concurrent-drivers", WarningSource.Diagnosis, "Engine Diagnosis/DiagnosisStage",
+        "Two drivers that are almost always mutually exclusive are both positive.", FixedByContract: true);
+
+    // Engine: history, systemic plan
+    public static readonly WarningCode HistoryInconsistent = new("history-inconsistent", WarningSource.Engine, "Engine Treatment/HistoryReader (HistoryReader.Inconsistent, also called from Systemic/SystemicStage)",
+        "The treatment history contradicts itself or the tests.", FixedByContract: true);
+
+    public static readonly WarningCode OutsideScope = new("outside-scope", WarningSource.Engine, "Engine Systemic/SystemicStage",
+        "The driver is neither ALK nor ROS1 (or none was found): FusionGuide gives no ALK/ROS1 advice.");
+
+    public static readonly WarningCode StageInconsistent = new("stage-inconsistent", WarningSource.Engine, "Engine Systemic (adjuvant setting)",
+        "The tumour is marked resected but its stage is outside the adjuvant range; the case is treated as advanced disease.");
+
+    public static readonly WarningCode AdjuvantStage = new("adjuvant-stage", WarningSource.Engine, "Engine Systemic (adjuvant setting)",
+        "Stage IB qualifies for adjuvant alectinib only with a tumour of at least 4 cm: confirm the size.");
+
+    public static readonly WarningCode HistologicTransformation = new("histologic-transformation", WarningSource.Engine, "Engine Systemic (transformation)",
+        "The tumour transformed (e.g. to small-cell) at progression: the transformed histology's treatment applies.", FixedByContract: true);
+
+    public static readonly WarningCode SmallCellHistology = new("small-cell-histology", WarningSource.Engine, "Engine Systemic (small-cell histology)",
+        "The tumour is small-cell at diagnosis: the SCLC guideline decides, a TKI is never offered first.");
+
+    public static readonly WarningCode NoTargetedOption = new("no-targeted-option", WarningSource.Engine, "Engine Systemic (post-targeted)",
+        "No targeted therapy is left for the patient: the conventional NSCLC pathway applies.", FixedByContract: true);
+
+    public static readonly WarningCode NoGuidelineTable = new("no-guideline-table", WarningSource.Engine, "Engine Systemic (guideline table choice)",
+        "No guideline table of the setting is in force on the evaluation date; later content is not applied.");
+
+    public static readonly WarningCode ApprovalUnknown = new("approval-unknown", WarningSource.Engine, "Engine Systemic (regional approval filter)",
+        "The knowledge base does not know whether an option is approved in the case's region: check local access.");
+
+    public static readonly WarningCode PriorImmunotherapy = new("prior-immunotherapy", WarningSource.Engine, "Engine Systemic (filters)",
+        "A checkpoint inhibitor was given before: a TKI soon after raises the risk of hepatotoxicity and pneumonitis.");
+
+    public static readonly WarningCode PoorPerformanceStatus = new("poor-performance-status", WarningSource.Engine, "Engine Systemic (ranking)",
+        "ECOG 3–4: a TKI may still be given; chemotherapy is not recommended (best supportive care when no TKI is left).");
+
+    public static readonly WarningCode UnknownMutation = new("unknown-mutation", WarningSource.Engine, "Engine Systemic/ResistanceProfile",
+        "A resistance mutation is not in the knowledge base's activity table: it does not steer the choice.");
+
+    public static readonly WarningCode CompoundEstimated = new("compound-estimated", WarningSource.Engine, "Engine Systemic/ResistanceProfile",
+        "A compound mutation not in the activity table is judged by the worst activity against its single mutations.");
+
+    // Engine: safety
+    public static readonly WarningCode ToxicityUnattributed = new("toxicity-unattributed", WarningSource.Engine, "Engine Safety/SafetyStage",
+        "An adverse event names no therapy and the patient is on none: it cannot be managed against a label.");
+
+    public static readonly WarningCode Grade5Event = new("grade-5-event", WarningSource.Engine, "Engine Safety/SafetyStage",
+        "A fatal (grade 5) adverse event is reported, not managed: report it to pharmacovigilance.");
+
+    public static readonly WarningCode NoToxicityRules = new("no-toxicity-rules", WarningSource.Engine, "Engine Safety/SafetyStage",
+        "The knowledge base holds no dose-modification rules for the therapy of an adverse event.");
+
+    public static readonly WarningCode Pregnancy = new("pregnancy", WarningSource.Engine, "Engine Safety/SafetyStage",
+        "The patient is pregnant: every ALK/ROS1 TKI can cause fetal harm.");
+
+    public static readonly WarningCode UnknownMedication = new("unknown-medication", WarningSource.Engine, "Engine Safety/InteractionStage",
+        "A co-medication the knowledge base does not know: check its interactions by hand (the likely names are suggested).");
+
+    // Engine: the whole result
+    public static readonly WarningCode UnverifiedKnowledge = new("unverified-knowledge", WarningSource.Engine, "Engine FusionEngine",
+        "The answer uses knowledge-base facts not yet verified against a primary source (named in the trace).");
+#pragma warning restore CS1591
+
+    /// <summary>Every entry, in the order above (the order of docs/warning-codes.md).</summary>
+    public static IReadOnlyList<WarningCode> All { get; } =
+    [
+        UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
+        InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers,
+        HistoryInconsistent, OutsideScope, StageInconsistent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable,
+        ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated,
+        ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, UnknownMedication,
+        UnverifiedKnowledge,
+    ];
+}

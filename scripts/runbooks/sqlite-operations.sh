@@ -67,7 +67,7 @@ key=$(cat "$work/api-key")
 curl -sf -H "X-Api-Key: $key" "http://127.0.0.1:$port/v1/audit?limit=200" > "$work/audit-page.json"
 python3 - "$work/audit-page.json" > "$work/ids.txt" <<'PY'
 import json, sys
-print("\n".join(str(i["id"]) for i in json.load(open(sys.argv[1]))["items"]))
+print("\n".join(str(i["id"]) for i in json.load(open(sys.argv[1]))["records"]))
 PY
 : > "$work/recent-cases.ndjson"
 while read -r id; do
@@ -75,7 +75,8 @@ while read -r id; do
 done < "$work/ids.txt"
 sed -i '/^$/d' "$work/recent-cases.ndjson"
 check "the recent cases were taken from the audit log: $(wc -l < "$work/recent-cases.ndjson") (records before schema 3 have none)" test "$(wc -l < "$work/recent-cases.ndjson")" -eq 6
-check "kb validate on the new knowledge folder" "$cli" kb validate "$root/knowledge" > "$work/kb-validate.txt" 2>&1
+"$cli" kb validate "$root/knowledge" > "$work/kb-validate.txt" 2>&1; r=$?
+check "kb validate on the new knowledge folder (exit $r): $(tail -n 1 "$work/kb-validate.txt" | cut -c1-60)" test "$r" -eq 0
 old="$work/knowledge-previous"
 if git -C "$root" cat-file -e 73c1fffcdfdcd53243efed452913978faa2020c4 2>/dev/null; then
   mkdir -p "$old" && git -C "$root" archive 73c1fffcdfdcd53243efed452913978faa2020c4 knowledge | tar -x -C "$old" && old="$old/knowledge"
@@ -83,7 +84,8 @@ else
   old="$root/knowledge"   # a shallow clone: the diff of the release against itself still runs the procedure
 fi
 "$cli" kb diff --old "$old" --new "$root/knowledge" --cohort "$work/recent-cases.ndjson" > "$work/kb-diff.txt" 2>&1; r=$?
-check "kb diff --cohort on the recent cases runs (exit $r) and reports on the 6 cases" bash -c "[[ $r -eq 0 ]] && grep -qiE 'case|cohort' '$work/kb-diff.txt'"
+line=$(grep -E '^cohort .*: [0-9]+ case\(s\), 0 invalid' "$work/kb-diff.txt")
+check "kb diff --cohort on the recent cases (exit $r): ${line#*: }" bash -c "[[ $r -eq 0 ]] && grep -qE ': 6 case\(s\), 0 invalid' <<<'$line'"
 
 # Section 7: online backups while the server runs, each verified against the live checkpoints.
 sqlite3 "$db" "VACUUM INTO '$work/backup-vacuum.db'"
@@ -104,6 +106,6 @@ stop_server
 # A copy older than the latest checkpoint is reported behind it (the records since would be lost).
 out=$($server audit verify --db "$work/backup-vacuum.db" --audit-checkpoints "$db.checkpoints" 2>&1); r=$?
 check "an older copy is reported behind the latest checkpoint (exit $r)" bash -c "[[ $r -eq 4 ]] && grep -q 'records were cut off' <<<'$out'"
-if [[ $failed -gt 0 ]]; then echo "--- server log"; tail -5 "$work"/server-*.log; cat "$work/kb-diff.txt" | head -20; fi
+if [[ $failed -gt 0 ]]; then echo "--- server log"; for f in "$work"/server-*.log; do tail -n 5 "$f"; done; tail -n 5 "$work/kb-diff.txt"; fi
 echo "runbook sqlite-operations: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

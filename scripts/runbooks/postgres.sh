@@ -21,7 +21,10 @@ pgsu -d postgres -c "CREATE ROLE fusionguide_owner LOGIN CREATEDB PASSWORD '$(ca
   -c "CREATE ROLE fusionguide_server LOGIN PASSWORD '$(cat "$work/server-password")'" \
   -c "CREATE ROLE fusionguide_verifier LOGIN PASSWORD '$(cat "$work/verifier-password")'" \
   -c "CREATE DATABASE fusionguide OWNER fusionguide_owner"
-check "the three roles log in with their passwords over TCP (scram-sha-256)" bash -c "$(declare -f as); work=$work PGBIN=$PGBIN PGPORT=$PGPORT; as owner -d fusionguide -c 'SELECT 1' && as server -d fusionguide -c 'SELECT 1' && as verifier -d fusionguide -c 'SELECT 1'" > /dev/null
+logins() { for r in owner server verifier; do as "$r" -d fusionguide -c 'SELECT 1' > /dev/null || return 1; done; }
+check "the three roles log in with their passwords over TCP (scram-sha-256)" logins
+
+check "a wrong password is refused" bash -c "! PGPASSWORD=wrong $PGBIN/psql -h 127.0.0.1 -p $PGPORT -U fusionguide_server -d fusionguide -qc 'SELECT 1' 2>/dev/null"
 
 # Section 9 on PostgreSQL: a store as an older version (schema 2) left it, verified as it is, then migrated.
 python3 "$root/scripts/runbooks/schema2-store.py" 3 | as owner -d fusionguide > /dev/null
@@ -78,7 +81,7 @@ check "the restored copy keeps the append-only triggers on its partitions" bash 
 r=$?; cat "$work/archive.log" | sed 's/^/     /'
 check "scripts/audit-archive-month.sh 2026-10 succeeds" test "$r" -eq 0
 check "the archive holds the manifest, the covering checkpoint, the key, the dump and SHA256SUMS" \
-  bash -c "cd '$work/archive/audit-2026-10' && ls archive-manifest.json cp-*.json key-*.pub.pem audit_record_y2026m10.dump && sha256sum --quiet -c SHA256SUMS" > /dev/null
+  bash -c "cd '$work/archive/audit-2026-10' && ls archive-manifest.json cp-*.json key-*.pub.pem audit_record_y2026m10.dump > /dev/null && sha256sum --quiet -c SHA256SUMS"
 check "the archive verified alone" grep -q '^intact: archive of 2026-10: 3 records (1–3)' "$work/archive.log"
 out=$($server audit verify --postgres "$(conn verifier)" --postgres-password-file "$work/verifier-password" --audit-checkpoints "$work/checkpoints" 2>&1)
 check "the live store verifies and reports the archived month: $(tail -1 <<<"$out" | cut -c1-70)" bash -c "grep -q '^intact: 2 records' <<<'$out' && grep -q '^archived: 2026-10: records 1–3' <<<'$out'"

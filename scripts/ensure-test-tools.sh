@@ -33,6 +33,9 @@ command -v afl-fuzz >/dev/null || need+=(afl++)
 # The release check (scripts/check-release.sh) verifies the systemd unit and backs up a SQLite audit store.
 command -v systemd-analyze >/dev/null || need+=(systemd)
 command -v sqlite3 >/dev/null || need+=(sqlite3)
+# The runbook scripts (scripts/runbooks/) put the server behind nginx with TLS and make certificates with openssl.
+[[ -x /usr/sbin/nginx ]] || command -v nginx >/dev/null || need+=(nginx-light)
+command -v openssl >/dev/null || need+=(openssl)
 if [[ ${#need[@]} -gt 0 ]]; then
   echo "installing ${need[*]} (Debian packages) for the server tests and fuzzing" >&2
   apt_install "${need[@]}" || echo "warning: could not install ${need[*]}; the tests that need them will fail in CI" >&2

@@ -150,11 +150,25 @@ public static class CommandTable
 
     /// <summary><c>audit verify</c>.</summary>
     public static readonly CommandSpec AuditVerify = new("audit verify", Executable.Server,
-        "audit verify [--db PATH | --postgres CONNECTION] [--audit-checkpoints DIR] [--audit-public-key FILE | --audit-key FILE]",
+        "audit verify [--db PATH | --postgres CONNECTION] [--audit-checkpoints DIR] [--audit-public-key FILE | --audit-key FILE] [--archive DIR]",
         "recompute the audit hash chain and check it against the latest signed checkpoint")
     {
-        Options = [Db, Postgres, Checkpoints, new("--audit-public-key", "FILE", "pin the key the checkpoints must be signed with (else: the keys beside them)"), AuditKey, Config, PostgresPasswordFile],
-        Details = "Opens the store read-only (SQLite Mode=ReadOnly; a SELECT-only PostgreSQL role suffices) in one snapshot.",
+        Options = [Db, Postgres, Checkpoints, new("--audit-public-key", "FILE", "pin the key the checkpoints must be signed with (else: the keys beside them)"), AuditKey, Config, PostgresPasswordFile,
+            new("--archive", "DIR", "verify an archived month instead: DIR from 'audit archive', its table restored from the dump into --postgres")],
+        Details = """
+            Opens the store read-only (SQLite Mode=ReadOnly; a SELECT-only PostgreSQL role suffices) in one snapshot.
+            Months archived by 'audit archive' (signed manifests in the checkpoint directory) are stepped over and reported.
+            """,
+    };
+
+    /// <summary><c>audit archive</c>.</summary>
+    public static readonly CommandSpec AuditArchive = new("audit archive", Executable.Server,
+        "audit archive --postgres CONNECTION --month YYYY-MM --out DIR --audit-checkpoints DIR [--audit-key FILE]",
+        "detach a past month's PostgreSQL partition with a signed manifest (then pg_dump it: docs/audit-sizing.md)")
+    {
+        Options = [Postgres, new("--month", "YYYY-MM", "the month to archive (it must have ended)"), new("--out", "DIR", "the archive directory to create"),
+            Checkpoints, AuditKey, Config, PostgresPasswordFile],
+        Details = "Needs the owner role. Verifies the store first; the month's last record must be covered by a signed checkpoint.",
     };
 
     /// <summary><c>audit migrate</c>.</summary>
@@ -184,7 +198,7 @@ public static class CommandTable
 
     /// <summary>Every command, in the order the help lists them.</summary>
     public static IReadOnlyList<CommandSpec> All { get; } =
-        [Recommend, Validate, KbValidate, KbVersion, KbShow, KbRefs, KbDiff, KbAudit, Batch, Synth, Bench, Serve, AuditVerify, AuditMigrate, Fhir, RecommendFhir];
+        [Recommend, Validate, KbValidate, KbVersion, KbShow, KbRefs, KbDiff, KbAudit, Batch, Synth, Bench, Serve, AuditVerify, AuditMigrate, AuditArchive, Fhir, RecommendFhir];
 
     /// <summary>The commands <paramref name="host"/> runs.</summary>
     public static IEnumerable<CommandSpec> RunBy(Executable host) => All.Where(c => c.Host == host);

@@ -42,6 +42,9 @@ public sealed record ChainVerification(long Count, long? FirstBrokenId, string? 
 {
     /// <summary>True when every record holds and the chain head names the last one.</summary>
     public bool IsIntact => FirstBrokenId is null;
+
+    /// <summary>The archived runs the chain was followed through (PostgreSQL months detached by <c>audit archive</c>); null: none.</summary>
+    public IReadOnlyList<ArchivedSegment>? Archived { get; init; }
 }
 
 /// <summary>The store's genesis: who it is and where its chain begins (the <c>audit_store</c> row, written once by migrate).</summary>

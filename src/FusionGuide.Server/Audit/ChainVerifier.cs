@@ -2,18 +2,27 @@ namespace FusionGuide.Server.Audit;
 
 /// <summary>
 /// Walks records in id order from the store's genesis and finds the first one whose link or content does not hold,
-/// or that differs from what a signed checkpoint of this store says it was.
+/// or that differs from what a signed checkpoint of this store says it was. Records taken out by <c>audit archive</c>
+/// (a PostgreSQL month detached with its signed manifest) are stepped over: a gap in the ids holds only where an archived
+/// run begins exactly there, chained to the record before, and the next record is chained to the run's last hash.
 /// </summary>
 internal sealed class ChainVerifier
 {
     private readonly AuditStoreInfo store;
     private readonly Dictionary<long, AuditCheckpoint> checkpoints = [];
     private readonly long highestCheckpointed;
+    private readonly Dictionary<long, List<ArchivedSegment>> archived = [];
+    private readonly List<ArchivedSegment> bridged = [];
     private string expectedPrev;
     private long expectedId;
 
-    public ChainVerifier(AuditStoreInfo store, IReadOnlyList<AuditCheckpoint> checkpointsOfThisStore)
+    public ChainVerifier(AuditStoreInfo store, IReadOnlyList<AuditCheckpoint> checkpointsOfThisStore, IReadOnlyList<ArchivedSegment>? archivedOfThisStore = null)
     {
+        foreach (var s in archivedOfThisStore ?? [])
+        {
+            (archived.TryGetValue(s.FirstId, out var list) ? list : archived[s.FirstId] = []).Add(s);
+        }
+
         this.store = store;
         expectedPrev = store.GenesisHash;
         expectedId = store.FirstId;
@@ -41,6 +50,9 @@ internal sealed class ChainVerifier
 
     public ChainVerification? Broken { get; private set; }
 
+    /// <summary>The archived runs the chain was followed through, in id order.</summary>
+    public IReadOnlyList<ArchivedSegment> Bridged => bridged;
+
     /// <summary>Checks the next record; returns false once the chain is broken (later records are not read).</summary>
     public bool Accept(AuditRecord record)
     {
@@ -50,8 +62,10 @@ internal sealed class ChainVerifier
         }
 
         Count++;
+        BridgeTo(record.Id);
         var reason =
-            record.Id != expectedId ? $"expected record {expectedId} next, found {record.Id} (a record is missing or was inserted)"
+            record.Id != expectedId ? $"expected record {expectedId} next, found {record.Id} (a record is missing or was inserted"
+                + (record.Id > expectedId ? $"; no signed archive manifest accounts for records {expectedId}–{record.Id - 1}: deleted, or a partition dropped without 'audit archive')" : ")")
             : record.PrevHash != expectedPrev ? "its previous hash does not match the hash of the record before it"
             : record.Format is < 1 or > AuditRecord.CurrentFormat ? $"its format {record.Format} is not one this verifier knows"
             : AuditChain.Hash(record.PrevHash, record.Id, record.Entry, record.Format) != record.Hash ? "its content does not match its hash"
@@ -77,6 +91,7 @@ internal sealed class ChainVerifier
             return Broken;
         }
 
+        BridgeTo(headId + 1);
         var lastId = expectedId - 1;
         if (headId != lastId || headHash != expectedPrev)
         {
@@ -93,6 +108,18 @@ internal sealed class ChainVerifier
                 $"the store ends at record {lastId}, but the checkpoint of {k.Time} was signed at record {highestCheckpointed}: records were cut off (truncated, or an older copy restored)");
         }
 
-        return new ChainVerification(Count, null, null);
+        return new ChainVerification(Count, null, null) { Archived = bridged.Count == 0 ? null : bridged };
+    }
+
+    /// <summary>Follows archived runs from the next expected id while they lead towards <paramref name="id"/> and chain on.</summary>
+    private void BridgeTo(long id)
+    {
+        while (expectedId < id && archived.TryGetValue(expectedId, out var runs)
+            && runs.FirstOrDefault(s => s.PrevHash == expectedPrev && s.LastId < id) is { } run)
+        {
+            bridged.Add(run);
+            expectedId = run.LastId + 1;
+            expectedPrev = run.LastHash;
+        }
     }
 }

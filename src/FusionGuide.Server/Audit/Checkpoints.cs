@@ -147,14 +147,20 @@ public sealed class CheckpointKeys
     public string? Check(SignedCheckpoint signed)
     {
         ArgumentNullException.ThrowIfNull(signed);
-        if (signed.Algorithm != Es256)
+        return CheckSignature(signed.Algorithm, signed.KeyId, signed.Signature, signed.Checkpoint.SignedBytes());
+    }
+
+    /// <summary>Null when <paramref name="signatureBase64"/> by key <paramref name="keyId"/> holds over <paramref name="data"/>, else why not.</summary>
+    public string? CheckSignature(string algorithm, string keyId, string signatureBase64, byte[] data)
+    {
+        if (algorithm != Es256)
         {
-            return $"it is signed with '{signed.Algorithm}', not {Es256}";
+            return $"it is signed with '{algorithm}', not {Es256}";
         }
 
-        if (!keys.TryGetValue(signed.KeyId, out var spki))
+        if (keyId is null || !keys.TryGetValue(keyId, out var spki))
         {
-            return $"it is signed by key {signed.KeyId[..Math.Min(16, signed.KeyId.Length)]}…, which is not a trusted checkpoint key";
+            return $"it is signed by key {keyId?[..Math.Min(16, keyId.Length)]}…, which is not a trusted checkpoint key";
         }
 
         using var ecdsa = ECDsa.Create();
@@ -162,16 +168,16 @@ public sealed class CheckpointKeys
         byte[] signature;
         try
         {
-            signature = Convert.FromBase64String(signed.Signature);
+            signature = Convert.FromBase64String(signatureBase64 ?? "");
         }
         catch (FormatException)
         {
             return "its signature is not base64";
         }
 
-        return ecdsa.VerifyData(signed.Checkpoint.SignedBytes(), signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
+        return ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
             ? null
-            : "its signature does not hold (the checkpoint was altered or forged)";
+            : "its signature does not hold (it was altered or forged)";
     }
 }
 
@@ -234,6 +240,15 @@ public sealed class CheckpointDirectory(string path)
             $"cp-{checkpoint.LastId:D19}-{DateTime.UtcNow.Ticks:D19}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}.json");
         WriteNew(System.IO.Path.Combine(Path, name), JsonSerializer.Serialize(CheckpointFile.From(signed), CheckpointJsonContext.Default.CheckpointFile) + "\n");
         return signed;
+    }
+
+    /// <summary>Adds a copy of a checkpoint signed elsewhere (an archive keeps the one that covers its month).</summary>
+    public void CopyIn(SignedCheckpoint signed)
+    {
+        ArgumentNullException.ThrowIfNull(signed);
+        Directory.CreateDirectory(Path);
+        var name = string.Create(CultureInfo.InvariantCulture, $"cp-{signed.Checkpoint.LastId:D19}-{DateTime.UtcNow.Ticks:D19}-copy.json");
+        WriteNew(System.IO.Path.Combine(Path, name), JsonSerializer.Serialize(CheckpointFile.From(signed), CheckpointJsonContext.Default.CheckpointFile) + "\n");
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace FusionGuide.Server.Audit;
 /// acknowledged by PostgreSQL only when durable under the server's <c>synchronous_commit</c> (on by default). Schema
 /// creation takes a transaction-scoped advisory lock, because <c>CREATE TABLE IF NOT EXISTS</c> is not safe to race.
 /// </remarks>
-public sealed class PostgresAuditStore : SqlAuditStore
+public sealed partial class PostgresAuditStore : SqlAuditStore
 {
     // An arbitrary constant that names "FusionGuide audit schema" among the site's advisory locks.
     private const long SchemaLockKey = 0x4647_4155_4449_5401;

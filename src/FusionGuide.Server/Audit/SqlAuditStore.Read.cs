@@ -35,15 +35,24 @@ public abstract partial class SqlAuditStore
     /// whose hash it signed, no checkpoint may name a record past the head, and the feedback and hook-instance tables
     /// may only have grown since. Throws <see cref="NotAnAuditStoreException"/> when the database holds no audit store.
     /// </summary>
-    public async Task<ChainVerification> VerifyAsync(IReadOnlyCollection<AuditCheckpoint> checkpoints, CancellationToken cancellationToken = default)
+    public Task<ChainVerification> VerifyAsync(IReadOnlyCollection<AuditCheckpoint> checkpoints, CancellationToken cancellationToken = default) =>
+        VerifyAsync(checkpoints, [], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="VerifyAsync(IReadOnlyCollection{AuditCheckpoint}, CancellationToken)"/>, stepping over the records that
+    /// <paramref name="archives"/> (signature-checked manifests of <c>audit archive</c>) account for.
+    /// </summary>
+    public async Task<ChainVerification> VerifyAsync(IReadOnlyCollection<AuditCheckpoint> checkpoints, IReadOnlyCollection<AuditArchiveManifest> archives,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(checkpoints);
+        ArgumentNullException.ThrowIfNull(archives);
         await using var c = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await BeginSnapshotAsync(c, cancellationToken).ConfigureAwait(false);
         var state = await ReadStateAsync(c, tx, cancellationToken).ConfigureAwait(false)
             ?? throw new NotAnAuditStoreException("the database holds no audit store (no audit_store row: run 'audit migrate')");
         var mine = checkpoints.Where(k => k.StoreId == state.Store.StoreId).ToList();
-        var verifier = new ChainVerifier(state.Store, mine);
+        var verifier = new ChainVerifier(state.Store, mine, [.. archives.Where(a => a.StoreId == state.Store.StoreId).SelectMany(a => a.Segments)]);
         await using (var cmd = Command(c, tx, $"SELECT {RecordColumns(state.Store.SchemaVersion)} FROM audit_record ORDER BY id"))
         await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -129,10 +138,17 @@ public abstract partial class SqlAuditStore
         return new TableDigest(hashes.Count, AuditChain.Sha256(System.Text.Encoding.ASCII.GetBytes(string.Concat(hashes))));
     }
 
-    private static async Task<List<AuditRecord>> QueryAsync(DbConnection c, string sql, CancellationToken cancellationToken,
+    /// <summary>Every record of <paramref name="table"/> (the records table or one of its partitions, a name this class made), by id.</summary>
+    protected static Task<List<AuditRecord>> ReadTableAsync(DbConnection c, DbTransaction? tx, string table, CancellationToken cancellationToken) =>
+        QueryAsync(c, tx, $"SELECT {Columns} FROM {table} ORDER BY id", cancellationToken);
+
+    private static Task<List<AuditRecord>> QueryAsync(DbConnection c, string sql, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters) => QueryAsync(c, null, sql, cancellationToken, parameters);
+
+    private static async Task<List<AuditRecord>> QueryAsync(DbConnection c, DbTransaction? tx, string sql, CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)
     {
-        await using var cmd = Command(c, null, sql, parameters);
+        await using var cmd = Command(c, tx, sql, parameters);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<AuditRecord>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -156,7 +156,9 @@ public abstract partial class SqlAuditStore
         var before = info;
         if (info is not null && info.SchemaVersion >= SchemaVersion)
         {
-            // Another store (server) migrated it meanwhile: no DDL (it would wait on, and deadlock with, their appends).
+            // Another store (server) migrated it meanwhile: no DDL (it would wait on, and deadlock with, their appends),
+            // except the table layout's own step, which does nothing when the layout is already current.
+            await UpgradeLayoutAsync(c, tx, cancellationToken).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             return info;
         }
@@ -201,9 +203,17 @@ public abstract partial class SqlAuditStore
             await ExecuteAsync(c, tx, MigrateExtraSql, cancellationToken).ConfigureAwait(false);
         }
 
+        await UpgradeLayoutAsync(c, tx, cancellationToken).ConfigureAwait(false);
+
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return info;
     }
+
+    /// <summary>
+    /// The last step of every migrate, apart from the schema version: how the tables are laid out (PostgreSQL: records
+    /// partitioned by month). Must do nothing when the layout is already current.
+    /// </summary>
+    protected virtual Task UpgradeLayoutAsync(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static async Task<AuditStoreInfo?> ReadStoreAsync(DbConnection c, DbTransaction? tx, CancellationToken cancellationToken)
     {

@@ -19,6 +19,7 @@ public static class ServerProgram
             [CommandTable.Serve] = (args, _, stderr) => ServeAsync(args, stderr),
             [CommandTable.AuditVerify] = AuditVerifyAsync,
             [CommandTable.AuditMigrate] = AuditMigrateAsync,
+            [CommandTable.AuditArchive] = AuditArchiveCommands.ArchiveAsync,
             // The FHIR commands live here, not in the Native AOT CLI: the Firely SDK needs the JIT.
             [CommandTable.Fhir] = (args, stdout, stderr) => Task.FromResult(FhirCommands.Run(["fhir", .. args], stdout, stderr)),
             [CommandTable.RecommendFhir] = (args, stdout, stderr) => Task.FromResult(FhirCommands.Run(["recommend", .. args], stdout, stderr)),
@@ -121,6 +122,11 @@ public static class ServerProgram
             line.Problems.Add(new Problem("args", "give --audit-public-key or --audit-key, not both"));
         }
 
+        if (line.Option("--archive") is { } archive)
+        {
+            return await AuditArchiveCommands.VerifyArchiveAsync(line, options, archive, stdout, stderr);
+        }
+
         var (dir, keys, pinned) = CheckpointKeysFor(line, options);
         if (line.Problems.Count > 0)
         {
@@ -128,6 +134,8 @@ public static class ServerProgram
         }
 
         var (checkpoints, problems) = dir?.ReadAll(keys) ?? ([], []);
+        var (archives, archiveProblems) = dir is null ? ([], []) : ArchiveManifests.ReadAll(dir, keys);
+        problems.AddRange(archiveProblems);
         var latest = CheckpointDirectory.Latest(checkpoints)?.Checkpoint;
         var where = options.Describe();
         if (problems.FirstOrDefault(p => !p.Torn) is { } forged)
@@ -179,7 +187,7 @@ public static class ServerProgram
             return await Broken(latest.LastId, mismatch);
         }
 
-        var v = await store.VerifyAsync([.. checkpoints.Select(c => c.Checkpoint)]);
+        var v = await store.VerifyAsync([.. checkpoints.Select(c => c.Checkpoint)], [.. archives.Select(a => a.Manifest)]);
         if (!v.IsIntact)
         {
             return await Broken(v.FirstBrokenId!.Value, v.Reason!);
@@ -193,6 +201,10 @@ public static class ServerProgram
               + (pinned ? "" : ", signatures checked against the keys published beside them (pin one with --audit-public-key)");
         var torn = problems.Count > 0 ? $"; {problems.Count} torn checkpoint file(s) ignored" : "";
         await stdout.WriteLineAsync($"intact: {v.Count} records ({where}; store {state.Store.StoreId}{anchor}{torn})");
+        foreach (var a in archives.Select(a => a.Manifest).Where(a => a.StoreId == state.Store.StoreId && a.Segments.All(s => v.Archived?.Contains(s) == true)).OrderBy(a => a.Segments[0].FirstId))
+        {
+            await stdout.WriteLineAsync($"archived: {a.Month}: records {a.Ranges} ({a.Count} records, table {a.Table}), with the signed checkpoint at record {a.CheckpointLastId} ({a.CheckpointTime})");
+        }
         return ExitCodes.Ok;
 
         async Task<int> Broken(long id, string reason)
@@ -237,7 +249,7 @@ public static class ServerProgram
     }
 
     /// <summary>The checkpoint directory (given, or beside a SQLite file when it exists) and the keys to check against.</summary>
-    private static (CheckpointDirectory? Directory, CheckpointKeys Keys, bool Pinned) CheckpointKeysFor(CommandLine line, AuditStoreOptions options)
+    internal static (CheckpointDirectory? Directory, CheckpointKeys Keys, bool Pinned) CheckpointKeysFor(CommandLine line, AuditStoreOptions options)
     {
         var path = line.Option("--audit-checkpoints") ?? (options.IsSqlite ? CheckpointDirectory.BesideSqlite(options.SqliteFullPath) : null);
         if (path == "off")
@@ -285,7 +297,7 @@ public static class ServerProgram
         return ExitCodes.Ok;
     }
 
-    private static int Problems(TextWriter stderr, IReadOnlyList<Problem> problems)
+    internal static int Problems(TextWriter stderr, IReadOnlyList<Problem> problems)
     {
         stderr.WriteLine(ContractJson.Serialize(problems));
         return ExitCodes.InvalidInput;
@@ -295,6 +307,6 @@ public static class ServerProgram
     /// The options of <paramref name="command"/> that a configuration file or a <c>FUSIONGUIDE_*</c> variable may set
     /// (ServerConfiguration resolves its own: --config, --postgres-password-file, --log-format).
     /// </summary>
-    private static string[] ConfigurableOptions(CommandSpec command) =>
+    internal static string[] ConfigurableOptions(CommandSpec command) =>
         [.. command.Options.Select(o => o.Name).Except(ServerConfiguration.OwnOptions, StringComparer.Ordinal)];
 }

@@ -147,11 +147,16 @@ internal sealed partial class AuditCheckpointService(SqlAuditStore store, Server
 
         var hash = latest.LastId == state.Store.FirstId - 1
             ? state.Store.GenesisHash
-            : (await store.GetAsync(latest.LastId, cancellationToken).ConfigureAwait(false))?.Hash;
+            : (await store.GetAsync(latest.LastId, cancellationToken).ConfigureAwait(false))?.Hash
+              ?? ArchivedHash(latest.LastId);
         return hash == latest.LastHash
             ? null
             : $"record {latest.LastId} of the audit store is not the one its checkpoint of {latest.Time} vouches for (rewritten)";
     }
+
+    /// <summary>The hash a signed archive manifest gives the last record of a run ending at <paramref name="id"/> (a month archived since).</summary>
+    private string? ArchivedHash(long id) => directory is null ? null
+        : ArchiveManifests.ReadAll(directory, directory.PublishedKeys()).Manifests.SelectMany(m => m.Manifest.Segments).FirstOrDefault(s => s.LastId == id)?.LastHash;
 
     private async Task WriteAsync(AuditState state, CancellationToken cancellationToken)
     {

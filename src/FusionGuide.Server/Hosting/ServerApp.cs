@@ -62,6 +62,7 @@ public static class ServerApp
         // Before the web server: the store is checked against its checkpoints (and prepared) before any request.
         services.AddSingleton<AuditCheckpointService>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditCheckpointService>());
+        services.AddHostedService<AuditPartitionService>();   // PostgreSQL: month partitions created ahead
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddSecuritySchemes());
         services.AddCdsHooks();

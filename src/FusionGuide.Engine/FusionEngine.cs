@@ -39,6 +39,7 @@ public sealed class FusionEngine
         var missing = new List<string>();
         missing.AddRange(RuleIds.All.Where(r => kb.Rule(r) is null).Select(r => $"rule catalogue entry {r}"));
         missing.AddRange(Knowledge.Model.ClinicalThresholds.Required.Where(t => kb.ThresholdRecord(t) is null).Select(t => $"threshold {t}"));
+        missing.AddRange(Knowledge.Model.CarePathway.Required.Where(p => kb.CarePathway(p) is null).Select(p => $"care pathway {Knowledge.Model.Terms.CarePathway.Code(p)} (local/)"));
         if (kb.Panel.Count == 0)
         {
             missing.Add("the driver panel (diagnostics/panel)");
@@ -96,10 +97,12 @@ public sealed class FusionEngine
                 Warnings = e.DiagnosticWarnings,
             },
             SystemicTherapy = new SystemicTherapy { Setting = systemic.Setting, Line = systemic.Line, Options = systemic.Options, Avoid = systemic.Avoid },
-            LocalTherapy = local,
+            LocalTherapy = local.Options,
+            BrainPlan = local.BrainPlan.Count > 0 ? local.BrainPlan : null,
             Dosing = dosing,
             ToxicityManagement = toxicity,
-            Monitoring = monitoring,
+            // Surveillance the brain plan calls for (MRI while radiotherapy is deferred) follows the drugs' own rows.
+            Monitoring = local.Monitoring.Count > 0 ? [.. monitoring, .. local.Monitoring] : monitoring,
             Interactions = interactions,
             Warnings = e.Warnings,
             Trace = e.Trace,

@@ -26,6 +26,7 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<string, ResistanceRow> resistance;
     private readonly FrozenDictionary<string, Gene> kinaseOfReference;
     private readonly FrozenDictionary<Therapy, string> names;
+    private readonly FrozenDictionary<CarePathwayCode, CarePathway> pathways;
 
     internal KnowledgeBase(Loading.Wire.WireContent wire, KnowledgeContent c)
     {
@@ -56,6 +57,8 @@ public sealed class KnowledgeBase
         Panel = c.Panel;
         kinaseOfReference = Indexes.KinaseOfReferences(c, references);
         names = c.Drugs.ToFrozenDictionary(d => d.Therapy, d => Indexes.InSentence(d.Name));
+        CarePathways = c.CarePathways;
+        pathways = c.CarePathways.ToFrozenDictionary(p => p.Pathway);
     }
 
     /// <summary>The files as read, for writing a record back as JSON (<see cref="Loading.KnowledgeRecordJson"/>).</summary>
@@ -108,6 +111,12 @@ public sealed class KnowledgeBase
 
     /// <summary>Driver genes of the testing panel.</summary>
     public IReadOnlyList<PanelGene> Panel { get; }
+
+    /// <summary>The care pathways of the brain plan (<c>knowledge/local/</c>).</summary>
+    public IReadOnlyList<CarePathway> CarePathways { get; }
+
+    /// <summary>A care pathway by its code, if the base has it (the engine checks its needs at start).</summary>
+    public CarePathway? CarePathway(CarePathwayCode code) => pathways.GetValueOrDefault(code);
 
     /// <summary>A reference by id.</summary>
     public Reference? Reference(string id) => references.GetValueOrDefault(id);
@@ -230,4 +239,5 @@ internal sealed record KnowledgeContent(
     IReadOnlyList<Trial> Trials,
     IReadOnlyList<Threshold> Thresholds,
     IReadOnlyList<RuleInfo> Rules,
-    IReadOnlyList<PanelGene> Panel);
+    IReadOnlyList<PanelGene> Panel,
+    IReadOnlyList<CarePathway> CarePathways);

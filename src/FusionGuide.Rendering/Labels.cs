@@ -58,6 +58,16 @@ internal static class Labels
 
     public static string Of(LocalIndication indication) => Words(Codes.LocalIndication.Code(indication));
 
+    /// <summary>A brain-plan pathway code in words ("whole-brain-radiotherapy" → "Whole-brain radiotherapy").</summary>
+    public static string OfPathway(string pathway) => pathway switch
+    {
+        "deferred-radiotherapy" => "Radiotherapy deferred",
+        "whole-brain-radiotherapy" => "Whole-brain radiotherapy",
+        "leptomeningeal" => "Leptomeningeal disease",
+        "steroids-symptomatic" or "steroids-asymptomatic" => "Steroids",
+        _ => Words(pathway),
+    };
+
     public static string Of(AdverseEventCode code) => code switch
     {
         AdverseEventCode.CkElevation => "CK elevation",

@@ -34,14 +34,30 @@ internal static partial class ReportBuilder
             ? new Cell([new PreferenceBadge(o.Preference)])
             : new Cell([new PreferenceBadge(o.Preference), new TextRun(string.Create(CultureInfo.InvariantCulture, $" (category {o.Category})"))]);
 
-    private static Section Local(IReadOnlyList<LocalTherapyOption> local, ReferenceLabels labels) =>
-        new("local-therapy", "Local therapy", [Table(
+    private static Section Local(IReadOnlyList<LocalTherapyOption> local, IReadOnlyList<BrainPlanStep>? brainPlan, ReferenceLabels labels)
+    {
+        var procedures = Table(
             null,
             ["Therapy", "Indication", "Rationale", "References"],
             local.Select(l => new[]
             {
                 Cell.Of(Labels.Of(l.Therapy)), Cell.Of(Labels.Of(l.Indication)), Text(l.Rationale), labels.Cite(l.References),
-            }))]);
+            }));
+        if (brainPlan is not { Count: > 0 })
+        {
+            return new("local-therapy", "Local therapy", [procedures]);
+        }
+
+        // The brain plan sits with the procedures it accompanies (surveillance, technique, work-up, steroids).
+        var plan = Table(
+            "Brain plan",
+            ["Topic", "Step", "References"],
+            brainPlan.Select(b => new[]
+            {
+                Cell.Of(Labels.OfPathway(b.Pathway)), Text(b.Caveat is null ? b.Step : $"{b.Step} {b.Caveat}"), labels.Cite(b.References),
+            }));
+        return new("local-therapy", "Local therapy", [procedures, plan]);
+    }
 
     private static Section Dosing(IReadOnlyList<DosingRow> dosing, ReferenceLabels labels) =>
         new("dosing", "Dosing", [Table(

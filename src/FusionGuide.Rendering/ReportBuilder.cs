@@ -20,7 +20,7 @@ internal static partial class ReportBuilder
             .. input is null ? (Section[])[] : [Patient(input, result.AsOf)],
             Diagnosis(result.Diagnosis, labels),
             Systemic(result.SystemicTherapy, labels),
-            Local(result.LocalTherapy, labels),
+            Local(result.LocalTherapy, result.BrainPlan, labels),
             Dosing(result.Dosing, labels),
             Toxicity(result.ToxicityManagement, labels),
             Monitoring(result.Monitoring, labels),

@@ -33,10 +33,15 @@ namespace FusionGuide.Batch.Tests;
 /// reason for a failed test names it as "Test 2 (KRAS ngs-dna (tissue)) failed", capitalised, not by its JSON path.
 /// Then for issue #23 item 2's clinical content: monitoring rows for every option offered (not only the first choice),
 /// and no toxicity row for an adverse event on a drug already stopped (a trace entry says why).
+/// Re-baselined 2026-12-05 for issue #20 item 4, the brain plan: radiosurgery for 5-10 lesions at ECOG 0-2 (ASTRO 2022),
+/// local treatment of symptomatic, large (30 mm or more) or progressing lesions whatever the TKI (progression on a TKI
+/// just stopped now counts, not only on a continued one), the new optional brainPlan steps (deferred-radiotherapy
+/// surveillance, hippocampal-avoidance WBRT with memantine, leptomeningeal work-up, steroids) with their trace entries
+/// and unverified-knowledge counts, and an MRI monitoring row while radiotherapy is deferred.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "cd721e2d303f028f77aa12b36782f2721f1408dbb96873180272c7690ced4a7f";
+    private const string ExpectedSha256 = "16f94c172f97c47b100789eb46192afa824e4d0051ed466fbd2fe3aa695363e7";
 
     public static string Compute()
     {

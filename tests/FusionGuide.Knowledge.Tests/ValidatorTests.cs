@@ -35,6 +35,27 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void Care_pathway_with_an_unknown_pathway_code_is_KB005()
+    {
+        var r = LoadWith("local/leptomeningeal.json", p => p["pathway"] = "lepto");
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "local/leptomeningeal.json");
+    }
+
+    [Fact]
+    public void Surveillance_step_with_an_item_but_no_schedule_is_refused()
+    {
+        var r = LoadWith("local/deferred-radiotherapy.json", p => p["steps"]![0]!.AsObject().Remove("schedule"));
+        AssertCode(r, KnowledgeCodes.MissingRequired, "local/deferred-radiotherapy.json");
+    }
+
+    [Fact]
+    public void Care_step_without_a_source_is_refused()
+    {
+        var r = LoadWith("local/steroids-symptomatic.json", p => p["steps"]![0]!["sources"] = new JsonArray());
+        AssertCode(r, KnowledgeCodes.WithoutSource, "local/steroids-symptomatic.json");
+    }
+
+    [Fact]
     public void Targeted_drug_without_reductions_is_KB004()
     {
         var r = LoadWith("drugs/alectinib.json", d => d["dosing"]![0]!["reductions"] = new JsonArray());

@@ -22,6 +22,31 @@ public class SharedBehaviourTests
     [Theory]
     [InlineData(Render.Markdown)]
     [InlineData(Render.Html)]
+    public void Brain_plan_steps_appear_in_the_local_therapy_section_with_their_caveat(string format)
+    {
+        var result = Fixtures.G1202RAfterAlectinib() with
+        {
+            BrainPlan =
+            [
+                new BrainPlanStep { Pathway = "whole-brain-radiotherapy", Step = "Memantine 20 mg a day for 24 weeks.", References = ["rtog-0614"] },
+                new BrainPlanStep { Pathway = "deferred-radiotherapy", Step = "MRI of the brain every 2–3 months.", Caveat = "Not yet verified against a primary source (brain-mri-deferred-rt)." },
+            ],
+        };
+
+        var text = Render.As(format, result, Fixtures.References());
+        var local = text.IndexOf("Local therapy", StringComparison.Ordinal);
+        var dosing = text.IndexOf("Dosing", local, StringComparison.Ordinal);
+
+        Assert.InRange(text.IndexOf("Brain plan", local, StringComparison.Ordinal), local, dosing);
+        Assert.InRange(text.IndexOf("Whole-brain radiotherapy", local, StringComparison.Ordinal), local, dosing);
+        Assert.InRange(text.IndexOf("Memantine 20 mg a day", local, StringComparison.Ordinal), local, dosing);
+        Assert.InRange(text.IndexOf("Not yet verified against a primary source", local, StringComparison.Ordinal), local, dosing);
+        Assert.DoesNotContain("Brain plan", Render.As(format, Fixtures.G1202RAfterAlectinib(), Fixtures.References()), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Render.Markdown)]
+    [InlineData(Render.Html)]
     public void Output_uses_lf_line_endings_only(string format)
     {
         var text = Render.As(format, Fixtures.G1202RAfterAlectinib(), Fixtures.References());

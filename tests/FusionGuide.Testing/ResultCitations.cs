@@ -10,6 +10,7 @@ public static class ResultCitations
             r.SystemicTherapy.Options.SelectMany(o => o.References),
             r.SystemicTherapy.Avoid.SelectMany(a => a.References ?? []),
             r.LocalTherapy.SelectMany(l => l.References ?? []),
+            (r.BrainPlan ?? []).SelectMany(b => b.References ?? []),
             r.Dosing.SelectMany(d => d.References ?? []),
             r.ToxicityManagement.SelectMany(t => t.References ?? []),
             r.Monitoring.SelectMany(m => m.References ?? []),

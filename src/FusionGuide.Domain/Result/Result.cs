@@ -21,6 +21,9 @@ public sealed record Result
     /// <summary>Local therapy proposals.</summary>
     public IReadOnlyList<LocalTherapyOption> LocalTherapy { get; init; } = [];
 
+    /// <summary>The brain plan's steps beside the local therapies (project extension; null when there is none).</summary>
+    public IReadOnlyList<BrainPlanStep>? BrainPlan { get; init; }
+
     /// <summary>Starting doses and reductions.</summary>
     public IReadOnlyList<DosingRow> Dosing { get; init; } = [];
 

@@ -36,6 +36,12 @@ public static class RuleIds
     public const string BrainSurgery = "LOC-BRAIN-003";
     public const string BrainWbrt = "LOC-BRAIN-004";
     public const string Leptomeningeal = "LOC-BRAIN-005";
+    public const string BrainSrsFit = "LOC-BRAIN-006";
+    public const string BrainLocalWhateverTki = "LOC-BRAIN-007";
+    public const string WbrtHippocampalMemantine = "LOC-BRAIN-008";
+    public const string BrainSurveillance = "LOC-BRAIN-009";
+    public const string LeptomeningealWorkup = "LOC-BRAIN-010";
+    public const string BrainSteroids = "LOC-BRAIN-011";
     public const string Oligometastatic = "LOC-OLIGO-001";
     public const string Oligoprogression = "LOC-OLIGO-002";
     public const string Airway = "LOC-AIRWAY-001";
@@ -83,6 +89,12 @@ public static class RuleIds
         BrainSurgery,
         BrainWbrt,
         Leptomeningeal,
+        BrainSrsFit,
+        BrainLocalWhateverTki,
+        WbrtHippocampalMemantine,
+        BrainSurveillance,
+        LeptomeningealWorkup,
+        BrainSteroids,
         Oligometastatic,
         Oligoprogression,
         Airway,

@@ -165,6 +165,15 @@ public static class KnowledgeFacts
             Add("diagnostics", "panel-gene", p.Id, "diagnostics", $"{p.Gene.Code()} {p.Alteration.Code()}; adequate negative: {string.Join(", ", p.AdequateNegativeMethods.Select(m => m.Code()))}", p, p.Provenance);
         }
 
+        // A pathway is a container (its title); each step is a fact.
+        foreach (var p in kb.CarePathways)
+        {
+            foreach (var s in p.Steps)
+            {
+                Add("local", "care-step", s.Id, p.Pathway.Code(), s.Schedule is { } every ? $"{s.Text} ({every})" : s.Text, s, s.Provenance);
+            }
+        }
+
         return facts;
     }
 }

@@ -31,7 +31,9 @@ internal static class KnowledgeCompiler
             [.. c.Thresholds.Select(t => new Threshold(t.Id, t.Value, t.Unit, t.Meaning, Of(t)))],
             [.. c.Rules.Select(r => new RuleInfo(r.Id, r.Stage, r.Title, Of(r)))],
             [.. c.Panel.Select(p => new PanelGene(p.Id, Codes.Gene.Parse(p.Gene), Terms.PanelAlteration.Parse(p.Alteration),
-                [.. p.AdequateNegativeMethods.Select(Codes.TestMethod.Parse)], Of(p)))]);
+                [.. p.AdequateNegativeMethods.Select(Codes.TestMethod.Parse)], Of(p)))],
+            [.. c.CarePathways.Select(p => new CarePathway(p.Id, Terms.CarePathway.Parse(p.Pathway), p.Title,
+                [.. p.Steps.Select(s => new CareStep(s.Id, s.Text, s.Item, s.Schedule, Of(s)))], Of(p)))]);
         return new KnowledgeBase(c, content);
     }
 

@@ -68,6 +68,7 @@ public static class KnowledgeLoader
         var thresholds = new List<Threshold>();
         var rules = new List<RuleInfo>();
         var panel = new List<PanelGene>();
+        var pathways = new List<CarePathway>();
         var ctx = KnowledgeJsonContext.Default;
 
         foreach (var (path, bytes) in files)
@@ -88,6 +89,7 @@ public static class KnowledgeLoader
                 case "thresholds": reader.Add(thresholds, path, bytes, ctx.Threshold, r => r.Id); break;
                 case "rules": reader.Add(rules, path, bytes, ctx.RuleInfo, r => r.Id); break;
                 case "diagnostics/panel": reader.Add(panel, path, bytes, ctx.PanelGene, r => r.Id); break;
+                case "local": reader.Add(pathways, path, bytes, ctx.CarePathway, r => r.Id); break;
                 default: problems.Add(new(KnowledgeCodes.UnknownFile, path, "a JSON file outside the knowledge folders (see docs/knowledge-format.md)")); break;
             }
         }
@@ -98,7 +100,7 @@ public static class KnowledgeLoader
         }
 
         var content = manifest is null ? null : new WireContent(manifest, [.. refs.OrderBy(r => r.Id, StringComparer.Ordinal)], drugs, tox, classes,
-            drugInteractions, resistance, offTarget, regimens, trials, thresholds, rules, panel);
+            drugInteractions, resistance, offTarget, regimens, trials, thresholds, rules, panel, pathways);
         if (content is not null)
         {
             KnowledgeValidator.Validate(content, problems);
@@ -111,7 +113,7 @@ public static class KnowledgeLoader
             ["interaction rules"] = drugInteractions.Sum(d => d.Rules.Count), ["resistance rows"] = resistance.Count,
             ["resistance cells"] = resistance.Sum(r => r.Cells.Count), ["off-target mechanisms"] = offTarget.Count,
             ["regimens"] = regimens.Count, ["trials"] = trials.Count, ["thresholds"] = thresholds.Count,
-            ["rules"] = rules.Count, ["panel genes"] = panel.Count,
+            ["rules"] = rules.Count, ["panel genes"] = panel.Count, ["care pathways"] = pathways.Count,
         };
         // The cross-record checks first; only a base without problems is compiled into the typed snapshot.
         var kb = problems.Count == 0 && content is not null ? KnowledgeCompiler.Compile(content) : null;

@@ -71,6 +71,8 @@ internal static partial class KnowledgeValidator
             v.Panel(p);
         }
 
+        v.CarePathways();
+
         v.Completeness();
     }
 

@@ -16,6 +16,7 @@ public sealed class ClinicalThresholds
         "fish-first-read-cells", "fish-first-read-negative-below-percent", "fish-first-read-positive-above-percent", "fish-two-reader-cells",
         "fish-two-reader-positive-at-or-above-percent", "alk-ihc-positive-intensity", "ros1-ihc-screen-positive-intensity", "pdl1-positive-tps",
         "oligometastatic-max-lesions", "srs-max-brain-lesions", "brain-large-lesion-mm", "ecog-poor-at-or-above",
+        "srs-max-brain-lesions-fit", "srs-fit-ecog-at-most",
     ];
 
     /// <summary>Cells scored by the first FISH reader.</summary>
@@ -36,6 +37,10 @@ public sealed class ClinicalThresholds
     public double PdL1PositiveTps => kb.Threshold("pdl1-positive-tps");
     /// <summary>Most brain lesions treated by radiosurgery.</summary>
     public int SrsMaxBrainLesions => (int)kb.Threshold("srs-max-brain-lesions");
+    /// <summary>Most brain lesions treated by radiosurgery in a patient fit enough (see <see cref="SrsFitEcogAtMost"/>).</summary>
+    public int SrsMaxBrainLesionsFit => (int)kb.Threshold("srs-max-brain-lesions-fit");
+    /// <summary>The poorest ECOG at which radiosurgery is offered for more lesions than <see cref="SrsMaxBrainLesions"/>.</summary>
+    public int SrsFitEcogAtMost => (int)kb.Threshold("srs-fit-ecog-at-most");
     /// <summary>A brain lesion this large (mm) or larger is large.</summary>
     public double BrainLargeLesionMm => kb.Threshold("brain-large-lesion-mm");
     /// <summary>Most lesions of oligometastatic disease.</summary>

@@ -285,6 +285,11 @@ public static class Terms
 
     /// <summary><see cref="PanelAlteration"/>.</summary>
     public static readonly EnumCodec<PanelAlteration> PanelAlteration = new((Model.PanelAlteration.Fusion, "fusion"), (Model.PanelAlteration.Mutation, "mutation"));
+
+    /// <summary><see cref="CarePathwayCode"/> (<c>knowledge/local/</c>).</summary>
+    public static readonly EnumCodec<CarePathwayCode> CarePathway = new((CarePathwayCode.DeferredRadiotherapy, "deferred-radiotherapy"),
+        (CarePathwayCode.WholeBrainRadiotherapy, "whole-brain-radiotherapy"), (CarePathwayCode.Leptomeningeal, "leptomeningeal"),
+        (CarePathwayCode.SteroidsSymptomatic, "steroids-symptomatic"), (CarePathwayCode.SteroidsAsymptomatic, "steroids-asymptomatic"));
 }
 
 /// <summary>A knowledge term as the files write it, for sentences that name it ("intracranial activity is high").</summary>
@@ -292,6 +297,8 @@ public static class TermCodes
 {
     /// <summary>The file's code.</summary>
     public static string Code(this CnsLevel v) => Terms.Cns.Code(v);
+    /// <summary>The file's code.</summary>
+    public static string Code(this CarePathwayCode v) => Terms.CarePathway.Code(v);
     /// <summary>The file's code.</summary>
     public static string Code(this CellActivity v) => Terms.Activity.Code(v);
     /// <summary>The file's code.</summary>

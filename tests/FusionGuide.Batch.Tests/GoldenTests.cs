@@ -33,10 +33,18 @@ namespace FusionGuide.Batch.Tests;
 /// reason for a failed test names it as "Test 2 (KRAS ngs-dna (tissue)) failed", capitalised, not by its JSON path.
 /// Then for issue #23 item 2's clinical content: monitoring rows for every option offered (not only the first choice),
 /// and no toxicity row for an adverse event on a drug already stopped (a trace entry says why).
+/// Re-baselined 2026-12-05 for issue #20 item 3 (the systemic pipeline refactor of #19 item 3 before it left the hash
+/// unchanged): patient factors order equally recommended TKIs and the reason is written — age and ECOG facts on the
+/// drug records (lorlatinib deprioritised from 65, alectinib favoured at ECOG 2 or more), adverse events on an earlier
+/// TKI against a TKI whose label has its own rule for that event, and contraindicated/major co-medication interactions
+/// (SYS-PAT-AGE-001, -ECOG-001, -TOX-001, -MED-001, new trace lines and rationale clauses); with brain metastases the
+/// CNS key is split into activity level (before genotype and patient factors, now including comorbidity cautions) and
+/// the knowledge base's rank within a level (after them); the ranking trace names the new keys; and the first option
+/// says which key put it before an equally recommended one.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "cd721e2d303f028f77aa12b36782f2721f1408dbb96873180272c7690ced4a7f";
+    private const string ExpectedSha256 = "36a11264e5aa47334f7d1873d55798159d10baf746691ad2d8569b1845a797e9";
 
     public static string Compute()
     {

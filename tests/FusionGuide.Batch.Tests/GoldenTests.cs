@@ -38,6 +38,14 @@ namespace FusionGuide.Batch.Tests;
 /// just stopped now counts, not only on a continued one), the new optional brainPlan steps (deferred-radiotherapy
 /// surveillance, hippocampal-avoidance WBRT with memantine, leptomeningeal work-up, steroids) with their trace entries
 /// and unverified-knowledge counts, and an MRI monitoring row while radiotherapy is deferred.
+/// Re-baselined 2026-12-05 for issue #20 item 3 (the systemic pipeline refactor of #19 item 3 before it left the hash
+/// unchanged): patient factors order equally recommended TKIs and the reason is written — age and ECOG facts on the
+/// drug records (lorlatinib deprioritised from 65, alectinib favoured at ECOG 2 or more), adverse events on an earlier
+/// TKI against a TKI whose label has its own rule for that event, and contraindicated/major co-medication interactions
+/// (SYS-PAT-AGE-001, -ECOG-001, -TOX-001, -MED-001, new trace lines and rationale clauses); with brain metastases the
+/// CNS key is split into activity level (before genotype and patient factors, now including comorbidity cautions) and
+/// the knowledge base's rank within a level (after them); the ranking trace names the new keys; and the first option
+/// says which key put it before an equally recommended one.
 /// </summary>
 public sealed class GoldenTests
 {

@@ -27,6 +27,12 @@ internal sealed class Candidate(Therapy therapy, Preference preference, string e
     /// <summary>Ranked after equally recommended options (a comorbidity caution).</summary>
     public bool Demoted { get; set; }
 
+    /// <summary>
+    /// The patient factors' weight (Rules/PatientFactors): each concern adds one, each factor in its favour takes one
+    /// away; with a comorbidity caution it orders equally recommended options (lower first).
+    /// </summary>
+    public int PatientFactorWeight { get; set; }
+
     public Activity Activity { get; set; }
 
     public List<string> Notes { get; } = [];

@@ -157,10 +157,11 @@ internal static class SystemicPlan
         ResistantAvoided.RuleOut(p);
     }
 
-    /// <summary>Performance status, the ranking, each option's rationale, and the outcome.</summary>
+    /// <summary>Performance status, the patient factors, the ranking, each option's rationale, and the outcome.</summary>
     private static SystemicOutcome Finish(PlanState p, Setting setting, int? line, bool continuing = false)
     {
         PerformanceStatus.AtPoorPerformance(p);
+        PatientFactors.Apply(p);
         var options = Ranking.Rank(p).Select(c => OptionWriter.Write(p, c)).ToList();
         Ranking.Trace(p, options);
         var current = p.H.Current is { } now && (!p.Avoid.Contains(now.Therapy) || p.IsTargeted(now.Therapy)) ? now.Therapy : (Therapy?)null;

@@ -93,6 +93,11 @@ public static class KnowledgeFacts
             {
                 Add("drugs", "caution", x.Id, d.Id, $"{x.Comorbidity.Code()} ({x.Effect.Code()}): {x.Message}", x, x.Provenance);
             }
+
+            foreach (var x in d.PatientFactors)
+            {
+                Add("drugs", "patient-factor", x.Id, d.Id, $"{x.Factor.Code()} ≥ {x.AtOrAbove}: {x.Message}", x, x.Provenance);
+            }
         }
 
         foreach (var t in kb.ToxicityTables)

@@ -65,7 +65,11 @@ internal static class KnowledgeCompiler
         [.. d.Monitoring.Select(m => new MonitoringItem(m.Id, m.Item, m.Schedule, Of(m)))],
         d.KeyToxicities,
         [.. d.Cautions.Select(k => new Caution(k.Id, Codes.Comorbidity.Parse(k.Comorbidity), Terms.CautionEffect.Parse(k.Effect), k.Message, Of(k)))],
-        d.Place, [.. d.NotIn.Select(Codes.Histology.Parse)], Of(d));
+        d.Place, [.. d.NotIn.Select(Codes.Histology.Parse)], Of(d))
+    {
+        PatientFactors = [.. d.PatientFactors.Select(f => new PatientFactorFact(f.Id, Terms.Factor.Parse(f.Factor), f.AtOrAbove,
+            Terms.FactorEffect.Parse(f.Effect), f.Message, Of(f)))],
+    };
 
     private static ToxicityTable Toxicity(W.ToxicityTable t) => new(t.Id, Codes.Therapy.Parse(t.Drug),
         [.. t.Rules.Select(r => new ToxicityRule(r.Id, Codes.AdverseEventCode.Parse(r.Event), r.Grades, Codes.ToxicityAction.Parse(r.Action),

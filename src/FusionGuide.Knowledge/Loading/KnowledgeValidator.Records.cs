@@ -110,6 +110,13 @@ internal static partial class KnowledgeValidator
                 Term(file, "cautions.effect", k.Effect, Terms.CautionEffect.Codes);
             }
 
+            foreach (var f in d.PatientFactors)
+            {
+                Sourced(file, f);
+                Term(file, "patientFactors.factor", f.Factor, Terms.Factor.Codes);
+                Term(file, "patientFactors.effect", f.Effect, Terms.FactorEffect.Codes);
+            }
+
             if (d.Kind == "targeted" && (d.Dosing.Count == 0 || d.Dosing.Any(r => string.IsNullOrWhiteSpace(r.Start) || r.Reductions.Count == 0)))
             {
                 Add(KnowledgeCodes.DrugWithoutDose, file, "a targeted drug needs a start dose and its reduction ladder");

@@ -29,6 +29,9 @@ public sealed record Drug(Therapy Therapy, string Name, IReadOnlyList<string> Br
     /// <summary>True for a kinase inhibitor.</summary>
     public bool IsTargeted => Kind == DrugKind.Targeted;
 
+    /// <summary>How age or performance status bears on this drug among equally recommended options (may be empty).</summary>
+    public IReadOnlyList<PatientFactorFact> PatientFactors { get; init; } = [];
+
     /// <summary>True for a kinase inhibitor of <paramref name="kinase"/>.</summary>
     public bool Inhibits(Gene kinase) => IsTargeted && Targets.Contains(kinase);
 
@@ -104,3 +107,14 @@ public sealed record MonitoringItem(string Id, string Item, string Schedule, Pro
 /// <param name="Message">What to tell the clinician.</param>
 /// <param name="Provenance">Sources and verification.</param>
 public sealed record Caution(string Id, Comorbidity Comorbidity, CautionEffect Effect, string Message, Provenance Provenance);
+
+/// <summary>
+/// How a patient characteristic bears on a drug among equally recommended options (rules SYS-PAT-AGE-001, SYS-PAT-ECOG-001).
+/// </summary>
+/// <param name="Id">Stable id.</param>
+/// <param name="Factor">Age or ECOG.</param>
+/// <param name="AtOrAbove">The fact applies when the patient's value is at or above this (years, or ECOG grade).</param>
+/// <param name="Effect">Deprioritise or favour.</param>
+/// <param name="Message">The reason, as the rationale writes it.</param>
+/// <param name="Provenance">Sources and verification.</param>
+public sealed record PatientFactorFact(string Id, PatientFactor Factor, int AtOrAbove, FactorEffect Effect, string Message, Provenance Provenance);

@@ -51,6 +51,24 @@ public enum ApprovalStatus
     Unknown,
 }
 
+/// <summary>A patient characteristic a drug's patient-factor fact is about (the threshold is on the fact).</summary>
+public enum PatientFactor
+{
+    /// <summary><c>age</c>: years, at or above the fact's threshold.</summary>
+    Age,
+    /// <summary><c>ecog</c>: ECOG performance status, at or above the fact's threshold.</summary>
+    Ecog,
+}
+
+/// <summary>How a patient-factor fact orders a drug among equally recommended options.</summary>
+public enum FactorEffect
+{
+    /// <summary><c>deprioritise</c>: ranked after equally recommended options without the concern.</summary>
+    Deprioritise,
+    /// <summary><c>favour</c>: ranked before equally recommended options without the evidence.</summary>
+    Favour,
+}
+
 /// <summary>What a comorbidity caution does to an option.</summary>
 public enum CautionEffect
 {
@@ -246,6 +264,12 @@ public static class Terms
     /// <summary><see cref="CautionEffect"/>.</summary>
     public static readonly EnumCodec<CautionEffect> CautionEffect = new((Model.CautionEffect.Deprioritise, "deprioritise"), (Model.CautionEffect.Avoid, "avoid"), (Model.CautionEffect.Warn, "warn"));
 
+    /// <summary><see cref="PatientFactor"/>.</summary>
+    public static readonly EnumCodec<PatientFactor> Factor = new((Model.PatientFactor.Age, "age"), (Model.PatientFactor.Ecog, "ecog"));
+
+    /// <summary><see cref="FactorEffect"/>.</summary>
+    public static readonly EnumCodec<FactorEffect> FactorEffect = new((Model.FactorEffect.Deprioritise, "deprioritise"), (Model.FactorEffect.Favour, "favour"));
+
     /// <summary><see cref="Resume"/>.</summary>
     public static readonly EnumCodec<Resume> Resume = new((Model.Resume.Same, "same"), (Model.Resume.Reduced, "reduced"), (Model.Resume.SameOrReduced, "same-or-reduced"), (Model.Resume.None, "none"));
 
@@ -303,6 +327,8 @@ public static class TermCodes
     public static string Code(this CellActivity v) => Terms.Activity.Code(v);
     /// <summary>The file's code.</summary>
     public static string Code(this CautionEffect v) => Terms.CautionEffect.Code(v);
+    /// <summary>The file's code.</summary>
+    public static string Code(this PatientFactor v) => Terms.Factor.Code(v);
     /// <summary>The file's code.</summary>
     public static string Code(this RegimenCondition v) => Terms.Condition.Code(v);
     /// <summary>The file's code.</summary>

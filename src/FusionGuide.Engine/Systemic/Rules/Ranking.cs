@@ -1,4 +1,5 @@
 using FusionGuide.Domain;
+using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic.Rules;
 
@@ -26,12 +27,15 @@ internal static class Ranking
         // Never first: a re-challenge (SYS-RECHAL-001), and a TKI for a small-cell carcinoma (SYS-SCLC-001).
         new(null, (p, c) => c.IsRechallenge || (p.SmallCellHistology && p.IsTargeted(c.Therapy)) ? 1 : 0),
         new("preference", (_, c) => (int)c.Preference),
-        new("intracranial activity (brain metastases)", (p, c) => p.E.Kb.Drug(c.Therapy).Cns?.RankFor(p.Kinase) ?? 99, p => p.BrainMets),
+        new("intracranial activity (brain metastases)", (p, c) => CnsLevelOf(p, c), p => p.BrainMets),
         new("genotype", (_, c) => c.Activity switch { Activity.Sensitive => 0, Activity.Unknown => 1, _ => 2 }),
-        new("cautions", (_, c) => c.Demoted ? 1 : 0),
+        // Age, ECOG, prior toxicity, co-medications (PatientFactors) and comorbidity cautions (SYS-COMORB-001).
+        new("patient factors", (_, c) => c.PatientFactorWeight + (c.Demoted ? 1 : 0)),
+        new("the strength of the intracranial data (brain metastases)", (p, c) => p.E.Kb.Drug(c.Therapy).Cns?.RankFor(p.Kinase) ?? 99, p => p.BrainMets),
         new("guideline order", (_, c) => c.Order),
     ];
 
+    /// <summary>The candidates in rank order; the first, when an equally recommended option follows, is told why it leads.</summary>
     public static List<Candidate> Rank(PlanState p)
     {
         // OrderBy is stable: equal keys keep the order the candidates were added in.
@@ -41,8 +45,27 @@ internal static class Ranking
             ranked = ranked.ThenBy(c => ranker.Key(p, c));
         }
 
-        return [.. ranked];
+        List<Candidate> list = [.. ranked];
+        if (list.Count > 1 && list[0].Preference == list[1].Preference && !list[0].IsContinuation)
+        {
+            var (first, next) = (list[0], list[1]);
+            if (Rankers.FirstOrDefault(r => r.AppliesTo(p) && r.Key(p, first) != r.Key(p, next))?.Words is { } by)
+            {
+                first.Notes.Add($"ranked before {p.Name(next.Therapy)}, equally recommended, by {by}");
+            }
+        }
+
+        return list;
     }
+
+    /// <summary>High, moderate, low, then none recorded.</summary>
+    private static int CnsLevelOf(PlanState p, Candidate c) => p.E.Kb.Drug(c.Therapy).Cns?.Activity switch
+    {
+        CnsLevel.High => 0,
+        CnsLevel.Moderate => 1,
+        CnsLevel.Low => 2,
+        _ => 3,
+    };
 
     public static void Trace(PlanState p, IReadOnlyList<TherapyOption> options)
     {

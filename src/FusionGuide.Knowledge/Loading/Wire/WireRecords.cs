@@ -64,6 +64,7 @@ internal sealed record Drug : WireFact
     public IReadOnlyList<MonitoringItem> Monitoring { get => field ?? []; init; }
     public IReadOnlyList<string> KeyToxicities { get => field ?? []; init; }
     public IReadOnlyList<Caution> Cautions { get => field ?? []; init; }
+    public IReadOnlyList<PatientFactor> PatientFactors { get => field ?? []; init; }
     public string? Place { get; init; }
     public IReadOnlyList<string> NotIn { get => field ?? []; init; }
 }
@@ -115,6 +116,14 @@ internal sealed record MonitoringItem : WireFact
 internal sealed record Caution : WireFact
 {
     public required string Comorbidity { get; init; }
+    public required string Effect { get; init; }
+    public required string Message { get; init; }
+}
+
+internal sealed record PatientFactor : WireFact
+{
+    public required string Factor { get; init; }
+    public required int AtOrAbove { get; init; }
     public required string Effect { get; init; }
     public required string Message { get; init; }
 }

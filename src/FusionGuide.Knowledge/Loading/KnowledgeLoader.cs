@@ -88,6 +88,7 @@ public static class KnowledgeLoader
                 case "thresholds": reader.Add(thresholds, path, bytes, ctx.Threshold, r => r.Id); break;
                 case "rules": reader.Add(rules, path, bytes, ctx.RuleInfo, r => r.Id); break;
                 case "diagnostics/panel": reader.Add(panel, path, bytes, ctx.PanelGene, r => r.Id); break;
+                case "medication-codes": break; // loaded apart, on first use, by the FHIR path (Medications/MedicationCodeLoader)
                 default: problems.Add(new(KnowledgeCodes.UnknownFile, path, "a JSON file outside the knowledge folders (see docs/knowledge-format.md)")); break;
             }
         }

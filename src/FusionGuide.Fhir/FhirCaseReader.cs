@@ -116,6 +116,7 @@ public static class FhirCaseReader
             ResourceDispatch.Map(l, ctx);
         }
 
+        AnticancerHistory.Assemble(ctx);
         var @case = CaseAssembler.Build(ctx);
         return new FhirMapping(ctx.Problems.Count == 0 ? @case : null, ctx.Problems, ctx.Warnings) { OutOfScope = CaseAssembler.OutOfScope(ctx) };
     }

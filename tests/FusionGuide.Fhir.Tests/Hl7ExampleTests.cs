@@ -30,7 +30,7 @@ public sealed class Hl7ExampleTests
     {
         var m = Examples.Map("gr3-Observation-ROS1-Fusion-therapuDrug.json");
         Assert.Empty(m.Case!.Tests);
-        Assert.Contains(m.Warnings, w => w.Path == "Observation.code" && w.Message.Contains("Crizotinib", StringComparison.Ordinal));
+        Assert.Contains(m.Warnings, w => w.Path == "Observation.code" && w.Message.Contains("crizotinib", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

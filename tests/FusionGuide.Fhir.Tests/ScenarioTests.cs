@@ -34,7 +34,9 @@ public sealed class ScenarioTests
     {
         var (bundle, json) = Scenario(name);
         var direct = Scenarios.Engine.Evaluate(Scenarios.Case(json), Scenarios.AsOf);
-        var outcome = await CdsFixture.Service().PatientViewAsync(CdsFixture.PatientView(bundle), TestContext.Current.CancellationToken);
+        // Every section on its own card (a site may allow that many informational cards; the default merges them).
+        var service = new CdsHooksService(Scenarios.Engine, CdsFixture.Options with { MaxInformationCards = 10 });
+        var outcome = await service.PatientViewAsync(CdsFixture.PatientView(bundle), TestContext.Current.CancellationToken);
 
         Assert.Equal(CdsOutcomeKind.Answered, outcome.Kind);
         var cards = outcome.Response!.Cards;

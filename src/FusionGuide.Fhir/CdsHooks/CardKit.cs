@@ -45,8 +45,22 @@ internal sealed class CardKit(string reportToken, CdsLinks links, string knowled
         SelectionBehavior = suggestions is { Count: > 0 } ? "at-most-one" : null, Links = Links(),
     };
 
-    /// <summary>A summary of at most 139 characters (the specification asks for fewer than 140).</summary>
-    public static string Clip(string text) => text.Length < 140 ? text : string.Concat(text.AsSpan(0, 138), "…");
+    /// <summary>
+    /// A summary of at most 139 characters (the specification asks for fewer than 140), shortened at the last whole word
+    /// that fits (and its trailing punctuation dropped), never in the middle of a word.
+    /// </summary>
+    public static string Clip(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length < 140)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', 138);
+        var head = (cut > 0 ? text[..cut] : text[..138]).TrimEnd(' ', ',', ';', ':', '(', '-', '—');
+        return $"{head}…";
+    }
 
     public static string Name(Therapy t) => Codes.Therapy.Code(t);
 }

@@ -39,6 +39,12 @@ public sealed record CdsHooksOptions
     /// </summary>
     public bool ExplainOutOfScope { get; init; }
 
+    /// <summary>
+    /// At most this many informational cards per patient-view answer (default 1): beyond it they are merged into one,
+    /// so a stable patient gets one card per chart opening. Warnings and critical cards are never merged.
+    /// </summary>
+    public int MaxInformationCards { get; init; } = 1;
+
     /// <summary>The whole time spent fetching missing prefetch from the FHIR server, per call (then 412, never 500).</summary>
     public TimeSpan FetchBudget { get; init; } = TimeSpan.FromSeconds(2);
 

@@ -109,7 +109,7 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
         var token = CardKit.NewToken();
         var kit = new CardKit(token, links, engine.KnowledgeBase.Version);
         var cards = request.Hook == "patient-view"
-            ? PatientViewCards.Build(result, @case, request, kit, engine.KnowledgeBase)
+            ? PatientViewCards.Build(result, @case, request, kit, engine.KnowledgeBase, options.MaxInformationCards)
             : OrderCheck.Build(result, @case, request, kit, engine.KnowledgeBase);
         if (prefetch.Absent.Count > 0)
         {

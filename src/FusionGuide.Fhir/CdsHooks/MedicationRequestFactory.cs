@@ -14,11 +14,11 @@ namespace FusionGuide.Fhir.CdsHooks;
 public static partial class MedicationRequestFactory
 {
     /// <summary>A draft proposal for the patient.</summary>
-    public static MedicationRequest Create(Therapy therapy, string displayName, string startDose, string patientId, string? encounterId = null)
+    public static MedicationRequest Create(Therapy therapy, string displayName, string startDose, string patientId, string? encounterId = null, Knowledge.KnowledgeBase? kb = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(patientId);
         var medication = new CodeableConcept { Text = displayName };
-        if (MedicationCodes.RxNorm(therapy) is { } rx)
+        if (kb is not null && MedicationCodes.RxNorm(therapy, kb) is { } rx)
         {
             medication.Coding.Add(new Coding("http://www.nlm.nih.gov/research/umls/rxnorm", rx, Codes.Therapy.Code(therapy)));
         }

@@ -19,74 +19,103 @@ internal static class OrderCheck
     public static IReadOnlyList<CdsCard> Build(Result r, Case @case, CdsRequest request, CardKit kit, KnowledgeBase kb)
     {
         var cards = new List<CdsCard>();
+        var inPlay = r.Dosing.Where(d => kb.Drug(d.Therapy).IsTargeted).Select(d => kb.Drug(d.Therapy).Name).Distinct().ToList();
         foreach (var order in Drafts(request))
         {
-            if (CoMedicationName(order, kb) is { } drafted)
-            {
-                CoMedication(r, @case, order, drafted, cards, kit, kb);
-                continue;
-            }
-
-            var therapy = MedicationCodes.Therapy(MedicationCodes.Name(TherapyName(order)), kb);
-            if (therapy is not { } t || !kb.Drug(t).IsTargeted)
+            var key = $"order/{order.Id ?? "draft"}";
+            if (MedicationResolver.Resolve(TherapyName(order), kb) is not { } medication)
             {
                 continue;
             }
 
-            var name = kb.Drug(t).Name;
-            var replace = Replacement(r, t, order, request, kit, kb);
-            var key = $"order/{order.Id ?? CardKit.Name(t)}";
-            if (r.SystemicTherapy.Avoid.FirstOrDefault(a => a.Therapy == t) is { } avoid)
+            if (medication.Unresolved is { } unresolved)
             {
-                cards.Add(kit.Card($"{key}/avoid", "order-check", "Order check", "critical", $"{name} should be avoided for this patient", avoid.Reason, replace));
-            }
-            else if (r.SystemicTherapy.Options.All(o => o.Therapy != t))
-            {
-                cards.Add(kit.Card($"{key}/not-an-option", "order-check", "Order check", "warning", $"{name} is not among the options for this patient",
-                    $"FusionGuide's options ({Codes.Setting.Code(r.SystemicTherapy.Setting)}): {string.Join(", ", r.SystemicTherapy.Options.Select(o => kb.Drug(o.Therapy).Name))}.", replace));
+                // A coded order FusionGuide cannot name still gets a card while a TKI is in play: no card never means "not checked".
+                if (inPlay.Count > 0)
+                {
+                    cards.Add(kit.Card($"{key}/unresolved", "order-check", "Order check", "info", $"FusionGuide cannot identify the ordered medication (RxNorm {Terminology.Code(TherapyName(order), Terminology.RxNorm)})",
+                        $"{unresolved}. Check it against {string.Join(", ", inPlay)} in the labels (CYP3A induction or inhibition, QT prolongation, bradycardia) before ordering."));
+                }
+
+                continue;
             }
 
-            foreach (var i in r.Interactions.Where(i => i.Therapy == t && i.Severity is Severity.Contraindicated or Severity.Major))
+            if (medication.Disagreement is { } disagreement)
             {
-                var critical = i.Severity == Severity.Contraindicated;
-                cards.Add(kit.Card($"{key}/interaction/{i.With}", "order-check", "Order check", critical ? "critical" : "warning",
-                    $"{name} + {i.With}: {Codes.Severity.Code(i.Severity)} interaction", i.Advice));
+                cards.Add(kit.Card($"{key}/code-and-name", "order-check", "Order check", "warning", $"The order's code and name disagree: {medication.Label}",
+                    $"In this order {disagreement}."));
             }
 
-            if (DoseProblem(order, t, kb) is { } dose)
+            foreach (var name in CoMedicationNames(medication))
             {
-                cards.Add(kit.Card($"{key}/dose", "order-check", "Order check", "warning", $"{name} dose {dose} is not a labelled level",
-                    $"Labelled start: {string.Join("; ", kb.Drug(t).Dosing.Select(d => d.Start))}. Reductions: {string.Join("; ", kb.Drug(t).Dosing.SelectMany(d => d.Reductions))}."));
+                CoMedication(r, @case, order, name, cards, kit, kb, inPlay);
+            }
+
+            foreach (var t in medication.Ingredients.Select(i => i.Therapy).OfType<Therapy>().Where(t => kb.Drug(t).IsTargeted))
+            {
+                Tki(r, @case, order, t, request, cards, kit, kb);
             }
         }
 
         return cards;
     }
 
+    /// <summary>Cards for a drafted ALK/ROS1 TKI: to avoid, not an option, its interactions, a dose that is not labelled.</summary>
+    private static void Tki(Result r, Case @case, MedicationRequest order, Therapy t, CdsRequest request, List<CdsCard> cards, CardKit kit, KnowledgeBase kb)
+    {
+        var name = kb.Drug(t).Name;
+        var replace = Replacement(r, @case, t, order, request, kit, kb);
+        var key = $"order/{order.Id ?? CardKit.Name(t)}";
+        if (r.SystemicTherapy.Avoid.FirstOrDefault(a => a.Therapy == t) is { } avoid)
+        {
+            cards.Add(kit.Card($"{key}/avoid", "order-check", "Order check", "critical", $"{name} should be avoided for this patient", avoid.Reason, replace));
+        }
+        else if (r.SystemicTherapy.Options.All(o => o.Therapy != t))
+        {
+            cards.Add(kit.Card($"{key}/not-an-option", "order-check", "Order check", "warning", $"{name} is not among the options for this patient",
+                $"FusionGuide's options ({CardWords.Setting(r.SystemicTherapy)}): {string.Join(", ", r.SystemicTherapy.Options.Select(o => kb.Drug(o.Therapy).Name))}.", replace));
+        }
+
+        foreach (var i in r.Interactions.Where(i => i.Therapy == t && i.Severity is Severity.Contraindicated or Severity.Major))
+        {
+            var critical = i.Severity == Severity.Contraindicated;
+            cards.Add(kit.Card($"{key}/interaction/{i.With}", "order-check", "Order check", critical ? "critical" : "warning",
+                $"{name} + {i.With}: {Codes.Severity.Code(i.Severity)} interaction", i.Advice));
+        }
+
+        if (DoseProblem(order, t, kb) is { } dose)
+        {
+            cards.Add(kit.Card($"{key}/dose", "order-check", "Order check", "warning", $"{name} dose {dose} is not a labelled level",
+                $"Labelled start: {string.Join("; ", kb.Drug(t).Dosing.Select(d => d.Start))}. Reductions: {string.Join("; ", kb.Drug(t).Dosing.SelectMany(d => d.Reductions))}."));
+        }
+    }
+
     /// <summary>The case with each drafted co-medication (a drafted order that is not a systemic therapy) among its medications.</summary>
     public static Case WithDraftedCoMedications(Case @case, CdsRequest request, KnowledgeBase kb)
     {
-        var added = Drafts(request).Select(o => CoMedicationName(o, kb)).OfType<string>()
+        var added = Drafts(request).Select(o => MedicationResolver.Resolve(TherapyName(o), kb)).OfType<ResolvedMedication>().SelectMany(CoMedicationNames)
             .Where(n => !@case.Medications.Contains(n, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return added.Count == 0 ? @case : @case with { Medications = [.. @case.Medications, .. added] };
     }
 
-    /// <summary>The medication's name when a drafted order is a co-medication (named, and not a systemic therapy), else null.</summary>
-    private static string? CoMedicationName(MedicationRequest order, KnowledgeBase kb) =>
-        MedicationCodes.Name(TherapyName(order)) is { } name && MedicationCodes.Therapy(name, kb) is null ? name : null;
+    /// <summary>
+    /// The co-medications a drafted order holds: every ingredient that is not anticancer treatment (an EGFR TKI in an
+    /// interaction class counts), or the order's words when FusionGuide knows none of it.
+    /// </summary>
+    private static IEnumerable<string> CoMedicationNames(ResolvedMedication m) => m.Ingredients.Count == 0 ? m.Names
+        : m.Ingredients.Where(i => i.Therapy is null && (i.Anticancer is null || i.Anticancer == Knowledge.Medications.AnticancerClass.EgfrTki)).Select(i => i.Name);
 
     private static IEnumerable<MedicationRequest> Drafts(CdsRequest request) =>
         request.Context.DraftOrders?.Entry.Select(e => e.Resource).OfType<MedicationRequest>() ?? [];
 
     /// <summary>Cards for a drafted co-medication: its contraindicated or major interactions with the TKIs in play, or that it is unknown.</summary>
-    private static void CoMedication(Result r, Case @case, MedicationRequest order, string drafted, List<CdsCard> cards, CardKit kit, KnowledgeBase kb)
+    private static void CoMedication(Result r, Case @case, MedicationRequest order, string drafted, List<CdsCard> cards, CardKit kit, KnowledgeBase kb, List<string> inPlay)
     {
-        var key = $"order/{order.Id ?? drafted}";
+        var key = $"order/{order.Id ?? drafted}/{drafted}";
         var (generic, _) = kb.Medication(drafted);
         if (generic is null)
         {
             // Only when there is a TKI to check against (the current one or the options'): otherwise nothing is at stake.
-            var inPlay = r.Dosing.Where(d => kb.Drug(d.Therapy).IsTargeted).Select(d => kb.Drug(d.Therapy).Name).ToList();
             if (inPlay.Count == 0)
             {
                 return;
@@ -97,8 +126,7 @@ internal static class OrderCheck
             return;
         }
 
-        // Still taken: no end date, and ongoing (or unstated, or continued through limited progression).
-        var current = @case.History.Where(h => h.End is null && h.StopReason is null or StopReason.Ongoing or StopReason.Progression).Select(h => h.Therapy).ToHashSet();
+        var current = CurrentTherapies.Of(@case);
         foreach (var i in r.Interactions.Where(i => string.Equals(i.With, drafted, StringComparison.OrdinalIgnoreCase) && i.Severity is Severity.Contraindicated or Severity.Major))
         {
             var name = kb.Drug(i.Therapy).Name;
@@ -113,8 +141,11 @@ internal static class OrderCheck
     private static CodeableConcept? TherapyName(MedicationRequest order) => order.Medication as CodeableConcept
         ?? (order.Medication is ResourceReference rr && rr.Display is { } d ? new CodeableConcept { Text = d } : null);
 
-    /// <summary>Replace the draft with the engine's first choice at its start dose (when that is another drug).</summary>
-    private static List<CdsSuggestion> Replacement(Result r, Therapy drafted, MedicationRequest order, CdsRequest request, CardKit kit, KnowledgeBase kb)
+    /// <summary>
+    /// Replace the draft with the engine's first choice at its start dose (when that is another drug). When the first
+    /// choice is what the patient already takes, no new order is proposed: only removing the draft (continue it).
+    /// </summary>
+    private static List<CdsSuggestion> Replacement(Result r, Case @case, Therapy drafted, MedicationRequest order, CdsRequest request, CardKit kit, KnowledgeBase kb)
     {
         var first = r.SystemicTherapy.Options.Count > 0 ? r.SystemicTherapy.Options[0] : null;
         if (first is null || first.Therapy == drafted || r.Dosing.FirstOrDefault(d => d.Therapy == first.Therapy) is not { } dose)
@@ -123,6 +154,18 @@ internal static class OrderCheck
         }
 
         var name = kb.Drug(first.Therapy).Name;
+        if (CurrentTherapies.Of(@case).Contains(first.Therapy))
+        {
+            return string.IsNullOrEmpty(order.Id) ? [] :
+            [
+                new CdsSuggestion
+                {
+                    Label = CardKit.Clip($"Remove this order and continue {name}"), Uuid = kit.Uuid($"order/{order.Id}/continue/{CardKit.Name(first.Therapy)}"), IsRecommended = true,
+                    Actions = [new CdsAction { Type = "delete", Description = $"Remove the draft order of {kb.Drug(drafted).Name}; {name} is continued", ResourceId = $"MedicationRequest/{order.Id}" }],
+                },
+            ];
+        }
+
         var actions = new List<CdsAction>();
         if (!string.IsNullOrEmpty(order.Id))
         {
@@ -132,7 +175,7 @@ internal static class OrderCheck
         actions.Add(new CdsAction
         {
             Type = "create", Description = $"Propose {name} {dose.Start}",
-            Resource = MedicationRequestFactory.Create(first.Therapy, name, dose.Start, request.Context.PatientId, request.Context.EncounterId),
+            Resource = MedicationRequestFactory.Create(first.Therapy, name, dose.Start, request.Context.PatientId, request.Context.EncounterId, kb),
         });
         return [new CdsSuggestion { Label = CardKit.Clip($"Replace with {name} {dose.Start}"), Uuid = kit.Uuid($"order/{order.Id}/replace/{CardKit.Name(first.Therapy)}"), IsRecommended = true, Actions = actions }];
     }

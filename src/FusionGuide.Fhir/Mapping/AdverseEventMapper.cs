@@ -50,7 +50,7 @@ internal static class AdverseEventMapper
                     ?? TherapyReader.Concept(ctx.Resolve<MedicationRequest>(r)?.Medication, ctx) ?? (r.Display is { } d ? new CodeableConcept { Text = d } : null),
                 _ => null,
             };
-            therapy ??= MedicationCodes.Therapy(MedicationCodes.Name(concept), ctx.Kb);
+            therapy ??= MedicationCodes.Therapy(MedicationCodes.Name(concept, ctx.Kb), ctx.Kb);
         }
 
         ctx.Draft.AdverseEvents.Add(new Domain.AdverseEvent { Event = ev.Value, Grade = grade.Value, Therapy = therapy });

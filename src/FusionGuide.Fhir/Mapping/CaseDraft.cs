@@ -30,6 +30,8 @@ internal sealed class CaseDraft
     public List<MetastaticSite> Sites { get; } = [];
     public List<Finding> Findings { get; } = [];
     public List<TherapyRecord> Therapies { get; } = [];
+    /// <summary>Chemotherapy and immunotherapy drugs, one per resource, until they are assembled into regimens.</summary>
+    public List<RegimenPart> RegimenParts { get; } = [];
     public List<AdverseEvent> AdverseEvents { get; } = [];
     public List<Comorbidity> Comorbidities { get; } = [];
     public List<string> Medications { get; } = [];

@@ -1,40 +1,25 @@
 using FusionGuide.Domain;
 using FusionGuide.Knowledge;
+using FusionGuide.Knowledge.Medications;
 using Hl7.Fhir.Model;
 
 namespace FusionGuide.Fhir.Mapping;
 
 /// <summary>
-/// Names a medication: an RxNorm ingredient the table knows, else the concept's text or display; then the contract
-/// therapy it is (by id, knowledge-base name or brand) or a generic name for the co-medication list.
+/// Names a medication: an ingredient the RxNorm table (knowledge/medication-codes) knows by code or by name, else the
+/// concept's words; then the contract therapy it is (by id, knowledge-base name or brand).
 /// </summary>
 public static class MedicationCodes
 {
-    /// <summary>RxNorm ingredient codes (RXCUI) of the ALK/ROS1 TKIs and of common interacting co-medications.</summary>
-    /// <remarks>The TKI codes are those the mCODE 4.0.0 GenomeX example bundle uses; a code not listed is read by its display or text.</remarks>
-    public static readonly IReadOnlyDictionary<string, string> RxNormIngredients = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["1148495"] = "crizotinib", ["1535457"] = "ceritinib", ["1727455"] = "alectinib", ["1921217"] = "brigatinib", ["2103164"] = "lorlatinib",
-        ["9384"] = "rifampin", ["28031"] = "itraconazole", ["6135"] = "ketoconazole", ["21212"] = "clarithromycin",
-        ["2002"] = "carbamazepine", ["8183"] = "phenytoin", ["83367"] = "atorvastatin", ["7646"] = "omeprazole",
-    };
+    /// <summary>The RxNorm ingredient code (IN) of a therapy, from the medication-code table; null when it has none.</summary>
+    public static string? RxNorm(Therapy therapy, KnowledgeBase kb) =>
+        MedicationCodeLoader.For(kb).Concepts
+            .Where(c => c.TermType == RxNormTermType.Ingredient && c.Ingredients.Count == 1 && c.Ingredients[0].Therapy == therapy)
+            .OrderByDescending(c => c.Verified).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => c.Code).FirstOrDefault();
 
-    /// <summary>The RxNorm ingredient code of a therapy, when the table has one.</summary>
-    public static string? RxNorm(Therapy therapy) =>
-        RxNormIngredients.FirstOrDefault(p => p.Value == Codes.Therapy.Code(therapy)).Key;
-
-    /// <summary>The medication's name: a known RxNorm code's ingredient, else its text or first display.</summary>
-    internal static string? Name(CodeableConcept? cc)
-    {
-        var rx = Terminology.Code(cc, Terminology.RxNorm);
-        if (rx is not null && RxNormIngredients.TryGetValue(rx, out var name))
-        {
-            return name;
-        }
-
-        var text = cc?.Text ?? cc?.Coding.Select(c => c.Display).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
-        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-    }
+    /// <summary>The medication's name: the first ingredient FusionGuide knows (by code or by name), else its words as written.</summary>
+    internal static string? Name(CodeableConcept? cc, KnowledgeBase kb) =>
+        MedicationResolver.Resolve(cc, kb) is { Names.Count: > 0 } m ? m.Names[0] : null;
 
     /// <summary>The contract therapy a medication name is (id, knowledge-base name or brand; first word of a product name), or null.</summary>
     public static Therapy? Therapy(string? name, KnowledgeBase kb)

@@ -31,7 +31,7 @@ internal static class ObservationMapper
         }
         else if (Interpretations.Any(c => Terminology.Has(o.Code, Terminology.GrTbd, c)) || OtherGenomic.Any(c => Terminology.Has(o.Code, Terminology.Loinc, c)))
         {
-            var drugs = o.Component.Where(c => Terminology.Has(c.Code, Terminology.Loinc, "51963-7")).Select(c => MedicationCodes.Name(c.Value as CodeableConcept)).OfType<string>().ToList();
+            var drugs = o.Component.Where(c => Terminology.Has(c.Code, Terminology.Loinc, "51963-7")).Select(c => MedicationCodes.Name(c.Value as CodeableConcept, ctx.Kb)).OfType<string>().ToList();
             var about = drugs.Count > 0 ? $" (about {string.Join(", ", drugs)})" : "";
             ctx.Warn($"{path}.code", $"{Terminology.Describe(o.Code)}{about} is a laboratory interpretation or signature FusionGuide does not use: it draws its own conclusions from the findings");
         }

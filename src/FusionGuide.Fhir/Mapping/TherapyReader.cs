@@ -9,7 +9,7 @@ namespace FusionGuide.Fhir.Mapping;
 /// </summary>
 internal static class TherapyReader
 {
-    /// <summary>The medication concept: inline, or the code of a referenced Medication.</summary>
+    /// <summary>The medication concept: inline, or the code of a referenced Medication (or the reference's display).</summary>
     public static CodeableConcept? Concept(DataType? medication, MappingContext ctx) => medication switch
     {
         CodeableConcept cc => cc,
@@ -21,15 +21,16 @@ internal static class TherapyReader
     public static IReadOnlyList<CodeableConcept> Reasons(DomainResource r, IEnumerable<CodeableConcept?> statusReasons) =>
         [.. statusReasons.OfType<CodeableConcept>(), .. r.Extension.Where(e => e.Url?.EndsWith("treatment-termination-reason", StringComparison.Ordinal) == true).Select(e => e.Value).OfType<CodeableConcept>()];
 
-    /// <summary>Adds a history entry for a systemic therapy; <paramref name="ongoing"/> when it is still taken.</summary>
-    public static void History(Therapy therapy, bool ongoing, string? start, string? end, IReadOnlyList<CodeableConcept> reasons, string path, MappingContext ctx)
+    /// <summary>Adds a history entry for a systemic therapy: current when still taken, else a prior line with why it stopped when coded.</summary>
+    public static void History(Therapy therapy, MedicationUse use, MappingContext ctx)
     {
+        var (ongoing, start, end, reasons, path) = (use.Ongoing, use.Start, use.End, use.Reasons, use.Path);
         var words = string.Join(" ", reasons.Select(Terminology.Words));
         var codes = reasons.SelectMany(r => r.Coding).Where(c => c.System == Terminology.Snomed).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         StopReason? stop = ongoing ? StopReason.Ongoing
             : codes.Contains("266721009") || Terminology.Mentions(words, "progress") ? StopReason.Progression
             : codes.Contains("407563006") || Terminology.Mentions(words, "toler") || Terminology.Mentions(words, "toxic") || Terminology.Mentions(words, "adverse") ? StopReason.Intolerance
-            : codes.Contains("182992009") || Terminology.Mentions(words, "complete") ? StopReason.Completed
+            : codes.Contains("182992009") || Terminology.Mentions(words, "complete") || use.Completed ? StopReason.Completed
             : null;
         if (!ongoing && stop is null)
         {

@@ -90,6 +90,7 @@ public static class KnowledgeLoader
                 case "rules": reader.Add(rules, path, bytes, ctx.RuleInfo, r => r.Id); break;
                 case "diagnostics/panel": reader.Add(panel, path, bytes, ctx.PanelGene, r => r.Id); break;
                 case "local": reader.Add(pathways, path, bytes, ctx.CarePathway, r => r.Id); break;
+                case "medication-codes": break; // loaded apart, on first use, by the FHIR path (Medications/MedicationCodeLoader)
                 default: problems.Add(new(KnowledgeCodes.UnknownFile, path, "a JSON file outside the knowledge folders (see docs/knowledge-format.md)")); break;
             }
         }

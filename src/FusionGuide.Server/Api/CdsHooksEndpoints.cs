@@ -44,6 +44,7 @@ internal static class CdsHooksEndpoints
                 EvaluationDate = () => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
                 Region = settings.Cds.Region,
                 ExplainOutOfScope = settings.Cds.ExplainOutOfScope,
+                MaxInformationCards = settings.Cds.MaxInformationCards,
                 AllowHttpFhirServer = settings.Cds.AllowHttpFhirServer,
             };
             var fhir = settings.Cds.FetchFromFhirServer ? new FactoryFhirQueryClient(sp.GetRequiredService<IHttpClientFactory>()) : null;

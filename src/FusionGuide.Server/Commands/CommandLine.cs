@@ -211,7 +211,14 @@ internal sealed class CommandLine
             "explain" => true,
             var v => InvalidScope(v),
         };
+        var infoCards = Option("--cds-info-cards") switch
+        {
+            null => 1,
+            var v when int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 10 => n,
+            var v => InvalidInfoCards(v),
+        };
         return new CdsSettings { JwtKeys = keys, JwtIssuer = string.IsNullOrWhiteSpace(issuer) ? null : issuer, Region = region, FetchFromFhirServer = fetch, ExplainOutOfScope = explain,
+            MaxInformationCards = infoCards,
             AllowHttpFhirServer = Option("--cds-fhir-allow-http") switch
             {
                 null or "off" => false,
@@ -224,6 +231,12 @@ internal sealed class CommandLine
         {
             Problems.Add(new Problem("--cds-fhir-allow-http", $"must be 'on' or 'off', not '{v}'"));
             return false;
+        }
+
+        int InvalidInfoCards(string v)
+        {
+            Problems.Add(new Problem("--cds-info-cards", $"must be a whole number from 1 to 10, not '{v}'"));
+            return 1;
         }
 
         bool InvalidScope(string v)

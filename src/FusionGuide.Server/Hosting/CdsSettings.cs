@@ -26,6 +26,9 @@ public sealed record CdsSettings
     /// </summary>
     public bool ExplainOutOfScope { get; init; }
 
+    /// <summary>Most informational patient-view cards per answer (<c>--cds-info-cards</c>, default 1); the rest are merged into one.</summary>
+    public int MaxInformationCards { get; init; } = 1;
+
     /// <summary>With fetching on, send the client's bearer token to an <c>http://</c> fhirServer too (local testing only).</summary>
     public bool AllowHttpFhirServer { get; init; }
 

@@ -33,10 +33,15 @@ namespace FusionGuide.Batch.Tests;
 /// reason for a failed test names it as "Test 2 (KRAS ngs-dna (tissue)) failed", capitalised, not by its JSON path.
 /// Then for issue #23 item 2's clinical content: monitoring rows for every option offered (not only the first choice),
 /// and no toxicity row for an adverse event on a drug already stopped (a trace entry says why).
+/// Re-baselined 2026-12-05 (session 3) for issue #23's last wording item and #20 item 7, wording only: warnings, the
+/// trace and next-test reasons name a test in words ("Test 2 (ALK FISH on tissue)", "Treatment 1 in the history
+/// (alectinib)"), never by its JSON path ("tests[1] ALK fish (tissue)", "history[0]"), and methods as words ("detected
+/// by DNA NGS", not "ngs-dna"); the unverified-knowledge warning is a count and a pointer to the trace entry that lists
+/// the facts ("12 facts behind this answer are not yet verified …: the trace entry KB-UNVERIFIED-001 lists them").
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "cd721e2d303f028f77aa12b36782f2721f1408dbb96873180272c7690ced4a7f";
+    private const string ExpectedSha256 = "d75798376b9eac5b6bb410172528996a436421e124a1d65c95a5cb3fdf1389ff";
 
     public static string Compute()
     {

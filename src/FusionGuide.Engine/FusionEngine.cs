@@ -110,9 +110,12 @@ public sealed class FusionEngine
     }
 
     /// <summary>
-    /// The unverified-knowledge warning: short, once per result. The facts are named in the trace entry beside it and
-    /// on the rows they decide (an option's rationale, a dosing or toxicity row's caveat), so the warning only counts.
+    /// The unverified-knowledge warning: a count and where the list is, once per result (issue #20 item 7). The facts
+    /// are named in the trace entry it points to and on the rows they decide (an option's rationale, a dosing or
+    /// toxicity row's caveat); <c>kb audit</c> lists every unverified fact with what was searched. It is never repeated:
+    /// the renderers show it once (the web page as a badge that expands) and nothing else restates it.
     /// </summary>
-    private static string UnverifiedWarning(int count) =>
-        $"This result uses {count} knowledge-base fact(s) not yet verified against a primary source; the rows they decide say so and the trace ({RuleIds.Unverified}) lists them. Confirm those before acting.";
+    private static string UnverifiedWarning(int count) => count == 1
+        ? $"1 fact behind this answer is not yet verified against a primary source: the trace entry {RuleIds.Unverified} names it (all such facts: fusionguide kb audit)."
+        : $"{count} facts behind this answer are not yet verified against a primary source: the trace entry {RuleIds.Unverified} lists them (all such facts: fusionguide kb audit).";
 }

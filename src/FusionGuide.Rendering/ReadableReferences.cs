@@ -8,7 +8,9 @@ namespace FusionGuide.Rendering;
 /// The knowledge base keeps curation history in its reference records (short names marked "(dup)" or ending in "?",
 /// citations beginning "As printed in the review:" with the corrected citation after "Correct citation for that
 /// volume/pages:"). Those notes matter to curators and are kept there; a printed report shows the citation a
-/// clinician can look up. Internal ids ("seed-21") stay only in link targets, never in the text.
+/// clinician can look up. Internal ids ("seed-21") stay only in link targets, never in the text. These rules live
+/// here only: the web page shows what <c>GET /v1/knowledge</c> sends, cleaned by them (<c>label</c>,
+/// <c>readableCitation</c>, <c>listedAs</c>).
 /// </remarks>
 public static class ReadableReferences
 {
@@ -42,9 +44,10 @@ public static class ReadableReferences
 
     /// <summary>
     /// The id a citation links to: the first id (ordinal) whose record has the same readable
-    /// short name, so a work recorded twice is listed once.
+    /// short name, so a work recorded twice is listed once. The server sends it with each reference
+    /// (<c>GET /v1/knowledge</c>, <c>listedAs</c>) so the web page lists works as the reports do.
     /// </summary>
-    internal static Func<string, string> Canonical(ReferenceList? refs)
+    public static Func<string, string> Canonical(ReferenceList? refs)
     {
         if (refs is null)
         {

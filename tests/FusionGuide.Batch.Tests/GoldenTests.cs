@@ -46,6 +46,11 @@ namespace FusionGuide.Batch.Tests;
 /// CNS key is split into activity level (before genotype and patient factors, now including comorbidity cautions) and
 /// the knowledge base's rank within a level (after them); the ranking trace names the new keys; and the first option
 /// says which key put it before an equally recommended one.
+/// Re-baselined 2026-12-05 (session 3) for issue #23's last wording item and #20 item 7, wording only: warnings, the
+/// trace and next-test reasons name a test in words ("Test 2 (ALK FISH on tissue)", "Treatment 1 in the history
+/// (alectinib)"), never by its JSON path ("tests[1] ALK fish (tissue)", "history[0]"), and methods as words ("detected
+/// by DNA NGS", not "ngs-dna"); the unverified-knowledge warning is a count and a pointer to the trace entry that lists
+/// the facts ("12 facts behind this answer are not yet verified …: the trace entry KB-UNVERIFIED-001 lists them").
 /// </summary>
 public sealed class GoldenTests
 {

@@ -8,14 +8,17 @@ namespace FusionGuide.Batch.Tests;
 
 /// <summary>
 /// The sentences a clinician reads, checked over synthetic cases (the cohort synthesizer, as <c>synth</c> makes them):
-/// no doubled word, no "both" before a single item, every sentence capitalised and ended.
+/// no doubled word, no "both" before a single item, every sentence capitalised and ended, and no field named by its
+/// JSON path (a clinician reads "Test 2 (ALK FISH on tissue)", never "tests[1]").
 /// </summary>
 public sealed partial class ReportGrammarTests
 {
     private const int Cases = 400;
 
     /// <summary>Every prose text of one result and its report's "Patient and findings", with where it came from.</summary>
-    private static IEnumerable<(string Where, string Text)> Sentences()
+    private static IEnumerable<(string Where, string Text)> Sentences() => Texts(trace: false);
+
+    private static IEnumerable<(string Where, string Text)> Texts(bool trace)
     {
         var kb = KnowledgeLoader.Embedded;
         var engine = new FusionEngine(kb);
@@ -41,6 +44,11 @@ public sealed partial class ReportGrammarTests
             foreach (var t in r.Diagnosis.NextTests)
             {
                 yield return ($"{c.Id} next test {t.Gene}", t.Reason);
+            }
+
+            foreach (var t in r.Trace.Where(_ => trace))
+            {
+                yield return ($"{c.Id} trace {t.Rule}", t.Detail);
             }
 
             var markdown = MarkdownRenderer.Render(r, refs, c);
@@ -80,6 +88,17 @@ public sealed partial class ReportGrammarTests
 
         Assert.True(slips.Count == 0, string.Join("\n", slips));
     }
+
+    [Fact]
+    public void No_text_a_clinician_reads_names_a_field_by_its_JSON_path()
+    {
+        var slips = Texts(trace: true).Where(s => JsonPath().IsMatch(s.Text)).Select(s => $"{s.Where}: {s.Text}").Distinct().Take(10).ToList();
+
+        Assert.True(slips.Count == 0, string.Join("\n", slips));
+    }
+
+    [GeneratedRegex(@"\b(tests|history|adverseEvents|medications|comorbidities|mutations|alterations)\[\d+\]|\$\.")]
+    private static partial Regex JsonPath();
 
     [GeneratedRegex(@"\b([A-Za-z]{2,})\s+\1\b", RegexOptions.IgnoreCase)]
     private static partial Regex DoubledWord();

@@ -11,18 +11,15 @@ namespace FusionGuide.Server.Tests;
 /// </summary>
 public sealed class BrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private const string ChromeDriver = "/usr/bin/chromedriver";
-
     private const string InvalidCase = """{"id":"bad-fish","tests":[{"gene":"ALK","method":"fish","sample":"tissue","percentRearrangedCells":150,"cellsScored":50}]}""";
 
     [Fact]
     public async Task A_clinician_builds_a_case_in_the_form_and_sees_lorlatinib_first_then_an_input_error_beside_its_field()
     {
-        Paths.RequireTool(File.Exists(Chromium) && File.Exists(ChromeDriver), "Chromium and ChromeDriver (Debian packages chromium, chromium-driver)");
+        BrowserSession.RequireChromium();
         await using var server = await RunningServer.StartAsync();
         using var profile = new TempDir("fg-chromium-");
-        using var driver = StartBrowser(profile.Path);
+        using var driver = BrowserSession.StartBrowser(profile.Path);
         var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(20));
 
         driver.Navigate().GoToUrl(server.BaseAddress);
@@ -65,6 +62,10 @@ public sealed class BrowserTests
         Assert.Contains(error!.GetDomAttribute("id")!, field.GetDomAttribute("aria-describedby")!.Split(' '));
         Assert.Equal(error.GetDomAttribute("id"), ((IJavaScriptExecutor)driver).ExecuteScript("return arguments[0].nextElementSibling.id", field));
         Assert.Contains("between 0 and 100", error.Text, StringComparison.Ordinal);
+        // In words, not by its JSON path: beside the field the message alone, in the list the field's name in the form.
+        var summary = driver.FindElement(By.Id("form-errors")).Text;
+        Assert.Contains("Test 1, FISH: % rearranged cells: must be between 0 and 100", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("$.", summary + error.Text, StringComparison.Ordinal);
         Screenshot(driver, "web-page-input-error.png");
     }
 
@@ -197,62 +198,13 @@ public sealed class BrowserTests
         Assert.Equal("alectinib", Field(driver, "$.history[0].therapy").GetDomProperty("value"));
     }
 
-    /// <summary>A server and a browser on its page, the knowledge base loaded.</summary>
-    private sealed class BrowserSession : IAsyncDisposable
-    {
-        private readonly RunningServer server;
-        private readonly TempDir profile;
-
-        private BrowserSession(RunningServer server, TempDir profile, ChromeDriver driver)
-        {
-            this.server = server;
-            this.profile = profile;
-            Driver = driver;
-            Wait = new WebDriverWait(driver, TimeSpan.FromSeconds(20));
-        }
-
-        public ChromeDriver Driver { get; }
-
-        public WebDriverWait Wait { get; }
-
-        public static async Task<BrowserSession> OpenAsync()
-        {
-            Paths.RequireTool(File.Exists(Chromium) && File.Exists(ChromeDriver), "Chromium and ChromeDriver (Debian packages chromium, chromium-driver)");
-            var server = await RunningServer.StartAsync();
-            var profile = new TempDir("fg-chromium-");
-            var session = new BrowserSession(server, profile, StartBrowser(profile.Path));
-            session.Driver.Navigate().GoToUrl(server.BaseAddress);
-            session.Wait.Until(d => d.FindElement(By.Id("kb-version")).Text.Length > 0);
-            return session;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Driver.Quit();
-            Driver.Dispose();
-            profile.Dispose();
-            await server.DisposeAsync();
-        }
-    }
-
-    private static ChromeDriver StartBrowser(string profile)
-    {
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver), Path.GetFileName(ChromeDriver));
-        service.SuppressInitialDiagnosticInformation = true;
-        service.HideCommandPromptWindow = true;
-        var options = new ChromeOptions { BinaryLocation = Chromium };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage", $"--user-data-dir={profile}", "--window-size=1280,2400");
-        return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-    }
-
-    private static IWebElement Field(IWebDriver driver, string path) => driver.FindElement(By.CssSelector($"[data-path='{path}']"));
+    internal static IWebElement Field(IWebDriver driver, string path) => driver.FindElement(By.CssSelector($"[data-path='{path}']"));
 
     /// <summary>Picks an option the way a user does: by clicking it.</summary>
-    private static void Choose(IWebDriver driver, string path, string value) =>
+    internal static void Choose(IWebDriver driver, string path, string value) =>
         Field(driver, path).FindElement(By.CssSelector($"option[value='{value}']")).Click();
 
-    private static void FillTest(IWebDriver driver, int row, params (string Field, string Value)[] choices)
+    internal static void FillTest(IWebDriver driver, int row, params (string Field, string Value)[] choices)
     {
         foreach (var (field, value) in choices)
         {
@@ -260,6 +212,6 @@ public sealed class BrowserTests
         }
     }
 
-    private static void Screenshot(ChromeDriver driver, string name) =>
+    internal static void Screenshot(ChromeDriver driver, string name) =>
         driver.GetScreenshot().SaveAsFile(Path.Combine(Paths.Artifacts, name));
 }

@@ -53,13 +53,13 @@ internal static class GeneCombiner
         }
         else if (screen is not null && FirstNegative(calls, tissueRnaOnly: true) is { } rna)
         {
-            e.Fire(RuleIds.GeneCombine, $"{name}: the IHC screen was not confirmed by tissue RNA NGS ({rna.Label}); RNA NGS is decisive.");
+            e.Fire(RuleIds.GeneCombine, $"{name}: the IHC screen was not confirmed by {rna.Label}; tissue RNA NGS is decisive.");
             status = GeneStatus.Negative;
         }
         else if (screen is not null && FirstNegative(calls, tissueRnaOnly: false) is { } fish)
         {
             Discordant(e, name, screen, fish, $"{name} FISH can miss fusions with nearby partners (GOPC/FIG): RNA NGS decides");
-            e.Fire(RuleIds.Ros1FishMissesPartners, $"{name} IHC screen positive but FISH negative ({fish.Label}): FISH may miss intrachromosomal partners such as GOPC; RNA NGS is needed.");
+            e.Fire(RuleIds.Ros1FishMissesPartners, $"{name} IHC screen positive but {fish.Label} negative: FISH may miss intrachromosomal partners such as GOPC; RNA NGS is needed.");
             status = GeneStatus.Equivocal;
         }
         else if (screen is null && anyTissueNegative)
@@ -77,7 +77,7 @@ internal static class GeneCombiner
 
         if (screen is not null && status == GeneStatus.Equivocal)
         {
-            e.WarnDiagnosis(WarningCodes.UnconfirmedScreen, $"{name} is positive on an IHC screen ({screen.Label}) only: a screen needs confirmation by FISH or RNA NGS before targeted therapy.");
+            e.WarnDiagnosis(WarningCodes.UnconfirmedScreen, $"{name} is positive only on an IHC screen, {screen.Label}: a screen needs confirmation by FISH or RNA NGS before targeted therapy.");
         }
 
         if (status != GeneStatus.Positive && status != GeneStatus.Negative && calls.Any(c => c.Kind == CallKind.PlasmaNegative) && Kinase(gene))
@@ -87,7 +87,7 @@ internal static class GeneCombiner
 
         foreach (var failed in calls.Where(c => c.Kind == CallKind.Failed))
         {
-            e.WarnDiagnosis(WarningCodes.TestFailed, $"{failed.Label} failed: repeat it or use another method or sample.");
+            e.WarnDiagnosis(WarningCodes.TestFailed, $"{failed.Subject} failed: repeat it or use another method or sample.");
         }
 
         e.Fire(RuleIds.GeneCombine, $"{name}: {Codes.GeneStatus.Code(status)} from {calls.Count} test(s) ({string.Join("; ", calls.Select(c => c.Explanation))}).");

@@ -24,7 +24,7 @@ internal static class NextTests
         {
             var alternative = failed.Test.Sample == Sample.Plasma ? Sample.Tissue : failed.Test.Method is TestMethod.NgsDna or TestMethod.NgsRna ? Sample.Plasma : Sample.Tissue;
             Add(e, next, Codes.Gene.Code(failed.Gene), alternative == Sample.Plasma ? TestMethod.NgsDna : TestMethod.NgsRna, alternative,
-                $"Test {failed.Index + 1} ({failed.Label[(failed.Label.IndexOf(' ') + 1)..]}) failed: repeat {(alternative == Sample.Plasma ? "as plasma NGS while a new tissue sample is obtained" : "on tissue with RNA NGS")}.", RuleIds.FailedTest);
+                $"{failed.Subject} failed: repeat {(alternative == Sample.Plasma ? "as plasma NGS while a new tissue sample is obtained" : "on tissue with RNA NGS")}.", RuleIds.FailedTest);
         }
     }
 

@@ -32,8 +32,22 @@ internal sealed record TestCall(int Index, BiomarkerTest Test, CallKind Kind, st
 {
     public Gene Gene => Test.Gene;
 
-    /// <summary>How the rationale names the test ("tests[2] ALK fish (tissue)"); written once, used by several rules.</summary>
-    public string Label { get; } = $"tests[{Index}] {Codes.Gene.Code(Test.Gene)} {Codes.TestMethod.Code(Test.Method)}{(Test.Sample is { } s ? $" ({Codes.Sample.Code(s)})" : "")}";
+    /// <summary>
+    /// How a sentence names the test, in words: "test 3 (ALK FISH on tissue)"; written once, used by several rules.
+    /// Rationales, warnings and the trace are read by clinicians, so they never carry the JSON path ("tests[2]"): that
+    /// form belongs to the problem lists (<c>--json-errors</c>, HTTP 400) only.
+    /// </summary>
+    public string Label { get; } = Name(Index, Test);
+
+    /// <summary>The <see cref="Label"/> opening a sentence: "Test 3 (ALK FISH on tissue)".</summary>
+    public string Subject => SubjectOf(Index, Test);
+
+    /// <summary>The words for the test at <paramref name="index"/> in <c>tests</c> (0-based), counted from 1 as a person counts.</summary>
+    public static string Name(int index, BiomarkerTest test) =>
+        $"test {index + 1} ({Codes.Gene.Code(test.Gene)} {DiagnosisStage.MethodName(test.Method)}{(test.Sample is { } s ? $" on {Codes.Sample.Code(s)}" : "")})";
+
+    /// <summary><see cref="Name"/> opening a sentence: "Test 3 (ALK FISH on tissue)".</summary>
+    public static string SubjectOf(int index, BiomarkerTest test) => $"T{Name(index, test)[1..]}";
 
     public bool IsTissue => Test.Sample is not Sample.Plasma;
 }

@@ -39,7 +39,7 @@ internal static class TestInterpreter
         if (!fits)
         {
             var msg = $"clone {Codes.Clone.Code(clone!.Value)} is not an antibody for {Codes.Gene.Code(t.Gene)}";
-            e.WarnDiagnosis(WarningCodes.CloneMismatch, $"tests[{i}]: {msg}; the result was not used.");
+            e.WarnDiagnosis(WarningCodes.CloneMismatch, $"{Subject(i, t)}: {msg}; the result was not used.");
             return Call(e, i, t, CallKind.Uninformative, msg, RuleIds.IhcCloneMismatch);
         }
 
@@ -58,7 +58,7 @@ internal static class TestInterpreter
         var cloneName = t.IhcClone is { } c ? Codes.Clone.Code(c) : "unstated clone";
         if (t.Intensity is { } intensity && intensity < positiveIntensity && t.Result == TestResult.Positive && intensity > 0)
         {
-            e.WarnDiagnosis(WarningCodes.WeakStaining, $"tests[{i}]: ALK IHC reported positive but with intensity {intensity}+: weak staining does not meet positivity and is treated as equivocal.");
+            e.WarnDiagnosis(WarningCodes.WeakStaining, $"{Subject(i, t)}: ALK IHC reported positive but with intensity {intensity}+: weak staining does not meet positivity and is treated as equivocal.");
             return Call(e, i, t, CallKind.Equivocal, $"{cloneName} staining {intensity}+ is weak: equivocal, confirm by FISH or NGS", RuleIds.IhcAlkWeak);
         }
 
@@ -143,7 +143,7 @@ internal static class TestInterpreter
         if (cells is null || cells < firstCells)
         {
             var msg = $"{gene} FISH {pct}% rearranged in {(cells is null ? "an unstated number of" : cells.ToString())} cells: at least {firstCells} evaluable nuclei are needed, so the test is inadequate, not negative";
-            e.WarnDiagnosis(WarningCodes.InadequateSample, $"tests[{i}]: {msg}.");
+            e.WarnDiagnosis(WarningCodes.InadequateSample, $"{Subject(i, t)}: {msg}.");
             return Call(e, i, t, CallKind.Inadequate, msg, RuleIds.FishInadequate);
         }
 
@@ -175,7 +175,7 @@ internal static class TestInterpreter
         };
         if (reported != computed.Kind)
         {
-            e.WarnDiagnosis(WarningCodes.FishResultRecomputed, $"tests[{i}]: the laboratory reported {Codes.TestResult.Code(t.Result!.Value)}, but {computed.Explanation}. The scoring rule's call is used; review the report.");
+            e.WarnDiagnosis(WarningCodes.FishResultRecomputed, $"{Subject(i, t)}: the laboratory reported {Codes.TestResult.Code(t.Result!.Value)}, but {computed.Explanation}. The scoring rule's call is used; review the report.");
         }
 
         return computed;
@@ -183,7 +183,7 @@ internal static class TestInterpreter
 
     private static TestCall Molecular(Evaluation e, int i, BiomarkerTest t)
     {
-        var method = Codes.TestMethod.Code(t.Method);
+        var method = DiagnosisStage.MethodName(t.Method);
         var gene = Codes.Gene.Code(t.Gene);
         var found = t.FusionPartner is not null || t.Mutations.Count > 0;
         var result = t.Result ?? (found ? TestResult.Positive : (TestResult?)null);
@@ -216,14 +216,17 @@ internal static class TestInterpreter
 
     private static TestCall NoResult(Evaluation e, int i, BiomarkerTest t)
     {
-        e.WarnDiagnosis(WarningCodes.NoResult, $"tests[{i}] ({Codes.Gene.Code(t.Gene)} {Codes.TestMethod.Code(t.Method)}) reports no result, intensity, percentage or finding; it was not used.");
+        e.WarnDiagnosis(WarningCodes.NoResult, $"{Subject(i, t)} reports no result, intensity, percentage or finding; it was not used.");
         return new TestCall(i, t, CallKind.Uninformative, "no result reported");
     }
 
     private static TestCall Call(Evaluation e, int i, BiomarkerTest t, CallKind kind, string why, string rule)
     {
         var call = new TestCall(i, t, kind, why);
-        e.Fire(rule, $"{call.Label}: {why}.");
+        e.Fire(rule, $"{call.Subject}: {why}.");
         return call;
     }
+
+    /// <summary>The test named in words at the start of a warning ("Test 2 (ALK FISH on tissue)"), never by its JSON path.</summary>
+    private static string Subject(int i, BiomarkerTest t) => TestCall.SubjectOf(i, t);
 }

@@ -97,8 +97,9 @@ internal static class HistoryReader
         for (var i = 0; i < history.Count; i++)
         {
             var h = history[i];
-            // Named only when something is wrong (most histories are consistent).
-            string Where() => $"history[{i}] ({e.Name(h.Therapy)})";
+            // Named only when something is wrong (most histories are consistent); in words, counted from 1, as the
+            // terminal's problem sentences name it, never by its JSON path.
+            string Where() => $"Treatment {i + 1} in the history ({e.Name(h.Therapy)})";
             if (PartialDate.TryParse(h.Start, out var start) && PartialDate.TryParse(h.End, out var end) && end < start)
             {
                 Inconsistent(e, $"{Where()} ends ({h.End}) before it starts ({h.Start}).");

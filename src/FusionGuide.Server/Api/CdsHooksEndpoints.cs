@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using FusionGuide.Domain.Validation;
 using FusionGuide.Domain.Wire;
 using FusionGuide.Engine;
 using FusionGuide.Fhir.CdsHooks;
@@ -167,9 +168,16 @@ internal static class CdsHooksEndpoints
         }
 
         var result = JsonSerializer.Deserialize(record.Entry.ResultJson, ContractJson.Compact.Result)!;
-        var text = format == ReportFormat.Html ? HtmlRenderer.Render(result, references) : MarkdownRenderer.Render(result, references);
+        // The report restates the case it answers ("Patient and findings", as every other report does); the case read
+        // from the FHIR resources is stored with the audit record (#22). A record written before schema 3 has none.
+        var input = StoredCase(record.Entry.CaseJson);
+        var text = format == ReportFormat.Html ? HtmlRenderer.Render(result, references, input) : MarkdownRenderer.Render(result, references, input);
         return Results.Text(text, Negotiation.ContentType(format), Encoding.UTF8);
     }
+
+    /// <summary>The case stored with a CDS Hooks record (the contract's compact JSON, written by this server), or null.</summary>
+    private static Domain.Case? StoredCase(string? caseJson) =>
+        caseJson is null ? null : CaseReader.Read(caseJson) is { IsValid: true } read ? read.Case : null;
 
     /// <summary>
     /// The links of this call's cards: the report link is this server's own <c>/v1/reports/</c> under its public base URL

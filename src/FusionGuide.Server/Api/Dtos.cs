@@ -11,8 +11,14 @@ public sealed record NoticeDto(string Code, string Path, string Message);
 /// <summary>The answer of <c>POST /v1/validate</c> for a valid case.</summary>
 public sealed record ValidationDto(bool Valid, string? CaseId, IReadOnlyList<NoticeDto> Notices);
 
-/// <summary>An entry of the knowledge base's reference list.</summary>
-public sealed record ReferenceDto(string Id, string ShortName, string Kind, string Citation, string? Date, string? Url, bool? Verified);
+/// <summary>
+/// An entry of the knowledge base's reference list: <c>shortName</c> and <c>citation</c> as the knowledge base holds
+/// them (curators' notes included), and what a reader is shown, cleaned by the reports' own rules
+/// (<see cref="Rendering.ReadableReferences"/>): <c>label</c>, <c>readableCitation</c>, and <c>listedAs</c>, the id a
+/// work recorded twice is listed under.
+/// </summary>
+public sealed record ReferenceDto(string Id, string ShortName, string Kind, string Citation, string? Date, string? Url, bool? Verified,
+    string Label, string ReadableCitation, string ListedAs);
 
 /// <summary>The answer of <c>GET /v1/knowledge</c>.</summary>
 public sealed record KnowledgeDto(string Version, string ReleaseDate, int ContractVersion, IReadOnlyList<string> Drugs, IReadOnlyList<ReferenceDto> References);

@@ -2,6 +2,7 @@ using FusionGuide.Domain;
 using FusionGuide.Engine;
 using FusionGuide.Knowledge.Loading;
 using FusionGuide.Knowledge.Model;
+using FusionGuide.Rendering;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FusionGuide.Server.Api;
@@ -18,10 +19,13 @@ internal static class KnowledgeEndpoints
         return app;
     }
 
-    public static Ok<KnowledgeDto> Knowledge(FusionEngine engine)
+    public static Ok<KnowledgeDto> Knowledge(FusionEngine engine, ReferenceList references)
     {
         var kb = engine.KnowledgeBase;
-        var refs = kb.References.Select(r => new ReferenceDto(r.Id, r.ShortName ?? r.Id, r.Kind.Code(), r.Citation, r.Date?.Code(), r.Url, r.Provenance.Verified)).ToList();
+        // The readable forms come from the reports' rules (ReadableReferences), so the web page keeps no copy of them.
+        var listedAs = ReadableReferences.Canonical(references);
+        var refs = kb.References.Select(r => new ReferenceDto(r.Id, r.ShortName ?? r.Id, r.Kind.Code(), r.Citation, r.Date?.Code(), r.Url, r.Provenance.Verified,
+            ReadableReferences.Label(r.ShortName ?? r.Id), ReadableReferences.Citation(r.Citation), listedAs(r.Id))).ToList();
         return TypedResults.Ok(new KnowledgeDto(kb.Version, kb.ReleaseDate.Code(), kb.Manifest.ContractVersion, [.. kb.Drugs.Select(d => d.Id)], refs));
     }
 

@@ -197,6 +197,18 @@ function controlFor(path) {
   return null;
 }
 
+/** A control's name as the form shows it: its row's legend ("Test 1") and its own label ("FISH: % rearranged cells"). */
+function fieldName(control) {
+  const row = control.closest('.row');
+  const rowName = row ? $('legend', row).textContent : null;
+  if (control.classList.contains('row')) return rowName;
+  if (control.classList.contains('rows')) return $('legend', control.closest('fieldset')).textContent;
+  if (control.classList.contains('checks')) return $('.group-label', control).textContent;
+  const label = control.closest('label');
+  const own = label ? Array.from(label.childNodes).filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent.trim()).filter(Boolean).join(' ') : '';
+  return [rowName, own].filter(Boolean).join(', ') || null;
+}
+
 function showProblems(problems) {
   clearProblems();
   const summary = $('#form-errors');
@@ -204,16 +216,18 @@ function showProblems(problems) {
   for (const problem of problems) {
     const control = controlFor(problem.path);
     const id = `problem-${++uid}`;
-    const message = el('p', { class: 'field-error', id, 'data-problem-path': problem.path }, `${problem.path}: ${problem.message}`);
+    // A clinician reads the field in words (its label, in its row); the JSON path stays in data-problem-path only.
+    const name = control ? fieldName(control) : null;
+    const message = el('p', { class: 'field-error', id, 'data-problem-path': problem.path }, sentence(problem.message));
     if (control) {
       const anchor = control.classList.contains('row') || control.classList.contains('rows') ? $('legend', control) ?? control : control;
       anchor.after(message);
       control.setAttribute('aria-invalid', 'true');
       control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
       if (!control.id) control.id = `control-${++uid}`;
-      list.append(el('li', {}, el('a', { href: `#${control.id}` }, problem.path), `: ${problem.message}`));
+      list.append(el('li', {}, el('a', { href: `#${control.id}` }, name ?? 'The case'), `: ${problem.message}`));
     } else {
-      list.append(el('li', {}, `${problem.path}: ${problem.message}`));
+      list.append(el('li', {}, sentence(problem.message)));
     }
   }
   summary.append(el('p', {}, `The case has ${problems.length} problem${problems.length === 1 ? '' : 's'}; each is shown beside its field.`), list);
@@ -283,7 +297,7 @@ function selectTab(which) {
   const form = which === 'form';
   $('#tab-form').setAttribute('aria-selected', String(form));
   $('#tab-json').setAttribute('aria-selected', String(!form));
-  $('#case-form').hidden = !form;
+  $('#form-panel').hidden = !form;
   $('#json-entry').hidden = form;
 }
 

@@ -5,9 +5,12 @@
 function refLinks(ids, cited) {
   if (!ids || ids.length === 0) return null;
   return el('span', { class: 'refs' }, '[', ids.flatMap((id, i) => {
-    cited.add(id);
+    // The server sends each reference as a reader sees it (label, readableCitation) and the id a work recorded twice
+    // is listed under (listedAs): the cleaning rules live once, in Rendering's ReadableReferences.
     const r = references.get(id);
-    const link = el('a', { href: `#ref-${id}`, title: r ? readableCitation(r.citation) : id }, r ? readableLabel(r.shortName) : id);
+    const target = r ? r.listedAs : id;
+    cited.add(target);
+    const link = el('a', { href: `#ref-${target}`, title: r ? r.readableCitation : id }, r ? r.label : id);
     return i === 0 ? [link] : [', ', link];
   }), ']');
 }
@@ -74,17 +77,21 @@ function careSections(r, cited) {
   ];
 }
 
+/** The trace entry that lists the unverified facts a result uses: the unverified-knowledge badge links to it. */
+const UNVERIFIED_RULE = 'KB-UNVERIFIED-001';
+
 function traceSection(trace, cited) {
   if (!trace || trace.length === 0) return null;
   return section('trace', 'Why: the rules that shaped this result',
     el('details', { open: true }, el('summary', {}, `${trace.length} rules`),
-      el('ol', { class: 'trace' }, trace.map(t => el('li', {}, el('code', {}, t.rule), ' ', t.detail, ' ', refLinks(t.references, cited))))));
+      el('ol', { class: 'trace' }, trace.map(t => el('li', { id: t.rule === UNVERIFIED_RULE ? 'trace-unverified' : null },
+        el('code', {}, t.rule), ' ', t.detail, ' ', refLinks(t.references, cited))))));
 }
 
 function referenceSection(cited) {
   const items = Array.from(cited).sort().map(id => {
     const r = references.get(id);
-    return el('li', { id: `ref-${id}` }, el('strong', {}, r ? `${readableLabel(r.shortName)}.` : id), ' ', r ? readableCitation(r.citation) : '(not in the reference list)',
+    return el('li', { id: `ref-${id}` }, el('strong', {}, r ? `${r.label}.` : id), ' ', r ? r.readableCitation : '(not in the reference list)',
       r && r.url ? [' ', el('a', { href: r.url, rel: 'noreferrer noopener', target: '_blank' }, r.url)] : null);
   });
   return section('references', 'References', items.length ? el('ul', { class: 'reference-list' }, items) : null);
@@ -113,4 +120,6 @@ function showResult(result, text, auditRecord, caseObject) {
   const panel = $('#result');
   panel.hidden = false;
   panel.scrollIntoView({ block: 'start' });
+  // Keyboard and screen-reader users land on the answer, not back at the top of the form.
+  $('#result-title').focus({ preventScroll: true });
 }

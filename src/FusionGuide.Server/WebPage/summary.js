@@ -27,15 +27,6 @@ function words(kind, code) { return code === undefined || code === null ? '' : (
 function sentence(text) { const t = String(text).trim(); return t === '' ? t : t[0].toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? '' : '.'); }
 function list(items) { return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`; }
 
-// As the server's reports (Rendering's ReadableReferences): no curation marks in what a reader sees.
-function readableLabel(shortName) { return String(shortName ?? '').replace(/\s*\(dup\)\s*$/i, '').replace(/\?+$/, '').trim(); }
-function readableCitation(citation) {
-  const text = String(citation ?? '').trim();
-  const corrected = text.search(/Correct citation for that volume\/pages:/i);
-  if (corrected >= 0) return text.slice(corrected).replace(/^Correct citation for that volume\/pages:\s*/i, '');
-  return text.replace(/^As printed in the review:\s*/i, '');
-}
-
 function parseCase(body) {
   try { const c = JSON.parse(body); return c && typeof c === 'object' && !Array.isArray(c) ? c : {}; } catch { return {}; }
 }
@@ -67,7 +58,9 @@ function summaryCard(result) {
   return [
     el('p', { class: 'summary-line' }, el('strong', {}, f.driver), ' · ', f.setting, ' · ', el('strong', {}, 'First choice: '), el('span', { id: 'first-choice' }, f.choice),
       f.warning ? [' · ', el('span', { class: 'summary-warning' }, el('strong', {}, 'Warning: '), f.warning)] : null),
-    unverified ? el('details', { class: 'unverified' }, el('summary', {}, 'Unverified knowledge'), el('p', {}, unverified.message)) : null,
+    // The notice once, as a badge that expands, with a link to the list it points to (the trace entry).
+    unverified ? el('details', { class: 'unverified' }, el('summary', {}, 'Unverified knowledge'),
+      el('p', {}, unverified.message, ' ', el('a', { href: '#trace-unverified' }, 'Go to the list.'))) : null,
   ];
 }
 

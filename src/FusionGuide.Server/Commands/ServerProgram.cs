@@ -19,6 +19,8 @@ public static class ServerProgram
             [CommandTable.Serve] = (args, _, stderr) => ServeAsync(args, stderr),
             [CommandTable.AuditVerify] = AuditVerifyAsync,
             [CommandTable.AuditMigrate] = AuditMigrateAsync,
+            [CommandTable.KeysAdd] = (args, stdout, stderr) => Task.FromResult(KeysCommands.Add(args, stdout, stderr)),
+            [CommandTable.KeysHash] = (args, stdout, stderr) => Task.FromResult(KeysCommands.Hash(args, Console.In, stdout, stderr)),
             // The FHIR commands live here, not in the Native AOT CLI: the Firely SDK needs the JIT.
             [CommandTable.Fhir] = (args, stdout, stderr) => Task.FromResult(FhirCommands.Run(["fhir", .. args], stdout, stderr)),
             [CommandTable.RecommendFhir] = (args, stdout, stderr) => Task.FromResult(FhirCommands.Run(["recommend", .. args], stdout, stderr)),
@@ -58,11 +60,13 @@ public static class ServerProgram
         (args, var configFile) = ServerConfiguration.Apply(args, ConfigurableOptions(CommandTable.Serve), passHostSettings: true, configured);
         var line = CommandLine.Parse(args, CommandTable.Serve);
         line.Problems.InsertRange(0, configured);
+        var (knowledge, knowledgeDir) = line.Knowledge();
         var settings = new ServerSettings
         {
+            Knowledge = knowledge, KnowledgeDirectory = knowledgeDir,
             ConfigFile = configFile,
             Audit = line.AuditStore(), ApiKey = line.ApiKey(), Cds = line.Cds(), TrustedProxies = line.TrustedProxies(), PublicUrl = line.PublicUrl(),
-            Checkpoints = line.Checkpoints(),
+            Checkpoints = line.Checkpoints(), ApiKeys = line.ApiKeys(), Oidc = line.Oidc(), ProxyUserHeader = line.ProxyUserHeader(),
         };
         if (line.Problems.Count > 0)
         {
@@ -295,6 +299,6 @@ public static class ServerProgram
     /// The options of <paramref name="command"/> that a configuration file or a <c>FUSIONGUIDE_*</c> variable may set
     /// (ServerConfiguration resolves its own: --config, --postgres-password-file, --log-format).
     /// </summary>
-    private static string[] ConfigurableOptions(CommandSpec command) =>
+    internal static string[] ConfigurableOptions(CommandSpec command) =>
         [.. command.Options.Select(o => o.Name).Except(ServerConfiguration.OwnOptions, StringComparer.Ordinal)];
 }

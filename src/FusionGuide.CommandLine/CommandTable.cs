@@ -181,6 +181,15 @@ public static class CommandTable
         Details = "Needs CREATE rights, unlike serve --audit-schema existing and audit verify.",
     };
 
+    /// <summary><c>audit list</c>.</summary>
+    public static readonly CommandSpec AuditList = new("audit list", Executable.Server,
+        "audit list [--db PATH | --postgres CONNECTION] [--offset N] [--limit N]",
+        "the audit records, newest first: id, time, who asked, case id, knowledge version, evaluation date, case SHA-256")
+    {
+        Options = [Db, Postgres, new("--offset", "N", "skip the N newest records (default 0)"), new("--limit", "N", "at most N records (1–10000; default 50)"), Config, PostgresPasswordFile],
+        Details = "Opens the store read-only, as audit verify does. One tab-separated line a record; never a result or a case.",
+    };
+
     /// <summary><c>keys add NAME ROLE</c>.</summary>
     public static readonly CommandSpec KeysAdd = new("keys add", Executable.Server, "keys add NAME ROLE --api-keys FILE",
         "make a new API key: its hashed line is added to FILE, the key printed once")
@@ -211,7 +220,7 @@ public static class CommandTable
 
     /// <summary>Every command, in the order the help lists them.</summary>
     public static IReadOnlyList<CommandSpec> All { get; } =
-        [Recommend, Validate, KbValidate, KbVersion, KbShow, KbRefs, KbDiff, KbAudit, Batch, Synth, Bench, Serve, AuditVerify, AuditMigrate, KeysAdd, KeysHash, Fhir, RecommendFhir];
+        [Recommend, Validate, KbValidate, KbVersion, KbShow, KbRefs, KbDiff, KbAudit, Batch, Synth, Bench, Serve, AuditVerify, AuditMigrate, AuditList, KeysAdd, KeysHash, Fhir, RecommendFhir];
 
     /// <summary>The commands <paramref name="host"/> runs.</summary>
     public static IEnumerable<CommandSpec> RunBy(Executable host) => All.Where(c => c.Host == host);

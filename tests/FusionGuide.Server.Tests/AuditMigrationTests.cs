@@ -152,6 +152,12 @@ public sealed class AuditMigrationTests : IDisposable
         }
 
         Assert.Equal((0, "intact: 4 records"), await Run("audit", "verify", "--db", DbPath));
+        using (var listed = new StringWriter())
+        {
+            Assert.Equal(0, await Commands.ServerProgram.RunAsync(["audit", "list", "--db", DbPath], listed, new StringWriter()));
+            var lines = listed.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split('\t')).ToList();
+            Assert.Equal([("4", "api-key:ehr-integration"), ("3", "(not recorded)"), ("2", "(not recorded)"), ("1", "(not recorded)")], lines.Select(l => (l[0], l[2])));
+        }
 
         // A caller written afterwards beside a record whose format never held one is a change, found by verify.
         SqliteConnection.ClearAllPools();

@@ -19,6 +19,7 @@ public static class ServerProgram
             [CommandTable.Serve] = (args, _, stderr) => ServeAsync(args, stderr),
             [CommandTable.AuditVerify] = AuditVerifyAsync,
             [CommandTable.AuditMigrate] = AuditMigrateAsync,
+            [CommandTable.AuditList] = AuditListCommand.RunAsync,
             [CommandTable.KeysAdd] = (args, stdout, stderr) => Task.FromResult(KeysCommands.Add(args, stdout, stderr)),
             [CommandTable.KeysHash] = (args, stdout, stderr) => Task.FromResult(KeysCommands.Hash(args, Console.In, stdout, stderr)),
             // The FHIR commands live here, not in the Native AOT CLI: the Firely SDK needs the JIT.

@@ -16,6 +16,10 @@ public static class CommandTable
     private static readonly OptionSpec AuditKey = new("--audit-key", "FILE", "the checkpoint signing key, ECDSA P-256 PEM (default FILE.checkpoints.key.pem, created once)");
     private static readonly OptionSpec Config = new("--config", "FILE", "read options from the \"FusionGuide\" section of this JSON file (else FUSIONGUIDE_CONFIG)");
     private static readonly OptionSpec PostgresPasswordFile = new("--postgres-password-file", "FILE", "the password of --postgres, read from a file (relative: systemd's $CREDENTIALS_DIRECTORY first)");
+    private static readonly OptionSpec ApiKeys = new("--api-keys", "FILE",
+        "named API keys, one a line: NAME ROLE sha256:SALT:HASH (roles clinician, integration, auditor; see keys add)");
+    private static readonly OptionSpec Knowledge = new("--knowledge", "DIR",
+        "use this released knowledge folder, validated in full first (else FUSIONGUIDE_KNOWLEDGE; default: the embedded release)");
     private static readonly OptionSpec NewChain = new("--audit-new-chain", null, "begin a new chain after the latest checkpoint (ids continue) when the store is missing or does not match");
 
     /// <summary><c>recommend CASE.json</c>.</summary>
@@ -27,7 +31,7 @@ public static class CommandTable
         [
             new("--output", "FILE", "write the answer to FILE, whole or not at all, in the format its extension names (.md, .html, .json)") { Alias = "-o" },
             Format with { Help = "the output format (default: Markdown on a terminal, JSON when redirected, else the -o extension)" },
-            AsOf,
+            AsOf, Knowledge,
         ],
         Details = "recommend writes Markdown to a terminal and JSON when its output is redirected; -o FILE picks the format\nfrom the extension (.md, .html, .json); --format overrides both.",
     };
@@ -82,6 +86,7 @@ public static class CommandTable
             new("--workers", "N", "evaluate on N threads (1–256; default: one per core)"),
             AsOf,
             new("--no-progress", null, "no progress bar on a terminal"),
+            Knowledge,
         ],
     };
 
@@ -113,7 +118,13 @@ public static class CommandTable
         [
             new("--urls", "URLS", "where to listen (default http://127.0.0.1:8080)"),
             Db, Postgres,
-            new("--api-key-file", "FILE", "the key the audit endpoints need (else FUSIONGUIDE_API_KEY; at least 16 characters; none: closed)"),
+            new("--api-key-file", "FILE", "one unnamed auditor key (else FUSIONGUIDE_API_KEY; at least 16 characters); prefer --api-keys"),
+            ApiKeys,
+            new("--oidc-authority", "URL", "the hospital's identity provider (issuer): its bearer tokens name callers by sub"),
+            new("--oidc-audience", "AUD", "the aud its tokens must carry"),
+            new("--oidc-jwt-key", "FILE", "its signing keys from a file (JWKS, PEM or HS256 secret) instead of discovery"),
+            new("--oidc-auditor-role", "CLAIM=VALUE", "the claim value that makes a token's holder an auditor (default roles=auditor)"),
+            new("--proxy-user-header", "NAME", "the header in which a --trust-proxy proxy names its authenticated user (X-Forwarded-User)"),
             new("--cds-jwt-key", "FILE", "verify the CDS client's bearer JWT: HS256 secret, PEM public key or JWKS file"),
             new("--cds-jwt-issuer", "ISS", "the issuer (iss) the JWT must name"),
             new("--cds-region", "US|EU|TR|JP|CN|other", "the site's region (which approvals apply)"),
@@ -128,10 +139,14 @@ public static class CommandTable
             new("--audit-schema", "migrate|existing", "existing: never create or upgrade the schema (an append-only role)"),
             NewChain, Config, PostgresPasswordFile,
             new("--log-format", "text|json", "console log lines as text or one JSON object a line"),
+            Knowledge,
         ],
         Details = """
-            The audit endpoints need the key from --api-key-file or FUSIONGUIDE_API_KEY (at least 16 characters); without
-            one they are closed. Other --key=value arguments are ASP.NET Core host settings.
+            Who asked is recorded in every audit record: a named key (--api-keys, X-Api-Key header), the sub of a bearer
+            token from --oidc-authority, the user a --trust-proxy proxy names in --proxy-user-header, or the CDS client's
+            iss|sub. With any of the first three configured, /v1/recommend refuses a caller it cannot name (401). The audit
+            endpoints answer auditors only (401 without a caller, 403 for another role); the single --api-key-file key is
+            an auditor. Other --key=value arguments are ASP.NET Core host settings.
             CDS Hooks 2.0 at /cds-services: --cds-jwt-key verifies the client's bearer JWT (audience = the called URL;
             --cds-jwt-issuer checks iss); --cds-fhir-fetch on reads missing prefetch from the request's fhirServer (https
             only with a bearer token unless --cds-fhir-allow-http on; 10 pages, 5 MB a page, 2 s a call).
@@ -181,6 +196,27 @@ public static class CommandTable
         Details = "Needs CREATE rights, unlike serve --audit-schema existing and audit verify.",
     };
 
+    /// <summary><c>audit list</c>.</summary>
+    public static readonly CommandSpec AuditList = new("audit list", Executable.Server,
+        "audit list [--db PATH | --postgres CONNECTION] [--offset N] [--limit N]",
+        "the audit records, newest first: id, time, who asked, case id, knowledge version, evaluation date, case SHA-256")
+    {
+        Options = [Db, Postgres, new("--offset", "N", "skip the N newest records (default 0)"), new("--limit", "N", "at most N records (1–10000; default 50)"), Config, PostgresPasswordFile],
+        Details = "Opens the store read-only, as audit verify does. One tab-separated line a record; never a result or a case.",
+    };
+
+    /// <summary><c>keys add NAME ROLE</c>.</summary>
+    public static readonly CommandSpec KeysAdd = new("keys add", Executable.Server, "keys add NAME ROLE --api-keys FILE",
+        "make a new API key: its hashed line is added to FILE, the key printed once")
+    {
+        Options = [ApiKeys, Config],
+        Details = "ROLE is clinician, integration or auditor. The key is printed on standard output and stored nowhere: hand it to\nits holder. A running server reads FILE at start: restart it to accept the new key.",
+    };
+
+    /// <summary><c>keys hash NAME ROLE</c>.</summary>
+    public static readonly CommandSpec KeysHash = new("keys hash", Executable.Server, "keys hash NAME ROLE < KEY",
+        "print the --api-keys line for a key read from standard input (a key made elsewhere)");
+
     /// <summary><c>fhir BUNDLE.json</c>.</summary>
     public static readonly CommandSpec Fhir = new("fhir", Executable.Server, "fhir BUNDLE.json [--as-of YYYY-MM-DD] [--region R]",
         "read a FHIR R4 Bundle (or resource) into a case and print it")
@@ -199,7 +235,7 @@ public static class CommandTable
 
     /// <summary>Every command, in the order the help lists them.</summary>
     public static IReadOnlyList<CommandSpec> All { get; } =
-        [Recommend, Validate, KbValidate, KbVersion, KbShow, KbRefs, KbDiff, KbAudit, Batch, Synth, Bench, Serve, AuditVerify, AuditMigrate, AuditArchive, Fhir, RecommendFhir];
+        [Recommend, Validate, KbValidate, KbVersion, KbShow, KbRefs, KbDiff, KbAudit, Batch, Synth, Bench, Serve, AuditVerify, AuditMigrate, AuditArchive, AuditList, KeysAdd, KeysHash, Fhir, RecommendFhir];
 
     /// <summary>The commands <paramref name="host"/> runs.</summary>
     public static IEnumerable<CommandSpec> RunBy(Executable host) => All.Where(c => c.Host == host);

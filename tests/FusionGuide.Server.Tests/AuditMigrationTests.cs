@@ -97,11 +97,89 @@ public sealed class AuditMigrationTests : IDisposable
         var old = (await store.GetAsync(1, Ct))!;
         Assert.Equal((1, (string?)null, """{"n":1}"""), (old.Format, old.Entry.CaseJson, old.Entry.ResultJson));
         var fresh = (await store.GetAsync(3, Ct))!;
-        Assert.Equal((AuditRecord.CurrentFormat, Entry(3)), (fresh.Format, fresh.Entry));
+        Assert.Equal((AuditRecord.CurrentFormat, Entry(3) with { Caller = AuditCaller.Anonymous }), (fresh.Format, fresh.Entry));
         Assert.Equal(new ChainVerification(3, null, null), await store.VerifyAsync(Ct));
         Assert.Equal(AuditStoreStatus.Current, await store.ProbeAsync(Ct));
     }
 
     private static AuditEntry Entry(int n) => new($"2026-12-0{n}T10:00:00.0000000Z", $"new-{n}", AuditChain.Sha256([(byte)n]), "2026.12.0", "2026-12-01",
         $$"""{"n":{{n}}}""", $$"""{"id":"new-{{n}}"}""");
+
+    /// <summary>A schema 3 store: the schema 2 one upgraded as schema 3's migrate did, plus a record in format 2 (compressed, with its case).</summary>
+    private async Task CreateSchema3StoreAsync()
+    {
+        await CreateSchema2StoreAsync();
+        await using var c = new SqliteConnection($"Data Source={DbPath};Pooling=false");
+        await c.OpenAsync(Ct);
+        string prev;
+        await using (var head = c.CreateCommand())
+        {
+            head.CommandText = "SELECT last_hash FROM audit_chain_head";
+            prev = (string)(await head.ExecuteScalarAsync(Ct))!;
+        }
+
+        var e = Entry(3) with { Caller = null };
+        var hash = AuditChain.Hash(prev, 3, e, format: 2);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = $"""
+            ALTER TABLE audit_record ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE audit_record ADD COLUMN result_br BLOB NULL;
+            ALTER TABLE audit_record ADD COLUMN case_br BLOB NULL;
+            UPDATE audit_store SET schema_version = 3;
+            INSERT INTO audit_record VALUES (3, '{e.RecordedAt}', '{e.CaseId}', '{e.CaseSha256}', '{e.KnowledgeBaseVersion}', '{e.AsOf}', '', '{prev}', '{hash}', 2, @result, @case);
+            UPDATE audit_chain_head SET last_id = 3, last_hash = '{hash}';
+            """;
+        cmd.Parameters.AddWithValue("@result", RecordCompression.Compress(e.ResultJson));
+        cmd.Parameters.AddWithValue("@case", RecordCompression.Compress(e.CaseJson!));
+        await cmd.ExecuteNonQueryAsync(Ct);
+    }
+
+    [Fact]
+    public async Task A_schema_3_store_without_callers_verifies_before_and_after_migrate_and_new_records_name_who_asked()
+    {
+        await CreateSchema3StoreAsync();
+        Assert.Equal((0, "intact: 3 records"), await Run("audit", "verify", "--db", DbPath));
+        Assert.Equal(0, (await Run("audit", "migrate", "--db", DbPath)).Code);
+        Assert.Equal((0, "intact: 3 records"), await Run("audit", "verify", "--db", DbPath));
+
+        await using (var store = new SqliteAuditStore(DbPath, AuditStoreAccess.AppendOnly))
+        {
+            await store.AppendAsync(Entry(4) with { Caller = new AuditCaller("api-key", "ehr-integration") }, Ct);
+            var old = (await store.GetAsync(3, Ct))!;
+            Assert.Equal((2, (AuditCaller?)null), (old.Format, old.Entry.Caller));
+            var fresh = (await store.GetAsync(4, Ct))!;
+            Assert.Equal((3, new AuditCaller("api-key", "ehr-integration")), (fresh.Format, fresh.Entry.Caller));
+        }
+
+        Assert.Equal((0, "intact: 4 records"), await Run("audit", "verify", "--db", DbPath));
+        using (var listed = new StringWriter())
+        {
+            Assert.Equal(0, await Commands.ServerProgram.RunAsync(["audit", "list", "--db", DbPath], listed, new StringWriter()));
+            var lines = listed.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split('\t')).ToList();
+            Assert.Equal([("4", "api-key:ehr-integration"), ("3", "(not recorded)"), ("2", "(not recorded)"), ("1", "(not recorded)")], lines.Select(l => (l[0], l[2])));
+        }
+
+        // A caller written afterwards beside a record whose format never held one is a change, found by verify.
+        SqliteConnection.ClearAllPools();
+        await using (var c = new SqliteConnection($"Data Source={DbPath};Pooling=false"))
+        {
+            await c.OpenAsync(Ct);
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE audit_record SET caller_kind = 'api-key', caller_name = 'someone' WHERE id = 2";
+            await cmd.ExecuteNonQueryAsync(Ct);
+        }
+
+        Assert.Equal((4, "broken: record 2"), await Run("audit", "verify", "--db", DbPath));
+    }
+
+    /// <summary>Runs a server command; the exit code and the first words of its output (up to the second colon, or the count).</summary>
+    private static async Task<(int Code, string Output)> Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await Commands.ServerProgram.RunAsync(args, stdout, stderr);
+        var text = stdout.ToString();
+        var words = text.StartsWith("intact", StringComparison.Ordinal) ? text.Split(" (")[0] : text.Split(':').Length > 1 ? string.Join(':', text.Split(':')[..2]) : text + stderr;
+        return (code, words.Trim());
+    }
 }

@@ -71,7 +71,8 @@ public abstract class AuditStoreContract
 
     private static AuditEntry Entry(int n) => new($"2026-11-24T10:00:{n % 60:00}.0000000Z", n % 3 == 0 ? null : $"case-{n}",
         Audit.AuditChain.Sha256([(byte)n]), "2026.11.0", "2026-11-24", $$"""{"caseId":"case-{{n}}","n":{{n}},"text":"ALK ≥ 15 % — µ"}""",
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{\"id\":\"case-{n}\",\"patient\":{{\"age\":{40 + n}}}}}"));
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{\"id\":\"case-{n}\",\"patient\":{{\"age\":{40 + n}}}}}"),
+        new AuditCaller("api-key", $"client-{n % 4}"));
 
     [Fact]
     public async Task Appends_link_each_record_to_the_one_before()
@@ -122,6 +123,9 @@ public abstract class AuditStoreContract
     [InlineData("UPDATE audit_record SET case_br = NULL WHERE id = 2", 2L)]
     [InlineData("UPDATE audit_record SET result_br = case_br WHERE id = 5", 5L)]
     [InlineData("UPDATE audit_record SET format = 1 WHERE id = 3", 3L)]
+    [InlineData("UPDATE audit_record SET caller_name = 'someone-else' WHERE id = 4", 4L)]
+    [InlineData("UPDATE audit_record SET caller_kind = 'oidc' WHERE id = 2", 2L)]
+    [InlineData("UPDATE audit_record SET format = 2 WHERE id = 5", 5L)]
     public async Task A_tampered_chain_is_found_and_the_first_broken_record_named(string tamper, long brokenId)
     {
         await using var store = Open();
@@ -147,6 +151,20 @@ public abstract class AuditStoreContract
         Assert.Equal((AuditRecord.CurrentFormat, appended.Hash), (read.Format, read.Hash));
         // The hash covers the case: the same record with another case has another hash.
         Assert.NotEqual(read.Hash, AuditChain.Hash(read.PrevHash, read.Id, read.Entry with { CaseJson = "{}" }));
+    }
+
+    [Fact]
+    public async Task Who_asked_is_stored_read_back_and_covered_by_the_hash_and_an_unnamed_caller_is_recorded_as_anonymous()
+    {
+        await using var store = Open();
+        var ct = TestContext.Current.CancellationToken;
+        var named = await store.AppendAsync(Entry(1) with { Caller = new AuditCaller("oidc", "dr.ayse") }, ct);
+        var unnamed = await store.AppendAsync(Entry(2) with { Caller = null }, ct);
+        Assert.Equal(new AuditCaller("oidc", "dr.ayse"), (await store.GetAsync(named.Id, ct))!.Entry.Caller);
+        Assert.Equal(AuditCaller.Anonymous, (await store.GetAsync(unnamed.Id, ct))!.Entry.Caller);
+        Assert.Equal(AuditCaller.Anonymous, (await store.ListAsync(0, 1, ct)).Records[0].Entry.Caller);
+        Assert.NotEqual(named.Hash, AuditChain.Hash(named.PrevHash, named.Id, named.Entry with { Caller = new AuditCaller("oidc", "dr.someone") }));
+        Assert.Equal(new ChainVerification(2, null, null), await store.VerifyAsync(ct));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ServerCommandTableTests
     [Theory]
     [InlineData("'recommend' is run by fusionguide", "recommend", "case.json")]
     [InlineData("'kb show' is run by fusionguide", "kb", "show", "lorlatinib")]
-    [InlineData("audit needs a subcommand: verify, migrate or archive", "audit")]
+    [InlineData("audit needs a subcommand: verify, migrate, archive or list", "audit")]
     public async Task A_command_the_server_does_not_run_is_a_usage_problem_that_says_why(string message, params string[] args)
     {
         var (code, stdout, stderr) = await Run(args);

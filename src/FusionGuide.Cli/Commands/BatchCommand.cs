@@ -3,7 +3,6 @@ using System.Text;
 using FusionGuide.Cohort.Batch;
 using FusionGuide.Cohort.Report;
 using FusionGuide.Engine;
-using FusionGuide.Knowledge.Loading;
 using Spectre.Console;
 
 namespace FusionGuide.Cli.Commands;
@@ -24,6 +23,7 @@ internal static class BatchCommand
 
         var workers = (int)a.Long("--workers", Environment.ProcessorCount, 1, 256);
         var asOf = a.AsOf();
+        var knowledge = KnowledgeChoice.Load(a);
         if (a.Problems.Count > 0)
         {
             return Dispatcher.Problems(stderr, a.Problems);
@@ -51,7 +51,7 @@ internal static class BatchCommand
             return Dispatcher.UsageError(stderr, $"cannot write '{outputPath}': {ex.Message}");
         }
 
-        var engine = new FusionEngine(KnowledgeLoader.Embedded);
+        var engine = new FusionEngine(knowledge!);
         var stats = a.Option("--report") is null ? null : new CohortStats();
         var options = new BatchOptions(workers, asOf);
         BatchSummary summary;

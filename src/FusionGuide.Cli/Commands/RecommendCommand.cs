@@ -1,6 +1,5 @@
 using FusionGuide.Domain.Wire;
 using FusionGuide.Engine;
-using FusionGuide.Knowledge.Loading;
 
 namespace FusionGuide.Cli.Commands;
 
@@ -25,6 +24,7 @@ internal static class RecommendCommand
         var format = a.OneOf("--format", Formats, null) ?? (outputPath is null ? null : FormatOf(outputPath, a))
             ?? (Dispatcher.Terminal.StdoutIsTerminal ? "markdown" : "json");
         var asOf = a.AsOf();
+        var knowledge = KnowledgeChoice.Load(a);
         if (a.Problems.Count > 0)
         {
             return Dispatcher.Problems(stderr, a.Problems);
@@ -36,7 +36,7 @@ internal static class RecommendCommand
             return Dispatcher.Problems(stderr, read.Problems, document);
         }
 
-        var engine = new FusionEngine(KnowledgeLoader.Embedded);
+        var engine = new FusionEngine(knowledge!);
         var result = engine.Evaluate(read.Case!, asOf, read.Notices);
         var output = format switch
         {

@@ -36,4 +36,7 @@ internal static class ApiProblems
 
     public static ProblemHttpResult Unauthorized(string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status401Unauthorized, title: "An API key is required", detail: detail);
+
+    public static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "Not allowed for this caller", detail: detail);
 }

@@ -13,12 +13,12 @@ internal static class AuditEndpoints
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
         var audit = app.MapGroup("/v1/audit").WithTags("Audit").AddEndpointFilter<ApiKeyFilter>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
-        audit.MapGet("/", List).WithSummary("Audit records, newest first (offset, limit ≤ 200). Needs X-Api-Key.");
-        audit.MapGet("/{id:long}", Get).WithSummary("One audit record with the result that was served and the case it came from. Needs X-Api-Key.");
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        audit.MapGet("/", List).WithSummary("Audit records, newest first (offset, limit ≤ 200). Auditors only (X-Api-Key or bearer token).");
+        audit.MapGet("/{id:long}", Get).WithSummary("One audit record with the result that was served and the case it came from. Auditors only (X-Api-Key or bearer token).");
         audit.MapGet("/{id:long}/case", Case)
-            .WithSummary("The case an audit record's result was computed from, as stored (POST it to /v1/recommend?asOf=… to replay). Needs X-Api-Key.");
-        audit.MapGet("/cds-feedback", Feedback).WithSummary("CDS Hooks feedback (what clinicians did with the cards), newest first (offset, limit ≤ 200). Needs X-Api-Key.");
+            .WithSummary("The case an audit record's result was computed from, as stored (POST it to /v1/recommend?asOf=… to replay). Auditors only (X-Api-Key or bearer token).");
+        audit.MapGet("/cds-feedback", Feedback).WithSummary("CDS Hooks feedback (what clinicians did with the cards), newest first (offset, limit ≤ 200). Auditors only (X-Api-Key or bearer token).");
         return app;
     }
 
@@ -32,7 +32,7 @@ internal static class AuditEndpoints
 
         var page = await store.ListAsync(offset, limit, cancellationToken);
         var items = page.Records.Select(r => new AuditSummaryDto(r.Id, r.Entry.RecordedAt, r.Entry.CaseId, r.Entry.CaseSha256,
-            r.Entry.KnowledgeBaseVersion, r.Entry.AsOf, r.Hash)).ToList();
+            r.Entry.KnowledgeBaseVersion, r.Entry.AsOf, r.Hash, r.Entry.Caller)).ToList();
         return TypedResults.Ok(new AuditPageDto(page.Total, offset, limit, items));
     }
 
@@ -64,7 +64,7 @@ internal static class AuditEndpoints
         using var result = JsonDocument.Parse(r.Entry.ResultJson);
         using var stored = r.Entry.CaseJson is { } json ? JsonDocument.Parse(json) : null;
         return TypedResults.Ok(new AuditRecordDto(r.Id, r.Entry.RecordedAt, r.Entry.CaseId, r.Entry.CaseSha256,
-            r.Entry.KnowledgeBaseVersion, r.Entry.AsOf, r.PrevHash, r.Hash, result.RootElement.Clone(), stored?.RootElement.Clone(), r.Format));
+            r.Entry.KnowledgeBaseVersion, r.Entry.AsOf, r.PrevHash, r.Hash, result.RootElement.Clone(), stored?.RootElement.Clone(), r.Format, r.Entry.Caller));
     }
 
     /// <summary>The stored case alone, byte for byte as stored (for a /v1/recommend record, as the client sent it: its SHA-256 is the record's case hash).</summary>

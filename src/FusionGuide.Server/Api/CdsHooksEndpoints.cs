@@ -111,7 +111,7 @@ internal static class CdsHooksEndpoints
         var now = clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
         // The case read from FHIR is stored, not the hook request (which may carry the EHR's access token).
         var record = await audit.AppendAsync(new AuditEntry(now, result.CaseId, sha, result.KnowledgeBaseVersion, result.AsOf!,
-            ContractJson.Serialize(result, indented: false), ContractJson.Serialize(outcome.Case!, indented: false)), cancellationToken);
+            ContractJson.Serialize(result, indented: false), ContractJson.Serialize(outcome.Case!, indented: false), Callers.Of(http).Identity), cancellationToken);
         await audit.LinkHookInstanceAsync(new HookInstanceLink(hookInstance, record.Id, id, hook, now), cancellationToken);
         await audit.LinkReportAsync(outcome.ReportToken!, record.Id, now, cancellationToken);
         RequestLog.CdsAnswered(log, id, sha, record.Id, outcome.Response!.Cards.Count);

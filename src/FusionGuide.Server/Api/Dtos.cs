@@ -26,8 +26,9 @@ public sealed record KnowledgeDto(string Version, string ReleaseDate, int Contra
 /// <summary>The answer of <c>GET /healthz</c>.</summary>
 public sealed record HealthDto(string Status, string KnowledgeBaseVersion);
 
-/// <summary>An audit record without its result, as listed.</summary>
-public sealed record AuditSummaryDto(long Id, string RecordedAt, string? CaseId, string CaseSha256, string KnowledgeBaseVersion, string AsOf, string Hash);
+/// <summary>An audit record without its result, as listed; <c>caller</c> is who asked (absent in records stored before schema 4).</summary>
+public sealed record AuditSummaryDto(long Id, string RecordedAt, string? CaseId, string CaseSha256, string KnowledgeBaseVersion, string AsOf, string Hash,
+    FusionGuide.Server.Audit.AuditCaller? Caller);
 
 /// <summary>One page of the audit list, newest first.</summary>
 public sealed record AuditPageDto(long Total, int Offset, int Limit, IReadOnlyList<AuditSummaryDto> Records);
@@ -37,8 +38,9 @@ public sealed record FeedbackPageDto(int Offset, int Limit, IReadOnlyList<Fusion
 
 /// <summary>
 /// One audit record with the result that was served and the case it was computed from (<c>case</c>: null in records
-/// stored before schema 3); <c>format</c> is the record format (see docs/audit-integrity.md).
+/// stored before schema 3); <c>format</c> is the record format (see docs/audit-integrity.md); <c>caller</c> is who
+/// asked (absent before schema 4).
 /// </summary>
 public sealed record AuditRecordDto(
     long Id, string RecordedAt, string? CaseId, string CaseSha256, string KnowledgeBaseVersion, string AsOf,
-    string PrevHash, string Hash, JsonElement Result, JsonElement? Case, int Format);
+    string PrevHash, string Hash, JsonElement Result, JsonElement? Case, int Format, FusionGuide.Server.Audit.AuditCaller? Caller);

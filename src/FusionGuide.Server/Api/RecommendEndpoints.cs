@@ -19,7 +19,8 @@ internal static class RecommendEndpoints
             .Produces<Domain.Result>(StatusCodes.Status200OK, Negotiation.Json, Negotiation.Markdown, Negotiation.Html)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status406NotAcceptable)
-            .WithSummary("Evaluate a case: the result as JSON, or the report as Markdown or HTML (Accept header). Every result served is audited.");
+            .ProducesProblem(StatusCodes.Status401Unauthorized).AddEndpointFilter<Hosting.CallerFilter>()
+            .WithSummary("Evaluate a case: the result as JSON, or the report as Markdown or HTML (Accept header). Every result served is audited with who asked.");
         v1.MapPost("/validate", Validate)
             .Accepts<Domain.Case>(Negotiation.Json)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -53,7 +54,7 @@ internal static class RecommendEndpoints
         var result = engine.Evaluate(read.Case!, date, read.Notices);
         var json = ContractJson.Serialize(result, indented: false);
         var entry = new AuditEntry(clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture), result.CaseId, sha, result.KnowledgeBaseVersion, result.AsOf!, json,
-            System.Text.Encoding.UTF8.GetString(bytes!));
+            System.Text.Encoding.UTF8.GetString(bytes!), Hosting.Callers.Of(http).Identity);
         var record = await audit.AppendAsync(entry, cancellationToken);
         RequestLog.Recommended(log, sha, record.Id, format!.Value);
         http.Response.Headers["X-Case-Sha256"] = sha;

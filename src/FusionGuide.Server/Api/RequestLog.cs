@@ -18,6 +18,9 @@ internal static partial class RequestLog
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "audit: {Path} refused: {Reason}")]
     public static partial void AuditRefused(ILogger logger, string path, string reason);
 
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "caller: {Path} refused: {Reason}")]
+    public static partial void CallerRefused(ILogger logger, string path, string reason);
+
     [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "cds-services/{ServiceId}: request sha256={RequestSha256} audited as record {RecordId}, {CardCount} cards")]
     public static partial void CdsAnswered(ILogger logger, string serviceId, string requestSha256, long recordId, int cardCount);
 

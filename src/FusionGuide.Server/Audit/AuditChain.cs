@@ -10,7 +10,8 @@ namespace FusionGuide.Server.Audit;
 /// </summary>
 /// <remarks>
 /// The canonical form writes each field as its UTF-8 byte length, a colon and the bytes, in a fixed order (id,
-/// recordedAt, caseId, caseSha256, knowledgeBaseVersion, asOf, resultJson, and — from record format 2 on — caseJson);
+/// recordedAt, caseId, caseSha256, knowledgeBaseVersion, asOf, resultJson, from record format 2 on caseJson, and from
+/// format 3 on the caller's kind and name);
 /// a missing value is written as <c>~</c>. Length prefixes make the encoding unambiguous: no two different records
 /// share a canonical form (a format 1 record has one field fewer, so neither can pass for the other). The texts are
 /// hashed, not their compressed bytes.
@@ -37,6 +38,12 @@ public static class AuditChain
         if (format >= 2)
         {
             Write(buffer, entry.CaseJson);
+        }
+
+        if (format >= 3)
+        {
+            Write(buffer, entry.Caller?.Kind);
+            Write(buffer, entry.Caller?.Name);
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));

@@ -13,8 +13,26 @@ namespace FusionGuide.Server.Audit;
 /// FHIR resources, in the contract's compact JSON (never the hook request itself, which may carry the EHR's access
 /// token). Null in records written before schema 3.
 /// </param>
+/// <param name="Caller">Who asked (record format 3 on; null in older records): never a secret, only its kind and name.</param>
 public sealed record AuditEntry(
-    string RecordedAt, string? CaseId, string CaseSha256, string KnowledgeBaseVersion, string AsOf, string ResultJson, string? CaseJson = null);
+    string RecordedAt, string? CaseId, string CaseSha256, string KnowledgeBaseVersion, string AsOf, string ResultJson, string? CaseJson = null,
+    AuditCaller? Caller = null);
+
+/// <summary>
+/// Who asked for a recommendation, as the audit trail names them: how they were authenticated and the name that
+/// authentication gave — a named API key's name, an OIDC token's subject, the user a trusted reverse proxy vouched for,
+/// the CDS client's issuer and subject — or <see cref="Anonymous"/> on a server that lets anyone ask. Never a key or token.
+/// </summary>
+/// <param name="Kind">One of <c>api-key</c>, <c>oidc</c>, <c>proxy</c>, <c>cds-client</c>, <c>cds-client-unverified</c>, <c>anonymous</c>.</param>
+/// <param name="Name">The name within that kind (empty for <c>anonymous</c>).</param>
+public sealed record AuditCaller(string Kind, string Name)
+{
+    /// <summary>A caller the server did not ask to authenticate.</summary>
+    public static readonly AuditCaller Anonymous = new("anonymous", "");
+
+    /// <inheritdoc />
+    public override string ToString() => Name.Length == 0 ? Kind : $"{Kind}:{Name}";
+}
 
 /// <summary>A stored audit record: the entry, its place in the chain and the hashes that link it.</summary>
 /// <param name="Id">Position in the chain, from 1.</param>
@@ -23,12 +41,13 @@ public sealed record AuditEntry(
 /// <param name="Hash">SHA-256 of <paramref name="PrevHash"/> and the canonical fields (see <see cref="AuditChain"/>).</param>
 /// <param name="Format">
 /// How the record is stored and hashed: 1 (before schema 3) the result as text, no case, the case not hashed; 2 the
-/// result and case compressed (<see cref="RecordCompression"/>), the case hashed too.
+/// result and case compressed (<see cref="RecordCompression"/>), the case hashed too; 3 (schema 4) as 2, with who asked
+/// (<see cref="AuditEntry.Caller"/>) stored and hashed.
 /// </param>
 public sealed record AuditRecord(long Id, AuditEntry Entry, string PrevHash, string Hash, int Format = AuditRecord.CurrentFormat)
 {
     /// <summary>The format new records are written in.</summary>
-    public const int CurrentFormat = 2;
+    public const int CurrentFormat = 3;
 }
 
 /// <summary>One page of records, newest first.</summary>

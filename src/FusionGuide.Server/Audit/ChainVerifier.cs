@@ -68,6 +68,8 @@ internal sealed class ChainVerifier
                 + (record.Id > expectedId ? $"; no signed archive manifest accounts for records {expectedId}–{record.Id - 1}: deleted, or a partition dropped without 'audit archive')" : ")")
             : record.PrevHash != expectedPrev ? "its previous hash does not match the hash of the record before it"
             : record.Format is < 1 or > AuditRecord.CurrentFormat ? $"its format {record.Format} is not one this verifier knows"
+            // Before format 3 the caller is not hashed: a caller written beside such a record afterwards is a change, not a value.
+            : record.Format < 3 && record.Entry.Caller is not null ? $"it names a caller ({record.Entry.Caller}), which its format {record.Format} never holds"
             : AuditChain.Hash(record.PrevHash, record.Id, record.Entry, record.Format) != record.Hash ? "its content does not match its hash"
             : checkpoints.TryGetValue(record.Id, out var k) && k.LastHash != record.Hash
                 ? $"its hash is not the one signed in the checkpoint of {k.Time}: the chain up to it was rewritten and rehashed"

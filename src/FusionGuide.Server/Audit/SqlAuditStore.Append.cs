@@ -155,13 +155,14 @@ public abstract partial class SqlAuditStore
         await using (tx.ConfigureAwait(false))
         {
             var records = new AuditRecord[batch.Count];
-            await using (var insert = Command(c, tx, $"INSERT INTO audit_record ({Columns}) VALUES (@id, @at, @case_id, @sha, @kb, @as_of, '', @prev, @hash, @format, @result_br, @case_br)",
+            await using (var insert = Command(c, tx, $"INSERT INTO audit_record ({Columns}) VALUES (@id, @at, @case_id, @sha, @kb, @as_of, '', @prev, @hash, @format, @result_br, @case_br, @caller_kind, @caller_name)",
                 ("@id", 0L), ("@at", ""), ("@case_id", null), ("@sha", ""), ("@kb", ""), ("@as_of", ""), ("@prev", ""), ("@hash", ""),
-                ("@format", AuditRecord.CurrentFormat), ("@result_br", Array.Empty<byte>()), ("@case_br", null)))
+                ("@format", AuditRecord.CurrentFormat), ("@result_br", Array.Empty<byte>()), ("@case_br", null), ("@caller_kind", ""), ("@caller_name", "")))
             {
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    var entry = batch[i].Entry;
+                    // Who asked is always named in a new record: a caller left unset is recorded as anonymous, not as nothing.
+                    var entry = batch[i].Entry.Caller is null ? batch[i].Entry with { Caller = AuditCaller.Anonymous } : batch[i].Entry;
                     var id = checked(lastId + 1);
                     var record = new AuditRecord(id, entry, lastHash, AuditChain.Hash(lastHash, id, entry));
                     Set(insert, 0, id);
@@ -174,6 +175,8 @@ public abstract partial class SqlAuditStore
                     Set(insert, 7, record.Hash);
                     Set(insert, 9, RecordCompression.Compress(entry.ResultJson));
                     Set(insert, 10, entry.CaseJson is null ? null : RecordCompression.Compress(entry.CaseJson));
+                    Set(insert, 11, entry.Caller!.Kind);
+                    Set(insert, 12, entry.Caller.Name);
                     await insert.ExecuteNonQueryAsync(none).ConfigureAwait(false);
                     records[i] = record;
                     (lastId, lastHash) = (id, record.Hash);

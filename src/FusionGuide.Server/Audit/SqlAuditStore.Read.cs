@@ -170,9 +170,11 @@ public abstract partial class SqlAuditStore
         var text = r.GetString(6);
         var result = format >= 2 && text.Length == 0 && !r.IsDBNull(10) ? RecordCompression.Decompress(r.GetFieldValue<byte[]>(10)) : text;
         var caseJson = format >= 2 && !r.IsDBNull(11) ? RecordCompression.Decompress(r.GetFieldValue<byte[]>(11)) : null;
+        // Read whatever the columns hold, even beside an older record: the verifier refuses a caller its format never held.
+        var caller = r.IsDBNull(12) && r.IsDBNull(13) ? null : new AuditCaller(NullableString(r, 12) ?? "", NullableString(r, 13) ?? "");
         return new AuditRecord(
             r.GetInt64(0),
-            new AuditEntry(r.GetString(1), NullableString(r, 2), r.GetString(3), r.GetString(4), r.GetString(5), result, caseJson),
+            new AuditEntry(r.GetString(1), NullableString(r, 2), r.GetString(3), r.GetString(4), r.GetString(5), result, caseJson, caller),
             r.GetString(7),
             r.GetString(8),
             format);

@@ -5,12 +5,14 @@ namespace FusionGuide.Server.Audit;
 /// <summary>The schema: what a database holds (probe) and creating or upgrading it (migrate).</summary>
 public abstract partial class SqlAuditStore
 {
-    // A record's columns: those of schema 2, then (schema 3) its format and its compressed result and case.
+    // A record's columns: those of schema 2, then (schema 3) its format and its compressed result and case, then
+    // (schema 4) who asked.
     private const string ColumnsV2 = "id, recorded_at, case_id, case_sha256, kb_version, as_of, result_json, prev_hash, hash";
-    private const string Columns = ColumnsV2 + ", format, result_br, case_br";
+    private const string ColumnsV3 = ColumnsV2 + ", format, result_br, case_br";
+    private const string Columns = ColumnsV3 + ", caller_kind, caller_name";
 
     /// <summary>The schema version <c>audit migrate</c> brings a store to (the <c>audit_store</c> row records it).</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     /// <summary>
     /// The tables, created by migrate. <c>audit_chain_head</c> holds one row naming the last record; <c>audit_store</c>
@@ -79,8 +81,22 @@ public abstract partial class SqlAuditStore
         ALTER TABLE audit_record ADD COLUMN case_br {BinaryType} NULL;
         """;
 
-    /// <summary>The columns to read records with from a store at <paramref name="schemaVersion"/> (before 3, all in format 1).</summary>
-    private static string RecordColumns(int schemaVersion) => schemaVersion >= 3 ? Columns : ColumnsV2 + ", 1, NULL, NULL";
+    /// <summary>
+    /// Schema 4: records in format 3 name who asked (<see cref="AuditEntry.Caller"/>); the records already there keep
+    /// their format, their hashes unchanged.
+    /// </summary>
+    private const string CallerSql = """
+        ALTER TABLE audit_record ADD COLUMN caller_kind TEXT NULL;
+        ALTER TABLE audit_record ADD COLUMN caller_name TEXT NULL;
+        """;
+
+    /// <summary>The columns to read records with from a store at <paramref name="schemaVersion"/> (before 3, all in format 1; before 4, no caller).</summary>
+    private static string RecordColumns(int schemaVersion) => schemaVersion switch
+    {
+        >= 4 => Columns,
+        3 => ColumnsV3 + ", NULL, NULL",
+        _ => ColumnsV2 + ", 1, NULL, NULL, NULL, NULL",
+    };
 
     private const string StoreColumns = "store_id, schema_version, created_at, first_id, genesis_hash, previous_store_id, previous_last_id, previous_last_hash";
 
@@ -196,6 +212,11 @@ public abstract partial class SqlAuditStore
         if (before is null || before.SchemaVersion < 3)
         {
             await ExecuteAsync(c, tx, RecordFormat2Sql, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (before is null || before.SchemaVersion < 4)
+        {
+            await ExecuteAsync(c, tx, CallerSql, cancellationToken).ConfigureAwait(false);
         }
 
         if (MigrateExtraSql.Length > 0)

@@ -9,7 +9,7 @@ namespace FusionGuide.Server.Commands;
 /// (<see cref="ParsedArguments"/>) against the command's entry in <see cref="CommandTable"/>, and turned into settings
 /// here. Any other <c>--key=value</c> given to <c>serve</c> is an ASP.NET Core host setting and passed through.
 /// </summary>
-internal sealed class CommandLine
+internal sealed partial class CommandLine
 {
     public const string DefaultUrls = "http://127.0.0.1:8080";
 
@@ -110,6 +110,23 @@ internal sealed class CommandLine
         }
 
         return key;
+    }
+
+    /// <summary>
+    /// The knowledge folder named by <c>--knowledge</c> (or FUSIONGUIDE_KNOWLEDGE / the configuration file, resolved
+    /// before parsing), loaded and validated as <c>kb validate DIR</c> does; each problem refuses the start.
+    /// </summary>
+    public (FusionGuide.Knowledge.KnowledgeBase? Knowledge, string? Directory) Knowledge()
+    {
+        if (Option("--knowledge") is not { } dir)
+        {
+            return (null, null);
+        }
+
+        var load = FusionGuide.Knowledge.Loading.KnowledgeLoader.LoadDirectory(dir);
+        var problems = Engine.KnowledgeRelease.Problems(load);
+        Problems.AddRange(problems.Select(p => new Problem("--knowledge", $"{dir}: {p.Path}: {p.Message}")));
+        return problems.Count == 0 ? (load.KnowledgeBase, Path.GetFullPath(dir)) : (null, null);
     }
 
     /// <summary>The proxies named by <c>--trust-proxy</c>: comma-separated addresses (<c>10.0.0.5</c>) or networks (<c>10.0.0.0/8</c>).</summary>

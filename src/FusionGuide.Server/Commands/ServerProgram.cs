@@ -20,6 +20,9 @@ public static class ServerProgram
             [CommandTable.AuditVerify] = AuditVerifyAsync,
             [CommandTable.AuditMigrate] = AuditMigrateAsync,
             [CommandTable.AuditArchive] = AuditArchiveCommands.ArchiveAsync,
+            [CommandTable.AuditList] = AuditListCommand.RunAsync,
+            [CommandTable.KeysAdd] = (args, stdout, stderr) => Task.FromResult(KeysCommands.Add(args, stdout, stderr)),
+            [CommandTable.KeysHash] = (args, stdout, stderr) => Task.FromResult(KeysCommands.Hash(args, Console.In, stdout, stderr)),
             // The FHIR commands live here, not in the Native AOT CLI: the Firely SDK needs the JIT.
             [CommandTable.Fhir] = (args, stdout, stderr) => Task.FromResult(FhirCommands.Run(["fhir", .. args], stdout, stderr)),
             [CommandTable.RecommendFhir] = (args, stdout, stderr) => Task.FromResult(FhirCommands.Run(["recommend", .. args], stdout, stderr)),
@@ -59,11 +62,13 @@ public static class ServerProgram
         (args, var configFile) = ServerConfiguration.Apply(args, ConfigurableOptions(CommandTable.Serve), passHostSettings: true, configured);
         var line = CommandLine.Parse(args, CommandTable.Serve);
         line.Problems.InsertRange(0, configured);
+        var (knowledge, knowledgeDir) = line.Knowledge();
         var settings = new ServerSettings
         {
+            Knowledge = knowledge, KnowledgeDirectory = knowledgeDir,
             ConfigFile = configFile,
             Audit = line.AuditStore(), ApiKey = line.ApiKey(), Cds = line.Cds(), TrustedProxies = line.TrustedProxies(), PublicUrl = line.PublicUrl(),
-            Checkpoints = line.Checkpoints(),
+            Checkpoints = line.Checkpoints(), ApiKeys = line.ApiKeys(), Oidc = line.Oidc(), ProxyUserHeader = line.ProxyUserHeader(),
         };
         if (line.Problems.Count > 0)
         {

@@ -146,14 +146,18 @@ internal sealed class CdsJwtFilter(ServerSettings settings) : IEndpointFilter
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        var bearer = http.Request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header["Bearer ".Length..].Trim() : null;
         if (settings.Cds.JwtKeys is null)
         {
+            // Not verified: the audit names what the token claims, and says it was not verified.
+            Callers.Set(http, UnverifiedCaller(bearer));
             return await next(context);
         }
 
-        var http = context.HttpContext;
         string? reason;
-        if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (bearer is null)
         {
             reason = "send a bearer JWT in the Authorization header";
         }
@@ -161,6 +165,11 @@ internal sealed class CdsJwtFilter(ServerSettings settings) : IEndpointFilter
         {
             var result = await http.AuthenticateAsync(CdsJwt.Scheme);
             reason = result.Succeeded ? null : result.Failure?.Message ?? "the token was not accepted";
+            if (result.Succeeded)
+            {
+                // The EHR (iss) and the client it registered (sub), as CDS Hooks 2.0 names them.
+                Callers.Set(http, new Caller(new Audit.AuditCaller("cds-client", ClientName(result.Principal?.FindFirst("iss")?.Value, result.Principal?.FindFirst("sub")?.Value)), false));
+            }
         }
 
         if (reason is null)
@@ -170,5 +179,29 @@ internal sealed class CdsJwtFilter(ServerSettings settings) : IEndpointFilter
 
         http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
         return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A valid bearer token is required", detail: reason);
+    }
+
+    private static string ClientName(string? iss, string? sub) => $"{Cut(iss ?? "?")}|{Cut(sub ?? "?")}";
+
+    // A claimed name is bounded: an unverified token could carry anything.
+    private static string Cut(string s) => s.Length <= 200 ? s : s[..200];
+
+    private static Caller UnverifiedCaller(string? bearer)
+    {
+        if (bearer is null)
+        {
+            return Caller.Anonymous;
+        }
+
+        try
+        {
+            var token = new JsonWebToken(bearer);
+            return new Caller(new Audit.AuditCaller("cds-client-unverified", ClientName(token.Issuer is { Length: > 0 } i ? i : null,
+                token.TryGetPayloadValue<string>("sub", out var sub) ? sub : null)), false);
+        }
+        catch (ArgumentException)
+        {
+            return Caller.Anonymous;
+        }
     }
 }

@@ -50,8 +50,9 @@ public static class ServerApp
         services.AddSingleton(rateLimit);
         rateLimit.AddTo(services);
         services.AddSingleton(TimeProvider.System);
-        // The knowledge base is loaded and checked before the first request, so a broken one stops the server at start.
-        services.AddSingleton(_ => new FusionEngine(KnowledgeLoader.Embedded));
+        // The knowledge base is loaded and checked before the first request, so a broken one stops the server at start
+        // (a --knowledge folder was validated in full before the application was built).
+        services.AddSingleton(sp => new FusionEngine(sp.GetRequiredService<ServerSettings>().Knowledge ?? KnowledgeLoader.Embedded));
         services.AddSingleton(sp => References(sp.GetRequiredService<FusionEngine>().KnowledgeBase));
         services.AddSingleton(sp =>
         {
@@ -66,6 +67,7 @@ public static class ServerApp
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddSecuritySchemes());
         services.AddCdsHooks();
+        services.AddOidcBearer();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
 
         if (settings.TrustedProxies.Count > 0)
@@ -88,6 +90,7 @@ public static class ServerApp
         var app = builder.Build();
         if (settings.TrustedProxies.Count > 0)
         {
+            app.UseConnectedPeer();
             app.UseForwardedHostNote(settings.TrustedProxies);
             // First, so that everything after it (JWT audience, links, request log) sees the original scheme and host.
             app.UseForwardedHeaders();
@@ -120,8 +123,9 @@ public static class ServerApp
             // Read from the container, not the arguments: what the running server really uses.
             var running = app.Services.GetRequiredService<ServerSettings>();
             var store = running.Audit.Describe();
-            var access = running.ApiKey is null ? "closed (no API key configured)" : "open to the configured API key";
-            RequestLog.Started(app.Logger, engine.KnowledgeBase.Version, store, access);
+            var access = running.ApiKey is null && running.ApiKeys is null && running.Oidc is null ? "closed (no auditor configured)" : "open to auditors";
+            var knowledge = running.KnowledgeDirectory is { } dir ? $"{engine.KnowledgeBase.Version} (from {dir})" : $"{engine.KnowledgeBase.Version} (embedded)";
+            RequestLog.Started(app.Logger, knowledge, store, access);
         });
         return app;
     }

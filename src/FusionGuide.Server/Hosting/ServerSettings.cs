@@ -20,6 +20,24 @@ public sealed record ServerSettings
     /// <summary>The key that opens <c>/v1/audit</c>; null keeps it closed.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>The named API keys (<c>--api-keys FILE</c>), each with its role; null: none.</summary>
+    public NamedApiKeys? ApiKeys { get; init; }
+
+    /// <summary>The hospital's identity provider whose bearer tokens name callers (<c>--oidc-authority</c>); null: none.</summary>
+    public OidcSettings? Oidc { get; init; }
+
+    /// <summary>
+    /// The header in which a trusted reverse proxy (<c>--trust-proxy</c>) names the user it authenticated
+    /// (<c>--proxy-user-header X-Forwarded-User</c>); null: no such header is believed.
+    /// </summary>
+    public string? ProxyUserHeader { get; init; }
+
+    /// <summary>
+    /// Whether <c>/v1/recommend</c> needs a known caller: true as soon as a way to authenticate callers is configured
+    /// (named keys, OIDC or a proxy user header), so that every audit record names who asked.
+    /// </summary>
+    public bool CallerRequired => ApiKeys is not null || Oidc is not null || ProxyUserHeader is not null;
+
     /// <summary>The CDS Hooks endpoints' settings.</summary>
     public CdsSettings Cds { get; init; } = new();
 
@@ -38,6 +56,15 @@ public sealed record ServerSettings
 
     /// <summary>The JSON configuration file (<c>--config</c>): its sections other than <c>FusionGuide</c> are host settings.</summary>
     public string? ConfigFile { get; init; }
+
+    /// <summary>
+    /// The knowledge base loaded from <c>--knowledge DIR</c> (validated in full before the server starts); null: the
+    /// release embedded in the program.
+    /// </summary>
+    public FusionGuide.Knowledge.KnowledgeBase? Knowledge { get; init; }
+
+    /// <summary>The folder <see cref="Knowledge"/> was loaded from (for the start-up log line).</summary>
+    public string? KnowledgeDirectory { get; init; }
 
     /// <summary>Settings from the environment alone (the API key variable), with the default SQLite store.</summary>
     public static ServerSettings FromEnvironment() => new() { ApiKey = NonEmpty(Environment.GetEnvironmentVariable(ApiKeyVariable)) };

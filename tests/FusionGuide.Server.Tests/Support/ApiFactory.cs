@@ -25,6 +25,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <summary>The configured public base URL (<c>--public-url</c>) the cards' report links are built from.</summary>
     public Uri? PublicUrl { get; init; } = new("https://fg.example/");
 
+    /// <summary>Further settings (named keys, OIDC, …) applied over the ones above.</summary>
+    public Func<ServerSettings, ServerSettings>? Configure { get; init; }
+
+    /// <summary>A file in the factory's own temporary folder (removed with it).</summary>
+    public string File(string name) => dir.File(name);
+
     public string DbPath => dir.File("audit.db");
 
     internal LogCapture Logs { get; } = new();
@@ -34,7 +40,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(l => l.ClearProviders().AddProvider(Logs));
         builder.ConfigureTestServices(s =>
         {
-            s.AddSingleton(new ServerSettings { Audit = new AuditStoreOptions(DbPath, null), ApiKey = ApiKey, Cds = Cds, PublicUrl = PublicUrl });
+            var settings = new ServerSettings { Audit = new AuditStoreOptions(DbPath, null), ApiKey = ApiKey, Cds = Cds, PublicUrl = PublicUrl };
+            s.AddSingleton(Configure?.Invoke(settings) ?? settings);
             s.AddSingleton<TimeProvider>(new FixedClock(Now));
         });
     }

@@ -44,7 +44,7 @@ internal static class AnticancerHistory
             {
                 if (classes.Contains(AnticancerClass.Platinum) && classes.Contains(AnticancerClass.OtherChemotherapy) || classes.SetEquals([AnticancerClass.Platinum]))
                 {
-                    ctx.Warn($"{path}.medication", $"{names} read as platinum-based chemotherapy ({Codes.Therapy.Code(therapy)}, the contract's platinum doublet): its partner is not one the contract names", MappingContext.Assumed);
+                    ctx.Warn($"{path}.medication", $"{names} read as platinum-based chemotherapy ({Codes.Therapy.Code(therapy)}, the contract's platinum doublet): its partner is not one the contract names", WarningCodes.FhirAssumed);
                 }
 
                 lines.Add((therapy, parts));

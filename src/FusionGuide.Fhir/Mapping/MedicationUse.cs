@@ -1,3 +1,4 @@
+using FusionGuide.Domain;
 using FusionGuide.Knowledge.Medications;
 using Hl7.Fhir.Model;
 
@@ -30,7 +31,7 @@ internal static class MedicationReading
 
         if (medication.Disagreement is { } disagreement)
         {
-            ctx.Warn($"{use.Path}.medication", disagreement, MappingContext.Assumed);
+            ctx.Warn($"{use.Path}.medication", disagreement, WarningCodes.FhirAssumed);
         }
 
         foreach (var ingredient in medication.Ingredients.Where(i => i.Anticancer is not null))

@@ -93,4 +93,29 @@ public sealed class KbCommandTests
         Assert.Contains("alina-2024", stdout, StringComparison.Ordinal);
         Assert.Contains("knowledge base 2026.12.1", stdout, StringComparison.Ordinal);
     }
+    [Theory]
+    [InlineData(new[] { "kb", "show" }, "kb show needs an ID")]
+    [InlineData(new[] { "kb", "show", "lorlatinib", "alectinib" }, "unknown argument 'alectinib'")]
+    [InlineData(new[] { "kb", "refs", "extra" }, "unknown argument 'extra'")]
+    [InlineData(new[] { "kb", "version", "--json" }, "unknown option '--json'")]
+    [InlineData(new[] { "kb", "validate", "knowledge", "--verbose" }, "unknown option '--verbose'")]
+    [InlineData(new[] { "kb", "show", "lorlatinib", "--json=yes" }, "--json takes no value")]
+    public void Kb_commands_read_their_arguments_with_the_shared_parser_and_name_each_mistake(string[] args, string problem)
+    {
+        var (code, stdout, stderr) = Cli.Run(args);
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains(problem, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kb_show_takes_json_before_or_after_the_id_and_in_either_spelling()
+    {
+        var after = Cli.Run("kb", "show", "lorlatinib", "--json");
+        var before = Cli.Run("kb", "show", "--json", "lorlatinib");
+
+        Assert.Equal(0, after.Code);
+        Assert.Equal(after.Out, before.Out);
+    }
 }

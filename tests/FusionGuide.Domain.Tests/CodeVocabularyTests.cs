@@ -73,12 +73,25 @@ public class CodeVocabularyTests
     {
         var field = Codecs().Single(f => f.Name == codec);
         var value = field.GetValue(null)!;
-        var enumType = field.FieldType.GetGenericArguments()[0];
-        var values = ((System.Collections.IEnumerable)field.FieldType.GetProperty(nameof(EnumCodec<Gene>.Values))!.GetValue(value)!)
+        var enumType = field.PropertyType.GetGenericArguments()[0];
+        var values = ((System.Collections.IEnumerable)field.PropertyType.GetProperty(nameof(EnumCodec<Gene>.Values))!.GetValue(value)!)
             .Cast<object>().ToList();
 
         Assert.Equal(Enum.GetValues(enumType).Cast<object>().Order(), values.Order());
         Assert.Equal(values.Count, CodesOf(codec).Count);
+    }
+
+    [Fact]
+    public void A_code_is_written_once_on_its_enum_member_and_the_json_writes_it()
+    {
+        // The one place a code is written: [JsonStringEnumMemberName] on the member; the codec and the JSON follow it.
+        var attribute = typeof(Gene).GetField(nameof(Gene.PdL1))!.GetCustomAttribute<System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute>();
+
+        Assert.Equal("PD-L1", attribute?.Name);
+        Assert.Equal("PD-L1", Codes.Gene.Code(Gene.PdL1));
+        Assert.Equal("\"PD-L1\"", System.Text.Json.JsonSerializer.Serialize(Gene.PdL1, ContractJsonContext.Default.Gene));
+        Assert.Equal(Gene.PdL1, System.Text.Json.JsonSerializer.Deserialize("\"PD-L1\"", ContractJsonContext.Default.Gene));
+        Assert.Throws<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize("\"pd-l1\"", ContractJsonContext.Default.Gene));
     }
 
     [Fact]
@@ -91,14 +104,14 @@ public class CodeVocabularyTests
         Assert.Empty(unmapped);
     }
 
-    private static IEnumerable<FieldInfo> Codecs() =>
-        typeof(Codes).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.FieldType.IsGenericType && f.FieldType.GetGenericTypeDefinition() == typeof(EnumCodec<>));
+    private static IEnumerable<PropertyInfo> Codecs() =>
+        typeof(Codes).GetProperties(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.PropertyType.IsGenericType && f.PropertyType.GetGenericTypeDefinition() == typeof(EnumCodec<>));
 
     private static HashSet<string> CodesOf(string codec)
     {
         var field = Codecs().Single(f => f.Name == codec);
-        var codes = (IReadOnlyList<string>)field.FieldType.GetProperty(nameof(EnumCodec<Gene>.Codes))!.GetValue(field.GetValue(null))!;
+        var codes = (IReadOnlyList<string>)field.PropertyType.GetProperty(nameof(EnumCodec<Gene>.Codes))!.GetValue(field.GetValue(null))!;
         var set = codes.ToHashSet(StringComparer.Ordinal);
         Assert.Equal(codes.Count, set.Count);
         return set;

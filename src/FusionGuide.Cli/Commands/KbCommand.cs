@@ -7,27 +7,63 @@ using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Cli.Commands;
 
-/// <summary><c>kb validate [DIR] | version | show ID | refs | diff | audit</c>.</summary>
+/// <summary>
+/// <c>kb validate [DIR]</c>, <c>kb version</c>, <c>kb show ID [--json]</c> and <c>kb refs</c>, each read by the shared
+/// parser against its entry in <see cref="CommandTable"/> (<c>kb diff</c> and <c>kb audit</c> have their own files).
+/// </summary>
 internal static class KbCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary><c>kb validate [DIR]</c>.</summary>
+    public static int Validate(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length == 0)
+        var a = Read(args, CommandTable.KbValidate, required: null, most: 1);
+        return a.Problems.Count > 0 ? Dispatcher.Problems(stderr, a.Problems) : Validate(a.Positional.Count == 1 ? a.Positional[0] : null, stdout, stderr);
+    }
+
+    /// <summary><c>kb version</c>.</summary>
+    public static int Version(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = Read(args, CommandTable.KbVersion, required: null, most: 0);
+        return a.Problems.Count > 0 ? Dispatcher.Problems(stderr, a.Problems) : Version(stdout, full: false);
+    }
+
+    /// <summary><c>kb show ID [--json]</c>.</summary>
+    public static int Show(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = Read(args, CommandTable.KbShow, required: "an ID (a drug, reference, rule, regimen, trial or threshold)", most: 1);
+        if (a.Problems.Count > 0)
         {
-            return Dispatcher.UsageError(stderr, "kb needs a subcommand: validate, version, show, refs, diff or audit");
+            return Dispatcher.Problems(stderr, a.Problems);
         }
 
-        return args[0] switch
+        return a.Has("--json") ? ShowJson(a.Positional[0], stdout, stderr) : Show(a.Positional[0], stdout, stderr);
+    }
+
+    /// <summary><c>kb refs</c>.</summary>
+    public static int Refs(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = Read(args, CommandTable.KbRefs, required: null, most: 0);
+        return a.Problems.Count > 0 ? Dispatcher.Problems(stderr, a.Problems) : Refs(stdout);
+    }
+
+    /// <summary>
+    /// Reads a kb command's arguments with the shared parser: <paramref name="required"/> names the one positional word
+    /// the command needs (null: none needed), and words beyond <paramref name="most"/> are usage mistakes.
+    /// </summary>
+    private static ParsedArguments Read(string[] args, CommandSpec command, string? required, int most)
+    {
+        var a = ParsedArguments.Parse(args, command);
+        if (required is not null && a.Positional.Count == 0)
         {
-            "validate" when args.Length <= 2 => Validate(args.Length == 2 ? args[1] : null, stdout, stderr),
-            "version" when args.Length == 1 => Version(stdout, full: false),
-            "show" when args.Length == 2 => Show(args[1], stdout, stderr),
-            "show" when args.Length == 3 && args.Contains("--json") => ShowJson(args[1] == "--json" ? args[2] : args[1], stdout, stderr),
-            "refs" when args.Length == 1 => Refs(stdout),
-            "diff" => KbDiffCommand.Run(args[1..], stdout, stderr),
-            "audit" => KbAuditCommand.Run(args[1..], stdout, stderr),
-            _ => Dispatcher.UsageError(stderr, $"unknown or malformed kb command: {string.Join(' ', args)}"),
-        };
+            a.Usage($"{command.Name} needs {required}; see {ParsedArguments.Help(command)}");
+        }
+
+        foreach (var extra in a.Positional.Skip(most))
+        {
+            a.Usage($"unknown argument '{extra}'; see {ParsedArguments.Help(command)}");
+        }
+
+        return a;
     }
 
     public static int Version(TextWriter stdout, bool full)

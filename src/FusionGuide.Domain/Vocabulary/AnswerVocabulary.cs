@@ -3,112 +3,97 @@ using System.Text.Json.Serialization;
 
 namespace FusionGuide.Domain;
 
+#pragma warning disable CS1591 // an enum member is documented by its wire code, in its [JsonStringEnumMemberName]
+
 // The contract's closed vocabularies of the answer: preference, driver, setting, toxicity action, gene status, severity.
 
 /// <summary>How strongly a guideline recommends an option.</summary>
-[JsonConverter(typeof(PreferenceConverter))]
+[JsonConverter(typeof(CodecConverter<Preference>))]
 public enum Preference
 {
-    /// <summary><c>preferred</c></summary>
+    [JsonStringEnumMemberName("preferred")]
     Preferred,
-    /// <summary><c>other-recommended</c></summary>
+    [JsonStringEnumMemberName("other-recommended")]
     OtherRecommended,
-    /// <summary><c>certain-circumstances</c></summary>
+    [JsonStringEnumMemberName("certain-circumstances")]
     CertainCircumstances,
 }
 
-/// <summary>JSON converter for <see cref="Preference"/>.</summary>
-public sealed class PreferenceConverter() : CodecConverter<Preference>(Codes.Preference);
-
 /// <summary>The oncogenic driver the engine established.</summary>
-[JsonConverter(typeof(DriverConverter))]
+[JsonConverter(typeof(CodecConverter<Driver>))]
 public enum Driver
 {
-    /// <summary><c>ALK</c></summary>
+    [JsonStringEnumMemberName("ALK")]
     Alk,
-    /// <summary><c>ROS1</c></summary>
+    [JsonStringEnumMemberName("ROS1")]
     Ros1,
-    /// <summary><c>other</c></summary>
+    [JsonStringEnumMemberName("other")]
     Other,
-    /// <summary><c>none</c></summary>
+    [JsonStringEnumMemberName("none")]
     None,
-    /// <summary><c>indeterminate</c></summary>
+    [JsonStringEnumMemberName("indeterminate")]
     Indeterminate,
 }
 
-/// <summary>JSON converter for <see cref="Driver"/>.</summary>
-public sealed class DriverConverter() : CodecConverter<Driver>(Codes.Driver);
-
 /// <summary>The treatment setting of the case.</summary>
-[JsonConverter(typeof(SettingConverter))]
+[JsonConverter(typeof(CodecConverter<Setting>))]
 public enum Setting
 {
-    /// <summary><c>diagnostic-workup</c></summary>
+    [JsonStringEnumMemberName("diagnostic-workup")]
     DiagnosticWorkup,
-    /// <summary><c>adjuvant</c></summary>
+    [JsonStringEnumMemberName("adjuvant")]
     Adjuvant,
-    /// <summary><c>first-line</c></summary>
+    [JsonStringEnumMemberName("first-line")]
     FirstLine,
-    /// <summary><c>subsequent-targeted</c></summary>
+    [JsonStringEnumMemberName("subsequent-targeted")]
     SubsequentTargeted,
-    /// <summary><c>post-targeted</c></summary>
+    [JsonStringEnumMemberName("post-targeted")]
     PostTargeted,
-    /// <summary><c>non-targeted</c></summary>
+    [JsonStringEnumMemberName("non-targeted")]
     NonTargeted,
 }
 
-/// <summary>JSON converter for <see cref="Setting"/>.</summary>
-public sealed class SettingConverter() : CodecConverter<Setting>(Codes.Setting);
-
 /// <summary>What a label says to do with the drug for an adverse event.</summary>
-[JsonConverter(typeof(ToxicityActionConverter))]
+[JsonConverter(typeof(CodecConverter<ToxicityAction>))]
 public enum ToxicityAction
 {
-    /// <summary><c>continue</c></summary>
+    [JsonStringEnumMemberName("continue")]
     Continue,
-    /// <summary><c>hold</c></summary>
+    [JsonStringEnumMemberName("hold")]
     Hold,
-    /// <summary><c>hold-then-reduce</c></summary>
+    [JsonStringEnumMemberName("hold-then-reduce")]
     HoldThenReduce,
-    /// <summary><c>reduce</c></summary>
+    [JsonStringEnumMemberName("reduce")]
     Reduce,
-    /// <summary><c>discontinue</c></summary>
+    [JsonStringEnumMemberName("discontinue")]
     Discontinue,
 }
 
-/// <summary>JSON converter for <see cref="ToxicityAction"/>.</summary>
-public sealed class ToxicityActionConverter() : CodecConverter<ToxicityAction>(Codes.ToxicityAction);
-
 /// <summary>The combined status of one gene.</summary>
-[JsonConverter(typeof(GeneStatusConverter))]
+[JsonConverter(typeof(CodecConverter<GeneStatus>))]
 public enum GeneStatus
 {
-    /// <summary><c>positive</c></summary>
+    [JsonStringEnumMemberName("positive")]
     Positive,
-    /// <summary><c>negative</c></summary>
+    [JsonStringEnumMemberName("negative")]
     Negative,
-    /// <summary><c>equivocal</c></summary>
+    [JsonStringEnumMemberName("equivocal")]
     Equivocal,
-    /// <summary><c>not-tested</c></summary>
+    [JsonStringEnumMemberName("not-tested")]
     NotTested,
 }
 
-/// <summary>JSON converter for <see cref="GeneStatus"/>.</summary>
-public sealed class GeneStatusConverter() : CodecConverter<GeneStatus>(Codes.GeneStatus);
-
 /// <summary>Severity of a drug interaction.</summary>
-[JsonConverter(typeof(SeverityConverter))]
+[JsonConverter(typeof(CodecConverter<Severity>))]
 public enum Severity
 {
-    /// <summary><c>contraindicated</c></summary>
+    [JsonStringEnumMemberName("contraindicated")]
     Contraindicated,
-    /// <summary><c>major</c></summary>
+    [JsonStringEnumMemberName("major")]
     Major,
-    /// <summary><c>moderate</c></summary>
+    [JsonStringEnumMemberName("moderate")]
     Moderate,
-    /// <summary><c>minor</c></summary>
+    [JsonStringEnumMemberName("minor")]
     Minor,
 }
 
-/// <summary>JSON converter for <see cref="Severity"/>.</summary>
-public sealed class SeverityConverter() : CodecConverter<Severity>(Codes.Severity);

@@ -3,267 +3,237 @@ using System.Text.Json.Serialization;
 
 namespace FusionGuide.Domain;
 
+#pragma warning disable CS1591 // an enum member is documented by its wire code, in its [JsonStringEnumMemberName]
+
 // The contract's closed vocabularies of the patient and the history: histology, stage, transformation, sex, smoking, stop reason, progression pattern, adverse events, comorbidities, region, metastatic sites.
 
 /// <summary>Tumour histology.</summary>
-[JsonConverter(typeof(HistologyConverter))]
+[JsonConverter(typeof(CodecConverter<Histology>))]
 public enum Histology
 {
-    /// <summary><c>adenocarcinoma</c></summary>
+    [JsonStringEnumMemberName("adenocarcinoma")]
     Adenocarcinoma,
-    /// <summary><c>squamous</c></summary>
+    [JsonStringEnumMemberName("squamous")]
     Squamous,
-    /// <summary><c>large-cell</c></summary>
+    [JsonStringEnumMemberName("large-cell")]
     LargeCell,
-    /// <summary><c>nsclc-nos</c></summary>
+    [JsonStringEnumMemberName("nsclc-nos")]
     NsclcNos,
-    /// <summary><c>adenosquamous</c></summary>
+    [JsonStringEnumMemberName("adenosquamous")]
     Adenosquamous,
-    /// <summary><c>small-cell</c></summary>
+    [JsonStringEnumMemberName("small-cell")]
     SmallCell,
 }
 
-/// <summary>JSON converter for <see cref="Histology"/>.</summary>
-public sealed class HistologyConverter() : CodecConverter<Histology>(Codes.Histology);
-
 /// <summary>AJCC stage group.</summary>
-[JsonConverter(typeof(StageConverter))]
+[JsonConverter(typeof(CodecConverter<Stage>))]
 public enum Stage
 {
-    /// <summary><c>IA</c></summary>
+    [JsonStringEnumMemberName("IA")]
     IA,
-    /// <summary><c>IB</c></summary>
+    [JsonStringEnumMemberName("IB")]
     IB,
-    /// <summary><c>IIA</c></summary>
+    [JsonStringEnumMemberName("IIA")]
     IIA,
-    /// <summary><c>IIB</c></summary>
+    [JsonStringEnumMemberName("IIB")]
     IIB,
-    /// <summary><c>IIIA</c></summary>
+    [JsonStringEnumMemberName("IIIA")]
     IIIA,
-    /// <summary><c>IIIB</c></summary>
+    [JsonStringEnumMemberName("IIIB")]
     IIIB,
-    /// <summary><c>IIIC</c></summary>
+    [JsonStringEnumMemberName("IIIC")]
     IIIC,
-    /// <summary><c>IVA</c></summary>
+    [JsonStringEnumMemberName("IVA")]
     IVA,
-    /// <summary><c>IVB</c></summary>
+    [JsonStringEnumMemberName("IVB")]
     IVB,
-    /// <summary><c>IV</c></summary>
+    [JsonStringEnumMemberName("IV")]
     IV,
 }
 
-/// <summary>JSON converter for <see cref="Stage"/>.</summary>
-public sealed class StageConverter() : CodecConverter<Stage>(Codes.Stage);
-
 /// <summary>A histologic change seen on a biopsy at progression.</summary>
-[JsonConverter(typeof(TransformationConverter))]
+[JsonConverter(typeof(CodecConverter<Transformation>))]
 public enum Transformation
 {
-    /// <summary><c>small-cell</c></summary>
+    [JsonStringEnumMemberName("small-cell")]
     SmallCell,
-    /// <summary><c>squamous</c></summary>
+    [JsonStringEnumMemberName("squamous")]
     Squamous,
 }
 
-/// <summary>JSON converter for <see cref="Transformation"/>.</summary>
-public sealed class TransformationConverter() : CodecConverter<Transformation>(Codes.Transformation);
-
 /// <summary>Patient sex.</summary>
-[JsonConverter(typeof(SexConverter))]
+[JsonConverter(typeof(CodecConverter<Sex>))]
 public enum Sex
 {
-    /// <summary><c>female</c></summary>
+    [JsonStringEnumMemberName("female")]
     Female,
-    /// <summary><c>male</c></summary>
+    [JsonStringEnumMemberName("male")]
     Male,
-    /// <summary><c>other</c></summary>
+    [JsonStringEnumMemberName("other")]
     Other,
-    /// <summary><c>unknown</c></summary>
+    [JsonStringEnumMemberName("unknown")]
     Unknown,
 }
-
-/// <summary>JSON converter for <see cref="Sex"/>.</summary>
-public sealed class SexConverter() : CodecConverter<Sex>(Codes.Sex);
 
 /// <summary>Smoking history.</summary>
-[JsonConverter(typeof(SmokingConverter))]
+[JsonConverter(typeof(CodecConverter<Smoking>))]
 public enum Smoking
 {
-    /// <summary><c>never</c></summary>
+    [JsonStringEnumMemberName("never")]
     Never,
-    /// <summary><c>former</c></summary>
+    [JsonStringEnumMemberName("former")]
     Former,
-    /// <summary><c>current</c></summary>
+    [JsonStringEnumMemberName("current")]
     Current,
-    /// <summary><c>unknown</c></summary>
+    [JsonStringEnumMemberName("unknown")]
     Unknown,
 }
 
-/// <summary>JSON converter for <see cref="Smoking"/>.</summary>
-public sealed class SmokingConverter() : CodecConverter<Smoking>(Codes.Smoking);
-
 /// <summary>Why a therapy stopped.</summary>
-[JsonConverter(typeof(StopReasonConverter))]
+[JsonConverter(typeof(CodecConverter<StopReason>))]
 public enum StopReason
 {
-    /// <summary><c>progression</c></summary>
+    [JsonStringEnumMemberName("progression")]
     Progression,
-    /// <summary><c>intolerance</c></summary>
+    [JsonStringEnumMemberName("intolerance")]
     Intolerance,
-    /// <summary><c>completed</c></summary>
+    [JsonStringEnumMemberName("completed")]
     Completed,
-    /// <summary><c>ongoing</c></summary>
+    [JsonStringEnumMemberName("ongoing")]
     Ongoing,
 }
 
-/// <summary>JSON converter for <see cref="StopReason"/>.</summary>
-public sealed class StopReasonConverter() : CodecConverter<StopReason>(Codes.StopReason);
-
 /// <summary>How the disease progressed.</summary>
-[JsonConverter(typeof(ProgressionPatternConverter))]
+[JsonConverter(typeof(CodecConverter<ProgressionPattern>))]
 public enum ProgressionPattern
 {
-    /// <summary><c>systemic</c></summary>
+    [JsonStringEnumMemberName("systemic")]
     Systemic,
-    /// <summary><c>cns</c></summary>
+    [JsonStringEnumMemberName("cns")]
     Cns,
-    /// <summary><c>oligoprogression</c></summary>
+    [JsonStringEnumMemberName("oligoprogression")]
     Oligoprogression,
-    /// <summary><c>both</c></summary>
+    [JsonStringEnumMemberName("both")]
     Both,
 }
 
-/// <summary>JSON converter for <see cref="ProgressionPattern"/>.</summary>
-public sealed class ProgressionPatternConverter() : CodecConverter<ProgressionPattern>(Codes.ProgressionPattern);
-
 /// <summary>An adverse event in the contract's vocabulary.</summary>
-[JsonConverter(typeof(AdverseEventCodeConverter))]
+[JsonConverter(typeof(CodecConverter<AdverseEventCode>))]
 public enum AdverseEventCode
 {
-    /// <summary><c>hypertriglyceridemia</c></summary>
+    [JsonStringEnumMemberName("hypertriglyceridemia")]
     Hypertriglyceridemia,
-    /// <summary><c>hypercholesterolemia</c></summary>
+    [JsonStringEnumMemberName("hypercholesterolemia")]
     Hypercholesterolemia,
-    /// <summary><c>cognitive-effects</c></summary>
+    [JsonStringEnumMemberName("cognitive-effects")]
     CognitiveEffects,
-    /// <summary><c>mood-effects</c></summary>
+    [JsonStringEnumMemberName("mood-effects")]
     MoodEffects,
-    /// <summary><c>peripheral-neuropathy</c></summary>
+    [JsonStringEnumMemberName("peripheral-neuropathy")]
     PeripheralNeuropathy,
-    /// <summary><c>ck-elevation</c></summary>
+    [JsonStringEnumMemberName("ck-elevation")]
     CkElevation,
-    /// <summary><c>alt-ast-elevation</c></summary>
+    [JsonStringEnumMemberName("alt-ast-elevation")]
     AltAstElevation,
-    /// <summary><c>bradycardia</c></summary>
+    [JsonStringEnumMemberName("bradycardia")]
     Bradycardia,
-    /// <summary><c>qtc-prolongation</c></summary>
+    [JsonStringEnumMemberName("qtc-prolongation")]
     QtcProlongation,
-    /// <summary><c>pneumonitis</c></summary>
+    [JsonStringEnumMemberName("pneumonitis")]
     Pneumonitis,
-    /// <summary><c>hypertension</c></summary>
+    [JsonStringEnumMemberName("hypertension")]
     Hypertension,
-    /// <summary><c>visual-disturbance</c></summary>
+    [JsonStringEnumMemberName("visual-disturbance")]
     VisualDisturbance,
-    /// <summary><c>diarrhea</c></summary>
+    [JsonStringEnumMemberName("diarrhea")]
     Diarrhea,
-    /// <summary><c>nausea</c></summary>
+    [JsonStringEnumMemberName("nausea")]
     Nausea,
-    /// <summary><c>dizziness</c></summary>
+    [JsonStringEnumMemberName("dizziness")]
     Dizziness,
-    /// <summary><c>weight-gain</c></summary>
+    [JsonStringEnumMemberName("weight-gain")]
     WeightGain,
-    /// <summary><c>edema</c></summary>
+    [JsonStringEnumMemberName("edema")]
     Edema,
-    /// <summary><c>hyperglycemia</c></summary>
+    [JsonStringEnumMemberName("hyperglycemia")]
     Hyperglycemia,
-    /// <summary><c>anemia</c></summary>
+    [JsonStringEnumMemberName("anemia")]
     Anemia,
-    /// <summary><c>neutropenia</c></summary>
+    [JsonStringEnumMemberName("neutropenia")]
     Neutropenia,
-    /// <summary><c>other</c></summary>
+    [JsonStringEnumMemberName("other")]
     Other,
 }
 
-/// <summary>JSON converter for <see cref="AdverseEventCode"/>.</summary>
-public sealed class AdverseEventCodeConverter() : CodecConverter<AdverseEventCode>(Codes.AdverseEventCode);
-
 /// <summary>A comorbidity in the contract's vocabulary.</summary>
-[JsonConverter(typeof(ComorbidityConverter))]
+[JsonConverter(typeof(CodecConverter<Comorbidity>))]
 public enum Comorbidity
 {
-    /// <summary><c>hyperlipidemia</c></summary>
+    [JsonStringEnumMemberName("hyperlipidemia")]
     Hyperlipidemia,
-    /// <summary><c>psychiatric-disorder</c></summary>
+    [JsonStringEnumMemberName("psychiatric-disorder")]
     PsychiatricDisorder,
-    /// <summary><c>cognitive-impairment</c></summary>
+    [JsonStringEnumMemberName("cognitive-impairment")]
     CognitiveImpairment,
-    /// <summary><c>interstitial-lung-disease</c></summary>
+    [JsonStringEnumMemberName("interstitial-lung-disease")]
     InterstitialLungDisease,
-    /// <summary><c>hypertension</c></summary>
+    [JsonStringEnumMemberName("hypertension")]
     Hypertension,
-    /// <summary><c>bradycardia</c></summary>
+    [JsonStringEnumMemberName("bradycardia")]
     Bradycardia,
-    /// <summary><c>long-qt</c></summary>
+    [JsonStringEnumMemberName("long-qt")]
     LongQt,
-    /// <summary><c>heart-failure</c></summary>
+    [JsonStringEnumMemberName("heart-failure")]
     HeartFailure,
-    /// <summary><c>diabetes</c></summary>
+    [JsonStringEnumMemberName("diabetes")]
     Diabetes,
-    /// <summary><c>liver-impairment</c></summary>
+    [JsonStringEnumMemberName("liver-impairment")]
     LiverImpairment,
-    /// <summary><c>renal-impairment</c></summary>
+    [JsonStringEnumMemberName("renal-impairment")]
     RenalImpairment,
-    /// <summary><c>pregnancy</c></summary>
+    [JsonStringEnumMemberName("pregnancy")]
     Pregnancy,
 }
 
-/// <summary>JSON converter for <see cref="Comorbidity"/>.</summary>
-public sealed class ComorbidityConverter() : CodecConverter<Comorbidity>(Codes.Comorbidity);
-
 /// <summary>The site's regulatory region.</summary>
-[JsonConverter(typeof(RegionConverter))]
+[JsonConverter(typeof(CodecConverter<Region>))]
 public enum Region
 {
-    /// <summary><c>US</c></summary>
+    [JsonStringEnumMemberName("US")]
     US,
-    /// <summary><c>EU</c></summary>
+    [JsonStringEnumMemberName("EU")]
     EU,
-    /// <summary><c>TR</c></summary>
+    [JsonStringEnumMemberName("TR")]
     TR,
-    /// <summary><c>JP</c></summary>
+    [JsonStringEnumMemberName("JP")]
     JP,
-    /// <summary><c>CN</c></summary>
+    [JsonStringEnumMemberName("CN")]
     CN,
-    /// <summary><c>other</c></summary>
+    [JsonStringEnumMemberName("other")]
     Other,
 }
-
-/// <summary>JSON converter for <see cref="Region"/>.</summary>
-public sealed class RegionConverter() : CodecConverter<Region>(Codes.Region);
 
 /// <summary>A metastatic site.</summary>
-[JsonConverter(typeof(MetastaticSiteConverter))]
+[JsonConverter(typeof(CodecConverter<MetastaticSite>))]
 public enum MetastaticSite
 {
-    /// <summary><c>brain</c></summary>
+    [JsonStringEnumMemberName("brain")]
     Brain,
-    /// <summary><c>bone</c></summary>
+    [JsonStringEnumMemberName("bone")]
     Bone,
-    /// <summary><c>liver</c></summary>
+    [JsonStringEnumMemberName("liver")]
     Liver,
-    /// <summary><c>adrenal</c></summary>
+    [JsonStringEnumMemberName("adrenal")]
     Adrenal,
-    /// <summary><c>lung</c></summary>
+    [JsonStringEnumMemberName("lung")]
     Lung,
-    /// <summary><c>pleura</c></summary>
+    [JsonStringEnumMemberName("pleura")]
     Pleura,
-    /// <summary><c>pericardium</c></summary>
+    [JsonStringEnumMemberName("pericardium")]
     Pericardium,
-    /// <summary><c>lymph-node</c></summary>
+    [JsonStringEnumMemberName("lymph-node")]
     LymphNode,
-    /// <summary><c>other</c></summary>
+    [JsonStringEnumMemberName("other")]
     Other,
 }
 
-/// <summary>JSON converter for <see cref="MetastaticSite"/>.</summary>
-public sealed class MetastaticSiteConverter() : CodecConverter<MetastaticSite>(Codes.MetastaticSite);

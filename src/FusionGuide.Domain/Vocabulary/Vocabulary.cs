@@ -3,218 +3,195 @@ using System.Text.Json.Serialization;
 
 namespace FusionGuide.Domain;
 
+#pragma warning disable CS1591 // an enum member is documented by its wire code, in its [JsonStringEnumMemberName]
+
 // The contract's closed vocabularies of tests and therapies (the answer's are in AnswerVocabulary.cs, the patient's in
-// PatientVocabulary.cs); each enum carries its JSON converter over the one code table in Codes.
+// PatientVocabulary.cs); each member's wire code is written once, in its
+// [JsonStringEnumMemberName]; EnumCodec.Of<T>() reads them and CodecConverter<T> writes and reads the JSON.
 
 /// <summary>A gene in the contract's closed vocabulary of tested genes.</summary>
-[JsonConverter(typeof(GeneConverter))]
+[JsonConverter(typeof(CodecConverter<Gene>))]
 public enum Gene
 {
-    /// <summary><c>ALK</c></summary>
+    [JsonStringEnumMemberName("ALK")]
     Alk,
-    /// <summary><c>ROS1</c></summary>
+    [JsonStringEnumMemberName("ROS1")]
     Ros1,
-    /// <summary><c>EGFR</c></summary>
+    [JsonStringEnumMemberName("EGFR")]
     Egfr,
-    /// <summary><c>KRAS</c></summary>
+    [JsonStringEnumMemberName("KRAS")]
     Kras,
-    /// <summary><c>BRAF</c></summary>
+    [JsonStringEnumMemberName("BRAF")]
     Braf,
-    /// <summary><c>MET</c></summary>
+    [JsonStringEnumMemberName("MET")]
     Met,
-    /// <summary><c>RET</c></summary>
+    [JsonStringEnumMemberName("RET")]
     Ret,
-    /// <summary><c>NTRK1</c></summary>
+    [JsonStringEnumMemberName("NTRK1")]
     Ntrk1,
-    /// <summary><c>NTRK2</c></summary>
+    [JsonStringEnumMemberName("NTRK2")]
     Ntrk2,
-    /// <summary><c>NTRK3</c></summary>
+    [JsonStringEnumMemberName("NTRK3")]
     Ntrk3,
-    /// <summary><c>ERBB2</c></summary>
+    [JsonStringEnumMemberName("ERBB2")]
     Erbb2,
-    /// <summary><c>PD-L1</c></summary>
+    [JsonStringEnumMemberName("PD-L1")]
     PdL1,
 }
 
-/// <summary>JSON converter for <see cref="Gene"/>.</summary>
-public sealed class GeneConverter() : CodecConverter<Gene>(Codes.Gene);
-
 /// <summary>How a biomarker was tested.</summary>
-[JsonConverter(typeof(TestMethodConverter))]
+[JsonConverter(typeof(CodecConverter<TestMethod>))]
 public enum TestMethod
 {
-    /// <summary><c>ihc</c></summary>
+    [JsonStringEnumMemberName("ihc")]
     Ihc,
-    /// <summary><c>fish</c></summary>
+    [JsonStringEnumMemberName("fish")]
     Fish,
-    /// <summary><c>ngs-dna</c></summary>
+    [JsonStringEnumMemberName("ngs-dna")]
     NgsDna,
-    /// <summary><c>ngs-rna</c></summary>
+    [JsonStringEnumMemberName("ngs-rna")]
     NgsRna,
-    /// <summary><c>rt-pcr</c></summary>
+    [JsonStringEnumMemberName("rt-pcr")]
     RtPcr,
-    /// <summary><c>histology</c></summary>
+    [JsonStringEnumMemberName("histology")]
     Histology,
 }
 
-/// <summary>JSON converter for <see cref="TestMethod"/>.</summary>
-public sealed class TestMethodConverter() : CodecConverter<TestMethod>(Codes.TestMethod);
-
 /// <summary>The specimen a test was run on.</summary>
-[JsonConverter(typeof(SampleConverter))]
+[JsonConverter(typeof(CodecConverter<Sample>))]
 public enum Sample
 {
-    /// <summary><c>tissue</c></summary>
+    [JsonStringEnumMemberName("tissue")]
     Tissue,
-    /// <summary><c>cytology</c></summary>
+    [JsonStringEnumMemberName("cytology")]
     Cytology,
-    /// <summary><c>plasma</c></summary>
+    [JsonStringEnumMemberName("plasma")]
     Plasma,
 }
 
-/// <summary>JSON converter for <see cref="Sample"/>.</summary>
-public sealed class SampleConverter() : CodecConverter<Sample>(Codes.Sample);
-
 /// <summary>IHC antibody clone.</summary>
-[JsonConverter(typeof(CloneConverter))]
+[JsonConverter(typeof(CodecConverter<Clone>))]
 public enum Clone
 {
-    /// <summary><c>D5F3</c></summary>
+    [JsonStringEnumMemberName("D5F3")]
     D5F3,
-    /// <summary><c>5A4</c></summary>
+    [JsonStringEnumMemberName("5A4")]
     A5A4,
-    /// <summary><c>SP384</c></summary>
+    [JsonStringEnumMemberName("SP384")]
     SP384,
-    /// <summary><c>D4D6</c></summary>
+    [JsonStringEnumMemberName("D4D6")]
     D4D6,
-    /// <summary><c>22C3</c></summary>
+    [JsonStringEnumMemberName("22C3")]
     C22C3,
-    /// <summary><c>SP263</c></summary>
+    [JsonStringEnumMemberName("SP263")]
     SP263,
-    /// <summary><c>other</c></summary>
+    [JsonStringEnumMemberName("other")]
     Other,
 }
 
-/// <summary>JSON converter for <see cref="Clone"/>.</summary>
-public sealed class CloneConverter() : CodecConverter<Clone>(Codes.Clone);
-
 /// <summary>A laboratory's reported call.</summary>
-[JsonConverter(typeof(TestResultConverter))]
+[JsonConverter(typeof(CodecConverter<TestResult>))]
 public enum TestResult
 {
-    /// <summary><c>positive</c></summary>
+    [JsonStringEnumMemberName("positive")]
     Positive,
-    /// <summary><c>negative</c></summary>
+    [JsonStringEnumMemberName("negative")]
     Negative,
-    /// <summary><c>equivocal</c></summary>
+    [JsonStringEnumMemberName("equivocal")]
     Equivocal,
-    /// <summary><c>failed</c></summary>
+    [JsonStringEnumMemberName("failed")]
     Failed,
 }
 
-/// <summary>JSON converter for <see cref="TestResult"/>.</summary>
-public sealed class TestResultConverter() : CodecConverter<TestResult>(Codes.TestResult);
-
 /// <summary>When a test was taken: at diagnosis (default) or at progression (the resistance picture).</summary>
-[JsonConverter(typeof(TestTimingConverter))]
+[JsonConverter(typeof(CodecConverter<TestTiming>))]
 public enum TestTiming
 {
-    /// <summary><c>diagnosis</c></summary>
+    [JsonStringEnumMemberName("diagnosis")]
     Diagnosis,
-    /// <summary><c>progression</c></summary>
+    [JsonStringEnumMemberName("progression")]
     Progression,
 }
 
-/// <summary>JSON converter for <see cref="TestTiming"/>.</summary>
-public sealed class TestTimingConverter() : CodecConverter<TestTiming>(Codes.TestTiming);
-
 /// <summary>A systemic therapy: the ten targeted drugs, then the other systemic therapies.</summary>
-[JsonConverter(typeof(TherapyConverter))]
+[JsonConverter(typeof(CodecConverter<Therapy>))]
 public enum Therapy
 {
-    /// <summary><c>crizotinib</c></summary>
+    [JsonStringEnumMemberName("crizotinib")]
     Crizotinib,
-    /// <summary><c>ceritinib</c></summary>
+    [JsonStringEnumMemberName("ceritinib")]
     Ceritinib,
-    /// <summary><c>alectinib</c></summary>
+    [JsonStringEnumMemberName("alectinib")]
     Alectinib,
-    /// <summary><c>brigatinib</c></summary>
+    [JsonStringEnumMemberName("brigatinib")]
     Brigatinib,
-    /// <summary><c>ensartinib</c></summary>
+    [JsonStringEnumMemberName("ensartinib")]
     Ensartinib,
-    /// <summary><c>lorlatinib</c></summary>
+    [JsonStringEnumMemberName("lorlatinib")]
     Lorlatinib,
-    /// <summary><c>entrectinib</c></summary>
+    [JsonStringEnumMemberName("entrectinib")]
     Entrectinib,
-    /// <summary><c>repotrectinib</c></summary>
+    [JsonStringEnumMemberName("repotrectinib")]
     Repotrectinib,
-    /// <summary><c>taletrectinib</c></summary>
+    [JsonStringEnumMemberName("taletrectinib")]
     Taletrectinib,
-    /// <summary><c>cabozantinib</c></summary>
+    [JsonStringEnumMemberName("cabozantinib")]
     Cabozantinib,
-    /// <summary><c>platinum-pemetrexed</c></summary>
+    [JsonStringEnumMemberName("platinum-pemetrexed")]
     PlatinumPemetrexed,
-    /// <summary><c>platinum-pemetrexed-bevacizumab</c></summary>
+    [JsonStringEnumMemberName("platinum-pemetrexed-bevacizumab")]
     PlatinumPemetrexedBevacizumab,
-    /// <summary><c>chemo-immunotherapy</c></summary>
+    [JsonStringEnumMemberName("chemo-immunotherapy")]
     ChemoImmunotherapy,
-    /// <summary><c>immunotherapy-monotherapy</c></summary>
+    [JsonStringEnumMemberName("immunotherapy-monotherapy")]
     ImmunotherapyMonotherapy,
-    /// <summary><c>docetaxel</c></summary>
+    [JsonStringEnumMemberName("docetaxel")]
     Docetaxel,
-    /// <summary><c>platinum-etoposide</c></summary>
+    [JsonStringEnumMemberName("platinum-etoposide")]
     PlatinumEtoposide,
-    /// <summary><c>clinical-trial</c></summary>
+    [JsonStringEnumMemberName("clinical-trial")]
     ClinicalTrial,
-    /// <summary><c>best-supportive-care</c></summary>
+    [JsonStringEnumMemberName("best-supportive-care")]
     BestSupportiveCare,
 }
 
-/// <summary>JSON converter for <see cref="Therapy"/>.</summary>
-public sealed class TherapyConverter() : CodecConverter<Therapy>(Codes.Therapy);
-
 /// <summary>A local therapy.</summary>
-[JsonConverter(typeof(LocalTherapyConverter))]
+[JsonConverter(typeof(CodecConverter<LocalTherapy>))]
 public enum LocalTherapy
 {
-    /// <summary><c>srs</c></summary>
+    [JsonStringEnumMemberName("srs")]
     Srs,
-    /// <summary><c>wbrt</c></summary>
+    [JsonStringEnumMemberName("wbrt")]
     Wbrt,
-    /// <summary><c>neurosurgical-resection</c></summary>
+    [JsonStringEnumMemberName("neurosurgical-resection")]
     NeurosurgicalResection,
-    /// <summary><c>metastasectomy</c></summary>
+    [JsonStringEnumMemberName("metastasectomy")]
     Metastasectomy,
-    /// <summary><c>sbrt</c></summary>
+    [JsonStringEnumMemberName("sbrt")]
     Sbrt,
-    /// <summary><c>rfa</c></summary>
+    [JsonStringEnumMemberName("rfa")]
     Rfa,
-    /// <summary><c>bronchoscopic-debulking</c></summary>
+    [JsonStringEnumMemberName("bronchoscopic-debulking")]
     BronchoscopicDebulking,
-    /// <summary><c>endobronchial-laser</c></summary>
+    [JsonStringEnumMemberName("endobronchial-laser")]
     EndobronchialLaser,
-    /// <summary><c>cryotherapy</c></summary>
+    [JsonStringEnumMemberName("cryotherapy")]
     Cryotherapy,
-    /// <summary><c>airway-stent</c></summary>
+    [JsonStringEnumMemberName("airway-stent")]
     AirwayStent,
 }
 
-/// <summary>JSON converter for <see cref="LocalTherapy"/>.</summary>
-public sealed class LocalTherapyConverter() : CodecConverter<LocalTherapy>(Codes.LocalTherapy);
-
 /// <summary>Why a local therapy is proposed.</summary>
-[JsonConverter(typeof(LocalIndicationConverter))]
+[JsonConverter(typeof(CodecConverter<LocalIndication>))]
 public enum LocalIndication
 {
-    /// <summary><c>brain-metastases</c></summary>
+    [JsonStringEnumMemberName("brain-metastases")]
     BrainMetastases,
-    /// <summary><c>oligometastatic</c></summary>
+    [JsonStringEnumMemberName("oligometastatic")]
     Oligometastatic,
-    /// <summary><c>oligoprogression</c></summary>
+    [JsonStringEnumMemberName("oligoprogression")]
     Oligoprogression,
-    /// <summary><c>central-airway</c></summary>
+    [JsonStringEnumMemberName("central-airway")]
     CentralAirway,
 }
 
-/// <summary>JSON converter for <see cref="LocalIndication"/>.</summary>
-public sealed class LocalIndicationConverter() : CodecConverter<LocalIndication>(Codes.LocalIndication);

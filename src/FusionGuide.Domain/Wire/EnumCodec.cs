@@ -1,32 +1,48 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace FusionGuide.Domain.Wire;
 
+/// <summary>The code tables of enumerations: <see cref="Of{T}"/> for a whole enumeration, <see cref="Subset{T}"/> for some of its values.</summary>
+public static class EnumCodec
+{
+    /// <summary>Every value of <typeparamref name="T"/> with the code its <see cref="JsonStringEnumMemberNameAttribute"/> names.</summary>
+    public static EnumCodec<T> Of<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>() where T : struct, Enum => EnumCodec<T>.All;
+
+    /// <summary>A codec for some values only (e.g. the regions an approval may name), with their codes from <see cref="Of{T}"/>.</summary>
+    public static EnumCodec<T> Subset<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(params T[] values) where T : struct, Enum =>
+        new([.. values.Select(v => (v, EnumCodec<T>.All.Code(v)))]);
+}
+
 /// <summary>
-/// The one table that maps an enumeration to its contract wire codes (exact, case-sensitive).
+/// The one table that maps an enumeration to its wire codes (exact, case-sensitive). Each code is written once, on
+/// its enum member as System.Text.Json's <see cref="JsonStringEnumMemberNameAttribute"/>; <see cref="EnumCodec.Of{T}"/>
+/// reads them, in declaration order, the first time the enumeration is used.
 /// </summary>
-/// <remarks>Used by the case reader, the result writer and every front end, so a code is written in one place.</remarks>
-public sealed class EnumCodec<T> where T : struct, Enum
+/// <remarks>Used by the case reader, the result writer, the knowledge loader and every front end.</remarks>
+public sealed class EnumCodec<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T> where T : struct, Enum
 {
     private readonly FrozenDictionary<string, T> byCode;
     private readonly FrozenDictionary<T, string> byValue;
 
-    /// <summary>Creates a codec from (value, code) pairs; every value of <typeparamref name="T"/> must appear once.</summary>
-    public EnumCodec(params (T Value, string Code)[] pairs)
+    internal EnumCodec(IReadOnlyList<(T Value, string Code)> pairs)
     {
-        ArgumentNullException.ThrowIfNull(pairs);
         byCode = pairs.ToFrozenDictionary(p => p.Code, p => p.Value, StringComparer.Ordinal);
         byValue = pairs.ToFrozenDictionary(p => p.Value, p => p.Code);
         Codes = [.. pairs.Select(p => p.Code)];
         Values = [.. pairs.Select(p => p.Value)];
     }
 
-    /// <summary>All wire codes in contract order.</summary>
+    /// <summary>Every value with its code; a member without a code throws here (a programming error the first test touching the enum finds).</summary>
+    internal static EnumCodec<T> All { get; } = new([.. Enum.GetValues<T>().Select(v => (v, CodeOf(v)))]);
+
+    /// <summary>All wire codes in declaration order.</summary>
     public IReadOnlyList<string> Codes { get; }
 
-    /// <summary>All values in contract order.</summary>
+    /// <summary>All values in declaration order.</summary>
     public IReadOnlyList<T> Values { get; }
 
     /// <summary>The wire code of a value.</summary>
@@ -47,23 +63,35 @@ public sealed class EnumCodec<T> where T : struct, Enum
     /// <summary>Reads a wire code that must be valid (knowledge files, already validated data).</summary>
     public T Parse(string code) =>
         TryParse(code, out var v) ? v : throw new FormatException($"'{code}' is not one of: {string.Join(", ", Codes)}");
+
+    private static string CodeOf(T value)
+    {
+        var name = Enum.GetName(value)!;
+        return typeof(T).GetField(name, BindingFlags.Public | BindingFlags.Static)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+            ?? throw new InvalidOperationException($"{typeof(T).Name}.{name} has no [JsonStringEnumMemberName] wire code.");
+    }
 }
 
-/// <summary>System.Text.Json converter that writes and reads an enumeration through its <see cref="EnumCodec{T}"/>.</summary>
-public abstract class CodecConverter<T>(EnumCodec<T> codec) : JsonConverter<T> where T : struct, Enum
+/// <summary>
+/// System.Text.Json converter that writes and reads an enumeration through its <see cref="EnumCodec.Of{T}"/> table:
+/// exact codes only (unlike <see cref="JsonStringEnumConverter{TEnum}"/>, no numbers and no case-insensitive match).
+/// </summary>
+public sealed class CodecConverter<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T> : JsonConverter<T> where T : struct, Enum
 {
+    private static EnumCodec<T> Codec => EnumCodec<T>.All;
+
     /// <inheritdoc />
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var s = reader.GetString();
-        return codec.TryParse(s, out var v) ? v : throw new JsonException($"'{s}' is not one of: {string.Join(", ", codec.Codes)}");
+        return Codec.TryParse(s, out var v) ? v : throw new JsonException($"'{s}' is not one of: {string.Join(", ", Codec.Codes)}");
     }
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(codec.Code(value));
+        writer.WriteStringValue(Codec.Code(value));
     }
 
     /// <inheritdoc />
@@ -74,6 +102,6 @@ public abstract class CodecConverter<T>(EnumCodec<T> codec) : JsonConverter<T> w
     public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WritePropertyName(codec.Code(value));
+        writer.WritePropertyName(Codec.Code(value));
     }
 }

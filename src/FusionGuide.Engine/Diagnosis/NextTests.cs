@@ -124,17 +124,19 @@ internal static class NextTests
     /// <summary>The resistance work-up: after progression on a TKI, genotype again (plasma and tissue) and look for transformation.</summary>
     public static void ForProgression(Evaluation e, TreatmentHistory history, DiagnosisFindings f)
     {
-        var gene = f.Driver switch { Driver.Alk => "ALK", Driver.Ros1 => "ROS1", _ => null };
+        Gene? kinase = f.Driver switch { Driver.Alk => Gene.Alk, Driver.Ros1 => Gene.Ros1, _ => null };
         var progressed = history.LastFailedTargeted ?? history.ContinuedThroughLimitedProgression;
-        if (gene is null || progressed is null)
+        if (kinase is not { } k || progressed is null)
         {
             return;
         }
 
+        var gene = Codes.Gene.Code(k);
+
         var on = $"progression on {e.Name(progressed.Therapy)}";
         if (!f.ProgressionGenotyped)
         {
-            Add(e, f.NextTests, gene, TestMethod.NgsDna, Sample.Plasma, $"After {on}: plasma NGS for {gene} resistance mutations (e.g. solvent-front {(gene == "ALK" ? "G1202R" : "G2032R")}) and bypass alterations such as MET amplification; it guides the next TKI.", RuleIds.ResistanceWorkup);
+            Add(e, f.NextTests, gene, TestMethod.NgsDna, Sample.Plasma, $"After {on}: plasma NGS for {gene} resistance mutations (e.g. solvent-front {SolventFront(k)}) and bypass alterations such as MET amplification; it guides the next TKI.", RuleIds.ResistanceWorkup);
         }
 
         // A plasma genotype that already explains the progression (an on-target mutation or a bypass alteration) spares a biopsy.
@@ -149,6 +151,18 @@ internal static class NextTests
             }
         }
     }
+
+    /// <summary>
+    /// The kinase's solvent-front mutation, the example the resistance work-up names: the commonest on-target resistance
+    /// to second-generation ALK TKIs (G1202R) and to crizotinib in ROS1 (G2032R). A knowledge test keeps each a row of
+    /// the resistance table.
+    /// </summary>
+    internal static string SolventFront(Gene kinase) => kinase switch
+    {
+        Gene.Alk => "G1202R",
+        Gene.Ros1 => "G2032R",
+        _ => throw new ArgumentOutOfRangeException(nameof(kinase), kinase, "not a kinase of FusionGuide's scope"),
+    };
 
     private static void Add(Evaluation e, List<NextTest> next, string gene, TestMethod method, Sample sample, string reason, string rule)
     {

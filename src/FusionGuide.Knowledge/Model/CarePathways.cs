@@ -1,21 +1,32 @@
+using System.Text.Json.Serialization;
+
 namespace FusionGuide.Knowledge.Model;
 
 /// <summary>The care pathways of the brain plan (codes in <see cref="Terms.CarePathway"/>; one record each).</summary>
 public enum CarePathwayCode
 {
     /// <summary>Radiotherapy deferred while a CNS-active TKI controls asymptomatic brain metastases: MRI surveillance.</summary>
+    [JsonStringEnumMemberName("deferred-radiotherapy")]
     DeferredRadiotherapy,
 
     /// <summary>How whole-brain radiotherapy is given when it is chosen (hippocampal avoidance, memantine).</summary>
+    [JsonStringEnumMemberName("whole-brain-radiotherapy")]
+
     WholeBrainRadiotherapy,
 
     /// <summary>Leptomeningeal disease: neuraxis MRI, CSF cytology and ctDNA, a CNS-active TKI.</summary>
+    [JsonStringEnumMemberName("leptomeningeal")]
+
     Leptomeningeal,
 
     /// <summary>Steroids for symptomatic oedema or mass effect.</summary>
+    [JsonStringEnumMemberName("steroids-symptomatic")]
+
     SteroidsSymptomatic,
 
     /// <summary>No steroids for asymptomatic brain metastases.</summary>
+    [JsonStringEnumMemberName("steroids-asymptomatic")]
+
     SteroidsAsymptomatic,
 }
 

@@ -1,53 +1,58 @@
 using FusionGuide.Domain;
 using FusionGuide.Domain.Wire;
+using System.Text.Json.Serialization;
 
 namespace FusionGuide.Knowledge.Model;
+
+// The knowledge files' closed vocabularies: each member's file code is written once, in its [JsonStringEnumMemberName]
+// (System.Text.Json's attribute, read by EnumCodec.Of<T>(); the files are read as strings by the wire DTOs).
+#pragma warning disable CS1591 // an enum member is documented by its wire code, in its [JsonStringEnumMemberName]
 
 /// <summary>A drug's kind.</summary>
 public enum DrugKind
 {
-    /// <summary><c>targeted</c></summary>
+    [JsonStringEnumMemberName("targeted")]
     Targeted,
-    /// <summary><c>other</c></summary>
+    [JsonStringEnumMemberName("other")]
     Other,
 }
 
 /// <summary>Intracranial activity of a drug.</summary>
 public enum CnsLevel
 {
-    /// <summary><c>high</c></summary>
+    [JsonStringEnumMemberName("high")]
     High,
-    /// <summary><c>moderate</c></summary>
+    [JsonStringEnumMemberName("moderate")]
     Moderate,
-    /// <summary><c>low</c></summary>
+    [JsonStringEnumMemberName("low")]
     Low,
 }
 
 /// <summary>The setting an approval covers.</summary>
 public enum ApprovalSetting
 {
-    /// <summary><c>first-line</c></summary>
+    [JsonStringEnumMemberName("first-line")]
     FirstLine,
-    /// <summary><c>subsequent</c></summary>
+    [JsonStringEnumMemberName("subsequent")]
     Subsequent,
-    /// <summary><c>advanced</c></summary>
+    [JsonStringEnumMemberName("advanced")]
     Advanced,
-    /// <summary><c>adjuvant</c></summary>
+    [JsonStringEnumMemberName("adjuvant")]
     Adjuvant,
-    /// <summary><c>any</c></summary>
+    [JsonStringEnumMemberName("any")]
     Any,
-    /// <summary><c>other-indication</c></summary>
+    [JsonStringEnumMemberName("other-indication")]
     OtherIndication,
 }
 
 /// <summary>The regulatory status an approval record states.</summary>
 public enum ApprovalStatus
 {
-    /// <summary><c>approved</c></summary>
+    [JsonStringEnumMemberName("approved")]
     Approved,
-    /// <summary><c>not-approved</c></summary>
+    [JsonStringEnumMemberName("not-approved")]
     NotApproved,
-    /// <summary><c>unknown</c></summary>
+    [JsonStringEnumMemberName("unknown")]
     Unknown,
 }
 
@@ -55,8 +60,10 @@ public enum ApprovalStatus
 public enum PatientFactor
 {
     /// <summary><c>age</c>: years, at or above the fact's threshold.</summary>
+    [JsonStringEnumMemberName("age")]
     Age,
     /// <summary><c>ecog</c>: ECOG performance status, at or above the fact's threshold.</summary>
+    [JsonStringEnumMemberName("ecog")]
     Ecog,
 }
 
@@ -64,173 +71,177 @@ public enum PatientFactor
 public enum FactorEffect
 {
     /// <summary><c>deprioritise</c>: ranked after equally recommended options without the concern.</summary>
+    [JsonStringEnumMemberName("deprioritise")]
     Deprioritise,
     /// <summary><c>favour</c>: ranked before equally recommended options without the evidence.</summary>
+    [JsonStringEnumMemberName("favour")]
     Favour,
 }
 
 /// <summary>What a comorbidity caution does to an option.</summary>
 public enum CautionEffect
 {
-    /// <summary><c>deprioritise</c></summary>
+    [JsonStringEnumMemberName("deprioritise")]
     Deprioritise,
-    /// <summary><c>avoid</c></summary>
+    [JsonStringEnumMemberName("avoid")]
     Avoid,
-    /// <summary><c>warn</c></summary>
+    [JsonStringEnumMemberName("warn")]
     Warn,
 }
 
 /// <summary>The dose a toxicity rule resumes at.</summary>
 public enum Resume
 {
-    /// <summary><c>same</c></summary>
+    [JsonStringEnumMemberName("same")]
     Same,
-    /// <summary><c>reduced</c></summary>
+    [JsonStringEnumMemberName("reduced")]
     Reduced,
-    /// <summary><c>same-or-reduced</c></summary>
+    [JsonStringEnumMemberName("same-or-reduced")]
     SameOrReduced,
-    /// <summary><c>none</c></summary>
+    [JsonStringEnumMemberName("none")]
     None,
 }
 
 /// <summary>A drug's activity against a resistance mutation, as a cell of the activity table states it.</summary>
 public enum CellActivity
 {
-    /// <summary><c>sensitive</c></summary>
+    [JsonStringEnumMemberName("sensitive")]
     Sensitive,
-    /// <summary><c>intermediate</c></summary>
+    [JsonStringEnumMemberName("intermediate")]
     Intermediate,
-    /// <summary><c>resistant</c></summary>
+    [JsonStringEnumMemberName("resistant")]
     Resistant,
 }
 
 /// <summary>What a resistance cell's activity follows.</summary>
 public enum CellBasis
 {
-    /// <summary><c>in-vitro</c></summary>
+    [JsonStringEnumMemberName("in-vitro")]
     InVitro,
-    /// <summary><c>clinical</c></summary>
+    [JsonStringEnumMemberName("clinical")]
     Clinical,
-    /// <summary><c>in-vitro-and-clinical</c></summary>
+    [JsonStringEnumMemberName("in-vitro-and-clinical")]
     InVitroAndClinical,
 }
 
 /// <summary>The setting a guideline preference table answers.</summary>
 public enum RegimenSetting
 {
-    /// <summary><c>first-line</c></summary>
+    [JsonStringEnumMemberName("first-line")]
     FirstLine,
-    /// <summary><c>subsequent</c></summary>
+    [JsonStringEnumMemberName("subsequent")]
     Subsequent,
-    /// <summary><c>post-targeted</c></summary>
+    [JsonStringEnumMemberName("post-targeted")]
     PostTargeted,
-    /// <summary><c>adjuvant</c></summary>
+    [JsonStringEnumMemberName("adjuvant")]
     Adjuvant,
-    /// <summary><c>small-cell</c></summary>
+    [JsonStringEnumMemberName("small-cell")]
     SmallCell,
 }
 
 /// <summary>When a preference-table entry applies.</summary>
 public enum RegimenCondition
 {
-    /// <summary><c>any</c></summary>
+    [JsonStringEnumMemberName("any")]
     Any,
-    /// <summary><c>brain-metastases</c></summary>
+    [JsonStringEnumMemberName("brain-metastases")]
     BrainMetastases,
-    /// <summary><c>preferred-unavailable</c></summary>
+    [JsonStringEnumMemberName("preferred-unavailable")]
     PreferredUnavailable,
-    /// <summary><c>genotype-directed</c></summary>
+    [JsonStringEnumMemberName("genotype-directed")]
     GenotypeDirected,
-    /// <summary><c>cns-progression</c></summary>
+    [JsonStringEnumMemberName("cns-progression")]
     CnsProgression,
-    /// <summary><c>nonsquamous</c></summary>
+    [JsonStringEnumMemberName("nonsquamous")]
     Nonsquamous,
-    /// <summary><c>extensive-stage</c></summary>
+    [JsonStringEnumMemberName("extensive-stage")]
     ExtensiveStage,
 }
 
 /// <summary>A trial endpoint.</summary>
 public enum TrialEndpoint
 {
-    /// <summary><c>PFS</c></summary>
+    [JsonStringEnumMemberName("PFS")]
     Pfs,
-    /// <summary><c>OS</c></summary>
+    [JsonStringEnumMemberName("OS")]
     Os,
-    /// <summary><c>ORR</c></summary>
+    [JsonStringEnumMemberName("ORR")]
     Orr,
-    /// <summary><c>IC-ORR</c></summary>
+    [JsonStringEnumMemberName("IC-ORR")]
     IcOrr,
-    /// <summary><c>IC-PFS</c></summary>
+    [JsonStringEnumMemberName("IC-PFS")]
     IcPfs,
-    /// <summary><c>DFS</c></summary>
+    [JsonStringEnumMemberName("DFS")]
     Dfs,
-    /// <summary><c>CNS-DFS</c></summary>
+    [JsonStringEnumMemberName("CNS-DFS")]
     CnsDfs,
-    /// <summary><c>DOR</c></summary>
+    [JsonStringEnumMemberName("DOR")]
     Dor,
 }
 
 /// <summary>The kind of a reference.</summary>
 public enum ReferenceKind
 {
-    /// <summary><c>trial</c></summary>
+    [JsonStringEnumMemberName("trial")]
     Trial,
-    /// <summary><c>label</c></summary>
+    [JsonStringEnumMemberName("label")]
     Label,
-    /// <summary><c>guideline</c></summary>
+    [JsonStringEnumMemberName("guideline")]
     Guideline,
-    /// <summary><c>review</c></summary>
+    [JsonStringEnumMemberName("review")]
     Review,
-    /// <summary><c>study</c></summary>
+    [JsonStringEnumMemberName("study")]
     Study,
-    /// <summary><c>regulatory</c></summary>
+    [JsonStringEnumMemberName("regulatory")]
     Regulatory,
-    /// <summary><c>other</c></summary>
+    [JsonStringEnumMemberName("other")]
     Other,
 }
 
 /// <summary>How a fact was verified: in a primary source, or in two independent secondary sources.</summary>
 public enum EvidenceLevel
 {
-    /// <summary><c>primary</c></summary>
+    [JsonStringEnumMemberName("primary")]
     Primary,
-    /// <summary><c>secondary</c></summary>
+    [JsonStringEnumMemberName("secondary")]
     Secondary,
 }
 
 /// <summary>A class of interacting medications the engine understands.</summary>
 public enum InteractionClassCode
 {
-    /// <summary><c>cyp3a-strong-inhibitor</c></summary>
+    [JsonStringEnumMemberName("cyp3a-strong-inhibitor")]
     Cyp3aStrongInhibitor,
-    /// <summary><c>cyp3a-moderate-inhibitor</c></summary>
+    [JsonStringEnumMemberName("cyp3a-moderate-inhibitor")]
     Cyp3aModerateInhibitor,
-    /// <summary><c>cyp3a-strong-inducer</c></summary>
+    [JsonStringEnumMemberName("cyp3a-strong-inducer")]
     Cyp3aStrongInducer,
-    /// <summary><c>cyp3a-moderate-inducer</c></summary>
+    [JsonStringEnumMemberName("cyp3a-moderate-inducer")]
     Cyp3aModerateInducer,
-    /// <summary><c>qt-prolonging</c></summary>
+    [JsonStringEnumMemberName("qt-prolonging")]
     QtProlonging,
-    /// <summary><c>bradycardic</c></summary>
+    [JsonStringEnumMemberName("bradycardic")]
     Bradycardic,
-    /// <summary><c>pgp-inhibitor</c></summary>
+    [JsonStringEnumMemberName("pgp-inhibitor")]
     PgpInhibitor,
-    /// <summary><c>hormonal-contraceptive</c></summary>
+    [JsonStringEnumMemberName("hormonal-contraceptive")]
     HormonalContraceptive,
-    /// <summary><c>acid-reducing</c></summary>
+    [JsonStringEnumMemberName("acid-reducing")]
     AcidReducing,
-    /// <summary><c>cyp3a-sensitive-substrate</c></summary>
+    [JsonStringEnumMemberName("cyp3a-sensitive-substrate")]
     Cyp3aSensitiveSubstrate,
 }
 
 /// <summary>The kind of alteration a panel gene is tested for.</summary>
 public enum PanelAlteration
 {
-    /// <summary><c>fusion</c></summary>
+    [JsonStringEnumMemberName("fusion")]
     Fusion,
-    /// <summary><c>mutation</c></summary>
+    [JsonStringEnumMemberName("mutation")]
     Mutation,
 }
+
+#pragma warning restore CS1591
 
 /// <summary>
 /// The closed vocabularies of the knowledge files, each written once: the validator checks a file's term against the
@@ -240,80 +251,67 @@ public enum PanelAlteration
 public static class Terms
 {
     /// <summary><see cref="DrugKind"/>.</summary>
-    public static readonly EnumCodec<DrugKind> DrugKind = new((Model.DrugKind.Targeted, "targeted"), (Model.DrugKind.Other, "other"));
+    public static EnumCodec<DrugKind> DrugKind => EnumCodec.Of<DrugKind>();
 
     /// <summary><see cref="CnsLevel"/>.</summary>
-    public static readonly EnumCodec<CnsLevel> Cns = new((CnsLevel.High, "high"), (CnsLevel.Moderate, "moderate"), (CnsLevel.Low, "low"));
+    public static EnumCodec<CnsLevel> Cns => EnumCodec.Of<CnsLevel>();
 
     /// <summary><see cref="ApprovalSetting"/>.</summary>
-    public static readonly EnumCodec<ApprovalSetting> ApprovalSetting = new((Model.ApprovalSetting.FirstLine, "first-line"), (Model.ApprovalSetting.Subsequent, "subsequent"),
-        (Model.ApprovalSetting.Advanced, "advanced"), (Model.ApprovalSetting.Adjuvant, "adjuvant"), (Model.ApprovalSetting.Any, "any"), (Model.ApprovalSetting.OtherIndication, "other-indication"));
+    public static EnumCodec<ApprovalSetting> ApprovalSetting => EnumCodec.Of<ApprovalSetting>();
 
     /// <summary><see cref="ApprovalStatus"/>.</summary>
-    public static readonly EnumCodec<ApprovalStatus> ApprovalStatus = new((Model.ApprovalStatus.Approved, "approved"), (Model.ApprovalStatus.NotApproved, "not-approved"), (Model.ApprovalStatus.Unknown, "unknown"));
+    public static EnumCodec<ApprovalStatus> ApprovalStatus => EnumCodec.Of<ApprovalStatus>();
 
     /// <summary>The regions an approval may name (the contract's <c>other</c> is not one).</summary>
-    public static readonly EnumCodec<Region> Region = new((Domain.Region.US, "US"), (Domain.Region.EU, "EU"), (Domain.Region.TR, "TR"), (Domain.Region.JP, "JP"), (Domain.Region.CN, "CN"));
+    public static readonly EnumCodec<Region> Region = EnumCodec.Subset(Domain.Region.US, Domain.Region.EU, Domain.Region.TR, Domain.Region.JP, Domain.Region.CN);
 
     /// <summary>The kinases of FusionGuide's scope.</summary>
-    public static readonly EnumCodec<Gene> Kinase = new((Gene.Alk, "ALK"), (Gene.Ros1, "ROS1"));
+    public static readonly EnumCodec<Gene> Kinase = EnumCodec.Subset(Gene.Alk, Gene.Ros1);
 
     /// <summary>The comorbidities an organ-function dose adjustment answers.</summary>
-    public static readonly EnumCodec<Comorbidity> Organ = new((Comorbidity.LiverImpairment, "liver-impairment"), (Comorbidity.RenalImpairment, "renal-impairment"));
+    public static readonly EnumCodec<Comorbidity> Organ = EnumCodec.Subset(Comorbidity.LiverImpairment, Comorbidity.RenalImpairment);
 
     /// <summary><see cref="CautionEffect"/>.</summary>
-    public static readonly EnumCodec<CautionEffect> CautionEffect = new((Model.CautionEffect.Deprioritise, "deprioritise"), (Model.CautionEffect.Avoid, "avoid"), (Model.CautionEffect.Warn, "warn"));
+    public static EnumCodec<CautionEffect> CautionEffect => EnumCodec.Of<CautionEffect>();
 
     /// <summary><see cref="PatientFactor"/>.</summary>
-    public static readonly EnumCodec<PatientFactor> Factor = new((Model.PatientFactor.Age, "age"), (Model.PatientFactor.Ecog, "ecog"));
+    public static EnumCodec<PatientFactor> Factor => EnumCodec.Of<PatientFactor>();
 
     /// <summary><see cref="FactorEffect"/>.</summary>
-    public static readonly EnumCodec<FactorEffect> FactorEffect = new((Model.FactorEffect.Deprioritise, "deprioritise"), (Model.FactorEffect.Favour, "favour"));
+    public static EnumCodec<FactorEffect> FactorEffect => EnumCodec.Of<FactorEffect>();
 
     /// <summary><see cref="Resume"/>.</summary>
-    public static readonly EnumCodec<Resume> Resume = new((Model.Resume.Same, "same"), (Model.Resume.Reduced, "reduced"), (Model.Resume.SameOrReduced, "same-or-reduced"), (Model.Resume.None, "none"));
+    public static EnumCodec<Resume> Resume => EnumCodec.Of<Resume>();
 
     /// <summary><see cref="CellActivity"/>.</summary>
-    public static readonly EnumCodec<CellActivity> Activity = new((CellActivity.Sensitive, "sensitive"), (CellActivity.Intermediate, "intermediate"), (CellActivity.Resistant, "resistant"));
+    public static EnumCodec<CellActivity> Activity => EnumCodec.Of<CellActivity>();
 
     /// <summary><see cref="CellBasis"/>.</summary>
-    public static readonly EnumCodec<CellBasis> Basis = new((CellBasis.InVitro, "in-vitro"), (CellBasis.Clinical, "clinical"), (CellBasis.InVitroAndClinical, "in-vitro-and-clinical"));
+    public static EnumCodec<CellBasis> Basis => EnumCodec.Of<CellBasis>();
 
     /// <summary><see cref="RegimenSetting"/>.</summary>
-    public static readonly EnumCodec<RegimenSetting> RegimenSetting = new((Model.RegimenSetting.FirstLine, "first-line"), (Model.RegimenSetting.Subsequent, "subsequent"),
-        (Model.RegimenSetting.PostTargeted, "post-targeted"), (Model.RegimenSetting.Adjuvant, "adjuvant"), (Model.RegimenSetting.SmallCell, "small-cell"));
+    public static EnumCodec<RegimenSetting> RegimenSetting => EnumCodec.Of<RegimenSetting>();
 
     /// <summary><see cref="RegimenCondition"/>.</summary>
-    public static readonly EnumCodec<RegimenCondition> Condition = new((RegimenCondition.Any, "any"), (RegimenCondition.BrainMetastases, "brain-metastases"),
-        (RegimenCondition.PreferredUnavailable, "preferred-unavailable"), (RegimenCondition.GenotypeDirected, "genotype-directed"), (RegimenCondition.CnsProgression, "cns-progression"),
-        (RegimenCondition.Nonsquamous, "nonsquamous"), (RegimenCondition.ExtensiveStage, "extensive-stage"));
+    public static EnumCodec<RegimenCondition> Condition => EnumCodec.Of<RegimenCondition>();
 
     /// <summary><see cref="TrialEndpoint"/>.</summary>
-    public static readonly EnumCodec<TrialEndpoint> Endpoint = new((TrialEndpoint.Pfs, "PFS"), (TrialEndpoint.Os, "OS"), (TrialEndpoint.Orr, "ORR"), (TrialEndpoint.IcOrr, "IC-ORR"),
-        (TrialEndpoint.IcPfs, "IC-PFS"), (TrialEndpoint.Dfs, "DFS"), (TrialEndpoint.CnsDfs, "CNS-DFS"), (TrialEndpoint.Dor, "DOR"));
+    public static EnumCodec<TrialEndpoint> Endpoint => EnumCodec.Of<TrialEndpoint>();
 
     /// <summary><see cref="ReferenceKind"/>.</summary>
-    public static readonly EnumCodec<ReferenceKind> ReferenceKind = new((Model.ReferenceKind.Trial, "trial"), (Model.ReferenceKind.Label, "label"), (Model.ReferenceKind.Guideline, "guideline"),
-        (Model.ReferenceKind.Review, "review"), (Model.ReferenceKind.Study, "study"), (Model.ReferenceKind.Regulatory, "regulatory"), (Model.ReferenceKind.Other, "other"));
+    public static EnumCodec<ReferenceKind> ReferenceKind => EnumCodec.Of<ReferenceKind>();
 
     /// <summary><see cref="EvidenceLevel"/>.</summary>
-    public static readonly EnumCodec<EvidenceLevel> EvidenceLevel = new((Model.EvidenceLevel.Primary, "primary"), (Model.EvidenceLevel.Secondary, "secondary"));
+    public static EnumCodec<EvidenceLevel> EvidenceLevel => EnumCodec.Of<EvidenceLevel>();
 
     /// <summary><see cref="InteractionClassCode"/>.</summary>
-    public static readonly EnumCodec<InteractionClassCode> InteractionClass = new(
-        (InteractionClassCode.Cyp3aStrongInhibitor, "cyp3a-strong-inhibitor"), (InteractionClassCode.Cyp3aModerateInhibitor, "cyp3a-moderate-inhibitor"),
-        (InteractionClassCode.Cyp3aStrongInducer, "cyp3a-strong-inducer"), (InteractionClassCode.Cyp3aModerateInducer, "cyp3a-moderate-inducer"),
-        (InteractionClassCode.QtProlonging, "qt-prolonging"), (InteractionClassCode.Bradycardic, "bradycardic"), (InteractionClassCode.PgpInhibitor, "pgp-inhibitor"),
-        (InteractionClassCode.HormonalContraceptive, "hormonal-contraceptive"), (InteractionClassCode.AcidReducing, "acid-reducing"),
-        (InteractionClassCode.Cyp3aSensitiveSubstrate, "cyp3a-sensitive-substrate"));
+    public static EnumCodec<InteractionClassCode> InteractionClass => EnumCodec.Of<InteractionClassCode>();
 
     /// <summary><see cref="PanelAlteration"/>.</summary>
-    public static readonly EnumCodec<PanelAlteration> PanelAlteration = new((Model.PanelAlteration.Fusion, "fusion"), (Model.PanelAlteration.Mutation, "mutation"));
+    public static EnumCodec<PanelAlteration> PanelAlteration => EnumCodec.Of<PanelAlteration>();
 
     /// <summary><see cref="CarePathwayCode"/> (<c>knowledge/local/</c>).</summary>
-    public static readonly EnumCodec<CarePathwayCode> CarePathway = new((CarePathwayCode.DeferredRadiotherapy, "deferred-radiotherapy"),
-        (CarePathwayCode.WholeBrainRadiotherapy, "whole-brain-radiotherapy"), (CarePathwayCode.Leptomeningeal, "leptomeningeal"),
-        (CarePathwayCode.SteroidsSymptomatic, "steroids-symptomatic"), (CarePathwayCode.SteroidsAsymptomatic, "steroids-asymptomatic"));
+    public static EnumCodec<CarePathwayCode> CarePathway => EnumCodec.Of<CarePathwayCode>();
 }
 
 /// <summary>A knowledge term as the files write it, for sentences that name it ("intracranial activity is high").</summary>

@@ -13,10 +13,7 @@ internal static class AuditArchiveCommands
 {
     public static async Task<int> ArchiveAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var configured = new List<Problem>();
-        (args, _) = ServerConfiguration.Apply(args, ServerProgram.ConfigurableOptions(CommandTable.AuditArchive), passHostSettings: false, configured);
-        var line = CommandLine.Parse(args, CommandTable.AuditArchive);
-        line.Problems.InsertRange(0, configured);
+        var line = CommandLine.ParseConfigured(args, CommandTable.AuditArchive);
         var options = line.AuditStore();
         var (month, outDir, cpPath) = (line.Option("--month"), line.Option("--out"), line.Option("--audit-checkpoints"));
         if (options.IsSqlite)

@@ -16,7 +16,7 @@ internal static class AuditListCommand
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var configured = new List<Problem>();
-        (args, _) = ServerConfiguration.Apply(args, ServerProgram.ConfigurableOptions(CommandTable.AuditList), passHostSettings: false, configured);
+        (args, _) = ServerConfiguration.Apply(args, CommandLine.ConfigurableOptions(CommandTable.AuditList), passHostSettings: false, configured);
         var a = ParsedArguments.Parse(args, CommandTable.AuditList);
         a.Problems.InsertRange(0, configured);
         foreach (var word in a.Positional)

@@ -1,6 +1,7 @@
 using FusionGuide.Domain.Validation;
 using FusionGuide.Server.Audit;
 using FusionGuide.Server.Hosting;
+using FusionGuide.Server.Operations;
 
 namespace FusionGuide.Server.Commands;
 
@@ -20,6 +21,31 @@ internal sealed partial class CommandLine
     public List<Problem> Problems => parsed.Problems;
 
     public List<string> HostArgs => parsed.HostSettings;
+
+    /// <summary>The configuration file applied by <see cref="ParseConfigured"/>, if any.</summary>
+    public string? ConfigFile { get; private init; }
+
+    /// <summary>
+    /// Reads a server command's settings from everywhere they may come from: the configuration file and
+    /// <c>FUSIONGUIDE_*</c> variables (<see cref="ServerConfiguration"/>), then <paramref name="args"/> against
+    /// <paramref name="command"/>. The configuration's problems come first. Used by serve, audit verify and audit migrate.
+    /// </summary>
+    public static CommandLine ParseConfigured(IReadOnlyList<string> args, CommandSpec command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var configured = new List<Problem>();
+        var (applied, configFile) = ServerConfiguration.Apply(args, ConfigurableOptions(command), command.PassesHostSettings, configured);
+        var line = Parse(applied, command);
+        line.Problems.InsertRange(0, configured);
+        return new CommandLine(line.parsed) { ConfigFile = configFile };
+    }
+
+    /// <summary>
+    /// The options of <paramref name="command"/> that a configuration file or a <c>FUSIONGUIDE_*</c> variable may set
+    /// (ServerConfiguration resolves its own: --config, --postgres-password-file, --log-format).
+    /// </summary>
+    internal static string[] ConfigurableOptions(CommandSpec command) =>
+        [.. command.Options.Select(o => o.Name).Except(ServerConfiguration.OwnOptions, StringComparer.Ordinal)];
 
     /// <summary>Reads <paramref name="args"/> against <paramref name="command"/>; these commands take no positional word.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args, CommandSpec command)

@@ -15,7 +15,7 @@ internal static class KeysCommands
     public static int Add(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var configured = new List<Problem>();
-        (args, _) = ServerConfiguration.Apply(args, ServerProgram.ConfigurableOptions(CommandTable.KeysAdd), passHostSettings: false, configured);
+        (args, _) = ServerConfiguration.Apply(args, CommandLine.ConfigurableOptions(CommandTable.KeysAdd), passHostSettings: false, configured);
         var a = ParsedArguments.Parse(args, CommandTable.KeysAdd);
         a.Problems.InsertRange(0, configured);
         var (name, role) = NameAndRole(a);

@@ -58,15 +58,12 @@ public static class ServerProgram
 
     private static async Task<int> ServeAsync(string[] args, TextWriter stderr)
     {
-        var configured = new List<Problem>();
-        (args, var configFile) = ServerConfiguration.Apply(args, ConfigurableOptions(CommandTable.Serve), passHostSettings: true, configured);
-        var line = CommandLine.Parse(args, CommandTable.Serve);
-        line.Problems.InsertRange(0, configured);
+        var line = CommandLine.ParseConfigured(args, CommandTable.Serve);
         var (knowledge, knowledgeDir) = line.Knowledge();
         var settings = new ServerSettings
         {
             Knowledge = knowledge, KnowledgeDirectory = knowledgeDir,
-            ConfigFile = configFile,
+            ConfigFile = line.ConfigFile,
             Audit = line.AuditStore(), ApiKey = line.ApiKey(), Cds = line.Cds(), TrustedProxies = line.TrustedProxies(), PublicUrl = line.PublicUrl(),
             Checkpoints = line.Checkpoints(), ApiKeys = line.ApiKeys(), Oidc = line.Oidc(), ProxyUserHeader = line.ProxyUserHeader(),
         };
@@ -110,10 +107,7 @@ public static class ServerProgram
 
     private static async Task<int> AuditVerifyAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var configured = new List<Problem>();
-        (args, _) = ServerConfiguration.Apply(args, ConfigurableOptions(CommandTable.AuditVerify), passHostSettings: false, configured);
-        var line = CommandLine.Parse(args, CommandTable.AuditVerify);
-        line.Problems.InsertRange(0, configured);
+        var line = CommandLine.ParseConfigured(args, CommandTable.AuditVerify);
         var options = line.AuditStore();
         var sqliteMissing = options.IsSqlite && !File.Exists(options.SqliteFullPath);
         var checkpointPath = line.Option("--audit-checkpoints") ?? (options.IsSqlite ? CheckpointDirectory.BesideSqlite(options.SqliteFullPath) : "off");
@@ -221,10 +215,7 @@ public static class ServerProgram
 
     private static async Task<int> AuditMigrateAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var configured = new List<Problem>();
-        (args, _) = ServerConfiguration.Apply(args, ConfigurableOptions(CommandTable.AuditMigrate), passHostSettings: false, configured);
-        var line = CommandLine.Parse(args, CommandTable.AuditMigrate);
-        line.Problems.InsertRange(0, configured);
+        var line = CommandLine.ParseConfigured(args, CommandTable.AuditMigrate);
         var options = line.AuditStore();
         var newChain = line.Flag("--audit-new-chain");
         var (dir, keys, _) = CheckpointKeysFor(line, options);
@@ -307,11 +298,4 @@ public static class ServerProgram
         stderr.WriteLine(ContractJson.Serialize(problems));
         return ExitCodes.InvalidInput;
     }
-
-    /// <summary>
-    /// The options of <paramref name="command"/> that a configuration file or a <c>FUSIONGUIDE_*</c> variable may set
-    /// (ServerConfiguration resolves its own: --config, --postgres-password-file, --log-format).
-    /// </summary>
-    internal static string[] ConfigurableOptions(CommandSpec command) =>
-        [.. command.Options.Select(o => o.Name).Except(ServerConfiguration.OwnOptions, StringComparer.Ordinal)];
 }

@@ -25,4 +25,5 @@ namespace FusionGuide.Knowledge.Loading;
 [JsonSerializable(typeof(Threshold))]
 [JsonSerializable(typeof(RuleInfo))]
 [JsonSerializable(typeof(PanelGene))]
+[JsonSerializable(typeof(Comedication))]
 internal sealed partial class KnowledgeJsonContext : JsonSerializerContext;

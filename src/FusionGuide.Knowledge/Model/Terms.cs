@@ -203,6 +203,33 @@ public enum InteractionClassCode
     AcidReducing,
     /// <summary><c>cyp3a-sensitive-substrate</c></summary>
     Cyp3aSensitiveSubstrate,
+    /// <summary><c>cyp3a-weak-inducer</c> (dexamethasone: a standing of a co-medication; no TKI label has a rule for it)</summary>
+    Cyp3aWeakInducer,
+}
+
+/// <summary>The kind of a common co-medication (<c>interactions/comedications/</c>).</summary>
+public enum ComedicationGroup
+{
+    /// <summary><c>steroid</c></summary>
+    Steroid,
+    /// <summary><c>antiepileptic</c></summary>
+    Antiepileptic,
+    /// <summary><c>antiemetic</c></summary>
+    Antiemetic,
+    /// <summary><c>acid-suppressant</c></summary>
+    AcidSuppressant,
+    /// <summary><c>antibiotic</c></summary>
+    Antibiotic,
+    /// <summary><c>antifungal</c></summary>
+    Antifungal,
+    /// <summary><c>statin</c></summary>
+    Statin,
+    /// <summary><c>anticoagulant</c></summary>
+    Anticoagulant,
+    /// <summary><c>antidepressant</c></summary>
+    Antidepressant,
+    /// <summary><c>antipsychotic</c></summary>
+    Antipsychotic,
 }
 
 /// <summary>The kind of alteration a panel gene is tested for.</summary>
@@ -281,7 +308,13 @@ public static class Terms
         (InteractionClassCode.Cyp3aStrongInducer, "cyp3a-strong-inducer"), (InteractionClassCode.Cyp3aModerateInducer, "cyp3a-moderate-inducer"),
         (InteractionClassCode.QtProlonging, "qt-prolonging"), (InteractionClassCode.Bradycardic, "bradycardic"), (InteractionClassCode.PgpInhibitor, "pgp-inhibitor"),
         (InteractionClassCode.HormonalContraceptive, "hormonal-contraceptive"), (InteractionClassCode.AcidReducing, "acid-reducing"),
-        (InteractionClassCode.Cyp3aSensitiveSubstrate, "cyp3a-sensitive-substrate"));
+        (InteractionClassCode.Cyp3aSensitiveSubstrate, "cyp3a-sensitive-substrate"), (InteractionClassCode.Cyp3aWeakInducer, "cyp3a-weak-inducer"));
+
+    /// <summary><see cref="Model.ComedicationGroup"/>.</summary>
+    public static readonly EnumCodec<ComedicationGroup> ComedicationGroup = new((Model.ComedicationGroup.Steroid, "steroid"), (Model.ComedicationGroup.Antiepileptic, "antiepileptic"),
+        (Model.ComedicationGroup.Antiemetic, "antiemetic"), (Model.ComedicationGroup.AcidSuppressant, "acid-suppressant"), (Model.ComedicationGroup.Antibiotic, "antibiotic"),
+        (Model.ComedicationGroup.Antifungal, "antifungal"), (Model.ComedicationGroup.Statin, "statin"), (Model.ComedicationGroup.Anticoagulant, "anticoagulant"),
+        (Model.ComedicationGroup.Antidepressant, "antidepressant"), (Model.ComedicationGroup.Antipsychotic, "antipsychotic"));
 
     /// <summary><see cref="PanelAlteration"/>.</summary>
     public static readonly EnumCodec<PanelAlteration> PanelAlteration = new((Model.PanelAlteration.Fusion, "fusion"), (Model.PanelAlteration.Mutation, "mutation"));
@@ -302,6 +335,8 @@ public static class TermCodes
     public static string Code(this RegimenSetting v) => Terms.RegimenSetting.Code(v);
     /// <summary>The file's code.</summary>
     public static string Code(this InteractionClassCode v) => Terms.InteractionClass.Code(v);
+    /// <summary>The file's code.</summary>
+    public static string Code(this ComedicationGroup v) => Terms.ComedicationGroup.Code(v);
     /// <summary>The file's code.</summary>
     public static string Code(this Resume v) => Terms.Resume.Code(v);
     /// <summary>The file's code.</summary>

@@ -14,4 +14,5 @@ internal sealed record WireContent(
     IReadOnlyList<Trial> Trials,
     IReadOnlyList<Threshold> Thresholds,
     IReadOnlyList<RuleInfo> Rules,
-    IReadOnlyList<PanelGene> Panel);
+    IReadOnlyList<PanelGene> Panel,
+    IReadOnlyList<Comedication> Comedications);

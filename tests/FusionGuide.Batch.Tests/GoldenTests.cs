@@ -33,10 +33,16 @@ namespace FusionGuide.Batch.Tests;
 /// reason for a failed test names it as "Test 2 (KRAS ngs-dna (tissue)) failed", capitalised, not by its JSON path.
 /// Then for issue #23 item 2's clinical content: monitoring rows for every option offered (not only the first choice),
 /// and no toxicity row for an adverse event on a drug already stopped (a trace entry says why).
+/// Re-baselined in session 3 for issue #20 item 5 (two-sided interactions): one interaction row per pair (a label's
+/// class rules joined, parts ended as sentences), the co-medication's own label read against the TKI's classes (the
+/// stricter severity wins; ceritinib and entrectinib, crizotinib and taletrectinib now QT-prolonging members), swaps
+/// appended to the advice, the co-medication table (known medications no longer raise unknown-medication; a trace
+/// entry names them, and an unverified standing counts in the unverified-knowledge warning), and a TKI among the
+/// co-medications as a history-inconsistent warning instead of TKI-with-TKI rows.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "cd721e2d303f028f77aa12b36782f2721f1408dbb96873180272c7690ced4a7f";
+    private const string ExpectedSha256 = "7ff4217cb48038ab7a6b907301016719fb7ce622e0e1364dae0059449beffe59";
 
     public static string Compute()
     {

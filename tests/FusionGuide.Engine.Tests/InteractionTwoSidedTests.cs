@@ -77,7 +77,7 @@ public class InteractionTwoSidedTests
         var row = Row(OnDrugWith("lorlatinib", "clarithromycin"), Therapy.Lorlatinib, "clarithromycin");
 
         Assert.Contains("Swap: azithromycin", row.Advice, StringComparison.Ordinal);
-        Assert.Contains("With lorlatinib: azithromycin has no interaction rule in either label", row.Advice, StringComparison.Ordinal);
+        Assert.Contains("Check: azithromycin has no interaction rule with lorlatinib in either label", row.Advice, StringComparison.Ordinal);
         Assert.Contains("mims-ph-azithromycin", row.References!);
     }
 
@@ -87,7 +87,7 @@ public class InteractionTwoSidedTests
         // Azithromycin prolongs QT, and so does crizotinib: the swap is not presented as clean.
         var row = Row(OnDrugWith("crizotinib", "clarithromycin"), Therapy.Crizotinib, "clarithromycin");
 
-        Assert.Contains("azithromycin is itself major (qt-prolonging)", row.Advice, StringComparison.Ordinal);
+        Assert.Contains("azithromycin is itself major with crizotinib (qt-prolonging)", row.Advice, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class InteractionTwoSidedTests
         Assert.Contains(RuleIds.HistoryInconsistent, r.Rules());
         Assert.DoesNotContain(r.Interactions, i => i.With == medication);
         Assert.DoesNotContain("unknown-medication", r.WarningCodes());
-        Assert.Contains(r.Warnings, w => w.Code == "history-inconsistent" && w.Message.Contains($"'{medication}' is listed among the co-medications", StringComparison.Ordinal));
+        Assert.Contains(r.Warnings, w => w.Code == "history-inconsistent" && w.Message.Contains($"The co-medications list '{medication}'", StringComparison.Ordinal));
     }
 
     [Fact]

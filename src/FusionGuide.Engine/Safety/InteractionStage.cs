@@ -68,8 +68,9 @@ internal static class InteractionStage
     private static InteractionRow Row(Evaluation e, Therapy therapy, string med, string generic, IReadOnlyList<InteractionFinding> findings)
     {
         var ordered = findings.OrderBy(f => f.Severity).ToList();
+        // A co-medication's own label always says whose it is; the TKI's label does when both labels speak.
         var bothLabels = ordered.Any(f => f.FromComedication) && ordered.Any(f => !f.FromComedication);
-        var advice = string.Join(" ", ordered.Select(f => bothLabels ? $"{Evaluation.Capitalised(f.Whose)} label: {f.Advice}" : f.Advice));
+        var advice = string.Join(" ", ordered.Select(f => Ended(f.FromComedication || bothLabels ? $"{Evaluation.Capitalised(f.Whose)} label: {f.Advice}" : f.Advice)));
         var references = ordered.SelectMany(f => f.References).Distinct(StringComparer.Ordinal).ToList();
         if (InteractionSwap.For(e, therapy, med, generic, ordered) is { } swap)
         {
@@ -88,6 +89,9 @@ internal static class InteractionStage
         };
     }
 
+    /// <summary>A part of the advice closed with a full stop, so that joined parts read as sentences.</summary>
+    private static string Ended(string text) => text.EndsWith('.') ? text : text + ".";
+
     /// <summary>The targeted drug a co-medication entry names (generic, brand or contract code), or null.</summary>
     private static Drug? TargetedTherapyNamed(Evaluation e, string med)
     {
@@ -102,7 +106,7 @@ internal static class InteractionStage
     /// "lorlatinib + lorlatinib" (or TKI + TKI) interaction is computed for it.
     /// </summary>
     private static void TkiAmongComedications(Evaluation e, string med, Drug tki) =>
-        HistoryReader.Inconsistent(e, $"'{med}' is listed among the co-medications, but {e.Name(tki.Therapy)} is a targeted therapy FusionGuide plans: record it in the treatment history (dates, why it stopped); it is not checked as a co-medication against itself or another TKI.");
+        HistoryReader.Inconsistent(e, $"The co-medications list '{med}', but {e.Name(tki.Therapy)} is a targeted therapy FusionGuide plans: record it in the treatment history (dates, why it stopped); it is not checked as a co-medication against itself or another TKI.");
 
     /// <summary>SAFE-INT-005: a known medication with no rule for any therapy in play is named clean in the trace, with what it is.</summary>
     private static void KnownWithoutInteraction(Evaluation e, string med, string generic, IReadOnlyList<InteractionClassCode> classes, IReadOnlyList<Therapy> therapies)

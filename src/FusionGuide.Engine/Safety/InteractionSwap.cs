@@ -24,7 +24,7 @@ internal static class InteractionSwap
 
         e.UsedUnverified(swap.Id, swap.Provenance);
         var checks = swap.To.Select(alt => Check(e, therapy, alt));
-        var text = $"Swap: {swap.Text} With {e.Name(therapy)}: {string.Join("; ", checks)}.";
+        var text = $"Swap: {swap.Text} Check: {string.Join("; ", checks)}.";
         e.Fire(RuleIds.InteractionSwap, $"{med} + {e.Name(therapy)}: {text}", swap.Provenance.Sources);
         return new SwapText(text, swap.Provenance.Sources);
     }
@@ -33,16 +33,16 @@ internal static class InteractionSwap
     private static bool Applies(ComedicationSwap swap, Comedication record, IReadOnlyList<InteractionFinding> findings) =>
         findings.Any(f => f.Class is { } c ? swap.Reasons.Contains(c) : record.Classes.Any(swap.Reasons.Contains));
 
-    /// <summary>"azithromycin has no interaction rule" or "azithromycin is itself major (qt-prolonging)".</summary>
+    /// <summary>"azithromycin has no interaction rule with lorlatinib in either label" or "azithromycin is itself major with crizotinib (qt-prolonging)".</summary>
     private static string Check(Evaluation e, Therapy therapy, string alternative)
     {
         var own = InteractionFindings.Quietly(e, therapy, alternative);
         if (own.Count == 0)
         {
-            return $"{alternative} has no interaction rule in either label";
+            return $"{alternative} has no interaction rule with {e.Name(therapy)} in either label";
         }
 
         var worst = own.OrderBy(f => f.Severity).First();
-        return $"{alternative} is itself {worst.Severity.Code()} ({string.Join(", ", own.Select(f => f.Mechanism).Distinct(StringComparer.Ordinal))}): see its row if you choose it";
+        return $"{alternative} is itself {worst.Severity.Code()} with {e.Name(therapy)} ({string.Join(", ", own.Select(f => f.Mechanism).Distinct(StringComparer.Ordinal))})";
     }
 }

@@ -19,6 +19,7 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<Therapy, DrugInteractions> interactions;
     private readonly FrozenDictionary<string, InteractionClassCode[]> medicationClasses;
     private readonly FrozenDictionary<string, string> medicationCanonical;
+    private readonly FrozenDictionary<string, Comedication> comedications;
     private readonly string[] medicationNames;
     private readonly FrozenDictionary<string, Threshold> thresholds;
     private readonly FrozenDictionary<string, RuleInfo> rules;
@@ -41,7 +42,9 @@ public sealed class KnowledgeBase
         InteractionClasses = c.InteractionClasses;
         InteractionTables = c.DrugInteractions;
         interactions = c.DrugInteractions.ToFrozenDictionary(d => d.Drug);
-        (medicationClasses, medicationCanonical) = Indexes.Medications(c.InteractionClasses);
+        Comedications = c.Comedications;
+        comedications = c.Comedications.ToFrozenDictionary(m => KnowledgeBase.NormaliseMedication(m.Name), StringComparer.Ordinal);
+        (medicationClasses, medicationCanonical) = Indexes.Medications(c.InteractionClasses, c.Comedications);
         medicationNames = [.. medicationCanonical.Keys.Order(StringComparer.Ordinal)];
         Resistance = c.Resistance;
         resistance = Indexes.Resistance(c.Resistance);
@@ -108,6 +111,12 @@ public sealed class KnowledgeBase
 
     /// <summary>The engine's rule catalogue.</summary>
     public IReadOnlyList<RuleInfo> Rules { get; }
+
+    /// <summary>The table of common co-medications (their standing, own label rules and swaps).</summary>
+    public IReadOnlyList<Comedication> Comedications { get; }
+
+    /// <summary>A co-medication's record by its canonical generic name (from <see cref="Medication"/>), or null.</summary>
+    public Comedication? Comedication(string generic) => comedications.GetValueOrDefault(generic);
 
     /// <summary>Driver genes of the testing panel.</summary>
     public IReadOnlyList<PanelGene> Panel { get; }
@@ -240,4 +249,5 @@ internal sealed record KnowledgeContent(
     IReadOnlyList<Threshold> Thresholds,
     IReadOnlyList<RuleInfo> Rules,
     IReadOnlyList<PanelGene> Panel,
-    IReadOnlyList<CarePathway> CarePathways);
+    IReadOnlyList<CarePathway> CarePathways,
+    IReadOnlyList<Comedication> Comedications);

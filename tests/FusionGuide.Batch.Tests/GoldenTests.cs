@@ -51,6 +51,12 @@ namespace FusionGuide.Batch.Tests;
 /// (alectinib)"), never by its JSON path ("tests[1] ALK fish (tissue)", "history[0]"), and methods as words ("detected
 /// by DNA NGS", not "ngs-dna"); the unverified-knowledge warning is a count and a pointer to the trace entry that lists
 /// the facts ("12 facts behind this answer are not yet verified …: the trace entry KB-UNVERIFIED-001 lists them").
+/// Re-baselined in session 3 for issue #20 item 5 (two-sided interactions): one interaction row per pair (a label's
+/// class rules joined, parts ended as sentences), the co-medication's own label read against the TKI's classes (the
+/// stricter severity wins; ceritinib and entrectinib, crizotinib and taletrectinib now QT-prolonging members), swaps
+/// appended to the advice, the co-medication table (known medications no longer raise unknown-medication; a trace
+/// entry names them, and an unverified standing counts in the unverified-knowledge warning), and a TKI among the
+/// co-medications as a history-inconsistent warning instead of TKI-with-TKI rows.
 /// </summary>
 public sealed class GoldenTests
 {

@@ -95,6 +95,34 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void Unknown_co_medication_group_is_a_load_problem()
+    {
+        var r = LoadWith("interactions/comedications/levetiracetam.json", d => d["group"] = "anticonvulsant");
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "interactions/comedications/levetiracetam.json");
+    }
+
+    [Fact]
+    public void Unknown_TKI_class_of_a_co_medication_rule_is_a_load_problem()
+    {
+        var r = LoadWith("interactions/comedications/lurasidone.json", d => d["rules"]![0]!["therapyClass"] = "strong-cyp3a-inhibitor");
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "interactions/comedications/lurasidone.json");
+    }
+
+    [Fact]
+    public void A_swap_to_a_medication_the_base_does_not_know_is_a_load_problem()
+    {
+        var r = LoadWith("interactions/comedications/clarithromycin.json", d => d["swap"]!["to"] = new JsonArray("azithromicin"));
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "interactions/comedications/clarithromycin.json");
+    }
+
+    [Fact]
+    public void A_TKI_entered_in_the_co_medication_table_is_a_load_problem()
+    {
+        var r = LoadWith("interactions/comedications/levetiracetam.json", d => d["name"] = "lorlatinib");
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "interactions/comedications/levetiracetam.json");
+    }
+
+    [Fact]
     public void Resistance_cell_without_source_is_KB011()
     {
         var r = LoadWith("resistance/mutations/alk-g1202r.json", d => d["cells"]![0]!["sources"] = new JsonArray());

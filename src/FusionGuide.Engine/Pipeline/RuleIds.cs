@@ -54,6 +54,9 @@ public static class RuleIds
     public const string Monitoring = "SAFE-MON-001";
     public const string Interaction = "SAFE-INT-001";
     public const string UnknownMedication = "SAFE-INT-002";
+    public const string InteractionOwnLabel = "SAFE-INT-003";
+    public const string InteractionSwap = "SAFE-INT-004";
+    public const string InteractionNone = "SAFE-INT-005";
     public const string Pregnancy = "SAFE-PREG-001";
     public const string Unverified = "KB-UNVERIFIED-001";
 #pragma warning restore CS1591
@@ -107,6 +110,9 @@ public static class RuleIds
         Monitoring,
         Interaction,
         UnknownMedication,
+        InteractionOwnLabel,
+        InteractionSwap,
+        InteractionNone,
         Pregnancy,
         Unverified,
         .. Systemic.SystemicRuleIds.All,

@@ -1,13 +1,18 @@
 using FusionGuide.Domain;
 using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Systemic;
+using FusionGuide.Engine.Treatment;
+using FusionGuide.Knowledge;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Safety;
 
 /// <summary>
-/// Every medication in the case against the first choice, every targeted option and the current therapy:
-/// CYP3A strength, QT and bradycardia classes, with the label's severity and advice. Unknown names are reported.
+/// Every medication in the case against the first choice, every targeted option and the current therapy. Each pair is
+/// read from both labels (<see cref="InteractionFindings"/>): the TKI's rules for the medication's classes and the
+/// medication's own rules for the TKI's classes; the pair gets one row whose severity is the stricter of the two, with
+/// the usual swap when one exists (<see cref="InteractionSwap"/>). A targeted therapy listed as a co-medication is a
+/// history problem, never a self-interaction; a name the knowledge base does not know is reported.
 /// </summary>
 internal static class InteractionStage
 {
@@ -18,6 +23,12 @@ internal static class InteractionStage
         var unknown = new List<string>();
         foreach (var med in e.Case.Medications)
         {
+            if (TargetedTherapyNamed(e, med) is { } tki)
+            {
+                TkiAmongComedications(e, med, tki);
+                continue;
+            }
+
             var (generic, classes) = e.Kb.Medication(med);
             if (generic is null)
             {
@@ -25,9 +36,18 @@ internal static class InteractionStage
                 continue;
             }
 
+            var before = rows.Count;
             foreach (var t in therapies)
             {
-                For(e, t, med, generic, classes, rows);
+                if (InteractionFindings.For(e, t, generic, classes) is { Count: > 0 } findings)
+                {
+                    rows.Add(Row(e, t, med, generic, findings));
+                }
+            }
+
+            if (rows.Count == before)
+            {
+                KnownWithoutInteraction(e, med, generic, classes, therapies);
             }
         }
 
@@ -41,6 +61,69 @@ internal static class InteractionStage
         return rows;
     }
 
+    /// <summary>
+    /// One row for the pair: the stricter severity of the two labels wins; the advice gives the stricter label first
+    /// and says whose label each part is when both speak; the swap, when one applies, closes it.
+    /// </summary>
+    private static InteractionRow Row(Evaluation e, Therapy therapy, string med, string generic, IReadOnlyList<InteractionFinding> findings)
+    {
+        var ordered = findings.OrderBy(f => f.Severity).ToList();
+        // A co-medication's own label always says whose it is; the TKI's label does when both labels speak.
+        var bothLabels = ordered.Any(f => f.FromComedication) && ordered.Any(f => !f.FromComedication);
+        var advice = string.Join(" ", ordered.Select(f => Ended(f.FromComedication || bothLabels ? $"{Evaluation.Capitalised(f.Whose)} label: {f.Advice}" : f.Advice)));
+        var references = ordered.SelectMany(f => f.References).Distinct(StringComparer.Ordinal).ToList();
+        if (InteractionSwap.For(e, therapy, med, generic, ordered) is { } swap)
+        {
+            advice = $"{advice} {swap.Text}";
+            references.AddRange(swap.References.Where(r => !references.Contains(r, StringComparer.Ordinal)));
+        }
+
+        return new InteractionRow
+        {
+            Therapy = therapy,
+            With = med,
+            Severity = ordered[0].Severity,
+            Advice = advice,
+            Mechanism = string.Join(", ", ordered.Select(f => f.Mechanism).Distinct(StringComparer.Ordinal)),
+            References = references,
+        };
+    }
+
+    /// <summary>A part of the advice closed with a full stop, so that joined parts read as sentences.</summary>
+    private static string Ended(string text) => text.EndsWith('.') ? text : text + ".";
+
+    /// <summary>The targeted drug a co-medication entry names (generic, brand or contract code), or null.</summary>
+    private static Drug? TargetedTherapyNamed(Evaluation e, string med)
+    {
+        var key = KnowledgeBase.NormaliseMedication(med);
+        return e.Kb.Drugs.FirstOrDefault(d => d.IsTargeted &&
+            (KnowledgeBase.NormaliseMedication(d.Name) == key || KnowledgeBase.NormaliseMedication(d.Therapy.Code()) == key
+             || d.Brands.Any(b => KnowledgeBase.NormaliseMedication(b) == key)));
+    }
+
+    /// <summary>
+    /// SET-HISTORY-002 for a TKI entered among the co-medications: it belongs in the treatment history, and no
+    /// "lorlatinib + lorlatinib" (or TKI + TKI) interaction is computed for it.
+    /// </summary>
+    private static void TkiAmongComedications(Evaluation e, string med, Drug tki) =>
+        HistoryReader.Inconsistent(e, $"The co-medications list '{med}', but {e.Name(tki.Therapy)} is a targeted therapy FusionGuide plans: record it in the treatment history (dates, why it stopped); it is not checked as a co-medication against itself or another TKI.");
+
+    /// <summary>SAFE-INT-005: a known medication with no rule for any therapy in play is named clean in the trace, with what it is.</summary>
+    private static void KnownWithoutInteraction(Evaluation e, string med, string generic, IReadOnlyList<InteractionClassCode> classes, IReadOnlyList<Therapy> therapies)
+    {
+        var record = e.Kb.Comedication(generic);
+        if (record is not null)
+        {
+            // Here the record's standing ("none", or a class no label acts on) is the claim the trace states.
+            e.UsedUnverified(record.Id, record.Provenance);
+        }
+
+        var what = record is null ? "" : $"{record.Group.Code()}; ";
+        var standing = classes.Count == 0 ? "none of the CYP3A, QT, bradycardia or P-gp classes" : string.Join(", ", classes.Select(c => c.Code()));
+        var with = therapies.Count > 0 ? string.Join(", ", therapies.Select(e.Name)) : "no targeted therapy in play";
+        e.Fire(RuleIds.InteractionNone, $"{med} ({what}{standing}): no interaction rule in either label with {with}.", record?.Provenance.Sources ?? []);
+    }
+
     /// <summary>" (did you mean 'rifampin'?)" from the knowledge base's names, or "".</summary>
     private static string Hint(IReadOnlyList<string> names) => names.Count switch
     {
@@ -48,47 +131,4 @@ internal static class InteractionStage
         1 => $" (did you mean '{names[0]}'?)",
         _ => $" (did you mean {string.Join(", ", names.Take(names.Count - 1).Select(n => $"'{n}'"))} or '{names[^1]}'?)",
     };
-
-    /// <summary>
-    /// The rules of <paramref name="therapy"/>'s table in force that apply to this medication: those naming it, or
-    /// else those of its interaction classes (a label's named advice is more specific than its class's).
-    /// </summary>
-    private static void For(Evaluation e, Therapy therapy, string med, string generic, IReadOnlyList<InteractionClassCode> classes, List<InteractionRow> rows)
-    {
-        if (e.Kb.Interactions(therapy) is not { } table)
-        {
-            return;
-        }
-
-        var named = false;
-        foreach (var r in table.Rules)
-        {
-            if (r.Validity.Contains(e.AsOf) && r.MedicationKey == generic)
-            {
-                named = true;
-                break;
-            }
-        }
-
-        foreach (var r in table.Rules)
-        {
-            if (!r.Validity.Contains(e.AsOf) || (named ? r.MedicationKey != generic : r.Class is not { } c || !classes.Contains(c)))
-            {
-                continue;
-            }
-
-            e.UsedUnverified(r.Id, r.Provenance);
-            var mechanism = r.Medication is not null ? $"{generic} (named in the label)" : r.Class!.Value.Code();
-            e.Fire(RuleIds.Interaction, $"{e.Name(therapy)} + {med} ({mechanism}): {r.Severity.Code()}. {r.FullAdvice}", r.Provenance.Sources);
-            rows.Add(new InteractionRow
-            {
-                Therapy = therapy,
-                With = med,
-                Severity = r.Severity,
-                Advice = r.FullAdvice,
-                Mechanism = r.Class?.Code() ?? "named-medication",
-                References = r.Provenance.Sources,
-            });
-        }
-    }
 }

@@ -128,6 +128,20 @@ public static class KnowledgeFacts
             }
         }
 
+        foreach (var m in kb.Comedications)
+        {
+            Add("interactions", "co-medication", m.Id, m.Group.Code(), $"{m.Name} ({m.Group.Code()}): {(m.Classes.Count == 0 ? "none of the interaction classes" : string.Join(", ", m.Classes.Select(c => c.Code())))}", m, m.Provenance);
+            foreach (var r in m.Rules)
+            {
+                Add("interactions", "co-medication-rule", r.Id, m.Name, $"{m.Name} with a {r.TherapyClass.Code()} drug: {r.Severity.Code()}", r, r.Provenance);
+            }
+
+            if (m.Swap is { } swap)
+            {
+                Add("interactions", "co-medication-swap", swap.Id, m.Name, $"{m.Name} → {string.Join(" or ", swap.To)} (avoids {string.Join(", ", swap.Reasons.Select(c => c.Code()))})", swap, swap.Provenance);
+            }
+        }
+
         foreach (var row in kb.Resistance)
         {
             foreach (var c in row.Cells)

@@ -68,8 +68,12 @@ internal static class Indexes
             .ToFrozenDictionary(g => g.Key, g => g.Value.First(), StringComparer.Ordinal);
     }
 
-    /// <summary>Interaction classes by generic name, and every name (generic, alias, brand) to its generic.</summary>
-    public static (FrozenDictionary<string, InteractionClassCode[]>, FrozenDictionary<string, string>) Medications(IReadOnlyList<InteractionClass> classes)
+    /// <summary>
+    /// Interaction classes by generic name, and every name (generic, alias, brand) to its generic: the members of the
+    /// class files and the co-medication table together (a co-medication with no class is known, with none).
+    /// </summary>
+    public static (FrozenDictionary<string, InteractionClassCode[]>, FrozenDictionary<string, string>) Medications(IReadOnlyList<InteractionClass> classes,
+        IReadOnlyList<Comedication> comedications)
     {
         var byGeneric = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -89,6 +93,22 @@ internal static class Indexes
                 {
                     canonical.TryAdd(KnowledgeBase.NormaliseMedication(alias), generic);
                 }
+            }
+        }
+
+        foreach (var m in comedications)
+        {
+            var generic = KnowledgeBase.NormaliseMedication(m.Name);
+            if (!byGeneric.TryGetValue(generic, out var set))
+            {
+                byGeneric[generic] = set = new SortedSet<string>(StringComparer.Ordinal);
+            }
+
+            set.UnionWith(m.Classes.Select(Terms.InteractionClass.Code));
+            canonical[generic] = generic;
+            foreach (var alias in m.Aliases)
+            {
+                canonical.TryAdd(KnowledgeBase.NormaliseMedication(alias), generic);
             }
         }
 

@@ -33,7 +33,8 @@ internal static class KnowledgeCompiler
             [.. c.Panel.Select(p => new PanelGene(p.Id, Codes.Gene.Parse(p.Gene), Terms.PanelAlteration.Parse(p.Alteration),
                 [.. p.AdequateNegativeMethods.Select(Codes.TestMethod.Parse)], Of(p)))],
             [.. c.CarePathways.Select(p => new CarePathway(p.Id, Terms.CarePathway.Parse(p.Pathway), p.Title,
-                [.. p.Steps.Select(s => new CareStep(s.Id, s.Text, s.Item, s.Schedule, Of(s)))], Of(p)))]);
+                [.. p.Steps.Select(s => new CareStep(s.Id, s.Text, s.Item, s.Schedule, Of(s)))], Of(p)))],
+            [.. c.Comedications.Select(Comedication)]);
         return new KnowledgeBase(c, content);
     }
 
@@ -84,6 +85,13 @@ internal static class KnowledgeCompiler
             r.Medication is null ? null : KnowledgeBase.NormaliseMedication(r.Medication), Codes.Severity.Parse(r.Severity), r.Advice, r.DoseChange,
             Validity(r.ValidFrom, r.ValidTo), Of(r)))],
         Of(di));
+
+    private static Comedication Comedication(W.Comedication m) => new(m.Id, m.Name, m.Aliases, Terms.ComedicationGroup.Parse(m.Group),
+        [.. m.Classes.Select(Terms.InteractionClass.Parse)],
+        [.. m.Rules.Select(r => new ComedicationRule(r.Id, Terms.InteractionClass.Parse(r.TherapyClass), Codes.Severity.Parse(r.Severity), r.Advice,
+            Validity(r.ValidFrom, r.ValidTo), Of(r)))],
+        m.Swap is { } s ? new ComedicationSwap(s.Id, [.. s.To.Select(KnowledgeBase.NormaliseMedication)], [.. s.Reasons.Select(Terms.InteractionClass.Parse)], s.Text, Of(s)) : null,
+        Of(m));
 
     private static ResistanceRow Resistance(W.ResistanceRow r, Dictionary<string, string> shortNames) => new(r.Id, Terms.Kinase.Parse(r.Gene), r.Mutations,
         [.. r.Cells.Select(cell => new ResistanceCell(Codes.Therapy.Parse(cell.Drug), Terms.Activity.Parse(cell.Activity), cell.Ic50nM,

@@ -26,4 +26,5 @@ namespace FusionGuide.Knowledge.Loading;
 [JsonSerializable(typeof(RuleInfo))]
 [JsonSerializable(typeof(PanelGene))]
 [JsonSerializable(typeof(CarePathway))]
+[JsonSerializable(typeof(Comedication))]
 internal sealed partial class KnowledgeJsonContext : JsonSerializerContext;

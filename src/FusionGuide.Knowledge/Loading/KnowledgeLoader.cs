@@ -69,6 +69,7 @@ public static class KnowledgeLoader
         var rules = new List<RuleInfo>();
         var panel = new List<PanelGene>();
         var pathways = new List<CarePathway>();
+        var comedications = new List<Comedication>();
         var ctx = KnowledgeJsonContext.Default;
 
         foreach (var (path, bytes) in files)
@@ -82,6 +83,7 @@ public static class KnowledgeLoader
                 case "toxicity": reader.Add(tox, path, bytes, ctx.ToxicityTable, r => r.Id); break;
                 case "interactions/classes": reader.Add(classes, path, bytes, ctx.InteractionClass, r => r.Id); break;
                 case "interactions/drugs": reader.Add(drugInteractions, path, bytes, ctx.DrugInteractions, r => r.Id); break;
+                case "interactions/comedications": reader.Add(comedications, path, bytes, ctx.Comedication, r => r.Id); break;
                 case "resistance/mutations": reader.Add(resistance, path, bytes, ctx.ResistanceRow, r => r.Id); break;
                 case "resistance/off-target": reader.Add(offTarget, path, bytes, ctx.OffTargetMechanism, r => r.Id); break;
                 case "regimens": reader.Add(regimens, path, bytes, ctx.Regimen, r => r.Id); break;
@@ -101,7 +103,7 @@ public static class KnowledgeLoader
         }
 
         var content = manifest is null ? null : new WireContent(manifest, [.. refs.OrderBy(r => r.Id, StringComparer.Ordinal)], drugs, tox, classes,
-            drugInteractions, resistance, offTarget, regimens, trials, thresholds, rules, panel, pathways);
+            drugInteractions, resistance, offTarget, regimens, trials, thresholds, rules, panel, pathways, comedications);
         if (content is not null)
         {
             KnowledgeValidator.Validate(content, problems);
@@ -114,7 +116,7 @@ public static class KnowledgeLoader
             ["interaction rules"] = drugInteractions.Sum(d => d.Rules.Count), ["resistance rows"] = resistance.Count,
             ["resistance cells"] = resistance.Sum(r => r.Cells.Count), ["off-target mechanisms"] = offTarget.Count,
             ["regimens"] = regimens.Count, ["trials"] = trials.Count, ["thresholds"] = thresholds.Count,
-            ["rules"] = rules.Count, ["panel genes"] = panel.Count, ["care pathways"] = pathways.Count,
+            ["rules"] = rules.Count, ["panel genes"] = panel.Count, ["care pathways"] = pathways.Count, ["co-medications"] = comedications.Count,
         };
         // The cross-record checks first; only a base without problems is compiled into the typed snapshot.
         var kb = problems.Count == 0 && content is not null ? KnowledgeCompiler.Compile(content) : null;

@@ -36,6 +36,14 @@ internal static partial class KnowledgeValidator
             v.DrugInteractions(di);
         }
 
+        // Known names: every class member and every co-medication (the alternatives of a swap must be among them).
+        var known = c.InteractionClasses.SelectMany(cls => cls.Members.Select(m => KnowledgeBase.NormaliseMedication(m.Name)))
+            .Concat(c.Comedications.Select(m => KnowledgeBase.NormaliseMedication(m.Name))).ToHashSet(StringComparer.Ordinal);
+        foreach (var m in c.Comedications)
+        {
+            v.Comedication(m, known);
+        }
+
         foreach (var r in c.Resistance)
         {
             v.Resistance(r);

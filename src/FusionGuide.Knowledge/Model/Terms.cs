@@ -230,6 +230,44 @@ public enum InteractionClassCode
     AcidReducing,
     [JsonStringEnumMemberName("cyp3a-sensitive-substrate")]
     Cyp3aSensitiveSubstrate,
+    /// <summary><c>cyp3a-weak-inducer</c> (dexamethasone: a standing of a co-medication; no TKI label has a rule for it)</summary>
+    [JsonStringEnumMemberName("cyp3a-weak-inducer")]
+    Cyp3aWeakInducer,
+}
+
+/// <summary>The kind of a common co-medication (<c>interactions/comedications/</c>).</summary>
+public enum ComedicationGroup
+{
+    /// <summary><c>steroid</c></summary>
+    [JsonStringEnumMemberName("steroid")]
+    Steroid,
+    /// <summary><c>antiepileptic</c></summary>
+    [JsonStringEnumMemberName("antiepileptic")]
+    Antiepileptic,
+    /// <summary><c>antiemetic</c></summary>
+    [JsonStringEnumMemberName("antiemetic")]
+    Antiemetic,
+    /// <summary><c>acid-suppressant</c></summary>
+    [JsonStringEnumMemberName("acid-suppressant")]
+    AcidSuppressant,
+    /// <summary><c>antibiotic</c></summary>
+    [JsonStringEnumMemberName("antibiotic")]
+    Antibiotic,
+    /// <summary><c>antifungal</c></summary>
+    [JsonStringEnumMemberName("antifungal")]
+    Antifungal,
+    /// <summary><c>statin</c></summary>
+    [JsonStringEnumMemberName("statin")]
+    Statin,
+    /// <summary><c>anticoagulant</c></summary>
+    [JsonStringEnumMemberName("anticoagulant")]
+    Anticoagulant,
+    /// <summary><c>antidepressant</c></summary>
+    [JsonStringEnumMemberName("antidepressant")]
+    Antidepressant,
+    /// <summary><c>antipsychotic</c></summary>
+    [JsonStringEnumMemberName("antipsychotic")]
+    Antipsychotic,
 }
 
 /// <summary>The kind of alteration a panel gene is tested for.</summary>
@@ -307,6 +345,9 @@ public static class Terms
     /// <summary><see cref="InteractionClassCode"/>.</summary>
     public static EnumCodec<InteractionClassCode> InteractionClass => EnumCodec.Of<InteractionClassCode>();
 
+    /// <summary><see cref="Model.ComedicationGroup"/>.</summary>
+    public static EnumCodec<ComedicationGroup> ComedicationGroup => EnumCodec.Of<ComedicationGroup>();
+
     /// <summary><see cref="PanelAlteration"/>.</summary>
     public static EnumCodec<PanelAlteration> PanelAlteration => EnumCodec.Of<PanelAlteration>();
 
@@ -333,6 +374,8 @@ public static class TermCodes
     public static string Code(this RegimenSetting v) => Terms.RegimenSetting.Code(v);
     /// <summary>The file's code.</summary>
     public static string Code(this InteractionClassCode v) => Terms.InteractionClass.Code(v);
+    /// <summary>The file's code.</summary>
+    public static string Code(this ComedicationGroup v) => Terms.ComedicationGroup.Code(v);
     /// <summary>The file's code.</summary>
     public static string Code(this Resume v) => Terms.Resume.Code(v);
     /// <summary>The file's code.</summary>

@@ -15,4 +15,5 @@ internal sealed record WireContent(
     IReadOnlyList<Threshold> Thresholds,
     IReadOnlyList<RuleInfo> Rules,
     IReadOnlyList<PanelGene> Panel,
-    IReadOnlyList<CarePathway> CarePathways);
+    IReadOnlyList<CarePathway> CarePathways,
+    IReadOnlyList<Comedication> Comedications);

@@ -1,0 +1,90 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Knowledge.Model;
+
+namespace FusionGuide.Engine.Safety;
+
+/// <summary>What one label says about a pair.</summary>
+/// <param name="Severity">The label's severity.</param>
+/// <param name="Advice">The label's advice.</param>
+/// <param name="Mechanism">The class the rule is about, or <c>named-medication</c>.</param>
+/// <param name="Whose">Whose label it is, in a sentence ("lorlatinib's", "lurasidone's").</param>
+/// <param name="FromComedication">True when the co-medication's own label says it.</param>
+/// <param name="Class">The class the rule is about (null for a rule naming the medication).</param>
+/// <param name="References">Its sources.</param>
+internal sealed record InteractionFinding(Severity Severity, string Advice, string Mechanism, string Whose, bool FromComedication, InteractionClassCode? Class, IReadOnlyList<string> References);
+
+/// <summary>The two sides of a pair: the TKI's label (SAFE-INT-001) and the co-medication's own label (SAFE-INT-003).</summary>
+internal static class InteractionFindings
+{
+    /// <summary>Every finding for <paramref name="therapy"/> with this medication, from both labels.</summary>
+    public static IReadOnlyList<InteractionFinding> For(Evaluation e, Therapy therapy, string generic, IReadOnlyList<InteractionClassCode> classes)
+    {
+        var findings = new List<InteractionFinding>();
+        FromTherapyLabel(e, therapy, generic, classes, findings, fire: true);
+        FromComedicationLabel(e, therapy, generic, findings, fire: true);
+        return findings;
+    }
+
+    /// <summary>The same findings without trace entries: how an alternative of a swap would fare with the therapy.</summary>
+    public static IReadOnlyList<InteractionFinding> Quietly(Evaluation e, Therapy therapy, string generic)
+    {
+        var findings = new List<InteractionFinding>();
+        FromTherapyLabel(e, therapy, generic, e.Kb.Medication(generic).Classes, findings, fire: false);
+        FromComedicationLabel(e, therapy, generic, findings, fire: false);
+        return findings;
+    }
+
+    /// <summary>
+    /// SAFE-INT-001: the rules of <paramref name="therapy"/>'s table in force that apply to this medication: those naming
+    /// it, or else those of its interaction classes (a label's named advice is more specific than its class's).
+    /// </summary>
+    private static void FromTherapyLabel(Evaluation e, Therapy therapy, string generic, IReadOnlyList<InteractionClassCode> classes, List<InteractionFinding> findings, bool fire)
+    {
+        if (e.Kb.Interactions(therapy) is not { } table)
+        {
+            return;
+        }
+
+        var inForce = table.Rules.Where(r => r.Validity.Contains(e.AsOf)).ToList();
+        var named = inForce.Any(r => r.MedicationKey == generic);
+        foreach (var r in inForce.Where(r => named ? r.MedicationKey == generic : r.Class is { } c && classes.Contains(c)))
+        {
+            var mechanism = r.Class?.Code() ?? "named-medication";
+            if (fire)
+            {
+                e.UsedUnverified(r.Id, r.Provenance);
+                var because = r.Medication is not null ? $"{generic} (named in the label)" : r.Class!.Value.Code();
+                e.Fire(RuleIds.Interaction, $"{e.Name(therapy)} + {generic} ({because}): {r.Severity.Code()}. {r.FullAdvice}", r.Provenance.Sources);
+            }
+
+            findings.Add(new(r.Severity, r.FullAdvice, mechanism, $"{e.Name(therapy)}'s", false, r.Class, r.Provenance.Sources));
+        }
+    }
+
+    /// <summary>
+    /// SAFE-INT-003: the co-medication's own label about a drug of one of the therapy's classes (lurasidone with a
+    /// strong CYP3A inhibitor such as ceritinib: contraindicated). The therapy's classes are its entries in the class
+    /// files (ceritinib among the strong CYP3A inhibitors, crizotinib among the QT-prolonging drugs).
+    /// </summary>
+    private static void FromComedicationLabel(Evaluation e, Therapy therapy, string generic, List<InteractionFinding> findings, bool fire)
+    {
+        if (e.Kb.Comedication(generic) is not { } record)
+        {
+            return;
+        }
+
+        var therapyClasses = e.Kb.Medication(therapy.Code()).Classes;
+        foreach (var r in record.Rules.Where(r => r.Validity.Contains(e.AsOf) && therapyClasses.Contains(r.TherapyClass)))
+        {
+            var whose = $"{record.Name}'s";
+            if (fire)
+            {
+                e.UsedUnverified(r.Id, r.Provenance);
+                e.Fire(RuleIds.InteractionOwnLabel, $"{generic} + {e.Name(therapy)} ({e.Name(therapy)} is a {r.TherapyClass.Code()} drug): {r.Severity.Code()} by {whose} own label. {r.Advice}", r.Provenance.Sources);
+            }
+
+            findings.Add(new(r.Severity, r.Advice, $"{r.TherapyClass.Code()} (the TKI)", whose, true, r.TherapyClass, r.Provenance.Sources));
+        }
+    }
+}

@@ -44,7 +44,7 @@ public sealed class KnowledgeFolderTests : IDisposable
     public void The_folder_may_come_from_FUSIONGUIDE_KNOWLEDGE_and_the_command_line_wins()
     {
         var problems = new List<Problem>();
-        var known = Commands.ServerProgram.ConfigurableOptions(CommandTable.Serve);
+        var known = Commands.CommandLine.ConfigurableOptions(CommandTable.Serve);
         var env = new Dictionary<string, string?> { ["FUSIONGUIDE_KNOWLEDGE"] = "/srv/fusionguide/knowledge-2026.12.2" };
         var (fromEnv, _) = ServerConfiguration.Apply([], known, passHostSettings: true, problems, env);
         Assert.Contains("--knowledge=/srv/fusionguide/knowledge-2026.12.2", fromEnv);

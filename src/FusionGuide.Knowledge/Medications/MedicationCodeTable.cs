@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FusionGuide.Domain;
 using FusionGuide.Domain.Wire;
 
@@ -7,20 +8,28 @@ namespace FusionGuide.Knowledge.Medications;
 public enum RxNormTermType
 {
     /// <summary><c>IN</c>: ingredient.</summary>
+    [JsonStringEnumMemberName("IN")]
     Ingredient,
     /// <summary><c>PIN</c>: precise ingredient (a salt).</summary>
+    [JsonStringEnumMemberName("PIN")]
     PreciseIngredient,
     /// <summary><c>MIN</c>: multiple ingredients.</summary>
+    [JsonStringEnumMemberName("MIN")]
     MultipleIngredients,
     /// <summary><c>BN</c>: brand name.</summary>
+    [JsonStringEnumMemberName("BN")]
     BrandName,
     /// <summary><c>SCD</c>: clinical drug (ingredient, strength, dose form).</summary>
+    [JsonStringEnumMemberName("SCD")]
     ClinicalDrug,
     /// <summary><c>SBD</c>: branded drug.</summary>
+    [JsonStringEnumMemberName("SBD")]
     BrandedDrug,
     /// <summary><c>GPCK</c>: generic pack.</summary>
+    [JsonStringEnumMemberName("GPCK")]
     GenericPack,
     /// <summary><c>BPCK</c>: branded pack.</summary>
+    [JsonStringEnumMemberName("BPCK")]
     BrandedPack,
 }
 
@@ -28,24 +37,34 @@ public enum RxNormTermType
 public enum AnticancerClass
 {
     /// <summary><c>alk-ros1-tki</c>: a targeted drug of the knowledge base (a contract therapy by itself).</summary>
+    [JsonStringEnumMemberName("alk-ros1-tki")]
     AlkRos1Tki,
     /// <summary><c>egfr-tki</c>: an EGFR TKI (no contract therapy names it).</summary>
+    [JsonStringEnumMemberName("egfr-tki")]
     EgfrTki,
     /// <summary><c>platinum</c>: cisplatin or carboplatin.</summary>
+    [JsonStringEnumMemberName("platinum")]
     Platinum,
     /// <summary><c>pemetrexed</c></summary>
+    [JsonStringEnumMemberName("pemetrexed")]
     Pemetrexed,
     /// <summary><c>etoposide</c></summary>
+    [JsonStringEnumMemberName("etoposide")]
     Etoposide,
     /// <summary><c>bevacizumab</c></summary>
+    [JsonStringEnumMemberName("bevacizumab")]
     Bevacizumab,
     /// <summary><c>pd-1-pd-l1-inhibitor</c></summary>
+    [JsonStringEnumMemberName("pd-1-pd-l1-inhibitor")]
     PdL1Inhibitor,
     /// <summary><c>docetaxel</c></summary>
+    [JsonStringEnumMemberName("docetaxel")]
     Docetaxel,
     /// <summary><c>ramucirumab</c> (given with docetaxel)</summary>
+    [JsonStringEnumMemberName("ramucirumab")]
     Ramucirumab,
     /// <summary><c>other-chemotherapy</c>: a platinum partner the contract's regimens do not name (paclitaxel, gemcitabine, vinorelbine).</summary>
+    [JsonStringEnumMemberName("other-chemotherapy")]
     OtherChemotherapy,
 }
 
@@ -53,17 +72,10 @@ public enum AnticancerClass
 public static class MedicationTerms
 {
     /// <summary><see cref="RxNormTermType"/>, as RxNorm writes it.</summary>
-    public static readonly EnumCodec<RxNormTermType> TermType = new(
-        (RxNormTermType.Ingredient, "IN"), (RxNormTermType.PreciseIngredient, "PIN"), (RxNormTermType.MultipleIngredients, "MIN"),
-        (RxNormTermType.BrandName, "BN"), (RxNormTermType.ClinicalDrug, "SCD"), (RxNormTermType.BrandedDrug, "SBD"),
-        (RxNormTermType.GenericPack, "GPCK"), (RxNormTermType.BrandedPack, "BPCK"));
+    public static EnumCodec<RxNormTermType> TermType => EnumCodec.Of<RxNormTermType>();
 
     /// <summary><see cref="AnticancerClass"/>.</summary>
-    public static readonly EnumCodec<AnticancerClass> Anticancer = new(
-        (AnticancerClass.AlkRos1Tki, "alk-ros1-tki"), (AnticancerClass.EgfrTki, "egfr-tki"), (AnticancerClass.Platinum, "platinum"),
-        (AnticancerClass.Pemetrexed, "pemetrexed"), (AnticancerClass.Etoposide, "etoposide"), (AnticancerClass.Bevacizumab, "bevacizumab"),
-        (AnticancerClass.PdL1Inhibitor, "pd-1-pd-l1-inhibitor"), (AnticancerClass.Docetaxel, "docetaxel"), (AnticancerClass.Ramucirumab, "ramucirumab"),
-        (AnticancerClass.OtherChemotherapy, "other-chemotherapy"));
+    public static EnumCodec<AnticancerClass> Anticancer => EnumCodec.Of<AnticancerClass>();
 }
 
 /// <summary>An ingredient FusionGuide knows by name.</summary>

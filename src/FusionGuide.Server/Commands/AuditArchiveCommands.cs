@@ -1,6 +1,5 @@
 using FusionGuide.Domain.Validation;
 using FusionGuide.Server.Audit;
-using FusionGuide.Server.Operations;
 
 namespace FusionGuide.Server.Commands;
 

@@ -33,10 +33,14 @@ namespace FusionGuide.Batch.Tests;
 /// reason for a failed test names it as "Test 2 (KRAS ngs-dna (tissue)) failed", capitalised, not by its JSON path.
 /// Then for issue #23 item 2's clinical content: monitoring rows for every option offered (not only the first choice),
 /// and no toxicity row for an adverse event on a drug already stopped (a trace entry says why).
+/// Re-baselined 2026-12-05 for issue #20 item 2 (w1): two or more kinase mutations from plasma (or a non-NGS test) are
+/// unphased (SYS-RES-007) — judged mutation by mutation with an unphased-mutations warning and a tissue NGS next test,
+/// no longer as a proven compound — and oligoprogression continued with a mutation found shows the genotype-matched
+/// TKI beside the continuation (SYS-CONT-003).
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "cd721e2d303f028f77aa12b36782f2721f1408dbb96873180272c7690ced4a7f";
+    private const string ExpectedSha256 = "8cb5a1ecdb7bf60e9bf139d54a465db8791fde8020074e7691c506dd6188a4b6";
 
     public static string Compute()
     {

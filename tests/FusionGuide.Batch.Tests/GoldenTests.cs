@@ -57,6 +57,10 @@ namespace FusionGuide.Batch.Tests;
 /// appended to the advice, the co-medication table (known medications no longer raise unknown-medication; a trace
 /// entry names them, and an unverified standing counts in the unverified-knowledge warning), and a TKI among the
 /// co-medications as a history-inconsistent warning instead of TKI-with-TKI rows.
+/// Re-baselined 2026-12-05 for issue #20 item 2 (w1): two or more kinase mutations from plasma (or a non-NGS test) are
+/// unphased (SYS-RES-007) — judged mutation by mutation with an unphased-mutations warning and a tissue NGS next test,
+/// no longer as a proven compound — and oligoprogression continued with a mutation found shows the genotype-matched
+/// TKI beside the continuation (SYS-CONT-003).
 /// </summary>
 public sealed class GoldenTests
 {

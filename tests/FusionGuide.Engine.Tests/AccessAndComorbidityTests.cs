@@ -9,7 +9,7 @@ public class AccessAndComorbidityTests
     private const string G1202RL1196MAfterLorlatinib = """
         { "tests": [
             { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" },
-            { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "timing": "progression", "result": "positive", "mutations": ["G1202R", "L1196M"] } ],
+            { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "mutations": ["G1202R", "L1196M"] } ],
           "history": [
             { "therapy": "alectinib", "start": "2021-01", "end": "2023-01", "stopReason": "progression", "progressionPattern": "systemic" },
             { "therapy": "lorlatinib", "start": "2023-02", "end": "2025-09", "stopReason": "progression", "progressionPattern": "systemic" } ]

@@ -16,7 +16,7 @@ public class ClinicalSafetyTests
         "[" + string.Join(",", drugs.Select((d, i) => $$"""{ "therapy": "{{d}}", "start": "{{2015 + 2 * i}}-01", "end": "{{2016 + 2 * i}}-12", "stopReason": "progression", "progressionPattern": "systemic" }""")) + "]";
 
     private static Result AlkAtProgression(string[] mutations, params string[] history) =>
-        Cases.Evaluate($$"""{ "tests": [ {{AlkIhc}}, {{Cases.ProgressionTest("ALK", mutations)}} ], "history": {{Progressed(history)}} }""");
+        Cases.Evaluate($$"""{ "tests": [ {{AlkIhc}}, {{Cases.ProgressionTest("ALK", mutations, sample: "tissue")}} ], "history": {{Progressed(history)}} }""");
 
     // 1. Re-challenge
 

@@ -10,10 +10,10 @@ public class ResistanceTests
 
     private static JsonObject Row(string id) => Kb.File(Path.Combine("resistance", "mutations", id + ".json"));
 
-    private static string AtProgression(string gene, IEnumerable<string> mutations, string history, string? tests = null, IEnumerable<string>? alterations = null)
+    private static string AtProgression(string gene, IEnumerable<string> mutations, string history, string? tests = null, IEnumerable<string>? alterations = null, string sample = "plasma")
     {
         var diagnosis = gene == "ALK" ? """{ "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }""" : Cases.Ros1Tests[1..^1];
-        return $$"""{ "tests": [ {{diagnosis}}, {{Cases.ProgressionTest(gene, mutations, alterations)}} ], "history": {{history}} {{tests ?? ""}} }""";
+        return $$"""{ "tests": [ {{diagnosis}}, {{Cases.ProgressionTest(gene, mutations, alterations, sample)}} ], "history": {{history}} {{tests ?? ""}} }""";
     }
 
     private static string Progressed(params string[] drugs) =>
@@ -28,7 +28,8 @@ public class ResistanceTests
         var mutations = Kb.Strings(row["mutations"]);
         var prior = gene == "ALK" ? "alectinib" : "crizotinib";
 
-        var r = Cases.Evaluate(AtProgression(gene, mutations, Progressed(prior)));
+        // Tissue NGS phases the mutations: a compound row applies as a proven compound (plasma would be unphased, SYS-RES-007).
+        var r = Cases.Evaluate(AtProgression(gene, mutations, Progressed(prior), sample: "tissue"));
 
         var resistant = row["cells"]!.AsArray().Where(c => c!["activity"]!.GetValue<string>() == "resistant").Select(c => c!["drug"]!.GetValue<string>()).ToList();
         Assert.Equal(gene, r.Driver());
@@ -61,7 +62,7 @@ public class ResistanceTests
     [Fact]
     public void G1202R_L1196M_after_lorlatinib_is_post_targeted_chemotherapy()
     {
-        var r = Cases.Evaluate(AtProgression("ALK", ["G1202R", "L1196M"], Progressed("alectinib", "lorlatinib")));
+        var r = Cases.Evaluate(AtProgression("ALK", ["G1202R", "L1196M"], Progressed("alectinib", "lorlatinib"), sample: "tissue"));
 
         Assert.Equal("post-targeted", r.Setting());
         Assert.Contains("no-targeted-option", r.WarningCodes());
@@ -92,7 +93,7 @@ public class ResistanceTests
     [Fact]
     public void C1156Y_L1198F_after_lorlatinib_offers_crizotinib_by_genotype()
     {
-        var r = Cases.Evaluate(AtProgression("ALK", ["C1156Y", "L1198F"], Progressed("lorlatinib")));
+        var r = Cases.Evaluate(AtProgression("ALK", ["C1156Y", "L1198F"], Progressed("lorlatinib"), sample: "tissue"));
 
         Assert.Contains("crizotinib", r.Options());
         Assert.Contains("lorlatinib", r.Avoid());
@@ -134,7 +135,7 @@ public class ResistanceTests
     [Fact]
     public void Compound_not_in_the_table_is_estimated_from_its_parts()
     {
-        var r = Cases.Evaluate(AtProgression("ALK", ["G1202R", "F1174C"], Progressed("alectinib")));
+        var r = Cases.Evaluate(AtProgression("ALK", ["G1202R", "F1174C"], Progressed("alectinib"), sample: "tissue"));
 
         Assert.Contains("compound-estimated", r.WarningCodes());
         Assert.Contains("SYS-RES-002", r.Rules());
@@ -170,7 +171,7 @@ public class ResistanceTests
     [Fact]
     public void Squamous_histology_is_never_offered_pemetrexed()
     {
-        var r = Cases.Evaluate(AtProgression("ALK", ["G1202R", "L1196M"], Progressed("alectinib", "lorlatinib"), """, "tumor": { "histology": "squamous" }"""));
+        var r = Cases.Evaluate(AtProgression("ALK", ["G1202R", "L1196M"], Progressed("alectinib", "lorlatinib"), """, "tumor": { "histology": "squamous" }""", sample: "tissue"));
 
         Assert.Equal("post-targeted", r.Setting());
         Assert.DoesNotContain("platinum-pemetrexed", r.Options());

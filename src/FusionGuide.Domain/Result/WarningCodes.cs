@@ -125,6 +125,9 @@ public static class WarningCodes
     public static readonly WarningCode CompoundEstimated = new("compound-estimated", WarningSource.Engine, "Engine Systemic/ResistanceProfile",
         "A compound mutation not in the activity table is judged by the worst activity against its single mutations.");
 
+    public static readonly WarningCode UnphasedMutations = new("unphased-mutations", WarningSource.Engine, "Engine Systemic/Rules/UnphasedMutations",
+        "Two or more kinase mutations from a test that cannot phase them (plasma, or not NGS): each is judged on its own, not as a proven compound; tissue NGS is a next test.");
+
     // Engine: safety
     public static readonly WarningCode ToxicityUnattributed = new("toxicity-unattributed", WarningSource.Engine, "Engine Safety/SafetyStage",
         "An adverse event names no therapy and the patient is on none: it cannot be managed against a label.");
@@ -152,7 +155,7 @@ public static class WarningCodes
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
         InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers,
         HistoryInconsistent, OutsideScope, StageInconsistent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable,
-        ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated,
+        ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, UnknownMedication,
         UnverifiedKnowledge,
     ];

@@ -6,7 +6,11 @@ namespace FusionGuide.Engine.Diagnosis;
 /// <param name="Gene">The kinase.</param>
 /// <param name="Mutations">The mutations (two or more: a compound).</param>
 /// <param name="Source">Where it was found, for rationales ("plasma NGS").</param>
-internal sealed record MutationSet(Gene Gene, IReadOnlyList<string> Mutations, string Source)
+/// <param name="Phased">
+/// The test can show that the mutations sit on one allele: NGS of tissue or cytology reads them on the same molecules.
+/// Plasma cell-free DNA, or a method that is not sequencing, cannot — its mutations may come from different clones.
+/// </param>
+internal sealed record MutationSet(Gene Gene, IReadOnlyList<string> Mutations, string Source, bool Phased = true)
 {
     public string Name => string.Join("+", Mutations);
 }

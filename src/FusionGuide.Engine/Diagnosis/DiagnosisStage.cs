@@ -49,7 +49,7 @@ internal static class DiagnosisStage
             NextTests = next,
             ResistanceMutations = [.. progression
                 .Where(c => c.Test.Mutations.Count > 0 && Kinases.Contains(c.Gene))
-                .Select(c => new MutationSet(c.Gene, c.Test.Mutations, $"{(c.Test.Sample == Sample.Plasma ? "plasma" : c.Test.Sample == Sample.Cytology ? "cytology" : "tissue")} {MethodName(c.Test.Method)}"))],
+                .Select(c => new MutationSet(c.Gene, c.Test.Mutations, $"{(c.Test.Sample == Sample.Plasma ? "plasma" : c.Test.Sample == Sample.Cytology ? "cytology" : "tissue")} {MethodName(c.Test.Method)}", CanPhase(c.Test)))],
             Alterations = [.. progression.SelectMany(c => c.Test.Alterations).Distinct()],
             ProgressionGenotyped = progression.Any(c => Kinases.Contains(c.Gene) && c.Kind is CallKind.Positive or CallKind.Negative),
             ProgressionTissue = progression.Any(c => c.IsTissue && c.Kind != CallKind.Failed) || e.Case.Tumor.Transformation is not null,
@@ -57,6 +57,9 @@ internal static class DiagnosisStage
         NextTests.ForProgression(e, history, findings);
         return findings;
     }
+
+    /// <summary>Sequencing of a tissue or cytology sample reads co-occurring mutations on the same molecules; plasma and non-NGS methods cannot.</summary>
+    private static bool CanPhase(BiomarkerTest t) => t.Sample != Sample.Plasma && t.Method is TestMethod.NgsDna or TestMethod.NgsRna;
 
     private static Driver DriverOf(Evaluation e, Dictionary<Gene, GeneStatus> genes)
     {

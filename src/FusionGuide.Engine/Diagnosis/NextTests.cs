@@ -139,6 +139,12 @@ internal static class NextTests
             Add(e, f.NextTests, gene, TestMethod.NgsDna, Sample.Plasma, $"After {on}: plasma NGS for {gene} resistance mutations (e.g. solvent-front {SolventFront(k)}) and bypass alterations such as MET amplification; it guides the next TKI.", RuleIds.ResistanceWorkup);
         }
 
+        // Mutations a plasma (or non-sequencing) test cannot phase: only tissue NGS shows whether they form a compound (SYS-RES-007).
+        if (!f.ProgressionTissue && f.ResistanceMutations.FirstOrDefault(s => s.Mutations.Count > 1 && !s.Phased) is { } unphased)
+        {
+            Add(e, f.NextTests, gene, TestMethod.NgsDna, Sample.Tissue, $"After {on}: {string.Join(" and ", unphased.Mutations)} were found on {unphased.Source}, which cannot show whether they sit on one allele (a compound, often resistant to more TKIs) or in different clones; tissue NGS of a progressing site can phase them.", RuleIds.ResistanceWorkup);
+        }
+
         // A plasma genotype that already explains the progression (an on-target mutation or a bypass alteration) spares a biopsy.
         var explained = f.ProgressionGenotyped && (f.ResistanceMutations.Count > 0 || f.Alterations.Count > 0);
         if (!f.ProgressionTissue && !explained)

@@ -1,6 +1,7 @@
 using FusionGuide.Domain;
 using FusionGuide.Engine.Diagnosis;
 using FusionGuide.Engine.Pipeline;
+using FusionGuide.Engine.Systemic.Rules;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic;
@@ -66,8 +67,9 @@ internal sealed class ResistanceProfile
 
     public ResistanceProfile(Evaluation e, IReadOnlyList<MutationSet> sets)
     {
-        Sets = sets;
-        foreach (var set in sets)
+        // An unphased multi-mutation finding is read as its single mutations (SYS-RES-007), never as a compound.
+        Sets = [.. sets.SelectMany(set => UnphasedMutations.Applies(set) ? UnphasedMutations.Split(e, set) : [set])];
+        foreach (var set in Sets)
         {
             Read(e, set);
         }

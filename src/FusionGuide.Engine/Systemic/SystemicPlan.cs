@@ -44,6 +44,11 @@ internal static class SystemicPlan
         if (Continuation.Continues(p, current, obtainable))
         {
             var limited = Continuation.Add(p, current!);
+            if (limited)
+            {
+                GenotypeMatchedAlternative.Add(p, current!);
+            }
+
             return Finish(p, p.H.AnyTargetedFailure ? Setting.SubsequentTargeted : Setting.FirstLine, p.H.Line, continuing: limited);
         }
 

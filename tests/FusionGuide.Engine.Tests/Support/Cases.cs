@@ -64,14 +64,14 @@ internal static class Cases
         return result;
     }
 
-    /// <summary>A progression test of the driver gene reporting kinase mutations (plasma DNA NGS).</summary>
-    public static string ProgressionTest(string gene, IEnumerable<string> mutations, IEnumerable<string>? alterations = null)
+    /// <summary>A progression test of the driver gene reporting kinase mutations (DNA NGS, on plasma unless told).</summary>
+    public static string ProgressionTest(string gene, IEnumerable<string> mutations, IEnumerable<string>? alterations = null, string sample = "plasma")
     {
         var t = new JsonObject
         {
             ["gene"] = gene,
             ["method"] = "ngs-dna",
-            ["sample"] = "plasma",
+            ["sample"] = sample,
             ["timing"] = "progression",
             ["result"] = "positive",
             ["mutations"] = new JsonArray([.. mutations.Select(m => (JsonNode)JsonValue.Create(m))]),

@@ -1,0 +1,81 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Tests.Support;
+
+namespace FusionGuide.Engine.Tests;
+
+/// <summary>
+/// SYS-RES-007 (issue #20, item 2): two kinase mutations found on plasma (or by a test that cannot phase them) are not a
+/// proven compound — each single mutation's activity decides, the finding is stated as unphased, and tissue NGS is asked
+/// for. The same pair on tissue NGS stays a compound (SYS-RES-001 with the compound row).
+/// </summary>
+public class UnphasedMutationsTests
+{
+    private static string G1202RL1196MAfterAlectinib(string sample) =>
+        $$"""
+        { "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" },
+                     {{Cases.ProgressionTest("ALK", ["G1202R", "L1196M"], sample: sample)}} ],
+          "history": [ { "therapy": "alectinib", "start": "2020-01", "end": "2022-06", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+        """;
+
+    [Fact]
+    public void Plasma_G1202R_L1196M_after_alectinib_does_not_avoid_lorlatinib_as_a_proven_compound()
+    {
+        var r = Cases.Evaluate(G1202RL1196MAfterAlectinib("plasma"));
+
+        Assert.Equal("subsequent-targeted", r.Setting());
+        Assert.Equal("lorlatinib", r.First());
+        Assert.DoesNotContain("lorlatinib", r.Avoid());
+        Assert.DoesNotContain("no-targeted-option", r.WarningCodes());
+        // Each single mutation still counts: G1202R alone resists alectinib and crizotinib.
+        Assert.Contains("alectinib", r.Avoid());
+        Assert.Contains("crizotinib", r.Avoid());
+        r.AssertOptionsDisjointFromAvoid();
+    }
+
+    [Fact]
+    public void Plasma_G1202R_L1196M_is_stated_as_unphased_with_each_single_mutations_activity()
+    {
+        var r = Cases.Evaluate(G1202RL1196MAfterAlectinib("plasma"));
+
+        Assert.Contains("SYS-RES-007", r.Rules());
+        Assert.DoesNotContain("compound-estimated", r.WarningCodes());
+        var warning = Assert.Single(r.Warnings, w => w.Code == "unphased-mutations");
+        Assert.Contains("different clones", warning.Message);
+        Assert.Contains("G1202R: ", warning.Message);
+        Assert.Contains("L1196M: ", warning.Message);
+        Assert.Contains("lorlatinib sensitive", warning.Message);
+        // The compound row is quoted only as what tissue confirmation would mean.
+        Assert.Contains("If tissue NGS shows them on one allele", warning.Message);
+        var lorlatinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy.Code() == "lorlatinib");
+        Assert.Contains("G1202R", lorlatinib.Rationale);
+    }
+
+    [Fact]
+    public void Plasma_G1202R_L1196M_asks_for_tissue_NGS_to_phase_the_mutations()
+    {
+        var r = Cases.Evaluate(G1202RL1196MAfterAlectinib("plasma"));
+
+        var tissue = Assert.Single(r.Diagnosis.NextTests, n => n.Gene == "ALK" && n.Method == TestMethod.NgsDna && n.Sample == Sample.Tissue);
+        Assert.Contains("one allele", tissue.Reason);
+    }
+
+    [Fact]
+    public void Tissue_G1202R_L1196M_stays_a_compound_that_lorlatinib_resists()
+    {
+        var r = Cases.Evaluate(G1202RL1196MAfterAlectinib("tissue"));
+
+        Assert.DoesNotContain("SYS-RES-007", r.Rules());
+        Assert.DoesNotContain("unphased-mutations", r.WarningCodes());
+        Assert.Contains("lorlatinib", r.Avoid());
+        Assert.DoesNotContain(r.Diagnosis.NextTests, n => n.Method == TestMethod.NgsDna && n.Sample == Sample.Tissue);
+    }
+
+    [Fact]
+    public void A_single_plasma_mutation_is_not_called_unphased()
+    {
+        var r = Cases.Evaluate(G1202RL1196MAfterAlectinib("plasma").Replace("\"L1196M\"", "", StringComparison.Ordinal).Replace("[\"G1202R\",]", "[\"G1202R\"]", StringComparison.Ordinal));
+
+        Assert.DoesNotContain("unphased-mutations", r.WarningCodes());
+        Assert.Equal("lorlatinib", r.First());
+    }
+}

@@ -161,6 +161,7 @@ internal static class SystemicPlan
     private static SystemicOutcome Finish(PlanState p, Setting setting, int? line, bool continuing = false)
     {
         PerformanceStatus.AtPoorPerformance(p);
+        PregnancyPathway.Apply(p, setting);
         var options = Ranking.Rank(p).Select(c => OptionWriter.Write(p, c)).ToList();
         Ranking.Trace(p, options);
         var current = p.H.Current is { } now && (!p.Avoid.Contains(now.Therapy) || p.IsTargeted(now.Therapy)) ? now.Therapy : (Therapy?)null;

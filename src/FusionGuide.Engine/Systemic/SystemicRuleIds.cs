@@ -37,6 +37,7 @@ internal static class SystemicRuleIds
         HistologyFilter.Id,
         PerformanceStatus.Id,
         ComorbidityCautions.Id,
+        PregnancyPathway.Id,
         ComorbidityCautions.PriorPneumonitisId,
         Ranking.Id,
         Ranking.BrainMetastasesId,

@@ -69,7 +69,7 @@ public sealed class FusionEngine
         var toxicity = SafetyStage.Toxicity(e, history);
         var monitoring = SafetyStage.Monitoring(e, systemic);
         var interactions = InteractionStage.Run(e, systemic);
-        SafetyStage.Pregnancy(e);
+        SafetyStage.Pregnancy(e, systemic);
         if (e.Unverified.Count > 0)
         {
             e.Warn(WarningCodes.UnverifiedKnowledge, UnverifiedWarning(e.Unverified.Count));

@@ -139,7 +139,7 @@ public static class WarningCodes
         "The knowledge base holds no dose-modification rules for the therapy of an adverse event.");
 
     public static readonly WarningCode Pregnancy = new("pregnancy", WarningSource.Engine, "Engine Safety/SafetyStage",
-        "The patient is pregnant: every ALK/ROS1 TKI can cause fetal harm.");
+        "The patient is pregnant: the pregnancy pathway (obstetric input, gestational age, lactation; every ALK/ROS1 TKI can cause fetal harm).");
 
     public static readonly WarningCode UnknownMedication = new("unknown-medication", WarningSource.Engine, "Engine Safety/InteractionStage",
         "A co-medication the knowledge base does not know: check its interactions by hand (the likely names are suggested).");

@@ -166,6 +166,7 @@ internal static class SystemicPlan
     private static SystemicOutcome Finish(PlanState p, Setting setting, int? line, bool continuing = false)
     {
         PerformanceStatus.AtPoorPerformance(p);
+        PregnancyPathway.Apply(p, setting);
         PatientFactors.Apply(p);
         var options = Ranking.Rank(p).Select(c => OptionWriter.Write(p, c)).ToList();
         Ranking.Trace(p, options);

@@ -39,6 +39,7 @@ internal static class SystemicRuleIds
         HistologyFilter.Id,
         PerformanceStatus.Id,
         ComorbidityCautions.Id,
+        PregnancyPathway.Id,
         ComorbidityCautions.PriorPneumonitisId,
         AgeFactor.Id,
         PerformanceStatusFactor.Id,

@@ -26,6 +26,8 @@ internal static class Ranking
     [
         // Never first: a re-challenge (SYS-RECHAL-001), and a TKI for a small-cell carcinoma (SYS-SCLC-001).
         new(null, (p, c) => c.IsRechallenge || (p.SmallCellHistology && p.IsTargeted(c.Therapy)) ? 1 : 0),
+        // With pregnancy the pathway (SYS-PREG-001) orders before the guideline's preference.
+        new("pregnancy pathway", PregnancyPathway.Rank, PregnancyPathway.Applies),
         new("preference", (_, c) => (int)c.Preference),
         new("intracranial activity (brain metastases)", (p, c) => CnsLevelOf(p, c), p => p.BrainMets),
         new("genotype", (_, c) => c.Activity switch { Activity.Sensitive => 0, Activity.Unknown => 1, _ => 2 }),

@@ -33,10 +33,14 @@ namespace FusionGuide.Batch.Tests;
 /// reason for a failed test names it as "Test 2 (KRAS ngs-dna (tissue)) failed", capitalised, not by its JSON path.
 /// Then for issue #23 item 2's clinical content: monitoring rows for every option offered (not only the first choice),
 /// and no toxicity row for an adverse event on a drug already stopped (a trace entry says why).
+/// Re-baselined 2026-12-05 for issue #20 item 6 (w3): results with fewer than two systemic options carry the
+/// what-comes-next warning and SYS-NEXT-001 trace line; resected ALK/ROS1 cases avoid adjuvant immunotherapy with its
+/// reason (SYS-ADJ-002); the resistance work-up asks for tissue DNA NGS (not RNA NGS) and names CSF for CNS-only
+/// progression (DX-NEXT-002, new source); new reference records change the catalogue's sources.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "cd721e2d303f028f77aa12b36782f2721f1408dbb96873180272c7690ced4a7f";
+    private const string ExpectedSha256 = "7aeb42e766dacd6ddbbd4b00d31fae6d32c781291381e6d55cf62039c5cb6dbe";
 
     public static string Compute()
     {

@@ -61,6 +61,10 @@ namespace FusionGuide.Batch.Tests;
 /// unphased (SYS-RES-007) — judged mutation by mutation with an unphased-mutations warning and a tissue NGS next test,
 /// no longer as a proven compound — and oligoprogression continued with a mutation found shows the genotype-matched
 /// TKI beside the continuation (SYS-CONT-003).
+/// Re-baselined 2026-12-05 for issue #20 item 6 (w3): results with fewer than two systemic options carry the
+/// what-comes-next warning and SYS-NEXT-001 trace line; resected ALK/ROS1 cases avoid adjuvant immunotherapy with its
+/// reason (SYS-ADJ-002); the resistance work-up asks for tissue DNA NGS (not RNA NGS) and names CSF for CNS-only
+/// progression (DX-NEXT-002, new source); new reference records change the catalogue's sources.
 /// </summary>
 public sealed class GoldenTests
 {

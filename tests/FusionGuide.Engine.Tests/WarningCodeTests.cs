@@ -31,6 +31,7 @@ public partial class WarningCodeTests
         { "stage-inconsistent", """{ "tumor": { "stage": "IIIC", "resected": true } }""" },
         { "adjuvant-stage", """{ "tumor": { "stage": "IB", "resected": true } }""" },
         { "histologic-transformation", $$"""{ "tumor": { "transformation": "small-cell" }, "history": [ {{AlectinibProgression}} ] }""" },
+        { "what-comes-next", """{ "context": { "available": ["alectinib"] } }""" },
         { "no-targeted-option", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "mutations": ["G1202R", "G1269A"] } ], "history": [ """ + AlectinibProgression + "] }" },
         { "prior-immunotherapy", """{ "history": [ { "therapy": "chemo-immunotherapy", "start": "2025-01", "end": "2025-06", "stopReason": "completed" } ] }""" },
         { "approval-unknown", $$"""{ "tests": {{Support.Cases.Ros1Tests}}, "context": { "region": "EU" } }""" },

@@ -110,6 +110,9 @@ public static class WarningCodes
     public static readonly WarningCode NoGuidelineTable = new("no-guideline-table", WarningSource.Engine, "Engine Systemic (guideline table choice)",
         "No guideline table of the setting is in force on the evaluation date; later content is not applied.");
 
+    public static readonly WarningCode WhatComesNext = new("what-comes-next", WarningSource.Engine, "Engine Systemic (what comes next)",
+        "Fewer than two systemic options are left: the warning names what comes next (clinical trial, chemotherapy, best supportive care).");
+
     public static readonly WarningCode ApprovalUnknown = new("approval-unknown", WarningSource.Engine, "Engine Systemic (regional approval filter)",
         "The knowledge base does not know whether an option is approved in the case's region: check local access.");
 
@@ -154,7 +157,7 @@ public static class WarningCodes
     [
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
         InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers,
-        HistoryInconsistent, OutsideScope, StageInconsistent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable,
+        HistoryInconsistent, OutsideScope, StageInconsistent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, UnknownMedication,
         UnverifiedKnowledge,

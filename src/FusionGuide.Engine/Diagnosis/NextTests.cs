@@ -136,7 +136,7 @@ internal static class NextTests
         var on = $"progression on {e.Name(progressed.Therapy)}";
         if (!f.ProgressionGenotyped)
         {
-            Add(e, f.NextTests, gene, TestMethod.NgsDna, Sample.Plasma, $"After {on}: plasma NGS for {gene} resistance mutations (e.g. solvent-front {SolventFront(k)}) and bypass alterations such as MET amplification; it guides the next TKI.", RuleIds.ResistanceWorkup);
+            Add(e, f.NextTests, gene, TestMethod.NgsDna, Sample.Plasma, $"After {on}: plasma DNA NGS for {gene} resistance mutations (e.g. solvent-front {SolventFront(k)}) and bypass alterations such as MET amplification; it guides the next TKI.{CnsOnly(progressed)}", RuleIds.ResistanceWorkup);
         }
 
         // Mutations a plasma (or non-sequencing) test cannot phase: only tissue NGS shows whether they form a compound (SYS-RES-007).
@@ -149,7 +149,8 @@ internal static class NextTests
         var explained = f.ProgressionGenotyped && (f.ResistanceMutations.Count > 0 || f.Alterations.Count > 0);
         if (!f.ProgressionTissue && !explained)
         {
-            Add(e, f.NextTests, gene, TestMethod.NgsRna, Sample.Tissue, $"After {on}: re-biopsy the progressing site for tissue NGS (a negative plasma result does not exclude resistance mutations).", RuleIds.ResistanceWorkup);
+            // DNA NGS reads the kinase-domain mutations and bypass amplifications that decide the next TKI; the fusion is already known.
+            Add(e, f.NextTests, gene, TestMethod.NgsDna, Sample.Tissue, $"After {on}: re-biopsy the progressing site for tissue DNA NGS, which detects {gene} kinase-domain mutations and bypass alterations (a negative plasma result does not exclude them).", RuleIds.ResistanceWorkup);
             // A tumour that is already small-cell (at diagnosis or by a transformation found) is not re-biopsied to look for one.
             if (e.Case.Tumor.Histology != Histology.SmallCell && e.Case.Tumor.Transformation is null)
             {
@@ -169,6 +170,14 @@ internal static class NextTests
         Gene.Ros1 => "G2032R",
         _ => throw new ArgumentOutOfRangeException(nameof(kinase), kinase, "not a kinase of FusionGuide's scope"),
     };
+
+    /// <summary>
+    /// CNS-only progression sheds little tumour DNA into plasma: cerebrospinal fluid is the liquid biopsy that finds the
+    /// resistance there. The contract has no CSF sample type, so the advice rides on the plasma test's reason.
+    /// </summary>
+    private static string CnsOnly(HistoryEntry progressed) => progressed.ProgressionPattern == ProgressionPattern.Cns
+        ? " The progression is in the CNS only: plasma often misses it, so send cerebrospinal fluid (lumbar puncture) for DNA NGS too, or tissue from a resected brain lesion."
+        : "";
 
     private static void Add(Evaluation e, List<NextTest> next, string gene, TestMethod method, Sample sample, string reason, string rule)
     {

@@ -22,12 +22,14 @@ internal static class SystemicPlan
         {
             if (AdjuvantTherapy.EligibleStage(p) is { } stage)
             {
+                AdjuvantImmunotherapy.Avoid(p);
                 return Adjuvant(p, stage);
             }
 
             if (AdjuvantTherapy.NoAdjuvantTherapy(p))
             {
-                return new SystemicOutcome(Setting.Adjuvant, null, [], []);
+                AdjuvantImmunotherapy.Avoid(p);
+                return new SystemicOutcome(Setting.Adjuvant, null, [], p.Avoid.ToItems(r => DriverReferences.Keep(p, r)));
             }
         }
 
@@ -95,7 +97,7 @@ internal static class SystemicPlan
         var table = AdjuvantTherapy.Table(p, stage);
         if (table is null)
         {
-            return new SystemicOutcome(Setting.Adjuvant, null, [], []);
+            return new SystemicOutcome(Setting.Adjuvant, null, [], p.Avoid.ToItems(r => DriverReferences.Keep(p, r)));
         }
 
         GuidelineTable.Add(p, table, null);
@@ -170,6 +172,7 @@ internal static class SystemicPlan
         PatientFactors.Apply(p);
         var options = Ranking.Rank(p).Select(c => OptionWriter.Write(p, c)).ToList();
         Ranking.Trace(p, options);
+        WhatComesNext.Say(p, setting, options);
         var current = p.H.Current is { } now && (!p.Avoid.Contains(now.Therapy) || p.IsTargeted(now.Therapy)) ? now.Therapy : (Therapy?)null;
         DriverReferences.TraceDropped(p);
         return new SystemicOutcome(setting, line, options, p.Avoid.ToItems(r => DriverReferences.Keep(p, r)))

@@ -13,6 +13,7 @@ internal static class SystemicRuleIds
         SystemicStage.OutsideScopeId,
         SystemicStage.DiagnosticWorkupId,
         AdjuvantTherapy.Id,
+        AdjuvantImmunotherapy.Id,
         SmallCellHistology.Id,
         HistologicTransformation.Id,
         Continuation.Id,
@@ -48,5 +49,6 @@ internal static class SystemicRuleIds
         Ranking.Id,
         Ranking.BrainMetastasesId,
         DriverReferences.Id,
+        WhatComesNext.Id,
     ];
 }

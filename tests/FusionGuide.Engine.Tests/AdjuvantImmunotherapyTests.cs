@@ -1,0 +1,50 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Tests.Support;
+
+namespace FusionGuide.Engine.Tests;
+
+/// <summary>#20 item 6: adjuvant immunotherapy is avoided, with its reason, in resected ALK/ROS1 disease (SYS-ADJ-002).</summary>
+public sealed class AdjuvantImmunotherapyTests
+{
+    private const string HighPdL1 = """{ "gene": "PD-L1", "method": "ihc", "clone": "22C3", "sample": "tissue", "tps": 80 }""";
+    private const string AlkIhc = """{ "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }""";
+
+    [Fact]
+    public void Resected_alk_with_high_pd_l1_avoids_adjuvant_immunotherapy_and_says_why()
+    {
+        var r = Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true }, "tests": [ {{AlkIhc}}, {{HighPdL1}} ] }""");
+
+        var io = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy);
+        Assert.Contains("adjuvant checkpoint-inhibitor", io.Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("PD-L1", io.Reason, StringComparison.Ordinal);
+        Assert.Contains("alectinib", io.Reason, StringComparison.Ordinal);
+        Assert.Contains("SYS-ADJ-002", r.Rules());
+        Assert.DoesNotContain(r.SystemicTherapy.Options, o => o.Therapy == Therapy.ImmunotherapyMonotherapy);
+    }
+
+    [Fact]
+    public void Resected_ros1_avoids_adjuvant_immunotherapy_without_naming_alectinib()
+    {
+        var r = Cases.Evaluate($$"""{ "tumor": { "stage": "IIIA", "resected": true }, "tests": {{Cases.Ros1Tests}} }""");
+
+        var io = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy);
+        Assert.Contains("ROS1", io.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("alectinib", io.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resected_stage_ia_also_states_that_adjuvant_immunotherapy_is_avoided()
+    {
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IA", "resected": true } }""");
+
+        Assert.Contains(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy);
+    }
+
+    [Fact]
+    public void Advanced_disease_does_not_fire_the_adjuvant_immunotherapy_rule()
+    {
+        var r = Cases.Evaluate();
+
+        Assert.DoesNotContain("SYS-ADJ-002", r.Rules());
+    }
+}

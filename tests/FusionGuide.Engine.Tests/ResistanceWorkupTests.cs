@@ -1,0 +1,35 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Tests.Support;
+
+namespace FusionGuide.Engine.Tests;
+
+/// <summary>#20 item 6: the resistance work-up asks for DNA NGS (which reads kinase mutations), and CSF when the progression is CNS-only.</summary>
+public sealed class ResistanceWorkupTests
+{
+    private const string Progressed = """{ "history": [ { "therapy": "alectinib", "start": "2022-01", "end": "2025-01", "stopReason": "progression", "progressionPattern": "PATTERN" } ] }""";
+
+    [Fact]
+    public void Tissue_rebiopsy_at_progression_asks_for_dna_ngs_not_rna_ngs()
+    {
+        var r = Cases.Evaluate(Progressed.Replace("PATTERN", "systemic"));
+
+        Assert.Contains(r.Diagnosis.NextTests, n => n.Gene == "ALK" && n.Method == TestMethod.NgsDna && n.Sample == Sample.Tissue);
+        Assert.DoesNotContain(r.Diagnosis.NextTests, n => n.Method == TestMethod.NgsRna);
+    }
+
+    [Fact]
+    public void Cns_only_progression_asks_for_cerebrospinal_fluid()
+    {
+        var r = Cases.Evaluate(Progressed.Replace("PATTERN", "cns"));
+
+        Assert.Contains(r.Diagnosis.NextTests, n => n.Sample == Sample.Plasma && n.Reason.Contains("cerebrospinal fluid", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Systemic_progression_does_not_ask_for_cerebrospinal_fluid()
+    {
+        var r = Cases.Evaluate(Progressed.Replace("PATTERN", "systemic"));
+
+        Assert.DoesNotContain(r.Diagnosis.NextTests, n => n.Reason.Contains("cerebrospinal fluid", StringComparison.Ordinal));
+    }
+}

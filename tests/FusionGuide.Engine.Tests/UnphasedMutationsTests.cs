@@ -78,4 +78,23 @@ public class UnphasedMutationsTests
         Assert.DoesNotContain("unphased-mutations", r.WarningCodes());
         Assert.Equal("lorlatinib", r.First());
     }
+
+    [Fact]
+    public void Plasma_G1202R_L1196M_after_progression_on_lorlatinib_is_read_as_the_compound_that_explains_it()
+    {
+        // Each mutation alone is lorlatinib-sensitive, so only the compound explains progression on lorlatinib.
+        var r = Cases.Evaluate($$"""
+            { "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" },
+                         {{Cases.ProgressionTest("ALK", ["G1202R", "L1196M"], sample: "plasma")}} ],
+              "history": [ { "therapy": "alectinib", "start": "2020-01", "end": "2022-06", "stopReason": "progression", "progressionPattern": "systemic" },
+                           { "therapy": "lorlatinib", "start": "2022-07", "end": "2025-06", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """);
+
+        Assert.Contains("SYS-RES-007", r.Rules());
+        var warning = Assert.Single(r.Warnings, w => w.Code == "unphased-mutations");
+        Assert.Contains("only the compound", warning.Message);
+        Assert.Contains("brigatinib", r.Avoid());
+        Assert.Contains("no-targeted-option", r.WarningCodes());
+        Assert.DoesNotContain(r.Options(), o => o is "brigatinib" or "lorlatinib");
+    }
 }

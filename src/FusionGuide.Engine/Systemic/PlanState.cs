@@ -25,7 +25,7 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
     public string KinaseCode { get; } = Codes.Gene.Code(kinase);
 
     /// <summary>The resistance findings (reading them writes SYS-RES-001…003 to the trace).</summary>
-    public ResistanceProfile Profile { get; } = new(e, dx.ResistanceMutations);
+    public ResistanceProfile Profile { get; } = new(e, dx.ResistanceMutations, (h.ContinuedThroughLimitedProgression ?? h.LastFailedTargeted)?.Therapy);
 
     public AvoidList Avoid { get; } = new();
 

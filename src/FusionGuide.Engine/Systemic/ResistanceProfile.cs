@@ -65,10 +65,13 @@ internal sealed class ResistanceProfile
     private readonly Dictionary<Therapy, List<ActivityFinding>> findings = [];
     private readonly List<(MutationSet Set, Resensitisation Record)> resensitised = [];
 
-    public ResistanceProfile(Evaluation e, IReadOnlyList<MutationSet> sets)
+    public ResistanceProfile(Evaluation e, IReadOnlyList<MutationSet> sets, Therapy? progressedOn)
     {
-        // An unphased multi-mutation finding is read as its single mutations (SYS-RES-007), never as a compound.
-        Sets = [.. sets.SelectMany(set => UnphasedMutations.Applies(set) ? UnphasedMutations.Split(e, set) : [set])];
+        // An unphased multi-mutation finding is read as its single mutations (SYS-RES-007), unless only the compound
+        // explains the progression on the TKI just failed.
+        Sets = [.. sets.SelectMany(set => !UnphasedMutations.Applies(set) ? [set]
+            : UnphasedMutations.CompoundExplainsProgression(e, set, progressedOn) ? UnphasedMutations.AsCompound(e, set, progressedOn!.Value)
+            : UnphasedMutations.Split(e, set))];
         foreach (var set in Sets)
         {
             Read(e, set);

@@ -73,6 +73,7 @@ public sealed class FusionEngine
         if (e.Unverified.Count > 0)
         {
             e.Warn(WarningCodes.UnverifiedKnowledge, UnverifiedWarning(e.Unverified.Count));
+            // Trace id KB-UNVERIFIED-001 (RuleIds.Unverified) is written here; its sources: knowledge/rules/KB-UNVERIFIED-001.json.
             e.Fire(RuleIds.Unverified, $"{e.Unverified.Count} unverified fact(s) used: {string.Join("; ", e.Unverified.Select(f => $"{f.Key} ({f.Value})"))}.");
         }
 

@@ -49,4 +49,20 @@ public sealed class RuleLayoutTests
             Assert.True(files.Count(text => text.Contains($"\"{id}\"", StringComparison.Ordinal)) == 1, $"{id} should be written in exactly one file");
         }
     }
+
+    [Fact]
+    public void Every_other_rule_id_is_written_where_its_trace_entry_is_fired()
+    {
+        // Diagnosis, setting, local and safety rules keep their constants in Pipeline/RuleIds.cs; a comment at the
+        // place that fires each one names the id, so one search for a trace id finds the rule's code.
+        var src = Path.Combine(Repo.Knowledge, "..", "src", "FusionGuide.Engine");
+        var files = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => !f.EndsWith(Path.Combine("Pipeline", "RuleIds.cs"), StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .ToList();
+
+        var lost = RuleIds.All.Where(id => !files.Any(text => text.Contains(id, StringComparison.Ordinal))).ToList();
+        Assert.True(lost.Count == 0, $"no engine file outside RuleIds.cs names {string.Join(", ", lost)}");
+    }
 }

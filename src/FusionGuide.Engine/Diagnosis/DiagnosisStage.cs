@@ -68,6 +68,7 @@ internal static class DiagnosisStage
         {
             var names = string.Join(" and ", positives.Select(Codes.Gene.Code));
             e.WarnDiagnosis(WarningCodes.ConcurrentDrivers, $"{names} are both reported positive, but these drivers are almost always mutually exclusive: confirm on tissue RNA NGS before choosing targeted therapy.");
+            // Trace id DX-DRIVER-002 (RuleIds.ConcurrentDrivers) is written here; its sources: knowledge/rules/DX-DRIVER-002.json.
             e.Fire(RuleIds.ConcurrentDrivers, $"{names} both positive: mutually exclusive drivers; driver left indeterminate until confirmed.");
             return Driver.Indeterminate;
         }
@@ -75,6 +76,7 @@ internal static class DiagnosisStage
         if (positives.Count == 1)
         {
             var d = positives[0] switch { Gene.Alk => Driver.Alk, Gene.Ros1 => Driver.Ros1, _ => Driver.Other };
+            // Trace id DX-DRIVER-001 (RuleIds.Driver) is written here; its sources: knowledge/rules/DX-DRIVER-001.json.
             e.Fire(RuleIds.Driver, $"Driver: {Codes.Gene.Code(positives[0])}{(d == Driver.Other ? " (outside the ALK/ROS1 scope)" : "")}.");
             return d;
         }
@@ -109,6 +111,7 @@ internal static class DiagnosisStage
             .Select(c => c.Test.FusionPartner).FirstOrDefault();
         if (partner is not null)
         {
+            // Trace id DX-PARTNER-001 (RuleIds.FusionPartner) is written here; its sources: knowledge/rules/DX-PARTNER-001.json.
             e.Fire(RuleIds.FusionPartner, $"Fusion partner reported: {partner}-{(gene is { } g ? Codes.Gene.Code(g) : "")}.");
         }
 

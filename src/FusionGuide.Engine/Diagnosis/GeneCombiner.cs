@@ -53,12 +53,14 @@ internal static class GeneCombiner
         }
         else if (screen is not null && FirstNegative(calls, tissueRnaOnly: true) is { } rna)
         {
+            // Trace id DX-GENE-001 (RuleIds.GeneCombine) is written here; its sources: knowledge/rules/DX-GENE-001.json.
             e.Fire(RuleIds.GeneCombine, $"{name}: the IHC screen was not confirmed by {rna.Label}; tissue RNA NGS is decisive.");
             status = GeneStatus.Negative;
         }
         else if (screen is not null && FirstNegative(calls, tissueRnaOnly: false) is { } fish)
         {
             Discordant(e, name, screen, fish, $"{name} FISH can miss fusions with nearby partners (GOPC/FIG): RNA NGS decides");
+            // Trace id DX-GENE-003 (RuleIds.Ros1FishMissesPartners) is written here; its sources: knowledge/rules/DX-GENE-003.json.
             e.Fire(RuleIds.Ros1FishMissesPartners, $"{name} IHC screen positive but {fish.Label} negative: FISH may miss intrachromosomal partners such as GOPC; RNA NGS is needed.");
             status = GeneStatus.Equivocal;
         }
@@ -115,6 +117,7 @@ internal static class GeneCombiner
     {
         var msg = $"{gene}: {a.Label} and {b.Label} disagree; {resolution}.";
         e.WarnDiagnosis(WarningCodes.DiscordantResults, msg);
+        // Trace id DX-GENE-002 (RuleIds.Discordant) is written here; its sources: knowledge/rules/DX-GENE-002.json.
         e.Fire(RuleIds.Discordant, msg);
     }
 }

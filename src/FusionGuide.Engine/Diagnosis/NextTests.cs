@@ -23,6 +23,7 @@ internal static class NextTests
         foreach (var failed in calls.Where(c => c.Kind == CallKind.Failed && genes.GetValueOrDefault(c.Gene) != GeneStatus.Positive && driver is Driver.Indeterminate))
         {
             var alternative = failed.Test.Sample == Sample.Plasma ? Sample.Tissue : failed.Test.Method is TestMethod.NgsDna or TestMethod.NgsRna ? Sample.Plasma : Sample.Tissue;
+            // Trace id DX-FAIL-001 (RuleIds.FailedTest) is written here; its sources: knowledge/rules/DX-FAIL-001.json.
             Add(e, next, Codes.Gene.Code(failed.Gene), alternative == Sample.Plasma ? TestMethod.NgsDna : TestMethod.NgsRna, alternative,
                 $"{failed.Subject} failed: repeat {(alternative == Sample.Plasma ? "as plasma NGS while a new tissue sample is obtained" : "on tissue with RNA NGS")}.", RuleIds.FailedTest);
         }
@@ -36,6 +37,7 @@ internal static class NextTests
             var mine = calls.Where(c => c.Gene == gene).ToList();
             if (status == GeneStatus.Positive && genes.Count(g => g.Value == GeneStatus.Positive && g.Key != Gene.PdL1) > 1)
             {
+                // Trace id DX-DRIVER-002 (RuleIds.ConcurrentDrivers) is written here; its sources: knowledge/rules/DX-DRIVER-002.json.
                 Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"{code} is one of two positive drivers: confirm the fusion on tissue RNA NGS, which reads the partner and resolves concurrent results.", RuleIds.ConcurrentDrivers);
                 continue;
             }
@@ -47,6 +49,7 @@ internal static class NextTests
 
             if (mine.Any(c => c.Kind == CallKind.Screen))
             {
+                // Trace id DX-IHC-003 (RuleIds.IhcRos1Screen) is written here; its sources: knowledge/rules/DX-IHC-003.json.
                 Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"Confirm the positive {code} IHC screen: RNA NGS detects every partner (FISH can miss GOPC).", RuleIds.IhcRos1Screen);
                 if (!mine.Any(c => c.Test.Method == TestMethod.Fish))
                 {
@@ -55,24 +58,29 @@ internal static class NextTests
             }
             else if (mine.Any(c => c.Kind == CallKind.Equivocal && c.Test.Method == TestMethod.Fish))
             {
+                // Trace id DX-FISH-001 (RuleIds.FishRule) is written here; its sources: knowledge/rules/DX-FISH-001.json.
                 Add(e, next, code, TestMethod.Fish, Sample.Tissue, $"{code} FISH is equivocal on the first 50 cells: a second reader scores 50 more (positive at ≥15% of 100).", RuleIds.FishRule);
                 Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"RNA NGS settles an equivocal {code} FISH and names the partner.", RuleIds.FishRule);
             }
             else if (mine.Any(c => c.Kind == CallKind.Equivocal && c.Test.Method == TestMethod.Ihc))
             {
+                // Trace id DX-IHC-002 (RuleIds.IhcAlkWeak) is written here; its sources: knowledge/rules/DX-IHC-002.json.
                 Add(e, next, code, TestMethod.Fish, Sample.Tissue, $"{code} IHC is equivocal or weak: confirm by break-apart FISH.", RuleIds.IhcAlkWeak);
                 Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"Or confirm the equivocal {code} IHC by RNA NGS, which also reads the partner.", RuleIds.IhcAlkWeak);
             }
             else if (mine.Any(c => c.Kind == CallKind.PlasmaNegative))
             {
+                // Trace id DX-NGS-002 (RuleIds.PlasmaNegative) is written here; its sources: knowledge/rules/DX-NGS-002.json.
                 Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"{code} was not detected in plasma only: test tissue (RNA NGS, or IHC/FISH) before concluding it is absent.", RuleIds.PlasmaNegative);
             }
             else if (mine.Any(c => c.Kind == CallKind.Inadequate))
             {
+                // Trace id DX-FISH-002 (RuleIds.FishInadequate) is written here; its sources: knowledge/rules/DX-FISH-002.json.
                 Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"The {code} FISH had too few evaluable nuclei: repeat on adequate tissue, or test by RNA NGS.", RuleIds.FishInadequate);
             }
             else
             {
+                // Trace id DX-GENE-001 (RuleIds.GeneCombine) is written here; its sources: knowledge/rules/DX-GENE-001.json.
                 Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"{code} is equivocal: RNA NGS on tissue settles it.", RuleIds.GeneCombine);
             }
         }
@@ -111,6 +119,8 @@ internal static class NextTests
                     : kinase
                         ? $"{code} not yet tested ({why}); a broad NGS panel (DNA with RNA for fusions) on tissue covers it."
                         : $"{code} not yet tested: the same broad tissue NGS panel covers it ({(panel.Alteration == PanelAlteration.Fusion ? "RNA for fusions" : "DNA for mutations")}), so every actionable driver is known before treatment.";
+                // Trace id DX-NGS-003 (RuleIds.DnaMissesFusions) is written here; its sources: knowledge/rules/DX-NGS-003.json.
+                // Trace id DX-NEXT-001 (RuleIds.TestEveryone) is written here; its sources: knowledge/rules/DX-NEXT-001.json.
                 Add(e, next, code, method, Sample.Tissue, reason, dnaOnly ? RuleIds.DnaMissesFusions : RuleIds.TestEveryone);
             }
         }
@@ -136,6 +146,7 @@ internal static class NextTests
         var on = $"progression on {e.Name(progressed.Therapy)}";
         if (!f.ProgressionGenotyped)
         {
+            // Trace id DX-NEXT-002 (RuleIds.ResistanceWorkup) is written here; its sources: knowledge/rules/DX-NEXT-002.json.
             Add(e, f.NextTests, gene, TestMethod.NgsDna, Sample.Plasma, $"After {on}: plasma DNA NGS for {gene} resistance mutations (e.g. solvent-front {SolventFront(k)}) and bypass alterations such as MET amplification; it guides the next TKI.{CnsOnly(progressed)}", RuleIds.ResistanceWorkup);
         }
 

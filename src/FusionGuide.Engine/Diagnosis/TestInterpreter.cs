@@ -14,11 +14,13 @@ internal static class TestInterpreter
     {
         if (t.Result == TestResult.Failed)
         {
+            // Trace id DX-FAIL-001 (RuleIds.FailedTest) is written here; its sources: knowledge/rules/DX-FAIL-001.json.
             return Call(e, index, t, CallKind.Failed, "the test failed", RuleIds.FailedTest);
         }
 
         return t.Method switch
         {
+            // Trace id DX-GENE-001 (RuleIds.GeneCombine) is written here; its sources: knowledge/rules/DX-GENE-001.json.
             TestMethod.Ihc => Ihc(e, index, t),
             TestMethod.Fish => Fish(e, index, t),
             TestMethod.NgsDna or TestMethod.NgsRna or TestMethod.RtPcr => Molecular(e, index, t),
@@ -40,6 +42,7 @@ internal static class TestInterpreter
         {
             var msg = $"clone {Codes.Clone.Code(clone!.Value)} is not an antibody for {Codes.Gene.Code(t.Gene)}";
             e.WarnDiagnosis(WarningCodes.CloneMismatch, $"{Subject(i, t)}: {msg}; the result was not used.");
+            // Trace id DX-IHC-004 (RuleIds.IhcCloneMismatch) is written here; its sources: knowledge/rules/DX-IHC-004.json.
             return Call(e, i, t, CallKind.Uninformative, msg, RuleIds.IhcCloneMismatch);
         }
 
@@ -59,6 +62,7 @@ internal static class TestInterpreter
         if (t.Intensity is { } intensity && intensity < positiveIntensity && t.Result == TestResult.Positive && intensity > 0)
         {
             e.WarnDiagnosis(WarningCodes.WeakStaining, $"{Subject(i, t)}: ALK IHC reported positive but with intensity {intensity}+: weak staining does not meet positivity and is treated as equivocal.");
+            // Trace id DX-IHC-002 (RuleIds.IhcAlkWeak) is written here; its sources: knowledge/rules/DX-IHC-002.json.
             return Call(e, i, t, CallKind.Equivocal, $"{cloneName} staining {intensity}+ is weak: equivocal, confirm by FISH or NGS", RuleIds.IhcAlkWeak);
         }
 
@@ -66,6 +70,7 @@ internal static class TestInterpreter
         {
             return r switch
             {
+                // Trace id DX-IHC-001 (RuleIds.IhcAlk) is written here; its sources: knowledge/rules/DX-IHC-001.json.
                 TestResult.Positive => Call(e, i, t, CallKind.Positive, $"{cloneName} positive (strong granular staining establishes ALK rearrangement without FISH)", RuleIds.IhcAlk),
                 TestResult.Negative => Call(e, i, t, CallKind.Negative, $"{cloneName} negative", RuleIds.IhcAlk),
                 _ => Call(e, i, t, CallKind.Equivocal, $"{cloneName} equivocal or weak staining: confirm by FISH or NGS", RuleIds.IhcAlkWeak),
@@ -98,6 +103,7 @@ internal static class TestInterpreter
         var negative = t.Result == TestResult.Negative || (t.Result is null && (t.Intensity == 0 || (t.Intensity is null && t.PercentStainedCells == 0)));
         if (positive)
         {
+            // Trace id DX-IHC-003 (RuleIds.IhcRos1Screen) is written here; its sources: knowledge/rules/DX-IHC-003.json.
             return Call(e, i, t, CallKind.Screen, "ROS1 IHC is a screen: a positive stain needs confirmation by FISH or RNA NGS", RuleIds.IhcRos1Screen);
         }
 
@@ -117,6 +123,7 @@ internal static class TestInterpreter
         if (t.Tps is { } tps)
         {
             return tps >= cut
+                // Trace id DX-IHC-005 (RuleIds.PdL1) is written here; its sources: knowledge/rules/DX-IHC-005.json.
                 ? Call(e, i, t, CallKind.Positive, $"PD-L1 TPS {tps}% (≥{cut}%)", RuleIds.PdL1)
                 : Call(e, i, t, CallKind.Negative, $"PD-L1 TPS {tps}% (<{cut}%)", RuleIds.PdL1);
         }
@@ -144,12 +151,14 @@ internal static class TestInterpreter
         {
             var msg = $"{gene} FISH {pct}% rearranged in {(cells is null ? "an unstated number of" : cells.ToString())} cells: at least {firstCells} evaluable nuclei are needed, so the test is inadequate, not negative";
             e.WarnDiagnosis(WarningCodes.InadequateSample, $"{Subject(i, t)}: {msg}.");
+            // Trace id DX-FISH-002 (RuleIds.FishInadequate) is written here; its sources: knowledge/rules/DX-FISH-002.json.
             return Call(e, i, t, CallKind.Inadequate, msg, RuleIds.FishInadequate);
         }
 
         if (cells >= totalCells)
         {
             computed = pct >= cutoff
+                // Trace id DX-FISH-001 (RuleIds.FishRule) is written here; its sources: knowledge/rules/DX-FISH-001.json.
                 ? Call(e, i, t, CallKind.Positive, $"{gene} FISH {pct}% of {cells} cells is at or above the {cutoff}% cut-off: positive", RuleIds.FishRule)
                 : Call(e, i, t, CallKind.Negative, $"{gene} FISH {pct}% of {cells} cells is below the {cutoff}% cut-off: negative", RuleIds.FishRule);
         }
@@ -194,11 +203,13 @@ internal static class TestInterpreter
 
         if (t.Sample == Sample.Plasma && result == TestResult.Negative)
         {
+            // Trace id DX-NGS-002 (RuleIds.PlasmaNegative) is written here; its sources: knowledge/rules/DX-NGS-002.json.
             return Call(e, i, t, CallKind.PlasmaNegative, $"{gene} not detected on plasma {method}: a negative liquid biopsy does not exclude the alteration (low tumour shedding)", RuleIds.PlasmaNegative);
         }
 
         return result switch
         {
+            // Trace id DX-NGS-001 (RuleIds.NgsCall) is written here; its sources: knowledge/rules/DX-NGS-001.json.
             TestResult.Positive => Call(e, i, t, CallKind.Positive, $"{gene} detected by {method}{(t.Sample == Sample.Plasma ? " in plasma (a positive liquid biopsy is actionable)" : "")}", RuleIds.NgsCall),
             TestResult.Negative => Call(e, i, t, CallKind.Negative, $"{gene} not detected by {method}", RuleIds.NgsCall),
             _ => Call(e, i, t, CallKind.Equivocal, $"{gene} {method} equivocal", RuleIds.NgsCall),

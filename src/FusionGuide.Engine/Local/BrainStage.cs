@@ -28,6 +28,7 @@ internal static class BrainStage
 
         if (b.MassEffect || (b.Symptomatic && b.Large))
         {
+            // Trace id LOC-BRAIN-003 (RuleIds.BrainSurgery) is written here; its sources: knowledge/rules/LOC-BRAIN-003.json.
             plan.Add(LocalTherapy.NeurosurgicalResection, RuleIds.BrainSurgery,
                 $"{b.Describe()}: resection relieves mass effect quickly and gives tissue if needed; radiosurgery to the cavity afterwards.");
         }
@@ -47,9 +48,11 @@ internal static class BrainStage
 
         if (plan.Has(LocalTherapy.Wbrt) && !b.Leptomeningeal)
         {
+            // Trace id LOC-BRAIN-008 (RuleIds.WbrtHippocampalMemantine) is written here; its sources: knowledge/rules/LOC-BRAIN-008.json.
             plan.Pathway(CarePathwayCode.WholeBrainRadiotherapy, RuleIds.WbrtHippocampalMemantine);
         }
 
+        // Trace id LOC-BRAIN-011 (RuleIds.BrainSteroids) is written here; its sources: knowledge/rules/LOC-BRAIN-011.json.
         plan.Pathway(b.Symptomatic || b.MassEffect ? CarePathwayCode.SteroidsSymptomatic : CarePathwayCode.SteroidsAsymptomatic, RuleIds.BrainSteroids);
     }
 
@@ -64,16 +67,19 @@ internal static class BrainStage
         }
         else if (b.Count <= b.SrsMaxFit && b.Fit)
         {
+            // Trace id LOC-BRAIN-006 (RuleIds.BrainSrsFit) is written here; its sources: knowledge/rules/LOC-BRAIN-006.json.
             plan.Add(LocalTherapy.Srs, RuleIds.BrainSrsFit,
                 $"{b.Why()} with {b.Lesions()} and {b.Performance()}: stereotactic radiosurgery to each lesion (conditionally recommended for 5–{b.SrsMaxFit} lesions at ECOG 0–{b.FitEcog}), sparing the cognitive toxicity of whole-brain radiotherapy{resected}.");
         }
         else if (b.CnsActive)
         {
+            // Trace id LOC-BRAIN-007 (RuleIds.BrainLocalWhateverTki) is written here; its sources: knowledge/rules/LOC-BRAIN-007.json.
             plan.Add(LocalTherapy.Srs, RuleIds.BrainLocalWhateverTki,
                 $"{b.Why()} with {b.Lesions()}: radiosurgery (or resection where feasible) to the lesions causing symptoms, the largest or the progressing ones, while {b.TkiName}, which is CNS-active, treats the others.");
         }
         else
         {
+            // Trace id LOC-BRAIN-004 (RuleIds.BrainWbrt) is written here; its sources: knowledge/rules/LOC-BRAIN-004.json.
             plan.Add(LocalTherapy.Wbrt, RuleIds.BrainWbrt,
                 $"{b.Describe()} with {b.Lesions()} and no effective CNS-penetrant TKI {(b.TkiName is null ? "available" : $"({b.TkiName} has limited CNS activity)")}: whole-brain radiotherapy.");
         }
@@ -97,6 +103,7 @@ internal static class BrainStage
         var decision = $"Asymptomatic brain metastases{(b.Count is { } k ? $" ({k}{(b.LargestMm is { } mm ? $", largest {mm:0.#} mm" : "")})" : "")}: start {b.TkiName}, which is CNS-active, and defer radiotherapy; MRI of the brain every 2–3 months, radiosurgery if lesions progress.";
         e.Fire(RuleIds.BrainTkiFirst, decision, cnsSources);
         plan.Step(CarePathwayCode.DeferredRadiotherapy, decision, [.. e.Kb.Rule(RuleIds.BrainTkiFirst)?.Provenance.Sources ?? [], .. cnsSources]);
+        // Trace id LOC-BRAIN-009 (RuleIds.BrainSurveillance) is written here; its sources: knowledge/rules/LOC-BRAIN-009.json.
         plan.Pathway(CarePathwayCode.DeferredRadiotherapy, RuleIds.BrainSurveillance, b.Tki);
     }
 
@@ -131,6 +138,7 @@ internal static class BrainStage
     {
         plan.Add(LocalTherapy.Wbrt, RuleIds.Leptomeningeal,
             $"Leptomeningeal disease: whole-brain (or involved-field) radiotherapy where symptoms call for it, with {(b.CnsActive ? b.TkiName : "a CNS-penetrant TKI such as lorlatinib")} as the backbone of CNS control.");
+        // Trace id LOC-BRAIN-010 (RuleIds.LeptomeningealWorkup) is written here; its sources: knowledge/rules/LOC-BRAIN-010.json.
         plan.Pathway(CarePathwayCode.Leptomeningeal, RuleIds.LeptomeningealWorkup);
         if (b.Tki is { } tki)
         {

@@ -53,6 +53,7 @@ internal static class LocalStage
         }
 
         var siteText = string.Join(", ", sites.Select(Codes.MetastaticSite.Code));
+        // Trace id LOC-OLIGO-001 (RuleIds.Oligometastatic) is written here; its sources: knowledge/rules/LOC-OLIGO-001.json.
         plan.Add(LocalTherapy.Sbrt, RuleIds.Oligometastatic,
             $"Oligometastatic disease ({n} lesion{(n == 1 ? "" : "s")}: {siteText}): stereotactic body radiotherapy to each site, consolidating the response to systemic therapy.", LocalIndication.Oligometastatic);
         var resectable = extracranial.Where(ResectableSites.Contains).ToList();
@@ -78,6 +79,7 @@ internal static class LocalStage
         }
 
         var sites = e.Case.Disease.Sites.Where(s => s != MetastaticSite.Brain).Select(Codes.MetastaticSite.Code).ToList();
+        // Trace id LOC-OLIGO-002 (RuleIds.Oligoprogression) is written here; its sources: knowledge/rules/LOC-OLIGO-002.json.
         plan.Add(LocalTherapy.Sbrt, RuleIds.Oligoprogression,
             $"Oligoprogression on {e.Name(cont.Therapy)}{(sites.Count > 0 ? $" ({string.Join(", ", sites)})" : "")}: stereotactic body radiotherapy to the progressing site(s) while {e.Name(cont.Therapy)} continues.", LocalIndication.Oligoprogression);
         if (e.Case.Disease.Sites.Contains(MetastaticSite.Liver))
@@ -90,6 +92,7 @@ internal static class LocalStage
     private static void Airway(LocalPlan plan)
     {
         const string why = "Central airway obstruction: ";
+        // Trace id LOC-AIRWAY-001 (RuleIds.Airway) is written here; its sources: knowledge/rules/LOC-AIRWAY-001.json.
         plan.Add(LocalTherapy.BronchoscopicDebulking, RuleIds.Airway, why + "bronchoscopic debulking restores the airway quickly and lets systemic therapy start.", LocalIndication.CentralAirway);
         plan.Add(LocalTherapy.EndobronchialLaser, RuleIds.Airway, why + "endobronchial laser for exophytic intraluminal tumour.", LocalIndication.CentralAirway);
         plan.Add(LocalTherapy.Cryotherapy, RuleIds.Airway, why + "cryotherapy (cryo-recanalisation) as an alternative to laser.", LocalIndication.CentralAirway);

@@ -55,6 +55,7 @@ internal static class InteractionStage
         {
             var msg = $"FusionGuide does not know {string.Join(", ", unknown.Select(u => $"'{u}'{Hint(e.Kb.SuggestMedications(u))}"))}: check {(unknown.Count == 1 ? "its" : "their")} interactions with {(therapies.Count > 0 ? string.Join(", ", therapies.Select(e.Name)) : "the chosen therapy")} in the labels (CYP3A, QT, bradycardia).";
             e.Warn(WarningCodes.UnknownMedication, msg);
+            // Trace id SAFE-INT-002 (RuleIds.UnknownMedication) is written here; its sources: knowledge/rules/SAFE-INT-002.json.
             e.Fire(RuleIds.UnknownMedication, msg);
         }
 

@@ -51,6 +51,7 @@ internal static class SafetyStage
             foreach (var a in adjustments)
             {
                 e.UsedUnverified(a.Id, a.Provenance);
+                // Trace id SAFE-DOSE-002 (RuleIds.OrganAdjustment) is written here; its sources: knowledge/rules/SAFE-DOSE-002.json.
                 e.Fire(RuleIds.OrganAdjustment, $"{e.Name(t)}: {Adjustment(a)}", a.Provenance.Sources);
             }
 
@@ -73,6 +74,7 @@ internal static class SafetyStage
                     : $"Not yet verified against a primary source: {string.Join(" and ", unverified)} of {e.Name(t)}; check the current label before prescribing.",
                 References = refs,
             });
+            // Trace id SAFE-DOSE-001 (RuleIds.Dosing) is written here; its sources: knowledge/rules/SAFE-DOSE-001.json.
             e.Fire(RuleIds.Dosing, $"{drug.Name}: start {regimen.Start}; reductions {string.Join(" → ", regimen.Reductions)}{(regimen.AfterLastReduction is { } after ? $" → {after}" : "")}{(regimen.Food is { } f ? $"; {f}" : "")}.",
                 regimen.Provenance.Sources);
         }
@@ -94,6 +96,7 @@ internal static class SafetyStage
             {
                 var msg = $"A grade {ae.Grade} {ev} event names no therapy and the patient is on none: it cannot be managed against a label.";
                 e.Warn(WarningCodes.ToxicityUnattributed, msg);
+                // Trace id SAFE-TOX-004 (RuleIds.ToxicityUnattributed) is written here; its sources: knowledge/rules/SAFE-TOX-004.json.
                 e.Fire(RuleIds.ToxicityUnattributed, msg);
                 continue;
             }
@@ -103,6 +106,7 @@ internal static class SafetyStage
             {
                 var msg = $"Grade 5 (fatal) {ev} on {name}: reported, not managed; report it to the pharmacovigilance system.";
                 e.Warn(WarningCodes.Grade5Event, msg);
+                // Trace id SAFE-TOX-003 (RuleIds.ToxicityGrade5) is written here; its sources: knowledge/rules/SAFE-TOX-003.json.
                 e.Fire(RuleIds.ToxicityGrade5, msg);
                 rows.Add(new ToxicityRow { Therapy = therapy, Event = ae.Event, Grade = 5, Action = ToxicityAction.Discontinue, Dose = null, Supportive = ["Report the fatal adverse reaction to the regulator's pharmacovigilance system (e.g. FDA MedWatch)."], Rule = msg });
                 continue;
@@ -152,6 +156,7 @@ internal static class SafetyStage
                 ? $"The {e.Name(therapy)} label gives no rule for grade {ae.Grade} {ev}, specific or general. FusionGuide's default for a grade 3-4 adverse reaction the label does not address: withhold until grade 0-1, then resume at the same or one lower dose level by clinical judgement; discontinue if it recurs at grade 4."
                 : $"The {e.Name(therapy)} label sets no dose change for grade {ae.Grade} {ev}: continue at the current dose with supportive care and re-grade at each visit.";
             var sources = e.Kb.Toxicity(therapy)!.Provenance.Sources;
+            // Trace id SAFE-TOX-002 (RuleIds.ToxicityGeneral) is written here; its sources: knowledge/rules/SAFE-TOX-002.json.
             e.Fire(RuleIds.ToxicityGeneral, text, sources);
             return new ToxicityRow
             {
@@ -180,6 +185,7 @@ internal static class SafetyStage
             ? $"The {e.Name(therapy)} label does not name {ev}; its general rule for grade {ae.Grade} adverse reactions applies: {rule.Text}"
             : rule.Text) + branchText;
         var assumption = dose is not null && branchDose is null && resume != Resume.Same ? " Doses assume the patient is at the full dose; if already reduced, go one level lower." : "";
+        // Trace id SAFE-TOX-001 (RuleIds.ToxicityRule) is written here; its sources: knowledge/rules/SAFE-TOX-001.json.
         e.Fire(decision.General ? RuleIds.ToxicityGeneral : RuleIds.ToxicityRule, $"{e.Name(therapy)}, grade {ae.Grade} {ev}: {action.Code()}{(dose is null ? "" : $", then {dose}")}. {ruleText}{assumption}", rule.Provenance.Sources);
         return new ToxicityRow
         {
@@ -218,6 +224,7 @@ internal static class SafetyStage
 
             if (drug.Monitoring.Count > 0)
             {
+                // Trace id SAFE-MON-001 (RuleIds.Monitoring) is written here; its sources: knowledge/rules/SAFE-MON-001.json.
                 e.Fire(RuleIds.Monitoring, $"{drug.Name}: {string.Join("; ", drug.Monitoring.Select(m => $"{m.Item} ({m.Schedule})"))}.",
                     [.. drug.Monitoring.SelectMany(m => m.Provenance.Sources).Distinct()]);
             }
@@ -248,6 +255,7 @@ internal static class SafetyStage
             + "second trimester onwards: a platinum doublet, ending about 3 weeks before delivery, with delivery planned by the team). "
             + "No breastfeeding during treatment and for the period after the last dose stated in the label." + labelled;
         e.Warn(WarningCodes.Pregnancy, msg);
+        // Trace id SAFE-PREG-001 (RuleIds.Pregnancy) is written here; its sources: knowledge/rules/SAFE-PREG-001.json.
         e.Fire(RuleIds.Pregnancy, msg, [.. cautions.SelectMany(x => x.Caution!.Provenance.Sources).Distinct()]);
     }
 }

@@ -20,6 +20,7 @@ internal static class SystemicStage
     public static SystemicOutcome Run(Evaluation e, DiagnosisFindings dx, TreatmentHistory h)
     {
         var outcome = Decide(e, dx, h);
+        // Trace id SET-SETTING-001 (RuleIds.Setting) is written here; its sources: knowledge/rules/SET-SETTING-001.json.
         e.Fire(RuleIds.Setting, $"Setting: {Codes.Setting.Code(outcome.Setting)}{(outcome.Line is { } line ? $", line {line}" : "")}{(outcome.FirstChoice is { } first ? $"; first choice {e.Name(first)}" : "; no systemic option")}.");
         return outcome;
     }

@@ -62,6 +62,7 @@ internal static class HistoryReader
     {
         if (e.Case.History.Count == 0)
         {
+            // Trace id SET-HISTORY-001 (RuleIds.History) is written here; its sources: knowledge/rules/SET-HISTORY-001.json.
             e.Fire(RuleIds.History, "No prior systemic therapy recorded.");
             return;
         }

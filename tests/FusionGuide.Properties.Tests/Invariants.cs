@@ -74,7 +74,13 @@ internal static partial class Invariants
         {
             var gene = test.Gene;
             var set = test.Mutations.ToHashSet(StringComparer.Ordinal);
-            var exact = World.Kb.Resistance.FirstOrDefault(r => r.Gene == gene && r.Mutations.ToHashSet(StringComparer.Ordinal).SetEquals(set));
+            // A test that cannot phase its mutations (plasma, or not sequencing) is read mutation by mutation (SYS-RES-007):
+            // a drug any single mutation resists must not be offered. (When only the compound explains the progression,
+            // the engine reads the compound row, which avoids at least these.)
+            var phased = test.Sample != Sample.Plasma && test.Method is TestMethod.NgsDna or TestMethod.NgsRna;
+            var exact = phased || set.Count == 1
+                ? World.Kb.Resistance.FirstOrDefault(r => r.Gene == gene && r.Mutations.ToHashSet(StringComparer.Ordinal).SetEquals(set))
+                : null;
             var rows = exact is not null
                 ? [exact]
                 : World.Kb.Resistance.Where(r => r.Gene == gene && r.Mutations.Count == 1 && set.Contains(r.Mutations[0])).ToList();

@@ -69,10 +69,11 @@ namespace FusionGuide.Batch.Tests;
 /// 7 in part and #23's wording, each re-baselined on its branch above); the merges themselves changed no answer. Then
 /// SYS-RES-007's exception: an unphased pair found after progression on a TKI each mutation alone leaves sensitive (the
 /// compound row resistant) is read as the compound, as only the compound explains that progression (shared vignette alk-05).
+/// Then knowledge release 2026.12.2: every result names the new knowledge-base version; no other byte changed.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "d7d0e1f9db6ac73a9d07f12c613e8b4cbcc126b1f7beba86920c536ec4eb9207";
+    private const string ExpectedSha256 = "b104eccce036a5356201c700ca6129112e22365804c8f9ec2360c67bffd72b4d";
 
     public static string Compute()
     {

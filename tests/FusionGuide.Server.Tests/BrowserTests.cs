@@ -141,20 +141,7 @@ public sealed class BrowserTests
     {
         await using var session = await BrowserSession.OpenAsync();
         var driver = session.Driver;
-        Choose(driver, "$.tumor.histology", "adenocarcinoma");
-        Choose(driver, "$.tumor.stage", "IVB");
-        driver.FindElement(By.CssSelector("[data-add='tests']")).Click();
-        FillTest(driver, 0, ("gene", "ALK"), ("method", "fish"), ("result", "positive"));
-        Field(driver, "$.tests[0].percentRearrangedCells").SendKeys("38");
-        Field(driver, "$.tests[0].cellsScored").SendKeys("100");
-        driver.FindElement(By.CssSelector("[data-add='history']")).Click();
-        Choose(driver, "$.history[0].therapy", "lorlatinib");
-        Field(driver, "$.history[0].start").SendKeys("2025-03");
-        Choose(driver, "$.history[0].stopReason", "ongoing");
-        driver.FindElement(By.CssSelector("[data-add='adverseEvents']")).Click();
-        Choose(driver, "$.adverseEvents[0].therapy", "lorlatinib");
-        Choose(driver, "$.adverseEvents[0].event", "hypercholesterolemia");
-        Choose(driver, "$.adverseEvents[0].grade", "3");
+        FillToxicityCase(driver);
         driver.FindElement(By.Id("as-of")).SendKeys("12052026");
         driver.FindElement(By.CssSelector("#case-form button[type='submit']")).Click();
 
@@ -196,6 +183,26 @@ public sealed class BrowserTests
         session.Wait.Until(d => Field(d, "$.id").GetDomProperty("value") == "example-alk-g1202r");
         Assert.Equal("G1202R", Field(driver, "$.tests[1].mutations").GetDomProperty("value"));
         Assert.Equal("alectinib", Field(driver, "$.history[0].therapy").GetDomProperty("value"));
+    }
+
+    /// <summary>The toxicity case typed into the form: ALK FISH-positive stage IVB adenocarcinoma on lorlatinib since
+    /// 2025-03 with grade 3 hypercholesterolaemia (used by these tests and the accessibility tests).</summary>
+    internal static void FillToxicityCase(IWebDriver driver)
+    {
+        Choose(driver, "$.tumor.histology", "adenocarcinoma");
+        Choose(driver, "$.tumor.stage", "IVB");
+        driver.FindElement(By.CssSelector("[data-add='tests']")).Click();
+        FillTest(driver, 0, ("gene", "ALK"), ("method", "fish"), ("result", "positive"));
+        Field(driver, "$.tests[0].percentRearrangedCells").SendKeys("38");
+        Field(driver, "$.tests[0].cellsScored").SendKeys("100");
+        driver.FindElement(By.CssSelector("[data-add='history']")).Click();
+        Choose(driver, "$.history[0].therapy", "lorlatinib");
+        Field(driver, "$.history[0].start").SendKeys("2025-03");
+        Choose(driver, "$.history[0].stopReason", "ongoing");
+        driver.FindElement(By.CssSelector("[data-add='adverseEvents']")).Click();
+        Choose(driver, "$.adverseEvents[0].therapy", "lorlatinib");
+        Choose(driver, "$.adverseEvents[0].event", "hypercholesterolemia");
+        Choose(driver, "$.adverseEvents[0].grade", "3");
     }
 
     internal static IWebElement Field(IWebDriver driver, string path) => driver.FindElement(By.CssSelector($"[data-path='{path}']"));

@@ -70,10 +70,16 @@ namespace FusionGuide.Batch.Tests;
 /// SYS-RES-007's exception: an unphased pair found after progression on a TKI each mutation alone leaves sensitive (the
 /// compound row resistant) is read as the compound, as only the compound explains that progression (shared vignette alk-05).
 /// Then knowledge release 2026.12.2: every result names the new knowledge-base version; no other byte changed.
+/// Re-baselined 2026-12-05 for issue #17 "no invented days" (h4): approvals known only to their month are written
+/// YYYY-MM and count from the first day of the next month. Cases evaluated before such an approval now say, e.g.,
+/// "repotrectinib is not approved in EU on 2024-03-01 (approved in January 2025; the day is not known, so it counts
+/// from 2025-02-01)" instead of the invented "(approval dated 2025-01-01)" (repotrectinib EU, taletrectinib CN);
+/// no first choice, avoid list or warning changed (kb diff --cohort on the golden cases, as of 2024-03-01 and the
+/// release date).
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "b104eccce036a5356201c700ca6129112e22365804c8f9ec2360c67bffd72b4d";
+    private const string ExpectedSha256 = "7ddd4cee487afc9cd2e91bd9712a92c65768fbe4a01139d50e4303e31118ef6f";
 
     public static string Compute()
     {

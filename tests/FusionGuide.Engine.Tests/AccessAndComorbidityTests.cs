@@ -75,7 +75,7 @@ public class AccessAndComorbidityTests
 
         var records = Kb.Drug(drug)["approvals"]!.AsArray().Where(a => a!["region"]!.GetValue<string>() == "EU" && Kb.InForce(a!, Kb.ReleaseDate)).ToList();
         var approved = records.Any(a => a!["status"]!.GetValue<string>() == "approved" && a["gene"]?.GetValue<string>() == gene &&
-            DateOnly.Parse(a["date"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) <= Kb.ReleaseDate);
+            FusionGuide.Knowledge.Loading.KnowledgeDate.ParseApproval(a["date"]!.GetValue<string>()).InForceFrom <= Kb.ReleaseDate);
         var unknown = !approved && records.Any(a => a!["status"]!.GetValue<string>() == "unknown") && !records.Any(a => a!["status"]!.GetValue<string>() == "not-approved");
         if (approved)
         {

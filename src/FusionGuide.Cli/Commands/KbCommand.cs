@@ -183,7 +183,7 @@ internal static class KbCommand
 
         foreach (var a in d.Approvals)
         {
-            sb.AppendLine($"Approval {a.Region.Code()} {a.Gene?.Code() ?? "-"} {a.Setting.Code()}: {a.Status.Code()}{(a.Date is { } date ? $" {date.Code()}" : "")}{(a.Indication is null ? "" : $" — {a.Indication}")}{Cite(a.Provenance)}{Mark(a.Provenance)}");
+            sb.AppendLine($"Approval {a.Region.Code()} {a.Gene?.Code() ?? "-"} {a.Setting.Code()}: {a.Status.Code()}{(a.When() is { } when ? $" {when}" : "")}{(a.Indication is null ? "" : $" — {a.Indication}")}{Cite(a.Provenance)}{Mark(a.Provenance)}");
         }
 
         foreach (var m in d.Monitoring)

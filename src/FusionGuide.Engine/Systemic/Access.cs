@@ -76,6 +76,8 @@ internal static class Access
                 continue;
             }
 
+            // A month-precision approval counts from the first day of the next month (ApprovalDates): inside its month it
+            // is not yet approved here.
             if (a.Date is not { } approvedOn)
             {
                 // Approved on an unknown day: whether it was in force on the evaluation date is not known.
@@ -136,7 +138,7 @@ internal static class Access
         var region = e.Case.Context.Region is { } r ? Codes.Region.Code(r) : "the region";
         return standing switch
         {
-            Standing.NotApproved when record is { Status: ApprovalStatus.Approved, Date: { } dated } => $"{drugName} is not approved in {region} on {e.AsOfText} (approval dated {dated.Code()})",
+            Standing.NotApproved when record is { Status: ApprovalStatus.Approved, Date: not null } => $"{drugName} is not approved in {region} on {e.AsOfText} ({record.Dated()})",
             Standing.NotApproved => $"{drugName} is not approved in {region} as of {e.AsOfText}",
             Standing.OffLabel when record?.NaiveOnly == true => $"{drugName}'s {region} approval is limited to patients who have not had {(record.Gene == Gene.Alk ? "an ALK" : $"a {record.Gene?.Code()}")} inhibitor, and this patient has had one: off-label here",
             Standing.OffLabel => $"{drugName} is marketed in {region} but not approved for this indication (off-label; guideline-supported)",

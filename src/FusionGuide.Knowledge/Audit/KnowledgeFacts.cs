@@ -71,7 +71,7 @@ public static class KnowledgeFacts
 
             foreach (var a in d.Approvals)
             {
-                Add("drugs", "approval", a.Id, d.Id, $"{a.Region.Code()} {a.Gene?.Code() ?? "-"} {a.Setting.Code()}{(a.NaiveOnly ? " (no prior inhibitor)" : "")}: {a.Status.Code()}{(a.Date is { } date ? " " + date.Code() : "")}", a, a.Provenance);
+                Add("drugs", "approval", a.Id, d.Id, $"{a.Region.Code()} {a.Gene?.Code() ?? "-"} {a.Setting.Code()}{(a.NaiveOnly ? " (no prior inhibitor)" : "")}: {a.Status.Code()}{(a.When() is { } when ? " " + when : "")}", a, a.Provenance);
             }
 
             foreach (var x in d.Dosing)

@@ -56,9 +56,7 @@ internal static class KnowledgeCompiler
         Codes.Therapy.Parse(d.Id), d.Name, d.Brands, Terms.DrugKind.Parse(d.Kind), [.. d.Targets.Select(Codes.Gene.Parse)], d.Generation,
         d.Cns is { } cns ? new CnsActivity(Terms.Cns.Parse(cns.Activity), cns.Rank,
             cns.RankByTarget?.ToDictionary(k => Codes.Gene.Parse(k.Key), k => k.Value), cns.Summary, Of(cns)) : null,
-        [.. d.Approvals.Select(a => new Approval(a.Id, Terms.Region.Parse(a.Region), a.Gene is null ? null : Terms.Kinase.Parse(a.Gene),
-            Terms.ApprovalSetting.Parse(a.Setting), Terms.ApprovalStatus.Parse(a.Status), a.NaiveOnly == true, OptionalDate(a.Date),
-            Validity(a.ValidFrom, a.ValidTo), a.Indication, Of(a)))],
+        [.. d.Approvals.Select(Approval)],
         [.. d.Dosing.Select(r => new DosingRegimen(r.Id, r.Start, r.LeadIn is { } l ? new LeadIn(l.Text, l.Days) : null, r.Reductions,
             r.AfterLastReduction, r.Food, Validity(r.ValidFrom, r.ValidTo), Of(r)))],
         [.. d.OrganAdjustments.Select(o => new OrganAdjustment(o.Id, Terms.Organ.Parse(o.Comorbidity), o.Criterion, o.Dose, o.Text,
@@ -71,6 +69,17 @@ internal static class KnowledgeCompiler
         PatientFactors = [.. d.PatientFactors.Select(f => new PatientFactorFact(f.Id, Terms.Factor.Parse(f.Factor), f.AtOrAbove,
             Terms.FactorEffect.Parse(f.Effect), f.Message, Of(f)))],
     };
+
+    // A month-precision date (YYYY-MM) counts from the first day of the next month (KnowledgeDate.ParseApproval).
+    private static Approval Approval(W.Approval a)
+    {
+        var (date, precision) = a.Date is null ? ((DateOnly?)null, DatePrecision.Day) : KnowledgeDate.ParseApproval(a.Date);
+        return new(a.Id, Terms.Region.Parse(a.Region), a.Gene is null ? null : Terms.Kinase.Parse(a.Gene), Terms.ApprovalSetting.Parse(a.Setting),
+            Terms.ApprovalStatus.Parse(a.Status), a.NaiveOnly == true, date, Validity(a.ValidFrom, a.ValidTo), a.Indication, Of(a))
+        {
+            DatePrecision = precision,
+        };
+    }
 
     private static ToxicityTable Toxicity(W.ToxicityTable t) => new(t.Id, Codes.Therapy.Parse(t.Drug),
         [.. t.Rules.Select(r => new ToxicityRule(r.Id, Codes.AdverseEventCode.Parse(r.Event), r.Grades, Codes.ToxicityAction.Parse(r.Action),

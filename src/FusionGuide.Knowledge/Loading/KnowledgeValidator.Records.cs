@@ -75,7 +75,7 @@ internal static partial class KnowledgeValidator
                     Term(file, "approvals.gene", a.Gene, Terms.Kinase.Codes);
                 }
 
-                OptionalDate(file, $"{a.Id}.date", a.Date);
+                ApprovalDate(file, a);
                 Dated(file, a.Id, a.ValidFrom, a.ValidTo);
 
                 if (a.Status == "approved" && a.Date is null && a.Verified != false)

@@ -213,7 +213,17 @@ internal static partial class KnowledgeValidator
         {
             if (date is not null && !KnowledgeDate.TryParse(date, out _))
             {
-                Add(KnowledgeCodes.BadDate, file, $"{field} '{date}' is not YYYY-MM-DD");
+                var month = KnowledgeDate.TryParseMonth(date, out _) ? " (a month without its day is accepted only as an approval's date)" : "";
+                Add(KnowledgeCodes.BadDate, file, $"{field} '{date}' is not YYYY-MM-DD{month}");
+            }
+        }
+
+        // An approval's date may be YYYY-MM when only the month of the decision is known (issue #17: no invented days).
+        private void ApprovalDate(string file, Approval a)
+        {
+            if (a.Date is not null && !KnowledgeDate.TryParse(a.Date, out _) && !KnowledgeDate.TryParseMonth(a.Date, out _))
+            {
+                Add(KnowledgeCodes.BadDate, file, $"{a.Id}.date '{a.Date}' is not YYYY-MM-DD, or YYYY-MM when only the month is known");
             }
         }
 

@@ -61,11 +61,19 @@ public sealed record CnsActivity(CnsLevel Activity, int Rank, IReadOnlyDictionar
 /// </param>
 /// <param name="Status">Approved, not approved, unknown.</param>
 /// <param name="NaiveOnly">True when the label is limited to patients who have not had an ALK (or ROS1) inhibitor.</param>
-/// <param name="Date">Date of the decision or of the source that reports the status.</param>
+/// <param name="Date">
+/// The first day the decision counts: the decision day (or the day of the source that reports the status), or, when
+/// only the month is known (<see cref="DatePrecision"/> Month, the file writes YYYY-MM), the first day of the next
+/// month. Write it with <see cref="ApprovalDates"/>, never as a bare day.
+/// </param>
 /// <param name="Validity">When the record is in force.</param>
 /// <param name="Indication">Indication text.</param>
 /// <param name="Provenance">Sources and verification.</param>
-public sealed record Approval(string Id, Region Region, Gene? Gene, ApprovalSetting Setting, ApprovalStatus Status, bool NaiveOnly, DateOnly? Date, Validity Validity, string? Indication, Provenance Provenance);
+public sealed record Approval(string Id, Region Region, Gene? Gene, ApprovalSetting Setting, ApprovalStatus Status, bool NaiveOnly, DateOnly? Date, Validity Validity, string? Indication, Provenance Provenance)
+{
+    /// <summary>How precisely the decision date is known (Day unless the file gives only YYYY-MM).</summary>
+    public DatePrecision DatePrecision { get; init; } = DatePrecision.Day;
+}
 
 /// <summary>A lead-in phase.</summary>
 /// <param name="Text">The lead-in in words.</param>

@@ -70,10 +70,18 @@ namespace FusionGuide.Batch.Tests;
 /// SYS-RES-007's exception: an unphased pair found after progression on a TKI each mutation alone leaves sensitive (the
 /// compound row resistant) is read as the compound, as only the compound explains that progression (shared vignette alk-05).
 /// Then knowledge release 2026.12.2: every result names the new knowledge-base version; no other byte changed.
+/// Re-baselined in session 4 for issue #20 item 7 (h1): option rationales are written for the patient (the finding and
+/// setting, the guideline's place in words with a short "guideline placement not yet verified" caveat, the entry's
+/// guidance without its figures, the brain-metastases activity level) and the trial figures move to the new optional
+/// `evidence` list, of the case's driver and setting only (SYS-EVID-001 trace line); resistance cells of one kinase no
+/// longer cite a study declared of the other (the ROS1 G2032R paper in ALK rows); prose cites readable short names
+/// (no "(dup)", no "?"); "the review's" and "recalled" wording removed from three knowledge texts; caution notes name
+/// the comorbidity in words; a rule note keeps its figures in the trace only ("(HR 2.6)"); "Oligoprogression on …"
+/// instead of "oligoprogression progression on …".
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "b104eccce036a5356201c700ca6129112e22365804c8f9ec2360c67bffd72b4d";
+    private const string ExpectedSha256 = "c36e220b4e5ecff64561d4b24e54e6a4f799ae830e788e76d89a645aad765723";
 
     public static string Compute()
     {

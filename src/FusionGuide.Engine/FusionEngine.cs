@@ -106,6 +106,7 @@ public sealed class FusionEngine
             Monitoring = local.Monitoring.Count > 0 ? [.. monitoring, .. local.Monitoring] : monitoring,
             Interactions = interactions,
             Warnings = e.Warnings,
+            Evidence = systemic.Evidence,
             Trace = e.Trace,
         };
     }

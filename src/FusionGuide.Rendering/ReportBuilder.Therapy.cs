@@ -59,6 +59,23 @@ internal static partial class ReportBuilder
         return new("local-therapy", "Local therapy", [procedures, plan]);
     }
 
+    /// <summary>
+    /// The evidence behind the options, each trial or guideline once (issue #20 item 7): the rationales above say why
+    /// each option fits the patient and leave the figures here.
+    /// </summary>
+    private static Section Evidence(IReadOnlyList<EvidenceEntry> evidence, ReferenceLabels labels) =>
+        new("evidence", "Evidence", [Table(
+            null,
+            ["Source", "Applies to", "Figures", "Supports", "References"],
+            evidence.Select(x => new[]
+            {
+                Cell.Of(x.Source),
+                Text(x.AppliesTo),
+                Joined(x.Figures, "; "),
+                Cell.Of(string.Join(", ", x.Therapies.Select(Labels.Of))),
+                labels.Cite(x.References),
+            }))]);
+
     private static Section Dosing(IReadOnlyList<DosingRow> dosing, ReferenceLabels labels) =>
         new("dosing", "Dosing", [Table(
             null,

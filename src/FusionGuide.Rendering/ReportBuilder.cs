@@ -26,6 +26,7 @@ internal static partial class ReportBuilder
             Monitoring(result.Monitoring, labels),
             Interactions(result.Interactions, labels),
             Warnings(result.Warnings),
+            .. result.Evidence is { Count: > 0 } evidence ? [Evidence(evidence, labels)] : (Section[])[],
             Trace(result.Trace, labels),
         ];
         var caseId = string.IsNullOrEmpty(result.CaseId) ? "(no case id)" : result.CaseId;

@@ -76,6 +76,14 @@ namespace FusionGuide.Batch.Tests;
 /// from 2025-02-01)" instead of the invented "(approval dated 2025-01-01)" (repotrectinib EU, taletrectinib CN);
 /// no first choice, avoid list or warning changed (kb diff --cohort on the golden cases, as of 2024-03-01 and the
 /// release date).
+/// Re-baselined in session 4 for issue #20 item 7 (h1): option rationales are written for the patient (the finding and
+/// setting, the guideline's place in words with a short "guideline placement not yet verified" caveat, the entry's
+/// guidance without its figures, the brain-metastases activity level) and the trial figures move to the new optional
+/// `evidence` list, of the case's driver and setting only (SYS-EVID-001 trace line); resistance cells of one kinase no
+/// longer cite a study declared of the other (the ROS1 G2032R paper in ALK rows); prose cites readable short names
+/// (no "(dup)", no "?"); "the review's" and "recalled" wording removed from three knowledge texts; caution notes name
+/// the comorbidity in words; a rule note keeps its figures in the trace only ("(HR 2.6)"); "Oligoprogression on …"
+/// instead of "oligoprogression progression on …".
 /// </summary>
 public sealed class GoldenTests
 {

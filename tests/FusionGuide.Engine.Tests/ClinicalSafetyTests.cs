@@ -283,7 +283,7 @@ public class ClinicalSafetyTests
         var brigatinib = asEvent.SystemicTherapy.Options.FirstOrDefault(o => o.Therapy == Therapy.Brigatinib);
         if (brigatinib is not null)
         {
-            Assert.Contains("interstitial-lung-disease", brigatinib.Rationale, StringComparison.Ordinal);
+            Assert.Contains("interstitial lung disease", brigatinib.Rationale, StringComparison.Ordinal);
         }
     }
 

@@ -95,6 +95,34 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void A_trial_of_an_unknown_setting_or_driver_is_a_load_problem()
+    {
+        AssertCode(LoadWith("trials/crown.json", t => t["setting"] = "second-line"), KnowledgeCodes.UnknownTerm, "trials/crown.json");
+        AssertCode(LoadWith("trials/crown.json", t => t["driver"] = "EGFR"), KnowledgeCodes.UnknownTerm, "trials/crown.json");
+    }
+
+    [Fact]
+    public void A_trial_without_its_driver_or_setting_never_loads()
+    {
+        Assert.Null(LoadWith("trials/crown.json", t => t.Remove("driver")).KnowledgeBase);
+        Assert.Null(LoadWith("trials/crown.json", t => t.Remove("setting")).KnowledgeBase);
+    }
+
+    [Fact]
+    public void An_intracranial_summary_without_its_setting_is_a_load_problem()
+    {
+        var r = LoadWith("drugs/lorlatinib.json", d => d["cns"]!.AsObject().Remove("setting"));
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "drugs/lorlatinib.json");
+    }
+
+    [Fact]
+    public void A_reference_declared_of_an_unknown_driver_is_a_load_problem()
+    {
+        var r = LoadWith("references/ros1-g2032r-preclinical-2019.json", d => d["driver"] = "ROS2");
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "references/ros1-g2032r-preclinical-2019.json");
+    }
+
+    [Fact]
     public void Unknown_co_medication_group_is_a_load_problem()
     {
         var r = LoadWith("interactions/comedications/levetiracetam.json", d => d["group"] = "anticonvulsant");

@@ -15,6 +15,7 @@ public static class ResultCitations
             r.ToxicityManagement.SelectMany(t => t.References ?? []),
             r.Monitoring.SelectMany(m => m.References ?? []),
             r.Interactions.SelectMany(i => i.References ?? []),
+            (r.Evidence ?? []).SelectMany(x => x.References),
             r.Trace.SelectMany(t => t.References),
         }.SelectMany(ids => ids).Distinct(StringComparer.Ordinal);
 }

@@ -229,7 +229,7 @@ internal static class KbCommand
     private static string ShowTrial(Trial t)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"{t.Name} ({t.Id}): {t.Drug?.Code()} vs {t.Comparator ?? "-"}, {t.Setting}; {t.Population}");
+        sb.AppendLine($"{t.Name} ({t.Id}): {t.Drug?.Code()} vs {t.Comparator ?? "-"}, {t.Driver?.Code() ?? "-"} {t.Setting?.Code() ?? "-"}; {t.Population}");
         foreach (var r in t.Results)
         {
             sb.AppendLine($"  {r.Endpoint.Code()}: {r.Value} [{r.Reference}]{Mark(r.Provenance)}");

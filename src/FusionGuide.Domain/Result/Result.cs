@@ -39,6 +39,12 @@ public sealed record Result
     /// <summary>Warnings about the case as a whole.</summary>
     public IReadOnlyList<Warning> Warnings { get; init; } = [];
 
+    /// <summary>
+    /// The evidence behind the options, each trial or guideline once, of the case's driver and setting only (project
+    /// extension; null when no option rests on recorded evidence).
+    /// </summary>
+    public IReadOnlyList<EvidenceEntry>? Evidence { get; init; }
+
     /// <summary>Every rule that shaped the result, in order.</summary>
     public IReadOnlyList<TraceEntry> Trace { get; init; } = [];
 }

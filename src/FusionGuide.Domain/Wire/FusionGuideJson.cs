@@ -12,6 +12,7 @@ namespace FusionGuide.Domain.Wire;
     WriteIndented = true)]
 [JsonSerializable(typeof(Case))]
 [JsonSerializable(typeof(Result))]
+[JsonSerializable(typeof(EvidenceEntry))]
 [JsonSerializable(typeof(List<Problem>))]
 [JsonSerializable(typeof(IReadOnlyList<Problem>))]
 public sealed partial class ContractJsonContext : JsonSerializerContext;

@@ -138,7 +138,7 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
     }
 
     /// <summary>Short display name of a reference (for rationales), or its id.</summary>
-    public string Cite(string referenceId) => Kb.Reference(referenceId)?.ShortName ?? referenceId;
+    public string Cite(string referenceId) => Kb.Reference(referenceId)?.Label ?? referenceId;
 
     /// <summary>YYYY-MM-DD, as the contract writes dates.</summary>
     private static string IsoDate(DateOnly d) => string.Create(10, d, static (span, date) =>

@@ -1,5 +1,6 @@
 using FusionGuide.Domain;
 using FusionGuide.Engine.Pipeline;
+using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic;
 
@@ -17,6 +18,18 @@ internal sealed class Candidate(Therapy therapy, Preference preference, string e
     public int Order { get; } = order;
 
     public string? Category { get; init; }
+
+    /// <summary>The guideline table entry the candidate comes from (its figures go to the evidence section).</summary>
+    public (Regimen Table, RegimenEntry Entry)? Source { get; init; }
+
+    /// <summary>The guideline's place for it in words ("a preferred option").</summary>
+    public string? Placement { get; init; }
+
+    /// <summary>Where the placement is written ("NCCN-NSCLC-v5.2025, category 1").</summary>
+    public string? PlacementSource { get; init; }
+
+    /// <summary>The guideline placement decides the row but is not yet verified: the row says so, briefly.</summary>
+    public bool PlacementUnverified { get; init; }
 
     /// <summary>True for the TKI the patient continues.</summary>
     public bool IsContinuation { get; init; }

@@ -5,35 +5,36 @@ using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic;
 
-/// <summary>A ranked candidate as the option the result shows: its rationale for this patient and its references.</summary>
+/// <summary>
+/// A ranked candidate as the option the result shows: a rationale written for this patient and its references.
+/// The rationale says why this option now — the finding and the setting, the guideline's place for it — then the
+/// guideline's guidance without its figures, what the brain metastases change, the rules' notes (the ranking reason,
+/// patient factors, access) and a short caveat when an unverified placement decides the row. Trial figures are listed
+/// once per result in the evidence section (<see cref="EvidenceSection"/>; issue #20 item 7).
+/// </summary>
 internal static class OptionWriter
 {
     public static TherapyOption Write(PlanState p, Candidate c)
     {
-        var parts = new List<string>();
-        if (!c.IsContinuation && p.Situation.Length > 0)
+        var findings = p.Profile.For(c.Therapy).Where(f => f.Set.Gene == p.Kinase).ToList();
+        foreach (var f in findings)
         {
-            parts.Add(Evaluation.Capitalised(p.Situation));
-        }
-
-        parts.Add(c.Evidence);
-        foreach (var f in p.Profile.For(c.Therapy))
-        {
-            parts.Add(f.Evidence);
             c.Cite(f.Sources);
         }
 
+        var parts = new List<string> { WhyNow(p, c, findings) };
+        parts.AddRange(Guidance(p, c));
         if (BrainMetastases(p, c) is { } brain)
         {
             parts.Add(brain);
         }
 
-        if (c.Activity == Activity.Intermediate)
+        if (c.Activity == Activity.Intermediate && findings.Count == 0)
         {
             parts.Add("activity against the mutation found is only intermediate");
         }
 
-        parts.AddRange(c.Notes);
+        parts.AddRange(c.Notes.Select(FigureClauses.WithoutParenthesisedFigures));
         return new TherapyOption
         {
             Therapy = c.Therapy,
@@ -44,7 +45,78 @@ internal static class OptionWriter
         };
     }
 
-    /// <summary>What a new TKI does in the brain, when the patient has brain metastases, from this kinase's evidence only.</summary>
+    /// <summary>
+    /// The first clause: the finding and the setting, and the guideline's place for the option — "G1202R found on plasma
+    /// DNA NGS after systemic progression on alectinib: lorlatinib is active against it and is a preferred option
+    /// (NCCN-NSCLC-v5.2025)"; "First-line therapy for ALK-positive advanced NSCLC: alectinib is a preferred option (…)".
+    /// A rule's own sentence leads instead for an option the table does not place (continuation, a mechanism, a re-challenge).
+    /// </summary>
+    private static string WhyNow(PlanState p, Candidate c, List<ActivityFinding> findings)
+    {
+        var name = p.Name(c.Therapy);
+        var placement = c.Placement is { } words ? $"{words} ({c.PlacementSource}{(c.PlacementUnverified ? "; guideline placement not yet verified" : "")})" : null;
+        if (c.IsContinuation || (placement is null && findings.Count == 0))
+        {
+            // The situation leads unless the rule's sentence already starts with it ("small-cell transformation …").
+            var restates = FirstWords(c.Evidence).Equals(FirstWords(p.Situation), StringComparison.OrdinalIgnoreCase);
+            var situation = c.IsContinuation || p.Situation.Length == 0 || restates ? "" : $"{Evaluation.Capitalised(p.Situation)}; ";
+            return $"{situation}{c.Evidence.TrimEnd('.')}";
+        }
+
+        var when = p.Situation.StartsWith("after ", StringComparison.Ordinal) ? $" {p.Situation}" : "";
+        // A situation that is itself a list of findings ("…: progression on alectinib then lorlatinib; G1202R+L1196M …")
+        // is closed before the option is named.
+        var lead = findings.Count > 0
+            ? $"{Found(findings)}{when}: {name} is {Activities(findings)}"
+            : p.Situation.Contains(':', StringComparison.Ordinal) ? $"{Evaluation.Capitalised(p.Situation)}; {name}"
+            : $"{Evaluation.Capitalised(p.Situation)}: {name}";
+        return placement is null ? lead : findings.Count > 0 ? $"{lead}, and is {placement}" : $"{lead} is {placement}";
+    }
+
+    private static string FirstWords(string s) => string.Join(' ', s.Split(' ', 3).Take(2));
+
+    /// <summary>"G1202R found on plasma DNA NGS" (each mutation set once).</summary>
+    private static string Found(List<ActivityFinding> findings) =>
+        string.Join("; ", findings.Select(f => f.Set).Distinct().GroupBy(s => s.Source)
+            .Select(g => $"{string.Join(" and ", g.Select(s => s.Name))} found on {g.Key}"));
+
+    /// <summary>"active against it", "only partly active against G1202R …": the drug's activity in a reader's words.</summary>
+    private static string Activities(List<ActivityFinding> findings)
+    {
+        static string Words(ActivityFinding f) =>
+            (f.Activity switch { Activity.Sensitive => "active against", Activity.Intermediate => "only partly active against", _ => "inactive against" })
+            + (f.Estimated ? " (judged from its single mutations)" : "");
+
+        if (findings.Count == 1)
+        {
+            var f = findings[0];
+            var why = f.ActivityText.Contains(", but ", StringComparison.Ordinal) ? $" ({f.ActivityText[(f.ActivityText.IndexOf(", but ", StringComparison.Ordinal) + 6)..]})" : "";
+            return $"{Words(f)} it{why}";
+        }
+
+        return string.Join(", ", findings.Select(f => $"{Words(f)} {f.Set.Name}"));
+    }
+
+    /// <summary>
+    /// A table entry's guidance for this patient: its clauses without figures (the figures go to the evidence section)
+    /// and without clauses about mutations the patient does not have. Other candidates' rule sentences already lead.
+    /// </summary>
+    private static IEnumerable<string> Guidance(PlanState p, Candidate c)
+    {
+        if (c.Source is null || c.IsContinuation)
+        {
+            return c.Placement is null && p.Profile.For(c.Therapy).Any(f => f.Set.Gene == p.Kinase) ? [c.Evidence.TrimEnd('.')] : [];
+        }
+
+        var (guidance, _) = FigureClauses.Split(c.Evidence);
+        return guidance.Select(g => PatientWording.ForThisPatient(p, g)).OfType<string>();
+    }
+
+    /// <summary>
+    /// What a new TKI does in the brain, when the patient has brain metastases: the level of its intracranial activity
+    /// (and that it is the strongest of the options, by the knowledge base's ranking), never the figures — they come
+    /// from their own trial's setting and are listed in the evidence section when that setting is the patient's.
+    /// </summary>
     private static string? BrainMetastases(PlanState p, Candidate c)
     {
         var drug = p.E.Kb.Drug(c.Therapy);
@@ -61,12 +133,13 @@ internal static class OptionWriter
             return $"brain metastases{count}: intracranial activity is {cns.Activity.Code()}, judged from trials in {(p.Kinase == Gene.Alk ? "ROS1" : "ALK")}-rearranged disease (no {p.KinaseCode}-specific intracranial data in the knowledge base)";
         }
 
-        // The summary's clauses about mutations this patient does not have are left out (SYS-RES-006).
         c.Cite(cns.Provenance.Sources);
-        var summary = PatientWording.ForThisPatient(p, cns.Summary);
-        return cns.Activity == CnsLevel.High
-            ? $"brain metastases{count}: {summary ?? "high intracranial activity"}"
-            : $"brain metastases{count}: intracranial activity is {cns.Activity.Code()}{(summary is { } s ? $" ({s})" : "")}";
+        var ranks = p.Candidates.Where(x => p.IsTargeted(x.Therapy) && !x.IsContinuation)
+            .Select(x => p.E.Kb.Drug(x.Therapy).Cns?.RankFor(p.Kinase)).OfType<int>().ToList();
+        var strongest = cns.Activity == CnsLevel.High && ranks.Count > 1 && cns.RankFor(p.Kinase) == ranks.Min() && ranks.Count(r => r == ranks.Min()) == 1;
+        return strongest
+            ? $"brain metastases{count}: {p.Name(c.Therapy)} has the strongest intracranial data of the options"
+            : $"brain metastases{count}: {cns.Activity.Code()} intracranial activity";
     }
 
     /// <summary>

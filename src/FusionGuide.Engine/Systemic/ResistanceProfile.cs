@@ -43,11 +43,14 @@ internal sealed class ActivityFinding(MutationSet set, Activity activity, string
 
     public bool Unverified { get; } = unverified;
 
+    /// <summary>The activity as the table writes it, with why a laboratory activity counts for less ("intermediate in the laboratory, but …").</summary>
+    public string ActivityText { get; } = activityText;
+
     /// <summary>
     /// "G1202R found on plasma NGS: lorlatinib sensitive (IC50 …; Gainor 2016)". Written when a rule first quotes it:
     /// a mutation set has a finding for every drug in the table, and most of those drugs are never offered or avoided.
     /// </summary>
-    public string Evidence => evidence ??= $"{Set.Name} found on {Set.Source}: {drug} {(Estimated ? "is judged " : "")}{activityText} ({cited})";
+    public string Evidence => evidence ??= $"{Set.Name} found on {Set.Source}: {drug} {(Estimated ? "is judged " : "")}{ActivityText} ({cited})";
 }
 
 /// <summary>The resistance picture: for every drug, its activity against each mutation set found at progression.</summary>

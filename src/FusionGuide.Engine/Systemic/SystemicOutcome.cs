@@ -11,5 +11,8 @@ internal sealed record SystemicOutcome(Setting Setting, int? Line, IReadOnlyList
     /// <summary>True when local therapy of limited progression accompanies a continued TKI.</summary>
     public bool ContinuingThroughLimitedProgression { get; init; }
 
+    /// <summary>The evidence section (SYS-EVID-001): each trial or guideline once, of the case's driver and setting.</summary>
+    public IReadOnlyList<EvidenceEntry>? Evidence { get; init; }
+
     public Therapy? FirstChoice => Options.Count > 0 ? Options[0].Therapy : null;
 }

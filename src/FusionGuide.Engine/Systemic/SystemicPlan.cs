@@ -170,15 +170,18 @@ internal static class SystemicPlan
         PerformanceStatus.AtPoorPerformance(p);
         PregnancyPathway.Apply(p, setting);
         PatientFactors.Apply(p);
-        var options = Ranking.Rank(p).Select(c => OptionWriter.Write(p, c)).ToList();
+        var ranked = Ranking.Rank(p);
+        var options = ranked.Select(c => OptionWriter.Write(p, c)).ToList();
         Ranking.Trace(p, options);
         WhatComesNext.Say(p, setting, options);
         var current = p.H.Current is { } now && (!p.Avoid.Contains(now.Therapy) || p.IsTargeted(now.Therapy)) ? now.Therapy : (Therapy?)null;
+        var evidence = EvidenceSection.Build(p, ranked, setting);
         DriverReferences.TraceDropped(p);
         return new SystemicOutcome(setting, line, options, p.Avoid.ToItems(r => DriverReferences.Keep(p, r)))
         {
             Current = current,
             ContinuingThroughLimitedProgression = continuing,
+            Evidence = evidence,
         };
     }
 }

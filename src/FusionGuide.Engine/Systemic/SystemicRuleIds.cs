@@ -49,6 +49,7 @@ internal static class SystemicRuleIds
         Ranking.Id,
         Ranking.BrainMetastasesId,
         DriverReferences.Id,
+        EvidenceSection.Id,
         WhatComesNext.Id,
     ];
 }

@@ -63,9 +63,18 @@ internal static class Indexes
             Tie(m.Gene!.Value, m.Provenance.Sources);
         }
 
+        foreach (var t in kb.Trials.Where(t => t.Driver is not null))
+        {
+            Tie(t.Driver!.Value, [.. t.Provenance.Sources, .. t.Results.Select(x => x.Reference).OfType<string>()]);
+        }
+
         // Only trials and studies belong to a driver: a label, a guideline or a review speaks of the drug or of both kinases.
-        return genes.Where(g => g.Value.Count == 1 && references.GetValueOrDefault(g.Key)?.Kind is ReferenceKind.Trial or ReferenceKind.Study)
-            .ToFrozenDictionary(g => g.Key, g => g.Value.First(), StringComparer.Ordinal);
+        // A study that declares its kinase belongs to it, whichever records cite it (a ROS1 paper's remark on ALK G1202R).
+        var inferred = genes.Where(g => g.Value.Count == 1 && references.GetValueOrDefault(g.Key)?.Kind is ReferenceKind.Trial or ReferenceKind.Study)
+            .Select(g => KeyValuePair.Create(g.Key, g.Value.First()));
+        var declared = references.Values.Where(r => r.Driver is not null).Select(r => KeyValuePair.Create(r.Id, r.Driver!.Value)).ToList();
+        return inferred.Where(g => declared.All(d => d.Key != g.Key)).Concat(declared)
+            .ToFrozenDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
     }
 
     /// <summary>

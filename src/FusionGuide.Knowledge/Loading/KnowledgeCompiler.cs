@@ -14,7 +14,8 @@ internal static class KnowledgeCompiler
 {
     public static KnowledgeBase Compile(W.WireContent c)
     {
-        var shortNames = c.References.ToDictionary(r => r.Id, r => r.ShortName ?? r.Id, StringComparer.Ordinal);
+        var shortNames = c.References.Select(Reference).ToDictionary(r => r.Id, r => r.Label ?? r.Id, StringComparer.Ordinal);
+        var declaredDriver = c.References.Where(r => r.Driver is not null).ToDictionary(r => r.Id, r => r.Driver!, StringComparer.Ordinal);
         var published = c.References.ToDictionary(r => r.Id, r => OptionalDate(r.Date), StringComparer.Ordinal);
         var content = new KnowledgeContent(
             new Manifest(c.Manifest.Version, KnowledgeDate.Parse(c.Manifest.ReleaseDate), c.Manifest.ContractVersion, c.Manifest.Title, c.Manifest.FormatVersion ?? 1),
@@ -24,7 +25,7 @@ internal static class KnowledgeCompiler
             [.. c.InteractionClasses.Select(cls => new InteractionClass(cls.Id, Terms.InteractionClass.Parse(cls.Class),
                 [.. cls.Members.Select(m => new ClassMember(m.Name, m.Aliases, m.Verified is not null || m.Evidence.Count > 0 ? Of(m, []) : null))], Of(cls)))],
             [.. c.DrugInteractions.Select(Interactions)],
-            [.. c.Resistance.Select(r => Resistance(r, shortNames))],
+            [.. c.Resistance.Select(r => Resistance(r, shortNames, declaredDriver))],
             [.. c.OffTarget.Select(OffTarget)],
             [.. c.Regimens.Select(r => Regimen(r, published.GetValueOrDefault(r.Guideline)))],
             [.. c.Trials.Select(Trial)],
@@ -50,12 +51,14 @@ internal static class KnowledgeCompiler
     private static Validity Validity(string? from, string? to) => new(OptionalDate(from), OptionalDate(to));
 
     private static Reference Reference(W.Reference r) =>
-        new(r.Id, r.ShortName, Terms.ReferenceKind.Parse(r.Kind), r.Citation, OptionalDate(r.Date), r.SeedNumber, r.Url, r.Supersedes, Of(r, []));
+        new(r.Id, r.ShortName, Terms.ReferenceKind.Parse(r.Kind), r.Citation, OptionalDate(r.Date), r.SeedNumber, r.Url, r.Supersedes, Of(r, []),
+        r.Driver is null ? null : Terms.Kinase.Parse(r.Driver));
 
     private static Drug Drug(W.Drug d) => new(
         Codes.Therapy.Parse(d.Id), d.Name, d.Brands, Terms.DrugKind.Parse(d.Kind), [.. d.Targets.Select(Codes.Gene.Parse)], d.Generation,
         d.Cns is { } cns ? new CnsActivity(Terms.Cns.Parse(cns.Activity), cns.Rank,
-            cns.RankByTarget?.ToDictionary(k => Codes.Gene.Parse(k.Key), k => k.Value), cns.Summary, Of(cns)) : null,
+            cns.RankByTarget?.ToDictionary(k => Codes.Gene.Parse(k.Key), k => k.Value), cns.Summary, Of(cns),
+            cns.Setting is null ? null : Terms.TrialSetting.Parse(cns.Setting)) : null,
         [.. d.Approvals.Select(Approval)],
         [.. d.Dosing.Select(r => new DosingRegimen(r.Id, r.Start, r.LeadIn is { } l ? new LeadIn(l.Text, l.Days) : null, r.Reductions,
             r.AfterLastReduction, r.Food, Validity(r.ValidFrom, r.ValidTo), Of(r)))],
@@ -102,10 +105,16 @@ internal static class KnowledgeCompiler
         m.Swap is { } s ? new ComedicationSwap(s.Id, [.. s.To.Select(KnowledgeBase.NormaliseMedication)], [.. s.Reasons.Select(Terms.InteractionClass.Parse)], s.Text, Of(s)) : null,
         Of(m));
 
-    private static ResistanceRow Resistance(W.ResistanceRow r, Dictionary<string, string> shortNames) => new(r.Id, Terms.Kinase.Parse(r.Gene), r.Mutations,
+    /// <summary>
+    /// A resistance row; each cell's citation names its sources except a study declared of the other kinase (a ROS1
+    /// paper's remark on ALK G1202R stays in the cell's sources and evidence, but is never cited to a reader).
+    /// </summary>
+    private static ResistanceRow Resistance(W.ResistanceRow r, Dictionary<string, string> shortNames, Dictionary<string, string> declaredDriver) => new(r.Id, Terms.Kinase.Parse(r.Gene), r.Mutations,
         [.. r.Cells.Select(cell => new ResistanceCell(Codes.Therapy.Parse(cell.Drug), Terms.Activity.Parse(cell.Activity), cell.Ic50nM,
             cell.Basis is null ? null : Terms.Basis.Parse(cell.Basis), cell.EmergedOnDrug == true,
-            (cell.Ic50nM is { } v ? $"IC50 {v:0.#} nM; " : "") + string.Join(", ", cell.Sources.Select(id => shortNames.GetValueOrDefault(id, id))),
+            (cell.Ic50nM is { } v ? $"IC50 {v:0.#} nM; " : "") + string.Join(", ", cell.Sources
+                .Where(id => !declaredDriver.TryGetValue(id, out var g) || g == r.Gene)
+                .Select(id => shortNames.GetValueOrDefault(id, id))),
             Of(cell)))],
         [.. r.Resensitises.Select(x => new Resensitisation(x.Id, Codes.Therapy.Parse(x.Drug), [.. x.After.Select(Codes.Therapy.Parse)], x.Summary, Of(x)))],
         Of(r));
@@ -127,6 +136,7 @@ internal static class KnowledgeCompiler
             Of(r));
     }
 
-    private static Trial Trial(W.Trial t) => new(t.Id, t.Name, t.Drug is null ? null : Codes.Therapy.Parse(t.Drug), t.Comparator, t.Setting, t.Population,
+    private static Trial Trial(W.Trial t) => new(t.Id, t.Name, t.Drug is null ? null : Codes.Therapy.Parse(t.Drug), t.Comparator,
+        t.Driver is null ? null : Terms.Kinase.Parse(t.Driver), Terms.TrialSetting.TryParse(t.Setting, out var setting) ? setting : null, t.Population,
         [.. t.Results.Select(x => new TrialResult(Terms.Endpoint.Parse(x.Endpoint), x.Value, x.Reference, Of(x, [])))], Of(t));
 }

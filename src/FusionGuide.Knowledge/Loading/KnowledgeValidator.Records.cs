@@ -28,6 +28,11 @@ internal static partial class KnowledgeValidator
             var file = $"references/{r.Id}.json";
             Id(file, r.Id);
             Term(file, "kind", r.Kind, Terms.ReferenceKind.Codes);
+            if (r.Driver is not null)
+            {
+                Term(file, "driver", r.Driver, Terms.Kinase.Codes);
+            }
+
             OptionalDate(file, "date", r.Date);
             if (r.Supersedes is not null && !referenceIds.Contains(r.Supersedes))
             {
@@ -61,6 +66,13 @@ internal static partial class KnowledgeValidator
             if (d.Cns is { } cns)
             {
                 Term(file, "cns.activity", cns.Activity, Terms.Cns.Codes);
+                // The summary's figures are quoted only for a case in their setting (issue #20 item 7): a summary says which
+                // (format 2; a format-1 release's summaries are never quoted).
+                if ((FormatTwo && cns.Summary is not null) || cns.Setting is not null)
+                {
+                    Term(file, "cns.setting", cns.Setting, Terms.TrialSetting.Codes);
+                }
+
                 Sourced(file, $"{d.Id} cns", cns.Sources, cns);
             }
 
@@ -330,6 +342,17 @@ internal static partial class KnowledgeValidator
             var file = $"trials/{t.Id}.json";
             Id(file, t.Id);
             Sourced(file, t.Id, t.Sources, t);
+            // Format 2: a trial says its driver and setting, so its figures are quoted only for that case (SYS-EVID-001).
+            // A format-1 release's trials say neither as a term: the evidence section never lists them.
+            if (FormatTwo || t.Driver is not null)
+            {
+                Term(file, "driver", t.Driver, Terms.Kinase.Codes);
+            }
+
+            if (FormatTwo)
+            {
+                Term(file, "setting", t.Setting, Terms.TrialSetting.Codes);
+            }
             if (t.Drug is not null)
             {
                 Term(file, "drug", t.Drug, Codes.Therapy.Codes);

@@ -45,7 +45,8 @@ public sealed record Drug(Therapy Therapy, string Name, IReadOnlyList<string> Br
 /// <param name="RankByTarget">Rank per target where a drug's intracranial evidence differs by target (lorlatinib: ALK 1, ROS1 2).</param>
 /// <param name="Summary">The evidence in a sentence.</param>
 /// <param name="Provenance">Sources and verification.</param>
-public sealed record CnsActivity(CnsLevel Activity, int Rank, IReadOnlyDictionary<Gene, int>? RankByTarget, string? Summary, Provenance Provenance)
+/// <param name="Setting">The setting of the trials the summary's figures come from (required with a summary).</param>
+public sealed record CnsActivity(CnsLevel Activity, int Rank, IReadOnlyDictionary<Gene, int>? RankByTarget, string? Summary, Provenance Provenance, TrialSetting? Setting = null)
 {
     /// <summary>The rank for one target.</summary>
     public int RankFor(Gene kinase) => RankByTarget?.GetValueOrDefault(kinase, Rank) ?? Rank;

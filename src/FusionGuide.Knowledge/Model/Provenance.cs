@@ -67,7 +67,30 @@ public sealed record Manifest(string Version, DateOnly ReleaseDate, int Contract
 /// <param name="Url">Where to read it.</param>
 /// <param name="Supersedes">Id of an older revision this one replaces.</param>
 /// <param name="Provenance">Whether the citation was confirmed (no sources of its own).</param>
-public sealed record Reference(string Id, string? ShortName, ReferenceKind Kind, string Citation, DateOnly? Date, int? SeedNumber, string? Url, string? Supersedes, Provenance Provenance);
+/// <param name="Driver">
+/// The kinase a study is about, when declared: a study of the other kinase is never cited for a case, even where a
+/// record of this kinase rests on it (a ROS1 paper's remark about ALK G1202R). Undeclared, the kinase is inferred from
+/// the records that cite it (KnowledgeBase.OfOtherKinase).
+/// </param>
+public sealed record Reference(string Id, string? ShortName, ReferenceKind Kind, string Citation, DateOnly? Date, int? SeedNumber, string? Url, string? Supersedes, Provenance Provenance, Domain.Gene? Driver = null)
+{
+    /// <summary>
+    /// The short name as a reader sees it in prose: without the curation marks the record keeps ("TRIDENT-1 (dup)" →
+    /// "TRIDENT-1", "Passiglia-2023-ESMO?" → "Passiglia-2023-ESMO"); the report's reference list does the same.
+    /// </summary>
+    public string? Label => ShortName is null ? null : Readable(ShortName);
+
+    private static string Readable(string shortName)
+    {
+        var label = shortName.Trim();
+        if (label.EndsWith("(dup)", StringComparison.OrdinalIgnoreCase))
+        {
+            label = label[..^"(dup)".Length].TrimEnd();
+        }
+
+        return label.TrimEnd('?').TrimEnd();
+    }
+}
 
 /// <summary>A numeric threshold (FISH cut-offs, lesion counts) with its source.</summary>
 /// <param name="Id">Stable id.</param>
@@ -97,11 +120,12 @@ public sealed record PanelGene(string Id, Domain.Gene Gene, PanelAlteration Alte
 /// <param name="Name">Trial name.</param>
 /// <param name="Drug">Therapy studied.</param>
 /// <param name="Comparator">Comparator.</param>
-/// <param name="Setting">Setting.</param>
+/// <param name="Driver">The kinase of the population (ALK or ROS1): its figures are never quoted for the other (null only in a format-1 release: never quoted).</param>
+/// <param name="Setting">The setting of the population: its figures are quoted only for a case in that setting (null only in a format-1 release: never quoted).</param>
 /// <param name="Population">Population.</param>
 /// <param name="Results">Results.</param>
 /// <param name="Provenance">Sources and verification.</param>
-public sealed record Trial(string Id, string Name, Domain.Therapy? Drug, string? Comparator, string? Setting, string? Population, IReadOnlyList<TrialResult> Results, Provenance Provenance);
+public sealed record Trial(string Id, string Name, Domain.Therapy? Drug, string? Comparator, Domain.Gene? Driver, TrialSetting? Setting, string? Population, IReadOnlyList<TrialResult> Results, Provenance Provenance);
 
 /// <summary>One trial result.</summary>
 /// <param name="Endpoint">PFS, OS, ORR …</param>

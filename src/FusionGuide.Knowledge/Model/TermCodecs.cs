@@ -58,6 +58,9 @@ public static class Terms
     /// <summary><see cref="TrialEndpoint"/>.</summary>
     public static EnumCodec<TrialEndpoint> Endpoint => EnumCodec.Of<TrialEndpoint>();
 
+    /// <summary><see cref="TrialSetting"/>.</summary>
+    public static EnumCodec<TrialSetting> TrialSetting => EnumCodec.Of<TrialSetting>();
+
     /// <summary><see cref="ReferenceKind"/>.</summary>
     public static EnumCodec<ReferenceKind> ReferenceKind => EnumCodec.Of<ReferenceKind>();
 
@@ -94,6 +97,8 @@ public static class TermCodes
     public static string Code(this RegimenCondition v) => Terms.Condition.Code(v);
     /// <summary>The file's code.</summary>
     public static string Code(this RegimenSetting v) => Terms.RegimenSetting.Code(v);
+    /// <summary>The file's code.</summary>
+    public static string Code(this TrialSetting v) => Terms.TrialSetting.Code(v);
     /// <summary>The file's code.</summary>
     public static string Code(this InteractionClassCode v) => Terms.InteractionClass.Code(v);
     /// <summary>The file's code.</summary>

@@ -177,6 +177,26 @@ public enum TrialEndpoint
     Dor,
 }
 
+/// <summary>
+/// The setting a trial's figures (or a drug's intracranial summary) come from: the evidence section of a result lists
+/// figures only for the case's own setting (issue #20 item 7: no first-line figures after a TKI failed).
+/// </summary>
+public enum TrialSetting
+{
+    /// <summary>TKI-naive advanced disease.</summary>
+    [JsonStringEnumMemberName("first-line")]
+    FirstLine,
+    /// <summary>Advanced disease after at least one TKI of the driver.</summary>
+    [JsonStringEnumMemberName("after-tki")]
+    AfterTki,
+    /// <summary>After complete resection.</summary>
+    [JsonStringEnumMemberName("adjuvant")]
+    Adjuvant,
+    /// <summary>Cohorts of TKI-naive and pretreated advanced disease, each figure naming its cohort (single-arm ROS1 trials).</summary>
+    [JsonStringEnumMemberName("any")]
+    Any,
+}
+
 /// <summary>The kind of a reference.</summary>
 public enum ReferenceKind
 {

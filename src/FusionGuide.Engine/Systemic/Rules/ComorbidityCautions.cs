@@ -32,15 +32,22 @@ internal static class ComorbidityCautions
                     break;
                 case CautionEffect.Deprioritise:
                     c.Demoted = true;
-                    c.Notes.Add($"{caution.Comorbidity.Code()}: {caution.Message} Ranked after equally recommended agents");
+                    c.Notes.Add($"{Said(caution)} Ranked after equally recommended agents");
                     break;
                 default:
-                    c.Notes.Add($"{caution.Comorbidity.Code()}: {caution.Message}");
+                    c.Notes.Add(Said(caution));
                     break;
             }
 
             c.Cite(caution.Provenance.Sources);
             e.Fire(Id, $"{drug.Name} and {caution.Comorbidity.Code()}: {caution.Effect.Code()} — {caution.Message}", caution.Provenance.Sources);
         }
+    }
+
+    /// <summary>The caution as a rationale says it: the condition in words (never its code) unless the message names it.</summary>
+    private static string Said(Caution caution)
+    {
+        var words = caution.Comorbidity == Comorbidity.LongQt ? "long QT" : caution.Comorbidity.Code().Replace('-', ' ');
+        return caution.Message.Contains(words, StringComparison.OrdinalIgnoreCase) ? caution.Message : $"with {words}: {caution.Message}";
     }
 }

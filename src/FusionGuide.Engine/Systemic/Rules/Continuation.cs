@@ -1,4 +1,5 @@
 using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Treatment;
 using FusionGuide.Knowledge.Model;
 
@@ -28,14 +29,15 @@ internal static class Continuation
         var name = p.Name(current.Therapy);
         var since = current.Start is { } s ? $" since {s}" : "";
         var evidence = limited
-            ? $"{Codes.ProgressionPattern.Code(current.ProgressionPattern!.Value)} progression on {name}{since}: continue {name} and treat the progressing site(s) locally; switching now would give up a TKI that still controls most of the disease"
+            ? $"{Evaluation.Capitalised(GuidelineTable.ProgressionWords(current.ProgressionPattern))} on {name}{since}: continue {name} and treat the progressing site(s) locally; switching now would give up a TKI that still controls most of the disease"
             : $"On {name}{since} without recorded progression: continue it";
         var id = limited ? LimitedProgressionId : Id;
         var c = new Candidate(current.Therapy, Preference.Preferred, evidence, 0) { IsContinuation = true };
         c.Cite(p.E.Kb.Rule(id)?.Provenance.Sources ?? []);
         if (p.BrainMets && p.E.Kb.Drug(current.Therapy).Cns is { } cns)
         {
-            c.Notes.Add($"brain metastases: {cns.Summary ?? $"CNS activity {cns.Activity.Code()}"}");
+            // The activity only: the summary's figures come from its own setting and belong in the evidence section.
+            c.Notes.Add($"brain metastases: {cns.Activity.Code()} intracranial activity");
         }
 
         p.Candidates.Add(c);

@@ -108,18 +108,21 @@ internal static class GuidelineTable
         var e = p.E;
         var genotypeDirected = entry.Condition == RegimenCondition.GenotypeDirected;
         var evidence = genotypeDirected ? PatientWording.GenotypeDirectedEvidence(p, entry) : entry.Rationale;
-        var c = new Candidate(entry.Therapy, entry.Preference, evidence, order) { Category = entry.Category };
+        var c = new Candidate(entry.Therapy, entry.Preference, evidence, order)
+        {
+            Category = entry.Category,
+            Source = (table, entry),
+            Placement = $"{PlacementWords(entry.Preference)}{(genotypeDirected ? " when the genotype supports it" : "")}",
+            PlacementSource = $"{e.Cite(table.Guideline)}{(entry.Category is { } cat ? $", category {cat}" : "")}",
+            // A placement not yet read in the guideline document decides this row: the row says so in a few words
+            // (#17 item 4); the trace entry KB-UNVERIFIED-001 names the fact.
+            PlacementUnverified = !entry.Provenance.Verified,
+        };
         c.Cite(entry.Provenance.Sources);
         c.Cite([table.Guideline]);
-        c.Notes.Add($"{e.Cite(table.Guideline)}: {entry.Preference.Code()}{(entry.Category is { } cat ? $", category {cat}" : "")}{(genotypeDirected ? " when the genotype supports it" : "")}");
         if (entry.NaiveOnly && p.PriorInhibitor)
         {
             LabelScope.OutsideTableEntry(p, c, table);
-        }
-
-        if (!entry.Provenance.Verified)
-        {
-            c.Notes.Add($"its place in this guideline table ({entry.Preference.Code()}) is not yet verified against the guideline document");
         }
 
         e.UsedUnverified($"{table.Id}/{entry.Therapy.Code()}", entry.Provenance);
@@ -127,8 +130,16 @@ internal static class GuidelineTable
         return c;
     }
 
+    /// <summary>The guideline's preference in a reader's words.</summary>
+    public static string PlacementWords(Preference preference) => preference switch
+    {
+        Preference.Preferred => "a preferred option",
+        Preference.OtherRecommended => "another recommended option",
+        _ => "an option in certain circumstances",
+    };
+
     /// <summary>The progression pattern in words for a rationale ("after systemic and CNS progression"), never its code.</summary>
-    private static string ProgressionWords(ProgressionPattern? pattern) => pattern switch
+    public static string ProgressionWords(ProgressionPattern? pattern) => pattern switch
     {
         ProgressionPattern.Systemic => "systemic progression",
         ProgressionPattern.Cns => "CNS-only progression",

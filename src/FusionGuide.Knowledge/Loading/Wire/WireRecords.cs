@@ -48,6 +48,7 @@ internal sealed record Reference : WireEvidenced
     public int? SeedNumber { get; init; }
     public string? Url { get; init; }
     public string? Supersedes { get; init; }
+    public string? Driver { get; init; }
 }
 
 internal sealed record Drug : WireFact
@@ -75,6 +76,7 @@ internal sealed record CnsActivity : WireSourced
     public int Rank { get; init; }
     public IReadOnlyDictionary<string, int>? RankByTarget { get; init; }
     public string? Summary { get; init; }
+    public string? Setting { get; init; }
 }
 
 internal sealed record Approval : WireDatedFact
@@ -256,6 +258,7 @@ internal sealed record Trial : WireSourced
     public required string Id { get; init; }
     public required string Name { get; init; }
     public string? Drug { get; init; }
+    public string? Driver { get; init; }
     public string? Comparator { get; init; }
     public string? Setting { get; init; }
     public string? Population { get; init; }

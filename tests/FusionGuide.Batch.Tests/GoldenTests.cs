@@ -70,10 +70,15 @@ namespace FusionGuide.Batch.Tests;
 /// SYS-RES-007's exception: an unphased pair found after progression on a TKI each mutation alone leaves sensitive (the
 /// compound row resistant) is read as the compound, as only the compound explains that progression (shared vignette alk-05).
 /// Then knowledge release 2026.12.2: every result names the new knowledge-base version; no other byte changed.
+/// Re-baselined 2026-12-05 (session 4, h3) for issue #20 items 1 and 5: every TKI dosing row carries its label's
+/// contraception line for the patient's sex "if of reproductive potential" (SAFE-PREG-002, knowledge/reproductive/), with
+/// its unverified-knowledge count; anticoagulants (apixaban, rivaroxaban, dabigatran, edoxaban, warfarin) get their
+/// P-gp/CYP2C9 classes, own-label rules and TKI rules (new interaction rows, swaps to enoxaparin); and the co-medication
+/// ranking reason (SYS-PAT-MED-001) takes the interaction stage's two-sided severity and names whose label sets it.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "b104eccce036a5356201c700ca6129112e22365804c8f9ec2360c67bffd72b4d";
+    private const string ExpectedSha256 = "ae7c18bc9d45e1bec5f0664295d682177ca955723db94e0ba8a02b12bdf4531c";
 
     public static string Compute()
     {

@@ -65,11 +65,11 @@ public sealed class FusionEngine
         var dx = DiagnosisStage.Run(e, history);
         var systemic = SystemicStage.Run(e, dx, history);
         var local = LocalStage.Run(e, dx.Driver, systemic, history);
-        var dosing = SafetyStage.Dosing(e, systemic);
         var toxicity = SafetyStage.Toxicity(e, history);
-        var monitoring = SafetyStage.Monitoring(e, systemic);
+        // The labels' pregnancy, lactation and contraception lines go on the dosing rows; the pregnancy pathway's
+        // obstetric review on the monitoring rows (SAFE-PREG-001/002).
+        var (dosing, monitoring) = ReproductiveAdvice.Apply(e, systemic, SafetyStage.Dosing(e, systemic), SafetyStage.Monitoring(e, systemic));
         var interactions = InteractionStage.Run(e, systemic);
-        SafetyStage.Pregnancy(e, systemic);
         if (e.Unverified.Count > 0)
         {
             e.Warn(WarningCodes.UnverifiedKnowledge, UnverifiedWarning(e.Unverified.Count));

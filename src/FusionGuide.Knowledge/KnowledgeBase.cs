@@ -28,6 +28,7 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<string, Gene> kinaseOfReference;
     private readonly FrozenDictionary<Therapy, string> names;
     private readonly FrozenDictionary<CarePathwayCode, CarePathway> pathways;
+    private readonly FrozenDictionary<Therapy, ReproductiveFacts> reproductive;
 
     internal KnowledgeBase(Loading.Wire.WireContent wire, KnowledgeContent c)
     {
@@ -62,6 +63,8 @@ public sealed class KnowledgeBase
         names = c.Drugs.ToFrozenDictionary(d => d.Therapy, d => Indexes.InSentence(d.Name));
         CarePathways = c.CarePathways;
         pathways = c.CarePathways.ToFrozenDictionary(p => p.Pathway);
+        ReproductiveRecords = c.Reproductive;
+        reproductive = c.Reproductive.ToFrozenDictionary(r => r.Drug);
     }
 
     /// <summary>The files as read, for writing a record back as JSON (<see cref="Loading.KnowledgeRecordJson"/>).</summary>
@@ -126,6 +129,12 @@ public sealed class KnowledgeBase
 
     /// <summary>A care pathway by its code, if the base has it (the engine checks its needs at start).</summary>
     public CarePathway? CarePathway(CarePathwayCode code) => pathways.GetValueOrDefault(code);
+
+    /// <summary>Every drug's pregnancy, lactation and reproductive-potential lines (<c>knowledge/reproductive/</c>).</summary>
+    public IReadOnlyList<ReproductiveFacts> ReproductiveRecords { get; }
+
+    /// <summary>The drug's pregnancy, lactation and reproductive-potential lines, or null when the base has none for it.</summary>
+    public ReproductiveFacts? Reproductive(Therapy drug) => reproductive.GetValueOrDefault(drug);
 
     /// <summary>A reference by id.</summary>
     public Reference? Reference(string id) => references.GetValueOrDefault(id);
@@ -250,4 +259,5 @@ internal sealed record KnowledgeContent(
     IReadOnlyList<RuleInfo> Rules,
     IReadOnlyList<PanelGene> Panel,
     IReadOnlyList<CarePathway> CarePathways,
-    IReadOnlyList<Comedication> Comedications);
+    IReadOnlyList<Comedication> Comedications,
+    IReadOnlyList<ReproductiveFacts> Reproductive);

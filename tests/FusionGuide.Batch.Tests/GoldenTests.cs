@@ -84,6 +84,11 @@ namespace FusionGuide.Batch.Tests;
 /// (no "(dup)", no "?"); "the review's" and "recalled" wording removed from three knowledge texts; caution notes name
 /// the comorbidity in words; a rule note keeps its figures in the trace only ("(HR 2.6)"); "Oligoprogression on …"
 /// instead of "oligoprogression progression on …".
+/// Re-baselined 2026-12-05 (session 4, h3) for issue #20 items 1 and 5: every TKI dosing row carries its label's
+/// contraception line for the patient's sex "if of reproductive potential" (SAFE-PREG-002, knowledge/reproductive/), with
+/// its unverified-knowledge count; anticoagulants (apixaban, rivaroxaban, dabigatran, edoxaban, warfarin) get their
+/// P-gp/CYP2C9 classes, own-label rules and TKI rules (new interaction rows, swaps to enoxaparin); and the co-medication
+/// ranking reason (SYS-PAT-MED-001) takes the interaction stage's two-sided severity and names whose label sets it.
 /// </summary>
 public sealed class GoldenTests
 {

@@ -64,7 +64,7 @@ public sealed class PatientFactorRankingTests
         var r = Cases.Evaluate($$"""{ "medications": ["rifampin"], {{BrainMetastases}} }""");
 
         Assert.Equal("alectinib", r.First());
-        Assert.Contains("co-medication: rifampin (contraindicated interaction in", Rationale(r, "lorlatinib"), StringComparison.Ordinal);
+        Assert.Contains("co-medication: rifampin (contraindicated interaction, by lorlatinib's label)", Rationale(r, "lorlatinib"), StringComparison.Ordinal);
         Assert.Contains("SYS-PAT-MED-001", r.Rules());
     }
 

@@ -44,6 +44,7 @@ public partial class WarningCodeTests
         { "grade-5-event", """{ "history": [ { "therapy": "brigatinib", "start": "2025-01", "stopReason": "ongoing" } ], "adverseEvents": [ { "therapy": "brigatinib", "event": "pneumonitis", "grade": 5 } ] }""" },
         { "no-toxicity-rules", """{ "history": [ { "therapy": "docetaxel", "start": "2025-01", "stopReason": "ongoing" } ], "adverseEvents": [ { "therapy": "docetaxel", "event": "neutropenia", "grade": 3 } ] }""" },
         { "pregnancy", """{ "comorbidities": ["pregnancy"] }""" },
+        { "breastfeeding", """{ "comorbidities": ["breastfeeding"] }""" },
         { "unverified-knowledge", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "timing": "progression", "result": "positive", "mutations": ["G1202R"] } ], "history": [ """ + AlectinibProgression + "] }" },
         { "unknown-field", """{ "patient": { "favouriteColour": "blue" } }""" },
         { "unknown-alteration", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "timing": "progression", "result": "positive", "alterations": ["not-an-alteration"] } ], "history": [ """ + AlectinibProgression + "] }" },

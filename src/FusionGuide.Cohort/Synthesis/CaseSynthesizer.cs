@@ -25,7 +25,7 @@ public sealed partial class CaseSynthesizer
     private static readonly string[] AlkVariants = ["v1", "v2", "v3a", "v3b", "v5"];
     private static readonly MetastaticSite[] ExtracranialSites = [MetastaticSite.Bone, MetastaticSite.Liver, MetastaticSite.Adrenal, MetastaticSite.Lung, MetastaticSite.Pleura, MetastaticSite.LymphNode, MetastaticSite.Pericardium, MetastaticSite.Other];
     private static readonly AdverseEventCode[] Events = Codes.AdverseEventCode.Values.ToArray();
-    private static readonly Comorbidity[] Comorbidities = Codes.Comorbidity.Values.Where(c => c != Comorbidity.Pregnancy).ToArray();
+    private static readonly Comorbidity[] Comorbidities = Codes.Comorbidity.Values.Where(c => c is not (Comorbidity.Pregnancy or Comorbidity.Breastfeeding)).ToArray();
 
     private readonly ulong seed;
     private readonly Therapy[] alkTkis;

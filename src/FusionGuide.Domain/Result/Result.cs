@@ -169,7 +169,7 @@ public sealed record DosingRow
     /// <summary>Food instruction (project extension).</summary>
     public string? Food { get; init; }
 
-    /// <summary>Organ-function adjustments that apply to this patient (project extension).</summary>
+    /// <summary>Organ-function adjustments, and the label's pregnancy, lactation and contraception lines, that apply to this patient (project extension).</summary>
     public IReadOnlyList<string>? Adjustments { get; init; }
 
     /// <summary>Names the knowledge this row rests on that is not yet verified against a primary source (project extension).</summary>

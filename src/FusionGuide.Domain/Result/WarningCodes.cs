@@ -141,8 +141,11 @@ public static class WarningCodes
     public static readonly WarningCode NoToxicityRules = new("no-toxicity-rules", WarningSource.Engine, "Engine Safety/SafetyStage",
         "The knowledge base holds no dose-modification rules for the therapy of an adverse event.");
 
-    public static readonly WarningCode Pregnancy = new("pregnancy", WarningSource.Engine, "Engine Safety/SafetyStage",
+    public static readonly WarningCode Pregnancy = new("pregnancy", WarningSource.Engine, "Engine Safety/ReproductiveAdvice",
         "The patient is pregnant: the pregnancy pathway (obstetric input, gestational age, lactation; every ALK/ROS1 TKI can cause fetal harm).");
+
+    public static readonly WarningCode Breastfeeding = new("breastfeeding", WarningSource.Engine, "Engine Safety/ReproductiveAdvice",
+        "The patient is breastfeeding: no breastfeeding during treatment and for each option's label interval after the last dose.");
 
     public static readonly WarningCode UnknownMedication = new("unknown-medication", WarningSource.Engine, "Engine Safety/InteractionStage",
         "A co-medication the knowledge base does not know: check its interactions by hand (the likely names are suggested).");
@@ -159,7 +162,7 @@ public static class WarningCodes
         InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers,
         HistoryInconsistent, OutsideScope, StageInconsistent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
-        ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, UnknownMedication,
+        ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication,
         UnverifiedKnowledge,
     ];
 }

@@ -193,6 +193,9 @@ public enum Comorbidity
     RenalImpairment,
     [JsonStringEnumMemberName("pregnancy")]
     Pregnancy,
+    /// <summary>The patient is breastfeeding: each option's label lactation interval (SAFE-PREG-001).</summary>
+    [JsonStringEnumMemberName("breastfeeding")]
+    Breastfeeding,
 }
 
 /// <summary>The site's regulatory region.</summary>

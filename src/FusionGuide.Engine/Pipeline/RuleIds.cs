@@ -58,6 +58,7 @@ public static class RuleIds
     public const string InteractionSwap = "SAFE-INT-004";
     public const string InteractionNone = "SAFE-INT-005";
     public const string Pregnancy = "SAFE-PREG-001";
+    public const string ReproductivePotential = "SAFE-PREG-002";
     public const string Unverified = "KB-UNVERIFIED-001";
 #pragma warning restore CS1591
 
@@ -114,6 +115,7 @@ public static class RuleIds
         InteractionSwap,
         InteractionNone,
         Pregnancy,
+        ReproductivePotential,
         Unverified,
         .. Systemic.SystemicRuleIds.All,
     ];

@@ -14,9 +14,39 @@ namespace FusionGuide.Engine.Safety;
 /// <param name="References">Its sources.</param>
 internal sealed record InteractionFinding(Severity Severity, string Advice, string Mechanism, string Whose, bool FromComedication, InteractionClassCode? Class, IReadOnlyList<string> References);
 
+/// <summary>
+/// The pair's standing: the stricter severity of the two labels and whose label sets it. The interaction row and the
+/// ranking rule SYS-PAT-MED-001 both take it from <see cref="InteractionFindings.Standing"/>, so they cannot disagree.
+/// </summary>
+/// <param name="Severity">The stricter of the two labels' severities.</param>
+/// <param name="Whose">Whose label sets it, in a sentence ("lurasidone's", "ceritinib's").</param>
+/// <param name="Findings">Every finding, the stricter first.</param>
+internal sealed record PairStanding(Severity Severity, string Whose, IReadOnlyList<InteractionFinding> Findings);
+
 /// <summary>The two sides of a pair: the TKI's label (SAFE-INT-001) and the co-medication's own label (SAFE-INT-003).</summary>
 internal static class InteractionFindings
 {
+    /// <summary>The stricter label wins (contraindicated before major before moderate …); null when neither label speaks.</summary>
+    public static PairStanding? Standing(IReadOnlyList<InteractionFinding> findings)
+    {
+        if (findings.Count == 0)
+        {
+            return null;
+        }
+
+        var ordered = findings.OrderBy(f => f.Severity).ToList();
+        return new PairStanding(ordered[0].Severity, ordered[0].Whose, ordered);
+    }
+
+    /// <summary>The pair's standing read quietly (no trace entries): how the ranking rule weighs a co-medication.</summary>
+    public static PairStanding? StandingQuietly(Evaluation e, Therapy therapy, string generic, IReadOnlyList<InteractionClassCode> classes)
+    {
+        var findings = new List<InteractionFinding>();
+        FromTherapyLabel(e, therapy, generic, classes, findings, fire: false);
+        FromComedicationLabel(e, therapy, generic, findings, fire: false);
+        return Standing(findings);
+    }
+
     /// <summary>Every finding for <paramref name="therapy"/> with this medication, from both labels.</summary>
     public static IReadOnlyList<InteractionFinding> For(Evaluation e, Therapy therapy, string generic, IReadOnlyList<InteractionClassCode> classes)
     {

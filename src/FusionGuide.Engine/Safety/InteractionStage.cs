@@ -68,7 +68,8 @@ internal static class InteractionStage
     /// </summary>
     private static InteractionRow Row(Evaluation e, Therapy therapy, string med, string generic, IReadOnlyList<InteractionFinding> findings)
     {
-        var ordered = findings.OrderBy(f => f.Severity).ToList();
+        var standing = InteractionFindings.Standing(findings)!;
+        var ordered = standing.Findings;
         // A co-medication's own label always says whose it is; the TKI's label does when both labels speak.
         var bothLabels = ordered.Any(f => f.FromComedication) && ordered.Any(f => !f.FromComedication);
         var advice = string.Join(" ", ordered.Select(f => Ended(f.FromComedication || bothLabels ? $"{Evaluation.Capitalised(f.Whose)} label: {f.Advice}" : f.Advice)));
@@ -83,7 +84,7 @@ internal static class InteractionStage
         {
             Therapy = therapy,
             With = med,
-            Severity = ordered[0].Severity,
+            Severity = standing.Severity,
             Advice = advice,
             Mechanism = string.Join(", ", ordered.Select(f => f.Mechanism).Distinct(StringComparer.Ordinal)),
             References = references,

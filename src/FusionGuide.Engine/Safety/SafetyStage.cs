@@ -232,30 +232,4 @@ internal static class SafetyStage
 
         return rows;
     }
-
-    /// <summary>
-    /// The pregnancy pathway's warning: obstetric and maternal-fetal-medicine input, what the missing gestational age
-    /// would decide, lactation, and which options carry their label's embryo-fetal caution (the drug records'
-    /// <c>*-pregnancy</c> cautions, shown in each option's rationale; SYS-PREG-001 orders the options).
-    /// </summary>
-    public static void Pregnancy(Evaluation e, SystemicOutcome s)
-    {
-        if (!e.Case.Comorbidities.Contains(Comorbidity.Pregnancy))
-        {
-            return;
-        }
-
-        var cautions = InPlay(e, s)
-            .Select(t => (Name: e.Name(t), Caution: e.Kb.Drug(t).Cautions.FirstOrDefault(c => c.Comorbidity == Comorbidity.Pregnancy)))
-            .Where(x => x.Caution is not null)
-            .ToList();
-        var labelled = cautions.Count == 0 ? "" : $" Embryo-fetal toxicity and contraception advice from the label of {string.Join(", ", cautions.Select(x => x.Name))} are in each option's rationale.";
-        var msg = "Pregnancy pathway: plan with obstetrics and maternal-fetal medicine before any systemic therapy; gestational age is not in the case "
-            + "(first trimester: no systemic therapy unless the disease threatens the mother's life, then deferral or a TKI after counselled consent; "
-            + "second trimester onwards: a platinum doublet, ending about 3 weeks before delivery, with delivery planned by the team). "
-            + "No breastfeeding during treatment and for the period after the last dose stated in the label." + labelled;
-        e.Warn(WarningCodes.Pregnancy, msg);
-        // Trace id SAFE-PREG-001 (RuleIds.Pregnancy) is written here; its sources: knowledge/rules/SAFE-PREG-001.json.
-        e.Fire(RuleIds.Pregnancy, msg, [.. cautions.SelectMany(x => x.Caution!.Provenance.Sources).Distinct()]);
-    }
 }

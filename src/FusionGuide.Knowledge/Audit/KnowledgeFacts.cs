@@ -193,6 +193,14 @@ public static class KnowledgeFacts
             }
         }
 
+        foreach (var r in kb.ReproductiveRecords)
+        {
+            foreach (var f in r.Facts)
+            {
+                Add("reproductive", "reproductive-line", f.Id, r.Drug.Code(), $"{f.Topic.Code()} ({f.Region.Code()}): {f.Text}", f, f.Provenance);
+            }
+        }
+
         return facts;
     }
 }

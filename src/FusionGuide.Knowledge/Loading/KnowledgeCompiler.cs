@@ -34,8 +34,10 @@ internal static class KnowledgeCompiler
             [.. c.Panel.Select(p => new PanelGene(p.Id, Codes.Gene.Parse(p.Gene), Terms.PanelAlteration.Parse(p.Alteration),
                 [.. p.AdequateNegativeMethods.Select(Codes.TestMethod.Parse)], Of(p)))],
             [.. c.CarePathways.Select(p => new CarePathway(p.Id, Terms.CarePathway.Parse(p.Pathway), p.Title,
-                [.. p.Steps.Select(s => new CareStep(s.Id, s.Text, s.Item, s.Schedule, Of(s)))], Of(p)))],
-            [.. c.Comedications.Select(Comedication)]);
+                [.. p.Steps.Select(s => new CareStep(s.Id, s.Text, s.Item, s.Schedule, Of(s), s.Option is { } o ? Terms.PathwayOption.Parse(o) : null))], Of(p)))],
+            [.. c.Comedications.Select(Comedication)],
+            [.. c.Reproductive.Select(r => new ReproductiveFacts(r.Id, Codes.Therapy.Parse(r.Drug),
+                [.. r.Facts.Select(f => new ReproductiveFact(f.Id, Terms.ReproductiveTopic.Parse(f.Topic), Terms.Region.Parse(f.Region), f.Text, Of(f)))], Of(r)))]);
         return new KnowledgeBase(c, content);
     }
 

@@ -27,4 +27,5 @@ namespace FusionGuide.Knowledge.Loading;
 [JsonSerializable(typeof(PanelGene))]
 [JsonSerializable(typeof(CarePathway))]
 [JsonSerializable(typeof(Comedication))]
+[JsonSerializable(typeof(ReproductiveFacts))]
 internal sealed partial class KnowledgeJsonContext : JsonSerializerContext;

@@ -70,6 +70,7 @@ public static class KnowledgeLoader
         var panel = new List<PanelGene>();
         var pathways = new List<CarePathway>();
         var comedications = new List<Comedication>();
+        var reproductive = new List<ReproductiveFacts>();
         var ctx = KnowledgeJsonContext.Default;
 
         foreach (var (path, bytes) in files)
@@ -92,6 +93,7 @@ public static class KnowledgeLoader
                 case "rules": reader.Add(rules, path, bytes, ctx.RuleInfo, r => r.Id); break;
                 case "diagnostics/panel": reader.Add(panel, path, bytes, ctx.PanelGene, r => r.Id); break;
                 case "local": reader.Add(pathways, path, bytes, ctx.CarePathway, r => r.Id); break;
+                case "reproductive": reader.Add(reproductive, path, bytes, ctx.ReproductiveFacts, r => r.Id); break;
                 case "medication-codes": break; // loaded apart, on first use, by the FHIR path (Medications/MedicationCodeLoader)
                 default: problems.Add(new(KnowledgeCodes.UnknownFile, path, "a JSON file outside the knowledge folders (see docs/knowledge-format.md)")); break;
             }
@@ -103,7 +105,7 @@ public static class KnowledgeLoader
         }
 
         var content = manifest is null ? null : new WireContent(manifest, [.. refs.OrderBy(r => r.Id, StringComparer.Ordinal)], drugs, tox, classes,
-            drugInteractions, resistance, offTarget, regimens, trials, thresholds, rules, panel, pathways, comedications);
+            drugInteractions, resistance, offTarget, regimens, trials, thresholds, rules, panel, pathways, comedications, reproductive);
         if (content is not null)
         {
             KnowledgeValidator.Validate(content, problems);
@@ -117,6 +119,7 @@ public static class KnowledgeLoader
             ["resistance cells"] = resistance.Sum(r => r.Cells.Count), ["off-target mechanisms"] = offTarget.Count,
             ["regimens"] = regimens.Count, ["trials"] = trials.Count, ["thresholds"] = thresholds.Count,
             ["rules"] = rules.Count, ["panel genes"] = panel.Count, ["care pathways"] = pathways.Count, ["co-medications"] = comedications.Count,
+            ["reproductive lines"] = reproductive.Sum(r => r.Facts.Count),
         };
         // The cross-record checks first; only a base without problems is compiled into the typed snapshot.
         var kb = problems.Count == 0 && content is not null ? KnowledgeCompiler.Compile(content) : null;

@@ -31,10 +31,39 @@ internal static partial class KnowledgeValidator
                 foreach (var s in p.Steps)
                 {
                     Sourced(file, s);
+                    if (s.Option is { } option)
+                    {
+                        Term(file, $"{s.Id}.option", option, Terms.PathwayOption.Codes);
+                    }
                     if ((s.Item is null) != (s.Schedule is null))
                     {
                         Add(KnowledgeCodes.MissingRequired, file, $"{s.Id}: a surveillance step needs both item and schedule");
                     }
+                }
+            }
+        }
+
+        /// <summary><c>reproductive/</c>: one record per drug, each line a sourced fact with a known topic and region.</summary>
+        public void Reproductive()
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var r in c.Reproductive)
+            {
+                var file = $"reproductive/{r.Id}.json";
+                Id(file, r.Id);
+                Term(file, "drug", r.Drug, FusionGuide.Domain.Codes.Therapy.Codes);
+                if (!seen.Add(r.Drug))
+                {
+                    Add(KnowledgeCodes.DuplicateId, file, $"drug '{r.Drug}' has another reproductive/ record");
+                }
+
+                Refs(file, r.Id, r.Sources);
+                Provenance(file, r.Id, r, isFact: false);
+                foreach (var f in r.Facts)
+                {
+                    Sourced(file, f);
+                    Term(file, $"{f.Id}.topic", f.Topic, Terms.ReproductiveTopic.Codes);
+                    Term(file, $"{f.Id}.region", f.Region, Terms.Region.Codes);
                 }
             }
         }

@@ -80,6 +80,7 @@ internal static partial class KnowledgeValidator
         }
 
         v.CarePathways();
+        v.Reproductive();
 
         v.Completeness();
     }

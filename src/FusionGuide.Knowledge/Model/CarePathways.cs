@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace FusionGuide.Knowledge.Model;
 
-/// <summary>The care pathways of the brain plan (codes in <see cref="Terms.CarePathway"/>; one record each).</summary>
+/// <summary>The care pathways of the brain plan and the pregnancy pathway (codes in <see cref="Terms.CarePathway"/>; one record each).</summary>
 public enum CarePathwayCode
 {
     /// <summary>Radiotherapy deferred while a CNS-active TKI controls asymptomatic brain metastases: MRI surveillance.</summary>
@@ -28,6 +28,10 @@ public enum CarePathwayCode
     [JsonStringEnumMemberName("steroids-asymptomatic")]
 
     SteroidsAsymptomatic,
+
+    /// <summary>The pregnancy pathway: obstetric and maternal-fetal-medicine input, options by gestational age, delivery planning.</summary>
+    [JsonStringEnumMemberName("pregnancy")]
+    Pregnancy,
 }
 
 /// <summary>A care pathway: its steps in the order a clinician follows them.</summary>
@@ -48,4 +52,5 @@ public sealed record CarePathway(string Id, CarePathwayCode Pathway, string Titl
 /// <param name="Item">For a surveillance step, what is monitored (a monitoring row's item); otherwise null.</param>
 /// <param name="Schedule">For a surveillance step, how often; otherwise null.</param>
 /// <param name="Provenance">Sources and evidence.</param>
-public sealed record CareStep(string Id, string Text, string? Item, string? Schedule, Provenance Provenance);
+/// <param name="Option">Which options the step speaks to (it goes on their rows), or null for the pathway as a whole.</param>
+public sealed record CareStep(string Id, string Text, string? Item, string? Schedule, Provenance Provenance, PathwayOption? Option = null);

@@ -78,6 +78,12 @@ public static class Terms
 
     /// <summary><see cref="CarePathwayCode"/> (<c>knowledge/local/</c>).</summary>
     public static EnumCodec<CarePathwayCode> CarePathway => EnumCodec.Of<CarePathwayCode>();
+
+    /// <summary><see cref="ReproductiveTopic"/> (<c>reproductive/</c>).</summary>
+    public static EnumCodec<ReproductiveTopic> ReproductiveTopic => EnumCodec.Of<ReproductiveTopic>();
+
+    /// <summary><see cref="PathwayOption"/> (a care step's <c>option</c>).</summary>
+    public static EnumCodec<PathwayOption> PathwayOption => EnumCodec.Of<PathwayOption>();
 }
 
 /// <summary>A knowledge term as the files write it, for sentences that name it ("intracranial activity is high").</summary>
@@ -87,6 +93,8 @@ public static class TermCodes
     public static string Code(this CnsLevel v) => Terms.Cns.Code(v);
     /// <summary>The file's code.</summary>
     public static string Code(this CarePathwayCode v) => Terms.CarePathway.Code(v);
+    /// <summary>The file's code.</summary>
+    public static string Code(this ReproductiveTopic v) => Terms.ReproductiveTopic.Code(v);
     /// <summary>The file's code.</summary>
     public static string Code(this CellActivity v) => Terms.Activity.Code(v);
     /// <summary>The file's code.</summary>

@@ -251,6 +251,46 @@ public enum InteractionClassCode
     /// <summary><c>cyp3a-weak-inducer</c> (dexamethasone: a standing of a co-medication; no TKI label has a rule for it)</summary>
     [JsonStringEnumMemberName("cyp3a-weak-inducer")]
     Cyp3aWeakInducer,
+    /// <summary><c>pgp-substrate</c> (dabigatran, apixaban, rivaroxaban, edoxaban: a TKI that inhibits or induces P-gp changes their exposure)</summary>
+    [JsonStringEnumMemberName("pgp-substrate")]
+    PgpSubstrate,
+    /// <summary><c>pgp-inducer</c> (a TKI whose label says it induces P-gp: lorlatinib)</summary>
+    [JsonStringEnumMemberName("pgp-inducer")]
+    PgpInducer,
+    /// <summary><c>cyp2c9-substrate</c> (warfarin: a TKI that inhibits CYP2C9 raises its exposure and the INR)</summary>
+    [JsonStringEnumMemberName("cyp2c9-substrate")]
+    Cyp2c9Substrate,
+}
+
+/// <summary>What a line of a drug's pregnancy, lactation and reproductive-potential sections is about (<c>reproductive/</c>).</summary>
+public enum ReproductiveTopic
+{
+    /// <summary><c>embryo-fetal</c>: the label's embryo-fetal toxicity (US PI §5/§8.1, EU SmPC 4.6).</summary>
+    [JsonStringEnumMemberName("embryo-fetal")]
+    EmbryoFetal,
+    /// <summary><c>contraception-female</c>: contraception for females of reproductive potential, and for how long after the last dose.</summary>
+    [JsonStringEnumMemberName("contraception-female")]
+    ContraceptionFemale,
+    /// <summary><c>contraception-male</c>: contraception for males with female partners of reproductive potential, and for how long.</summary>
+    [JsonStringEnumMemberName("contraception-male")]
+    ContraceptionMale,
+    /// <summary><c>lactation</c>: breastfeeding during treatment and for how long after the last dose.</summary>
+    [JsonStringEnumMemberName("lactation")]
+    Lactation,
+}
+
+/// <summary>Which options a step of a care pathway speaks to (the pregnancy pathway: the step goes on those options' rows).</summary>
+public enum PathwayOption
+{
+    /// <summary><c>targeted</c>: the TKIs.</summary>
+    [JsonStringEnumMemberName("targeted")]
+    Targeted,
+    /// <summary><c>chemotherapy</c>: plain cytotoxic regimens.</summary>
+    [JsonStringEnumMemberName("chemotherapy")]
+    Chemotherapy,
+    /// <summary><c>immunotherapy-or-vegf</c>: regimens with a checkpoint inhibitor or a VEGF antibody.</summary>
+    [JsonStringEnumMemberName("immunotherapy-or-vegf")]
+    ImmunotherapyOrVegf,
 }
 
 /// <summary>The kind of a common co-medication (<c>interactions/comedications/</c>).</summary>

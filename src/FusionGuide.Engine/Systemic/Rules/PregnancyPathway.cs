@@ -1,28 +1,23 @@
 using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
+using FusionGuide.Engine.Treatment;
+using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic.Rules;
 
 /// <summary>
 /// SYS-PREG-001: a pregnant patient (comorbidity <c>pregnancy</c>) gets the pregnancy pathway, not the standard list.
-/// Every TKI is embryo-fetal toxic (each drug's <c>*-pregnancy</c> caution, SYS-COMORB-001, says so in its rationale) and
-/// contraindicated throughout pregnancy, so a TKI follows counselled consent when the disease threatens the mother's
-/// life; cytotoxic chemotherapy is not given in the first trimester but is possible from the second; checkpoint
-/// inhibitors and VEGF antibodies are contraindicated throughout. The case carries no gestational age, so the pathway
-/// cannot choose by trimester: it puts a platinum doublet (second trimester onwards) before the TKIs and says in every
-/// rationale what the gestational age would decide. Sources: the rule catalogue (Onkopedia 2022, ESMO 2013, labels).
+/// The pathway's words are knowledge (<c>knowledge/local/pregnancy.json</c>, each step with its sources): a step with an
+/// <c>option</c> goes on the options of that kind (TKIs: contraindicated throughout, only after counselled consent;
+/// plain chemotherapy: not in the first trimester, a platinum doublet from the second; checkpoint inhibitors and VEGF
+/// antibodies: contraindicated), and each TKI also carries its own label's embryo-fetal line (<c>reproductive/</c>). The
+/// case carries no gestational age, so the pathway cannot choose by trimester: it puts a platinum doublet (second
+/// trimester onwards) before the TKIs and says what the gestational age would decide. This rule orders; the warning,
+/// the per-drug lactation and contraception lines and the obstetric monitoring row are SAFE-PREG-001's.
 /// </summary>
 internal static class PregnancyPathway
 {
     public const string Id = "SYS-PREG-001";
-
-    private const string TkiNote =
-        "Pregnancy pathway: TKIs are contraindicated throughout pregnancy; only after obstetric and maternal-fetal-medicine review and counselled consent, when the disease threatens the mother's life";
-
-    private const string ChemotherapyNote =
-        "Pregnancy pathway: cytotoxic chemotherapy is not given in the first trimester; from the second trimester a platinum doublet is possible, with obstetric monitoring and about 3 weeks between the last cycle and delivery";
-
-    private const string ContraindicatedNote =
-        "Pregnancy pathway: contains a checkpoint inhibitor or a VEGF antibody, contraindicated throughout pregnancy";
 
     public static bool Applies(PlanState p) => p.E.Case.Comorbidities.Contains(Comorbidity.Pregnancy);
 
@@ -34,7 +29,7 @@ internal static class PregnancyPathway
         _ => 2,
     };
 
-    /// <summary>Before ranking: the platinum doublet when none is on the list, each option's pathway note, and the trace.</summary>
+    /// <summary>Before ranking: the platinum doublet when none is on the list, each option's pathway step and label line, and the trace.</summary>
     public static void Apply(PlanState p, Setting setting)
     {
         if (!Applies(p))
@@ -43,21 +38,25 @@ internal static class PregnancyPathway
         }
 
         var e = p.E;
-        IReadOnlyList<string> sources = e.Kb.Rule(Id)?.Provenance.Sources ?? [];
+        var pathway = e.Kb.CarePathway(CarePathwayCode.Pregnancy)!;
+        IReadOnlyList<string> sources = [.. (e.Kb.Rule(Id)?.Provenance.Sources ?? []).Concat(pathway.Provenance.Sources).Distinct()];
         var added = AddDoublet(p, setting, sources);
         foreach (var c in p.Candidates)
         {
-            var note = StandingOf(p, c.Therapy) switch
+            var option = OptionOf(e, c.Therapy);
+            foreach (var step in pathway.Steps.Where(s => option is not null && s.Option == option && s.Item is null))
             {
-                Standing.Tki => TkiNote,
-                Standing.Chemotherapy => ChemotherapyNote,
-                Standing.Contraindicated => ContraindicatedNote,
-                _ => null,
-            };
-            if (note is not null)
+                e.UsedUnverified(step.Id, step.Provenance);
+                c.Notes.Add(step.Text);
+                c.Cite(step.Provenance.Sources);
+            }
+
+            // The drug's own label line: what its embryo-fetal section says (the case's region first).
+            foreach (var line in e.Kb.Reproductive(c.Therapy)?.For(ReproductiveTopic.EmbryoFetal, e.Case.Context.Region ?? Region.Other) ?? [])
             {
-                c.Notes.Add(note);
-                c.Cite(sources);
+                e.UsedUnverified(line.Id, line.Provenance);
+                c.Notes.Add($"{Evaluation.Capitalised(e.Name(c.Therapy))} ({Terms.Region.Code(line.Region)} label): {line.Text}");
+                c.Cite(line.Provenance.Sources);
             }
         }
 
@@ -67,11 +66,22 @@ internal static class PregnancyPathway
             sources);
     }
 
+    /// <summary>Which pathway steps an option takes (null: none of the pathway's kinds); SAFE-PREG-001 reads it too.</summary>
+    public static PathwayOption? OptionOf(Evaluation e, Therapy t) => StandingOf(e, t) switch
+    {
+        Standing.Tki => PathwayOption.Targeted,
+        Standing.Chemotherapy => PathwayOption.Chemotherapy,
+        Standing.Contraindicated => PathwayOption.ImmunotherapyOrVegf,
+        _ => null,
+    };
+
     private enum Standing { Tki, Chemotherapy, Contraindicated, Other }
 
-    private static Standing StandingOf(PlanState p, Therapy t) => t switch
+    private static Standing StandingOf(PlanState p, Therapy t) => StandingOf(p.E, t);
+
+    private static Standing StandingOf(Evaluation e, Therapy t) => t switch
     {
-        _ when p.IsTargeted(t) => Standing.Tki,
+        _ when HistoryReader.IsTargeted(e, t) => Standing.Tki,
         Therapy.PlatinumPemetrexed or Therapy.PlatinumEtoposide or Therapy.Docetaxel => Standing.Chemotherapy,
         Therapy.PlatinumPemetrexedBevacizumab or Therapy.ChemoImmunotherapy or Therapy.ImmunotherapyMonotherapy => Standing.Contraindicated,
         _ => Standing.Other,

@@ -18,4 +18,7 @@ internal sealed record CareStep : WireFact
     public required string Text { get; init; }
     public string? Item { get; init; }
     public string? Schedule { get; init; }
+
+    /// <summary>Which options the step speaks to (<c>targeted</c>, <c>chemotherapy</c>, <c>immunotherapy-or-vegf</c>), or null.</summary>
+    public string? Option { get; init; }
 }

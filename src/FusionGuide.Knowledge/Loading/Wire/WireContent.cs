@@ -16,4 +16,5 @@ internal sealed record WireContent(
     IReadOnlyList<RuleInfo> Rules,
     IReadOnlyList<PanelGene> Panel,
     IReadOnlyList<CarePathway> CarePathways,
-    IReadOnlyList<Comedication> Comedications);
+    IReadOnlyList<Comedication> Comedications,
+    IReadOnlyList<ReproductiveFacts> Reproductive);

@@ -47,6 +47,39 @@ public class SharedBehaviourTests
     [Theory]
     [InlineData(Render.Markdown)]
     [InlineData(Render.Html)]
+    public void The_evidence_section_lists_each_trial_once_before_the_trace_and_cites_its_references(string format)
+    {
+        var result = Fixtures.G1202RAfterAlectinib() with
+        {
+            Evidence =
+            [
+                new EvidenceEntry
+                {
+                    Reference = "shaw-2019-lorlatinib", Source = "Lorlatinib phase 2 (ALK mutation cohorts)",
+                    AppliesTo = "ALK-positive NSCLC after a second-generation TKI", Figures = ["ORR with an ALK mutation in plasma: 62% vs 32%"],
+                    Therapies = [Therapy.Lorlatinib, Therapy.Brigatinib], References = ["shaw-2019-lorlatinib"],
+                },
+            ],
+        };
+
+        var text = Render.As(format, result, Fixtures.References());
+        var evidence = EvidenceHeading(text);
+        Assert.True(evidence >= 0, "no Evidence heading");
+        var trace = text.IndexOf("Trace", evidence, StringComparison.Ordinal);
+
+        Assert.InRange(text.IndexOf("Lorlatinib phase 2 (ALK mutation cohorts)", StringComparison.Ordinal), evidence, trace);
+        Assert.Equal(text.IndexOf("62% vs 32%", StringComparison.Ordinal), text.LastIndexOf("62% vs 32%", StringComparison.Ordinal));
+        Assert.InRange(text.IndexOf("62% vs 32%", StringComparison.Ordinal), evidence, trace);
+        Assert.Contains("Shaw-2019", text[evidence..trace], StringComparison.Ordinal);
+        Assert.Equal(-1, EvidenceHeading(Render.As(format, Fixtures.G1202RAfterAlectinib(), Fixtures.References())));
+    }
+
+    private static int EvidenceHeading(string text) =>
+        text.IndexOf(">Evidence</h2>", StringComparison.Ordinal) is var h and >= 0 ? h : text.IndexOf("## Evidence\n", StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(Render.Markdown)]
+    [InlineData(Render.Html)]
     public void Output_uses_lf_line_endings_only(string format)
     {
         var text = Render.As(format, Fixtures.G1202RAfterAlectinib(), Fixtures.References());

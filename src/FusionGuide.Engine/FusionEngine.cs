@@ -65,7 +65,7 @@ public sealed class FusionEngine
         var dx = DiagnosisStage.Run(e, history);
         var systemic = SystemicStage.Run(e, dx, history);
         var local = LocalStage.Run(e, dx.Driver, systemic, history);
-        var dosing = SafetyStage.Dosing(e, systemic);
+        IReadOnlyList<DosingRow> dosing = [.. SafetyStage.Dosing(e, systemic), .. ChemotherapyRegimens.Rows(e, systemic)];
         var toxicity = SafetyStage.Toxicity(e, history);
         var monitoring = SafetyStage.Monitoring(e, systemic);
         var interactions = InteractionStage.Run(e, systemic);

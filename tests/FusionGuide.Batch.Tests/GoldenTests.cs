@@ -70,10 +70,16 @@ namespace FusionGuide.Batch.Tests;
 /// SYS-RES-007's exception: an unphased pair found after progression on a TKI each mutation alone leaves sensitive (the
 /// compound row resistant) is read as the compound, as only the compound explains that progression (shared vignette alk-05).
 /// Then knowledge release 2026.12.2: every result names the new knowledge-base version; no other byte changed.
+/// Re-baselined 2026-12-05 (session 4, h2) for issue #20 items 6 and 2: every chemotherapy or chemo-immunotherapy option
+/// now has its regimen dosing row (SAFE-DOSE-003: doses per cycle, cycle, induction, maintenance, premedication, the
+/// renal caution on the row) and its monitoring rows (the drug records' new monitoring), with their trace lines and
+/// unverified facts; MET amplification after an ALK TKI and small-cell transformation add the recorded combinations
+/// with the TKI continued as certain-circumstances off-label options (SYS-COMB-001); chemo-immunotherapy gains the
+/// pemetrexed renal caution.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "b104eccce036a5356201c700ca6129112e22365804c8f9ec2360c67bffd72b4d";
+    private const string ExpectedSha256 = "ba3e4b2d8841fce45bd358a92155ec722034d17a18454efc59878f912f4c4fa6";
 
     public static string Compute()
     {

@@ -75,11 +75,11 @@ namespace FusionGuide.Batch.Tests;
 /// renal caution on the row) and its monitoring rows (the drug records' new monitoring), with their trace lines and
 /// unverified facts; MET amplification after an ALK TKI and small-cell transformation add the recorded combinations
 /// with the TKI continued as certain-circumstances off-label options (SYS-COMB-001); chemo-immunotherapy gains the
-/// pemetrexed renal caution.
+/// pemetrexed renal caution. A combination is not offered when the TKI it continues cannot be obtained at the site.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "ba3e4b2d8841fce45bd358a92155ec722034d17a18454efc59878f912f4c4fa6";
+    private const string ExpectedSha256 = "e4b5791fdc19515b5ce4773cf0f213ea9e4a94bdc789c4c8fde51fcdd07b0479";
 
     public static string Compute()
     {

@@ -81,6 +81,15 @@ public sealed class TkiCombinationTests
     }
 
     [Fact]
+    public void No_combination_when_the_inhibitor_to_continue_cannot_be_obtained()
+    {
+        var r = Cases.Evaluate($$"""{ "tests": [ {{AlkIhc}}, {{Cases.ProgressionTest("ALK", [], ["MET amplification"], "tissue")}} ], "history": {{Progressed("alectinib")}}, "context": { "region": "US", "unavailable": ["alectinib"] } }""");
+
+        Assert.Empty(Combinations(r));
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-COMB-001" && t.Detail.Contains("cannot be obtained", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_combination_never_adds_the_inhibitor_to_itself()
     {
         var r = MetAmplificationAfter("crizotinib");

@@ -8,7 +8,7 @@ namespace FusionGuide.Engine.Systemic.Rules;
 /// transformation) brings the combinations its record lists — the therapy added to the ALK/ROS1 inhibitor the disease
 /// progressed on, which is continued alongside — as certain-circumstances options marked off-label or trial, each with
 /// its source, ranked after the single therapies of the same preference. No combination when there is no inhibitor to
-/// continue, or when it would be the added drug itself. Sources: the rule catalogue and each combination record.
+/// continue, when it cannot be obtained, or when it would be the added drug itself. Sources: the rule catalogue and each combination record.
 /// </summary>
 internal static class TkiCombinations
 {
@@ -28,6 +28,12 @@ internal static class TkiCombinations
         if (Continued(p) is not { } tki)
         {
             p.E.Fire(Id, $"{found}: the knowledge base lists combinations with the {p.KinaseCode} inhibitor the disease progressed on, but the history names no {p.KinaseCode} inhibitor to continue; none is offered.", m.Provenance.Sources);
+            return;
+        }
+
+        if (Access.UnavailableAtSite(p.E, tki, out _))
+        {
+            p.E.Fire(Id, $"{found}: the combinations need {p.Name(tki)} continued, which cannot be obtained here; none is offered.", m.Provenance.Sources);
             return;
         }
 

@@ -75,11 +75,12 @@ namespace FusionGuide.Batch.Tests;
 /// renal caution on the row) and its monitoring rows (the drug records' new monitoring), with their trace lines and
 /// unverified facts; MET amplification after an ALK TKI and small-cell transformation add the recorded combinations
 /// with the TKI continued as certain-circumstances off-label options (SYS-COMB-001); chemo-immunotherapy gains the
-/// pemetrexed renal caution. A combination is not offered when the TKI it continues cannot be obtained at the site.
+/// pemetrexed renal caution. A combination is not offered when the TKI it continues cannot be obtained at the site;
+/// the SYS-RANK-001 line names a combination's partner ("crizotinib with alectinib continued, off-label").
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "e4b5791fdc19515b5ce4773cf0f213ea9e4a94bdc789c4c8fde51fcdd07b0479";
+    private const string ExpectedSha256 = "91864f180980db1163a6f4efd4ad98cde1105ade7cde54dd809ec6377f6309b8";
 
     public static string Compute()
     {

@@ -17,7 +17,7 @@ internal static partial class ReportBuilder
             s.Options.Select((o, i) => new[]
             {
                 Number(i + 1),
-                Cell.Of(Labels.Of(o.Therapy)),
+                Cell.Of(TherapyName(o)),
                 PreferenceCell(o),
                 Text(o.Rationale),
                 labels.Cite(o.References),
@@ -28,6 +28,11 @@ internal static partial class ReportBuilder
             s.Avoid.Select(a => new[] { Cell.Of(Labels.Of(a.Therapy)), Text(a.Reason), labels.Cite(a.References) }));
         return new Section("systemic-therapy", "Systemic therapy", [new Facts(facts), options, avoid]);
     }
+
+    /// <summary>The option's therapy; a combination names what it is given with and that it is off-label or a trial.</summary>
+    private static string TherapyName(TherapyOption o) => o.Combination is not { } c
+        ? Labels.Of(o.Therapy)
+        : $"{Labels.Of(o.Therapy)} + {string.Join(" + ", c.With.Select(Labels.Of))} (continued) — {(c.Use == CombinationUse.Trial ? "in a clinical trial" : "off-label combination")}";
 
     private static Cell PreferenceCell(TherapyOption o) =>
         string.IsNullOrWhiteSpace(o.Category)
@@ -83,10 +88,27 @@ internal static partial class ReportBuilder
             dosing.Select(d => new[]
             {
                 Cell.Of(Labels.Of(d.Therapy)),
-                Text(d.Caveat is null ? d.Start : $"{d.Start}. {d.Caveat}"),
+                Text(StartText(d)),
                 Joined(d.Reductions.Count == 0 ? null : d.Reductions, " → "),
                 Text(d.Food),
                 Joined(d.Adjustments is { Count: > 0 } a ? a : null, "; "),
                 labels.Cite(d.References),
             }))]);
+
+    /// <summary>The start dose, then a regimen's maintenance and premedication (SAFE-DOSE-003), then the caveat.</summary>
+    private static string StartText(DosingRow d)
+    {
+        var text = d.Start;
+        if (d.Maintenance is { } m)
+        {
+            text += $". Maintenance: {m.TrimEnd('.')}";
+        }
+
+        if (d.Premedication is { Count: > 0 } pre)
+        {
+            text += $". Premedication: {string.Join("; ", pre.Select(x => x.TrimEnd('.')))}";
+        }
+
+        return d.Caveat is null ? text : $"{text}. {d.Caveat}";
+    }
 }

@@ -89,6 +89,13 @@ namespace FusionGuide.Batch.Tests;
 /// its unverified-knowledge count; anticoagulants (apixaban, rivaroxaban, dabigatran, edoxaban, warfarin) get their
 /// P-gp/CYP2C9 classes, own-label rules and TKI rules (new interaction rows, swaps to enoxaparin); and the co-medication
 /// ranking reason (SYS-PAT-MED-001) takes the interaction stage's two-sided severity and names whose label sets it.
+/// Re-baselined 2026-12-05 (session 4, h2) for issue #20 items 6 and 2: every chemotherapy or chemo-immunotherapy option
+/// now has its regimen dosing row (SAFE-DOSE-003: doses per cycle, cycle, induction, maintenance, premedication, the
+/// renal caution on the row) and its monitoring rows (the drug records' new monitoring), with their trace lines and
+/// unverified facts; MET amplification after an ALK TKI and small-cell transformation add the recorded combinations
+/// with the TKI continued as certain-circumstances off-label options (SYS-COMB-001); chemo-immunotherapy gains the
+/// pemetrexed renal caution. A combination is not offered when the TKI it continues cannot be obtained at the site;
+/// the SYS-RANK-001 line names a combination's partner ("crizotinib with alectinib continued, off-label").
 /// </summary>
 public sealed class GoldenTests
 {

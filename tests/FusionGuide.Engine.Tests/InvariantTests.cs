@@ -138,7 +138,8 @@ public class InvariantTests
             var sameStanding = remainingPreferred.Count > 0 && (remainingTargeted.Count > 0 || !before.Options().Any(Kb.IsTargeted));
             if (sameStanding)
             {
-                Assert.Equal(before.Options().Where(o => o != code), after.Options());
+                // A combination (SYS-COMB-001) continues a TKI alongside: it leaves with that TKI too.
+                Assert.Equal(before.SystemicTherapy.Options.Where(o => o.Therapy != therapy && o.Combination?.With.Contains(therapy) != true).Select(o => o.Therapy.Code()), after.Options());
             }
         }
     }

@@ -123,6 +123,9 @@ public sealed record TherapyOption
 
     /// <summary>Guideline category of evidence, where the guideline gives one (project extension).</summary>
     public string? Category { get; init; }
+
+    /// <summary>Set when the option is a combination: what the therapy is given with, off-label or in a trial (project extension).</summary>
+    public TherapyCombination? Combination { get; init; }
 }
 
 /// <summary>A therapy ruled out.</summary>
@@ -171,6 +174,12 @@ public sealed record DosingRow
 
     /// <summary>Organ-function adjustments, and the label's pregnancy, lactation and contraception lines, that apply to this patient (project extension).</summary>
     public IReadOnlyList<string>? Adjustments { get; init; }
+
+    /// <summary>A chemotherapy regimen's premedication and supplements, each with when it is given (project extension).</summary>
+    public IReadOnlyList<string>? Premedication { get; init; }
+
+    /// <summary>A chemotherapy regimen's maintenance phase after the induction cycles (project extension).</summary>
+    public string? Maintenance { get; init; }
 
     /// <summary>Names the knowledge this row rests on that is not yet verified against a primary source (project extension).</summary>
     public string? Caveat { get; init; }

@@ -47,6 +47,7 @@ public static class RuleIds
     public const string Airway = "LOC-AIRWAY-001";
     public const string Dosing = "SAFE-DOSE-001";
     public const string OrganAdjustment = "SAFE-DOSE-002";
+    public const string ChemotherapyRegimen = "SAFE-DOSE-003";
     public const string ToxicityRule = "SAFE-TOX-001";
     public const string ToxicityGeneral = "SAFE-TOX-002";
     public const string ToxicityGrade5 = "SAFE-TOX-003";

@@ -12,7 +12,8 @@ internal static class SafetyStage
     /// <summary>The therapies the safety sections cover: every targeted option, then the therapy taken now.</summary>
     public static IReadOnlyList<Therapy> InPlay(Evaluation e, SystemicOutcome s)
     {
-        var therapies = s.Options.Select(o => o.Therapy).Where(t => e.Kb.Drug(t).IsTargeted).ToList();
+        // Distinct: a combination option names its added therapy, which may also be offered alone.
+        var therapies = s.Options.Select(o => o.Therapy).Where(t => e.Kb.Drug(t).IsTargeted).Distinct().ToList();
         if (s.Current is { } current && !therapies.Contains(current))
         {
             therapies.Add(current);
@@ -206,7 +207,7 @@ internal static class SafetyStage
     /// <summary>Monitoring for every option offered (whichever the clinician chooses) and for the therapy taken now.</summary>
     public static IReadOnlyList<MonitoringRow> Monitoring(Evaluation e, SystemicOutcome s)
     {
-        var therapies = s.Options.Select(o => o.Therapy).ToList();
+        var therapies = s.Options.Select(o => o.Therapy).Distinct().ToList();
         if (s.Current is { } current && !therapies.Contains(current))
         {
             therapies.Add(current);

@@ -46,6 +46,9 @@ internal sealed class Candidate(Therapy therapy, Preference preference, string e
     /// </summary>
     public int PatientFactorWeight { get; set; }
 
+    /// <summary>Set for a combination (SYS-COMB-001): the inhibitor continued alongside, off-label or in a trial.</summary>
+    public TherapyCombination? Combination { get; init; }
+
     public Activity Activity { get; set; }
 
     public List<string> Notes { get; } = [];

@@ -42,6 +42,7 @@ internal static class OptionWriter
             Rationale = Rationale(parts),
             References = [.. c.References.Where(r => DriverReferences.Keep(p, r))],
             Category = c.Category,
+            Combination = c.Combination,
         };
     }
 

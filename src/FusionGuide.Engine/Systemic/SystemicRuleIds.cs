@@ -30,6 +30,7 @@ internal static class SystemicRuleIds
         ResistanceProfile.UnknownMutationId,
         UnphasedMutations.Id,
         OffTarget.Id,
+        TkiCombinations.Id,
         SensitiveDrugsAccounted.Id,
         PreferredUnavailable.Id,
         NoTargetedOption.Id,

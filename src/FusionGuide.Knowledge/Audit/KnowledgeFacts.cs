@@ -98,6 +98,20 @@ public static class KnowledgeFacts
             {
                 Add("drugs", "patient-factor", x.Id, d.Id, $"{x.Factor.Code()} ≥ {x.AtOrAbove}: {x.Message}", x, x.Provenance);
             }
+
+            if (d.Regimen is { } reg)
+            {
+                Add("drugs", "regimen", reg.Id, d.Id, $"{reg.CycleDays}-day cycle, {reg.Induction}", reg, reg.Provenance);
+                foreach (var x in reg.Components)
+                {
+                    Add("drugs", "regimen-component", x.Id, d.Id, $"{x.Agent.Code()} {x.Dose} {x.Route} {x.Days}", x, x.Provenance);
+                }
+
+                foreach (var x in reg.Premedication.Concat(reg.Maintenance is { } m ? [m] : []))
+                {
+                    Add("drugs", "regimen-step", x.Id, d.Id, x.Text, x, x.Provenance);
+                }
+            }
         }
 
         foreach (var t in kb.ToxicityTables)
@@ -153,6 +167,10 @@ public static class KnowledgeFacts
         foreach (var o in kb.OffTarget)
         {
             Add("resistance", "off-target", o.Id, o.Gene?.Code() ?? "any", $"{o.Alteration ?? o.Transformation?.Code() + " transformation"}: {o.Approach}", o, o.Provenance);
+            foreach (var x in o.Combinations)
+            {
+                Add("resistance", "combination", x.Id, o.Gene?.Code() ?? "any", $"{x.Therapy.Code()} with the TKI continued ({x.Use.Code()}): {x.Rationale}", x, x.Provenance);
+            }
         }
 
         foreach (var r in kb.Regimens)

@@ -73,6 +73,7 @@ internal static class KnowledgeCompiler
     {
         PatientFactors = [.. d.PatientFactors.Select(f => new PatientFactorFact(f.Id, Terms.Factor.Parse(f.Factor), f.AtOrAbove,
             Terms.FactorEffect.Parse(f.Effect), f.Message, Of(f)))],
+        Regimen = d.Regimen is { } r ? ChemoRegimen(r) : null,
     };
 
     // A month-precision date (YYYY-MM) counts from the first day of the next month (KnowledgeDate.ParseApproval).
@@ -85,6 +86,12 @@ internal static class KnowledgeCompiler
             DatePrecision = precision,
         };
     }
+
+    private static ChemoRegimen ChemoRegimen(W.ChemoRegimen r) => new(r.Id,
+        [.. r.Components.Select(c => new RegimenComponent(c.Id, Terms.RegimenAgent.Parse(c.Agent), c.Dose, c.Route, c.Days,
+            c.AlternativeTo is null ? null : Terms.RegimenAgent.Parse(c.AlternativeTo), Of(c)))],
+        r.CycleDays, r.Induction, r.Maintenance is { } m ? new RegimenStep(m.Id, m.Text, Of(m)) : null,
+        [.. r.Premedication.Select(s => new RegimenStep(s.Id, s.Text, Of(s)))], Of(r));
 
     private static ToxicityTable Toxicity(W.ToxicityTable t) => new(t.Id, Codes.Therapy.Parse(t.Drug),
         [.. t.Rules.Select(r => new ToxicityRule(r.Id, Codes.AdverseEventCode.Parse(r.Event), r.Grades, Codes.ToxicityAction.Parse(r.Action),
@@ -124,7 +131,10 @@ internal static class KnowledgeCompiler
     private static OffTargetMechanism OffTarget(W.OffTargetMechanism o) => new(o.Id, o.Gene == "any" ? null : Terms.Kinase.Parse(o.Gene), o.Alteration,
         o.Transformation is null ? null : Codes.Transformation.Parse(o.Transformation), o.Approach,
         [.. o.Therapies.Select(t => new MechanismTherapy(Codes.Therapy.Parse(t.Therapy), Codes.Preference.Parse(t.Preference), t.Rationale, t.Notes))],
-        Of(o));
+        Of(o))
+    {
+        Combinations = [.. o.Combinations.Select(x => new MechanismCombination(x.Id, Codes.Therapy.Parse(x.Therapy), Terms.CombinationUse.Parse(x.Use), x.Rationale, Of(x)))],
+    };
 
     /// <summary>A table applies from its validFrom, but never before its guideline was published.</summary>
     private static Regimen Regimen(W.Regimen r, DateOnly? published)

@@ -129,6 +129,7 @@ internal static partial class KnowledgeValidator
                 Term(file, "patientFactors.effect", f.Effect, Terms.FactorEffect.Codes);
             }
 
+            ChemoRegimen(file, d);
             if (d.Kind == "targeted" && (d.Dosing.Count == 0 || d.Dosing.Any(r => string.IsNullOrWhiteSpace(r.Start) || r.Reductions.Count == 0)))
             {
                 Add(KnowledgeCodes.DrugWithoutDose, file, "a targeted drug needs a start dose and its reduction ladder");
@@ -310,6 +311,8 @@ internal static partial class KnowledgeValidator
                 Term(file, "therapies.therapy", t.Therapy, Codes.Therapy.Codes);
                 Term(file, "therapies.preference", t.Preference, Codes.Preference.Codes);
             }
+
+            Combinations(file, o);
         }
 
         public void Regimen(Regimen r)

@@ -32,6 +32,9 @@ public sealed record Drug(Therapy Therapy, string Name, IReadOnlyList<string> Br
     /// <summary>How age or performance status bears on this drug among equally recommended options (may be empty).</summary>
     public IReadOnlyList<PatientFactorFact> PatientFactors { get; init; } = [];
 
+    /// <summary>The chemotherapy regimen in full (components, cycle, premedication, maintenance), for non-targeted therapies that have one.</summary>
+    public ChemoRegimen? Regimen { get; init; }
+
     /// <summary>True for a kinase inhibitor of <paramref name="kinase"/>.</summary>
     public bool Inhibits(Gene kinase) => IsTargeted && Targets.Contains(kinase);
 

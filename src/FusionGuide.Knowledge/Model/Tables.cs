@@ -117,6 +117,9 @@ public sealed record OffTargetMechanism(string Id, Gene? Gene, string? Alteratio
 {
     /// <summary>True when the mechanism applies to <paramref name="kinase"/> (its own or either).</summary>
     public bool AppliesTo(Gene kinase) => Gene is null || Gene == kinase;
+
+    /// <summary>Combinations with the ALK/ROS1 inhibitor the disease progressed on, off-label or in a trial (may be empty).</summary>
+    public IReadOnlyList<MechanismCombination> Combinations { get; init; } = [];
 }
 
 /// <summary>A therapy a mechanism points to.</summary>

@@ -31,6 +31,12 @@ public static class Terms
     /// <summary>The comorbidities an organ-function dose adjustment answers.</summary>
     public static readonly EnumCodec<Comorbidity> Organ = EnumCodec.Subset(Comorbidity.LiverImpairment, Comorbidity.RenalImpairment);
 
+    /// <summary><see cref="Model.RegimenAgent"/>.</summary>
+    public static EnumCodec<RegimenAgent> RegimenAgent => EnumCodec.Of<RegimenAgent>();
+
+    /// <summary><see cref="Domain.CombinationUse"/>.</summary>
+    public static EnumCodec<CombinationUse> CombinationUse => EnumCodec.Of<CombinationUse>();
+
     /// <summary><see cref="CautionEffect"/>.</summary>
     public static EnumCodec<CautionEffect> CautionEffect => EnumCodec.Of<CautionEffect>();
 
@@ -91,6 +97,10 @@ public static class TermCodes
 {
     /// <summary>The file's code.</summary>
     public static string Code(this CnsLevel v) => Terms.Cns.Code(v);
+    /// <summary>The file's code.</summary>
+    public static string Code(this RegimenAgent v) => Terms.RegimenAgent.Code(v);
+    /// <summary>The file's code.</summary>
+    public static string Code(this CombinationUse v) => Terms.CombinationUse.Code(v);
     /// <summary>The file's code.</summary>
     public static string Code(this CarePathwayCode v) => Terms.CarePathway.Code(v);
     /// <summary>The file's code.</summary>

@@ -44,9 +44,22 @@ function diagnosisSection(d, cited) {
     warningList(d.warnings));
 }
 
+/** An option's therapy; a combination (SYS-COMB-001) names what it is given with and that it is off-label or a trial. */
+function therapyName(o) {
+  const c = o.combination;
+  return c ? `${words('therapy', o.therapy)} + ${c.with.map(t => words('therapy', t)).join(' + ')} (continued) — ${c.use === 'trial' ? 'in a clinical trial' : 'off-label combination'}`
+    : words('therapy', o.therapy);
+}
+
+/** A dosing row's start, then a chemotherapy regimen's maintenance and premedication (SAFE-DOSE-003). */
+function startText(d) {
+  return [d.start, d.maintenance ? `Maintenance: ${d.maintenance}` : null,
+    (d.premedication ?? []).length ? `Premedication: ${d.premedication.join('; ')}` : null].filter(Boolean).join('. ');
+}
+
 function systemicSection(s, cited) {
   const options = s.options.map(o => el('li', { 'data-therapy': o.therapy },
-    el('span', { class: 'therapy' }, words('therapy', o.therapy)), ' ',
+    el('span', { class: 'therapy' }, therapyName(o)), ' ',
     el('span', { class: `badge badge-${o.preference}` }, PREFERENCE[o.preference] ?? o.preference),
     o.category ? el('span', { class: 'category' }, ` category ${o.category}`) : null,
     el('p', { class: 'rationale' }, o.rationale, ' ', refLinks(o.references, cited))));
@@ -64,7 +77,7 @@ function careSections(r, cited) {
     section('local', 'Local therapy', table(['Therapy', 'Indication', 'Rationale'], (r.localTherapy ?? []).map(l =>
       [words('local', l.therapy), words('local', l.indication), el('span', {}, l.rationale, ' ', refLinks(l.references, cited))]))),
     section('dosing', 'Dosing', table(['Therapy', 'Start', 'Reductions', 'Food and adjustments'], (r.dosing ?? []).map(d =>
-      [words('therapy', d.therapy), d.start, (d.reductions ?? []).join(' → '),
+      [words('therapy', d.therapy), startText(d), (d.reductions ?? []).join(' → '),
         el('span', {}, [d.food, ...(d.adjustments ?? [])].filter(Boolean).join('; '), ' ', refLinks(d.references, cited))]))),
     section('toxicity', 'Toxicity management', table(['Therapy', 'Event', 'Grade', 'Action', 'Dose', 'Supportive care'],
       (r.toxicityManagement ?? []).map(t => [words('therapy', t.therapy), words('event', t.event), String(t.grade), words('action', t.action), t.dose ?? '',

@@ -37,7 +37,7 @@ internal static class OffTarget
         var found = m.Alteration ?? $"{m.Transformation?.Code()} transformation";
         foreach (var t in m.Therapies)
         {
-            var existing = p.Candidates.FirstOrDefault(c => c.Therapy == t.Therapy);
+            var existing = p.Candidates.FirstOrDefault(c => c.Therapy == t.Therapy && c.Combination is null);
             if (existing is not null)
             {
                 existing.Notes.Add($"{found} found at progression: {t.Rationale}");
@@ -49,5 +49,7 @@ internal static class OffTarget
             c.Cite(m.Provenance.Sources);
             p.Candidates.Add(c);
         }
+
+        TkiCombinations.Add(p, m);
     }
 }

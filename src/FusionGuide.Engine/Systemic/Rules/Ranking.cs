@@ -69,6 +69,11 @@ internal static class Ranking
         _ => 3,
     };
 
+    /// <summary>A combination's partner in the ranking line (SYS-COMB-001): " with alectinib continued, off-label".</summary>
+    private static string With(PlanState p, TherapyOption o) => o.Combination is { } c
+        ? $" with {string.Join(" and ", c.With.Select(p.Name))} continued, {(c.Use == CombinationUse.Trial ? "in a trial" : "off-label")}"
+        : "";
+
     public static void Trace(PlanState p, IReadOnlyList<TherapyOption> options)
     {
         if (options.Count == 0)
@@ -77,7 +82,7 @@ internal static class Ranking
         }
 
         var e = p.E;
-        var order = string.Join("; ", options.Select((o, i) => $"{i + 1}. {e.Name(o.Therapy)} ({Codes.Preference.Code(o.Preference)})"));
+        var order = string.Join("; ", options.Select((o, i) => $"{i + 1}. {e.Name(o.Therapy)}{With(p, o)} ({Codes.Preference.Code(o.Preference)})"));
         var keys = Rankers.Where(r => r.Words is not null && r.AppliesTo(p)).Select(r => r.Words);
         e.Fire(Id, $"Ranked by {string.Join(", then ", keys)}: {order}.");
         if (p.BrainMets)

@@ -68,6 +68,7 @@ internal sealed record Drug : WireFact
     public IReadOnlyList<PatientFactor> PatientFactors { get => field ?? []; init; }
     public string? Place { get; init; }
     public IReadOnlyList<string> NotIn { get => field ?? []; init; }
+    public ChemoRegimen? Regimen { get; init; }
 }
 
 internal sealed record CnsActivity : WireSourced
@@ -220,6 +221,7 @@ internal sealed record OffTargetMechanism : WireSourced
     public string? Transformation { get; init; }
     public required string Approach { get; init; }
     public IReadOnlyList<MechanismTherapy> Therapies { get => field ?? []; init; }
+    public IReadOnlyList<MechanismCombination> Combinations { get => field ?? []; init; }
 }
 
 internal sealed record MechanismTherapy

@@ -1,0 +1,62 @@
+using FusionGuide.Domain;
+using FusionGuide.Knowledge.Model;
+
+namespace FusionGuide.Engine.Systemic.Rules;
+
+/// <summary>
+/// SYS-COMB-001: a resistance mechanism found at progression (MET amplification after an ALK inhibitor, a histologic
+/// transformation) brings the combinations its record lists — the therapy added to the ALK/ROS1 inhibitor the disease
+/// progressed on, which is continued alongside — as certain-circumstances options marked off-label or trial, each with
+/// its source, ranked after the single therapies of the same preference. No combination when there is no inhibitor to
+/// continue, when it cannot be obtained, or when it would be the added drug itself. Sources: the rule catalogue and each combination record.
+/// </summary>
+internal static class TkiCombinations
+{
+    public const string Id = "SYS-COMB-001";
+
+    /// <summary>After the single therapies of the same preference, before a re-challenge.</summary>
+    private const int Order = 900;
+
+    public static void Add(PlanState p, OffTargetMechanism m)
+    {
+        if (m.Combinations.Count == 0)
+        {
+            return;
+        }
+
+        var found = m.Alteration ?? $"{m.Transformation?.Code()} transformation";
+        if (Continued(p) is not { } tki)
+        {
+            p.E.Fire(Id, $"{found}: the knowledge base lists combinations with the {p.KinaseCode} inhibitor the disease progressed on, but the history names no {p.KinaseCode} inhibitor to continue; none is offered.", m.Provenance.Sources);
+            return;
+        }
+
+        if (Access.UnavailableAtSite(p.E, tki, out _))
+        {
+            p.E.Fire(Id, $"{found}: the combinations need {p.Name(tki)} continued, which cannot be obtained here; none is offered.", m.Provenance.Sources);
+            return;
+        }
+
+        var i = 0;
+        foreach (var x in m.Combinations.Where(x => x.Therapy != tki))
+        {
+            p.E.UsedUnverified(x.Id, x.Provenance);
+            var use = x.Use == CombinationUse.Trial ? "within a clinical trial only" : "off-label";
+            var why = $"{found} after {p.Name(tki)}: {p.Name(x.Therapy)} added to {p.Name(tki)}, which is continued ({use}; no label or guideline table lists the combination): {x.Rationale}";
+            var c = new Candidate(x.Therapy, Preference.CertainCircumstances, why, Order + i++)
+            {
+                Combination = new TherapyCombination { With = [tki], Use = x.Use },
+            };
+            c.Cite(x.Provenance.Sources);
+            p.Candidates.Add(c);
+            p.E.Fire(Id, $"{found}: {p.Name(x.Therapy)} with {p.Name(tki)} continued, {x.Use.Code()}, certain circumstances — {x.Rationale}", x.Provenance.Sources);
+        }
+    }
+
+    /// <summary>The inhibitor of this kinase the patient takes now, else the last one the disease progressed on.</summary>
+    private static Therapy? Continued(PlanState p)
+    {
+        var entry = p.H.Current is { } now && p.E.Kb.Drug(now.Therapy).Inhibits(p.Kinase) ? now : p.H.LastFailedTargeted;
+        return entry is not null && p.E.Kb.Drug(entry.Therapy).Inhibits(p.Kinase) ? entry.Therapy : null;
+    }
+}

@@ -1,0 +1,71 @@
+using FusionGuide.Domain;
+using FusionGuide.Knowledge.Loading.Wire;
+using Terms = FusionGuide.Knowledge.Model.Terms;
+
+namespace FusionGuide.Knowledge.Loading;
+
+/// <summary>The checks of a drug's chemotherapy <c>regimen</c> block and of a resistance mechanism's <c>combinations</c>.</summary>
+internal static partial class KnowledgeValidator
+{
+    private sealed partial class Checker
+    {
+        private void ChemoRegimen(string file, Drug d)
+        {
+            if (d.Regimen is not { } r)
+            {
+                return;
+            }
+
+            if (d.Kind == "targeted")
+            {
+                Add(KnowledgeCodes.MissingRequired, file, $"{r.Id}: a targeted drug is dosed by its dosing[] records, not a chemotherapy regimen");
+            }
+
+            Sourced(file, r);
+            if (r.Components.Count == 0)
+            {
+                Add(KnowledgeCodes.MissingRequired, file, $"{r.Id} has no components");
+            }
+
+            if (r.CycleDays <= 0)
+            {
+                Add(KnowledgeCodes.MissingRequired, file, $"{r.Id}: cycleDays must be a positive number of days");
+            }
+
+            var agents = r.Components.Select(c => c.Agent).ToHashSet(StringComparer.Ordinal);
+            foreach (var c in r.Components)
+            {
+                Sourced(file, c);
+                Term(file, "regimen.components.agent", c.Agent, Terms.RegimenAgent.Codes);
+                if (c.AlternativeTo is { } alt)
+                {
+                    Term(file, "regimen.components.alternativeTo", alt, Terms.RegimenAgent.Codes);
+                    if (!agents.Contains(alt))
+                    {
+                        Add(KnowledgeCodes.MissingRequired, file, $"{c.Id} is an alternative to '{alt}', which is not a component of {r.Id}");
+                    }
+                }
+            }
+
+            foreach (var s in r.Premedication)
+            {
+                Sourced(file, s);
+            }
+
+            if (r.Maintenance is { } m)
+            {
+                Sourced(file, m);
+            }
+        }
+
+        private void Combinations(string file, OffTargetMechanism o)
+        {
+            foreach (var x in o.Combinations)
+            {
+                Sourced(file, x);
+                Term(file, "combinations.therapy", x.Therapy, Codes.Therapy.Codes);
+                Term(file, "combinations.use", x.Use, Terms.CombinationUse.Codes);
+            }
+        }
+    }
+}

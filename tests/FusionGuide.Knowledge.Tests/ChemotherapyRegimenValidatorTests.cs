@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using FusionGuide.Knowledge.Loading;
+
+namespace FusionGuide.Knowledge.Tests;
+
+/// <summary>#20 items 6 and 2: a chemotherapy regimen block and a mechanism's combinations are typed at load.</summary>
+public sealed class ChemotherapyRegimenValidatorTests
+{
+    private static LoadResult LoadWith(string path, Action<JsonObject> change)
+    {
+        var files = Directory.EnumerateFiles(RepoPaths.Knowledge, "*.json", SearchOption.AllDirectories)
+            .Select(f => (Path: Path.GetRelativePath(RepoPaths.Knowledge, f).Replace('\\', '/'), Bytes: File.ReadAllBytes(f))).ToList();
+        var i = files.FindIndex(f => f.Path == path);
+        var node = JsonNode.Parse(files[i].Bytes)!.AsObject();
+        change(node);
+        files[i] = (path, Encoding.UTF8.GetBytes(node.ToJsonString()));
+        return KnowledgeLoader.Load(files);
+    }
+
+    private static void AssertCode(LoadResult r, string code, string file)
+    {
+        Assert.Null(r.KnowledgeBase);
+        Assert.Contains(r.Problems, p => p.Code == code && p.File.StartsWith(file, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Regimen_component_with_an_unknown_agent_is_KB005()
+    {
+        var r = LoadWith("drugs/platinum-pemetrexed.json", d => d["regimen"]!["components"]![0]!["agent"] = "alimta");
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "drugs/platinum-pemetrexed.json");
+    }
+
+    [Fact]
+    public void Regimen_alternative_to_a_drug_not_in_the_regimen_is_refused()
+    {
+        var r = LoadWith("drugs/platinum-pemetrexed.json", d => d["regimen"]!["components"]![2]!["alternativeTo"] = "docetaxel");
+        AssertCode(r, KnowledgeCodes.MissingRequired, "drugs/platinum-pemetrexed.json");
+    }
+
+    [Fact]
+    public void Premedication_step_without_a_source_is_refused()
+    {
+        var r = LoadWith("drugs/docetaxel.json", d => d["regimen"]!["premedication"]![0]!["sources"] = new JsonArray());
+        AssertCode(r, KnowledgeCodes.WithoutSource, "drugs/docetaxel.json");
+    }
+
+    [Fact]
+    public void Combination_with_an_unknown_use_is_KB005()
+    {
+        var r = LoadWith("resistance/off-target/alk-met-amplification.json", d => d["combinations"]![0]!["use"] = "compassionate");
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "resistance/off-target/alk-met-amplification.json");
+    }
+
+    [Fact]
+    public void Loaded_regimen_is_typed_with_its_components_cycle_and_premedication()
+    {
+        var kb = KnowledgeLoader.Load(Directory.EnumerateFiles(RepoPaths.Knowledge, "*.json", SearchOption.AllDirectories)
+            .Select(f => (Path.GetRelativePath(RepoPaths.Knowledge, f).Replace('\\', '/'), File.ReadAllBytes(f))).ToList()).KnowledgeBase!;
+        var regimen = kb.Drug(Domain.Therapy.PlatinumPemetrexed).Regimen!;
+
+        Assert.Equal(21, regimen.CycleDays);
+        Assert.Contains(regimen.Components, c => c.Agent == Model.RegimenAgent.Pemetrexed && c.Dose == "500 mg/m²");
+        Assert.Contains(regimen.Components, c => c.Agent == Model.RegimenAgent.Carboplatin && c.AlternativeTo == Model.RegimenAgent.Cisplatin);
+        Assert.Contains(regimen.Premedication, s => s.Text.Contains("Vitamin B12", StringComparison.Ordinal));
+        Assert.NotNull(regimen.Maintenance);
+    }
+}

@@ -76,12 +76,13 @@ namespace FusionGuide.Batch.Tests;
 /// `evidence` list, of the case's driver and setting only (SYS-EVID-001 trace line); resistance cells of one kinase no
 /// longer cite a study declared of the other (the ROS1 G2032R paper in ALK rows); prose cites readable short names
 /// (no "(dup)", no "?"); "the review's" and "recalled" wording removed from three knowledge texts; caution notes name
-/// the comorbidity in words; a rule note keeps its figures in the trace only ("(HR 2.6)"); "Oligoprogression on …"
+/// the comorbidity in words; a rule note keeps its figures in the trace only ("(HR 2.6)"; "(LOGiK1401: …)" keeps the
+/// trial name); "Oligoprogression on …"
 /// instead of "oligoprogression progression on …".
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "c36e220b4e5ecff64561d4b24e54e6a4f799ae830e788e76d89a645aad765723";
+    private const string ExpectedSha256 = "d154e910f616d1001380b1802c1ff59dbb9d7c23bc8711ada86ee20e534d49fe";
 
     public static string Compute()
     {

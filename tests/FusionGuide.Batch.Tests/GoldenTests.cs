@@ -82,7 +82,8 @@ namespace FusionGuide.Batch.Tests;
 /// `evidence` list, of the case's driver and setting only (SYS-EVID-001 trace line); resistance cells of one kinase no
 /// longer cite a study declared of the other (the ROS1 G2032R paper in ALK rows); prose cites readable short names
 /// (no "(dup)", no "?"); "the review's" and "recalled" wording removed from three knowledge texts; caution notes name
-/// the comorbidity in words; a rule note keeps its figures in the trace only ("(HR 2.6)"); "Oligoprogression on …"
+/// the comorbidity in words; a rule note keeps its figures in the trace only ("(HR 2.6)"; "(LOGiK1401: …)" keeps the
+/// trial name); "Oligoprogression on …"
 /// instead of "oligoprogression progression on …".
 /// Re-baselined 2026-12-05 (session 4, h3) for issue #20 items 1 and 5: every TKI dosing row carries its label's
 /// contraception line for the patient's sex "if of reproductive potential" (SAFE-PREG-002, knowledge/reproductive/), with

@@ -47,9 +47,17 @@ internal static partial class FigureClauses
 
     /// <summary>
     /// A rule's note without its parenthesised figures ("… in a single-centre series (HR 2.6), so …" → "… in a
-    /// single-centre series, so …"); the note's figures stay in the trace entry of the rule that wrote it.
+    /// single-centre series, so …"); a parenthesis that names its trial keeps the name ("(LOGiK1401: response rate 72%
+    /// …)" → "(LOGiK1401)"). The note's figures stay in the trace entry of the rule that wrote it.
     /// </summary>
-    public static string WithoutParenthesisedFigures(string note) => HasFigure(note) ? WithoutFiguredParentheses(note).Remainder : note;
+    public static string WithoutParenthesisedFigures(string note) => !HasFigure(note) ? note : FiguredParenthesis().Replace(note, m =>
+        !HasFigure(m.Groups["inner"].Value) ? m.Value
+        : m.Groups["name"].Success && !HasFigure(m.Groups["name"].Value) ? $" ({m.Groups["name"].Value.Trim()})"
+        : "");
+
+    /// <summary>A parenthesis without nested ones, and the trial name before a colon in it when there is one.</summary>
+    [GeneratedRegex(@"\s?\((?<inner>(?:(?<name>[^():]+):)?[^()]*)\)")]
+    private static partial Regex FiguredParenthesis();
 
     /// <summary>The clauses of a sentence: split at ";" outside parentheses, trailing full stops dropped.</summary>
     public static IEnumerable<string> Clauses(string sentence)

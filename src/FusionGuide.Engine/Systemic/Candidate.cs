@@ -49,6 +49,12 @@ internal sealed class Candidate(Therapy therapy, Preference preference, string e
     /// <summary>Set for a combination (SYS-COMB-001): the inhibitor continued alongside, off-label or in a trial.</summary>
     public TherapyCombination? Combination { get; init; }
 
+    /// <summary>
+    /// Figures a rule recorded for this option outside any trial or guideline table (a combination's case series): the
+    /// evidence section lists them once (SYS-EVID-001), so the rationale never carries them (issue #20 item 7).
+    /// </summary>
+    public (string Reference, string Source, string AppliesTo, string Figures)? OwnEvidence { get; init; }
+
     public Activity Activity { get; set; }
 
     public List<string> Notes { get; } = [];

@@ -43,6 +43,13 @@ internal static class EvidenceSection
                 entry.Cite(source.Entry.Provenance.Sources);
             }
 
+            if (c.OwnEvidence is { } own)
+            {
+                var entry = Add(entries, $"{c.Therapy.Code()}-{own.Reference}", () => new Entry(own.Reference, own.Source, own.AppliesTo));
+                entry.Therapies.Add(c.Therapy);
+                entry.Figures.Add(own.Figures);
+            }
+
             if (p.BrainMets && !c.IsContinuation && e.Kb.Drug(c.Therapy).Cns is { Summary: { } summary, Setting: { } cnsSetting } cns
                 && cns.Provenance.Sources.All(r => DriverReferences.Keep(p, r)))
             {

@@ -42,10 +42,18 @@ internal static class TkiCombinations
         {
             p.E.UsedUnverified(x.Id, x.Provenance);
             var use = x.Use == CombinationUse.Trial ? "within a clinical trial only" : "off-label";
-            var why = $"{found} after {p.Name(tki)}: {p.Name(x.Therapy)} added to {p.Name(tki)}, which is continued ({use}; no label or guideline table lists the combination): {x.Rationale}";
+            // The record's figures (a case series) go to the evidence section once; the row keeps its guidance (issue #20 item 7).
+            var (guidance, figures) = FigureClauses.Split(x.Rationale);
+            var basis = x.Provenance.Sources.Count > 0 ? x.Provenance.Sources[0] : null;
+            var said = guidance.Count > 0 ? string.Join("; ", guidance)
+                : basis is not null ? $"the reported experience ({p.E.Cite(basis)}) is in the evidence section" : "no figures are recorded";
+            var why = $"{found} after {p.Name(tki)}: {p.Name(x.Therapy)} added to {p.Name(tki)}, which is continued ({use}; no label or guideline table lists the combination): {said}";
             var c = new Candidate(x.Therapy, Preference.CertainCircumstances, why, Order + i++)
             {
                 Combination = new TherapyCombination { With = [tki], Use = x.Use },
+                OwnEvidence = figures.Count > 0 && basis is not null
+                    ? (basis, p.E.Cite(basis), $"{found} after an {p.KinaseCode} inhibitor, {p.Name(x.Therapy)} with the inhibitor continued", string.Join("; ", figures))
+                    : null,
             };
             c.Cite(x.Provenance.Sources);
             p.Candidates.Add(c);

@@ -27,6 +27,9 @@ public sealed record KnowledgeFact(string Folder, string Kind, string Id, string
     /// <summary>The evidence a reviewer follows (a class member without its own falls back to its class's).</summary>
     public IReadOnlyList<Evidence> Evidence => Provenance.Evidence;
 
+    /// <summary>The sources' disagreement about it, when one is recorded (a class member's own only: a class's dispute is the class's).</summary>
+    public Dispute? Dispute => Provenance.Disputed;
+
     /// <summary>Why it is unverified, when it is.</summary>
     public string? Note => Status == FactStatus.Unverified
         ? Provenance.VerificationNote ?? "no evidence recorded"

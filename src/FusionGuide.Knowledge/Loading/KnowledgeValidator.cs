@@ -153,6 +153,8 @@ internal static partial class KnowledgeValidator
                 Evidence(file, what, ev);
             }
 
+            Disputed(file, what, fact.Disputed);
+
             if (fact.Verified != false && fact.EvidenceLevel == "secondary"
                 && fact.Evidence.Select(ev => ev.Url).Distinct(StringComparer.Ordinal).Count() < 2)
             {

@@ -1,4 +1,5 @@
 using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic.Rules;
@@ -120,6 +121,11 @@ internal static class GuidelineTable
         if (!entry.Provenance.Verified)
         {
             c.Notes.Add($"its place in this guideline table ({entry.Preference.Code()}) is not yet verified against the guideline document");
+        }
+
+        if (RowCaveats.Disputed(entry.Provenance) is { } disputed)
+        {
+            c.Notes.Add(disputed);
         }
 
         e.UsedUnverified($"{table.Id}/{entry.Therapy.Code()}", entry.Provenance);

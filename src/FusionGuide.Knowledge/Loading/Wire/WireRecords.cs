@@ -13,6 +13,7 @@ internal abstract record WireEvidenced
     public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
     public string? EvidenceLevel { get; init; }
     public string? Notes { get; init; }
+    public Dispute? Disputed { get; init; }
 }
 
 /// <summary>A fact with its sources.</summary>

@@ -103,7 +103,10 @@ internal static class KnowledgeCompiler
             (cell.Ic50nM is { } v ? $"IC50 {v:0.#} nM; " : "") + string.Join(", ", cell.Sources.Select(id => shortNames.GetValueOrDefault(id, id))),
             Of(cell)))],
         [.. r.Resensitises.Select(x => new Resensitisation(x.Id, Codes.Therapy.Parse(x.Drug), [.. x.After.Select(Codes.Therapy.Parse)], x.Summary, Of(x)))],
-        Of(r));
+        Of(r))
+    {
+        SolventFront = r.SolventFront is { } marker ? Of(marker) : null,
+    };
 
     private static OffTargetMechanism OffTarget(W.OffTargetMechanism o) => new(o.Id, o.Gene == "any" ? null : Terms.Kinase.Parse(o.Gene), o.Alteration,
         o.Transformation is null ? null : Codes.Transformation.Parse(o.Transformation), o.Approach,

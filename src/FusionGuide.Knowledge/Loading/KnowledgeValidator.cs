@@ -49,6 +49,8 @@ internal static partial class KnowledgeValidator
             v.Resistance(r);
         }
 
+        v.SolventFronts();
+
         foreach (var o in c.OffTarget)
         {
             v.OffTarget(o);

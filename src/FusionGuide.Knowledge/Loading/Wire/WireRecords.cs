@@ -193,6 +193,7 @@ internal sealed record ResistanceRow : WireSourced
     public IReadOnlyList<string> Mutations { get => field ?? []; init; }
     public IReadOnlyList<ResistanceCell> Cells { get => field ?? []; init; }
     public IReadOnlyList<Resensitisation> Resensitises { get => field ?? []; init; }
+    public SolventFrontMarker? SolventFront { get; init; }
 }
 
 internal sealed record Resensitisation : WireFact

@@ -169,6 +169,9 @@ public sealed class KnowledgeBase
     /// <summary>A threshold record.</summary>
     public Threshold? ThresholdRecord(string id) => thresholds.GetValueOrDefault(id);
 
+    /// <summary>The kinase's solvent-front mutation row (marked <c>solventFront</c>; at most one per kinase), or null in releases without the marker.</summary>
+    public ResistanceRow? SolventFront(Gene kinase) => Resistance.SingleOrDefault(r => r.Gene == kinase && r.SolventFront is not null);
+
     /// <summary>The activity-table row for exactly this set of mutations of <paramref name="gene"/> (in any order), or null.</summary>
     public ResistanceRow? ResistanceFor(Gene gene, IReadOnlyList<string> mutations) => resistance.GetValueOrDefault(Indexes.ResistanceKey(gene, mutations));
 

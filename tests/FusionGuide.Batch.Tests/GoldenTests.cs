@@ -97,6 +97,10 @@ namespace FusionGuide.Batch.Tests;
 /// with the TKI continued as certain-circumstances off-label options (SYS-COMB-001); chemo-immunotherapy gains the
 /// pemetrexed renal caution. A combination is not offered when the TKI it continues cannot be obtained at the site;
 /// the SYS-RANK-001 line names a combination's partner ("crizotinib with alectinib continued, off-label").
+/// Re-baselined 2026-12-05 (s4-h5, issue #17 disputed facts): rows decided by a fact whose sources disagree now say
+/// "sources disagree: …" (avoid reasons for ALK 1151Tins x ceritinib and I1171N x crizotinib, the ROS1 S1986F x
+/// lorlatinib finding, the lorlatinib grade 1-3 lipid rows' caveat, the oligometastatic SBRT row). The branch started
+/// from integ after the k1-k4 knowledge merges, whose knowledge alone already gave aed44d9fd19c2327b5ce0a9b1a5a13e411ed71773e3013d7924555781151d417.
 /// </summary>
 public sealed class GoldenTests
 {

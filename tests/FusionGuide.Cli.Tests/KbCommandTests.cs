@@ -29,6 +29,35 @@ public sealed class KbCommandTests
     }
 
     [Fact]
+    public void Kb_audit_counts_disputed_facts_in_text_json_and_the_review_sheet()
+    {
+        var (code, stdout, _) = Cli.Run("kb", "audit", "--json");
+        Assert.Equal(0, code);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        var disputed = root.GetProperty("disputed").GetInt32();
+        Assert.True(disputed > 0);
+        Assert.Equal(disputed, root.GetProperty("byFolder").EnumerateObject().Sum(f => f.Value.GetProperty("disputed").GetInt32()));
+        Assert.Equal(disputed, root.GetProperty("disputedFacts").GetArrayLength());
+        Assert.All(root.GetProperty("disputedFacts").EnumerateArray(), f =>
+        {
+            var positions = f.GetProperty("positions");
+            Assert.True(positions.GetArrayLength() >= 2);
+            Assert.All(positions.EnumerateArray(), p => Assert.StartsWith("http", p.GetProperty("evidence")[0].GetProperty("url").GetString(), StringComparison.Ordinal));
+        });
+
+        var (_, text, _) = Cli.Run("kb", "audit");
+        Assert.Contains($"; {disputed} disputed (sources disagree)", text, StringComparison.Ordinal);
+        Assert.Contains("sources disagree: I1171T/N/S", text, StringComparison.Ordinal);
+
+        var file = Path.Combine(Directory.CreateTempSubdirectory("fg-audit-").FullName, "review.html");
+        Assert.Equal(0, Cli.Run("kb", "audit", "--html", file).Item1);
+        var html = File.ReadAllText(file);
+        Assert.Contains("<tr class=\"disputed\">", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>Position 2:</strong>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Kb_audit_html_is_a_review_sheet_grouped_by_drug_with_evidence_links_and_no_script()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("fg-audit-").FullName, "review.html");

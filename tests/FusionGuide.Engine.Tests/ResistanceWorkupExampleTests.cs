@@ -4,7 +4,7 @@ using FusionGuide.Engine.Tests.Support;
 
 namespace FusionGuide.Engine.Tests;
 
-/// <summary>The resistance work-up's example mutation is chosen by the typed kinase and is a row of the knowledge base's resistance table.</summary>
+/// <summary>The resistance work-up's example mutation is the row of the knowledge base's resistance table marked solventFront for the typed kinase.</summary>
 public partial class ResistanceWorkupExampleTests
 {
     [Theory]
@@ -17,8 +17,10 @@ public partial class ResistanceWorkupExampleTests
         var plasma = Assert.Single(r.Diagnosis.NextTests, n => n.Gene == gene && n.Method == TestMethod.NgsDna && n.Sample == Sample.Plasma);
         var example = SolventFront().Match(plasma.Reason).Groups[1].Value;
         Assert.Equal(expected, example);
-        Assert.Contains(Kb.Folder(Path.Combine("resistance", "mutations")), row =>
-            row["gene"]!.GetValue<string>() == gene && row["mutations"]!.AsArray() is [var only] && only!.GetValue<string>() == example);
+        // The example is the row the knowledge base marks solventFront (with its sources), not a name in engine code.
+        var marked = Assert.Single(Kb.Folder(Path.Combine("resistance", "mutations")), row => row["gene"]!.GetValue<string>() == gene && row["solventFront"] is not null);
+        Assert.True(marked["mutations"]!.AsArray() is [var only] && only!.GetValue<string>() == example);
+        Assert.NotEmpty(marked["solventFront"]!["sources"]!.AsArray());
     }
 
     [GeneratedRegex("solvent-front ([A-Z][0-9]+[A-Z])")]

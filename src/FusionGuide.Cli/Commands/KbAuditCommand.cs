@@ -62,19 +62,19 @@ internal static class KbAuditCommand
     private static void Text(KnowledgeAudit audit, KnowledgeBase kb, TextWriter stdout)
     {
         var t = audit.Total;
-        stdout.WriteLine($"knowledge base {audit.Version} (released {audit.ReleaseDate}): {t.Facts} facts, {t.Verified} verified, {t.Secondary} verified on secondary evidence, {t.Unverified} unverified ({t.UnverifiedShare:P1})");
+        stdout.WriteLine($"knowledge base {audit.Version} (released {audit.ReleaseDate}): {t.Facts} facts, {t.Verified} verified, {t.Secondary} verified on secondary evidence, {t.Unverified} unverified ({t.UnverifiedShare:P1}); {t.Disputed} disputed (sources disagree)");
         stdout.WriteLine();
-        stdout.WriteLine($"  {"folder",-14} {"facts",6} {"verified",9} {"secondary",10} {"unverified",11}");
+        stdout.WriteLine($"  {"folder",-14} {"facts",6} {"verified",9} {"secondary",10} {"unverified",11} {"disputed",9}");
         foreach (var (folder, c) in audit.ByFolder)
         {
-            stdout.WriteLine($"  {folder,-14} {c.Facts,6} {c.Verified,9} {c.Secondary,10} {c.Unverified,11}");
+            stdout.WriteLine($"  {folder,-14} {c.Facts,6} {c.Verified,9} {c.Secondary,10} {c.Unverified,11} {c.Disputed,9}");
         }
 
         stdout.WriteLine();
-        stdout.WriteLine($"  {"kind",-18} {"facts",6} {"verified",9} {"secondary",10} {"unverified",11}");
+        stdout.WriteLine($"  {"kind",-18} {"facts",6} {"verified",9} {"secondary",10} {"unverified",11} {"disputed",9}");
         foreach (var (kind, c) in audit.ByKind)
         {
-            stdout.WriteLine($"  {kind,-18} {c.Facts,6} {c.Verified,9} {c.Secondary,10} {c.Unverified,11}");
+            stdout.WriteLine($"  {kind,-18} {c.Facts,6} {c.Verified,9} {c.Secondary,10} {c.Unverified,11} {c.Disputed,9}");
         }
 
         var unverified = audit.Unverified.ToList();
@@ -84,6 +84,19 @@ internal static class KbAuditCommand
         {
             stdout.WriteLine($"  {(KnowledgeAudit.IsCritical(f, kb) ? "*" : " ")} {f.Folder}/{f.Kind} {f.Id}: {f.Value}");
             stdout.WriteLine($"      {f.Note}");
+        }
+
+        var disputed = audit.Disputed.ToList();
+        stdout.WriteLine();
+        stdout.WriteLine($"disputed facts ({disputed.Count}; the value the knowledge base acts on, then what each side says):");
+        foreach (var f in disputed)
+        {
+            stdout.WriteLine($"    {f.Folder}/{f.Kind} {f.Id}: {f.Value}");
+            stdout.WriteLine($"      sources disagree: {f.Dispute!.Summary}");
+            foreach (var p in f.Dispute.Positions)
+            {
+                stdout.WriteLine($"      - {p.Value} ({string.Join("; ", p.Evidence.Select(ev => $"{ev.Reference}, {ev.Locator}"))})");
+            }
         }
     }
 
@@ -128,6 +141,7 @@ internal static class KbAuditCommand
             }
 
             w.WriteEndArray();
+            DisputedFacts(w, audit);
             w.WriteEndObject();
         }
 
@@ -140,5 +154,46 @@ internal static class KbAuditCommand
         w.WriteNumber("verified", c.Verified);
         w.WriteNumber("secondary", c.Secondary);
         w.WriteNumber("unverified", c.Unverified);
+        w.WriteNumber("disputed", c.Disputed);
+    }
+
+    // Each disputed fact with every side and its evidence, as the review sheet shows them side by side.
+    private static void DisputedFacts(Utf8JsonWriter w, KnowledgeAudit audit)
+    {
+        w.WriteStartArray("disputedFacts");
+        foreach (var f in audit.Disputed)
+        {
+            w.WriteStartObject();
+            w.WriteString("folder", f.Folder);
+            w.WriteString("kind", f.Kind);
+            w.WriteString("id", f.Id);
+            w.WriteString("value", f.Value);
+            w.WriteString("summary", f.Dispute!.Summary);
+            w.WriteStartArray("positions");
+            foreach (var p in f.Dispute.Positions)
+            {
+                w.WriteStartObject();
+                w.WriteString("value", p.Value);
+                w.WriteStartArray("evidence");
+                foreach (var ev in p.Evidence)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("reference", ev.Reference);
+                    w.WriteString("locator", ev.Locator);
+                    w.WriteString("url", ev.Url);
+                    w.WriteString("retrieved", KnowledgeDate.Format(ev.Retrieved));
+                    w.WriteString("says", ev.Says);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 }

@@ -147,7 +147,7 @@ internal static class NextTests
         if (!f.ProgressionGenotyped)
         {
             // Trace id DX-NEXT-002 (RuleIds.ResistanceWorkup) is written here; its sources: knowledge/rules/DX-NEXT-002.json.
-            Add(e, f.NextTests, gene, TestMethod.NgsDna, Sample.Plasma, $"After {on}: plasma DNA NGS for {gene} resistance mutations (e.g. solvent-front {SolventFront(k)}) and bypass alterations such as MET amplification; it guides the next TKI.{CnsOnly(progressed)}", RuleIds.ResistanceWorkup);
+            Add(e, f.NextTests, gene, TestMethod.NgsDna, Sample.Plasma, $"After {on}: plasma DNA NGS for {gene} resistance mutations{(e.Kb.SolventFront(k) is { } solventFront ? $" (e.g. solvent-front {solventFront.Name})" : "")} and bypass alterations such as MET amplification; it guides the next TKI.{CnsOnly(progressed)}", RuleIds.ResistanceWorkup);
         }
 
         // Mutations a plasma (or non-sequencing) test cannot phase: only tissue NGS shows whether they form a compound (SYS-RES-007).
@@ -169,18 +169,6 @@ internal static class NextTests
             }
         }
     }
-
-    /// <summary>
-    /// The kinase's solvent-front mutation, the example the resistance work-up names: the commonest on-target resistance
-    /// to second-generation ALK TKIs (G1202R) and to crizotinib in ROS1 (G2032R). A knowledge test keeps each a row of
-    /// the resistance table.
-    /// </summary>
-    internal static string SolventFront(Gene kinase) => kinase switch
-    {
-        Gene.Alk => "G1202R",
-        Gene.Ros1 => "G2032R",
-        _ => throw new ArgumentOutOfRangeException(nameof(kinase), kinase, "not a kinase of FusionGuide's scope"),
-    };
 
     /// <summary>
     /// CNS-only progression sheds little tumour DNA into plasma: cerebrospinal fluid is the liquid biopsy that finds the

@@ -55,7 +55,7 @@ internal static class LocalStage
         var siteText = string.Join(", ", sites.Select(Codes.MetastaticSite.Code));
         // Trace id LOC-OLIGO-001 (RuleIds.Oligometastatic) is written here; its sources: knowledge/rules/LOC-OLIGO-001.json.
         plan.Add(LocalTherapy.Sbrt, RuleIds.Oligometastatic,
-            $"Oligometastatic disease ({n} lesion{(n == 1 ? "" : "s")}: {siteText}): stereotactic body radiotherapy to each site, consolidating the response to systemic therapy.", LocalIndication.Oligometastatic);
+            $"Oligometastatic disease ({n} lesion{(n == 1 ? "" : "s")}: {siteText}): stereotactic body radiotherapy to each site, consolidating the response to systemic therapy.{LimitCaveat(e, max)}", LocalIndication.Oligometastatic);
         var resectable = extracranial.Where(ResectableSites.Contains).ToList();
         if (resectable.Count > 0)
         {
@@ -71,7 +71,11 @@ internal static class LocalStage
         }
     }
 
-    private static void Oligoprogression(Evaluation e, HistoryEntry cont, LocalPlan plan)
+    // The lesion limit's sources disagree (3 or 5): the row it decides names that (issue #17 item 4).
+    private static string LimitCaveat(Evaluation e, int max) =>
+        RowCaveats.Disputed(e.Kb.ClinicalThresholds.OligometastaticMaxLesionsProvenance) is { } d ? $" Limit of {max} lesions: {d}." : "";
+
+        private static void Oligoprogression(Evaluation e, HistoryEntry cont, LocalPlan plan)
     {
         if (cont.ProgressionPattern != ProgressionPattern.Oligoprogression)
         {

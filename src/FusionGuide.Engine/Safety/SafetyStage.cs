@@ -197,9 +197,13 @@ internal static class SafetyStage
             Dose = dose,
             Supportive = [.. rule.Supportive, .. rule.Referrals.Select(r => $"Refer: {r}")],
             Rule = ruleText + assumption,
-            Caveat = !rule.Provenance.Verified
-                ? $"This {e.Name(therapy)} label rule is not yet verified against the current label; check it before acting."
-                : null,
+            Caveat = (!rule.Provenance.Verified, RowCaveats.Disputed(rule.Provenance)) switch
+            {
+                (true, { } disputed) => $"This {e.Name(therapy)} label rule is not yet verified against the current label and {disputed}; check it before acting.",
+                (true, null) => $"This {e.Name(therapy)} label rule is not yet verified against the current label; check it before acting.",
+                (false, { } disputed) => $"{Evaluation.Capitalised(disputed)}; check the current label before acting.",
+                _ => null,
+            },
             References = rule.Provenance.Sources,
         };
     }

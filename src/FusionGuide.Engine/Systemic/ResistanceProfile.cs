@@ -28,8 +28,9 @@ internal enum Activity
 /// <param name="sources">The cell's references.</param>
 /// <param name="estimated">Judged from the parts of a compound mutation.</param>
 /// <param name="unverified">The table cell is not verified against its source.</param>
+/// <param name="disputed">"sources disagree: …" when the cell's sources disagree (<see cref="RowCaveats.Disputed"/>).</param>
 internal sealed class ActivityFinding(MutationSet set, Activity activity, string drug, string cited, string activityText,
-    IReadOnlyList<string> sources, bool estimated, bool unverified)
+    IReadOnlyList<string> sources, bool estimated, bool unverified, string? disputed = null)
 {
     private string? evidence;
 
@@ -47,10 +48,12 @@ internal sealed class ActivityFinding(MutationSet set, Activity activity, string
     public string ActivityText { get; } = activityText;
 
     /// <summary>
-    /// "G1202R found on plasma NGS: lorlatinib sensitive (IC50 …; Gainor 2016)". Written when a rule first quotes it:
-    /// a mutation set has a finding for every drug in the table, and most of those drugs are never offered or avoided.
+    /// "G1202R found on plasma NGS: lorlatinib sensitive (IC50 …; Gainor 2016)", and "; sources disagree: …" when the
+    /// cell is disputed, so the option or avoid row the cell decides names the disagreement (issue #17 item 4). Written
+    /// when a rule first quotes it: a mutation set has a finding for every drug in the table, and most of those drugs are
+    /// never offered or avoided.
     /// </summary>
-    public string Evidence => evidence ??= $"{Set.Name} found on {Set.Source}: {drug} {(Estimated ? "is judged " : "")}{ActivityText} ({cited})";
+    public string Evidence => evidence ??= $"{Set.Name} found on {Set.Source}: {drug} {(Estimated ? "is judged " : "")}{ActivityText} ({cited}){(disputed is { } d ? $"; {d}" : "")}";
 }
 
 /// <summary>The resistance picture: for every drug, its activity against each mutation set found at progression.</summary>
@@ -186,7 +189,7 @@ internal sealed class ResistanceProfile
 
         // With a compound judged from its parts, keep the worst part per set.
         var existing = list.FindIndex(f => f.Set == set);
-        var finding = new ActivityFinding(set, activity, drug, cell.Cited, activityText, cell.Provenance.Sources, estimated, !cell.Provenance.Verified);
+        var finding = new ActivityFinding(set, activity, drug, cell.Cited, activityText, cell.Provenance.Sources, estimated, !cell.Provenance.Verified, RowCaveats.Disputed(cell.Provenance));
         if (existing < 0)
         {
             list.Add(finding);

@@ -5,14 +5,15 @@ namespace FusionGuide.Knowledge.Audit;
 /// <param name="Verified">Read in a primary source.</param>
 /// <param name="Secondary">Read in two independent secondary sources.</param>
 /// <param name="Unverified">Not confirmed.</param>
-public sealed record FactCounts(int Facts, int Verified, int Secondary, int Unverified)
+/// <param name="Disputed">Facts whose sources disagree (a <c>disputed</c> block), whatever their status: counted across the other three.</param>
+public sealed record FactCounts(int Facts, int Verified, int Secondary, int Unverified, int Disputed)
 {
     /// <summary>Counts a set of facts.</summary>
     public static FactCounts Of(IEnumerable<KnowledgeFact> facts)
     {
         var list = facts.ToList();
         return new(list.Count, list.Count(f => f.Status == FactStatus.Verified), list.Count(f => f.Status == FactStatus.Secondary),
-            list.Count(f => f.Status == FactStatus.Unverified));
+            list.Count(f => f.Status == FactStatus.Unverified), list.Count(f => f.Dispute is not null));
     }
 
     /// <summary>Share of facts left unverified, 0–1.</summary>
@@ -63,4 +64,7 @@ public sealed record KnowledgeAudit(
 
     /// <summary>The facts left unverified.</summary>
     public IEnumerable<KnowledgeFact> Unverified => Facts.Where(f => f.Status == FactStatus.Unverified);
+
+    /// <summary>The facts whose sources disagree, with both sides recorded.</summary>
+    public IEnumerable<KnowledgeFact> Disputed => Facts.Where(f => f.Dispute is not null);
 }

@@ -27,6 +27,9 @@ public sealed record KnowledgeFact(string Folder, string Kind, string Id, string
     /// <summary>The evidence a reviewer follows (a class member without its own falls back to its class's).</summary>
     public IReadOnlyList<Evidence> Evidence => Provenance.Evidence;
 
+    /// <summary>The sources' disagreement about it, when one is recorded (a class member's own only: a class's dispute is the class's).</summary>
+    public Dispute? Dispute => Provenance.Disputed;
+
     /// <summary>Why it is unverified, when it is.</summary>
     public string? Note => Status == FactStatus.Unverified
         ? Provenance.VerificationNote ?? "no evidence recorded"
@@ -158,6 +161,11 @@ public static class KnowledgeFacts
 
         foreach (var row in kb.Resistance)
         {
+            if (row.SolventFront is { } marker)
+            {
+                Add("resistance", "solvent-front", $"{row.Id}/solvent-front", row.Gene.Code(), $"{row.Gene.Code()} {row.Name} is the kinase's solvent-front mutation (the resistance work-up's example)", row, marker);
+            }
+
             foreach (var c in row.Cells)
             {
                 Add("resistance", "resistance-cell", $"{row.Id}/{c.Drug.Code()}", c.Drug.Code(), $"{row.Gene.Code()} {row.Name} × {c.Drug.Code()}: {c.Activity.Code()}{(c.Ic50nM is { } ic ? $" (IC50 {ic} nM)" : "")}{(c.Basis is { } b ? $", {b.Code()}" : "")}{(c.EmergedOnDrug ? ", emerged on the drug in patients" : "")}", c, c.Provenance);

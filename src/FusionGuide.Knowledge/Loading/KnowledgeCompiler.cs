@@ -44,9 +44,13 @@ internal static class KnowledgeCompiler
     private static Provenance Of(W.WireSourced w) => Of(w, w.Sources);
 
     private static Provenance Of(W.WireEvidenced w, IReadOnlyList<string> sources) =>
-        new(sources, w.Verified != false, w.VerificationNote,
-            [.. w.Evidence.Select(e => new Evidence(e.Reference, e.Locator, e.Url, KnowledgeDate.Parse(e.Retrieved), e.Says))],
-            w.EvidenceLevel is { } level ? Terms.EvidenceLevel.Parse(level) : null, w.Notes);
+        new(sources, w.Verified != false, w.VerificationNote, [.. w.Evidence.Select(Evidence)],
+            w.EvidenceLevel is { } level ? Terms.EvidenceLevel.Parse(level) : null, w.Notes)
+        {
+            Disputed = w.Disputed is { } d ? new Dispute(d.Summary, [.. d.Positions.Select(p => new DisputePosition(p.Value, [.. p.Evidence.Select(Evidence)]))]) : null,
+        };
+
+    private static Evidence Evidence(W.Evidence e) => new(e.Reference, e.Locator, e.Url, KnowledgeDate.Parse(e.Retrieved), e.Says);
 
     private static DateOnly? OptionalDate(string? s) => s is null ? null : KnowledgeDate.Parse(s);
 
@@ -126,7 +130,10 @@ internal static class KnowledgeCompiler
                 .Select(id => shortNames.GetValueOrDefault(id, id))),
             Of(cell)))],
         [.. r.Resensitises.Select(x => new Resensitisation(x.Id, Codes.Therapy.Parse(x.Drug), [.. x.After.Select(Codes.Therapy.Parse)], x.Summary, Of(x)))],
-        Of(r));
+        Of(r))
+    {
+        SolventFront = r.SolventFront is { } marker ? Of(marker) : null,
+    };
 
     private static OffTargetMechanism OffTarget(W.OffTargetMechanism o) => new(o.Id, o.Gene == "any" ? null : Terms.Kinase.Parse(o.Gene), o.Alteration,
         o.Transformation is null ? null : Codes.Transformation.Parse(o.Transformation), o.Approach,

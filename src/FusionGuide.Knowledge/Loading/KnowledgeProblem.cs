@@ -51,6 +51,8 @@ public static class KnowledgeCodes
     public const string SelfContradiction = "KB018";
     /// <summary>A verified reference gives no address, DOI or PMID a reader can follow.</summary>
     public const string UnresolvableReference = "KB019";
+    /// <summary>A disputed block with fewer than two positions, or a position without evidence (docs/knowledge-format.md).</summary>
+    public const string BadDispute = "KB020";
 }
 
 /// <summary>Thrown when a knowledge base fails validation: a broken knowledge base never answers a case.</summary>

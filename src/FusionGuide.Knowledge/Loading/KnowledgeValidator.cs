@@ -49,6 +49,8 @@ internal static partial class KnowledgeValidator
             v.Resistance(r);
         }
 
+        v.SolventFronts();
+
         foreach (var o in c.OffTarget)
         {
             v.OffTarget(o);
@@ -153,6 +155,8 @@ internal static partial class KnowledgeValidator
             {
                 Evidence(file, what, ev);
             }
+
+            Disputed(file, what, fact.Disputed);
 
             if (fact.Verified != false && fact.EvidenceLevel == "secondary"
                 && fact.Evidence.Select(ev => ev.Url).Distinct(StringComparer.Ordinal).Count() < 2)

@@ -45,6 +45,9 @@ public sealed class ClinicalThresholds
     public double BrainLargeLesionMm => kb.Threshold("brain-large-lesion-mm");
     /// <summary>Most lesions of oligometastatic disease.</summary>
     public int OligometastaticMaxLesions => (int)kb.Threshold("oligometastatic-max-lesions");
+
+    /// <summary>How <see cref="OligometastaticMaxLesions"/> was established (its sources disagree: the row it decides says so).</summary>
+    public Provenance OligometastaticMaxLesionsProvenance => kb.ThresholdRecord("oligometastatic-max-lesions")!.Provenance;
     /// <summary>ECOG at or above which performance status is poor.</summary>
     public int EcogPoorAtOrAbove => (int)kb.Threshold("ecog-poor-at-or-above");
 }

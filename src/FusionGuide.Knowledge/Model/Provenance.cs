@@ -15,6 +15,9 @@ public sealed record Provenance(IReadOnlyList<string> Sources, bool Verified, st
 {
     /// <summary>No sources, verified, no evidence: for the parts of a record that carry no provenance of their own.</summary>
     public static readonly Provenance None = new([], true, null, [], null, null);
+
+    /// <summary>Sources that disagree about the value, with both sides' evidence (the file's <c>disputed</c> block); null when none is recorded.</summary>
+    public Dispute? Disputed { get; init; }
 }
 
 /// <summary>One reading of a source that supports a fact.</summary>

@@ -85,6 +85,9 @@ public sealed record ResistanceRow(string Id, Gene Gene, IReadOnlyList<string> M
 {
     /// <summary>The mutations joined with "+" (G1202R+L1196M).</summary>
     public string Name { get; } = string.Join("+", Mutations);
+
+    /// <summary>Set when this row is its kinase's solvent-front mutation (the file's <c>solventFront</c> marker, with its sources).</summary>
+    public Provenance? SolventFront { get; init; }
 }
 
 /// <summary>One drug × mutation cell.</summary>

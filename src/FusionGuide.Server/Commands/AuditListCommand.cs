@@ -2,7 +2,6 @@ using System.Globalization;
 using FusionGuide.Domain.Validation;
 using FusionGuide.Domain.Wire;
 using FusionGuide.Server.Audit;
-using FusionGuide.Server.Operations;
 
 namespace FusionGuide.Server.Commands;
 
@@ -15,14 +14,8 @@ internal static class AuditListCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var configured = new List<Problem>();
-        (args, _) = ServerConfiguration.Apply(args, CommandLine.ConfigurableOptions(CommandTable.AuditList), passHostSettings: false, configured);
-        var a = ParsedArguments.Parse(args, CommandTable.AuditList);
-        a.Problems.InsertRange(0, configured);
-        foreach (var word in a.Positional)
-        {
-            a.Usage($"unknown argument '{word}'; see {ParsedArguments.Help(CommandTable.AuditList)}");
-        }
+        // The configuration file and FUSIONGUIDE_* variables first, then the arguments; positional words are refused.
+        var a = CommandLine.ParseConfigured(args, CommandTable.AuditList).Arguments;
 
         var offset = (int)a.Long("--offset", 0, 0, int.MaxValue);
         var limit = (int)a.Long("--limit", 50, 1, 10_000);

@@ -28,14 +28,16 @@ internal sealed partial class CommandLine
     /// <summary>
     /// Reads a server command's settings from everywhere they may come from: the configuration file and
     /// <c>FUSIONGUIDE_*</c> variables (<see cref="ServerConfiguration"/>), then <paramref name="args"/> against
-    /// <paramref name="command"/>. The configuration's problems come first. Used by serve, audit verify and audit migrate.
+    /// <paramref name="command"/>. The configuration's problems come first. Used by serve, audit verify, audit migrate,
+    /// audit archive, audit list and keys add; a command with positional words (keys add NAME ROLE) passes
+    /// <paramref name="positional"/> and reads them from <see cref="Arguments"/>.
     /// </summary>
-    public static CommandLine ParseConfigured(IReadOnlyList<string> args, CommandSpec command)
+    public static CommandLine ParseConfigured(IReadOnlyList<string> args, CommandSpec command, bool positional = false)
     {
         ArgumentNullException.ThrowIfNull(command);
         var configured = new List<Problem>();
         var (applied, configFile) = ServerConfiguration.Apply(args, ConfigurableOptions(command), command.PassesHostSettings, configured);
-        var line = Parse(applied, command);
+        var line = positional ? new CommandLine(ParsedArguments.Parse(applied, command)) : Parse(applied, command);
         line.Problems.InsertRange(0, configured);
         return new CommandLine(line.parsed) { ConfigFile = configFile };
     }
@@ -58,6 +60,9 @@ internal sealed partial class CommandLine
 
         return new CommandLine(parsed);
     }
+
+    /// <summary>The parsed arguments themselves, for commands that read positional words or numeric options.</summary>
+    public ParsedArguments Arguments => parsed;
 
     public string? Option(string name) => parsed.Option(name);
 

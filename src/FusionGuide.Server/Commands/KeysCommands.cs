@@ -1,7 +1,6 @@
 using FusionGuide.Domain.Validation;
 using FusionGuide.Domain.Wire;
 using FusionGuide.Server.Hosting;
-using FusionGuide.Server.Operations;
 
 namespace FusionGuide.Server.Commands;
 
@@ -14,10 +13,8 @@ internal static class KeysCommands
     /// <summary>Makes a key, appends its line to the key file (created when missing) and prints the key.</summary>
     public static int Add(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var configured = new List<Problem>();
-        (args, _) = ServerConfiguration.Apply(args, CommandLine.ConfigurableOptions(CommandTable.KeysAdd), passHostSettings: false, configured);
-        var a = ParsedArguments.Parse(args, CommandTable.KeysAdd);
-        a.Problems.InsertRange(0, configured);
+        // The configuration file and FUSIONGUIDE_* variables (--api-keys) first, then NAME ROLE and the options.
+        var a = CommandLine.ParseConfigured(args, CommandTable.KeysAdd, positional: true).Arguments;
         var (name, role) = NameAndRole(a);
         var file = a.Option("--api-keys");
         if (file is null)

@@ -15,8 +15,8 @@ namespace FusionGuide.Server.Hosting;
 /// </summary>
 /// <remarks>
 /// <para>A client is, in order: the holder of the configured API key (a key that does not match is not a client of
-/// its own — otherwise each made-up key would get a fresh bucket); the subject of a valid CDS Hooks JWT (its
-/// <c>iss</c> and <c>sub</c>); else the client address (the forwarded one when <c>--trust-proxy</c> names the proxy; an
+/// its own — otherwise each made-up key would get a fresh bucket); the named API key presented (by its name); the
+/// subject of a valid bearer token — OIDC or CDS Hooks JWT (its <c>iss</c> and <c>sub</c>); else the client address (the forwarded one when <c>--trust-proxy</c> names the proxy; an
 /// IPv6 address by its /64, which one host usually holds whole). The health route is never limited.</para>
 /// <para>Settings come from configuration — environment (<c>FusionGuide__RateLimit__PermitsPerSecond=…</c>) or host
 /// arguments (<c>--FusionGuide:RateLimit:PermitsPerSecond=…</c>), see <see cref="FromConfiguration"/>.</para>
@@ -87,6 +87,16 @@ public sealed record ClientRateLimit(bool Enabled = true, int PermitsPerSecond =
             return "api-key";
         }
 
+        // A named API key (--api-keys) is its holder's own bucket, by name: two keys used from one address (a proxy, a
+        // shared host) are two clients. The global limiter runs before the endpoint filters that record the caller,
+        // so the key is looked up here the same way (salted hash; an unknown key falls through to the address).
+        if (settings.ApiKeys is { } named && http.Request.Headers[ApiKeyFilter.Header] is [{ Length: > 0 } presented]
+            && named.Find(presented) is { } holder)
+        {
+            return $"key:{holder.Name}";
+        }
+
+        // An authenticated bearer (an OIDC access token or a CDS Hooks JWT): its issuer and subject.
         if (http.User.Identity?.IsAuthenticated == true && http.User.FindFirst("sub")?.Value is { } sub)
         {
             return $"jwt:{http.User.FindFirst("iss")?.Value}\n{sub}";

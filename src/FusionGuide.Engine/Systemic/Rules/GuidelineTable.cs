@@ -1,4 +1,5 @@
 using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic.Rules;
@@ -123,6 +124,11 @@ internal static class GuidelineTable
         if (entry.NaiveOnly && p.PriorInhibitor)
         {
             LabelScope.OutsideTableEntry(p, c, table);
+        }
+
+        if (RowCaveats.Disputed(entry.Provenance) is { } disputed)
+        {
+            c.Notes.Add(disputed);
         }
 
         e.UsedUnverified($"{table.Id}/{entry.Therapy.Code()}", entry.Provenance);

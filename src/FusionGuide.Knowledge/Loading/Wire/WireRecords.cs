@@ -13,6 +13,7 @@ internal abstract record WireEvidenced
     public IReadOnlyList<Evidence> Evidence { get => field ?? []; init; }
     public string? EvidenceLevel { get; init; }
     public string? Notes { get; init; }
+    public Dispute? Disputed { get; init; }
 }
 
 /// <summary>A fact with its sources.</summary>
@@ -195,6 +196,7 @@ internal sealed record ResistanceRow : WireSourced
     public IReadOnlyList<string> Mutations { get => field ?? []; init; }
     public IReadOnlyList<ResistanceCell> Cells { get => field ?? []; init; }
     public IReadOnlyList<Resensitisation> Resensitises { get => field ?? []; init; }
+    public SolventFrontMarker? SolventFront { get; init; }
 }
 
 internal sealed record Resensitisation : WireFact

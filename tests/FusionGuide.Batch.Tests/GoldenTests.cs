@@ -101,10 +101,14 @@ namespace FusionGuide.Batch.Tests;
 /// "sources disagree: …" (avoid reasons for ALK 1151Tins x ceritinib and I1171N x crizotinib, the ROS1 S1986F x
 /// lorlatinib finding, the lorlatinib grade 1-3 lipid rows' caveat, the oligometastatic SBRT row). The branch started
 /// from integ after the k1-k4 knowledge merges, whose knowledge alone already gave aed44d9fd19c2327b5ce0a9b1a5a13e411ed71773e3013d7924555781151d417.
+/// Re-baselined 2026-12-05 (session 4 integration, knowledge release 2026.12.3): every change above together, plus the
+/// knowledge verification pass (k1-k4: reworded lorlatinib lipid rows, fluoxetine as QT-prolonging, erythromycin and
+/// posaconazole as P-gp inhibitors, resistance cells' sources and bases, corrected reference dates), a combination's
+/// case-series figures moved from its row to the evidence section, and the release version stamped in every result.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "7ddd4cee487afc9cd2e91bd9712a92c65768fbe4a01139d50e4303e31118ef6f";
+    private const string ExpectedSha256 = "6b46e1c8d75cec9490f132a1f47daa7c9b661013274d578d6e34d95f041f4d4f";
 
     public static string Compute()
     {

@@ -48,7 +48,9 @@ public sealed class TkiCombinationTests
         var combination = Assert.Single(Combinations(r), o => o.Therapy == Therapy.PlatinumPemetrexed);
         Assert.Equal([Therapy.Alectinib], combination.Combination!.With);
         Assert.Contains("lin-2020-chemo-alk", combination.References);
-        Assert.Contains("6.8 vs 3.2 months", combination.Rationale, StringComparison.Ordinal);
+        // Its case-series figures are listed once in the evidence section, never in the row (issue #20 item 7).
+        Assert.DoesNotContain("6.8 vs 3.2 months", combination.Rationale, StringComparison.Ordinal);
+        Assert.Contains(r.Evidence!, x => x.Reference == "lin-2020-chemo-alk" && x.Figures.Any(f => f.Contains("6.8 vs 3.2 months", StringComparison.Ordinal)));
     }
 
     [Fact]

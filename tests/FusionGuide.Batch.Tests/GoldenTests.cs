@@ -105,10 +105,13 @@ namespace FusionGuide.Batch.Tests;
 /// knowledge verification pass (k1-k4: reworded lorlatinib lipid rows, fluoxetine as QT-prolonging, erythromycin and
 /// posaconazole as P-gp inhibitors, resistance cells' sources and bases, corrected reference dates), a combination's
 /// case-series figures moved from its row to the evidence section, and the release version stamped in every result.
+/// Re-baselined 2026-12-05 (SYS-RES-002 for compound rows): a compound whose row leaves a drug unrated (I1171N+D1203N
+/// rates only alectinib and lorlatinib) now judges that drug by what its single mutations resist, so crizotinib is
+/// avoided for a compound containing I1171N instead of being offered; the trace names the carried-over drugs.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "6b46e1c8d75cec9490f132a1f47daa7c9b661013274d578d6e34d95f041f4d4f";
+    private const string ExpectedSha256 = "ad010a52498bf2aa9a6532b42971d3e0a9295787fd5a09b4d1d3640837e47fc3";
 
     public static string Compute()
     {

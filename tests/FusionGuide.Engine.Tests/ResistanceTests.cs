@@ -20,6 +20,20 @@ public class ResistanceTests
         "[" + string.Join(",", drugs.Select((d, i) => $$"""{ "therapy": "{{d}}", "start": "{{2019 + 2 * i}}-01", "end": "{{2020 + 2 * i}}-12", "stopReason": "progression", "progressionPattern": "systemic" }""")) + "]";
 
     [Theory]
+    [InlineData("plasma")]
+    [InlineData("tissue")]
+    public void Compound_row_that_does_not_rate_crizotinib_still_rules_it_out_when_a_part_resists_it(string sample)
+    {
+        // I1171N+D1203N's row rates only alectinib and lorlatinib; I1171N alone resists crizotinib, so the compound must
+        // too (SYS-RES-002) — found by the property invariant (seed aul82sEnhpu1), where crizotinib was offered.
+        var r = Cases.Evaluate(AtProgression("ALK", ["I1171N", "D1203N"], Progressed("alectinib", "lorlatinib"), sample: sample));
+
+        Assert.DoesNotContain("crizotinib", r.Options());
+        Assert.Contains("crizotinib", r.Avoid());
+        Assert.Contains("SYS-RES-002", r.Rules());
+    }
+
+    [Theory]
     [MemberData(nameof(MutationRows))]
     public void Every_resistant_cell_rules_the_drug_out(string rowId)
     {

@@ -129,6 +129,7 @@ internal sealed class ResistanceProfile
             }
 
             e.Fire(ResistanceId, $"{gene} {set.Name} ({set.Source}): {Summary(exact)}.", exact.Provenance.Sources);
+            PartsForUnratedDrugs(e, set, exact);
             return;
         }
 
@@ -163,6 +164,38 @@ internal sealed class ResistanceProfile
 
             e.Fire(ResistanceId, $"{gene} {row.Name} ({set.Source}): {Summary(row)}.", row.Provenance.Sources);
         }
+    }
+
+    /// <summary>
+    /// SYS-RES-002 for a compound whose row rates only some drugs (I1171N+D1203N rates alectinib and lorlatinib): a drug
+    /// the row leaves out is judged by its single mutations where they resist it, since a compound resists at least what
+    /// each part resists — crizotinib is never offered for a compound that contains I1171N. A part's "sensitive" is not
+    /// carried over: compounds often resist more than their parts (Yoda 2018), so the drug stays unrated.
+    /// </summary>
+    private void PartsForUnratedDrugs(Evaluation e, MutationSet set, ResistanceRow compound)
+    {
+        if (set.Mutations.Count < 2)
+        {
+            return;
+        }
+
+        var rated = compound.Cells.Select(c => c.Drug).ToHashSet();
+        var parts = set.Mutations.Select(m => e.Kb.ResistanceFor(set.Gene, [m])).OfType<ResistanceRow>().ToList();
+        var carried = parts.SelectMany(r => r.Cells)
+            .Where(c => !rated.Contains(c.Drug) && c.Activity is CellActivity.Resistant or CellActivity.Intermediate).ToList();
+        if (carried.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var cell in carried)
+        {
+            AddCell(e, set, cell, estimated: true);
+        }
+
+        var drugs = string.Join(", ", carried.Select(c => c.Drug).Distinct().Select(d => e.Name(d)));
+        e.Fire(CompoundEstimatedId, $"The {Codes.Gene.Code(set.Gene)} {set.Name} row does not rate {drugs}: each is judged by what its single mutations resist ({string.Join(", ", parts.Select(r => r.Name))}).",
+            [.. parts.SelectMany(r => r.Provenance.Sources).Distinct()]);
     }
 
     /// <summary>"lorlatinib sensitive, alectinib resistant, …": a row's cells as the resistance rule's trace lists them.</summary>

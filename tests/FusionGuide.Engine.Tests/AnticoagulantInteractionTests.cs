@@ -9,14 +9,9 @@ namespace FusionGuide.Engine.Tests;
 /// </summary>
 public class AnticoagulantInteractionTests
 {
-    private static Result OnDrugWith(string drug, params string[] medications)
-    {
-        var tests = Kb.Targets(drug).Contains("ALK") ? "" : $", \"tests\": {Cases.Ros1Tests}";
-        var meds = string.Join(", ", medications.Select(m => $"\"{m}\""));
-        return Cases.Evaluate($$"""{ "history": [ { "therapy": "{{drug}}", "start": "2025-01", "stopReason": "ongoing" } ], "medications": [{{meds}}] {{tests}} }""");
-    }
+    private static Result OnDrugWith(string drug, params string[] medications) => Cases.OnDrugWith(drug, medications);
 
-    private static InteractionRow Row(Result r, Therapy t, string with) => Assert.Single(r.Interactions, i => i.Therapy == t && i.With == with);
+    private static InteractionRow Row(Result r, Therapy t, string with) => Cases.InteractionRow(r, t, with);
 
     [Fact]
     public void Lorlatinib_with_apixaban_names_the_induction_and_a_swap()

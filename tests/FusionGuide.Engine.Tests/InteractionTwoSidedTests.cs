@@ -10,15 +10,9 @@ namespace FusionGuide.Engine.Tests;
 /// </summary>
 public class InteractionTwoSidedTests
 {
-    /// <summary>The patient is on <paramref name="drug"/> (so it is in play) and takes <paramref name="medications"/>.</summary>
-    private static Result OnDrugWith(string drug, params string[] medications)
-    {
-        var tests = Kb.Targets(drug).Contains("ALK") ? "" : $", \"tests\": {Cases.Ros1Tests}";
-        var meds = string.Join(", ", medications.Select(m => $"\"{m}\""));
-        return Cases.Evaluate($$"""{ "history": [ { "therapy": "{{drug}}", "start": "2025-01", "stopReason": "ongoing" } ], "medications": [{{meds}}] {{tests}} }""");
-    }
+    private static Result OnDrugWith(string drug, params string[] medications) => Cases.OnDrugWith(drug, medications);
 
-    private static InteractionRow Row(Result r, Therapy t, string with) => Assert.Single(r.Interactions, i => i.Therapy == t && i.With == with);
+    private static InteractionRow Row(Result r, Therapy t, string with) => Cases.InteractionRow(r, t, with);
 
     [Fact]
     public void Lurasidone_with_ceritinib_is_contraindicated_from_its_own_label()

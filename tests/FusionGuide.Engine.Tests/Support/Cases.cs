@@ -55,6 +55,20 @@ internal static class Cases
     /// <summary>Evaluates the base case with the overrides; every result is checked against the contract's schema.</summary>
     public static Result Evaluate(string overrides = "{}", DateOnly? asOf = null) => EvaluateJson(Json(overrides), asOf);
 
+    /// <summary>
+    /// The patient is on <paramref name="drug"/> (so it is in play; ROS1 tests for a ROS1-only drug) and takes
+    /// <paramref name="medications"/>: the case the interaction tests read.
+    /// </summary>
+    public static Result OnDrugWith(string drug, params string[] medications)
+    {
+        var tests = Kb.Targets(drug).Contains("ALK") ? "" : $", \"tests\": {Ros1Tests}";
+        var meds = string.Join(", ", medications.Select(m => $"\"{m}\""));
+        return Evaluate($$"""{ "history": [ { "therapy": "{{drug}}", "start": "2025-01", "stopReason": "ongoing" } ], "medications": [{{meds}}] {{tests}} }""");
+    }
+
+    /// <summary>The one interaction row of <paramref name="t"/> with <paramref name="with"/>.</summary>
+    public static InteractionRow InteractionRow(Result r, Therapy t, string with) => Xunit.Assert.Single(r.Interactions, i => i.Therapy == t && i.With == with);
+
     /// <summary>Evaluates a whole case document.</summary>
     public static Result EvaluateJson(string json, DateOnly? asOf = null)
     {

@@ -68,10 +68,16 @@ public static class CommandTable
     };
 
     /// <summary><c>kb audit [DIR]</c>.</summary>
-    public static readonly CommandSpec KbAudit = new("kb audit", Executable.Cli, "kb audit [DIR] [--json] [--html FILE]",
-        "facts verified, on secondary evidence and unverified; the review sheet")
+    public static readonly CommandSpec KbAudit = new("kb audit", Executable.Cli, "kb audit [DIR] [--json] [--html FILE] [--cohort N [--seed S]]",
+        "facts verified, on secondary evidence and unverified; the review sheet; how many answers lean on unverified facts")
     {
-        Options = [new("--json", null, "the audit as JSON"), new("--html", "FILE", "write the review sheet a clinician signs off")],
+        Options =
+        [
+            new("--json", null, "the audit as JSON"),
+            new("--html", "FILE", "write the review sheet a clinician signs off"),
+            new("--cohort", "N", "also evaluate N synthetic cases: the share whose result carries the unverified-knowledge warning, and the unverified facts behind it, most results first"),
+            new("--seed", "S", "the synthetic cases' seed (default 1)"),
+        ],
     };
 
     /// <summary><c>batch INPUT.ndjson</c>.</summary>

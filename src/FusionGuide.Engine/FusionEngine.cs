@@ -52,7 +52,22 @@ public sealed class FusionEngine
     /// <param name="case">A validated case.</param>
     /// <param name="asOf">The evaluation date; the knowledge base's release date when null.</param>
     /// <param name="notices">Notices from reading the case (unknown fields), carried into the warnings.</param>
-    public Result Evaluate(Case @case, DateOnly? asOf = null, IReadOnlyList<InputNotice>? notices = null)
+    public Result Evaluate(Case @case, DateOnly? asOf = null, IReadOnlyList<InputNotice>? notices = null) => Run(@case, asOf, notices).Result;
+
+    /// <summary>
+    /// Evaluates one case and names, by their knowledge ids (as <c>kb audit</c> lists them), the unverified facts its
+    /// result leans on — what its unverified-knowledge warning counts. For measuring a knowledge release over a cohort
+    /// (<c>kb audit --cohort</c>, issue #17's "at most 10 % of results carry the warning").
+    /// </summary>
+    /// <param name="case">A validated case.</param>
+    /// <param name="asOf">The evaluation date; the knowledge base's release date when null.</param>
+    public (Result Result, IReadOnlyList<string> UnverifiedFacts) EvaluateNamingUnverified(Case @case, DateOnly? asOf = null)
+    {
+        var (result, e) = Run(@case, asOf, null);
+        return (result, [.. e.Unverified.Keys.Order(StringComparer.Ordinal)]);
+    }
+
+    private (Result Result, Evaluation Evaluation) Run(Case @case, DateOnly? asOf, IReadOnlyList<InputNotice>? notices)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var e = new Evaluation(@case, KnowledgeBase, asOf ?? KnowledgeBase.ReleaseDate);
@@ -84,7 +99,7 @@ public sealed class FusionEngine
             genes.Add(Codes.Gene.Code(gene), status);
         }
 
-        return new Result
+        var result = new Result
         {
             CaseId = @case.Id,
             KnowledgeBaseVersion = KnowledgeBase.Version,
@@ -110,6 +125,7 @@ public sealed class FusionEngine
             Evidence = systemic.Evidence,
             Trace = e.Trace,
         };
+        return (result, e);
     }
 
     /// <summary>

@@ -29,6 +29,49 @@ public sealed class KbCommandTests
     }
 
     [Fact]
+    public void Kb_audit_cohort_measures_the_share_of_answers_with_the_unverified_warning_and_names_every_fact_behind_it()
+    {
+        var (code, stdout, _) = Cli.Run("kb", "audit", "--json", "--cohort", "300", "--seed", "7");
+        Assert.Equal(0, code);
+        using var doc = System.Text.Json.JsonDocument.Parse(stdout);
+        var cohort = doc.RootElement.GetProperty("cohort");
+        Assert.Equal(300, cohort.GetProperty("cases").GetInt32());
+        Assert.Equal(7, cohort.GetProperty("seed").GetInt32());
+
+        // The same cases through the engine: the warning count and every fact the trace names agree with the audit.
+        var engine = new FusionGuide.Engine.FusionEngine(FusionGuide.Knowledge.Loading.KnowledgeLoader.Embedded);
+        var results = new FusionGuide.Cohort.Synthesis.CaseSynthesizer(engine.KnowledgeBase, 7).Cases(300).Select(c => engine.Evaluate(c)).ToList();
+        var warned = results.Count(r => r.Warnings.Any(w => w.Code == "unverified-knowledge"));
+        Assert.Equal(warned, cohort.GetProperty("withUnverifiedWarning").GetInt32());
+        Assert.Equal(Math.Round(warned / 300.0, 4), cohort.GetProperty("share").GetDouble());
+
+        var facts = cohort.GetProperty("facts").EnumerateArray().ToList();
+        Assert.NotEmpty(facts);
+        Assert.True(facts.Zip(facts.Skip(1)).All(p => p.First.GetProperty("results").GetInt32() >= p.Second.GetProperty("results").GetInt32()), "most results first");
+        var unverifiedIds = doc.RootElement.GetProperty("unverifiedFacts").EnumerateArray().Select(f => f.GetProperty("id").GetString()).ToHashSet();
+        foreach (var f in facts)
+        {
+            var id = f.GetProperty("id").GetString()!;
+            // Every fact behind the warning is one kb audit lists as unverified, under the same id.
+            Assert.Contains(id, unverifiedIds);
+            var usedBy = results.Count(r => r.Trace.Any(t => t.Rule == "KB-UNVERIFIED-001" && t.Detail.Contains($" {id} (", StringComparison.Ordinal)));
+            Assert.Equal(usedBy, f.GetProperty("results").GetInt32());
+        }
+
+        var (_, text, _) = Cli.Run("kb", "audit", "--cohort", "300", "--seed", "7");
+        Assert.Contains($"synthetic cohort: 300 cases (seed 7)", text, StringComparison.Ordinal);
+        Assert.Contains("carry the unverified-knowledge warning (target: at most 10", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kb_audit_cohort_refuses_a_cohort_of_no_cases()
+    {
+        var (code, _, stderr) = Cli.Run("kb", "audit", "--cohort", "0");
+        Assert.Equal(2, code);
+        Assert.Contains("--cohort", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Kb_audit_counts_disputed_facts_in_text_json_and_the_review_sheet()
     {
         var (code, stdout, _) = Cli.Run("kb", "audit", "--json");

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using FusionGuide.Cohort.Audit;
 using FusionGuide.Domain.Validation;
+using FusionGuide.Engine;
 using FusionGuide.Knowledge;
 using FusionGuide.Knowledge.Audit;
 using FusionGuide.Knowledge.Loading;
@@ -9,8 +11,9 @@ using FusionGuide.Rendering;
 namespace FusionGuide.Cli.Commands;
 
 /// <summary>
-/// <c>kb audit [DIR] [--json] [--html FILE]</c>: how much of the knowledge base is verified, by folder and kind; the
-/// unverified facts with what was searched; and an HTML review sheet a clinician signs off.
+/// <c>kb audit [DIR] [--json] [--html FILE] [--cohort N [--seed S]]</c>: how much of the knowledge base is verified, by
+/// folder and kind; the unverified facts with what was searched; an HTML review sheet a clinician signs off; and, with
+/// <c>--cohort</c>, how many answers of a synthetic cohort lean on unverified facts and which facts those are.
 /// </summary>
 internal static class KbAuditCommand
 {
@@ -22,6 +25,8 @@ internal static class KbAuditCommand
             a.Usage($"kb audit takes at most one knowledge folder ('{a.Positional[1]}')");
         }
 
+        var cohort = a.Has("--cohort") ? a.Long("--cohort", 2000, 1, 1_000_000) : (long?)null;
+        var seed = a.ULong("--seed", 1);
         if (a.Problems.Count > 0)
         {
             return Dispatcher.Problems(stderr, a.Problems);
@@ -35,6 +40,7 @@ internal static class KbAuditCommand
         }
 
         var audit = KnowledgeAudit.Of(kb);
+        var exposure = cohort is { } n ? UnverifiedExposure.Measure(new FusionEngine(kb), n, seed) : null;
         if (a.Option("--html") is { } html)
         {
             try
@@ -49,11 +55,15 @@ internal static class KbAuditCommand
 
         if (a.Has("--json"))
         {
-            stdout.WriteLine(Json(audit, kb));
+            stdout.WriteLine(Json(audit, kb, exposure));
         }
         else
         {
             Text(audit, kb, stdout);
+            if (exposure is not null)
+            {
+                CohortText(exposure, audit, kb, stdout);
+            }
         }
 
         return ExitCodes.Ok;
@@ -100,7 +110,25 @@ internal static class KbAuditCommand
         }
     }
 
-    private static string Json(KnowledgeAudit audit, KnowledgeBase kb)
+    // Issue #17's measure: at most 10 % of synthetic results carry the unverified-knowledge warning.
+    private const double WarningShareTarget = 0.10;
+
+    // The facts behind the warning, most results first: verifying the top of the list clears it from the most answers.
+    private static void CohortText(UnverifiedExposure x, KnowledgeAudit audit, KnowledgeBase kb, TextWriter stdout)
+    {
+        var byId = UnverifiedById(audit);
+        stdout.WriteLine();
+        stdout.WriteLine($"synthetic cohort: {x.Cases} cases (seed {x.Seed}), evaluated on {KnowledgeDate.Format(kb.ReleaseDate)}: {x.WithWarning} results ({x.Share:P1}) carry the unverified-knowledge warning (target: at most {WarningShareTarget:P0})");
+        stdout.WriteLine($"unverified facts behind it ({x.Facts.Count}; results that use each, most first; * = critical):");
+        foreach (var f in x.Facts)
+        {
+            var fact = byId.GetValueOrDefault(f.Id);
+            var critical = fact is not null && KnowledgeAudit.IsCritical(fact, kb) ? "*" : " ";
+            stdout.WriteLine($"  {critical} {f.Results,6}  {f.Id}{(fact is null ? "" : $" ({fact.Folder}/{fact.Kind})")}");
+        }
+    }
+
+    private static string Json(KnowledgeAudit audit, KnowledgeBase kb, UnverifiedExposure? exposure)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -142,6 +170,11 @@ internal static class KbAuditCommand
 
             w.WriteEndArray();
             DisputedFacts(w, audit);
+            if (exposure is not null)
+            {
+                CohortJson(w, exposure, audit, kb);
+            }
+
             w.WriteEndObject();
         }
 
@@ -195,5 +228,41 @@ internal static class KbAuditCommand
         }
 
         w.WriteEndArray();
+    }
+
+    // An id names one fact, or a few that share it (a trial's endpoint reported for two populations): the first says
+    // where it lives.
+    private static Dictionary<string, KnowledgeFact> UnverifiedById(KnowledgeAudit audit) =>
+        audit.Unverified.GroupBy(f => f.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    private static void CohortJson(Utf8JsonWriter w, UnverifiedExposure x, KnowledgeAudit audit, KnowledgeBase kb)
+    {
+        var byId = UnverifiedById(audit);
+        w.WriteStartObject("cohort");
+        w.WriteNumber("cases", x.Cases);
+        w.WriteNumber("seed", x.Seed);
+        w.WriteString("asOf", KnowledgeDate.Format(kb.ReleaseDate));
+        w.WriteNumber("withUnverifiedWarning", x.WithWarning);
+        w.WriteNumber("share", Math.Round(x.Share, 4));
+        w.WriteNumber("target", WarningShareTarget);
+        w.WriteStartArray("facts");
+        foreach (var f in x.Facts)
+        {
+            var fact = byId.GetValueOrDefault(f.Id);
+            w.WriteStartObject();
+            w.WriteString("id", f.Id);
+            w.WriteNumber("results", f.Results);
+            if (fact is not null)
+            {
+                w.WriteString("folder", fact.Folder);
+                w.WriteString("kind", fact.Kind);
+                w.WriteBoolean("critical", KnowledgeAudit.IsCritical(fact, kb));
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 }

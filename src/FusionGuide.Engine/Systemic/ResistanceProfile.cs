@@ -27,10 +27,11 @@ internal enum Activity
 /// <param name="activityText">The activity as the table writes it.</param>
 /// <param name="sources">The cell's references.</param>
 /// <param name="estimated">Judged from the parts of a compound mutation.</param>
-/// <param name="unverified">The table cell is not verified against its source.</param>
+/// <param name="factId">The cell's knowledge id ("alk-i1171n/crizotinib"), as <c>kb audit</c> names it.</param>
+/// <param name="cell">The cell's verification fields: an unverified cell is named in the result by its id.</param>
 /// <param name="disputed">"sources disagree: …" when the cell's sources disagree (<see cref="RowCaveats.Disputed"/>).</param>
 internal sealed class ActivityFinding(MutationSet set, Activity activity, string drug, string cited, string activityText,
-    IReadOnlyList<string> sources, bool estimated, bool unverified, string? disputed = null)
+    IReadOnlyList<string> sources, bool estimated, string factId, Provenance cell, string? disputed = null)
 {
     private string? evidence;
 
@@ -42,7 +43,13 @@ internal sealed class ActivityFinding(MutationSet set, Activity activity, string
 
     public bool Estimated { get; } = estimated;
 
-    public bool Unverified { get; } = unverified;
+    /// <summary>The cell's knowledge id, so the unverified-knowledge trace names it as <c>kb audit</c> does.</summary>
+    public string FactId { get; } = factId;
+
+    /// <summary>The cell's verification fields.</summary>
+    public Provenance Cell { get; } = cell;
+
+    public bool Unverified => !Cell.Verified;
 
     /// <summary>The activity as the table writes it, with why a laboratory activity counts for less ("intermediate in the laboratory, but …").</summary>
     public string ActivityText { get; } = activityText;
@@ -120,7 +127,7 @@ internal sealed class ResistanceProfile
         {
             foreach (var cell in exact.Cells)
             {
-                AddCell(e, set, cell, estimated: false);
+                AddCell(e, set, exact, cell, estimated: false);
             }
 
             foreach (var record in exact.Resensitises)
@@ -159,7 +166,7 @@ internal sealed class ResistanceProfile
         {
             foreach (var cell in row.Cells)
             {
-                AddCell(e, set, cell, estimated: set.Mutations.Count > 1);
+                AddCell(e, set, row, cell, estimated: set.Mutations.Count > 1);
             }
 
             e.Fire(ResistanceId, $"{gene} {row.Name} ({set.Source}): {Summary(row)}.", row.Provenance.Sources);
@@ -181,19 +188,19 @@ internal sealed class ResistanceProfile
 
         var rated = compound.Cells.Select(c => c.Drug).ToHashSet();
         var parts = set.Mutations.Select(m => e.Kb.ResistanceFor(set.Gene, [m])).OfType<ResistanceRow>().ToList();
-        var carried = parts.SelectMany(r => r.Cells)
-            .Where(c => !rated.Contains(c.Drug) && c.Activity is CellActivity.Resistant or CellActivity.Intermediate).ToList();
+        var carried = parts.SelectMany(r => r.Cells.Select(c => (Row: r, Cell: c)))
+            .Where(x => !rated.Contains(x.Cell.Drug) && x.Cell.Activity is CellActivity.Resistant or CellActivity.Intermediate).ToList();
         if (carried.Count == 0)
         {
             return;
         }
 
-        foreach (var cell in carried)
+        foreach (var (row, cell) in carried)
         {
-            AddCell(e, set, cell, estimated: true);
+            AddCell(e, set, row, cell, estimated: true);
         }
 
-        var drugs = string.Join(", ", carried.Select(c => c.Drug).Distinct().Select(d => e.Name(d)));
+        var drugs = string.Join(", ", carried.Select(x => x.Cell.Drug).Distinct().Select(d => e.Name(d)));
         e.Fire(CompoundEstimatedId, $"The {Codes.Gene.Code(set.Gene)} {set.Name} row does not rate {drugs}: each is judged by what its single mutations resist ({string.Join(", ", parts.Select(r => r.Name))}).",
             [.. parts.SelectMany(r => r.Provenance.Sources).Distinct()]);
     }
@@ -201,7 +208,7 @@ internal sealed class ResistanceProfile
     /// <summary>"lorlatinib sensitive, alectinib resistant, …": a row's cells as the resistance rule's trace lists them.</summary>
     private static string Summary(ResistanceRow row) => string.Join(", ", row.Cells.Select(c => $"{c.Drug.Code()} {c.Activity.Code()}"));
 
-    private void AddCell(Evaluation e, MutationSet set, ResistanceCell cell, bool estimated)
+    private void AddCell(Evaluation e, MutationSet set, ResistanceRow row, ResistanceCell cell, bool estimated)
     {
         var therapy = cell.Drug;
         var drug = e.Name(therapy).ToLowerInvariant();
@@ -222,7 +229,7 @@ internal sealed class ResistanceProfile
 
         // With a compound judged from its parts, keep the worst part per set.
         var existing = list.FindIndex(f => f.Set == set);
-        var finding = new ActivityFinding(set, activity, drug, cell.Cited, activityText, cell.Provenance.Sources, estimated, !cell.Provenance.Verified, RowCaveats.Disputed(cell.Provenance));
+        var finding = new ActivityFinding(set, activity, drug, cell.Cited, activityText, cell.Provenance.Sources, estimated, $"{row.Id}/{therapy.Code()}", cell.Provenance, RowCaveats.Disputed(cell.Provenance));
         if (existing < 0)
         {
             list.Add(finding);

@@ -47,7 +47,7 @@ internal static class ResistantAvoided
     {
         foreach (var f in p.Profile.For(therapy).Where(f => f.Unverified))
         {
-            p.E.UsedUnverified($"resistance {f.Set.Name}/{Codes.Therapy.Code(therapy)}", "activity cell not verified against the primary source");
+            p.E.UsedUnverified(f.FactId, f.Cell);
         }
     }
 }

@@ -125,6 +125,19 @@ public sealed class KbCommandTests
     }
 
     [Fact]
+    public void Kb_validate_checks_the_medication_code_table_against_the_interaction_classes()
+    {
+        // Rifabutin is a strong CYP3A inducer in interactions/classes; a table that still files it as moderate would make
+        // the FHIR reader refuse the whole table at its first medication: kb validate says so before release.
+        using var temp = new FusionGuide.Testing.TempDir();
+        var dir = FusionGuide.Testing.KnowledgeCopy.WithStaleMedicationClass(temp, "rifabutin", "cyp3a-moderate-inducers");
+        var (code, _, stderr) = Cli.Run("kb", "validate", dir);
+        Assert.Equal(2, code);
+        Assert.Contains("medication-codes/rxnorm.json", stderr, StringComparison.Ordinal);
+        Assert.Contains("rifabutin", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Kb_show_lorlatinib_shows_dose_reductions_approvals_interactions_and_monitoring_with_sources()
     {
         var (code, stdout, _) = Cli.Run("kb", "show", "lorlatinib");

@@ -26,6 +26,22 @@ public static class KnowledgeCopy
         return copy;
     }
 
+    /// <summary>
+    /// A copy whose RxNorm table still files <paramref name="ingredient"/> under <paramref name="staleClass"/> after the
+    /// interaction class moved it (the table is loaded apart from the rest, so only its own check notices).
+    /// </summary>
+    public static string WithStaleMedicationClass(TempDir dir, string ingredient, string staleClass)
+    {
+        ArgumentNullException.ThrowIfNull(dir);
+        var copy = Copy(dir);
+        var file = System.IO.Path.Combine(copy, "medication-codes", "rxnorm.json");
+        var json = JsonNode.Parse(File.ReadAllText(file))!;
+        var entry = json["ingredients"]!.AsArray().Single(i => (string?)i!["name"] == ingredient)!;
+        entry["usedIn"] = new JsonArray(staleClass);
+        File.WriteAllText(file, json.ToJsonString());
+        return copy;
+    }
+
     private static string Copy(TempDir dir)
     {
         var source = System.IO.Path.Combine(Paths.Root, "knowledge");

@@ -85,6 +85,7 @@ internal static class KbCommand
         if (result.KnowledgeBase is { } kb)
         {
             problems.AddRange(FusionEngine.MissingRequirements(kb).Select(m => new Domain.Validation.Problem("engine", $"{KnowledgeCodes.MissingRequired} the engine needs {m}")));
+            problems.AddRange(MedicationCodeProblems(dir, kb));
         }
 
         if (problems.Count > 0)
@@ -102,6 +103,16 @@ internal static class KbCommand
 
         stdout.WriteLine($"  {"facts",-24} {audit.Facts,5}  ({audit.Verified} verified, {audit.Secondary} on secondary evidence, {audit.Unverified} unverified: see kb audit)");
         return ExitCodes.Ok;
+    }
+
+    // The RxNorm table is loaded apart, on first use by the FHIR path, so a class membership changed in interactions/
+    // without its usedIn line would only fail there: kb validate checks the folder's table (or the embedded one) here.
+    private static IEnumerable<Domain.Validation.Problem> MedicationCodeProblems(string? dir, KnowledgeBase kb)
+    {
+        var path = dir is null ? null : Path.Combine(dir, Knowledge.Medications.MedicationCodeLoader.RelativePath);
+        var bytes = path is null ? Knowledge.Medications.MedicationCodeLoader.EmbeddedBytes() : File.Exists(path) ? File.ReadAllBytes(path) : null;
+        return bytes is null ? []
+            : Knowledge.Medications.MedicationCodeLoader.Load(bytes, kb).Problems.Select(p => new Domain.Validation.Problem(p.File, $"{p.Code} {p.Message}"));
     }
 
     private static int Refs(TextWriter stdout)

@@ -18,6 +18,9 @@ public static class MedicationCodeLoader
 {
     private const string Resource = "medication-codes.zip";
 
+    /// <summary>Where the table lives in a knowledge folder.</summary>
+    public const string RelativePath = MedicationCodeValidator.File;
+
     // One table per knowledge base instance (its names are checked against that base), built on first use.
     private static readonly ConditionalWeakTable<KnowledgeBase, MedicationCodeTable> Tables = [];
 

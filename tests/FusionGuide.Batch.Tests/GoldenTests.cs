@@ -108,10 +108,16 @@ namespace FusionGuide.Batch.Tests;
 /// Re-baselined 2026-12-05 (SYS-RES-002 for compound rows): a compound whose row leaves a drug unrated (I1171N+D1203N
 /// rates only alectinib and lorlatinib) now judges that drug by what its single mutations resist, so crizotinib is
 /// avoided for a compound containing I1171N instead of being offered; the trace names the carried-over drugs.
+/// Re-baselined 2026-12-06 (session 5, c2, issue #17 items 3-4 on interaction rows): the class members rifapentine,
+/// rifabutin, conivaptan, grapefruit juice and tipranavir (P-gp) and the dexamethasone record are typed disputed, and an
+/// interaction row a disputed class member or label rule decides now ends its advice with "Sources disagree: …"; a pair
+/// left without a rule by a disputed class (rifabutin with crizotinib or ceritinib, dexamethasone with any TKI) gets a
+/// minor row naming the disagreement and a SAFE-INT-005 trace line. No severity, first choice or avoid list changed
+/// (the classes themselves are unchanged); 49 golden cases take one of these medications.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "ad010a52498bf2aa9a6532b42971d3e0a9295787fd5a09b4d1d3640837e47fc3";
+    private const string ExpectedSha256 = "81b74f0f2567eaac86b914ddedf5de2532600fb57f2ec88b0b8a20c4720f461e";
 
     public static string Compute()
     {

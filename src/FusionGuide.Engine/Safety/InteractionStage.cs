@@ -101,8 +101,8 @@ internal static class InteractionStage
     }
 
     /// <summary>
-    /// SAFE-INT-005 when the sources disagree about the medication's class (rifabutin: a strong or a moderate CYP3A
-    /// inducer; dexamethasone: weak or moderate) and neither label has a rule for it as recorded: each such pair still
+    /// SAFE-INT-005 when the sources disagree about the medication's class (dexamethasone: a weak or a moderate CYP3A
+    /// inducer) and neither label has a rule for it as recorded: each such pair still
     /// gets a row, of minor severity at the recorded standing, that names the disagreement, because the other reading
     /// may bring a label rule the clinician should weigh. Empty when nothing about its classes is disputed.
     /// </summary>

@@ -121,6 +121,13 @@ public sealed class KnowledgeBase
     /// <summary>A co-medication's record by its canonical generic name (from <see cref="Medication"/>), or null.</summary>
     public Comedication? Comedication(string generic) => comedications.GetValueOrDefault(generic);
 
+    /// <summary>
+    /// The entry of a medication (canonical generic name, from <see cref="Medication"/>) in the class file of
+    /// <paramref name="cls"/>, or null when it is not listed there (its own co-medication record may still place it in the class).
+    /// </summary>
+    public ClassMember? ClassMember(InteractionClassCode cls, string generic) =>
+        InteractionClasses.Where(c => c.Class == cls).SelectMany(c => c.Members).FirstOrDefault(m => NormaliseMedication(m.Name) == generic);
+
     /// <summary>Driver genes of the testing panel.</summary>
     public IReadOnlyList<PanelGene> Panel { get; }
 

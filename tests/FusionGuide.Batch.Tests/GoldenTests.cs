@@ -108,10 +108,16 @@ namespace FusionGuide.Batch.Tests;
 /// Re-baselined 2026-12-05 (SYS-RES-002 for compound rows): a compound whose row leaves a drug unrated (I1171N+D1203N
 /// rates only alectinib and lorlatinib) now judges that drug by what its single mutations resist, so crizotinib is
 /// avoided for a compound containing I1171N instead of being offered; the trace names the carried-over drugs.
+/// Re-baselined 2026-12-06 (session 5, c2, issue #17 items 3-4 on interaction rows): an interaction row a disputed
+/// class member (class-file entry or the co-medication's own record) or label rule decides now ends its advice with
+/// "Sources disagree: …"; a pair left without any rule by a disputed class gets a minor row naming the disagreement and
+/// a SAFE-INT-005 trace line. Typed disputed on this branch: tipranavir as a P-gp inhibitor (ASH table) or inducer
+/// (Top 300 cards) and dexamethasone as a weak or moderate CYP3A inducer (Al Rihani 2020 and a DMD midazolam table vs
+/// UpToDate), so dexamethasone with any TKI now has a minor row (9 golden cases take tipranavir, none dexamethasone). No class, severity, first choice or avoid list changed.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "ad010a52498bf2aa9a6532b42971d3e0a9295787fd5a09b4d1d3640837e47fc3";
+    private const string ExpectedSha256 = "19a667e40559a661d2b9fde799f2a4f68818355011369bc2e323efd42b6feb34";
 
     public static string Compute()
     {

@@ -199,7 +199,7 @@ internal static class KbCommand
 
         foreach (var m in d.Monitoring)
         {
-            sb.AppendLine($"Monitor: {m.Item} — {m.Schedule}{Cite(m.Provenance)}{Mark(m.Provenance)}");
+            sb.AppendLine($"Monitor{(m.Region is { } region ? $" ({region.Code()} label)" : "")}: {m.Item} — {m.Schedule}{Cite(m.Provenance)}{Mark(m.Provenance)}");
         }
 
         foreach (var r in kb.Interactions(therapy)?.Rules ?? [])
@@ -209,7 +209,7 @@ internal static class KbCommand
 
         foreach (var c in d.Cautions)
         {
-            sb.AppendLine($"Caution {c.Comorbidity.Code()} ({c.Effect.Code()}): {c.Message}{Cite(c.Provenance)}{Mark(c.Provenance)}");
+            sb.AppendLine($"Caution {c.Comorbidity.Code()} ({c.Effect.Code()}{(c.Region is { } region ? $", {region.Code()} label" : "")}): {c.Message}{Cite(c.Provenance)}{Mark(c.Provenance)}");
         }
 
         foreach (var r in kb.Toxicity(therapy)?.Rules ?? [])

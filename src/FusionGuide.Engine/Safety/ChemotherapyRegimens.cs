@@ -30,7 +30,9 @@ internal static class ChemotherapyRegimens
             }
 
             // The patient's organ-function cautions for the regimen (pemetrexed below CrCl 45 mL/min) belong beside its doses.
-            var cautions = drug.Cautions.Where(c => c.Comorbidity is Comorbidity.RenalImpairment or Comorbidity.LiverImpairment && e.HasComorbidity(c.Comorbidity)).ToList();
+            var region = e.Case.Context.Region;
+            var cautions = RegionalRecords.For(drug.Cautions, region)
+                .Where(c => c.Record.Comorbidity is Comorbidity.RenalImpairment or Comorbidity.LiverImpairment && e.HasComorbidity(c.Record.Comorbidity)).ToList();
             var start = Start(regimen);
             var premedication = regimen.Premedication.Select(x => x.Text).ToList();
             var unverified = regimen.Facts().Where(x => !x.Provenance.Verified).Select(x => x.Id).ToList();
@@ -40,12 +42,12 @@ internal static class ChemotherapyRegimens
                 Therapy = t,
                 Start = start,
                 Reductions = [],
-                Adjustments = cautions.Count > 0 ? [.. cautions.Select(c => $"{c.Comorbidity.Code()}: {c.Message}")] : null,
+                Adjustments = cautions.Count > 0 ? [.. cautions.Select(c => $"{c.Record.Comorbidity.Code()}: {RegionalLabels.Said(region, c.Record.Region, c.Borrowed, "caution", c.Record.Message)}")] : null,
                 Premedication = premedication.Count > 0 ? premedication : null,
                 Maintenance = regimen.Maintenance?.Text,
                 Caveat = unverified.Count == 0 ? null
                     : $"Not yet verified against a primary source: {unverified.Count} of the {facts.Count} facts of the {drug.Name} regimen ({string.Join(", ", unverified)}); check the current labels and the centre's protocol before prescribing.",
-                References = [.. facts.SelectMany(x => x.Provenance.Sources).Concat(cautions.SelectMany(c => c.Provenance.Sources)).Distinct()],
+                References = [.. facts.SelectMany(x => x.Provenance.Sources).Concat(cautions.SelectMany(c => c.Record.Provenance.Sources)).Distinct()],
             });
             // Trace id SAFE-DOSE-003 (RuleIds.ChemotherapyRegimen) is written here; its sources: knowledge/rules/SAFE-DOSE-003.json.
             e.Fire(RuleIds.ChemotherapyRegimen,

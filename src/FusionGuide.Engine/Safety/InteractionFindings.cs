@@ -12,7 +12,12 @@ namespace FusionGuide.Engine.Safety;
 /// <param name="FromComedication">True when the co-medication's own label says it.</param>
 /// <param name="Class">The class the rule is about (null for a rule naming the medication).</param>
 /// <param name="References">Its sources.</param>
-internal sealed record InteractionFinding(Severity Severity, string Advice, string Mechanism, string Whose, bool FromComedication, InteractionClassCode? Class, IReadOnlyList<string> References);
+/// <param name="Disputes">
+/// "sources disagree: …" for each fact the finding rests on whose sources disagree (<see cref="RowCaveats.Disputed"/>):
+/// the label rule, and the medication's place in the class the rule is about (its class-file entry or its own record).
+/// </param>
+internal sealed record InteractionFinding(Severity Severity, string Advice, string Mechanism, string Whose, bool FromComedication, InteractionClassCode? Class, IReadOnlyList<string> References,
+    IReadOnlyList<string> Disputes);
 
 /// <summary>
 /// The pair's standing: the stricter severity of the two labels and whose label sets it. The interaction row and the
@@ -88,7 +93,8 @@ internal static class InteractionFindings
                 e.Fire(RuleIds.Interaction, $"{e.Name(therapy)} + {generic} ({because}): {r.Severity.Code()}. {r.FullAdvice}", r.Provenance.Sources);
             }
 
-            findings.Add(new(r.Severity, r.FullAdvice, mechanism, $"{e.Name(therapy)}'s", false, r.Class, r.Provenance.Sources));
+            findings.Add(new(r.Severity, r.FullAdvice, mechanism, $"{e.Name(therapy)}'s", false, r.Class, r.Provenance.Sources,
+                Disputes(r.Provenance, r.Class is { } cls ? Membership(e, cls, generic) : [])));
         }
     }
 
@@ -114,7 +120,32 @@ internal static class InteractionFindings
                 e.Fire(RuleIds.InteractionOwnLabel, $"{generic} + {e.Name(therapy)} ({e.Name(therapy)} is a {r.TherapyClass.Code()} drug): {r.Severity.Code()} by {whose} own label. {r.Advice}", r.Provenance.Sources);
             }
 
-            findings.Add(new(r.Severity, r.Advice, $"{r.TherapyClass.Code()} (the TKI)", whose, true, r.TherapyClass, r.Provenance.Sources));
+            findings.Add(new(r.Severity, r.Advice, $"{r.TherapyClass.Code()} (the TKI)", whose, true, r.TherapyClass, r.Provenance.Sources,
+                Disputes(r.Provenance, Membership(e, r.TherapyClass, therapy.Code()))));
         }
     }
+
+    /// <summary>
+    /// The facts that place a medication in a class: its entry in the class file and its own co-medication record when
+    /// that record lists the class (dexamethasone's strength as a CYP3A inducer is its record's).
+    /// </summary>
+    public static IReadOnlyList<Provenance> Membership(Evaluation e, InteractionClassCode cls, string generic)
+    {
+        var facts = new List<Provenance>();
+        if (e.Kb.ClassMember(cls, generic)?.Provenance is { } member)
+        {
+            facts.Add(member);
+        }
+
+        if (e.Kb.Comedication(generic) is { } record && record.Classes.Contains(cls))
+        {
+            facts.Add(record.Provenance);
+        }
+
+        return facts;
+    }
+
+    /// <summary>"sources disagree: …" for each of the facts that is disputed, once each.</summary>
+    private static IReadOnlyList<string> Disputes(Provenance rule, IEnumerable<Provenance> membership) =>
+        [.. membership.Prepend(rule).Select(RowCaveats.Disputed).OfType<string>().Distinct(StringComparer.Ordinal)];
 }

@@ -36,18 +36,25 @@ internal static class InteractionStage
                 continue;
             }
 
-            var before = rows.Count;
+            var clean = new List<Therapy>();
             foreach (var t in therapies)
             {
                 if (InteractionFindings.For(e, t, generic, classes) is { Count: > 0 } findings)
                 {
                     rows.Add(Row(e, t, med, generic, findings));
                 }
+                else
+                {
+                    clean.Add(t);
+                }
             }
 
-            if (rows.Count == before)
+            // Named clean in the trace when no label speaks at all, or when the sources disagree about its class.
+            var disputed = DisputedStanding(e, med, generic, classes, clean);
+            rows.AddRange(disputed);
+            if (clean.Count == therapies.Count || disputed.Count > 0)
             {
-                KnownWithoutInteraction(e, med, generic, classes, therapies);
+                KnownWithoutInteraction(e, med, generic, classes, clean);
             }
         }
 
@@ -73,6 +80,8 @@ internal static class InteractionStage
         // A co-medication's own label always says whose it is; the TKI's label does when both labels speak.
         var bothLabels = ordered.Any(f => f.FromComedication) && ordered.Any(f => !f.FromComedication);
         var advice = string.Join(" ", ordered.Select(f => Ended(f.FromComedication || bothLabels ? $"{Evaluation.Capitalised(f.Whose)} label: {f.Advice}" : f.Advice)));
+        // A disputed class membership or label rule is named on the row it decides (issue #17 item 4), once, after the advice.
+        advice += Disagreements(ordered.SelectMany(f => f.Disputes));
         var references = ordered.SelectMany(f => f.References).Distinct(StringComparer.Ordinal).ToList();
         if (InteractionSwap.For(e, therapy, med, generic, ordered) is { } swap)
         {
@@ -90,6 +99,31 @@ internal static class InteractionStage
             References = references,
         };
     }
+
+    /// <summary>
+    /// SAFE-INT-005 when the sources disagree about the medication's class (dexamethasone: a weak or a moderate CYP3A
+    /// inducer) and neither label has a rule for it as recorded: each such pair still
+    /// gets a row, of minor severity at the recorded standing, that names the disagreement, because the other reading
+    /// may bring a label rule the clinician should weigh. Empty when nothing about its classes is disputed.
+    /// </summary>
+    private static IReadOnlyList<InteractionRow> DisputedStanding(Evaluation e, string med, string generic, IReadOnlyList<InteractionClassCode> classes, IReadOnlyList<Therapy> clean)
+    {
+        var membership = classes.SelectMany(c => InteractionFindings.Membership(e, c, generic)).Distinct().ToList();
+        var disagreement = Disagreements(membership.Select(RowCaveats.Disputed).OfType<string>());
+        if (disagreement.Length == 0)
+        {
+            return [];
+        }
+
+        var standing = string.Join(", ", classes.Select(c => c.Code()));
+        var sources = membership.SelectMany(p => p.Sources).Distinct(StringComparer.Ordinal).ToList();
+        var advice = $"Neither label has a rule for {generic} as recorded ({standing}).{disagreement}";
+        return [.. clean.Select(t => new InteractionRow { Therapy = t, With = med, Severity = Severity.Minor, Advice = advice, Mechanism = standing, References = sources })];
+    }
+
+    /// <summary>" Sources disagree: …." for each distinct disagreement, or "" when there is none.</summary>
+    private static string Disagreements(IEnumerable<string> disputes) =>
+        string.Concat(disputes.Distinct(StringComparer.Ordinal).Select(d => $" {Ended(Evaluation.Capitalised(d))}"));
 
     /// <summary>A part of the advice closed with a full stop, so that joined parts read as sentences.</summary>
     private static string Ended(string text) => text.EndsWith('.') ? text : text + ".";
@@ -110,8 +144,11 @@ internal static class InteractionStage
     private static void TkiAmongComedications(Evaluation e, string med, Drug tki) =>
         HistoryReader.Inconsistent(e, $"The co-medications list '{med}', but {e.Name(tki.Therapy)} is a targeted therapy FusionGuide plans: record it in the treatment history (dates, why it stopped); it is not checked as a co-medication against itself or another TKI.");
 
-    /// <summary>SAFE-INT-005: a known medication with no rule for any therapy in play is named clean in the trace, with what it is.</summary>
-    private static void KnownWithoutInteraction(Evaluation e, string med, string generic, IReadOnlyList<InteractionClassCode> classes, IReadOnlyList<Therapy> therapies)
+    /// <summary>
+    /// SAFE-INT-005: a known medication with no rule for the therapies in play (all of them, or those a disputed class
+    /// leaves without a rule) is named clean in the trace, with what it is and any disagreement about its class.
+    /// </summary>
+    private static void KnownWithoutInteraction(Evaluation e, string med, string generic, IReadOnlyList<InteractionClassCode> classes, List<Therapy> therapies)
     {
         var record = e.Kb.Comedication(generic);
         if (record is not null)
@@ -123,7 +160,8 @@ internal static class InteractionStage
         var what = record is null ? "" : $"{record.Group.Code()}; ";
         var standing = classes.Count == 0 ? "none of the CYP3A, QT, bradycardia or P-gp classes" : string.Join(", ", classes.Select(c => c.Code()));
         var with = therapies.Count > 0 ? string.Join(", ", therapies.Select(e.Name)) : "no targeted therapy in play";
-        e.Fire(RuleIds.InteractionNone, $"{med} ({what}{standing}): no interaction rule in either label with {with}.", record?.Provenance.Sources ?? []);
+        var disagreement = Disagreements(classes.SelectMany(c => InteractionFindings.Membership(e, c, generic)).Select(RowCaveats.Disputed).OfType<string>());
+        e.Fire(RuleIds.InteractionNone, $"{med} ({what}{standing}): no interaction rule in either label with {with}.{disagreement}", record?.Provenance.Sources ?? []);
     }
 
     /// <summary>" (did you mean 'rifampin'?)" from the knowledge base's names, or "".</summary>

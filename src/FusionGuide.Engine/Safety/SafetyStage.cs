@@ -208,7 +208,11 @@ internal static class SafetyStage
         };
     }
 
-    /// <summary>Monitoring for every option offered (whichever the clinician chooses) and for the therapy taken now.</summary>
+    /// <summary>
+    /// Monitoring for every option offered (whichever the clinician chooses) and for the therapy taken now: the records
+    /// of the case's region and those without a region; a check only another region's label schedules is still shown,
+    /// saying whose schedule it is ("US label schedule not recorded; EU SmPC: …"), never dropped.
+    /// </summary>
     public static IReadOnlyList<MonitoringRow> Monitoring(Evaluation e, SystemicOutcome s)
     {
         var therapies = s.Options.Select(o => o.Therapy).Distinct().ToList();
@@ -221,17 +225,22 @@ internal static class SafetyStage
         foreach (var t in therapies)
         {
             var drug = e.Kb.Drug(t);
-            foreach (var m in drug.Monitoring)
+            var region = e.Case.Context.Region;
+            var chosen = RegionalRecords.For(drug.Monitoring, region)
+                .Select(c => (c.Record, Schedule: RegionalLabels.Said(region, c.Record.Region, c.Borrowed, "schedule", c.Record.Schedule))).ToList();
+            foreach (var (m, schedule) in chosen)
             {
                 e.UsedUnverified(m.Id, m.Provenance);
-                rows.Add(new MonitoringRow { Therapy = t, Item = m.Item, Schedule = m.Schedule, References = m.Provenance.Sources });
+                rows.Add(new MonitoringRow { Therapy = t, Item = m.Item, Schedule = schedule, References = m.Provenance.Sources });
             }
 
-            if (drug.Monitoring.Count > 0)
+            if (chosen.Count > 0)
             {
+                var otherRegions = drug.Monitoring.Where(m => !chosen.Any(c => c.Record == m)).ToList();
+                var leftOut = otherRegions.Count == 0 ? "" : $" Not applied to a case in {Codes.Region.Code(region!.Value)} (its own schedule is recorded): {string.Join("; ", otherRegions.Select(m => $"{m.Item} ({RegionalLabels.Name(m.Region!.Value)}: {m.Schedule})"))}.";
                 // Trace id SAFE-MON-001 (RuleIds.Monitoring) is written here; its sources: knowledge/rules/SAFE-MON-001.json.
-                e.Fire(RuleIds.Monitoring, $"{drug.Name}: {string.Join("; ", drug.Monitoring.Select(m => $"{m.Item} ({m.Schedule})"))}.",
-                    [.. drug.Monitoring.SelectMany(m => m.Provenance.Sources).Distinct()]);
+                e.Fire(RuleIds.Monitoring, $"{drug.Name}: {string.Join("; ", chosen.Select(c => $"{c.Record.Item} ({c.Schedule})"))}.{leftOut}",
+                    [.. chosen.SelectMany(c => c.Record.Provenance.Sources).Distinct()]);
             }
         }
 

@@ -113,6 +113,10 @@ internal static partial class KnowledgeValidator
             foreach (var m in d.Monitoring)
             {
                 Sourced(file, m);
+                if (m.Region is not null)
+                {
+                    Term(file, "monitoring.region", m.Region, Terms.Region.Codes);
+                }
             }
 
             foreach (var k in d.Cautions)
@@ -120,6 +124,10 @@ internal static partial class KnowledgeValidator
                 Sourced(file, k);
                 Term(file, "cautions.comorbidity", k.Comorbidity, Codes.Comorbidity.Codes);
                 Term(file, "cautions.effect", k.Effect, Terms.CautionEffect.Codes);
+                if (k.Region is not null)
+                {
+                    Term(file, "cautions.region", k.Region, Terms.Region.Codes);
+                }
             }
 
             foreach (var f in d.PatientFactors)

@@ -107,10 +107,15 @@ public sealed record OrganAdjustment(string Id, Comorbidity Comorbidity, string?
 
 /// <summary>A monitoring item.</summary>
 /// <param name="Id">Stable id.</param>
-/// <param name="Item">What to measure.</param>
+/// <param name="Item">What to measure (records of one check in different regions' labels share it).</param>
 /// <param name="Schedule">When.</param>
 /// <param name="Provenance">Sources and verification.</param>
-public sealed record MonitoringItem(string Id, string Item, string Schedule, Provenance Provenance);
+/// <param name="Region">The region whose label the record follows (US PI, EU SmPC …), or null when it applies everywhere.</param>
+public sealed record MonitoringItem(string Id, string Item, string Schedule, Provenance Provenance, Region? Region = null) : IRegional
+{
+    /// <inheritdoc/>
+    public string Topic => Item;
+}
 
 /// <summary>A comorbidity caution.</summary>
 /// <param name="Id">Stable id.</param>
@@ -118,7 +123,12 @@ public sealed record MonitoringItem(string Id, string Item, string Schedule, Pro
 /// <param name="Effect">Deprioritise, avoid, warn.</param>
 /// <param name="Message">What to tell the clinician.</param>
 /// <param name="Provenance">Sources and verification.</param>
-public sealed record Caution(string Id, Comorbidity Comorbidity, CautionEffect Effect, string Message, Provenance Provenance);
+/// <param name="Region">The region whose label the record follows, or null when it applies everywhere.</param>
+public sealed record Caution(string Id, Comorbidity Comorbidity, CautionEffect Effect, string Message, Provenance Provenance, Region? Region = null) : IRegional
+{
+    /// <inheritdoc/>
+    public string Topic => Comorbidity.ToString();
+}
 
 /// <summary>
 /// How a patient characteristic bears on a drug among equally recommended options (rules SYS-PAT-AGE-001, SYS-PAT-ECOG-001).

@@ -1,4 +1,5 @@
 using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic.Rules;
@@ -16,8 +17,12 @@ internal static class ComorbidityCautions
     public static void Check(PlanState p, Candidate c, Drug drug)
     {
         var e = p.E;
-        foreach (var caution in drug.Cautions.Where(x => e.HasComorbidity(x.Comorbidity)))
+        // The case region's cautions and those without a region; one only another region's label records still applies,
+        // saying whose label it is (a safety check is never lost to the region filter).
+        var region = e.Case.Context.Region;
+        foreach (var (caution, borrowed) in RegionalRecords.For(drug.Cautions, region).Where(x => e.HasComorbidity(x.Record.Comorbidity)))
         {
+            var message = RegionalLabels.Said(region, caution.Region, borrowed, "caution", caution.Message);
             if (caution.Comorbidity == Comorbidity.InterstitialLungDisease && !e.Case.Comorbidities.Contains(Comorbidity.InterstitialLungDisease) && e.PriorPneumonitis is { } ae)
             {
                 var on = ae.Therapy is { } t ? $" on {e.Name(t)}" : "";
@@ -28,26 +33,26 @@ internal static class ComorbidityCautions
             switch (caution.Effect)
             {
                 case CautionEffect.Avoid:
-                    p.Avoid.Add(c.Therapy, caution.Message, caution.Provenance.Sources);
+                    p.Avoid.Add(c.Therapy, message, caution.Provenance.Sources);
                     break;
                 case CautionEffect.Deprioritise:
                     c.Demoted = true;
-                    c.Notes.Add($"{Said(caution)} Ranked after equally recommended agents");
+                    c.Notes.Add($"{Said(caution, message)} Ranked after equally recommended agents");
                     break;
                 default:
-                    c.Notes.Add(Said(caution));
+                    c.Notes.Add(Said(caution, message));
                     break;
             }
 
             c.Cite(caution.Provenance.Sources);
-            e.Fire(Id, $"{drug.Name} and {caution.Comorbidity.Code()}: {caution.Effect.Code()} — {caution.Message}", caution.Provenance.Sources);
+            e.Fire(Id, $"{drug.Name} and {caution.Comorbidity.Code()}: {caution.Effect.Code()} — {message}", caution.Provenance.Sources);
         }
     }
 
     /// <summary>The caution as a rationale says it: the condition in words (never its code) unless the message names it.</summary>
-    private static string Said(Caution caution)
+    private static string Said(Caution caution, string message)
     {
         var words = caution.Comorbidity == Comorbidity.LongQt ? "long QT" : caution.Comorbidity.Code().Replace('-', ' ');
-        return caution.Message.Contains(words, StringComparison.OrdinalIgnoreCase) ? caution.Message : $"with {words}: {caution.Message}";
+        return message.Contains(words, StringComparison.OrdinalIgnoreCase) ? message : $"with {words}: {message}";
     }
 }

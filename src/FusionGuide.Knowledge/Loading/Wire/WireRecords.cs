@@ -115,6 +115,7 @@ internal sealed record MonitoringItem : WireFact
 {
     public required string Item { get; init; }
     public required string Schedule { get; init; }
+    public string? Region { get; init; }
 }
 
 internal sealed record Caution : WireFact
@@ -122,6 +123,7 @@ internal sealed record Caution : WireFact
     public required string Comorbidity { get; init; }
     public required string Effect { get; init; }
     public required string Message { get; init; }
+    public string? Region { get; init; }
 }
 
 internal sealed record PatientFactor : WireFact

@@ -90,7 +90,9 @@ public sealed class FusionEngine
         {
             e.Warn(WarningCodes.UnverifiedKnowledge, UnverifiedWarning(e.Unverified.Count));
             // Trace id KB-UNVERIFIED-001 (RuleIds.Unverified) is written here; its sources: knowledge/rules/KB-UNVERIFIED-001.json.
-            e.Fire(RuleIds.Unverified, $"{e.Unverified.Count} unverified fact(s) used: {string.Join("; ", e.Unverified.Select(f => $"{f.Key} ({f.Value})"))}.");
+            // By id only: what each fact lacks and what was searched for it is the knowledge base's record (kb audit), not
+            // the patient's; restating those notes made this one entry more than half of every result's bytes.
+            e.Fire(RuleIds.Unverified, $"{e.Unverified.Count} unverified fact(s) used: {string.Join("; ", e.Unverified.Keys)}. What each lacks and what was searched for it: fusionguide kb audit.");
         }
 
         var genes = new Dictionary<string, GeneStatus>(dx.Genes.Count);

@@ -54,7 +54,7 @@ public sealed class KbCommandTests
             var id = f.GetProperty("id").GetString()!;
             // Every fact behind the warning is one kb audit lists as unverified, under the same id.
             Assert.Contains(id, unverifiedIds);
-            var usedBy = results.Count(r => r.Trace.Any(t => t.Rule == "KB-UNVERIFIED-001" && t.Detail.Contains($" {id} (", StringComparison.Ordinal)));
+            var usedBy = results.Count(r => r.Trace.Any(t => t.Rule == "KB-UNVERIFIED-001" && UnverifiedIds(t.Detail).Contains(id)));
             Assert.Equal(usedBy, f.GetProperty("results").GetInt32());
         }
 
@@ -62,6 +62,10 @@ public sealed class KbCommandTests
         Assert.Contains($"synthetic cohort: 300 cases (seed 7)", text, StringComparison.Ordinal);
         Assert.Contains("carry the unverified-knowledge warning (target: at most 10", text, StringComparison.Ordinal);
     }
+
+    // "3 unverified fact(s) used: a; b; c. What each lacks …": the ids the trace entry names.
+    private static HashSet<string> UnverifiedIds(string detail) =>
+        [.. detail[(detail.IndexOf(": ", StringComparison.Ordinal) + 2)..detail.IndexOf(". What each lacks", StringComparison.Ordinal)].Split("; ")];
 
     [Fact]
     public void Kb_audit_cohort_refuses_a_cohort_of_no_cases()

@@ -114,10 +114,13 @@ namespace FusionGuide.Batch.Tests;
 /// a SAFE-INT-005 trace line. Typed disputed on this branch: tipranavir as a P-gp inhibitor (ASH table) or inducer
 /// (Top 300 cards) and dexamethasone as a weak or moderate CYP3A inducer (Al Rihani 2020 and a DMD midazolam table vs
 /// UpToDate), so dexamethasone with any TKI now has a minor row (9 golden cases take tipranavir, none dexamethasone). No class, severity, first choice or avoid list changed.
+/// Then (c2, session-4 leftover) the labels' pregnancy, breastfeeding and contraception lines move from the dosing
+/// row's `adjustments` to its new `reproductive` list (shown under their own heading in the report); same text, same
+/// references, no other change.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "19a667e40559a661d2b9fde799f2a4f68818355011369bc2e323efd42b6feb34";
+    private const string ExpectedSha256 = "2380e4e4a10c930cc1f17137afa0ef06f5069200188ced10770ec8051615aa5b";
 
     public static string Compute()
     {

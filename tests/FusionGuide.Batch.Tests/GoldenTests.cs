@@ -117,10 +117,14 @@ namespace FusionGuide.Batch.Tests;
 /// Then (c2, session-4 leftover) the labels' pregnancy, breastfeeding and contraception lines move from the dosing
 /// row's `adjustments` to its new `reproductive` list (shown under their own heading in the report); same text, same
 /// references, no other change.
+/// Then (c2, region on monitoring records) lorlatinib's lipid monitoring is split by label: `lorlatinib-lipids` is the US
+/// record (1 and 2 months) and the new `lorlatinib-lipids-eu` the EU SmPC's (2, 4 and 8 weeks); EU cases now get the EU
+/// schedule, US cases are unchanged, and TR/JP/CN/other cases get both rows, each saying "… schedule not recorded; US
+/// label: …" / "EU SmPC: …"; the SAFE-MON-001 line names the record left out for US and EU cases.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "2380e4e4a10c930cc1f17137afa0ef06f5069200188ced10770ec8051615aa5b";
+    private const string ExpectedSha256 = "c35c61b5ed87de036d0e6baa451047daba68b1eb2d7be499985b245795034556";
 
     public static string Compute()
     {

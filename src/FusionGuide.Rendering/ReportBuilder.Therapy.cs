@@ -95,6 +95,16 @@ internal static partial class ReportBuilder
                 labels.Cite(d.References),
             }))]);
 
+    /// <summary>
+    /// The labels' pregnancy, breastfeeding and contraception lines of each drug, under their own heading rather than in
+    /// the dosing table's adjustments (their sources are cited on the drug's dosing row).
+    /// </summary>
+    private static Section Reproductive(IReadOnlyList<DosingRow> dosing) =>
+        new("reproductive", "Pregnancy, breastfeeding and contraception", [Table(
+            null,
+            ["Therapy", "What the label says"],
+            dosing.SelectMany(d => (d.Reproductive ?? []).Select(line => new[] { Cell.Of(Labels.Of(d.Therapy)), Text(line) })))]);
+
     /// <summary>The start dose, then a regimen's maintenance and premedication (SAFE-DOSE-003), then the caveat.</summary>
     private static string StartText(DosingRow d)
     {

@@ -22,6 +22,7 @@ internal static partial class ReportBuilder
             Systemic(result.SystemicTherapy, labels),
             Local(result.LocalTherapy, result.BrainPlan, labels),
             Dosing(result.Dosing, labels),
+            .. result.Dosing.Any(d => d.Reproductive is { Count: > 0 }) ? [Reproductive(result.Dosing)] : (Section[])[],
             Toxicity(result.ToxicityManagement, labels),
             Monitoring(result.Monitoring, labels),
             Interactions(result.Interactions, labels),

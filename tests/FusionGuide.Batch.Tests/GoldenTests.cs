@@ -114,10 +114,17 @@ namespace FusionGuide.Batch.Tests;
 /// a SAFE-INT-005 trace line. Typed disputed on this branch: tipranavir as a P-gp inhibitor (ASH table) or inducer
 /// (Top 300 cards) and dexamethasone as a weak or moderate CYP3A inducer (Al Rihani 2020 and a DMD midazolam table vs
 /// UpToDate), so dexamethasone with any TKI now has a minor row (9 golden cases take tipranavir, none dexamethasone). No class, severity, first choice or avoid list changed.
+/// Then (c2, session-4 leftover) the labels' pregnancy, breastfeeding and contraception lines move from the dosing
+/// row's `adjustments` to its new `reproductive` list (shown under their own heading in the report); same text, same
+/// references, no other change.
+/// Then (c2, region on monitoring records) lorlatinib's lipid monitoring is split by label: `lorlatinib-lipids` is the US
+/// record (1 and 2 months) and the new `lorlatinib-lipids-eu` the EU SmPC's (2, 4 and 8 weeks); EU cases now get the EU
+/// schedule, US cases are unchanged, and TR/JP/CN/other cases get both rows, each saying "… schedule not recorded; US
+/// label: …" / "EU SmPC: …"; the SAFE-MON-001 line names the record left out for US and EU cases.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "19a667e40559a661d2b9fde799f2a4f68818355011369bc2e323efd42b6feb34";
+    private const string ExpectedSha256 = "c35c61b5ed87de036d0e6baa451047daba68b1eb2d7be499985b245795034556";
 
     public static string Compute()
     {

@@ -26,6 +26,11 @@ public sealed class RegionalMonitoringTests
         var us = Record(monitoring, "lorlatinib-lipids");
         us["schedule"] = UsSchedule;
         us["region"] = "US";
+        foreach (var eu in monitoring.Where(m => m!["region"]?.GetValue<string>() == "EU" && m!["item"]!.GetValue<string>() == Lipids).ToList())
+        {
+            monitoring.Remove(eu);
+        }
+
         monitoring.Add(new JsonObject
         {
             ["id"] = "lorlatinib-lipids-eu-test",
@@ -41,9 +46,14 @@ public sealed class RegionalMonitoringTests
     /// <summary>Only the US record of the lipid check.</summary>
     private static readonly Lazy<FusionEngine> UsOnly = new(() => EditedKnowledge.Engine(("drugs/lorlatinib.json", drug =>
     {
-        var us = Record(drug["monitoring"]!.AsArray(), "lorlatinib-lipids");
+        var monitoring = drug["monitoring"]!.AsArray();
+        var us = Record(monitoring, "lorlatinib-lipids");
         us["schedule"] = UsSchedule;
         us["region"] = "US";
+        foreach (var other in monitoring.Where(m => m != us && m!["item"]!.GetValue<string>() == Lipids).ToList())
+        {
+            monitoring.Remove(other);
+        }
     })));
 
     private static JsonObject Record(JsonArray records, string id) => records.Single(m => m!["id"]!.GetValue<string>() == id)!.AsObject();
@@ -60,6 +70,20 @@ public sealed class RegionalMonitoringTests
 
         Assert.Equal(UsSchedule, LipidRow(r).Schedule);
         Assert.Contains(r.Trace, t => t.Rule == "SAFE-MON-001" && t.Detail.Contains($"Not applied to a case in US (its own schedule is recorded): {Lipids} (EU SmPC: {EuSchedule})", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Shipped_lorlatinib_lipid_records_give_a_US_and_an_EU_case_their_own_label_schedule()
+    {
+        var records = Kb.Drug("lorlatinib")["monitoring"]!.AsArray().Where(m => m!["item"]!.GetValue<string>() == Lipids).ToList();
+        string Schedule(string region) => records.Single(m => m!["region"]?.GetValue<string>() == region)!["schedule"]!.GetValue<string>();
+
+        var us = Cases.Evaluate($$"""{ {{OnLorlatinib}}, "context": { "region": "US" } }""");
+        var eu = Cases.Evaluate($$"""{ {{OnLorlatinib}}, "context": { "region": "EU" } }""");
+
+        Assert.Equal(Schedule("US"), LipidRow(us).Schedule);
+        Assert.Equal(Schedule("EU"), LipidRow(eu).Schedule);
+        Assert.NotEqual(LipidRow(us).Schedule, LipidRow(eu).Schedule);
     }
 
     [Fact]

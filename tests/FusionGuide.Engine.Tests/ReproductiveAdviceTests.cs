@@ -52,7 +52,7 @@ public class ReproductiveAdviceTests
         Assert.Contains("breastfeeding", r.WarningCodes());
         Assert.DoesNotContain("pregnancy", r.WarningCodes());
         var row = Dosing(r, Therapy.Lorlatinib);
-        Assert.Contains("Breastfeeding (EU label): No breastfeeding during treatment and for 7 days after the last dose.", row.Adjustments!);
+        Assert.Contains("Breastfeeding (EU label): No breastfeeding during treatment and for 7 days after the last dose.", row.Reproductive!);
         Assert.Contains("pl-eu-lorlatinib", row.References!);
         // A breastfeeding patient is not pregnant: the list keeps its TKIs first.
         Assert.True(Kb.IsTargeted(r.First()!));
@@ -64,12 +64,12 @@ public class ReproductiveAdviceTests
         var male = Cases.Evaluate("""{ "patient": { "sex": "male" }, "context": { "region": "EU" } }""");
 
         var row = Dosing(male, Therapy.Lorlatinib);
-        Assert.Contains(row.Adjustments!, a => a.StartsWith("If of reproductive potential — Contraception, males", StringComparison.Ordinal) && a.Contains("14 weeks", StringComparison.Ordinal));
-        Assert.DoesNotContain(row.Adjustments!, a => a.Contains("Contraception, females", StringComparison.Ordinal));
+        Assert.Contains(row.Reproductive!, a => a.StartsWith("If of reproductive potential — Contraception, males", StringComparison.Ordinal) && a.Contains("14 weeks", StringComparison.Ordinal));
+        Assert.DoesNotContain(row.Reproductive!, a => a.Contains("Contraception, females", StringComparison.Ordinal));
         Assert.Contains(RuleIds.ReproductivePotential, male.Rules());
 
         var female = Cases.Evaluate("""{ "context": { "region": "EU" } }""");
-        Assert.Contains(Dosing(female, Therapy.Lorlatinib).Adjustments!, a => a.Contains("Contraception, females (EU label)", StringComparison.Ordinal) && a.Contains("5 weeks", StringComparison.Ordinal));
+        Assert.Contains(Dosing(female, Therapy.Lorlatinib).Reproductive!, a => a.Contains("Contraception, females (EU label)", StringComparison.Ordinal) && a.Contains("5 weeks", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -78,6 +78,6 @@ public class ReproductiveAdviceTests
         // The US lactation interval of lorlatinib was not read (knowledge/reproductive/lorlatinib.json): the row says so.
         var r = Cases.Evaluate("""{ "comorbidities": ["breastfeeding"] }""");
 
-        Assert.Contains(Dosing(r, Therapy.Lorlatinib).Adjustments!, a => a.StartsWith("Breastfeeding (US label)", StringComparison.Ordinal) && a.EndsWith("(not yet verified against the label: check it)", StringComparison.Ordinal));
+        Assert.Contains(Dosing(r, Therapy.Lorlatinib).Reproductive!, a => a.StartsWith("Breastfeeding (US label)", StringComparison.Ordinal) && a.EndsWith("(not yet verified against the label: check it)", StringComparison.Ordinal));
     }
 }

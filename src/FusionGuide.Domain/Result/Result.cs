@@ -172,8 +172,14 @@ public sealed record DosingRow
     /// <summary>Food instruction (project extension).</summary>
     public string? Food { get; init; }
 
-    /// <summary>Organ-function adjustments, and the label's pregnancy, lactation and contraception lines, that apply to this patient (project extension).</summary>
+    /// <summary>Organ-function adjustments that apply to this patient, and a regimen's organ-function cautions (project extension).</summary>
     public IReadOnlyList<string>? Adjustments { get; init; }
+
+    /// <summary>
+    /// The label's pregnancy, breastfeeding and contraception lines for this patient, each saying whose label it is
+    /// (project extension; the report shows them under their own heading).
+    /// </summary>
+    public IReadOnlyList<string>? Reproductive { get; init; }
 
     /// <summary>A chemotherapy regimen's premedication and supplements, each with when it is given (project extension).</summary>
     public IReadOnlyList<string>? Premedication { get; init; }

@@ -26,7 +26,7 @@ internal static class ReproductiveAdvice
         var rows = dosing.Select(r => WithLines(e, r, topics, conditional: !pregnant && !breastfeeding)).ToList();
         if (!pregnant && !breastfeeding)
         {
-            var covered = rows.Where((r, i) => r.Adjustments?.Count != dosing[i].Adjustments?.Count).Select(r => e.Name(r.Therapy)).ToList();
+            var covered = rows.Where((r, i) => r.Reproductive?.Count != dosing[i].Reproductive?.Count).Select(r => e.Name(r.Therapy)).ToList();
             if (covered.Count > 0)
             {
                 // Trace id SAFE-PREG-002 (RuleIds.ReproductivePotential) is written here; its sources: knowledge/rules/SAFE-PREG-002.json.
@@ -53,7 +53,7 @@ internal static class ReproductiveAdvice
         _ => [ReproductiveTopic.ContraceptionFemale, ReproductiveTopic.ContraceptionMale],
     };
 
-    /// <summary>The drug's lines of these topics (the case region's label first), added to its row after any organ adjustment.</summary>
+    /// <summary>The drug's lines of these topics (the case region's label first), on its dosing row's <c>reproductive</c> list.</summary>
     private static DosingRow WithLines(Evaluation e, DosingRow row, IReadOnlyList<ReproductiveTopic> topics, bool conditional)
     {
         var lines = Lines(e, row.Therapy, topics).ToList();
@@ -65,7 +65,7 @@ internal static class ReproductiveAdvice
         var words = lines.Select(l => $"{(conditional ? "If of reproductive potential — " : "")}{Heading(l.Topic)} ({Terms.Region.Code(l.Region)} label): {l.Text}{(l.Provenance.Verified ? "" : " (not yet verified against the label: check it)")}");
         return row with
         {
-            Adjustments = [.. row.Adjustments ?? [], .. words],
+            Reproductive = [.. row.Reproductive ?? [], .. words],
             References = [.. (row.References ?? []).Concat(lines.SelectMany(l => l.Provenance.Sources)).Distinct()],
         };
     }

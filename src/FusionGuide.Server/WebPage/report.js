@@ -79,6 +79,11 @@ function careSections(r, cited) {
     section('dosing', 'Dosing', table(['Therapy', 'Start', 'Reductions', 'Food and adjustments'], (r.dosing ?? []).map(d =>
       [words('therapy', d.therapy), startText(d), (d.reductions ?? []).join(' → '),
         el('span', {}, [d.food, ...(d.adjustments ?? [])].filter(Boolean).join('; '), ' ', refLinks(d.references, cited))]))),
+    // The labels' pregnancy, breastfeeding and contraception lines under their own heading (dosing rows' `reproductive`).
+    (r.dosing ?? []).some(d => (d.reproductive ?? []).length)
+      ? section('reproductive', 'Pregnancy, breastfeeding and contraception', table(['Therapy', 'What the label says'],
+          (r.dosing ?? []).flatMap(d => (d.reproductive ?? []).map(line => [words('therapy', d.therapy), line]))))
+      : null,
     section('toxicity', 'Toxicity management', table(['Therapy', 'Event', 'Grade', 'Action', 'Dose', 'Supportive care'],
       (r.toxicityManagement ?? []).map(t => [words('therapy', t.therapy), words('event', t.event), String(t.grade), words('action', t.action), t.dose ?? '',
         el('span', {}, (t.supportive ?? []).join('; '), ' ', refLinks(t.references, cited))]))),

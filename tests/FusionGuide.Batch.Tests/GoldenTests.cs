@@ -108,10 +108,18 @@ namespace FusionGuide.Batch.Tests;
 /// Re-baselined 2026-12-05 (SYS-RES-002 for compound rows): a compound whose row leaves a drug unrated (I1171N+D1203N
 /// rates only alectinib and lorlatinib) now judges that drug by what its single mutations resist, so crizotinib is
 /// avoided for a compound containing I1171N instead of being offered; the trace names the carried-over drugs.
+/// Re-baselined 2026-12-06 (s5-c1, issue #17 section 3: the zidesamtinib US decision): zidesamtinib joins the knowledge
+/// base (US approval 2026-07-22 after a prior ROS1 TKI; ROS1 G2032R cell sensitive and L2086F resistant, both
+/// unverified). No first choice or setting changes. On the release date 82 ROS1 cases after a ROS1 TKI in the US gain
+/// zidesamtinib as a label-based certain-circumstances option (SYS-LABEL-001) after the guideline's options (beside the
+/// conventional pathway when no placed TKI is left), with a dosing row saying no dose is recorded; cases with L2086F
+/// (judged from compounds too) or before the approval date avoid it with the reason (37 on the release date, 36 as of
+/// 2024-03-01, where two cases without a region list it as genotype-directed for G2032R, as the engine does for any
+/// drug when no region is given). Measured with `batch` on the cohort against the main build.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "ad010a52498bf2aa9a6532b42971d3e0a9295787fd5a09b4d1d3640837e47fc3";
+    private const string ExpectedSha256 = "9f7294880a471c423647c6b8c3b4ad82059816960e3305b6aa714d8a557d6ebb";
 
     public static string Compute()
     {

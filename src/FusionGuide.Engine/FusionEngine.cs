@@ -40,6 +40,9 @@ public sealed class FusionEngine
         missing.AddRange(RuleIds.All.Where(r => kb.Rule(r) is null).Select(r => $"rule catalogue entry {r}"));
         missing.AddRange(Knowledge.Model.ClinicalThresholds.Required.Where(t => kb.ThresholdRecord(t) is null).Select(t => $"threshold {t}"));
         missing.AddRange(Knowledge.Model.CarePathway.Required.Where(p => kb.CarePathway(p) is null).Select(p => $"care pathway {Knowledge.Model.Terms.CarePathway.Code(p)} (local/)"));
+        // An older release may lack a therapy added to the vocabulary later (zidesamtinib): a case naming it must not
+        // meet a missing record mid-evaluation.
+        missing.AddRange(Codes.Therapy.Values.Where(t => !kb.HasDrug(t)).Select(t => $"drug record {Codes.Therapy.Code(t)} (drugs/)"));
         if (kb.Panel.Count == 0)
         {
             missing.Add("the driver panel (diagnostics/panel)");

@@ -121,6 +121,14 @@ namespace FusionGuide.Batch.Tests;
 /// record (1 and 2 months) and the new `lorlatinib-lipids-eu` the EU SmPC's (2, 4 and 8 weeks); EU cases now get the EU
 /// schedule, US cases are unchanged, and TR/JP/CN/other cases get both rows, each saying "… schedule not recorded; US
 /// label: …" / "EU SmPC: …"; the SAFE-MON-001 line names the record left out for US and EU cases.
+/// Re-baselined 2026-12-06 (s5-c1, issue #17 section 3: the zidesamtinib US decision): zidesamtinib joins the knowledge
+/// base (US approval 2026-07-22 after a prior ROS1 TKI; ROS1 G2032R cell sensitive and L2086F resistant, both
+/// unverified). No first choice or setting changes. On the release date 82 ROS1 cases after a ROS1 TKI in the US gain
+/// zidesamtinib as a label-based certain-circumstances option (SYS-LABEL-001) after the guideline's options (beside the
+/// conventional pathway when no placed TKI is left), with a dosing row saying no dose is recorded; cases with L2086F
+/// (judged from compounds too) or before the approval date avoid it with the reason (37 on the release date, 36 as of
+/// 2024-03-01, where two cases without a region list it as genotype-directed for G2032R, as the engine does for any
+/// drug when no region is given). Measured with `batch` on the cohort against the main build.
 /// </summary>
 public sealed class GoldenTests
 {

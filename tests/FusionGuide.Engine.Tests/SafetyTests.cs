@@ -153,6 +153,14 @@ public class SafetyTests
         foreach (var drug in targeted)
         {
             var row = Assert.Single(r.Dosing, d => d.Therapy.Code() == drug);
+            if (Kb.Drug(drug)["dosingNotRead"] is not null)
+            {
+                // A drug whose label dose was not read (zidesamtinib): the row says so and doses nothing.
+                Assert.StartsWith("not recorded", row.Start, StringComparison.Ordinal);
+                Assert.Empty(row.Reductions);
+                continue;
+            }
+
             var regimen = Kb.Drug(drug)["dosing"]!.AsArray().First(d => Kb.InForce(d!, on))!;
             Assert.Equal(regimen["start"]!.GetValue<string>(), row.Start);
             Assert.Equal(Kb.Strings(regimen["reductions"]), row.Reductions);

@@ -63,6 +63,39 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void Targeted_drug_without_dosing_and_without_dosingNotRead_is_KB004()
+    {
+        var r = LoadWith("drugs/zidesamtinib.json", d => d.Remove("dosingNotRead"));
+        AssertCode(r, KnowledgeCodes.DrugWithoutDose, "drugs/zidesamtinib.json");
+    }
+
+    [Fact]
+    public void Targeted_drug_with_dosingNotRead_and_a_dosing_record_is_KB004()
+    {
+        var r = LoadWith("drugs/alectinib.json", d => d["dosingNotRead"] = "not read");
+        AssertCode(r, KnowledgeCodes.DrugWithoutDose, "drugs/alectinib.json");
+    }
+
+    [Fact]
+    public void A_release_from_before_zidesamtinib_joined_the_vocabulary_loads_without_its_record()
+    {
+        var files = Files().Where(f => f.Path is not ("drugs/zidesamtinib.json" or "toxicity/zidesamtinib-toxicity.json")).ToList();
+        var g2032r = files.FindIndex(f => f.Path == "resistance/mutations/ros1-g2032r.json");
+        var row = JsonNode.Parse(files[g2032r].Bytes)!.AsObject();
+        var cells = row["cells"]!.AsArray();
+        cells.Remove(cells.Single(c => c!["drug"]!.GetValue<string>() == "zidesamtinib"));
+        files[g2032r] = (files[g2032r].Path, Encoding.UTF8.GetBytes(row.ToJsonString()));
+        Assert.Empty(KnowledgeLoader.Load(files).Problems);
+
+        // From the day it joined, a release must have it.
+        var m = files.FindIndex(f => f.Path == "manifest.json");
+        var manifest = JsonNode.Parse(files[m].Bytes)!.AsObject();
+        manifest["releaseDate"] = "2026-12-06";
+        files[m] = (files[m].Path, Encoding.UTF8.GetBytes(manifest.ToJsonString()));
+        Assert.Contains(KnowledgeLoader.Load(files).Problems, p => p.Code == KnowledgeCodes.MissingRequired && p.Message.Contains("'zidesamtinib'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Toxicity_rule_resuming_reduced_without_reducing_is_KB018()
     {
         var r = LoadWith("toxicity/crizotinib-toxicity.json", t =>

@@ -113,7 +113,10 @@ public enum TestTiming
     Progression,
 }
 
-/// <summary>A systemic therapy: the ten targeted drugs, then the other systemic therapies.</summary>
+/// <summary>
+/// A systemic therapy: the targeted drugs, then the other systemic therapies. Zidesamtinib (US approval 22 Jul 2026) was
+/// added after the contract's ten targeted drugs, so the members before it keep their place.
+/// </summary>
 [JsonConverter(typeof(CodecConverter<Therapy>))]
 public enum Therapy
 {
@@ -137,6 +140,8 @@ public enum Therapy
     Taletrectinib,
     [JsonStringEnumMemberName("cabozantinib")]
     Cabozantinib,
+    [JsonStringEnumMemberName("zidesamtinib")]
+    Zidesamtinib,
     [JsonStringEnumMemberName("platinum-pemetrexed")]
     PlatinumPemetrexed,
     [JsonStringEnumMemberName("platinum-pemetrexed-bevacizumab")]

@@ -29,6 +29,21 @@ internal static class SafetyStage
         {
             var drug = e.Kb.Drug(t);
             var regimen = drug.DosingOn(e.AsOf);
+            if (regimen is null && drug.IsTargeted)
+            {
+                // A TKI whose label dose has not been read into the knowledge base (zidesamtinib): say what is missing,
+                // never a trial's or a guessed dose.
+                rows.Add(new DosingRow
+                {
+                    Therapy = t,
+                    Start = $"not recorded: the knowledge base holds no dose from the label of {e.Name(t)}; take the dose from the current label",
+                    Reductions = [],
+                    Caveat = $"No starting dose, reduction ladder or food instruction of {e.Name(t)} has been read from its label into the knowledge base.",
+                    References = [.. drug.Provenance.Sources.Where(r => e.Kb.Reference(r)?.Kind == ReferenceKind.Label)],
+                });
+                continue;
+            }
+
             if (regimen is null)
             {
                 rows.Add(new DosingRow { Therapy = t, Start = "FusionGuide does not dose this regimen: follow the treating centre's protocol", Reductions = [] });

@@ -37,6 +37,12 @@ internal sealed class Candidate(Therapy therapy, Preference preference, string e
     /// <summary>A TKI the disease progressed on, given again on recorded clinical evidence: ranked after every other option.</summary>
     public bool IsRechallenge { get; init; }
 
+    /// <summary>
+    /// Offered on its label alone, no guideline table placing it (SYS-LABEL-001): it does not keep the plan in the
+    /// targeted setting by itself, and stays beside the conventional pathway when no placed TKI is left.
+    /// </summary>
+    public bool IsLabelBased { get; init; }
+
     /// <summary>Ranked after equally recommended options (a comorbidity caution).</summary>
     public bool Demoted { get; set; }
 

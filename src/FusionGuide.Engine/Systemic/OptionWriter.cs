@@ -35,6 +35,11 @@ internal static class OptionWriter
         }
 
         parts.AddRange(c.Notes.Select(FigureClauses.WithoutParenthesisedFigures));
+        if (LabelFactsNotRead(p, c) is { } missing)
+        {
+            parts.Add(missing);
+        }
+
         return new TherapyOption
         {
             Therapy = c.Therapy,
@@ -72,6 +77,43 @@ internal static class OptionWriter
             : p.Situation.Contains(':', StringComparison.Ordinal) ? $"{Evaluation.Capitalised(p.Situation)}; {name}"
             : $"{Evaluation.Capitalised(p.Situation)}: {name}";
         return placement is null ? lead : findings.Count > 0 ? $"{lead}, and is {placement}" : $"{lead} is {placement}";
+    }
+
+    /// <summary>
+    /// What of a TKI's label the knowledge base has not read (a drug recorded from its approval alone, zidesamtinib):
+    /// the option says so rather than leave the gap silent or fill it with a guess. Null when every part is recorded.
+    /// </summary>
+    private static string? LabelFactsNotRead(PlanState p, Candidate c)
+    {
+        var drug = p.E.Kb.Drug(c.Therapy);
+        if (!drug.IsTargeted || c.IsContinuation)
+        {
+            return null;
+        }
+
+        var missing = new List<string>();
+        if (drug.DosingOn(p.E.AsOf) is null)
+        {
+            missing.Add("dose");
+        }
+
+        if (p.E.Kb.Toxicity(c.Therapy)?.Rules.Any(r => r.Validity.Contains(p.E.AsOf)) != true)
+        {
+            missing.Add("dose modifications for adverse events");
+        }
+
+        if (p.E.Kb.Interactions(c.Therapy) is null)
+        {
+            missing.Add("drug interactions");
+        }
+
+        if (drug.Cautions.Count == 0 && drug.Monitoring.Count == 0)
+        {
+            missing.Add("warnings and monitoring");
+        }
+
+        return missing.Count == 0 ? null
+            : $"the knowledge base has not read its label's {string.Join(", ", missing[..^1])}{(missing.Count > 1 ? " or " : "")}{missing[^1]}: take them from the current label before prescribing";
     }
 
     private static string FirstWords(string s) => string.Join(' ', s.Split(' ', 3).Take(2));

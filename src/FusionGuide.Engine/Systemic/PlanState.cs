@@ -65,6 +65,9 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
     /// <summary>True when an option is a TKI other than a re-challenge: a targeted option is left.</summary>
     public bool AnyTargetedOption => Candidates.Any(c => IsTargeted(c.Therapy) && !c.IsRechallenge);
 
+    /// <summary>True when a TKI other than a re-challenge or a label-based option (SYS-LABEL-001) is left.</summary>
+    public bool AnyPlacedTargetedOption => Candidates.Any(c => IsTargeted(c.Therapy) && !c.IsRechallenge && !c.IsLabelBased);
+
     public string Name(Therapy t) => E.Name(t);
 
     /// <summary>The label reason that forces the current therapy to stop, if any adverse event does.</summary>

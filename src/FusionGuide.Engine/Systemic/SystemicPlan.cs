@@ -83,8 +83,10 @@ internal static class SystemicPlan
         Rechallenge.Add(p);
         CandidateFilters.Apply(p);
         PreferredUnavailable.Admit(p, table);
+        LabelBasedOption.Add(p);
         SensitiveDrugsAccounted.Apply(p);
-        if (!p.AnyTargetedOption)
+        // A label-based option alone does not keep the plan targeted: the conventional pathway applies, with it beside.
+        if (!p.AnyPlacedTargetedOption)
         {
             return PostTargeted(p, NoTargetedOption.ExhaustedBecause(p, failedTki));
         }

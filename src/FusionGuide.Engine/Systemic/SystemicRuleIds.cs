@@ -32,6 +32,7 @@ internal static class SystemicRuleIds
         OffTarget.Id,
         TkiCombinations.Id,
         SensitiveDrugsAccounted.Id,
+        LabelBasedOption.Id,
         PreferredUnavailable.Id,
         NoTargetedOption.Id,
         KinaseTarget.Id,

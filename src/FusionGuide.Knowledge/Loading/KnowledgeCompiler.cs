@@ -79,6 +79,7 @@ internal static class KnowledgeCompiler
         PatientFactors = [.. d.PatientFactors.Select(f => new PatientFactorFact(f.Id, Terms.Factor.Parse(f.Factor), f.AtOrAbove,
             Terms.FactorEffect.Parse(f.Effect), f.Message, Of(f)))],
         Regimen = d.Regimen is { } r ? ChemoRegimen(r) : null,
+        DosingNotRead = d.DosingNotRead,
     };
 
     // A month-precision date (YYYY-MM) counts from the first day of the next month (KnowledgeDate.ParseApproval).

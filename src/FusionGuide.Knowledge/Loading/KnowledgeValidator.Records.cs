@@ -138,9 +138,14 @@ internal static partial class KnowledgeValidator
             }
 
             ChemoRegimen(file, d);
-            if (d.Kind == "targeted" && (d.Dosing.Count == 0 || d.Dosing.Any(r => string.IsNullOrWhiteSpace(r.Start) || r.Reductions.Count == 0)))
+            // A targeted drug is dosed, unless it says why its label's dose has not been read yet (dosingNotRead) and
+            // then has no dosing record at all: never a partial or guessed dose.
+            var notRead = !string.IsNullOrWhiteSpace(d.DosingNotRead);
+            if (d.Kind == "targeted" && (notRead ? d.Dosing.Count > 0 : d.Dosing.Count == 0 || d.Dosing.Any(r => string.IsNullOrWhiteSpace(r.Start) || r.Reductions.Count == 0)))
             {
-                Add(KnowledgeCodes.DrugWithoutDose, file, "a targeted drug needs a start dose and its reduction ladder");
+                Add(KnowledgeCodes.DrugWithoutDose, file, notRead
+                    ? "dosingNotRead says the dose was not read, but the drug has dosing records: keep one or the other"
+                    : "a targeted drug needs a start dose and its reduction ladder (or, with no dosing record, dosingNotRead saying why)");
             }
         }
 
@@ -372,10 +377,20 @@ internal static partial class KnowledgeValidator
             }
         }
 
+        /// <summary>Therapies added to the contract vocabulary after its first version, with the day they were added.</summary>
+        private static readonly Dictionary<string, DateOnly> TherapiesAddedLater = new(StringComparer.Ordinal)
+        {
+            ["zidesamtinib"] = new(2026, 12, 6),
+        };
+
         public void Completeness()
         {
             var drugIds = c.Drugs.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-            foreach (var therapy in Codes.Therapy.Codes.Where(t => !drugIds.Contains(t)))
+            // A therapy added to the vocabulary after a release was written is not required of that release, so older
+            // releases still load (kb validate, show, diff); the engine itself refuses a base without a record for every
+            // therapy (FusionEngine.MissingRequirements).
+            var released = DateOnly.TryParseExact(c.Manifest.ReleaseDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : DateOnly.MaxValue;
+            foreach (var therapy in Codes.Therapy.Codes.Where(t => !drugIds.Contains(t) && !(TherapiesAddedLater.TryGetValue(t, out var added) && released < added)))
             {
                 Add(KnowledgeCodes.MissingRequired, "drugs/", $"no record for the contract therapy '{therapy}'");
             }

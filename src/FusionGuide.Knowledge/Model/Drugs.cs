@@ -35,6 +35,12 @@ public sealed record Drug(Therapy Therapy, string Name, IReadOnlyList<string> Br
     /// <summary>The chemotherapy regimen in full (components, cycle, premedication, maintenance), for non-targeted therapies that have one.</summary>
     public ChemoRegimen? Regimen { get; init; }
 
+    /// <summary>
+    /// Why a targeted drug has no dosing record (its label's dosage section was not read: zidesamtinib); null for every
+    /// drug that is dosed. The dosing row then says that no dose is recorded.
+    /// </summary>
+    public string? DosingNotRead { get; init; }
+
     /// <summary>True for a kinase inhibitor of <paramref name="kinase"/>.</summary>
     public bool Inhibits(Gene kinase) => IsTargeted && Targets.Contains(kinase);
 

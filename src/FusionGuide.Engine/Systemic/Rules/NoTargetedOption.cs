@@ -14,14 +14,17 @@ internal static class NoTargetedOption
     public static void Start(PlanState p, string why)
     {
         DropTargeted(p);
-        var msg = $"No {p.KinaseCode} TKI is left for this patient ({why}): the conventional NSCLC pathway applies.";
+        var beside = p.Candidates.Where(c => c.IsLabelBased).Select(c => p.Name(c.Therapy)).ToList();
+        var msg = beside.Count == 0
+            ? $"No {p.KinaseCode} TKI is left for this patient ({why}): the conventional NSCLC pathway applies."
+            : $"No {p.KinaseCode} TKI placed by a guideline is left for this patient ({why}): the conventional NSCLC pathway applies, with {string.Join(", ", beside)} beside it as a label-based option.";
         p.E.Warn(WarningCodes.NoTargetedOption, msg);
         p.E.Fire(Id, msg);
         p.Situation = $"{p.KinaseCode}-positive disease: {why}";
     }
 
-    /// <summary>A re-challenge stays: it is the one TKI the evidence allows.</summary>
-    public static void DropTargeted(PlanState p) => p.Candidates.RemoveAll(c => p.IsTargeted(c.Therapy) && !c.IsRechallenge);
+    /// <summary>A re-challenge stays (it is the one TKI the evidence allows), and so does a label-based option (SYS-LABEL-001).</summary>
+    public static void DropTargeted(PlanState p) => p.Candidates.RemoveAll(c => p.IsTargeted(c.Therapy) && !c.IsRechallenge && !c.IsLabelBased);
 
     /// <summary>Why no TKI is left, in the patient's terms.</summary>
     public static string ExhaustedBecause(PlanState p, Therapy? failedTki)

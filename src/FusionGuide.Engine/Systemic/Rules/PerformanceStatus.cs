@@ -42,8 +42,9 @@ internal static class PerformanceStatus
             c.Notes.Add($"ECOG {ecog}: TKIs are used even at poor performance status in oncogene-driven NSCLC");
         }
 
-        // Added after the access filter ran, so it must honour context.unavailable and context.available itself.
-        if (!hasTki && !p.Candidates.Any(c => c.Therapy == Therapy.BestSupportiveCare) && !p.Avoid.Contains(Therapy.BestSupportiveCare) &&
+        // Added after the access filter ran, so it must honour context.unavailable and context.available itself. A
+        // label-based TKI alone (SYS-LABEL-001, certain circumstances) does not replace best supportive care.
+        if (!p.AnyPlacedTargetedOption && !p.Candidates.Any(c => c.Therapy == Therapy.BestSupportiveCare) && !p.Avoid.Contains(Therapy.BestSupportiveCare) &&
             !Access.UnavailableAtSite(e, Therapy.BestSupportiveCare, out _))
         {
             var bsc = e.Kb.Drug(Therapy.BestSupportiveCare);

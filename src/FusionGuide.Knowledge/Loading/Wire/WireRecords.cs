@@ -62,6 +62,12 @@ internal sealed record Drug : WireFact
     public CnsActivity? Cns { get; init; }
     public IReadOnlyList<Approval> Approvals { get => field ?? []; init; }
     public IReadOnlyList<DosingRegimen> Dosing { get => field ?? []; init; }
+
+    /// <summary>
+    /// Why a targeted drug has no dosing record yet (its label's dosage section was not read): the only way a targeted
+    /// drug may load without a dose (KB004); the engine then says on the dosing row that no dose is recorded.
+    /// </summary>
+    public string? DosingNotRead { get; init; }
     public IReadOnlyList<OrganAdjustment> OrganAdjustments { get => field ?? []; init; }
     public IReadOnlyList<MonitoringItem> Monitoring { get => field ?? []; init; }
     public IReadOnlyList<string> KeyToxicities { get => field ?? []; init; }

@@ -1,0 +1,196 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Tests.Support;
+
+namespace FusionGuide.Engine.Tests;
+
+/// <summary>
+/// SYS-LABEL-001 (issue #17 section 3, the zidesamtinib US decision): a TKI that no guideline table places but whose label
+/// in the case's region covers treatment after a prior inhibitor is offered as a label-based, certain-circumstances
+/// option — zidesamtinib in the US from its approval on 2026-07-22 — after the guideline's options, saying what is not
+/// recorded (guideline placement, activity against the mutation found, the label's dose and safety facts).
+/// </summary>
+public sealed class LabelBasedOptionTests
+{
+    private static readonly DateOnly ApprovalDay = new(2026, 7, 22);
+
+    private static string Ros1After(string drug, string region = "US", string[]? mutations = null)
+    {
+        var tests = mutations is null ? Cases.Ros1Tests : $"[ {Cases.Ros1Tests[1..^1]}, {Cases.ProgressionTest("ROS1", mutations)} ]";
+        return $$"""
+            { "tests": {{tests}},
+              "history": [ { "therapy": "{{drug}}", "start": "2022-01", "end": "2024-06", "stopReason": "progression", "progressionPattern": "systemic" } ],
+              "context": { "region": "{{region}}" } }
+            """;
+    }
+
+    private static TherapyOption Zidesamtinib(Result r) => Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Zidesamtinib);
+
+    [Theory]
+    [InlineData("2026-07-22")]
+    [InlineData("2026-08-01")]
+    [InlineData("2026-12-06")]
+    public void ROS1_G2032R_after_crizotinib_in_US_after_July_2026_lists_zidesamtinib(string day)
+    {
+        var r = Cases.Evaluate(Ros1After("crizotinib", mutations: ["G2032R"]), DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+
+        var z = Zidesamtinib(r);
+        Assert.Equal(Preference.CertainCircumstances, z.Preference);
+        Assert.Contains("G2032R", z.Rationale, StringComparison.Ordinal);
+        Assert.Contains("label-based option", z.Rationale, StringComparison.Ordinal);
+        Assert.Contains("approved on 2026-07-22", z.Rationale, StringComparison.Ordinal);
+        Assert.Contains("no NCCN or ESMO placement recorded", z.Rationale, StringComparison.Ordinal);
+        Assert.Contains("SYS-LABEL-001", r.Rules());
+        r.AssertOptionsDisjointFromAvoid();
+    }
+
+    [Theory]
+    [InlineData("2025-06-20")]
+    [InlineData("2026-07-21")]
+    public void ROS1_G2032R_after_crizotinib_in_US_before_approval_does_not_list_zidesamtinib(string day)
+    {
+        var r = Cases.Evaluate(Ros1After("crizotinib", mutations: ["G2032R"]), DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.DoesNotContain("zidesamtinib", r.Options());
+        // The genotype rule still accounts for it (the G2032R cell rates it sensitive): avoided, with the approval date.
+        var avoided = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.Zidesamtinib);
+        Assert.Contains($"not approved in US on {day}", avoided.Reason, StringComparison.Ordinal);
+        Assert.Contains("2026-07-22", avoided.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Guideline_preferred_options_stay_ahead_of_zidesamtinib_for_G2032R()
+    {
+        var r = Cases.Evaluate(Ros1After("crizotinib", mutations: ["G2032R"]), ApprovalDay);
+
+        Assert.Contains(r.First(), new[] { "repotrectinib", "taletrectinib" });
+        var options = r.Options().ToList();
+        Assert.True(options.IndexOf("zidesamtinib") > options.IndexOf("repotrectinib"));
+        Assert.True(options.IndexOf("zidesamtinib") > options.IndexOf("taletrectinib"));
+        // Approved for exactly this setting, it comes before the off-label genotype-directed cabozantinib.
+        Assert.True(options.IndexOf("zidesamtinib") < options.IndexOf("cabozantinib"));
+    }
+
+    [Fact]
+    public void ROS1_progression_after_crizotinib_without_genotyping_lists_zidesamtinib_after_the_guideline_options()
+    {
+        var r = Cases.Evaluate(Ros1After("crizotinib"), ApprovalDay);
+
+        Assert.Equal("zidesamtinib", r.Options()[^1]);
+        Assert.All(r.SystemicTherapy.Options.Where(o => o.Therapy != Therapy.Zidesamtinib),
+            o => Assert.NotEqual(Preference.CertainCircumstances, o.Preference));
+        Assert.DoesNotContain("active against", Zidesamtinib(r).Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ROS1_D2033N_after_crizotinib_says_zidesamtinib_activity_against_it_is_not_recorded()
+    {
+        var r = Cases.Evaluate(Ros1After("crizotinib", mutations: ["D2033N"]), ApprovalDay);
+
+        Assert.Contains("its activity against D2033N is not recorded in the knowledge base", Zidesamtinib(r).Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ROS1_L2086F_after_repotrectinib_avoids_zidesamtinib_and_offers_cabozantinib()
+    {
+        var r = Cases.Evaluate(Ros1After("repotrectinib", mutations: ["L2086F"]), ApprovalDay);
+
+        Assert.Equal("cabozantinib", r.First());
+        Assert.DoesNotContain("zidesamtinib", r.Options());
+        Assert.Contains("zidesamtinib", r.Avoid());
+    }
+
+    [Fact]
+    public void ROS1_progression_on_taletrectinib_in_US_keeps_chemotherapy_first_with_zidesamtinib_beside_it()
+    {
+        var r = Cases.Evaluate(Ros1After("taletrectinib"), ApprovalDay);
+
+        Assert.Equal("post-targeted", r.Setting());
+        Assert.Contains("platinum-pemetrexed", r.Preferred());
+        Assert.Equal("zidesamtinib", r.Options()[^1]);
+        var warning = Assert.Single(r.Warnings, w => w.Code == "no-targeted-option");
+        Assert.Contains("zidesamtinib beside it as a label-based option", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void At_ECOG_3_after_taletrectinib_best_supportive_care_stays_beside_zidesamtinib()
+    {
+        var r = Cases.Evaluate($$"""{ "patient": { "ecog": 3 }, {{Ros1After("taletrectinib")[1..]}}""", ApprovalDay);
+
+        Assert.Contains("best-supportive-care", r.Preferred());
+        Assert.Contains("zidesamtinib", r.Options());
+        Assert.True(r.Options().ToList().IndexOf("best-supportive-care") < r.Options().ToList().IndexOf("zidesamtinib"));
+    }
+
+    [Fact]
+    public void ROS1_G2032R_after_crizotinib_in_EU_before_the_US_filing_avoids_zidesamtinib_as_investigational()
+    {
+        var r = Cases.Evaluate(Ros1After("crizotinib", "EU", ["G2032R"]), new DateOnly(2024, 3, 1));
+
+        Assert.DoesNotContain("zidesamtinib", r.Options());
+        var avoided = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.Zidesamtinib);
+        Assert.Contains("not approved in EU", avoided.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Progression_on_zidesamtinib_does_not_offer_it_again()
+    {
+        var r = Cases.Evaluate(Ros1After("zidesamtinib"), new DateOnly(2026, 12, 6));
+
+        Assert.DoesNotContain("zidesamtinib", r.Options());
+        Assert.Contains("zidesamtinib", r.Avoid());
+    }
+
+    [Theory]
+    [InlineData("EU")]
+    [InlineData("JP")]
+    public void ROS1_progression_after_crizotinib_outside_the_US_does_not_list_zidesamtinib(string region)
+    {
+        var r = Cases.Evaluate(Ros1After("crizotinib", region), new DateOnly(2026, 12, 6));
+
+        Assert.DoesNotContain("zidesamtinib", r.Options());
+        Assert.DoesNotContain("SYS-LABEL-001", r.Rules());
+    }
+
+    [Fact]
+    public void Without_a_region_no_label_based_option_is_offered()
+    {
+        var json = Cases.Json(Ros1After("crizotinib"));
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        node["context"]!.AsObject().Remove("region");
+        var r = Cases.EvaluateJson(node.ToJsonString(), new DateOnly(2026, 12, 6));
+
+        Assert.DoesNotContain("zidesamtinib", r.Options());
+    }
+
+    [Fact]
+    public void First_line_ROS1_in_US_does_not_list_zidesamtinib()
+    {
+        var r = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}} }""", new DateOnly(2026, 12, 6));
+
+        Assert.DoesNotContain("zidesamtinib", r.Options());
+        Assert.DoesNotContain("SYS-LABEL-001", r.Rules());
+    }
+
+    [Fact]
+    public void Zidesamtinib_dosing_row_says_no_dose_is_recorded_and_the_option_names_the_unread_label_facts()
+    {
+        var r = Cases.Evaluate(Ros1After("crizotinib"), ApprovalDay);
+
+        var dosing = Assert.Single(r.Dosing, d => d.Therapy == Therapy.Zidesamtinib);
+        Assert.StartsWith("not recorded", dosing.Start, StringComparison.Ordinal);
+        Assert.DoesNotContain(" mg", dosing.Start, StringComparison.Ordinal);
+        Assert.Empty(dosing.Reductions);
+        Assert.NotNull(dosing.Caveat);
+        Assert.Contains("has not read its label's dose, dose modifications for adverse events, drug interactions or warnings and monitoring",
+            Zidesamtinib(r).Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_of_drugs_whose_labels_were_read_name_no_unread_label_facts()
+    {
+        var r = Cases.Evaluate(Ros1After("crizotinib"), ApprovalDay);
+
+        Assert.All(r.SystemicTherapy.Options.Where(o => o.Therapy != Therapy.Zidesamtinib),
+            o => Assert.DoesNotContain("has not read its label", o.Rationale, StringComparison.Ordinal));
+    }
+}

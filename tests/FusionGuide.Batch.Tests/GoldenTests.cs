@@ -121,10 +121,15 @@ namespace FusionGuide.Batch.Tests;
 /// record (1 and 2 months) and the new `lorlatinib-lipids-eu` the EU SmPC's (2, 4 and 8 weeks); EU cases now get the EU
 /// schedule, US cases are unchanged, and TR/JP/CN/other cases get both rows, each saying "… schedule not recorded; US
 /// label: …" / "EU SmPC: …"; the SAFE-MON-001 line names the record left out for US and EU cases.
+/// Then the region each record follows per k4's reading this session (/work/notes/k4-s5.md): US — ceritinib liver tests,
+/// crizotinib heart rate, alectinib heart rate, chemo-immunotherapy liver tests; EU — lorlatinib ECG, ceritinib
+/// lipase/amylase, crizotinib vision, docetaxel blood counts, the chemotherapy pregnancy cautions and the bevacizumab
+/// hypertension caution. A case of the other region (or TR/JP/CN/other) still gets each row, now saying whose schedule or
+/// caution it is ("EU SmPC schedule not recorded; US label: …", "US label caution not recorded; EU SmPC: …").
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "c35c61b5ed87de036d0e6baa451047daba68b1eb2d7be499985b245795034556";
+    private const string ExpectedSha256 = "963f2790672a5538c7064e7d050561a9dd77d2306a61b0e46715ee81412d1f6a";
 
     public static string Compute()
     {

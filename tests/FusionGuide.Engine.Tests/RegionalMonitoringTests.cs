@@ -26,6 +26,7 @@ public sealed class RegionalMonitoringTests
         var us = Record(monitoring, "lorlatinib-lipids");
         us["schedule"] = UsSchedule;
         us["region"] = "US";
+        Record(monitoring, "lorlatinib-glucose").Remove("region");
         foreach (var eu in monitoring.Where(m => m!["region"]?.GetValue<string>() == "EU" && m!["item"]!.GetValue<string>() == Lipids).ToList())
         {
             monitoring.Remove(eu);
@@ -121,13 +122,13 @@ public sealed class RegionalMonitoringTests
     [InlineData("JP")]
     public void Record_without_a_region_shows_for_every_region_as_written(string region)
     {
-        var ecg = Kb.Drug("lorlatinib")["monitoring"]!.AsArray().Single(m => m!["id"]!.GetValue<string>() == "lorlatinib-ecg")!;
-        Assert.Null(ecg["region"]);
+        // lorlatinib-glucose has no region in the test copy.
+        var glucose = Kb.Drug("lorlatinib")["monitoring"]!.AsArray().Single(m => m!["id"]!.GetValue<string>() == "lorlatinib-glucose")!;
 
         var r = OnLorlatinibIn(BothRegions.Value, region);
 
-        var row = Assert.Single(r.Monitoring, m => m.Therapy == Therapy.Lorlatinib && m.Item == ecg["item"]!.GetValue<string>());
-        Assert.Equal(ecg["schedule"]!.GetValue<string>(), row.Schedule);
+        var row = Assert.Single(r.Monitoring, m => m.Therapy == Therapy.Lorlatinib && m.Item == glucose["item"]!.GetValue<string>());
+        Assert.Equal(glucose["schedule"]!.GetValue<string>(), row.Schedule);
     }
 
     [Fact]

@@ -71,6 +71,21 @@ public sealed class LabelBasedOptionTests
     }
 
     [Fact]
+    public void ROS1_G2032R_after_lorlatinib_in_US_ranks_repotrectinib_before_zidesamtinib_whose_label_is_unread()
+    {
+        // After lorlatinib no guideline table places either drug: both come as certain-circumstances options active
+        // against G2032R. Zidesamtinib's label (dose, toxicity, comorbidity facts) is not read, so the patient-factor key
+        // must not favour it for what is missing: the approved drug with a read label leads.
+        var r = Cases.Evaluate(Ros1After("lorlatinib", mutations: ["G2032R"]), new DateOnly(2026, 12, 6));
+
+        var options = r.Options().ToList();
+        Assert.Contains("zidesamtinib", options);
+        Assert.NotEqual("zidesamtinib", r.First());
+        Assert.True(options.IndexOf("zidesamtinib") > options.IndexOf("repotrectinib"));
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-RANK-001" && t.Detail.Contains("regional approval and a label the knowledge base has read", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ROS1_progression_after_crizotinib_without_genotyping_lists_zidesamtinib_after_the_guideline_options()
     {
         var r = Cases.Evaluate(Ros1After("crizotinib"), ApprovalDay);

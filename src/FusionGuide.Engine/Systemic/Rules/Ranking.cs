@@ -31,6 +31,11 @@ internal static class Ranking
         new("preference", (_, c) => (int)c.Preference),
         new("intracranial activity (brain metastases)", (p, c) => CnsLevelOf(p, c), p => p.BrainMets),
         new("genotype", (_, c) => c.Activity switch { Activity.Sensitive => 0, Activity.Unknown => 1, _ => 2 }),
+        // When an option's label is not read (zidesamtinib, SYS-LABEL-001: no dose, no toxicity or comorbidity facts, so
+        // the patient-factor key below would favour it for what is missing), among options the genotype cannot separate:
+        // approved here for this setting with a label the knowledge base has read, then approved with its label unread,
+        // then off-label or unknown standing. Without such an option this key is not used.
+        new("regional approval and a label the knowledge base has read", LabelStanding, AnyLabelUnread),
         // Age, ECOG, prior toxicity, co-medications (PatientFactors) and comorbidity cautions (SYS-COMORB-001).
         new("patient factors", (_, c) => c.PatientFactorWeight + (c.Demoted ? 1 : 0)),
         new("the strength of the intracranial data (brain metastases)", (p, c) => p.E.Kb.Drug(c.Therapy).Cns?.RankFor(p.Kinase) ?? 99, p => p.BrainMets),
@@ -58,6 +63,24 @@ internal static class Ranking
         }
 
         return list;
+    }
+
+    private static bool AnyLabelUnread(PlanState p) => p.Candidates.Any(c => p.E.Kb.Drug(c.Therapy).DosingNotRead is not null);
+
+    private static int LabelStanding(PlanState p, Candidate c)
+    {
+        var drug = p.E.Kb.Drug(c.Therapy);
+        if (!drug.IsTargeted)
+        {
+            return 0;
+        }
+
+        var setting = p.H.AnyTargetedFailure ? ApprovalSetting.Subsequent : p.E.Case.Tumor.Resected == true ? ApprovalSetting.Adjuvant : ApprovalSetting.FirstLine;
+        return Access.StandingOf(p.E, drug, p.Kinase, setting, p.PriorInhibitor).Standing switch
+        {
+            Standing.Approved => drug.DosingNotRead is null ? 0 : 1,
+            _ => 2,
+        };
     }
 
     /// <summary>High, moderate, low, then none recorded.</summary>

@@ -85,11 +85,14 @@ public sealed class ValidatorTests
         var cells = row["cells"]!.AsArray();
         cells.Remove(cells.Single(c => c!["drug"]!.GetValue<string>() == "zidesamtinib"));
         files[g2032r] = (files[g2032r].Path, Encoding.UTF8.GetBytes(row.ToJsonString()));
+        // A release dated the day before it joined (the shipped release may be dated on or after that day).
+        var m = files.FindIndex(f => f.Path == "manifest.json");
+        var manifest = JsonNode.Parse(files[m].Bytes)!.AsObject();
+        manifest["releaseDate"] = "2026-12-05";
+        files[m] = (files[m].Path, Encoding.UTF8.GetBytes(manifest.ToJsonString()));
         Assert.Empty(KnowledgeLoader.Load(files).Problems);
 
         // From the day it joined, a release must have it.
-        var m = files.FindIndex(f => f.Path == "manifest.json");
-        var manifest = JsonNode.Parse(files[m].Bytes)!.AsObject();
         manifest["releaseDate"] = "2026-12-06";
         files[m] = (files[m].Path, Encoding.UTF8.GetBytes(manifest.ToJsonString()));
         Assert.Contains(KnowledgeLoader.Load(files).Problems, p => p.Code == KnowledgeCodes.MissingRequired && p.Message.Contains("'zidesamtinib'", StringComparison.Ordinal));

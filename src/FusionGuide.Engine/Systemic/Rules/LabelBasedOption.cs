@@ -8,7 +8,9 @@ namespace FusionGuide.Engine.Systemic.Rules;
 /// places (in any setting or version) but whose label in the case's region covers treatment after a prior inhibitor on
 /// asOf is offered as a label-based option — certain circumstances, so ranked after every guideline option of higher
 /// preference. Within certain circumstances the genotype key decides first (a drug the findings rate sensitive before one
-/// whose activity is not recorded); at equal genotype it follows the table's own entries and comes before the
+/// whose activity is not recorded); at equal genotype the ranking key "regional approval and a label the knowledge base
+/// has read" (Ranking, used only while such an option is a candidate) puts approved drugs whose label is read ahead of
+/// it and it ahead of off-label or unknown-standing ones, then guideline order: after the table's own entries, before the
 /// genotype-directed additions of SYS-RES-006 (order 400 before 500), which rest on resistance data outside any label
 /// or table, while this option rests on an approval for exactly this setting. The option
 /// says that no guideline placement is recorded; when a resistance mutation was found and the knowledge base records no

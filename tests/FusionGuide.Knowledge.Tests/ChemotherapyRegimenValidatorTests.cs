@@ -1,29 +1,12 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using FusionGuide.Knowledge.Loading;
+using static FusionGuide.Knowledge.Tests.EditedKnowledge;
 
 namespace FusionGuide.Knowledge.Tests;
 
 /// <summary>#20 items 6 and 2: a chemotherapy regimen block and a mechanism's combinations are typed at load.</summary>
 public sealed class ChemotherapyRegimenValidatorTests
 {
-    private static LoadResult LoadWith(string path, Action<JsonObject> change)
-    {
-        var files = Directory.EnumerateFiles(RepoPaths.Knowledge, "*.json", SearchOption.AllDirectories)
-            .Select(f => (Path: Path.GetRelativePath(RepoPaths.Knowledge, f).Replace('\\', '/'), Bytes: File.ReadAllBytes(f))).ToList();
-        var i = files.FindIndex(f => f.Path == path);
-        var node = JsonNode.Parse(files[i].Bytes)!.AsObject();
-        change(node);
-        files[i] = (path, Encoding.UTF8.GetBytes(node.ToJsonString()));
-        return KnowledgeLoader.Load(files);
-    }
-
-    private static void AssertCode(LoadResult r, string code, string file)
-    {
-        Assert.Null(r.KnowledgeBase);
-        Assert.Contains(r.Problems, p => p.Code == code && p.File.StartsWith(file, StringComparison.Ordinal));
-    }
-
     [Fact]
     public void Regimen_component_with_an_unknown_agent_is_KB005()
     {

@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using FusionGuide.Knowledge.Audit;
 using FusionGuide.Knowledge.Loading;
+using static FusionGuide.Knowledge.Tests.EditedKnowledge;
 
 namespace FusionGuide.Knowledge.Tests;
 
@@ -12,17 +12,6 @@ namespace FusionGuide.Knowledge.Tests;
 public sealed class DisputeTests
 {
     private const string Threshold = "thresholds/oligometastatic-max-lesions.json";
-
-    private static LoadResult LoadWith(string path, Action<JsonObject> change)
-    {
-        var files = Directory.EnumerateFiles(RepoPaths.Knowledge, "*.json", SearchOption.AllDirectories)
-            .Select(f => (Path: Path.GetRelativePath(RepoPaths.Knowledge, f).Replace('\\', '/'), Bytes: File.ReadAllBytes(f))).ToList();
-        var i = files.FindIndex(f => f.Path == path);
-        var node = JsonNode.Parse(files[i].Bytes)!.AsObject();
-        change(node);
-        files[i] = (path, Encoding.UTF8.GetBytes(node.ToJsonString()));
-        return KnowledgeLoader.Load(files);
-    }
 
     private static JsonObject Position(string value, bool withEvidence = true) => new()
     {

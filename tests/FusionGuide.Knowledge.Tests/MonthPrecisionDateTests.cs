@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using FusionGuide.Knowledge.Audit;
 using FusionGuide.Knowledge.Loading;
 using FusionGuide.Knowledge.Model;
+using static FusionGuide.Knowledge.Tests.EditedKnowledge;
 
 namespace FusionGuide.Knowledge.Tests;
 
@@ -12,17 +12,6 @@ namespace FusionGuide.Knowledge.Tests;
 /// </summary>
 public sealed class MonthPrecisionDateTests
 {
-    private static LoadResult LoadWith(string path, Action<JsonObject> change)
-    {
-        var files = Directory.EnumerateFiles(RepoPaths.Knowledge, "*.json", SearchOption.AllDirectories)
-            .Select(f => (Path: Path.GetRelativePath(RepoPaths.Knowledge, f).Replace('\\', '/'), Bytes: File.ReadAllBytes(f))).ToList();
-        var i = files.FindIndex(f => f.Path == path);
-        var node = JsonNode.Parse(files[i].Bytes)!.AsObject();
-        change(node);
-        files[i] = (path, Encoding.UTF8.GetBytes(node.ToJsonString()));
-        return KnowledgeLoader.Load(files);
-    }
-
     private static Action<JsonObject> Approval(string id, string date) => d =>
         d["approvals"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == id)!["date"] = date;
 

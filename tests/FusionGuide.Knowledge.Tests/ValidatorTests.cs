@@ -1,32 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using FusionGuide.Knowledge.Loading;
+using static FusionGuide.Knowledge.Tests.EditedKnowledge;
 
 namespace FusionGuide.Knowledge.Tests;
 
 /// <summary>A broken knowledge base never loads: each defect is reported with its permanent code.</summary>
 public sealed class ValidatorTests
 {
-    private static List<(string Path, byte[] Bytes)> Files() =>
-        [.. Directory.EnumerateFiles(RepoPaths.Knowledge, "*.json", SearchOption.AllDirectories)
-            .Select(f => (Path.GetRelativePath(RepoPaths.Knowledge, f).Replace('\\', '/'), File.ReadAllBytes(f)))];
-
-    private static LoadResult LoadWith(string path, Action<JsonObject> change)
-    {
-        var files = Files();
-        var i = files.FindIndex(f => f.Path == path);
-        var node = JsonNode.Parse(files[i].Bytes)!.AsObject();
-        change(node);
-        files[i] = (path, Encoding.UTF8.GetBytes(node.ToJsonString()));
-        return KnowledgeLoader.Load(files);
-    }
-
-    private static void AssertCode(LoadResult r, string code, string file)
-    {
-        Assert.Null(r.KnowledgeBase);
-        Assert.Contains(r.Problems, p => p.Code == code && p.File.StartsWith(file, StringComparison.Ordinal));
-    }
-
     [Fact]
     public void Dangling_reference_is_KB003()
     {

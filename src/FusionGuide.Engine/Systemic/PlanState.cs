@@ -60,6 +60,9 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
     /// <summary>A TKI of this kinase in the history, whatever stopped it: the patient is no longer inhibitor-naive.</summary>
     public bool PriorInhibitor => H.TargetedExposure.Any(t => E.Kb.Drug(t).Targets.Contains(Kinase));
 
+    /// <summary>Which approvals apply: after a TKI failed, subsequent; else adjuvant after resection; else first line.</summary>
+    public ApprovalSetting ApprovalSetting => H.AnyTargetedFailure ? ApprovalSetting.Subsequent : E.Case.Tumor.Resected == true ? ApprovalSetting.Adjuvant : ApprovalSetting.FirstLine;
+
     public bool IsTargeted(Therapy t) => HistoryReader.IsTargeted(E, t);
 
     /// <summary>True when an option is a TKI other than a re-challenge: a targeted option is left.</summary>

@@ -75,8 +75,7 @@ internal static class Ranking
             return 0;
         }
 
-        var setting = p.H.AnyTargetedFailure ? ApprovalSetting.Subsequent : p.E.Case.Tumor.Resected == true ? ApprovalSetting.Adjuvant : ApprovalSetting.FirstLine;
-        return Access.StandingOf(p.E, drug, p.Kinase, setting, p.PriorInhibitor).Standing switch
+        return Access.StandingOf(p.E, drug, p.Kinase, p.ApprovalSetting, p.PriorInhibitor).Standing switch
         {
             Standing.Approved => drug.DosingNotRead is null ? 0 : 1,
             _ => 2,

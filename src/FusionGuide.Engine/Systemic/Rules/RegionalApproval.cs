@@ -19,10 +19,9 @@ internal static class RegionalApproval
         }
 
         var e = p.E;
-        var setting = p.H.AnyTargetedFailure ? ApprovalSetting.Subsequent : e.Case.Tumor.Resected == true ? ApprovalSetting.Adjuvant : ApprovalSetting.FirstLine;
         // A TKI of this kinase in the history (stopped for intolerance, the setting stays first-line) still counts for
         // labels limited to inhibitor-naive patients.
-        var (standing, record) = Access.StandingOf(e, drug, p.Kinase, setting, p.PriorInhibitor);
+        var (standing, record) = Access.StandingOf(e, drug, p.Kinase, p.ApprovalSetting, p.PriorInhibitor);
         var text = Access.Describe(e, standing, record, p.Name(c.Therapy));
         if (standing == Standing.OffLabel && record?.NaiveOnly == true)
         {

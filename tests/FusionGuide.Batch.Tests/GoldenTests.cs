@@ -153,10 +153,13 @@ namespace FusionGuide.Batch.Tests;
 /// alectinib), 8 ROS1 cases where zidesamtinib is a candidate (repotrectinib or taletrectinib ahead of off-label
 /// cabozantinib), 1 with conivaptan (now a moderate inhibitor: crizotinib's strong-inhibitor rule no longer demotes it);
 /// 71 avoid lists, 124 interaction tables; 92 results list zidesamtinib; the mean result is 16.8 KB instead of 30.6 KB.
+/// Session 6: SYS-DATE-001 — a resistance cell, re-sensitisation record or trial figure whose every dated source was
+/// published after the evaluation date is not applied (the golden cohort's 2024-03-01 cases no longer weigh taletrectinib
+/// or zidesamtinib by their 2025 G2032R data, nor quote later trial updates); the trace names what was left out.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "0d3447e37185591d2bf9fa86fd2cad6ba7c73c6e6d5c55a2a7a184e0574363c8";
+    private const string ExpectedSha256 = "87644669b492c223fde0e0341832f7d93ffab80a8bc42e5abab10a8949a757d4";
 
     public static string Compute()
     {

@@ -43,8 +43,18 @@ public sealed class LabelBasedOptionTests
         r.AssertOptionsDisjointFromAvoid();
     }
 
+    [Fact]
+    public void ROS1_G2032R_after_crizotinib_before_zidesamtinib_data_were_published_neither_lists_nor_avoids_it()
+    {
+        // SYS-DATE-001: on 2025-06-20 its G2032R activity (ARROS-1, WCLC September 2025) was not yet published.
+        var r = Cases.Evaluate(Ros1After("crizotinib", mutations: ["G2032R"]), new DateOnly(2025, 6, 20));
+
+        Assert.DoesNotContain("zidesamtinib", r.Options());
+        Assert.DoesNotContain(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.Zidesamtinib);
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-DATE-001" && t.Detail.Contains("zidesamtinib against G2032R", StringComparison.Ordinal));
+    }
+
     [Theory]
-    [InlineData("2025-06-20")]
     [InlineData("2026-07-21")]
     public void ROS1_G2032R_after_crizotinib_in_US_before_approval_does_not_list_zidesamtinib(string day)
     {
@@ -137,13 +147,14 @@ public sealed class LabelBasedOptionTests
     }
 
     [Fact]
-    public void ROS1_G2032R_after_crizotinib_in_EU_before_the_US_filing_avoids_zidesamtinib_as_investigational()
+    public void ROS1_G2032R_after_crizotinib_in_EU_in_2024_neither_offers_nor_avoids_zidesamtinib_whose_data_came_later()
     {
+        // Its G2032R activity was first published in September 2025 (SYS-DATE-001): in 2024 it is not a drug to weigh.
         var r = Cases.Evaluate(Ros1After("crizotinib", "EU", ["G2032R"]), new DateOnly(2024, 3, 1));
 
         Assert.DoesNotContain("zidesamtinib", r.Options());
-        var avoided = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.Zidesamtinib);
-        Assert.Contains("not approved in EU", avoided.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.Zidesamtinib);
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-DATE-001" && t.Detail.Contains("zidesamtinib", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -141,7 +141,7 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
     public string Cite(string referenceId) => Kb.Reference(referenceId)?.Label ?? referenceId;
 
     /// <summary>YYYY-MM-DD, as the contract writes dates.</summary>
-    private static string IsoDate(DateOnly d) => string.Create(10, d, static (span, date) =>
+    public static string IsoDate(DateOnly d) => string.Create(10, d, static (span, date) =>
     {
         var c = System.Globalization.CultureInfo.InvariantCulture;
         date.Year.TryFormat(span[..4], out _, "D4", c);

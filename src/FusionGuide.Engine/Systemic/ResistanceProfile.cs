@@ -77,6 +77,7 @@ internal sealed class ResistanceProfile
 
     private readonly Dictionary<Therapy, List<ActivityFinding>> findings = [];
     private readonly List<(MutationSet Set, Resensitisation Record)> resensitised = [];
+    private readonly List<string> notYetPublished = [];
 
     public ResistanceProfile(Evaluation e, IReadOnlyList<MutationSet> sets, Therapy? progressedOn)
     {
@@ -89,6 +90,8 @@ internal sealed class ResistanceProfile
         {
             Read(e, set);
         }
+
+        PublishedBy.Trace(e, notYetPublished);
     }
 
     public IReadOnlyList<MutationSet> Sets { get; }
@@ -132,6 +135,12 @@ internal sealed class ResistanceProfile
 
             foreach (var record in exact.Resensitises)
             {
+                if (PublishedBy.NotYet(e, record.Provenance.Sources) is { } first)
+                {
+                    notYetPublished.Add($"re-sensitisation of {e.Name(record.Drug)} by {set.Name} (first published {Evaluation.IsoDate(first)})");
+                    continue;
+                }
+
                 resensitised.Add((set, record));
             }
 
@@ -212,6 +221,13 @@ internal sealed class ResistanceProfile
     {
         var therapy = cell.Drug;
         var drug = e.Name(therapy).ToLowerInvariant();
+        if (PublishedBy.NotYet(e, cell.Provenance.Sources) is { } first)
+        {
+            // SYS-DATE-001: the drug's activity against this part was not yet known on the evaluation date.
+            notYetPublished.Add($"{drug} against {row.Name} (first published {Evaluation.IsoDate(first)})");
+            return;
+        }
+
         var activity = cell.Activity switch { CellActivity.Sensitive => Activity.Sensitive, CellActivity.Intermediate => Activity.Intermediate, _ => Activity.Resistant };
         var activityText = cell.Activity.Code();
         if (cell.EmergedOnDrug && activity != Activity.Resistant)

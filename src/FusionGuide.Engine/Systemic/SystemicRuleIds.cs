@@ -52,6 +52,7 @@ internal static class SystemicRuleIds
         Ranking.BrainMetastasesId,
         DriverReferences.Id,
         EvidenceSection.Id,
+        PublishedBy.Id,
         WhatComesNext.Id,
     ];
 }

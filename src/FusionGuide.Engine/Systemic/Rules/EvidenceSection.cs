@@ -20,6 +20,7 @@ internal static class EvidenceSection
         var e = p.E;
         var entries = new List<Entry>();
         var leftOut = new SortedSet<string>(StringComparer.Ordinal);
+        var notYetPublished = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var c in ranked)
         {
             var trials = e.Kb.Trials.Where(t => t.Drug == c.Therapy).ToList();
@@ -32,7 +33,17 @@ internal static class EvidenceSection
 
             foreach (var t in matching)
             {
-                Add(entries, t.Id, () => FromTrial(p, t)).Therapies.Add(c.Therapy);
+                // SYS-DATE-001: only the figures published by the evaluation date (CROWN's 7-year data not in 2025).
+                var published = t.Results.Where(r => PublishedBy.NotYet(e, [r.Reference, .. r.Provenance.Sources]) is null).ToList();
+                foreach (var r in t.Results.Except(published))
+                {
+                    notYetPublished.Add($"{t.Name} {r.Endpoint.Code()} ({e.Cite(r.Reference ?? (r.Provenance.Sources is [var first, ..] ? first : t.Id))})");
+                }
+
+                if (published.Count > 0)
+                {
+                    Add(entries, t.Id, () => FromTrial(p, t, published)).Therapies.Add(c.Therapy);
+                }
             }
 
             if (matching.Count == 0 && c.Source is { } source && TableFigures(p, c) is { Count: > 0 } figures)
@@ -68,6 +79,7 @@ internal static class EvidenceSection
             }
         }
 
+        PublishedBy.Trace(e, notYetPublished);
         if (entries.Count == 0 && leftOut.Count == 0)
         {
             return null;
@@ -96,11 +108,12 @@ internal static class EvidenceSection
         _ => "TKI-naive and pretreated",
     };
 
-    private static Entry FromTrial(PlanState p, Trial t)
+    /// <summary>The trial's entry with its <paramref name="results"/> (those published by the evaluation date).</summary>
+    private static Entry FromTrial(PlanState p, Trial t, IReadOnlyList<TrialResult> results)
     {
-        var refs = t.Results.Select(r => r.Reference).OfType<string>().Concat(t.Provenance.Sources).Distinct().ToList();
+        var refs = results.Select(r => r.Reference).OfType<string>().Concat(t.Provenance.Sources).Distinct().ToList();
         var entry = new Entry(refs.FirstOrDefault() ?? t.Id, t.Name, t.Population ?? $"{Words(t.Setting!.Value)} {p.KinaseCode}-positive NSCLC");
-        foreach (var r in t.Results)
+        foreach (var r in results)
         {
             if (!r.Provenance.Verified)
             {

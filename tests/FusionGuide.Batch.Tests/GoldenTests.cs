@@ -153,10 +153,19 @@ namespace FusionGuide.Batch.Tests;
 /// alectinib), 8 ROS1 cases where zidesamtinib is a candidate (repotrectinib or taletrectinib ahead of off-label
 /// cabozantinib), 1 with conivaptan (now a moderate inhibitor: crizotinib's strong-inhibitor rule no longer demotes it);
 /// 71 avoid lists, 124 interaction tables; 92 results list zidesamtinib; the mean result is 16.8 KB instead of 30.6 KB.
+/// Re-baselined 2026-12-06 (s6-c1, issue #17 "a less-studied drug must not look better", SYS-RES-002): a compound not
+/// in the activity table is judged from its parts with "sensitive" standing only when every part rates the drug; a
+/// drug one part rates sensitive and another does not rate (no cell, or the part not in the table) is now of unknown
+/// activity against the compound instead of sensitive — so it ranks after drugs both parts rate sensitive, is no longer
+/// a genotype-directed option (guideline table entry or SYS-RES-006), and the compound-estimated warning, the option's
+/// rationale ("of unknown activity against it (no activity record against F2004C)") and the no-targeted-option reason
+/// name what is missing. A compound row that leaves a drug unrated keeps taking its parts' resistant or intermediate and
+/// now says in the trace (and the option) that the drug's activity is unknown, not silent. Wording: "active against it
+/// (judged from its single mutations)" instead of "active against (judged from its single mutations) it".
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "0d3447e37185591d2bf9fa86fd2cad6ba7c73c6e6d5c55a2a7a184e0574363c8";
+    private const string ExpectedSha256 = "9b0d4d297d2ab3e9ad83c6dfd6343e9cfba8c35824ba172b9cf84eef70578714";
 
     public static string Compute()
     {

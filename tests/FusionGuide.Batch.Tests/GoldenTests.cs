@@ -156,6 +156,20 @@ namespace FusionGuide.Batch.Tests;
 /// Session 6: SYS-DATE-001 — a resistance cell, re-sensitisation record or trial figure whose every dated source was
 /// published after the evaluation date is not applied (the golden cohort's 2024-03-01 cases no longer weigh taletrectinib
 /// or zidesamtinib by their 2025 G2032R data, nor quote later trial updates); the trace names what was left out.
+/// Re-baselined 2026-12-06 (s6-c1, issue #17 "a less-studied drug must not look better", SYS-RES-002): a compound not
+/// in the activity table is judged from its parts with "sensitive" standing only when every part rates the drug; a
+/// drug one part rates sensitive and another does not rate (no cell, or the part not in the table) is now of unknown
+/// activity against the compound instead of sensitive — so it ranks after drugs both parts rate sensitive, is no longer
+/// a genotype-directed option (guideline table entry or SYS-RES-006), and the compound-estimated warning, the option's
+/// rationale ("of unknown activity against it (no activity record against F2004C)") and the no-targeted-option reason
+/// name what is missing. A compound row that leaves a drug unrated keeps taking its parts' resistant or intermediate and
+/// now says in the trace (and the option) that the drug's activity is unknown, not silent. Wording: "active against it
+/// (judged from its single mutations)" instead of "active against (judged from its single mutations) it".
+/// Measured with `batch` on the 3,000 golden cases (release date) against the session's main engine (c2's CLI build): 1 first choice and
+/// 2 option lists change — ROS1 F2075C+F2004V after repotrectinib (taletrectinib and lorlatinib, rated by F2004V only,
+/// are now unknown: the conventional pathway with zidesamtinib beside it) and G2032R+L2026M after repotrectinib
+/// (zidesamtinib, unrated by L2026M, now after cabozantinib); 1 avoid list and 1 setting move with the first; 5 results
+/// name a part without a record in the compound-estimated warning, 26 carry the compound-row trace sentence.
 /// </summary>
 public sealed class GoldenTests
 {

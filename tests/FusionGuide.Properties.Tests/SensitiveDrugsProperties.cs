@@ -9,7 +9,8 @@ namespace FusionGuide.Properties.Tests;
 /// <summary>
 /// Issue #20, item 2 (SYS-RES-006) over generated cases: one or two TKI progressions in any order, a progression genotype
 /// from the resistance table and a region. Every TKI of the driver kinase that the table rates sensitive or intermediate
-/// for the mutations found (and resistant to none of them) is an option or avoided with a reason.
+/// for the mutations found (and resistant to none of them) is an option or avoided with a reason; against a phased
+/// compound judged from its parts, "sensitive" counts only when every part rates the drug (SYS-RES-002).
 /// </summary>
 public sealed class SensitiveDrugsProperties
 {
@@ -68,8 +69,7 @@ public sealed class SensitiveDrugsProperties
         var gene = r.Diagnosis.Driver == Driver.Alk ? Gene.Alk : Gene.Ros1;
         var cells = c.Tests
             .Where(t => t.EffectiveTiming == TestTiming.Progression && t.Gene == gene && t.Mutations.Count > 0)
-            .SelectMany(t => Rows(gene, t.Mutations))
-            .SelectMany(row => row.Cells)
+            .SelectMany(t => Cells(gene, t))
             .ToList();
         var shown = r.SystemicTherapy.Options.Select(o => o.Therapy).Concat(r.SystemicTherapy.Avoid.Select(a => a.Therapy)).ToHashSet();
         return World.Kb.Drugs
@@ -77,6 +77,20 @@ public sealed class SensitiveDrugsProperties
             .Where(d => cells.Any(x => x.Drug == d.Therapy && x.Activity is CellActivity.Sensitive or CellActivity.Intermediate) && !cells.Any(x => x.Drug == d.Therapy && x.Activity == CellActivity.Resistant))
             .Where(d => !shown.Contains(d.Therapy))
             .Select(d => d.Id);
+    }
+
+    /// <summary>
+    /// The cells a progression test brings: the row for exactly its mutations, else its single mutations' rows. For a
+    /// compound a phased test (tissue or cytology NGS) found and the table does not hold, SYS-RES-002 keeps a part's
+    /// "sensitive" only when every part rates the drug: a sensitive cell of a drug some part leaves unrated is dropped.
+    /// </summary>
+    private static IEnumerable<ResistanceCell> Cells(Gene gene, BiomarkerTest t)
+    {
+        var rows = Rows(gene, t.Mutations).ToList();
+        var phasedCompound = t.Mutations.Count > 1 && t.Sample != Sample.Plasma && t.Method is TestMethod.NgsDna or TestMethod.NgsRna &&
+            !rows.Any(row => row.Mutations.Count > 1);
+        return rows.SelectMany(row => row.Cells).Where(cell => !phasedCompound || cell.Activity != CellActivity.Sensitive ||
+            t.Mutations.All(m => World.Kb.ResistanceFor(gene, [m])?.Cells.Any(x => x.Drug == cell.Drug) == true));
     }
 
     /// <summary>The table row for exactly these mutations, else the rows of each single mutation.</summary>

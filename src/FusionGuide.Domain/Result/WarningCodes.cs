@@ -126,7 +126,7 @@ public static class WarningCodes
         "A resistance mutation is not in the knowledge base's activity table: it does not steer the choice.");
 
     public static readonly WarningCode CompoundEstimated = new("compound-estimated", WarningSource.Engine, "Engine Systemic/ResistanceProfile",
-        "A compound mutation not in the activity table is judged by the worst activity against its single mutations.");
+        "A compound mutation not in the activity table is judged from its single mutations: a part's resistant or intermediate carries; sensitive only when every part rates the drug sensitive, else its activity is unknown and the warning says what is missing.");
 
     public static readonly WarningCode UnphasedMutations = new("unphased-mutations", WarningSource.Engine, "Engine Systemic/Rules/UnphasedMutations",
         "Two or more kinase mutations from a test that cannot phase them (plasma, or not NGS): each is judged on its own, not as a proven compound; tissue NGS is a next test.");

@@ -123,21 +123,28 @@ internal static class OptionWriter
         string.Join("; ", findings.Select(f => f.Set).Distinct().GroupBy(s => s.Source)
             .Select(g => $"{string.Join(" and ", g.Select(s => s.Name))} found on {g.Key}"));
 
-    /// <summary>"active against it", "only partly active against G1202R …": the drug's activity in a reader's words.</summary>
+    /// <summary>
+    /// "active against it", "only partly active against G1202R …", "of unknown activity against it (no activity record
+    /// against F2004C)": the drug's activity in a reader's words; an unknown one says what is missing (SYS-RES-002).
+    /// </summary>
     private static string Activities(List<ActivityFinding> findings)
     {
         static string Words(ActivityFinding f) =>
-            (f.Activity switch { Activity.Sensitive => "active against", Activity.Intermediate => "only partly active against", _ => "inactive against" })
-            + (f.Estimated ? " (judged from its single mutations)" : "");
+            f.Activity switch { Activity.Sensitive => "active against", Activity.Intermediate => "only partly active against", Activity.Unknown => "of unknown activity against", _ => "inactive against" };
+
+        // Why, after the mutation is named: what is missing for an unknown activity, else that it is judged from the parts.
+        static string Why(ActivityFinding f) => f.Gap is { } gap ? $" ({gap})" : f.Estimated ? " (judged from its single mutations)" : "";
 
         if (findings.Count == 1)
         {
             var f = findings[0];
-            var why = f.ActivityText.Contains(", but ", StringComparison.Ordinal) ? $" ({f.ActivityText[(f.ActivityText.IndexOf(", but ", StringComparison.Ordinal) + 6)..]})" : "";
+            var why = f.ActivityText.Contains(", but ", StringComparison.Ordinal)
+                ? $" ({f.ActivityText[(f.ActivityText.IndexOf(", but ", StringComparison.Ordinal) + 6)..]}{(f.Estimated ? "; judged from its single mutations" : "")})"
+                : Why(f);
             return $"{Words(f)} it{why}";
         }
 
-        return string.Join(", ", findings.Select(f => $"{Words(f)} {f.Set.Name}"));
+        return string.Join(", ", findings.Select(f => $"{Words(f)} {f.Set.Name}{Why(f)}"));
     }
 
     /// <summary>

@@ -97,6 +97,7 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
     {
         Activity.Sensitive => "sensitive",
         Activity.Intermediate => "intermediate",
+        Activity.Unknown => "not rated (activity unknown)",
         _ => "resistant",
     };
 }

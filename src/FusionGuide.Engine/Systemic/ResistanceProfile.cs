@@ -9,9 +9,12 @@ namespace FusionGuide.Engine.Systemic;
 /// <summary>Activity of a drug against the mutations found, worst case across mutation sets.</summary>
 internal enum Activity
 {
-    /// <summary>No mutation found, or none the table covers for this drug.</summary>
+    /// <summary>
+    /// No mutation found, none the table covers for this drug, a set found that does not rate it, or a compound judged
+    /// from its parts one of which does not rate it (SYS-RES-002).
+    /// </summary>
     Unknown,
-    /// <summary>Sensitive to every mutation set found.</summary>
+    /// <summary>Sensitive to every mutation set found (every part of a compound judged from its parts).</summary>
     Sensitive,
     /// <summary>Intermediate against at least one set.</summary>
     Intermediate,
@@ -33,6 +36,7 @@ internal enum Activity
 internal sealed class ActivityFinding(MutationSet set, Activity activity, string drug, string cited, string activityText,
     IReadOnlyList<string> sources, bool estimated, string factId, Provenance cell, string? disputed = null)
 {
+    private readonly string drug = drug;
     private string? evidence;
 
     public MutationSet Set { get; } = set;
@@ -60,7 +64,23 @@ internal sealed class ActivityFinding(MutationSet set, Activity activity, string
     /// when a rule first quotes it: a mutation set has a finding for every drug in the table, and most of those drugs are
     /// never offered or avoided.
     /// </summary>
-    public string Evidence => evidence ??= $"{Set.Name} found on {Set.Source}: {drug} {(Estimated ? "is judged " : "")}{ActivityText} ({cited}){(disputed is { } d ? $"; {d}" : "")}";
+    public string Evidence => evidence ??= Activity == Activity.Unknown
+        ? $"{Set.Name} found on {Set.Source}: {drug}'s activity against it is unknown ({Gap})"
+        : $"{Set.Name} found on {Set.Source}: {drug} {(Estimated ? "is judged " : "")}{ActivityText} ({cited}){(disputed is { } d ? $"; {d}" : "")}";
+
+    /// <summary>
+    /// For a compound judged from its parts whose activity is unknown (SYS-RES-002): what is missing, in words for this
+    /// patient ("no activity record against F2004C", "not rated by the activity table's I1171N+D1203N row"). Null for
+    /// every other finding.
+    /// </summary>
+    public string? Gap { get; private init; }
+
+    /// <summary>
+    /// This finding (a part's "sensitive") turned into "unknown" against its compound because <paramref name="gap"/>:
+    /// it keeps the part's cell and sources, which are what the drug is known to do against the compound's parts.
+    /// </summary>
+    public ActivityFinding Unrated(string gap) =>
+        new(Set, Activity.Unknown, drug, cited, "unknown", Sources, Estimated, FactId, Cell, disputed) { Gap = gap };
 }
 
 /// <summary>The resistance picture: for every drug, its activity against each mutation set found at progression.</summary>
@@ -69,7 +89,10 @@ internal sealed class ResistanceProfile
     /// <summary>SYS-RES-001: each mutation set found is read against the activity table (avoid side: Rules/ResistantAvoided).</summary>
     public const string ResistanceId = "SYS-RES-001";
 
-    /// <summary>SYS-RES-002: a compound not in the table is judged by the worst activity against its single mutations.</summary>
+    /// <summary>
+    /// SYS-RES-002: a compound not in the table is judged from its single mutations — a part's resistant or intermediate
+    /// carries (worst case); sensitive only when every part rates the drug sensitive, else unknown, with what is missing.
+    /// </summary>
     public const string CompoundEstimatedId = "SYS-RES-002";
 
     /// <summary>SYS-RES-003: a mutation not in the table does not steer the choice.</summary>
@@ -110,16 +133,18 @@ internal sealed class ResistanceProfile
         return resensitised.Where(x => x.Record.Drug == drug && (x.Record.After.Count == 0 || (emergedOn is { } on && x.Record.After.Contains(on))));
     }
 
+    /// <summary>
+    /// The worst case across the sets found: resistant or intermediate against any set carries; sensitive only when every
+    /// set rates the drug sensitive — a set that does not rate it (no cell, or a compound with an unrated part) leaves
+    /// its activity unknown.
+    /// </summary>
     public Activity Of(Therapy t)
     {
         var list = For(t);
-        if (list.Count == 0 || list.Count < Sets.Count)
-        {
-            return list.Any(f => f.Activity == Activity.Resistant) ? Activity.Resistant
-                : list.Any(f => f.Activity == Activity.Intermediate) ? Activity.Intermediate : Activity.Unknown;
-        }
-
-        return list.Max(f => f.Activity);
+        return list.Any(f => f.Activity == Activity.Resistant) ? Activity.Resistant
+            : list.Any(f => f.Activity == Activity.Intermediate) ? Activity.Intermediate
+            : list.Count > 0 && list.Count == Sets.Count && list.All(f => f.Activity == Activity.Sensitive) ? Activity.Sensitive
+            : Activity.Unknown;
     }
 
     private void Read(Evaluation e, MutationSet set)
@@ -164,29 +189,62 @@ internal sealed class ResistanceProfile
             return;
         }
 
-        if (set.Mutations.Count > 1)
-        {
-            var msg = $"The compound {gene} {set.Name} is not in the activity table: each drug is judged by its worst activity against the single mutations, and compound mutations often resist more than their parts (Yoda 2018; Shiba-Ishii 2022).";
-            e.Warn(WarningCodes.CompoundEstimated, msg);
-            e.Fire(CompoundEstimatedId, msg);
-        }
-
         foreach (var row in known)
         {
             foreach (var cell in row.Cells)
             {
                 AddCell(e, set, row, cell, estimated: set.Mutations.Count > 1);
             }
+        }
 
+        if (set.Mutations.Count > 1)
+        {
+            // Sensitive stands only when every part rates the drug; a gap in any part leaves it unknown (issue #17).
+            var gaps = UnratedByAPart(e, set, therapy => set.Mutations.Where((m, i) => singles[i]?.Cells.Any(c => c.Drug == therapy) != true).ToList() switch
+            {
+                [] => null,
+                var missing => $"no activity record against {string.Join(" or ", missing)}",
+            });
+            var unknownNow = gaps.Count == 0 ? "" : $" {string.Join(" ", gaps.Select(g => $"{Evaluation.Capitalised(g.Drug)} has {g.Gap}, so its activity against {set.Name} is unknown."))}";
+            var msg = $"The compound {gene} {set.Name} is not in the activity table, so it is judged from its single mutations: a drug any of them resists, or only partly inhibits, is judged so; a drug is judged sensitive only when every one of them rates it sensitive, as compound mutations often resist more than their parts (Yoda 2018; Shiba-Ishii 2022).{unknownNow}";
+            e.Warn(WarningCodes.CompoundEstimated, msg);
+            e.Fire(CompoundEstimatedId, msg);
+        }
+
+        foreach (var row in known)
+        {
             e.Fire(ResistanceId, $"{gene} {row.Name} ({set.Source}): {Summary(row)}.", row.Provenance.Sources);
         }
+    }
+
+    /// <summary>
+    /// SYS-RES-002's "sensitive only when every part rates it": each drug judged sensitive against <paramref name="set"/>
+    /// from its parts, for which <paramref name="gapFor"/> names something missing, becomes unknown against it, with
+    /// the gap in words. Returns the drugs turned unknown (display names) and their gaps, in the order first read.
+    /// </summary>
+    private List<(string Drug, string Gap)> UnratedByAPart(Evaluation e, MutationSet set, Func<Therapy, string?> gapFor)
+    {
+        var turned = new List<(string, string)>();
+        foreach (var (therapy, list) in findings)
+        {
+            var i = list.FindIndex(f => f.Set == set);
+            if (i >= 0 && list[i].Activity == Activity.Sensitive && gapFor(therapy) is { } gap)
+            {
+                list[i] = list[i].Unrated(gap);
+                turned.Add((e.Name(therapy), gap));
+            }
+        }
+
+        return turned;
     }
 
     /// <summary>
     /// SYS-RES-002 for a compound whose row rates only some drugs (I1171N+D1203N rates alectinib and lorlatinib): a drug
     /// the row leaves out is judged by its single mutations where they resist it, since a compound resists at least what
     /// each part resists — crizotinib is never offered for a compound that contains I1171N. A part's "sensitive" is not
-    /// carried over: compounds often resist more than their parts (Yoda 2018), so the drug stays unrated.
+    /// carried over: the compound's own row is the evidence for it and is silent on the drug, and compounds often resist
+    /// more than their parts (Yoda 2018), so the drug's activity against the compound is unknown — said in words, as for
+    /// a compound not in the table with an unrated part.
     /// </summary>
     private void PartsForUnratedDrugs(Evaluation e, MutationSet set, ResistanceRow compound)
     {
@@ -197,21 +255,32 @@ internal sealed class ResistanceProfile
 
         var rated = compound.Cells.Select(c => c.Drug).ToHashSet();
         var parts = set.Mutations.Select(m => e.Kb.ResistanceFor(set.Gene, [m])).OfType<ResistanceRow>().ToList();
-        var carried = parts.SelectMany(r => r.Cells.Select(c => (Row: r, Cell: c)))
-            .Where(x => !rated.Contains(x.Cell.Drug) && x.Cell.Activity is CellActivity.Resistant or CellActivity.Intermediate).ToList();
+        var carried = parts.SelectMany(r => r.Cells.Select(c => (Row: r, Cell: c))).Where(x => !rated.Contains(x.Cell.Drug)).ToList();
         if (carried.Count == 0)
         {
             return;
         }
 
+        // Every part cell for a drug the row leaves out is read (worst part kept); a drug left sensitive is then unknown.
         foreach (var (row, cell) in carried)
         {
             AddCell(e, set, row, cell, estimated: true);
         }
 
-        var drugs = string.Join(", ", carried.Select(x => x.Cell.Drug).Distinct().Select(d => e.Name(d)));
-        e.Fire(CompoundEstimatedId, $"The {Codes.Gene.Code(set.Gene)} {set.Name} row does not rate {drugs}: each is judged by what its single mutations resist ({string.Join(", ", parts.Select(r => r.Name))}).",
-            [.. parts.SelectMany(r => r.Provenance.Sources).Distinct()]);
+        var gaps = UnratedByAPart(e, set, therapy => rated.Contains(therapy) ? null : $"not rated by the activity table's {set.Name} row");
+        var judged = carried.Select(x => x.Cell.Drug).Distinct().Select(e.Name).Except(gaps.Select(g => g.Drug)).ToList();
+        var theRow = $"The {Codes.Gene.Code(set.Gene)} {set.Name} row";
+        var resisted = judged.Count == 0 ? "" : $"{theRow} does not rate {string.Join(", ", judged)}: each is judged by what its single mutations resist ({string.Join(", ", parts.Select(r => r.Name))}).";
+        var (them, their) = gaps.Count == 1 ? ("it", "its") : ("them", "their");
+        var unknown = gaps.Count == 0 ? "" : $"{theRow} does not rate {Joined(gaps.Select(g => g.Drug))} and no single mutation resists {them}, but a part's sensitivity is not carried to a compound: {their} activity against {set.Name} is unknown.";
+        e.Fire(CompoundEstimatedId, string.Join(" ", new[] { resisted, unknown }.Where(x => x.Length > 0)), [.. parts.SelectMany(r => r.Provenance.Sources).Distinct()]);
+    }
+
+    /// <summary>"a, b and c".</summary>
+    private static string Joined(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count < 2 ? string.Join("", list) : $"{string.Join(", ", list[..^1])} and {list[^1]}";
     }
 
     /// <summary>"lorlatinib sensitive, alectinib resistant, …": a row's cells as the resistance rule's trace lists them.</summary>

@@ -43,6 +43,13 @@ internal static class NoTargetedOption
             parts.AddRange(p.Profile.Sets.Select(set => $"{set.Name} ({set.Source}) resists {string.Join(", ", resistant)}"));
         }
 
+        // A TKI left out because its activity against a compound judged from its parts is unknown (SYS-RES-002) is
+        // named with what is missing, so the move to chemotherapy does not hide an untested drug.
+        var unknown = e.Kb.Drugs.Where(d => d.Inhibits(p.Kinase) && !p.H.Failed.Any(f => f.Therapy == d.Therapy) && p.Profile.Of(d.Therapy) == Activity.Unknown)
+            .SelectMany(d => p.Profile.For(d.Therapy).Where(f => f.Gap is not null).Select(f => (Drug: p.Name(d.Therapy), f.Set, Gap: f.Gap!)))
+            .GroupBy(x => (x.Set.Name, x.Gap));
+        parts.AddRange(unknown.Select(g => $"activity of {string.Join(" and ", g.Select(x => x.Drug))} against {g.Key.Name} unknown ({g.Key.Gap})"));
+
         if (parts.Count == 0)
         {
             parts.Add(failedTki is null ? "no targeted therapy can be given here" : "no further TKI is supported");

@@ -153,10 +153,16 @@ namespace FusionGuide.Batch.Tests;
 /// alectinib), 8 ROS1 cases where zidesamtinib is a candidate (repotrectinib or taletrectinib ahead of off-label
 /// cabozantinib), 1 with conivaptan (now a moderate inhibitor: crizotinib's strong-inhibitor rule no longer demotes it);
 /// 71 avoid lists, 124 interaction tables; 92 results list zidesamtinib; the mean result is 16.8 KB instead of 30.6 KB.
+/// Session 6 (c2): an interaction row decided through a class now counts the unverified facts that place the
+/// medication (or the TKI) in that class — a class-file entry or the co-medication's own record — in the
+/// unverified-knowledge warning and names them in KB-UNVERIFIED-001, as it already counted the label rule. Answers
+/// (options, rows, severities) are unchanged; in this cohort 66 results now name a class-file entry (grapefruit juice 24,
+/// darunavir 16, atorvastatin 10, lesinurad 8, fedratinib 4, nortriptyline 2, tipranavir 1, dexlansoprazole 1) and the
+/// records of atorvastatin, quetiapine and pimozide are named when their class decides a row.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "0d3447e37185591d2bf9fa86fd2cad6ba7c73c6e6d5c55a2a7a184e0574363c8";
+    private const string ExpectedSha256 = "d8f2c7af0b490af56474f71086f267725848f950ca25a0f31b932674cab8ced8";
 
     public static string Compute()
     {

@@ -224,19 +224,19 @@ public static class CommandTable
         "print the --api-keys line for a key read from standard input (a key made elsewhere)");
 
     /// <summary><c>fhir BUNDLE.json</c>.</summary>
-    public static readonly CommandSpec Fhir = new("fhir", Executable.Server, "fhir BUNDLE.json [--as-of YYYY-MM-DD] [--region R]",
+    public static readonly CommandSpec Fhir = new("fhir", Executable.Server, "fhir BUNDLE.json [--as-of YYYY-MM-DD] [--region R] [--knowledge DIR]",
         "read a FHIR R4 Bundle (or resource) into a case and print it")
     {
-        Options = [AsOf, Region],
+        Options = [AsOf, Region, Knowledge],
     };
 
     /// <summary><c>recommend --fhir BUNDLE.json</c>.</summary>
     public static readonly CommandSpec RecommendFhir = new("recommend", Executable.Server,
-        "recommend --fhir BUNDLE.json [--format json|markdown|html] [--as-of YYYY-MM-DD] [--region R]",
+        "recommend --fhir BUNDLE.json [--format json|markdown|html] [--as-of YYYY-MM-DD] [--region R] [--knowledge DIR]",
         "evaluate a FHIR Bundle and print the result")
     {
         Requires = "--fhir",
-        Options = [new("--fhir", "BUNDLE.json", "the FHIR R4 Bundle (or resource) to evaluate"), Format with { Help = "the output format (default json)" }, AsOf, Region],
+        Options = [new("--fhir", "BUNDLE.json", "the FHIR R4 Bundle (or resource) to evaluate"), Format with { Help = "the output format (default json)" }, AsOf, Region, Knowledge],
     };
 
     /// <summary>Every command, in the order the help lists them.</summary>

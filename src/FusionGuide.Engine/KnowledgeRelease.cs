@@ -5,7 +5,8 @@ namespace FusionGuide.Engine;
 
 /// <summary>
 /// Whether a loaded knowledge folder can run this engine: every problem the loader's validator found, then what the
-/// engine's rules need and the base lacks. One list for <c>kb validate DIR</c> and for <c>--knowledge DIR</c>, so a
+/// engine's rules need and the base lacks, then the release's RxNorm medication-code table (missing, or not matching
+/// the interaction classes: the FHIR reader and CDS Hooks read codes from it). One list for <c>kb validate DIR</c> and for <c>--knowledge DIR</c>, so a
 /// release the validator passes is a release the CLI and the server accept. Pure: the folder is read by the caller.
 /// </summary>
 public static class KnowledgeRelease
@@ -19,6 +20,7 @@ public static class KnowledgeRelease
         {
             problems.AddRange(FusionEngine.MissingRequirements(kb)
                 .Select(m => new Problem("engine", $"{KnowledgeCodes.MissingRequired} the engine needs {m}")));
+            problems.AddRange(Knowledge.Medications.MedicationCodeLoader.Check(kb).Problems.Select(p => new Problem(p.File, $"{p.Code} {p.Message}")));
         }
         else if (problems.Count == 0)
         {

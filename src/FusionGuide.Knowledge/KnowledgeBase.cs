@@ -125,8 +125,24 @@ public sealed class KnowledgeBase
     /// The entry of a medication (canonical generic name, from <see cref="Medication"/>) in the class file of
     /// <paramref name="cls"/>, or null when it is not listed there (its own co-medication record may still place it in the class).
     /// </summary>
-    public ClassMember? ClassMember(InteractionClassCode cls, string generic) =>
-        InteractionClasses.Where(c => c.Class == cls).SelectMany(c => c.Members).FirstOrDefault(m => NormaliseMedication(m.Name) == generic);
+    public ClassMember? ClassMember(InteractionClassCode cls, string generic) => ClassEntry(cls, generic)?.Member;
+
+    /// <summary>
+    /// The same entry with the class file that lists it (whose id, with the member's name, is the fact's knowledge id:
+    /// <c>cyp3a-strong-inhibitors/darunavir</c>), or null when the class file does not list the medication.
+    /// </summary>
+    public (InteractionClass File, ClassMember Member)? ClassEntry(InteractionClassCode cls, string generic)
+    {
+        foreach (var file in InteractionClasses.Where(c => c.Class == cls))
+        {
+            if (file.Members.FirstOrDefault(m => NormaliseMedication(m.Name) == generic) is { } member)
+            {
+                return (file, member);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Driver genes of the testing panel.</summary>
     public IReadOnlyList<PanelGene> Panel { get; }

@@ -170,6 +170,12 @@ namespace FusionGuide.Batch.Tests;
 /// are now unknown: the conventional pathway with zidesamtinib beside it) and G2032R+L2026M after repotrectinib
 /// (zidesamtinib, unrated by L2026M, now after cabozantinib); 1 avoid list and 1 setting move with the first; 5 results
 /// name a part without a record in the compound-estimated warning, 26 carry the compound-row trace sentence.
+/// Session 6 (c2): an interaction row decided through a class now counts the unverified facts that place the
+/// medication (or the TKI) in that class — a class-file entry or the co-medication's own record — in the
+/// unverified-knowledge warning and names them in KB-UNVERIFIED-001, as it already counted the label rule. Answers
+/// (options, rows, severities) are unchanged; in this cohort 66 results now name a class-file entry (grapefruit juice 24,
+/// darunavir 16, atorvastatin 10, lesinurad 8, fedratinib 4, nortriptyline 2, tipranavir 1, dexlansoprazole 1) and the
+/// records of atorvastatin, quetiapine and pimozide are named when their class decides a row.
 /// </summary>
 public sealed class GoldenTests
 {

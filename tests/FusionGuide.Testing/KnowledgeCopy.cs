@@ -42,6 +42,35 @@ public static class KnowledgeCopy
         return copy;
     }
 
+    /// <summary>
+    /// A copy whose RxNorm table files <paramref name="code"/> under the ingredient <paramref name="to"/> instead of the
+    /// one the shipped table gives it (a site's release that maps a code differently); its display is dropped.
+    /// </summary>
+    public static string WithMedicationCodeMoved(TempDir dir, string code, string to)
+    {
+        ArgumentNullException.ThrowIfNull(dir);
+        var copy = Copy(dir);
+        var file = System.IO.Path.Combine(copy, "medication-codes", "rxnorm.json");
+        var json = JsonNode.Parse(File.ReadAllText(file))!;
+        var ingredients = json["ingredients"]!.AsArray();
+        var from = ingredients.Single(i => i!["codes"]!.AsArray().Any(c => (string?)c!["code"] == code))!["codes"]!.AsArray();
+        var entry = from.Single(c => (string?)c!["code"] == code)!;
+        from.Remove(entry);
+        entry["display"] = null;
+        ingredients.Single(i => (string?)i!["name"] == to)!["codes"]!.AsArray().Add(entry);
+        File.WriteAllText(file, json.ToJsonString());
+        return copy;
+    }
+
+    /// <summary>A copy without its RxNorm table (medication-codes/rxnorm.json).</summary>
+    public static string WithoutMedicationCodes(TempDir dir)
+    {
+        ArgumentNullException.ThrowIfNull(dir);
+        var copy = Copy(dir);
+        File.Delete(System.IO.Path.Combine(copy, "medication-codes", "rxnorm.json"));
+        return copy;
+    }
+
     private static string Copy(TempDir dir)
     {
         var source = System.IO.Path.Combine(Paths.Root, "knowledge");

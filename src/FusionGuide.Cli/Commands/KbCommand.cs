@@ -81,13 +81,8 @@ internal static class KbCommand
     private static int Validate(string? dir, TextWriter stdout, TextWriter stderr)
     {
         var result = dir is null ? KnowledgeLoader.LoadEmbedded() : KnowledgeLoader.LoadDirectory(dir);
-        var problems = result.Problems.Select(p => new Domain.Validation.Problem(p.File, $"{p.Code} {p.Message}")).ToList();
-        if (result.KnowledgeBase is { } kb)
-        {
-            problems.AddRange(FusionEngine.MissingRequirements(kb).Select(m => new Domain.Validation.Problem("engine", $"{KnowledgeCodes.MissingRequired} the engine needs {m}")));
-            problems.AddRange(MedicationCodeProblems(dir, kb));
-        }
-
+        // The same list --knowledge DIR refuses a folder on: records, cross-record checks, the engine's needs, the RxNorm table.
+        var problems = KnowledgeRelease.Problems(result);
         if (problems.Count > 0)
         {
             return Dispatcher.Problems(stderr, problems);
@@ -103,16 +98,6 @@ internal static class KbCommand
 
         stdout.WriteLine($"  {"facts",-24} {audit.Facts,5}  ({audit.Verified} verified, {audit.Secondary} on secondary evidence, {audit.Unverified} unverified: see kb audit)");
         return ExitCodes.Ok;
-    }
-
-    // The RxNorm table is loaded apart, on first use by the FHIR path, so a class membership changed in interactions/
-    // without its usedIn line would only fail there: kb validate checks the folder's table (or the embedded one) here.
-    private static IEnumerable<Domain.Validation.Problem> MedicationCodeProblems(string? dir, KnowledgeBase kb)
-    {
-        var path = dir is null ? null : Path.Combine(dir, Knowledge.Medications.MedicationCodeLoader.RelativePath);
-        var bytes = path is null ? Knowledge.Medications.MedicationCodeLoader.EmbeddedBytes() : File.Exists(path) ? File.ReadAllBytes(path) : null;
-        return bytes is null ? []
-            : Knowledge.Medications.MedicationCodeLoader.Load(bytes, kb).Problems.Select(p => new Domain.Validation.Problem(p.File, $"{p.Code} {p.Message}"));
     }
 
     private static int Refs(TextWriter stdout)

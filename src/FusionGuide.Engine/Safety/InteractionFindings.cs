@@ -28,6 +28,16 @@ internal sealed record InteractionFinding(Severity Severity, string Advice, stri
 /// <param name="Findings">Every finding, the stricter first.</param>
 internal sealed record PairStanding(Severity Severity, string Whose, IReadOnlyList<InteractionFinding> Findings);
 
+/// <summary>A fact that places a medication in an interaction class: its entry in a class file, or its own co-medication record.</summary>
+/// <param name="Provenance">The fact's sources and verification (a class-file entry without its own: the class file's, as kb audit counts it).</param>
+/// <param name="Source">The class file's id, or the co-medication record's id.</param>
+/// <param name="Member">The entry's name in the class file; null for a co-medication record.</param>
+internal sealed record MembershipFact(Provenance Provenance, string Source, string? Member)
+{
+    /// <summary>Its knowledge id as <c>kb audit</c> lists it: <c>cyp3a-strong-inhibitors/darunavir</c>, or the record's id.</summary>
+    public string Id => Member is null ? Source : $"{Source}/{Member}";
+}
+
 /// <summary>The two sides of a pair: the TKI's label (SAFE-INT-001) and the co-medication's own label (SAFE-INT-003).</summary>
 internal static class InteractionFindings
 {
@@ -86,15 +96,16 @@ internal static class InteractionFindings
         foreach (var r in inForce.Where(r => named ? r.MedicationKey == generic : r.Class is { } c && classes.Contains(c)))
         {
             var mechanism = r.Class?.Code() ?? "named-medication";
+            var membership = r.Class is { } cls ? Membership(e, cls, generic) : [];
             if (fire)
             {
                 e.UsedUnverified(r.Id, r.Provenance);
+                UsedUnverified(e, membership);
                 var because = r.Medication is not null ? $"{generic} (named in the label)" : r.Class!.Value.Code();
                 e.Fire(RuleIds.Interaction, $"{e.Name(therapy)} + {generic} ({because}): {r.Severity.Code()}. {r.FullAdvice}", r.Provenance.Sources);
             }
 
-            findings.Add(new(r.Severity, r.FullAdvice, mechanism, $"{e.Name(therapy)}'s", false, r.Class, r.Provenance.Sources,
-                Disputes(r.Provenance, r.Class is { } cls ? Membership(e, cls, generic) : [])));
+            findings.Add(new(r.Severity, r.FullAdvice, mechanism, $"{e.Name(therapy)}'s", false, r.Class, r.Provenance.Sources, Disputes(r.Provenance, membership)));
         }
     }
 
@@ -114,14 +125,16 @@ internal static class InteractionFindings
         foreach (var r in record.Rules.Where(r => r.Validity.Contains(e.AsOf) && therapyClasses.Contains(r.TherapyClass)))
         {
             var whose = $"{record.Name}'s";
+            // Here the row rests on the TKI's place in the class (ceritinib among the strong CYP3A inhibitors).
+            var membership = Membership(e, r.TherapyClass, therapy.Code());
             if (fire)
             {
                 e.UsedUnverified(r.Id, r.Provenance);
+                UsedUnverified(e, membership);
                 e.Fire(RuleIds.InteractionOwnLabel, $"{generic} + {e.Name(therapy)} ({e.Name(therapy)} is a {r.TherapyClass.Code()} drug): {r.Severity.Code()} by {whose} own label. {r.Advice}", r.Provenance.Sources);
             }
 
-            findings.Add(new(r.Severity, r.Advice, $"{r.TherapyClass.Code()} (the TKI)", whose, true, r.TherapyClass, r.Provenance.Sources,
-                Disputes(r.Provenance, Membership(e, r.TherapyClass, therapy.Code()))));
+            findings.Add(new(r.Severity, r.Advice, $"{r.TherapyClass.Code()} (the TKI)", whose, true, r.TherapyClass, r.Provenance.Sources, Disputes(r.Provenance, membership)));
         }
     }
 
@@ -129,23 +142,38 @@ internal static class InteractionFindings
     /// The facts that place a medication in a class: its entry in the class file and its own co-medication record when
     /// that record lists the class (dexamethasone's strength as a CYP3A inducer is its record's).
     /// </summary>
-    public static IReadOnlyList<Provenance> Membership(Evaluation e, InteractionClassCode cls, string generic)
+    public static IReadOnlyList<MembershipFact> Membership(Evaluation e, InteractionClassCode cls, string generic)
     {
-        var facts = new List<Provenance>();
-        if (e.Kb.ClassMember(cls, generic)?.Provenance is { } member)
+        var facts = new List<MembershipFact>();
+        if (e.Kb.ClassEntry(cls, generic) is var (file, member))
         {
-            facts.Add(member);
+            facts.Add(new(member.Provenance ?? file.Provenance, file.Id, member.Name));
         }
 
         if (e.Kb.Comedication(generic) is { } record && record.Classes.Contains(cls))
         {
-            facts.Add(record.Provenance);
+            facts.Add(new(record.Provenance, record.Id, null));
         }
 
         return facts;
     }
 
+    /// <summary>
+    /// A row decided through a class rests on the facts that place the medication (or the TKI) in that class as much
+    /// as on the rule: an unverified one is counted in the unverified-knowledge warning (KB-UNVERIFIED-001) by its id.
+    /// </summary>
+    public static void UsedUnverified(Evaluation e, IReadOnlyList<MembershipFact> membership)
+    {
+        foreach (var f in membership)
+        {
+            if (!f.Provenance.Verified)
+            {
+                e.UsedUnverified(f.Id, f.Provenance);
+            }
+        }
+    }
+
     /// <summary>"sources disagree: …" for each of the facts that is disputed, once each.</summary>
-    private static IReadOnlyList<string> Disputes(Provenance rule, IEnumerable<Provenance> membership) =>
-        [.. membership.Prepend(rule).Select(RowCaveats.Disputed).OfType<string>().Distinct(StringComparer.Ordinal)];
+    private static IReadOnlyList<string> Disputes(Provenance rule, IEnumerable<MembershipFact> membership) =>
+        [.. membership.Select(f => f.Provenance).Prepend(rule).Select(RowCaveats.Disputed).OfType<string>().Distinct(StringComparer.Ordinal)];
 }

@@ -106,17 +106,20 @@ internal static class InteractionStage
     /// gets a row, of minor severity at the recorded standing, that names the disagreement, because the other reading
     /// may bring a label rule the clinician should weigh. Empty when nothing about its classes is disputed.
     /// </summary>
-    private static IReadOnlyList<InteractionRow> DisputedStanding(Evaluation e, string med, string generic, IReadOnlyList<InteractionClassCode> classes, IReadOnlyList<Therapy> clean)
+    private static IReadOnlyList<InteractionRow> DisputedStanding(Evaluation e, string med, string generic, IReadOnlyList<InteractionClassCode> classes, List<Therapy> clean)
     {
         var membership = classes.SelectMany(c => InteractionFindings.Membership(e, c, generic)).Distinct().ToList();
-        var disagreement = Disagreements(membership.Select(RowCaveats.Disputed).OfType<string>());
-        if (disagreement.Length == 0)
+        var disagreement = Disagreements(membership.Select(f => RowCaveats.Disputed(f.Provenance)).OfType<string>());
+        if (disagreement.Length == 0 || clean.Count == 0)
         {
             return [];
         }
 
+        // These rows are decided by the class facts alone (no label rule): an unverified one is counted like a rule.
+        InteractionFindings.UsedUnverified(e, membership);
+
         var standing = string.Join(", ", classes.Select(c => c.Code()));
-        var sources = membership.SelectMany(p => p.Sources).Distinct(StringComparer.Ordinal).ToList();
+        var sources = membership.SelectMany(f => f.Provenance.Sources).Distinct(StringComparer.Ordinal).ToList();
         var advice = $"Neither label has a rule for {generic} as recorded ({standing}).{disagreement}";
         return [.. clean.Select(t => new InteractionRow { Therapy = t, With = med, Severity = Severity.Minor, Advice = advice, Mechanism = standing, References = sources })];
     }
@@ -160,7 +163,7 @@ internal static class InteractionStage
         var what = record is null ? "" : $"{record.Group.Code()}; ";
         var standing = classes.Count == 0 ? "none of the CYP3A, QT, bradycardia or P-gp classes" : string.Join(", ", classes.Select(c => c.Code()));
         var with = therapies.Count > 0 ? string.Join(", ", therapies.Select(e.Name)) : "no targeted therapy in play";
-        var disagreement = Disagreements(classes.SelectMany(c => InteractionFindings.Membership(e, c, generic)).Select(RowCaveats.Disputed).OfType<string>());
+        var disagreement = Disagreements(classes.SelectMany(c => InteractionFindings.Membership(e, c, generic)).Select(f => RowCaveats.Disputed(f.Provenance)).OfType<string>());
         e.Fire(RuleIds.InteractionNone, $"{med} ({what}{standing}): no interaction rule in either label with {with}.{disagreement}", record?.Provenance.Sources ?? []);
     }
 

@@ -31,7 +31,8 @@ public static class KnowledgeLoader
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .Select(f => (f.Path, ReadEntry(f.Entry)))
             .ToList();
-        return Load(files);
+        // The embedded archive leaves the RxNorm table out (it is embedded apart, compressed): the base gets that copy.
+        return Load(files, Medications.MedicationCodeLoader.EmbeddedBytes);
     }
 
     /// <summary>Loads a knowledge folder from disk (for <c>kb validate DIR</c> and release comparisons).</summary>
@@ -49,10 +50,16 @@ public static class KnowledgeLoader
         return Load(files);
     }
 
-    /// <summary>Loads from (relative path, bytes) pairs.</summary>
-    public static LoadResult Load(IEnumerable<(string Path, byte[] Bytes)> files)
+    /// <summary>
+    /// Loads from (relative path, bytes) pairs. The RxNorm table among them (medication-codes/rxnorm.json) is kept
+    /// with the base, unread, for the FHIR path (<see cref="Medications.MedicationCodeLoader"/>).
+    /// </summary>
+    public static LoadResult Load(IEnumerable<(string Path, byte[] Bytes)> files) => Load(files, null);
+
+    private static LoadResult Load(IEnumerable<(string Path, byte[] Bytes)> files, Func<byte[]?>? tableElsewhere)
     {
         ArgumentNullException.ThrowIfNull(files);
+        byte[]? medicationCodes = null;
         var problems = new List<KnowledgeProblem>();
         var reader = new FileReader(problems);
         Manifest? manifest = null;
@@ -94,7 +101,8 @@ public static class KnowledgeLoader
                 case "diagnostics/panel": reader.Add(panel, path, bytes, ctx.PanelGene, r => r.Id); break;
                 case "local": reader.Add(pathways, path, bytes, ctx.CarePathway, r => r.Id); break;
                 case "reproductive": reader.Add(reproductive, path, bytes, ctx.ReproductiveFacts, r => r.Id); break;
-                case "medication-codes": break; // loaded apart, on first use, by the FHIR path (Medications/MedicationCodeLoader)
+                case "medication-codes" when path == Medications.MedicationCodeLoader.RelativePath: medicationCodes = bytes; break; // read on first use, by the FHIR path
+                case "medication-codes": problems.Add(new(KnowledgeCodes.UnknownFile, path, $"the medication-codes folder holds only {Medications.MedicationCodeLoader.RelativePath}")); break;
                 default: problems.Add(new(KnowledgeCodes.UnknownFile, path, "a JSON file outside the knowledge folders (see docs/knowledge-format.md)")); break;
             }
         }
@@ -123,6 +131,12 @@ public static class KnowledgeLoader
         };
         // The cross-record checks first; only a base without problems is compiled into the typed snapshot.
         var kb = problems.Count == 0 && content is not null ? KnowledgeCompiler.Compile(content) : null;
+        if (kb is not null)
+        {
+            Func<byte[]?> table = medicationCodes is { } own ? () => own : tableElsewhere ?? (() => null);
+            Medications.MedicationCodeLoader.Attach(kb, table);
+        }
+
         return new LoadResult(kb, problems, counts);
     }
 

@@ -12,7 +12,9 @@ public sealed record MedicationCodeLoadResult(MedicationCodeTable? Table, IReadO
 /// <summary>
 /// Loads knowledge/medication-codes/rxnorm.json (wire DTO → <see cref="MedicationCodeValidator"/> → compiled table),
 /// on first use only: the FHIR reader and the CDS Hooks order check need it, the command-line <c>recommend</c> does not,
-/// so the knowledge base's own load never reads it. The file is embedded apart from the knowledge archive, compressed.
+/// so the knowledge base's own load never compiles it. The table is the one of the release the base was loaded from
+/// (<see cref="KnowledgeLoader"/> attaches it): a folder given to <c>--knowledge</c> brings its own, so a knowledge update
+/// can change medication codes; the embedded release's is embedded apart from the knowledge archive, compressed.
 /// </summary>
 public static class MedicationCodeLoader
 {
@@ -21,19 +23,37 @@ public static class MedicationCodeLoader
     /// <summary>Where the table lives in a knowledge folder.</summary>
     public const string RelativePath = MedicationCodeValidator.File;
 
-    // One table per knowledge base instance (its names are checked against that base), built on first use.
-    private static readonly ConditionalWeakTable<KnowledgeBase, MedicationCodeTable> Tables = [];
+    // The table of each knowledge base instance (its names are checked against that base), built on first use from the
+    // bytes its loader attached; Lazy drops the bytes once the table is built.
+    private static readonly ConditionalWeakTable<KnowledgeBase, Lazy<MedicationCodeLoadResult>> Tables = [];
 
-    /// <summary>The embedded table checked against <paramref name="kb"/>, loaded once per base; throws when it is invalid.</summary>
-    public static MedicationCodeTable For(KnowledgeBase kb)
+    /// <summary>
+    /// The loader's note of where <paramref name="kb"/>'s table comes from: the release's own file, the embedded copy, or
+    /// nothing (<paramref name="source"/> returns null: a folder without the table).
+    /// </summary>
+    internal static void Attach(KnowledgeBase kb, Func<byte[]?> source) =>
+        Tables.AddOrUpdate(kb, new Lazy<MedicationCodeLoadResult>(() => source() is { } bytes ? Load(bytes, kb) : Missing()));
+
+    /// <summary>
+    /// The table of the release <paramref name="kb"/> was loaded from, checked against it (built once per base, on first
+    /// use), with every problem found; <c>kb validate</c> and <c>--knowledge</c> refuse a release with any.
+    /// </summary>
+    public static MedicationCodeLoadResult Check(KnowledgeBase kb)
     {
         ArgumentNullException.ThrowIfNull(kb);
-        return Tables.GetValue(kb, static k =>
-        {
-            var result = Load(EmbeddedBytes(), k);
-            return result.Table ?? throw new KnowledgeBaseException(result.Problems);
-        });
+        return Tables.TryGetValue(kb, out var table) ? table.Value : Missing();
     }
+
+    /// <summary>The table of the release <paramref name="kb"/> was loaded from; throws when it is missing or invalid.</summary>
+    public static MedicationCodeTable For(KnowledgeBase kb)
+    {
+        var result = Check(kb);
+        return result.Table ?? throw new KnowledgeBaseException(result.Problems);
+    }
+
+    // Never another release's table in its place: codes read against the wrong release would be silently wrong.
+    private static MedicationCodeLoadResult Missing() => new(null, [new KnowledgeProblem(KnowledgeCodes.MissingRequired, RelativePath,
+        "the release has no RxNorm medication-code table: the FHIR reader and CDS Hooks read medication codes from the release they were loaded with")]);
 
     /// <summary>The embedded file's bytes.</summary>
     public static byte[] EmbeddedBytes()

@@ -154,10 +154,20 @@ internal sealed partial class CommandLine
             return (null, null);
         }
 
+        var kb = LoadKnowledge(dir, Problems);
+        return kb is null ? (null, null) : (kb, Path.GetFullPath(dir));
+    }
+
+    /// <summary>
+    /// A released knowledge folder loaded and validated as <c>kb validate DIR</c> does (its RxNorm table included); null
+    /// when it has any problem, each added to <paramref name="problems"/> at <c>--knowledge</c>. Also the FHIR commands'.
+    /// </summary>
+    internal static FusionGuide.Knowledge.KnowledgeBase? LoadKnowledge(string dir, List<Problem> problems)
+    {
         var load = FusionGuide.Knowledge.Loading.KnowledgeLoader.LoadDirectory(dir);
-        var problems = Engine.KnowledgeRelease.Problems(load);
-        Problems.AddRange(problems.Select(p => new Problem("--knowledge", $"{dir}: {p.Path}: {p.Message}")));
-        return problems.Count == 0 ? (load.KnowledgeBase, Path.GetFullPath(dir)) : (null, null);
+        var found = Engine.KnowledgeRelease.Problems(load);
+        problems.AddRange(found.Select(p => new Problem("--knowledge", $"{dir}: {p.Path}: {p.Message}")));
+        return found.Count == 0 ? load.KnowledgeBase : null;
     }
 
     /// <summary>The proxies named by <c>--trust-proxy</c>: comma-separated addresses (<c>10.0.0.5</c>) or networks (<c>10.0.0.0/8</c>).</summary>

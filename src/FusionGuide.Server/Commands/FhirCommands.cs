@@ -11,8 +11,10 @@ namespace FusionGuide.Server.Commands;
 
 /// <summary>
 /// The FHIR commands of the command line, as a library entry (the AOT CLI cannot host the Firely SDK):
-/// <c>fhir BUNDLE.json [--as-of DATE] [--region R]</c> prints the case; <c>recommend --fhir BUNDLE.json
-/// [--format json|markdown|html] [--as-of DATE] [--region R]</c> prints the result. Exit codes: 0 output on stdout;
+/// <c>fhir BUNDLE.json [--as-of DATE] [--region R] [--knowledge DIR]</c> prints the case; <c>recommend --fhir BUNDLE.json
+/// [--format json|markdown|html] [--as-of DATE] [--region R] [--knowledge DIR]</c> prints the result. A knowledge folder
+/// (else FUSIONGUIDE_KNOWLEDGE) is validated as <c>serve</c>'s is, and its RxNorm table is the one the bundle's medication
+/// codes are read with. Exit codes: 0 output on stdout;
 /// 2 invalid input (a JSON problem list on stderr, nothing on stdout) — including a record without non-small cell
 /// lung cancer (<c>$: out of scope: …</c>, see <see cref="FhirMapping.OutOfScope"/>); 1 an internal fault.
 /// </summary>
@@ -45,7 +47,7 @@ public static class FhirCommands
         }
     }
 
-    private sealed record Args(string? File, string Format, DateOnly? AsOf, Region? Region, List<Problem> Problems);
+    private sealed record Args(string? File, string Format, DateOnly? AsOf, Region? Region, KnowledgeBase Knowledge, List<Problem> Problems);
 
     /// <summary>Reads the arguments after <c>fhir</c> (<paramref name="positional"/>: the bundle is a word) or after <c>recommend</c> (it is <c>--fhir</c>'s value).</summary>
     private static Args Parse(string[] args, bool positional)
@@ -77,7 +79,10 @@ public static class FhirCommands
             }
         }
 
-        return new Args(file, format, date, r, a.Problems);
+        // As the CLI's recommend and serve: --knowledge, else the variable, else the embedded release.
+        var dir = a.Option("--knowledge") ?? (Environment.GetEnvironmentVariable("FUSIONGUIDE_KNOWLEDGE") is { Length: > 0 } v ? v : null);
+        var kb = dir is null ? KnowledgeLoader.Embedded : CommandLine.LoadKnowledge(dir, a.Problems) ?? KnowledgeLoader.Embedded;
+        return new Args(file, format, date, r, kb, a.Problems);
     }
 
     private static int Fhir(Args a, TextWriter stdout, TextWriter stderr)
@@ -114,7 +119,7 @@ public static class FhirCommands
 
     private static FhirMapping? Read(Args a, TextWriter stderr, out KnowledgeBase kb)
     {
-        kb = KnowledgeLoader.Embedded;
+        kb = a.Knowledge;
         if (a.Problems.Count > 0)
         {
             Fail(stderr, a.Problems);

@@ -79,7 +79,8 @@ public static class FhirCommands
             }
         }
 
-        // As the CLI's recommend and serve: --knowledge, else the variable, else the embedded release.
+        // As the CLI's recommend and serve: --knowledge, else the variable, else the embedded release. A refused folder
+        // leaves its problems in a.Problems, which stop the command before any reading (the fallback is never used).
         var dir = a.Option("--knowledge") ?? (Environment.GetEnvironmentVariable("FUSIONGUIDE_KNOWLEDGE") is { Length: > 0 } v ? v : null);
         var kb = dir is null ? KnowledgeLoader.Embedded : CommandLine.LoadKnowledge(dir, a.Problems) ?? KnowledgeLoader.Embedded;
         return new Args(file, format, date, r, kb, a.Problems);

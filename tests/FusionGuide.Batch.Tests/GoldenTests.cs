@@ -176,10 +176,17 @@ namespace FusionGuide.Batch.Tests;
 /// (options, rows, severities) are unchanged; in this cohort 66 results now name a class-file entry (grapefruit juice 24,
 /// darunavir 16, atorvastatin 10, lesinurad 8, fedratinib 4, nortriptyline 2, tipranavir 1, dexlansoprazole 1) and the
 /// records of atorvastatin, quetiapine and pimozide are named when their class decides a row.
+/// Session 6 knowledge (release 2026.12.5): ALK D1203N × crizotinib intermediate → resistant (OncoKB's reading of
+/// Drilon 2016; crizotinib avoided for D1203N), the small-cell-transformation record verified, the alectinib creatinine
+/// row reworded to the US label's renal rule (no testing interval; region US), repotrectinib's intracranial summary and a
+/// TRIDENT-1 intracranial row from the FDA review, the lorlatinib ILD caution verified, PROFILE 1001 ROS1 figures and two
+/// pregnancy steps verified (their caveats leave the rows). Measured with `batch` on the 3,000 golden cases (release
+/// date) against main: 3 first choices change (D1203N after alectinib: crizotinib → chemotherapy; and the two compound
+/// cases of s6-c1), 11 option lists, 8 avoid lists, 972 monitoring tables, 377 evidence sections.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "87644669b492c223fde0e0341832f7d93ffab80a8bc42e5abab10a8949a757d4";
+    private const string ExpectedSha256 = "a629b848b05ccf1f1b42ed561ca510b8c6e94883f65060a22fffcfb63d7f1763";
 
     public static string Compute()
     {

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using FusionGuide.Domain;
+using FusionGuide.Domain.Validation;
 using FusionGuide.Knowledge.Loading;
 using FusionGuide.Knowledge.Model;
 
@@ -20,7 +21,10 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<string, InteractionClassCode[]> medicationClasses;
     private readonly FrozenDictionary<string, string> medicationCanonical;
     private readonly FrozenDictionary<string, Comedication> comedications;
-    private readonly string[] medicationNames;
+    private readonly NameSuggester medicationNames;
+    private readonly FrozenDictionary<(InteractionClassCode Class, string Generic), ClassMember> classMembers;
+    private readonly FrozenDictionary<string, Drug> targetedByName;
+    private readonly FrozenSet<string> targetedGenerics;
     private readonly FrozenDictionary<string, Threshold> thresholds;
     private readonly FrozenDictionary<string, RuleInfo> rules;
     private readonly FrozenDictionary<string, Trial> trials;
@@ -46,7 +50,10 @@ public sealed class KnowledgeBase
         Comedications = c.Comedications;
         comedications = c.Comedications.ToFrozenDictionary(m => KnowledgeBase.NormaliseMedication(m.Name), StringComparer.Ordinal);
         (medicationClasses, medicationCanonical) = Indexes.Medications(c.InteractionClasses, c.Comedications);
-        medicationNames = [.. medicationCanonical.Keys.Order(StringComparer.Ordinal)];
+        medicationNames = new NameSuggester(medicationCanonical.Keys.Order(StringComparer.Ordinal));
+        classMembers = Indexes.ClassMembers(c.InteractionClasses);
+        targetedByName = Indexes.TargetedByName(c.Drugs);
+        targetedGenerics = c.Drugs.Where(d => d.IsTargeted).Select(d => NormaliseMedication(d.Name)).ToFrozenSet(StringComparer.Ordinal);
         Resistance = c.Resistance;
         resistance = Indexes.Resistance(c.Resistance);
         OffTarget = c.OffTarget;
@@ -125,8 +132,13 @@ public sealed class KnowledgeBase
     /// The entry of a medication (canonical generic name, from <see cref="Medication"/>) in the class file of
     /// <paramref name="cls"/>, or null when it is not listed there (its own co-medication record may still place it in the class).
     /// </summary>
-    public ClassMember? ClassMember(InteractionClassCode cls, string generic) =>
-        InteractionClasses.Where(c => c.Class == cls).SelectMany(c => c.Members).FirstOrDefault(m => NormaliseMedication(m.Name) == generic);
+    public ClassMember? ClassMember(InteractionClassCode cls, string generic) => classMembers.GetValueOrDefault((cls, generic));
+
+    /// <summary>The targeted drug a medication name means (generic, brand or contract code, any case or spacing), or null.</summary>
+    public Drug? TargetedDrugNamed(string name) => targetedByName.GetValueOrDefault(NormaliseMedication(name));
+
+    /// <summary>Whether a generic name (any case or spacing) is a targeted drug's.</summary>
+    public bool IsTargetedGeneric(string generic) => targetedGenerics.Contains(NormaliseMedication(generic));
 
     /// <summary>Driver genes of the testing panel.</summary>
     public IReadOnlyList<PanelGene> Panel { get; }
@@ -228,7 +240,7 @@ public sealed class KnowledgeBase
             return [bare];
         }
 
-        return Domain.Validation.Suggestions.Closest(bare, medicationNames);
+        return medicationNames.Closest(bare);
     }
 
     /// <summary>Lower-cases and folds spacing, apostrophes and hyphens so "St. John's Wort" meets "st-johns-wort".</summary>

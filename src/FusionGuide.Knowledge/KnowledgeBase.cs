@@ -25,6 +25,8 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<(InteractionClassCode Class, string Generic), ClassMember> classMembers;
     private readonly FrozenDictionary<string, Drug> targetedByName;
     private readonly FrozenSet<string> targetedGenerics;
+    private readonly FrozenDictionary<Therapy, RegionalTable<MonitoringItem>> monitoring;
+    private readonly FrozenDictionary<Therapy, RegionalTable<Caution>> cautions;
     private readonly FrozenDictionary<string, Threshold> thresholds;
     private readonly FrozenDictionary<string, RuleInfo> rules;
     private readonly FrozenDictionary<string, Trial> trials;
@@ -53,6 +55,8 @@ public sealed class KnowledgeBase
         medicationNames = new NameSuggester(medicationCanonical.Keys.Order(StringComparer.Ordinal));
         classMembers = Indexes.ClassMembers(c.InteractionClasses);
         targetedByName = Indexes.TargetedByName(c.Drugs);
+        monitoring = c.Drugs.ToFrozenDictionary(d => d.Therapy, d => new RegionalTable<MonitoringItem>(d.Monitoring));
+        cautions = c.Drugs.ToFrozenDictionary(d => d.Therapy, d => new RegionalTable<Caution>(d.Cautions));
         targetedGenerics = c.Drugs.Where(d => d.IsTargeted).Select(d => NormaliseMedication(d.Name)).ToFrozenSet(StringComparer.Ordinal);
         Resistance = c.Resistance;
         resistance = Indexes.Resistance(c.Resistance);
@@ -160,6 +164,12 @@ public sealed class KnowledgeBase
 
     /// <summary>A drug record (every contract therapy has one in a valid base).</summary>
     public Drug Drug(Therapy therapy) => drugs[therapy];
+
+    /// <summary>A drug's monitoring items that apply to <paramref name="region"/> (<see cref="RegionalRecords.For"/>).</summary>
+    public IReadOnlyList<RegionalChoice<MonitoringItem>> Monitoring(Therapy therapy, Region? region) => monitoring[therapy].For(region);
+
+    /// <summary>A drug's cautions that apply to <paramref name="region"/> (<see cref="RegionalRecords.For"/>).</summary>
+    public IReadOnlyList<RegionalChoice<Caution>> Cautions(Therapy therapy, Region? region) => cautions[therapy].For(region);
 
     /// <summary>True when the base has a record for the therapy.</summary>
     public bool HasDrug(Therapy therapy) => drugs.ContainsKey(therapy);

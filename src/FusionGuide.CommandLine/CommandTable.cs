@@ -108,10 +108,11 @@ public static class CommandTable
     };
 
     /// <summary><c>bench</c>.</summary>
-    public static readonly CommandSpec Bench = new("bench", Executable.Cli, "bench [--n N] [--seed S] [--passes P]",
-        "engine cases/s against the System.Text.Json floor, and the ratio")
+    public static readonly CommandSpec Bench = new("bench", Executable.Cli, "bench [--n N] [--seed S] [--passes P] | bench --cold-start",
+        "engine cases/s against the System.Text.Json floor, and the ratio; or the steps of a cold start")
     {
-        Options = [new("--n", "N", "synthetic cases (default 20000)"), new("--seed", "S", "their seed (default 1)"), new("--passes", "P", "passes per chunk, best kept (default 5)")],
+        Options = [new("--n", "N", "synthetic cases (default 20000)"), new("--seed", "S", "their seed (default 1)"), new("--passes", "P", "passes per chunk, best kept (default 5)"),
+            new("--cold-start", null, "time knowledge load, engine build and the first case, first in this process and warm")],
     };
 
     /// <summary><c>serve</c>.</summary>

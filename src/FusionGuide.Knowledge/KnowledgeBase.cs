@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using FusionGuide.Domain;
+using FusionGuide.Domain.Validation;
 using FusionGuide.Knowledge.Loading;
 using FusionGuide.Knowledge.Model;
 
@@ -20,7 +21,12 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<string, InteractionClassCode[]> medicationClasses;
     private readonly FrozenDictionary<string, string> medicationCanonical;
     private readonly FrozenDictionary<string, Comedication> comedications;
-    private readonly string[] medicationNames;
+    private readonly NameSuggester medicationNames;
+    private readonly FrozenDictionary<(InteractionClassCode Class, string Generic), (InteractionClass File, ClassMember Member)> classMembers;
+    private readonly FrozenDictionary<string, Drug> targetedByName;
+    private readonly FrozenSet<string> targetedGenerics;
+    private readonly FrozenDictionary<Therapy, RegionalTable<MonitoringItem>> monitoring;
+    private readonly FrozenDictionary<Therapy, RegionalTable<Caution>> cautions;
     private readonly FrozenDictionary<string, Threshold> thresholds;
     private readonly FrozenDictionary<string, RuleInfo> rules;
     private readonly FrozenDictionary<string, Trial> trials;
@@ -46,7 +52,12 @@ public sealed class KnowledgeBase
         Comedications = c.Comedications;
         comedications = c.Comedications.ToFrozenDictionary(m => KnowledgeBase.NormaliseMedication(m.Name), StringComparer.Ordinal);
         (medicationClasses, medicationCanonical) = Indexes.Medications(c.InteractionClasses, c.Comedications);
-        medicationNames = [.. medicationCanonical.Keys.Order(StringComparer.Ordinal)];
+        medicationNames = new NameSuggester(medicationCanonical.Keys.Order(StringComparer.Ordinal));
+        classMembers = Indexes.ClassMembers(c.InteractionClasses);
+        targetedByName = Indexes.TargetedByName(c.Drugs);
+        monitoring = c.Drugs.ToFrozenDictionary(d => d.Therapy, d => new RegionalTable<MonitoringItem>(d.Monitoring));
+        cautions = c.Drugs.ToFrozenDictionary(d => d.Therapy, d => new RegionalTable<Caution>(d.Cautions));
+        targetedGenerics = c.Drugs.Where(d => d.IsTargeted).Select(d => NormaliseMedication(d.Name)).ToFrozenSet(StringComparer.Ordinal);
         Resistance = c.Resistance;
         resistance = Indexes.Resistance(c.Resistance);
         OffTarget = c.OffTarget;
@@ -131,18 +142,14 @@ public sealed class KnowledgeBase
     /// The same entry with the class file that lists it (whose id, with the member's name, is the fact's knowledge id:
     /// <c>cyp3a-strong-inhibitors/darunavir</c>), or null when the class file does not list the medication.
     /// </summary>
-    public (InteractionClass File, ClassMember Member)? ClassEntry(InteractionClassCode cls, string generic)
-    {
-        foreach (var file in InteractionClasses.Where(c => c.Class == cls))
-        {
-            if (file.Members.FirstOrDefault(m => NormaliseMedication(m.Name) == generic) is { } member)
-            {
-                return (file, member);
-            }
-        }
+    public (InteractionClass File, ClassMember Member)? ClassEntry(InteractionClassCode cls, string generic) =>
+        classMembers.TryGetValue((cls, generic), out var entry) ? entry : null;
 
-        return null;
-    }
+    /// <summary>The targeted drug a medication name means (generic, brand or contract code, any case or spacing), or null.</summary>
+    public Drug? TargetedDrugNamed(string name) => targetedByName.GetValueOrDefault(NormaliseMedication(name));
+
+    /// <summary>Whether a generic name (any case or spacing) is a targeted drug's.</summary>
+    public bool IsTargetedGeneric(string generic) => targetedGenerics.Contains(NormaliseMedication(generic));
 
     /// <summary>Driver genes of the testing panel.</summary>
     public IReadOnlyList<PanelGene> Panel { get; }
@@ -164,6 +171,12 @@ public sealed class KnowledgeBase
 
     /// <summary>A drug record (every contract therapy has one in a valid base).</summary>
     public Drug Drug(Therapy therapy) => drugs[therapy];
+
+    /// <summary>A drug's monitoring items that apply to <paramref name="region"/> (<see cref="RegionalRecords.For"/>).</summary>
+    public IReadOnlyList<RegionalChoice<MonitoringItem>> Monitoring(Therapy therapy, Region? region) => monitoring[therapy].For(region);
+
+    /// <summary>A drug's cautions that apply to <paramref name="region"/> (<see cref="RegionalRecords.For"/>).</summary>
+    public IReadOnlyList<RegionalChoice<Caution>> Cautions(Therapy therapy, Region? region) => cautions[therapy].For(region);
 
     /// <summary>True when the base has a record for the therapy.</summary>
     public bool HasDrug(Therapy therapy) => drugs.ContainsKey(therapy);
@@ -244,7 +257,7 @@ public sealed class KnowledgeBase
             return [bare];
         }
 
-        return Domain.Validation.Suggestions.Closest(bare, medicationNames);
+        return medicationNames.Closest(bare);
     }
 
     /// <summary>Lower-cases and folds spacing, apostrophes and hyphens so "St. John's Wort" meets "st-johns-wort".</summary>

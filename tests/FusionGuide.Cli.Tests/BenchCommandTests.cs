@@ -24,6 +24,20 @@ public sealed partial class BenchCommandTests
     }
 
     [Fact]
+    public void Bench_cold_start_prints_each_step_first_and_warm_and_a_total()
+    {
+        var (code, stdout, stderr) = Cli.Run("bench", "--cold-start");
+
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        Assert.StartsWith("bench --cold-start:", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\n  load the embedded knowledge base +first +[\d.]+ ms \(CPU +[\d.]+ ms\) +warm +[\d.]+ ms", stdout);
+        Assert.Matches(@"\n  build the engine +first", stdout);
+        Assert.Matches(@"\n  read, evaluate and serialise one case +first", stdout);
+        Assert.Matches(@"\n  total +first", stdout);
+    }
+
+    [Fact]
     public void Bench_with_a_positional_argument_is_a_usage_error()
     {
         var (code, stdout, _) = Cli.Run("bench", "extra");

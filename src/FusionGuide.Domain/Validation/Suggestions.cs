@@ -59,7 +59,7 @@ public static class Suggestions
         };
     }
 
-    private static int Limit(int length) => length <= 4 ? 1 : Math.Min(3, Math.Max(2, length / 4));
+    internal static int Limit(int length) => length <= 4 ? 1 : Math.Min(3, Math.Max(2, length / 4));
 
     /// <summary>Optimal string alignment distance (Levenshtein with adjacent transpositions), stopping early past <paramref name="limit"/>.</summary>
     internal static int Distance(string a, string b, int limit)

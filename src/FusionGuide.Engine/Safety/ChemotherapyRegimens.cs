@@ -31,7 +31,7 @@ internal static class ChemotherapyRegimens
 
             // The patient's organ-function cautions for the regimen (pemetrexed below CrCl 45 mL/min) belong beside its doses.
             var region = e.Case.Context.Region;
-            var cautions = RegionalRecords.For(drug.Cautions, region)
+            var cautions = e.Kb.Cautions(drug.Therapy, region)
                 .Where(c => c.Record.Comorbidity is Comorbidity.RenalImpairment or Comorbidity.LiverImpairment && e.HasComorbidity(c.Record.Comorbidity)).ToList();
             var start = Start(regimen);
             var premedication = regimen.Premedication.Select(x => x.Text).ToList();

@@ -2,7 +2,6 @@ using FusionGuide.Domain;
 using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Systemic;
 using FusionGuide.Engine.Treatment;
-using FusionGuide.Knowledge;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Safety;
@@ -132,13 +131,7 @@ internal static class InteractionStage
     private static string Ended(string text) => text.EndsWith('.') ? text : text + ".";
 
     /// <summary>The targeted drug a co-medication entry names (generic, brand or contract code), or null.</summary>
-    private static Drug? TargetedTherapyNamed(Evaluation e, string med)
-    {
-        var key = KnowledgeBase.NormaliseMedication(med);
-        return e.Kb.Drugs.FirstOrDefault(d => d.IsTargeted &&
-            (KnowledgeBase.NormaliseMedication(d.Name) == key || KnowledgeBase.NormaliseMedication(d.Therapy.Code()) == key
-             || d.Brands.Any(b => KnowledgeBase.NormaliseMedication(b) == key)));
-    }
+    private static Drug? TargetedTherapyNamed(Evaluation e, string med) => e.Kb.TargetedDrugNamed(med);
 
     /// <summary>
     /// SET-HISTORY-002 for a TKI entered among the co-medications: it belongs in the treatment history, and no

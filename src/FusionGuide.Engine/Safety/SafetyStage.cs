@@ -241,7 +241,7 @@ internal static class SafetyStage
         {
             var drug = e.Kb.Drug(t);
             var region = e.Case.Context.Region;
-            var chosen = RegionalRecords.For(drug.Monitoring, region)
+            var chosen = e.Kb.Monitoring(t, region)
                 .Select(c => (c.Record, Schedule: RegionalLabels.Said(region, c.Record.Region, c.Borrowed, "schedule", c.Record.Schedule))).ToList();
             foreach (var (m, schedule) in chosen)
             {

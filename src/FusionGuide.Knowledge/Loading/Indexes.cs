@@ -125,4 +125,41 @@ internal static class Indexes
         return (byGeneric.ToFrozenDictionary(k => k.Key, v => v.Value.Select(Terms.InteractionClass.Parse).ToArray(), StringComparer.Ordinal),
                 canonical.ToFrozenDictionary(StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// A class file's entry (with the file that lists it) by class and canonical generic name; the first entry in file and member order wins, as the
+    /// scan it replaces found it. Why: the interaction rows looked it up per pair, normalising every member's name each time.
+    /// </summary>
+    public static FrozenDictionary<(InteractionClassCode Class, string Generic), (InteractionClass File, ClassMember Member)> ClassMembers(IEnumerable<InteractionClass> classes)
+    {
+        var byKey = new Dictionary<(InteractionClassCode, string), (InteractionClass, ClassMember)>();
+        foreach (var cls in classes)
+        {
+            foreach (var m in cls.Members)
+            {
+                byKey.TryAdd((cls.Class, KnowledgeBase.NormaliseMedication(m.Name)), (cls, m));
+            }
+        }
+
+        return byKey.ToFrozenDictionary();
+    }
+
+    /// <summary>
+    /// Targeted drugs by every normalised name a case may write them with (generic, contract code, brand); the first
+    /// drug in order wins, as the scan it replaces found it. Why: each co-medication of each case was compared with every
+    /// drug's names, normalising them each time.
+    /// </summary>
+    public static FrozenDictionary<string, Drug> TargetedByName(IEnumerable<Drug> drugs)
+    {
+        var byName = new Dictionary<string, Drug>(StringComparer.Ordinal);
+        foreach (var d in drugs.Where(d => d.IsTargeted))
+        {
+            foreach (var name in d.Brands.Prepend(d.Therapy.Code()).Prepend(d.Name))
+            {
+                byName.TryAdd(KnowledgeBase.NormaliseMedication(name), d);
+            }
+        }
+
+        return byName.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 }

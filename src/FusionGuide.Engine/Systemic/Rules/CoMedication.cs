@@ -1,6 +1,5 @@
 using FusionGuide.Domain;
 using FusionGuide.Engine.Safety;
-using FusionGuide.Knowledge;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic.Rules;
@@ -36,5 +35,5 @@ internal static class CoMedication
 
     /// <summary>A TKI entered among the co-medications is a history problem (SET-HISTORY-002), never a pair, as in the interaction stage.</summary>
     private static bool IsTargetedDrug(PlanState p, string generic) =>
-        p.E.Kb.Drugs.Any(d => d.IsTargeted && KnowledgeBase.NormaliseMedication(d.Name) == KnowledgeBase.NormaliseMedication(generic));
+        p.E.Kb.IsTargetedGeneric(generic);
 }

@@ -20,7 +20,7 @@ internal static class ComorbidityCautions
         // The case region's cautions and those without a region; one only another region's label records still applies,
         // saying whose label it is (a safety check is never lost to the region filter).
         var region = e.Case.Context.Region;
-        foreach (var (caution, borrowed) in RegionalRecords.For(drug.Cautions, region).Where(x => e.HasComorbidity(x.Record.Comorbidity)))
+        foreach (var (caution, borrowed) in e.Kb.Cautions(drug.Therapy, region).Where(x => e.HasComorbidity(x.Record.Comorbidity)))
         {
             var message = RegionalLabels.Said(region, caution.Region, borrowed, "caution", caution.Message);
             if (caution.Comorbidity == Comorbidity.InterstitialLungDisease && !e.Case.Comorbidities.Contains(Comorbidity.InterstitialLungDisease) && e.PriorPneumonitis is { } ae)

@@ -182,11 +182,12 @@ namespace FusionGuide.Batch.Tests;
 /// TRIDENT-1 intracranial row from the FDA review, the lorlatinib ILD caution verified, PROFILE 1001 ROS1 figures and two
 /// pregnancy steps verified (their caveats leave the rows). Measured with `batch` on the 3,000 golden cases (release
 /// date) against main: 3 first choices change (D1203N after alectinib: crizotinib → chemotherapy; and the two compound
-/// cases of s6-c1), 11 option lists, 8 avoid lists, 972 monitoring tables, 377 evidence sections.
+/// cases of s6-c1), 11 option lists, 8 avoid lists, 972 monitoring tables, 377 evidence sections; every result names
+/// release 2026.12.5. s6-c3 (look-up indexes, RegionalTable) changes no byte.
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "a629b848b05ccf1f1b42ed561ca510b8c6e94883f65060a22fffcfb63d7f1763";
+    private const string ExpectedSha256 = "9eaeebda55eecdcac9762b766359d98373e720a542d7ee23b06d7bbb97f580da";
 
     public static string Compute()
     {

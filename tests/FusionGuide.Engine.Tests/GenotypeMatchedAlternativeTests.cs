@@ -18,16 +18,16 @@ public class GenotypeMatchedAlternativeTests
         """;
 
     [Fact]
-    public void L1196M_in_the_biopsied_lesion_during_oligoprogression_on_alectinib_shows_lorlatinib_beside_continuation()
+    public void G1202del_in_the_biopsied_lesion_during_oligoprogression_on_alectinib_shows_lorlatinib_beside_continuation()
     {
-        // L1196M leaves alectinib intermediate, so alectinib is continued with local treatment; lorlatinib covers it fully.
-        var r = Cases.Evaluate(OligoprogressionOnAlectinib("L1196M"));
+        // G1202del leaves alectinib intermediate, so alectinib is continued with local treatment; lorlatinib covers it fully.
+        var r = Cases.Evaluate(OligoprogressionOnAlectinib("G1202del"));
 
         Assert.Equal("alectinib", r.First());
         Assert.Contains("SYS-CONT-002", r.Rules());
         Assert.Contains("SYS-CONT-003", r.Rules());
         var lorlatinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy.Code() == "lorlatinib");
-        Assert.Contains("L1196M", lorlatinib.Rationale);
+        Assert.Contains("G1202del", lorlatinib.Rationale);
         Assert.Contains(r.LocalTherapy, l => l.Indication == LocalIndication.Oligoprogression);
         r.AssertOptionsDisjointFromAvoid();
     }
@@ -53,5 +53,22 @@ public class GenotypeMatchedAlternativeTests
         Assert.Equal("alectinib", r.First());
         Assert.DoesNotContain("lorlatinib", r.Options());
         Assert.DoesNotContain("SYS-CONT-003", r.Rules());
+    }
+
+    [Fact]
+    public void L1196M_after_crizotinib_judges_alectinib_fully_active()
+    {
+        // Lin 2017 Table 2 and CIViC EID141 (Sakamoto 2011): alectinib targets the L1196M gatekeeper (knowledge 2026.12.5).
+        var r = Cases.Evaluate($$"""
+            { "tests": [ { "gene": "ALK", "method": "ihc", "sample": "tissue", "clone": "D5F3", "result": "positive" },
+                         {{Cases.ProgressionTest("ALK", ["L1196M"], sample: "tissue")}} ],
+              "history": [ { "therapy": "crizotinib", "start": "2022-01", "end": "2024-01", "stopReason": "progression", "progressionPattern": "systemic" } ],
+              "context": { "region": "US" } }
+            """);
+
+        var alectinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy.Code() == "alectinib");
+        Assert.Contains("active against it", alectinib.Rationale);
+        Assert.DoesNotContain("only partly active", alectinib.Rationale);
+        Assert.Contains("crizotinib", r.Avoid());
     }
 }

@@ -17,8 +17,8 @@ public sealed class InteractionDisputeTests
 
     /// <summary>The knowledge base with a dispute on efavirenz (moderate CYP3A inducer), carbamazepine (strong) and lorlatinib's strong-inducer rule.</summary>
     private static readonly Lazy<FusionEngine> Disputed = new(() => EditedKnowledge.Engine(
-        ("interactions/classes/cyp3a-moderate-inducers.json", c => Member(c, "efavirenz")["disputed"] = Dispute("efavirenz is moderate in one table, strong in another", "label-us-lorlatinib")),
-        ("interactions/classes/cyp3a-strong-inducers.json", c => Member(c, "carbamazepine")["disputed"] = Dispute("carbamazepine is strong in one table, moderate in another", "label-us-lorlatinib")),
+        ("interactions/classes/cyp3a-moderate-inducers.json", c => EditedKnowledge.ClassMember(c, "efavirenz")["disputed"] = Dispute("efavirenz is moderate in one table, strong in another", "label-us-lorlatinib")),
+        ("interactions/classes/cyp3a-strong-inducers.json", c => EditedKnowledge.ClassMember(c, "carbamazepine")["disputed"] = Dispute("carbamazepine is strong in one table, moderate in another", "label-us-lorlatinib")),
         ("interactions/drugs/lorlatinib-interactions.json", t => t["rules"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == "lorlatinib-strong-inducer")!["disputed"] =
             Dispute("one reading says contraindicated, another says avoid", "label-us-lorlatinib"))));
 
@@ -87,8 +87,6 @@ public sealed class InteractionDisputeTests
         Assert.DoesNotContain(r.Interactions, i => i.With == "amoxicillin");
         Assert.Contains(r.Trace, t => t.Rule == RuleIds.InteractionNone && t.Detail.Contains("amoxicillin", StringComparison.OrdinalIgnoreCase));
     }
-
-    private static JsonObject Member(JsonObject cls, string name) => cls["members"]!.AsArray().Single(m => m!["name"]!.GetValue<string>() == name)!.AsObject();
 
     private static JsonObject Dispute(string summary, string reference) => new()
     {

@@ -22,8 +22,8 @@ public sealed class UnverifiedClassMembershipTests
     private static readonly Lazy<FusionEngine> Edited = new(() => EditedKnowledge.Engine(
         ("interactions/classes/cyp3a-strong-inhibitors.json", c =>
         {
-            Unverify(Member(c, "ketoconazole"));
-            Unverify(Member(c, "ceritinib"));
+            Unverify(EditedKnowledge.ClassMember(c, "ketoconazole"));
+            Unverify(EditedKnowledge.ClassMember(c, "ceritinib"));
         }),
         ("interactions/comedications/clarithromycin.json", Unverify)));
 
@@ -93,8 +93,6 @@ public sealed class UnverifiedClassMembershipTests
         Assert.DoesNotContain("cyp3a-strong-inhibitors/ketoconazole", unverified);
         Assert.DoesNotContain("cyp3a-strong-inhibitors/ceritinib", unverified);
     }
-
-    private static JsonObject Member(JsonObject cls, string name) => cls["members"]!.AsArray().Single(m => m!["name"]!.GetValue<string>() == name)!.AsObject();
 
     /// <summary>Marks a fact unverified, as a record without evidence is written (docs/knowledge-format.md).</summary>
     private static void Unverify(JsonObject fact)

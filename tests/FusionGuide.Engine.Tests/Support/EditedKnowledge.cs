@@ -47,4 +47,8 @@ internal static class EditedKnowledge
         ResultSchema.AssertValid(result);
         return result;
     }
+
+    /// <summary>An interaction class file's member entry by name (to edit it).</summary>
+    public static JsonObject ClassMember(JsonObject cls, string name) =>
+        cls["members"]!.AsArray().Single(m => m!["name"]!.GetValue<string>() == name)!.AsObject();
 }

@@ -51,4 +51,19 @@ public sealed class PublishedByTests
         Assert.Contains("7-year", Crown(after), StringComparison.Ordinal);
         Assert.Contains(before.Trace, t => t.Rule == "SYS-DATE-001" && t.Detail.Contains("CROWN", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_part_whose_cell_was_published_later_leaves_the_drug_unknown_against_the_compound()
+    {
+        // On 2024-06-01 taletrectinib's F2004C cell was published (2024) but its G2032R cell not yet (2025): the compound
+        // F2004C+G2032R must not be judged sensitive from F2004C alone.
+        var r = Cases.Evaluate($$"""
+            { "tests": [ {{Cases.Ros1Tests[1..^1]}}, {{Cases.ProgressionTest("ROS1", ["F2004C", "G2032R"], sample: "tissue")}} ],
+              "history": [ { "therapy": "crizotinib", "start": "2022-01", "end": "2023-12", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """, new DateOnly(2024, 6, 1));
+
+        Assert.DoesNotContain(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Taletrectinib && o.Rationale.Contains("active against it", StringComparison.Ordinal) && !o.Rationale.Contains("unknown", StringComparison.Ordinal));
+        Assert.Contains(r.Warnings, w => w.Message.Contains("Taletrectinib has no activity record against G2032R", StringComparison.Ordinal));
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-DATE-001" && t.Detail.Contains("taletrectinib against G2032R", StringComparison.Ordinal));
+    }
 }

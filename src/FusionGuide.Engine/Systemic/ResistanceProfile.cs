@@ -200,7 +200,7 @@ internal sealed class ResistanceProfile
         if (set.Mutations.Count > 1)
         {
             // Sensitive stands only when every part rates the drug; a gap in any part leaves it unknown (issue #17).
-            var gaps = UnratedByAPart(e, set, therapy => set.Mutations.Where((m, i) => singles[i]?.Cells.Any(c => c.Drug == therapy) != true).ToList() switch
+            var gaps = UnratedByAPart(e, set, therapy => set.Mutations.Where((m, i) => singles[i]?.Cells.Any(c => c.Drug == therapy && Published(e, c)) != true).ToList() switch
             {
                 [] => null,
                 var missing => $"no activity record against {string.Join(" or ", missing)}",
@@ -253,7 +253,7 @@ internal sealed class ResistanceProfile
             return;
         }
 
-        var rated = compound.Cells.Select(c => c.Drug).ToHashSet();
+        var rated = compound.Cells.Where(c => Published(e, c)).Select(c => c.Drug).ToHashSet();
         var parts = set.Mutations.Select(m => e.Kb.ResistanceFor(set.Gene, [m])).OfType<ResistanceRow>().ToList();
         var carried = parts.SelectMany(r => r.Cells.Select(c => (Row: r, Cell: c))).Where(x => !rated.Contains(x.Cell.Drug)).ToList();
         if (carried.Count == 0)
@@ -286,13 +286,21 @@ internal sealed class ResistanceProfile
     /// <summary>"lorlatinib sensitive, alectinib resistant, …": a row's cells as the resistance rule's trace lists them.</summary>
     private static string Summary(ResistanceRow row) => string.Join(", ", row.Cells.Select(c => $"{c.Drug.Code()} {c.Activity.Code()}"));
 
+    /// <summary>
+    /// A cell is a record of the drug's activity only from its first publication (SYS-DATE-001): one published later
+    /// is neither read nor counts as rating the drug, so a compound judged from its parts, or a compound row, treats it
+    /// as missing.
+    /// </summary>
+    private static bool Published(Evaluation e, ResistanceCell cell) => PublishedBy.NotYet(e, cell.Provenance.Sources) is null;
+
     private void AddCell(Evaluation e, MutationSet set, ResistanceRow row, ResistanceCell cell, bool estimated)
     {
         var therapy = cell.Drug;
         var drug = e.Name(therapy).ToLowerInvariant();
-        if (PublishedBy.NotYet(e, cell.Provenance.Sources) is { } first)
+        if (!Published(e, cell))
         {
             // SYS-DATE-001: the drug's activity against this part was not yet known on the evaluation date.
+            var first = PublishedBy.NotYet(e, cell.Provenance.Sources)!.Value;
             notYetPublished.Add($"{drug} against {row.Name} (first published {Evaluation.IsoDate(first)})");
             return;
         }

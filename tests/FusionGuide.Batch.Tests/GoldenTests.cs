@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "400117eb0d573d173df38eb468bf81041098fda0dd20c22332d748f422ebe2b4";
+    private const string ExpectedSha256 = "944843062a9e035538c397730cdb58a36b398e2bf56fd1b4b08a4280ed23504d";
 
     public static string Compute()
     {

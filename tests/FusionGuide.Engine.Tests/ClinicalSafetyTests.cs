@@ -56,12 +56,73 @@ public class ClinicalSafetyTests
     }
 
     [Fact]
+    public void C1156Y_L1198F_rechallenge_is_never_first_but_not_behind_later_line_chemotherapy()
+    {
+        // Shaw 2016: crizotinib, chemotherapy, ceritinib, then lorlatinib; C1156Y+L1198F on a tissue biopsy.
+        var r = AlkAtProgression(["C1156Y", "L1198F"], "crizotinib", "platinum-pemetrexed", "ceritinib", "lorlatinib");
+
+        var options = r.Options().ToList();
+        Assert.NotEqual("crizotinib", r.First());
+        Assert.Contains("crizotinib", options);
+        Assert.True(options.IndexOf("crizotinib") < options.IndexOf("docetaxel"), string.Join(", ", options));
+    }
+
+    [Fact]
+    public void A_rechallenge_beside_the_conventional_pathway_is_named_in_the_no_targeted_option_warning()
+    {
+        var r = AlkAtProgression(["C1156Y", "L1198F"], "crizotinib", "platinum-pemetrexed", "ceritinib", "lorlatinib");
+
+        var warning = Assert.Single(r.Warnings, w => w.Code == "no-targeted-option");
+        Assert.DoesNotContain("No ALK TKI is left", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("crizotinib as a re-challenge on clinical evidence of re-sensitisation beside it", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void C1156Y_L1198F_after_crizotinib_alone_is_no_rechallenge_of_the_drug_it_just_failed()
     {
         var r = AlkAtProgression(["C1156Y", "L1198F"], "crizotinib");
 
         Assert.DoesNotContain("crizotinib", r.Options());
         Assert.Contains("crizotinib", r.Avoid());
+    }
+
+    // 1b. The same chemotherapy after progression on it (SYS-AVOID-003)
+
+    [Fact]
+    public void After_progression_on_platinum_pemetrexed_adding_bevacizumab_or_pembrolizumab_is_not_a_new_line()
+    {
+        var r = AlkAtProgression(["G1202R", "L1196M"], "alectinib", "lorlatinib", "platinum-pemetrexed");
+
+        Assert.DoesNotContain("platinum-pemetrexed-bevacizumab", r.Options());
+        Assert.DoesNotContain("chemo-immunotherapy", r.Options());
+        Assert.Contains("platinum-pemetrexed-bevacizumab", r.Avoid());
+        Assert.Contains("docetaxel", r.Options());
+        var reason = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.PlatinumPemetrexedBevacizumab).Reason;
+        Assert.StartsWith("Adds bevacizumab to the same chemotherapy (pemetrexed with cisplatin or carboplatin) the disease progressed on as platinum", reason, StringComparison.Ordinal);
+        Assert.Contains("SYS-AVOID-003", r.Rules());
+        r.AssertOptionsDisjointFromAvoid();
+    }
+
+    [Fact]
+    public void After_progression_on_chemo_immunotherapy_platinum_pemetrexed_is_not_offered_again()
+    {
+        var r = AlkAtProgression(["G1202R", "L1196M"], "chemo-immunotherapy", "alectinib", "lorlatinib");
+
+        Assert.DoesNotContain("platinum-pemetrexed", r.Options());
+        Assert.DoesNotContain("platinum-pemetrexed-bevacizumab", r.Options());
+        Assert.Contains("platinum-pemetrexed", r.Avoid());
+    }
+
+    [Fact]
+    public void A_different_cytotoxic_backbone_is_not_the_same_chemotherapy()
+    {
+        var kb = Knowledge.Loading.KnowledgeLoader.Embedded;
+        var pemetrexed = kb.Drug(Therapy.PlatinumPemetrexed).Regimen!;
+
+        Assert.False(kb.Drug(Therapy.PlatinumEtoposide).Regimen!.SameCytotoxicBackbone(pemetrexed));
+        Assert.True(pemetrexed.SameCytotoxicBackbone(kb.Drug(Therapy.PlatinumPemetrexedBevacizumab).Regimen!));
+        Assert.True(pemetrexed.SameCytotoxicBackbone(kb.Drug(Therapy.ChemoImmunotherapy).Regimen!));
+        Assert.False(pemetrexed.SameCytotoxicBackbone(kb.Drug(Therapy.Docetaxel).Regimen!));
     }
 
     // 2. Small-cell histology at diagnosis

@@ -133,7 +133,7 @@ public sealed class LabelBasedOptionTests
         Assert.Contains("platinum-pemetrexed", r.Preferred());
         Assert.Equal("zidesamtinib", r.Options()[^1]);
         var warning = Assert.Single(r.Warnings, w => w.Code == "no-targeted-option");
-        Assert.Contains("zidesamtinib beside it as a label-based option", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("zidesamtinib as a label-based option beside it", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -95,7 +95,8 @@ internal static partial class Invariants
 
     /// <summary>
     /// Issue #18 over generated cases: a TKI the disease progressed on is offered again only on a resensitises record
-    /// (as certain-circumstances, never first while anything else is offered); small-cell histology never gets a TKI
+    /// (as certain-circumstances, never first while anything else is offered); no regimen giving the same chemotherapy as
+    /// one the disease progressed on (SYS-AVOID-003); small-cell histology never gets a TKI
     /// first; an option shown as approved has an approval whose label names the setting; no option or avoid reason cites
     /// a reference tied only to the other kinase.
     /// </summary>
@@ -113,6 +114,20 @@ internal static partial class Invariants
                 Check(record, $"{name} is offered again after progression on it without a resensitises record for the genotype found");
                 Check(option.Preference == Preference.CertainCircumstances, $"the re-challenge of {name} is {Codes.Preference.Code(option.Preference)}, not certain-circumstances");
                 Check(options[0].Therapy != option.Therapy || options.Count == 1, $"the re-challenge of {name} is ranked first");
+            }
+        }
+
+        // SYS-AVOID-003: the same cytotoxic chemotherapy is not offered again after progression on it.
+        foreach (var failed in c.History.Where(h => h.StopReason == StopReason.Progression && World.Kb.HasDrug(h.Therapy)))
+        {
+            if (World.Kb.Drug(failed.Therapy).Regimen is not { } given)
+            {
+                continue;
+            }
+
+            foreach (var option in options.Where(o => World.Kb.HasDrug(o.Therapy) && World.Kb.Drug(o.Therapy).Regimen is { } r && r.SameCytotoxicBackbone(given)))
+            {
+                Check(false, $"{Codes.Therapy.Code(option.Therapy)} gives the same chemotherapy as {Codes.Therapy.Code(failed.Therapy)}, on which the disease progressed");
             }
         }
 

@@ -34,7 +34,7 @@ internal sealed class Candidate(Therapy therapy, Preference preference, string e
     /// <summary>True for the TKI the patient continues.</summary>
     public bool IsContinuation { get; init; }
 
-    /// <summary>A TKI the disease progressed on, given again on recorded clinical evidence: ranked after every other option.</summary>
+    /// <summary>A TKI the disease progressed on, given again on recorded clinical evidence: never the first choice.</summary>
     public bool IsRechallenge { get; init; }
 
     /// <summary>

@@ -158,10 +158,11 @@ internal static class SystemicPlan
         return Finish(p, Setting.PostTargeted, p.Line);
     }
 
-    /// <summary>What the history rules out: progression (unless re-challenged), intolerance, and resistance of the genotype found.</summary>
+    /// <summary>What the history rules out: progression (unless re-challenged) and the same chemotherapy again, intolerance, and resistance of the genotype found.</summary>
     private static void RuleOutFromHistory(PlanState p)
     {
         PriorProgression.RuleOut(p);
+        SameChemotherapy.RuleOut(p);
         Intolerance.RuleOut(p);
         ResistantAvoided.RuleOut(p);
     }

@@ -22,6 +22,7 @@ internal static class SystemicRuleIds
         GuidelineTable.Id,
         GuidelineTable.NoTableForDateId,
         PriorProgression.Id,
+        SameChemotherapy.Id,
         Rechallenge.Id,
         Immunotherapy.Id,
         Immunotherapy.PriorImmunotherapyId,

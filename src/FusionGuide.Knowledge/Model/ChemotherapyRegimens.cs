@@ -37,6 +37,39 @@ public sealed record ChemoRegimen(string Id, IReadOnlyList<RegimenComponent> Com
             yield return (m.Id, m.Provenance);
         }
     }
+
+    /// <summary>
+    /// The regimen's cytotoxic chemotherapy: one slot per component, a component and its alternative sharing a slot
+    /// (cisplatin or carboplatin), antibodies left out. Two regimens with the same backbone give the same chemotherapy:
+    /// platinum + pemetrexed with bevacizumab or pembrolizumab added is still platinum + pemetrexed.
+    /// </summary>
+    public IReadOnlyList<IReadOnlySet<RegimenAgent>> CytotoxicBackbone() =>
+    [
+        .. Components.Where(c => c.AlternativeTo is null && c.Agent.IsCytotoxic())
+            .Select(c => (IReadOnlySet<RegimenAgent>)Components.Where(a => a.Agent == c.Agent || a.AlternativeTo == c.Agent).Select(a => a.Agent).ToHashSet()),
+    ];
+
+    /// <summary>Whether both regimens give the same cytotoxic chemotherapy (see <see cref="CytotoxicBackbone"/>).</summary>
+    public bool SameCytotoxicBackbone(ChemoRegimen other)
+    {
+        var mine = CytotoxicBackbone();
+        var theirs = other.CytotoxicBackbone();
+        return mine.Count > 0 && mine.Count == theirs.Count && mine.All(slot => theirs.Any(t => t.SetEquals(slot)));
+    }
+}
+
+/// <summary>What kind of drug a regimen agent is.</summary>
+public static class RegimenAgents
+{
+    /// <summary>A cytotoxic drug (platinum, antifolate, taxane, topoisomerase inhibitor), not an antibody.</summary>
+    public static bool IsCytotoxic(this RegimenAgent agent) => agent switch
+    {
+        RegimenAgent.Cisplatin or RegimenAgent.Carboplatin or RegimenAgent.Pemetrexed or RegimenAgent.Paclitaxel
+            or RegimenAgent.Etoposide or RegimenAgent.Docetaxel => true,
+        RegimenAgent.Bevacizumab or RegimenAgent.Pembrolizumab or RegimenAgent.Atezolizumab => false,
+        // A new agent must be placed above: left unplaced it would silently change which regimens count as the same.
+        _ => throw new ArgumentOutOfRangeException(nameof(agent), agent, "regimen agent not classified"),
+    };
 }
 
 /// <summary>One drug of a regimen's cycle.</summary>

@@ -14,10 +14,14 @@ internal static class NoTargetedOption
     public static void Start(PlanState p, string why)
     {
         DropTargeted(p);
-        var beside = p.Candidates.Where(c => c.IsLabelBased).Select(c => p.Name(c.Therapy)).ToList();
+        // A TKI kept beside the pathway — a label-based option (SYS-LABEL-001) or a re-challenge on clinical evidence
+        // (SYS-RECHAL-001) — is named, so the warning never says no TKI is left while one is offered.
+        var beside = p.Candidates.Where(c => c.IsLabelBased || c.IsRechallenge)
+            .Select(c => $"{p.Name(c.Therapy)} {(c.IsRechallenge ? "as a re-challenge on clinical evidence of re-sensitisation" : "as a label-based option")}")
+            .ToList();
         var msg = beside.Count == 0
             ? $"No {p.KinaseCode} TKI is left for this patient ({why}): the conventional NSCLC pathway applies."
-            : $"No {p.KinaseCode} TKI placed by a guideline is left for this patient ({why}): the conventional NSCLC pathway applies, with {string.Join(", ", beside)} beside it as a label-based option.";
+            : $"No {p.KinaseCode} TKI placed by a guideline is left for this patient ({why}): the conventional NSCLC pathway applies, with {string.Join(" and ", beside)} beside it.";
         p.E.Warn(WarningCodes.NoTargetedOption, msg);
         p.E.Fire(Id, msg);
         p.Situation = $"{p.KinaseCode}-positive disease: {why}";

@@ -24,8 +24,8 @@ internal static class Ranking
 
     private static readonly Ranker[] Rankers =
     [
-        // Never first: a re-challenge (SYS-RECHAL-001), and a TKI for a small-cell carcinoma (SYS-SCLC-001).
-        new(null, (p, c) => c.IsRechallenge || (p.SmallCellHistology && p.IsTargeted(c.Therapy)) ? 1 : 0),
+        // After chemotherapy: a TKI for a small-cell carcinoma (SYS-SCLC-001).
+        new(null, (p, c) => p.SmallCellHistology && p.IsTargeted(c.Therapy) ? 1 : 0),
         // With pregnancy the pathway (SYS-PREG-001) orders before the guideline's preference.
         new("pregnancy pathway", PregnancyPathway.Rank, PregnancyPathway.Applies),
         new("preference", (_, c) => (int)c.Preference),
@@ -53,6 +53,7 @@ internal static class Ranking
         }
 
         List<Candidate> list = [.. ranked];
+        NeverFirst(list);
         if (list.Count > 1 && list[0].Preference == list[1].Preference && !list[0].IsContinuation)
         {
             var (first, next) = (list[0], list[1]);
@@ -63,6 +64,22 @@ internal static class Ranking
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// Never first: a re-challenge (SYS-RECHAL-001). When the keys put one first, the best-ranked other option leads;
+    /// otherwise it keeps the place the keys give it — a re-challenge on clinical evidence of re-sensitisation for this
+    /// genotype is not put behind later-line chemotherapy such as docetaxel.
+    /// </summary>
+    private static void NeverFirst(List<Candidate> list)
+    {
+        var lead = list.FindIndex(c => !c.IsRechallenge);
+        if (lead > 0)
+        {
+            var first = list[lead];
+            list.RemoveAt(lead);
+            list.Insert(0, first);
+        }
     }
 
     private static bool AnyLabelUnread(PlanState p) => p.Candidates.Any(c => p.E.Kb.Drug(c.Therapy).DosingNotRead is not null);

@@ -8,14 +8,14 @@ namespace FusionGuide.Engine.Systemic.Rules;
 /// <summary>
 /// SYS-RECHAL-001: a TKI the disease progressed on is offered again only when the knowledge base records clinical
 /// evidence (a <c>resensitises</c> record on the exact resistance row) that the genotype found now restores it; it is
-/// then certain-circumstances and ranked after every other option. Lab sensitivity is not such evidence, and the most
-/// recent failure is never re-challenged. Sources: the rule catalogue and the re-sensitisation record.
+/// then certain-circumstances and never the first choice (SYS-RANK-001 ranks it by the usual keys, then gives the lead to
+/// the best other option). Lab sensitivity is not such evidence, and the most recent failure is never re-challenged. Sources: the rule catalogue and the re-sensitisation record.
 /// </summary>
 internal static class Rechallenge
 {
     public const string Id = "SYS-RECHAL-001";
 
-    /// <summary>Candidates added after everything else, ranked after every other option.</summary>
+    /// <summary>Candidates added after everything else: last in guideline order among equals.</summary>
     private const int Order = 1000;
 
     /// <summary>

@@ -27,6 +27,30 @@ public class ProblemCollectionTests
     }
 
     [Fact]
+    public void Brain_metastases_present_with_a_count_of_zero_and_no_leptomeningeal_disease_is_a_problem()
+    {
+        var doc = Cases.ValidWith(d => JsonPath.Set(d, "$.disease.brainMetastases", new System.Text.Json.Nodes.JsonObject { ["present"] = true, ["count"] = 0 }));
+
+        var outcome = CaseReader.Read(doc.ToJsonString());
+
+        Assert.Null(outcome.Case);
+        var problem = Assert.Single(outcome.Problems);
+        Assert.Equal("$.disease.brainMetastases.count", problem.Path);
+        Assert.Contains("leptomeningeal", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Leptomeningeal_disease_without_parenchymal_lesions_is_written_with_a_count_of_zero()
+    {
+        var doc = Cases.ValidWith(d => JsonPath.Set(d, "$.disease.brainMetastases", new System.Text.Json.Nodes.JsonObject { ["present"] = true, ["count"] = 0, ["leptomeningeal"] = true }));
+
+        var outcome = CaseReader.Read(doc.ToJsonString());
+
+        Assert.Empty(outcome.Problems);
+        Assert.Equal(0, outcome.Case!.Disease.BrainMetastases!.Count);
+    }
+
+    [Fact]
     public void Problems_inside_an_entry_with_a_bad_required_field_are_still_reported()
     {
         var doc = Cases.ValidWith(d =>

@@ -142,6 +142,21 @@ public class BrainPlanTests
     }
 
     [Fact]
+    public void Leptomeningeal_disease_without_parenchymal_lesions_gets_no_radiosurgery_or_resection()
+    {
+        var r = Cases.Evaluate(Brain("""{ "present": true, "count": 0, "symptomatic": true, "leptomeningeal": true }""",
+            """, "history": [ { "therapy": "alectinib", "start": "2021-03", "end": "2024-05", "stopReason": "progression", "progressionPattern": "cns" } ]"""));
+
+        Assert.DoesNotContain("srs", r.Local());
+        Assert.DoesNotContain("neurosurgical-resection", r.Local());
+        Assert.Contains("wbrt", r.Local());
+        Assert.Contains(RuleIds.Leptomeningeal, r.Rules());
+        Assert.DoesNotContain("0 lesions", string.Join(" ", r.LocalTherapy.Select(l => l.Rationale)), StringComparison.Ordinal);
+        var lorlatinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Lorlatinib);
+        Assert.Contains("brain metastases (leptomeningeal disease)", lorlatinib.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Leptomeningeal_disease_gets_CSF_and_spine_MRI()
     {
         var r = Cases.Evaluate(Brain("""{ "present": true, "count": 2, "symptomatic": true, "largestMm": 8, "leptomeningeal": true }"""));

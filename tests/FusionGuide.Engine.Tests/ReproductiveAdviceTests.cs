@@ -75,9 +75,9 @@ public class ReproductiveAdviceTests
     [Fact]
     public void A_line_the_label_reading_did_not_verify_says_so_on_the_row()
     {
-        // The US lactation interval of lorlatinib was not read (knowledge/reproductive/lorlatinib.json): the row says so.
+        // The US lactation interval of brigatinib was not read (knowledge/reproductive/brigatinib.json): the row says so.
         var r = Cases.Evaluate("""{ "comorbidities": ["breastfeeding"] }""");
 
-        Assert.Contains(Dosing(r, Therapy.Lorlatinib).Reproductive!, a => a.StartsWith("Breastfeeding (US label)", StringComparison.Ordinal) && a.EndsWith("(not yet verified against the label: check it)", StringComparison.Ordinal));
+        Assert.Contains(Dosing(r, Therapy.Brigatinib).Reproductive!, a => a.StartsWith("Breastfeeding (US label)", StringComparison.Ordinal) && a.EndsWith("(not yet verified against the label: check it)", StringComparison.Ordinal));
     }
 }

@@ -218,6 +218,12 @@ internal static class CaseParts
                 MassEffect = brain.Bool("massEffect"),
                 Leptomeningeal = brain.Bool("leptomeningeal"),
             };
+            // "Present" with no lesion and no leptomeningeal disease contradicts itself; the local plan would otherwise
+            // aim radiosurgery at nothing. Leptomeningeal disease alone is written count 0 with leptomeningeal true.
+            if (bm is { Present: true, Count: 0 } && bm.Leptomeningeal != true)
+            {
+                brain.Problem("count", "is 0 while present is true: give the number of brain lesions (1 or more), set present to false, or set leptomeningeal to true for leptomeningeal disease without parenchymal lesions");
+            }
             brain.NoticeUnknownFields();
         }
 

@@ -26,14 +26,20 @@ internal static class BrainStage
             Leptomeningeal(e, b, plan);
         }
 
-        if (b.MassEffect || (b.Symptomatic && b.Large))
+        // Leptomeningeal disease with no parenchymal lesion (count 0): nothing to resect or to aim radiosurgery at.
+        var parenchymal = b.Count != 0;
+        if (parenchymal && (b.MassEffect || (b.Symptomatic && b.Large)))
         {
             // Trace id LOC-BRAIN-003 (RuleIds.BrainSurgery) is written here; its sources: knowledge/rules/LOC-BRAIN-003.json.
             plan.Add(LocalTherapy.NeurosurgicalResection, RuleIds.BrainSurgery,
                 $"{b.Describe()}: resection relieves mass effect quickly and gives tissue if needed; radiosurgery to the cavity afterwards.");
         }
 
-        if (b.NeedsLocal)
+        if (!parenchymal)
+        {
+            // Only the leptomeningeal pathway above applies.
+        }
+        else if (b.NeedsLocal)
         {
             LocalTreatment(e, b, plan);
         }

@@ -176,7 +176,13 @@ internal static class OptionWriter
         }
 
         p.E.UsedUnverified($"{drug.Id}-cns", cns.Provenance);
-        var count = p.E.Case.Disease.BrainMetastases?.Count is { } n ? $" ({n})" : "";
+        var brain = p.E.Case.Disease.BrainMetastases;
+        var count = brain switch
+        {
+            { Count: 0, Leptomeningeal: true } => " (leptomeningeal disease)",
+            { Count: { } n } => $" ({n})",
+            _ => "",
+        };
         if (cns.Provenance.Sources.Any(r => !DriverReferences.Keep(p, r)))
         {
             // The intracranial evidence comes from trials of the other kinase: say so, and cite none of them.

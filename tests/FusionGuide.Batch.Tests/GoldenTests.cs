@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "944843062a9e035538c397730cdb58a36b398e2bf56fd1b4b08a4280ed23504d";
+    private const string ExpectedSha256 = "7893151b86cb8bec08cc750e84e2cca1d13423e73e02b8ebe2a8c622108cbd3f";
 
     public static string Compute()
     {

@@ -16,8 +16,9 @@ namespace FusionGuide.Engine.Tests;
 public sealed class UnverifiedClassMembershipTests
 {
     /// <summary>
-    /// A copy in which ketoconazole's entry among the strong CYP3A inhibitors, ceritinib's entry in the same class and
-    /// clarithromycin's own co-medication record are unverified; itraconazole's entry and record stay as shipped.
+    /// A copy in which ketoconazole's entry among the strong CYP3A inhibitors, ceritinib's entry in the same class,
+    /// clarithromycin's own co-medication record and azithromycin's entry among the QT-prolonging drugs are unverified;
+    /// itraconazole's entry and record stay as shipped.
     /// </summary>
     private static readonly Lazy<FusionEngine> Edited = new(() => EditedKnowledge.Engine(
         ("interactions/classes/cyp3a-strong-inhibitors.json", c =>
@@ -25,7 +26,8 @@ public sealed class UnverifiedClassMembershipTests
             Unverify(EditedKnowledge.ClassMember(c, "ketoconazole"));
             Unverify(EditedKnowledge.ClassMember(c, "ceritinib"));
         }),
-        ("interactions/comedications/clarithromycin.json", Unverify)));
+        ("interactions/comedications/clarithromycin.json", Unverify),
+        ("interactions/classes/qt-prolonging.json", c => Unverify(EditedKnowledge.ClassMember(c, "azithromycin")))));
 
     private static (Result Result, IReadOnlyList<string> Unverified) OnDrugWith(string drug, string med)
     {
@@ -95,6 +97,18 @@ public sealed class UnverifiedClassMembershipTests
     }
 
     /// <summary>Marks a fact unverified, as a record without evidence is written (docs/knowledge-format.md).</summary>
+    [Fact]
+    public void A_swap_check_resting_on_an_unverified_class_member_names_it()
+    {
+        // Clarithromycin with crizotinib: the swap to azithromycin is checked against crizotinib, and the check says
+        // azithromycin is itself major (QT) — through azithromycin's place among the QT-prolonging drugs.
+        var (r, unverified) = OnDrugWith("crizotinib", "clarithromycin");
+
+        Assert.Contains("azithromycin is itself major with crizotinib (qt-prolonging)", Cases.InteractionRow(r, Therapy.Crizotinib, "clarithromycin").Advice, StringComparison.Ordinal);
+        Assert.Contains("qt-prolonging/azithromycin", unverified);
+        Assert.Contains("qt-prolonging/azithromycin", UnverifiedTrace(r), StringComparison.Ordinal);
+    }
+
     private static void Unverify(JsonObject fact)
     {
         fact["verified"] = false;

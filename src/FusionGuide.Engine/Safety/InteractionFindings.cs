@@ -57,8 +57,8 @@ internal static class InteractionFindings
     public static PairStanding? StandingQuietly(Evaluation e, Therapy therapy, string generic, IReadOnlyList<InteractionClassCode> classes)
     {
         var findings = new List<InteractionFinding>();
-        FromTherapyLabel(e, therapy, generic, classes, findings, fire: false);
-        FromComedicationLabel(e, therapy, generic, findings, fire: false);
+        FromTherapyLabel(e, therapy, generic, classes, findings, Use.Quiet);
+        FromComedicationLabel(e, therapy, generic, findings, Use.Quiet);
         return Standing(findings);
     }
 
@@ -66,25 +66,40 @@ internal static class InteractionFindings
     public static IReadOnlyList<InteractionFinding> For(Evaluation e, Therapy therapy, string generic, IReadOnlyList<InteractionClassCode> classes)
     {
         var findings = new List<InteractionFinding>();
-        FromTherapyLabel(e, therapy, generic, classes, findings, fire: true);
-        FromComedicationLabel(e, therapy, generic, findings, fire: true);
+        FromTherapyLabel(e, therapy, generic, classes, findings, Use.Traced);
+        FromComedicationLabel(e, therapy, generic, findings, Use.Traced);
         return findings;
     }
 
-    /// <summary>The same findings without trace entries: how an alternative of a swap would fare with the therapy.</summary>
+    /// <summary>
+    /// The same findings without trace entries: how an alternative of a swap would fare with the therapy. The row's
+    /// check sentence rests on them, so an unverified rule or class membership behind them is counted in the
+    /// unverified-knowledge warning.
+    /// </summary>
     public static IReadOnlyList<InteractionFinding> Quietly(Evaluation e, Therapy therapy, string generic)
     {
         var findings = new List<InteractionFinding>();
-        FromTherapyLabel(e, therapy, generic, e.Kb.Medication(generic).Classes, findings, fire: false);
-        FromComedicationLabel(e, therapy, generic, findings, fire: false);
+        FromTherapyLabel(e, therapy, generic, e.Kb.Medication(generic).Classes, findings, Use.Counted);
+        FromComedicationLabel(e, therapy, generic, findings, Use.Counted);
         return findings;
+    }
+
+    /// <summary>
+    /// What reading a pair leaves behind: nothing (a ranking look-up, SYS-PAT-MED-001, whose options get their own rows
+    /// where it is counted), the unverified facts counted (a swap's check), or those counted and a trace entry (a row).
+    /// </summary>
+    private enum Use
+    {
+        Quiet,
+        Counted,
+        Traced,
     }
 
     /// <summary>
     /// SAFE-INT-001: the rules of <paramref name="therapy"/>'s table in force that apply to this medication: those naming
     /// it, or else those of its interaction classes (a label's named advice is more specific than its class's).
     /// </summary>
-    private static void FromTherapyLabel(Evaluation e, Therapy therapy, string generic, IReadOnlyList<InteractionClassCode> classes, List<InteractionFinding> findings, bool fire)
+    private static void FromTherapyLabel(Evaluation e, Therapy therapy, string generic, IReadOnlyList<InteractionClassCode> classes, List<InteractionFinding> findings, Use use)
     {
         if (e.Kb.Interactions(therapy) is not { } table)
         {
@@ -97,10 +112,14 @@ internal static class InteractionFindings
         {
             var mechanism = r.Class?.Code() ?? "named-medication";
             var membership = r.Class is { } cls ? Membership(e, cls, generic) : [];
-            if (fire)
+            if (use != Use.Quiet)
             {
                 e.UsedUnverified(r.Id, r.Provenance);
                 UsedUnverified(e, membership);
+            }
+
+            if (use == Use.Traced)
+            {
                 var because = r.Medication is not null ? $"{generic} (named in the label)" : r.Class!.Value.Code();
                 e.Fire(RuleIds.Interaction, $"{e.Name(therapy)} + {generic} ({because}): {r.Severity.Code()}. {r.FullAdvice}", r.Provenance.Sources);
             }
@@ -114,7 +133,7 @@ internal static class InteractionFindings
     /// strong CYP3A inhibitor such as ceritinib: contraindicated). The therapy's classes are its entries in the class
     /// files (ceritinib among the strong CYP3A inhibitors, crizotinib among the QT-prolonging drugs).
     /// </summary>
-    private static void FromComedicationLabel(Evaluation e, Therapy therapy, string generic, List<InteractionFinding> findings, bool fire)
+    private static void FromComedicationLabel(Evaluation e, Therapy therapy, string generic, List<InteractionFinding> findings, Use use)
     {
         if (e.Kb.Comedication(generic) is not { } record)
         {
@@ -127,10 +146,14 @@ internal static class InteractionFindings
             var whose = $"{record.Name}'s";
             // Here the row rests on the TKI's place in the class (ceritinib among the strong CYP3A inhibitors).
             var membership = Membership(e, r.TherapyClass, therapy.Code());
-            if (fire)
+            if (use != Use.Quiet)
             {
                 e.UsedUnverified(r.Id, r.Provenance);
                 UsedUnverified(e, membership);
+            }
+
+            if (use == Use.Traced)
+            {
                 e.Fire(RuleIds.InteractionOwnLabel, $"{generic} + {e.Name(therapy)} ({e.Name(therapy)} is a {r.TherapyClass.Code()} drug): {r.Severity.Code()} by {whose} own label. {r.Advice}", r.Provenance.Sources);
             }
 

@@ -36,9 +36,12 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<CarePathwayCode, CarePathway> pathways;
     private readonly FrozenDictionary<Therapy, ReproductiveFacts> reproductive;
 
-    internal KnowledgeBase(Loading.Wire.WireContent wire, KnowledgeContent c)
+    private readonly Lazy<KnowledgeBase>? withProvenance;
+
+    internal KnowledgeBase(Loading.Wire.WireContent wire, KnowledgeContent c, Lazy<KnowledgeBase>? withProvenance)
     {
         Wire = wire;
+        this.withProvenance = withProvenance;
         Manifest = c.Manifest;
         References = c.References;
         references = c.References.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
@@ -80,6 +83,17 @@ public sealed class KnowledgeBase
 
     /// <summary>The files as read, for writing a record back as JSON (<see cref="Loading.KnowledgeRecordJson"/>).</summary>
     internal Loading.Wire.WireContent Wire { get; }
+
+    /// <summary>
+    /// The same release with every fact's full provenance (verification notes, evidence readings, reviewer notes, the
+    /// evidence of each side of a dispute): what <c>kb audit</c>, <c>kb show</c> and a record written as JSON print.
+    /// The embedded base a start reads (<see cref="KnowledgeLoader.Embedded"/>) leaves that text out and loads it here, on
+    /// first use (<see cref="Loading.KnowledgeImage"/>); any other base has it and returns itself.
+    /// </summary>
+    public KnowledgeBase WithProvenance() => withProvenance?.Value ?? this;
+
+    /// <summary>False for the embedded runtime image, whose facts lack the provenance text (see <see cref="WithProvenance"/>).</summary>
+    public bool HasProvenance => withProvenance is null;
 
     /// <summary>Version and release date.</summary>
     public Manifest Manifest { get; }

@@ -17,11 +17,14 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "400117eb0d573d173df38eb468bf81041098fda0dd20c22332d748f422ebe2b4";
+    internal const string ExpectedSha256 = "400117eb0d573d173df38eb468bf81041098fda0dd20c22332d748f422ebe2b4";
 
-    public static string Compute()
+    public static string Compute() => Compute(KnowledgeLoader.Embedded);
+
+    /// <summary>The hash of the cohort's results with the given knowledge base (the embedded one by default).</summary>
+    public static string Compute(Knowledge.KnowledgeBase kb)
     {
-        var engine = new FusionEngine(KnowledgeLoader.Embedded);
+        var engine = new FusionEngine(kb);
         using var gz = new GZipStream(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Golden", "cases.ndjson.gz")), CompressionMode.Decompress);
         using var reader = new StreamReader(gz, Encoding.UTF8);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

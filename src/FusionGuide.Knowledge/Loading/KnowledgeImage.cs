@@ -79,7 +79,7 @@ public static class KnowledgeImage
             return new(load, hash, null, null);
         }
 
-        return new(load, hash, Write(kb.Wire, hash, Lean), Write(kb.Wire, hash, Full));
+        return new(load, hash, Writer.Write(kb.Wire, hash, Writer.Lean), Writer.Write(kb.Wire, hash, Writer.Full));
     }
 
     /// <summary>Reads a runtime image; throws <see cref="KnowledgeBaseException"/> (KB021) when unreadable or built from other knowledge.</summary>
@@ -116,52 +116,56 @@ public static class KnowledgeImage
     private static KnowledgeBaseException Mismatch(string part, string what) =>
         new([new KnowledgeProblem(KnowledgeCodes.ImageMismatch, part, $"the embedded knowledge {what}: rebuild the program")]);
 
-    private static byte[] Write(WireContent content, string hash, JsonSerializerOptions options) =>
-        JsonSerializer.SerializeToUtf8Bytes(new Document(hash, content), (JsonTypeInfo<Document>)options.GetTypeInfo(typeof(Document)));
-
-    private static readonly JsonSerializerOptions Full = Options(null);
-
-    private static readonly JsonSerializerOptions Lean = Options(LeaveOutProvenanceText);
-
-    // Compact: no indentation, no nulls, no empty optional lists (each reads back as its default: null, or the getter's empty list).
-    private static JsonSerializerOptions Options(Action<JsonTypeInfo>? modifier)
+    /// <summary>The build's writers, apart so a start never sets them up.</summary>
+    private static class Writer
     {
-        var resolver = KnowledgeJsonContext.Default.WithAddedModifier(LeaveOutEmptyLists);
-        return new(KnowledgeJsonContext.Default.Options)
-        {
-            TypeInfoResolver = modifier is null ? resolver : resolver.WithAddedModifier(modifier),
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            WriteIndented = false,
-        };
-    }
+        public static byte[] Write(WireContent content, string hash, JsonSerializerOptions options) =>
+            JsonSerializer.SerializeToUtf8Bytes(new Document(hash, content), (JsonTypeInfo<Document>)options.GetTypeInfo(typeof(Document)));
 
-    // Not WireContent's own lists: they are constructor parameters, required when read.
-    private static void LeaveOutEmptyLists(JsonTypeInfo type)
-    {
-        if (type.Type == typeof(WireContent))
-        {
-            return;
-        }
+        public static readonly JsonSerializerOptions Full = Options(null);
 
-        foreach (var property in type.Properties.Where(p => !p.IsRequired && p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)))
-        {
-            property.ShouldSerialize = static (_, value) => value is not System.Collections.ICollection { Count: 0 };
-        }
-    }
+        public static readonly JsonSerializerOptions Lean = Options(LeaveOutProvenanceText);
 
-    /// <summary>
-    /// The provenance text no answer prints: a fact's verification note, evidence readings and reviewer notes, and the
-    /// readings under each side of a dispute. Left out of the runtime image by name, on the wire types that carry them.
-    /// </summary>
-    private static void LeaveOutProvenanceText(JsonTypeInfo type)
-    {
-        var evidenced = typeof(WireEvidenced).IsAssignableFrom(type.Type);
-        foreach (var property in type.Properties)
+        // Compact: no indentation, no nulls, no empty optional lists (each reads back as its default: null, or the getter's empty list).
+        private static JsonSerializerOptions Options(Action<JsonTypeInfo>? modifier)
         {
-            if ((evidenced && property.Name is "verificationNote" or "evidence" or "notes")
-                || (type.Type == typeof(DisputePosition) && property.Name == "evidence"))
+            var resolver = KnowledgeJsonContext.Default.WithAddedModifier(LeaveOutEmptyLists);
+            return new(KnowledgeJsonContext.Default.Options)
             {
-                property.ShouldSerialize = static (_, _) => false;
+                TypeInfoResolver = modifier is null ? resolver : resolver.WithAddedModifier(modifier),
+                DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+                WriteIndented = false,
+            };
+        }
+
+        // Not WireContent's own lists: they are constructor parameters, required when read.
+        private static void LeaveOutEmptyLists(JsonTypeInfo type)
+        {
+            if (type.Type == typeof(WireContent))
+            {
+                return;
+            }
+
+            foreach (var property in type.Properties.Where(p => !p.IsRequired && p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)))
+            {
+                property.ShouldSerialize = static (_, value) => value is not System.Collections.ICollection { Count: 0 };
+            }
+        }
+
+        /// <summary>
+        /// The provenance text no answer prints: a fact's verification note, evidence readings and reviewer notes, and the
+        /// readings under each side of a dispute. Left out of the runtime image by name, on the wire types that carry them.
+        /// </summary>
+        private static void LeaveOutProvenanceText(JsonTypeInfo type)
+        {
+            var evidenced = typeof(WireEvidenced).IsAssignableFrom(type.Type);
+            foreach (var property in type.Properties)
+            {
+                if ((evidenced && property.Name is "verificationNote" or "evidence" or "notes")
+                    || (type.Type == typeof(DisputePosition) && property.Name == "evidence"))
+                {
+                    property.ShouldSerialize = static (_, _) => false;
+                }
             }
         }
     }

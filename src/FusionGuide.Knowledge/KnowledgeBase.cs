@@ -21,12 +21,13 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<string, InteractionClassCode[]> medicationClasses;
     private readonly FrozenDictionary<string, string> medicationCanonical;
     private readonly FrozenDictionary<string, Comedication> comedications;
-    private readonly NameSuggester medicationNames;
+    private readonly Lazy<NameSuggester> medicationNames; // "did you mean" for an unknown medication: built on the first one
     private readonly FrozenDictionary<(InteractionClassCode Class, string Generic), (InteractionClass File, ClassMember Member)> classMembers;
     private readonly FrozenDictionary<string, Drug> targetedByName;
     private readonly FrozenSet<string> targetedGenerics;
-    private readonly FrozenDictionary<Therapy, RegionalTable<MonitoringItem>> monitoring;
-    private readonly FrozenDictionary<Therapy, RegionalTable<Caution>> cautions;
+    // Each drug's table is chosen on the first case that reads it: a start (one case) needs a few drugs' tables, not all.
+    private readonly FrozenDictionary<Therapy, Lazy<RegionalTable<MonitoringItem>>> monitoring;
+    private readonly FrozenDictionary<Therapy, Lazy<RegionalTable<Caution>>> cautions;
     private readonly FrozenDictionary<string, Threshold> thresholds;
     private readonly FrozenDictionary<string, RuleInfo> rules;
     private readonly FrozenDictionary<string, Trial> trials;
@@ -36,9 +37,12 @@ public sealed class KnowledgeBase
     private readonly FrozenDictionary<CarePathwayCode, CarePathway> pathways;
     private readonly FrozenDictionary<Therapy, ReproductiveFacts> reproductive;
 
-    internal KnowledgeBase(Loading.Wire.WireContent wire, KnowledgeContent c)
+    private readonly Lazy<KnowledgeBase>? withProvenance;
+
+    internal KnowledgeBase(Loading.Wire.WireContent wire, KnowledgeContent c, Lazy<KnowledgeBase>? withProvenance)
     {
         Wire = wire;
+        this.withProvenance = withProvenance;
         Manifest = c.Manifest;
         References = c.References;
         references = c.References.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
@@ -52,11 +56,11 @@ public sealed class KnowledgeBase
         Comedications = c.Comedications;
         comedications = c.Comedications.ToFrozenDictionary(m => KnowledgeBase.NormaliseMedication(m.Name), StringComparer.Ordinal);
         (medicationClasses, medicationCanonical) = Indexes.Medications(c.InteractionClasses, c.Comedications);
-        medicationNames = new NameSuggester(medicationCanonical.Keys.Order(StringComparer.Ordinal));
+        medicationNames = new(() => new NameSuggester(medicationCanonical.Keys.Order(StringComparer.Ordinal)));
         classMembers = Indexes.ClassMembers(c.InteractionClasses);
         targetedByName = Indexes.TargetedByName(c.Drugs);
-        monitoring = c.Drugs.ToFrozenDictionary(d => d.Therapy, d => new RegionalTable<MonitoringItem>(d.Monitoring));
-        cautions = c.Drugs.ToFrozenDictionary(d => d.Therapy, d => new RegionalTable<Caution>(d.Cautions));
+        monitoring = c.Drugs.ToFrozenDictionary(d => d.Therapy, d => new Lazy<RegionalTable<MonitoringItem>>(() => new(d.Monitoring)));
+        cautions = c.Drugs.ToFrozenDictionary(d => d.Therapy, d => new Lazy<RegionalTable<Caution>>(() => new(d.Cautions)));
         targetedGenerics = c.Drugs.Where(d => d.IsTargeted).Select(d => NormaliseMedication(d.Name)).ToFrozenSet(StringComparer.Ordinal);
         Resistance = c.Resistance;
         resistance = Indexes.Resistance(c.Resistance);
@@ -80,6 +84,17 @@ public sealed class KnowledgeBase
 
     /// <summary>The files as read, for writing a record back as JSON (<see cref="Loading.KnowledgeRecordJson"/>).</summary>
     internal Loading.Wire.WireContent Wire { get; }
+
+    /// <summary>
+    /// The same release with every fact's full provenance (verification notes, evidence readings, reviewer notes, the
+    /// evidence of each side of a dispute): what <c>kb audit</c>, <c>kb show</c> and a record written as JSON print.
+    /// The embedded base a start reads (<see cref="KnowledgeLoader.Embedded"/>) leaves that text out and loads it here, on
+    /// first use (<see cref="Loading.KnowledgeImage"/>); any other base has it and returns itself.
+    /// </summary>
+    public KnowledgeBase WithProvenance() => withProvenance?.Value ?? this;
+
+    /// <summary>False for the embedded runtime image, whose facts lack the provenance text (see <see cref="WithProvenance"/>).</summary>
+    public bool HasProvenance => withProvenance is null;
 
     /// <summary>Version and release date.</summary>
     public Manifest Manifest { get; }
@@ -173,10 +188,10 @@ public sealed class KnowledgeBase
     public Drug Drug(Therapy therapy) => drugs[therapy];
 
     /// <summary>A drug's monitoring items that apply to <paramref name="region"/> (<see cref="RegionalRecords.For"/>).</summary>
-    public IReadOnlyList<RegionalChoice<MonitoringItem>> Monitoring(Therapy therapy, Region? region) => monitoring[therapy].For(region);
+    public IReadOnlyList<RegionalChoice<MonitoringItem>> Monitoring(Therapy therapy, Region? region) => monitoring[therapy].Value.For(region);
 
     /// <summary>A drug's cautions that apply to <paramref name="region"/> (<see cref="RegionalRecords.For"/>).</summary>
-    public IReadOnlyList<RegionalChoice<Caution>> Cautions(Therapy therapy, Region? region) => cautions[therapy].For(region);
+    public IReadOnlyList<RegionalChoice<Caution>> Cautions(Therapy therapy, Region? region) => cautions[therapy].Value.For(region);
 
     /// <summary>True when the base has a record for the therapy.</summary>
     public bool HasDrug(Therapy therapy) => drugs.ContainsKey(therapy);
@@ -257,7 +272,7 @@ public sealed class KnowledgeBase
             return [bare];
         }
 
-        return medicationNames.Closest(bare);
+        return medicationNames.Value.Closest(bare);
     }
 
     /// <summary>Lower-cases and folds spacing, apostrophes and hyphens so "St. John's Wort" meets "st-johns-wort".</summary>

@@ -17,11 +17,14 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "7893151b86cb8bec08cc750e84e2cca1d13423e73e02b8ebe2a8c622108cbd3f";
+    internal const string ExpectedSha256 = "7893151b86cb8bec08cc750e84e2cca1d13423e73e02b8ebe2a8c622108cbd3f";
 
-    public static string Compute()
+    public static string Compute() => Compute(KnowledgeLoader.Embedded);
+
+    /// <summary>The hash of the cohort's results with the given knowledge base (the embedded one by default).</summary>
+    public static string Compute(Knowledge.KnowledgeBase kb)
     {
-        var engine = new FusionEngine(KnowledgeLoader.Embedded);
+        var engine = new FusionEngine(kb);
         using var gz = new GZipStream(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Golden", "cases.ndjson.gz")), CompressionMode.Decompress);
         using var reader = new StreamReader(gz, Encoding.UTF8);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

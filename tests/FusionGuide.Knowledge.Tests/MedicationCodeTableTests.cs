@@ -122,8 +122,14 @@ public sealed class MedicationCodeTableTests
     [Fact]
     public void The_knowledge_base_load_does_not_hold_the_table()
     {
-        // The knowledge archive the CLI's recommend reads at start-up does not carry the 3.6 MB table.
-        using var archive = new System.IO.Compression.ZipArchive(typeof(KnowledgeLoader).Assembly.GetManifestResourceStream("knowledge.zip")!);
-        Assert.DoesNotContain(archive.Entries, e => e.FullName.Contains("medication-codes", StringComparison.Ordinal));
+        // The knowledge image the CLI's recommend reads at start-up does not carry the 3.6 MB table (nor does its provenance part).
+        foreach (var part in new[] { KnowledgeImage.RuntimeResource, KnowledgeImage.ProvenanceResource })
+        {
+            using var stream = typeof(KnowledgeLoader).Assembly.GetManifestResourceStream(part)!;
+            using var reader = new StreamReader(stream);
+            var text = reader.ReadToEnd();
+            Assert.True(text.Length > 100_000, part);
+            Assert.DoesNotContain("\"ingredients\"", text, StringComparison.Ordinal);
+        }
     }
 }

@@ -18,7 +18,8 @@ namespace FusionGuide.Cohort.Bench;
 public sealed record ColdStartStep(string Step, double FirstMs, double FirstCpuMs, double WarmMs);
 
 /// <summary>
-/// Cold start inside the process: the embedded knowledge base loaded (read, validated, compiled), the engine built, and
+/// Cold start inside the process: the embedded knowledge base loaded (its runtime image read and compiled, as a start
+/// does: <see cref="KnowledgeImage"/>), the engine built, and
 /// one case read, evaluated and serialised — each step timed the first time this process runs it, then repeated warm
 /// so what the first time costs beyond the work itself shows. Meaningful only as the first thing a process does
 /// (<c>fusionguide bench --cold-start</c>); <c>bench/cold-start.sh</c> measures the whole process from outside.
@@ -29,8 +30,7 @@ public static class ColdStartBench
     public static IReadOnlyList<ColdStartStep> Run(int warmRepeats = 5)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(warmRepeats, 1);
-        var (firstLoad, firstLoadCpu, kb) = Time(() => KnowledgeLoader.LoadEmbedded().KnowledgeBase
-            ?? throw new InvalidOperationException("the embedded knowledge base does not load"));
+        var (firstLoad, firstLoadCpu, kb) = Time(KnowledgeLoader.LoadEmbeddedImage);
         var (firstEngine, firstEngineCpu, engine) = Time(() => new FusionEngine(kb));
 
         // The case is drawn from the loaded base before the case step is timed (case 0 of seed 1, as bench's first).
@@ -41,7 +41,7 @@ public static class ColdStartBench
         double warmLoad = double.MaxValue, warmEngine = double.MaxValue, warmCase = double.MaxValue;
         for (var i = 0; i < warmRepeats; i++)
         {
-            warmLoad = Math.Min(warmLoad, Time(() => KnowledgeLoader.LoadEmbedded()).Ms);
+            warmLoad = Math.Min(warmLoad, Time(KnowledgeLoader.LoadEmbeddedImage).Ms);
             warmEngine = Math.Min(warmEngine, Time(() => new FusionEngine(kb)).Ms);
             warmCase = Math.Min(warmCase, Time(() => Evaluate(engine, input, buffer)).Ms);
         }

@@ -48,7 +48,7 @@ public sealed record KnowledgeAudit(
     private static bool IsSevereClass(string cls, KnowledgeBase kb) =>
         kb.InteractionTables.SelectMany(t => t.Rules).Any(r => r.Class is { } c && Model.Terms.InteractionClass.Code(c) == cls && r.Severity is Domain.Severity.Contraindicated or Domain.Severity.Major);
 
-    /// <summary>Audits a knowledge base.</summary>
+    /// <summary>Audits a knowledge base, with every fact's full provenance (<see cref="KnowledgeBase.WithProvenance"/>).</summary>
     public static KnowledgeAudit Of(KnowledgeBase kb)
     {
         ArgumentNullException.ThrowIfNull(kb);

@@ -51,10 +51,11 @@ public static class KnowledgeFacts
         : f.EvidenceLevel == EvidenceLevel.Secondary ? FactStatus.Secondary
         : FactStatus.Verified;
 
-    /// <summary>Lists every fact.</summary>
+    /// <summary>Lists every fact, with its full provenance (<see cref="KnowledgeBase.WithProvenance"/>).</summary>
     public static IReadOnlyList<KnowledgeFact> All(KnowledgeBase kb)
     {
         ArgumentNullException.ThrowIfNull(kb);
+        kb = kb.WithProvenance();
         var facts = new List<KnowledgeFact>();
         void Add(string folder, string kind, string id, string subject, string value, object record, Provenance p) =>
             facts.Add(new(folder, kind, id, subject, value, record, p, StatusOf(p)));

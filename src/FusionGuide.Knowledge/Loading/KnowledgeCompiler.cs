@@ -12,7 +12,8 @@ namespace FusionGuide.Knowledge.Loading;
 /// </summary>
 internal static class KnowledgeCompiler
 {
-    public static KnowledgeBase Compile(W.WireContent c)
+    /// <summary>Compiles <paramref name="c"/>; <paramref name="provenance"/> is the same base with full provenance when <paramref name="c"/> is a runtime image.</summary>
+    public static KnowledgeBase Compile(W.WireContent c, Lazy<KnowledgeBase>? provenance)
     {
         var shortNames = c.References.Select(Reference).ToDictionary(r => r.Id, r => r.Label ?? r.Id, StringComparer.Ordinal);
         var declaredDriver = c.References.Where(r => r.Driver is not null).ToDictionary(r => r.Id, r => r.Driver!, StringComparer.Ordinal);
@@ -38,7 +39,7 @@ internal static class KnowledgeCompiler
             [.. c.Comedications.Select(Comedication)],
             [.. c.Reproductive.Select(r => new ReproductiveFacts(r.Id, Codes.Therapy.Parse(r.Drug),
                 [.. r.Facts.Select(f => new ReproductiveFact(f.Id, Terms.ReproductiveTopic.Parse(f.Topic), Terms.Region.Parse(f.Region), f.Text, Of(f)))], Of(r)))]);
-        return new KnowledgeBase(c, content);
+        return new KnowledgeBase(c, content, provenance);
     }
 
     private static Provenance Of(W.WireSourced w) => Of(w, w.Sources);

@@ -3,7 +3,10 @@ using FusionGuide.Knowledge.Loading.Wire;
 
 namespace FusionGuide.Knowledge.Loading;
 
-/// <summary>Source-generated readers for knowledge files (strict: unknown fields are errors, so typos surface).</summary>
+/// <summary>
+/// Source-generated readers for knowledge files (strict: unknown fields are errors, so typos surface), and for the
+/// build-time knowledge image that holds them all in one document (<see cref="KnowledgeImage"/>).
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
@@ -28,4 +31,5 @@ namespace FusionGuide.Knowledge.Loading;
 [JsonSerializable(typeof(CarePathway))]
 [JsonSerializable(typeof(Comedication))]
 [JsonSerializable(typeof(ReproductiveFacts))]
+[JsonSerializable(typeof(KnowledgeImage.Document))]
 internal sealed partial class KnowledgeJsonContext : JsonSerializerContext;

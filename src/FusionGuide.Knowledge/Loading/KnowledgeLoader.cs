@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using FusionGuide.Knowledge.Loading.Wire;
@@ -8,31 +7,84 @@ namespace FusionGuide.Knowledge.Loading;
 /// <summary>What loading produced: the snapshot when valid, and every problem found.</summary>
 public sealed record LoadResult(KnowledgeBase? KnowledgeBase, IReadOnlyList<KnowledgeProblem> Problems, IReadOnlyDictionary<string, int> Counts);
 
-/// <summary>Loads the knowledge base from the embedded copy or a folder, validates all of it, and builds the snapshot.</summary>
+/// <summary>
+/// Loads the knowledge base: a folder (or files) in full — read, validated, compiled — or the copy embedded at build
+/// time, which the build already validated (<see cref="KnowledgeImage"/>): a start reads its runtime image only.
+/// </summary>
 public static class KnowledgeLoader
 {
-    private const string ArchiveResource = "knowledge.zip";
-    private static readonly Lazy<KnowledgeBase> EmbeddedBase = new(() =>
-    {
-        var result = LoadEmbedded();
-        return result.KnowledgeBase ?? throw new KnowledgeBaseException(result.Problems);
-    });
+    private static readonly Lazy<KnowledgeBase> EmbeddedBase = new(LoadEmbeddedImage);
+    private static readonly Lazy<KnowledgeBase> EmbeddedFull = new(() =>
+        LoadProvenancePart(Resource(KnowledgeImage.ProvenanceResource), KnowledgeImage.BuiltHash));
 
-    /// <summary>The embedded knowledge base, loaded once per process; throws when it is invalid.</summary>
+    /// <summary>
+    /// The embedded knowledge base, loaded once per process from the runtime image (without the provenance text no
+    /// answer prints; <see cref="KnowledgeBase.WithProvenance"/> has it); throws when the image does not match the build.
+    /// </summary>
     public static KnowledgeBase Embedded => EmbeddedBase.Value;
 
-    /// <summary>Loads the copy embedded in this assembly at build time.</summary>
+    /// <summary>The embedded knowledge base with every fact's full provenance (the provenance part), loaded once, on first use.</summary>
+    public static KnowledgeBase EmbeddedWithProvenance => EmbeddedFull.Value;
+
+    /// <summary>
+    /// Reads the embedded runtime image afresh (what a start does; <c>bench --cold-start</c> times it). Throws
+    /// <see cref="KnowledgeBaseException"/> (KB021) when it does not match the knowledge the program was built with.
+    /// </summary>
+    public static KnowledgeBase LoadEmbeddedImage() =>
+        LoadImage(Resource(KnowledgeImage.RuntimeResource), () => EmbeddedFull.Value, KnowledgeImage.BuiltHash);
+
+    /// <summary>
+    /// Reads a runtime image (<see cref="KnowledgeImage"/>): checked against <paramref name="expectedHash"/>, compiled,
+    /// not validated again (the build did); <paramref name="withProvenance"/> is called on the first
+    /// <see cref="KnowledgeBase.WithProvenance"/>, never before. Throws <see cref="KnowledgeBaseException"/> (KB021) on a mismatch.
+    /// </summary>
+    public static KnowledgeBase LoadImage(ReadOnlySpan<byte> image, Func<KnowledgeBase> withProvenance, string? expectedHash) =>
+        FromContent(KnowledgeImage.ReadRuntime(image, expectedHash), new Lazy<KnowledgeBase>(withProvenance));
+
+    /// <summary>Reads a provenance part (every field), checked against <paramref name="expectedHash"/> and compiled, not validated again.</summary>
+    public static KnowledgeBase LoadProvenancePart(ReadOnlySpan<byte> part, string? expectedHash) =>
+        FromContent(KnowledgeImage.ReadProvenance(part, expectedHash), null);
+
+    /// <summary>
+    /// The embedded copy, validated again in full from its provenance part (for <c>kb validate</c> and <c>kb audit</c>
+    /// without a folder): the cross-record checks, the counts, the compiled base with every fact's provenance.
+    /// </summary>
     public static LoadResult LoadEmbedded()
     {
-        using var archive = new ZipArchive(typeof(KnowledgeLoader).Assembly.GetManifestResourceStream(ArchiveResource)!, ZipArchiveMode.Read);
-        var files = archive.Entries
-            .Where(e => e.FullName.EndsWith(".json", StringComparison.Ordinal))
-            .Select(e => (Path: e.FullName.Replace('\\', '/'), Entry: e))
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .Select(f => (f.Path, ReadEntry(f.Entry)))
-            .ToList();
+        WireContent content;
+        try
+        {
+            content = KnowledgeImage.ReadProvenance(Resource(KnowledgeImage.ProvenanceResource), KnowledgeImage.BuiltHash);
+        }
+        catch (KnowledgeBaseException ex)
+        {
+            return new LoadResult(null, ex.Problems, new Dictionary<string, int>());
+        }
+
+        var problems = new List<KnowledgeProblem>();
+        KnowledgeValidator.Validate(content, problems);
         // The embedded archive leaves the RxNorm table out (it is embedded apart, compressed): the base gets that copy.
-        return Load(files, Medications.MedicationCodeLoader.EmbeddedBytes);
+        return new LoadResult(problems.Count == 0 ? FromContent(content, null) : null, problems, Counts(content));
+    }
+
+    /// <summary>
+    /// Compiles validated content (the embedded parts) with the embedded RxNorm table; <paramref name="provenance"/>
+    /// is the base with full provenance when this content lacks it.
+    /// </summary>
+    private static KnowledgeBase FromContent(WireContent content, Lazy<KnowledgeBase>? provenance)
+    {
+        var kb = KnowledgeCompiler.Compile(content, provenance);
+        Medications.MedicationCodeLoader.Attach(kb, Medications.MedicationCodeLoader.EmbeddedBytes);
+        return kb;
+    }
+
+    private static byte[] Resource(string name)
+    {
+        using var stream = typeof(KnowledgeLoader).Assembly.GetManifestResourceStream(name)
+            ?? throw new KnowledgeBaseException([new KnowledgeProblem(KnowledgeCodes.ImageMismatch, name, "the program was built without its knowledge image")]);
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
     /// <summary>Loads a knowledge folder from disk (for <c>kb validate DIR</c> and release comparisons).</summary>
@@ -54,9 +106,7 @@ public static class KnowledgeLoader
     /// Loads from (relative path, bytes) pairs. The RxNorm table among them (medication-codes/rxnorm.json) is kept
     /// with the base, unread, for the FHIR path (<see cref="Medications.MedicationCodeLoader"/>).
     /// </summary>
-    public static LoadResult Load(IEnumerable<(string Path, byte[] Bytes)> files) => Load(files, null);
-
-    private static LoadResult Load(IEnumerable<(string Path, byte[] Bytes)> files, Func<byte[]?>? tableElsewhere)
+    public static LoadResult Load(IEnumerable<(string Path, byte[] Bytes)> files)
     {
         ArgumentNullException.ThrowIfNull(files);
         byte[]? medicationCodes = null;
@@ -119,34 +169,26 @@ public static class KnowledgeLoader
             KnowledgeValidator.Validate(content, problems);
         }
 
-        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal)
-        {
-            ["references"] = refs.Count, ["drugs"] = drugs.Count, ["toxicity tables"] = tox.Count,
-            ["toxicity rules"] = tox.Sum(t => t.Rules.Count), ["interaction classes"] = classes.Count,
-            ["interaction rules"] = drugInteractions.Sum(d => d.Rules.Count), ["resistance rows"] = resistance.Count,
-            ["resistance cells"] = resistance.Sum(r => r.Cells.Count), ["off-target mechanisms"] = offTarget.Count,
-            ["regimens"] = regimens.Count, ["trials"] = trials.Count, ["thresholds"] = thresholds.Count,
-            ["rules"] = rules.Count, ["panel genes"] = panel.Count, ["care pathways"] = pathways.Count, ["co-medications"] = comedications.Count,
-            ["reproductive lines"] = reproductive.Sum(r => r.Facts.Count),
-        };
         // The cross-record checks first; only a base without problems is compiled into the typed snapshot.
-        var kb = problems.Count == 0 && content is not null ? KnowledgeCompiler.Compile(content) : null;
+        var kb = problems.Count == 0 && content is not null ? KnowledgeCompiler.Compile(content, null) : null;
         if (kb is not null)
         {
-            Func<byte[]?> table = medicationCodes is { } own ? () => own : tableElsewhere ?? (() => null);
-            Medications.MedicationCodeLoader.Attach(kb, table);
+            Medications.MedicationCodeLoader.Attach(kb, () => medicationCodes);
         }
 
-        return new LoadResult(kb, problems, counts);
+        return new LoadResult(kb, problems, content is null ? new Dictionary<string, int>() : Counts(content));
     }
 
-    private static byte[] ReadEntry(ZipArchiveEntry entry)
+    private static SortedDictionary<string, int> Counts(WireContent c) => new(StringComparer.Ordinal)
     {
-        var bytes = new byte[entry.Length];
-        using var s = entry.Open();
-        s.ReadExactly(bytes);
-        return bytes;
-    }
+        ["references"] = c.References.Count, ["drugs"] = c.Drugs.Count, ["toxicity tables"] = c.Toxicity.Count,
+        ["toxicity rules"] = c.Toxicity.Sum(t => t.Rules.Count), ["interaction classes"] = c.InteractionClasses.Count,
+        ["interaction rules"] = c.DrugInteractions.Sum(d => d.Rules.Count), ["resistance rows"] = c.Resistance.Count,
+        ["resistance cells"] = c.Resistance.Sum(r => r.Cells.Count), ["off-target mechanisms"] = c.OffTarget.Count,
+        ["regimens"] = c.Regimens.Count, ["trials"] = c.Trials.Count, ["thresholds"] = c.Thresholds.Count,
+        ["rules"] = c.Rules.Count, ["panel genes"] = c.Panel.Count, ["care pathways"] = c.CarePathways.Count, ["co-medications"] = c.Comedications.Count,
+        ["reproductive lines"] = c.Reproductive.Sum(r => r.Facts.Count),
+    };
 
     private sealed class FileReader(List<KnowledgeProblem> problems)
     {

@@ -53,6 +53,11 @@ public static class KnowledgeCodes
     public const string UnresolvableReference = "KB019";
     /// <summary>A disputed block with fewer than two positions, or a position without evidence (docs/knowledge-format.md).</summary>
     public const string BadDispute = "KB020";
+    /// <summary>
+    /// The knowledge image embedded at build time is unreadable, or was built from other knowledge than the program was
+    /// built with (its hash differs): a build fault, never a silent fall-back to another copy (docs/performance.md).
+    /// </summary>
+    public const string ImageMismatch = "KB021";
 }
 
 /// <summary>Thrown when a knowledge base fails validation: a broken knowledge base never answers a case.</summary>

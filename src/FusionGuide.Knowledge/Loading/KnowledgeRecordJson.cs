@@ -32,6 +32,7 @@ public static class KnowledgeRecordJson
     private static Wire.WireContent Wire(KnowledgeBase kb)
     {
         ArgumentNullException.ThrowIfNull(kb);
-        return kb.Wire;
+        // The file as written, provenance included: the embedded runtime image leaves that text out.
+        return kb.WithProvenance().Wire;
     }
 }

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string ExpectedSha256 = "944843062a9e035538c397730cdb58a36b398e2bf56fd1b4b08a4280ed23504d";
+    private const string ExpectedSha256 = "8dfed71659184f32f52076d9b85cda45f8fe717b958483449aa20044eb0fa0d4";
 
     public static string Compute()
     {

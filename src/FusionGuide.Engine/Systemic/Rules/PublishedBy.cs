@@ -33,7 +33,7 @@ internal static class PublishedBy
     {
         if (leftOut.Count > 0)
         {
-            e.Fire(Id, $"Not applied on {e.AsOfText}, because the knowledge base's sources for them were published later: {string.Join("; ", leftOut)}.");
+            e.Fire(Id, $"Not applied on {e.AsOfText}, because the knowledge base's sources for them are not known to be published by then: {string.Join("; ", leftOut)}.");
         }
     }
 }

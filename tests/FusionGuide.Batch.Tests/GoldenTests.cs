@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "7893151b86cb8bec08cc750e84e2cca1d13423e73e02b8ebe2a8c622108cbd3f";
+    internal const string ExpectedSha256 = "8dfed71659184f32f52076d9b85cda45f8fe717b958483449aa20044eb0fa0d4";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

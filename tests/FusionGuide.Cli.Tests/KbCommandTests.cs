@@ -154,6 +154,26 @@ public sealed class KbCommandTests
         Assert.Contains("label-us-lorlatinib", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Kb_show_of_a_reference_known_to_the_year_writes_the_year_without_an_invented_day()
+    {
+        var (code, stdout, _) = Cli.Run("kb", "show", "seed-5");
+
+        Assert.Equal(0, code);
+        Assert.Contains("date: 2024\n", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("2024-01-01", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kb_show_of_a_reference_known_to_the_month_writes_the_month()
+    {
+        var (code, stdout, _) = Cli.Run("kb", "show", "label-us-lorlatinib");
+
+        Assert.Equal(0, code);
+        Assert.Contains("date: 2026-01\n", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026-01-01", stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("seed-17")]
     [InlineData("DX-FISH-001")]

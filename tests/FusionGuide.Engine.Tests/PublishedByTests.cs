@@ -23,9 +23,9 @@ public sealed class PublishedByTests
         Assert.Contains("repotrectinib", r.Options());
         Assert.DoesNotContain("taletrectinib", r.Options());
         Assert.DoesNotContain("zidesamtinib", r.Options());
-        var left = Assert.Single(r.Trace, t => t.Rule == "SYS-DATE-001");
-        Assert.Contains("taletrectinib against G2032R", left.Detail, StringComparison.Ordinal);
-        Assert.Contains("zidesamtinib against G2032R", left.Detail, StringComparison.Ordinal);
+        var left = LeftOut(r);
+        Assert.Contains("taletrectinib against G2032R", left, StringComparison.Ordinal);
+        Assert.Contains("zidesamtinib against G2032R", left, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,15 +55,62 @@ public sealed class PublishedByTests
     [Fact]
     public void A_part_whose_cell_was_published_later_leaves_the_drug_unknown_against_the_compound()
     {
-        // On 2024-06-01 taletrectinib's F2004C cell was published (2024) but its G2032R cell not yet (2025): the compound
-        // F2004C+G2032R must not be judged sensitive from F2004C alone.
+        // On 2025-03-01 taletrectinib's F2004C cell was published (its source is dated 2024, so certain from 2025-01-01)
+        // but its G2032R cell not yet (2025-06-20): the compound F2004C+G2032R must not be judged sensitive from F2004C alone.
         var r = Cases.Evaluate($$"""
             { "tests": [ {{Cases.Ros1Tests[1..^1]}}, {{Cases.ProgressionTest("ROS1", ["F2004C", "G2032R"], sample: "tissue")}} ],
               "history": [ { "therapy": "crizotinib", "start": "2022-01", "end": "2023-12", "stopReason": "progression", "progressionPattern": "systemic" } ] }
-            """, new DateOnly(2024, 6, 1));
+            """, new DateOnly(2025, 3, 1));
 
         Assert.DoesNotContain(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Taletrectinib && o.Rationale.Contains("active against it", StringComparison.Ordinal) && !o.Rationale.Contains("unknown", StringComparison.Ordinal));
         Assert.Contains(r.Warnings, w => w.Message.Contains("Taletrectinib has no activity record against G2032R", StringComparison.Ordinal));
         Assert.Contains(r.Trace, t => t.Rule == "SYS-DATE-001" && t.Detail.Contains("taletrectinib against G2032R", StringComparison.Ordinal));
+    }
+
+    // ARROS-1 (arros-1-wclc-2025) is the only source of zidesamtinib's G2032R cell; the test states its date.
+    private static FusionEngine ArrosDated(string date) =>
+        EditedKnowledge.Engine(("references/arros-1-wclc-2025.json", r => r["date"] = date));
+
+    private static Result G2032RAfterCrizotinib(FusionEngine engine, DateOnly asOf)
+    {
+        var (c, notices) = Cases.Read(Ros1G2032RAfterCrizotinib("\"region\": \"US\""));
+        return engine.Evaluate(c, asOf, notices);
+    }
+
+    // Everything SYS-DATE-001 left out (resistance findings and trial figures are traced by their own stages).
+    private static string LeftOut(Result r) => string.Join(" | ", r.Trace.Where(t => t.Rule == "SYS-DATE-001").Select(t => t.Detail));
+
+    [Fact]
+    public void A_finding_whose_only_source_is_dated_to_the_year_is_not_applied_before_that_year_is_over()
+    {
+        var engine = ArrosDated("2025");
+
+        var during = LeftOut(G2032RAfterCrizotinib(engine, new DateOnly(2025, 6, 1)));
+        var after = LeftOut(G2032RAfterCrizotinib(engine, new DateOnly(2026, 1, 1)));
+
+        Assert.Contains("zidesamtinib against G2032R (first published in 2025)", during, StringComparison.Ordinal);
+        Assert.DoesNotContain("zidesamtinib", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_finding_whose_only_source_is_dated_to_the_month_is_applied_from_the_next_month()
+    {
+        var engine = ArrosDated("2025-09");
+
+        var inside = LeftOut(G2032RAfterCrizotinib(engine, new DateOnly(2025, 9, 30)));
+        var next = LeftOut(G2032RAfterCrizotinib(engine, new DateOnly(2025, 10, 1)));
+
+        Assert.Contains("zidesamtinib against G2032R (first published 2025-09)", inside, StringComparison.Ordinal);
+        Assert.DoesNotContain("2025-09-01", inside, StringComparison.Ordinal);
+        Assert.DoesNotContain("zidesamtinib", next, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_finding_whose_source_is_dated_to_the_day_is_applied_from_that_day()
+    {
+        var engine = ArrosDated("2025-09-07");
+
+        Assert.Contains("zidesamtinib against G2032R (first published 2025-09-07)", LeftOut(G2032RAfterCrizotinib(engine, new DateOnly(2025, 9, 6))), StringComparison.Ordinal);
+        Assert.DoesNotContain("zidesamtinib", LeftOut(G2032RAfterCrizotinib(engine, new DateOnly(2025, 9, 7))), StringComparison.Ordinal);
     }
 }

@@ -50,7 +50,7 @@ public sealed class CompiledSnapshotTests
         var kb = KnowledgeLoader.Embedded;
         Assert.All(kb.Regimens, r =>
         {
-            if (kb.Reference(r.Guideline)?.Date is { } published)
+            if (kb.Reference(r.Guideline)?.EarliestDay is { } published)
             {
                 Assert.True(r.Applies.From >= published, $"{r.Id} applies from {r.Applies.From}, before {published}");
             }

@@ -7,8 +7,9 @@ using static FusionGuide.Knowledge.Tests.EditedKnowledge;
 namespace FusionGuide.Knowledge.Tests;
 
 /// <summary>
-/// Issue #17, "no invented days": an approval's date may be "YYYY-MM" when only the month is known; nothing else may
-/// drop its day, and whatever writes the date says the month, never a day nobody read.
+/// Issue #17, "no invented days": an approval's date may be "YYYY-MM" when only the month is known (a reference's date
+/// too, or "YYYY": <see cref="ReferenceDateTests"/>); nothing else may drop its day, and whatever writes the date says
+/// the month, never a day nobody read.
 /// </summary>
 public sealed class MonthPrecisionDateTests
 {
@@ -62,11 +63,11 @@ public sealed class MonthPrecisionDateTests
     {
         var validity = LoadWith("regimens/nccn-alk-first-line-2025.json", d => d["validFrom"] = "2025-03");
         Assert.Null(validity.KnowledgeBase);
-        Assert.Contains(validity.Problems, p => p.Code == KnowledgeCodes.BadDate && p.Message.Contains("only as an approval's date", StringComparison.Ordinal));
+        Assert.Contains(validity.Problems, p => p.Code == KnowledgeCodes.BadDate && p.Message.Contains("only as an approval's or a reference's date", StringComparison.Ordinal));
 
-        var reference = LoadWith("references/smpc-eu-repotrectinib.json", d => d["date"] = "2025-01");
-        Assert.Null(reference.KnowledgeBase);
-        Assert.Contains(reference.Problems, p => p.Code == KnowledgeCodes.BadDate);
+        var evidence = LoadWith("drugs/repotrectinib.json", d => d["approvals"]![0]!["evidence"]![0]!["retrieved"] = "2026-12");
+        Assert.Null(evidence.KnowledgeBase);
+        Assert.Contains(evidence.Problems, p => p.Code == KnowledgeCodes.BadDate && p.Message.Contains("retrieved '2026-12'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed partial class AsOfProperties
     /// </summary>
     private static bool InForce(string tableId, DateOnly asOf) =>
         World.Kb.Regimens.Any(r => r.Id == tableId && r.Validity.Contains(asOf) &&
-            (World.Kb.Reference(r.Guideline)?.Date is not { } published || published <= asOf));
+            (World.Kb.Reference(r.Guideline)?.EarliestDay is not { } published || published <= asOf));
 
 
     [GeneratedRegex(@"table '([^']+)' in force on (\d{4}-\d{2}-\d{2})")]

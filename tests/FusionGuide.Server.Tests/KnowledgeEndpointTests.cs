@@ -19,6 +19,17 @@ public sealed class KnowledgeEndpointTests(ApiFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Knowledge_lists_a_reference_date_as_written_never_with_an_invented_day()
+    {
+        var body = await Get("/v1/knowledge", HttpStatusCode.OK);
+        string? Date(string id) => body.GetProperty("references").EnumerateArray().Single(r => r.GetProperty("id").GetString() == id).GetProperty("date").GetString();
+
+        Assert.Equal("2024", Date("seed-5"));
+        Assert.Equal("2026-01", Date("label-us-lorlatinib"));
+        Assert.Equal(Kb.Reference("seed-17")!.Date, Date("seed-17"));
+    }
+
+    [Fact]
     public async Task A_drug_is_its_knowledge_record()
     {
         var body = await Get("/v1/knowledge/drugs/lorlatinib", HttpStatusCode.OK);

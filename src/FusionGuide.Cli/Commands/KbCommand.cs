@@ -117,7 +117,7 @@ internal static class KbCommand
         // A reference's or threshold's verification note and reviewer notes: the part with provenance, read on first use.
         var kb = KnowledgeLoader.EmbeddedWithProvenance;
         var text = Codes.Therapy.TryParse(id, out var therapy) ? ShowDrug(kb, therapy)
-            : kb.Reference(id) is { } r ? $"{r.Id} ({r.Kind.Code()}) {r.ShortName}\n{r.Citation}\n{(r.Date is { } date ? $"date: {date.Code()}\n" : "")}{(r.Url is null ? "" : $"url: {r.Url}\n")}{Flag(r.Provenance)}{(r.Provenance.Notes is { } notes ? $"notes: {notes}\n" : "")}"
+            : kb.Reference(id) is { } r ? $"{r.Id} ({r.Kind.Code()}) {r.ShortName}\n{r.Citation}\n{(r.Date is { } date ? $"date: {date}\n" : "")}{(r.Url is null ? "" : $"url: {r.Url}\n")}{Flag(r.Provenance)}{(r.Provenance.Notes is { } notes ? $"notes: {notes}\n" : "")}"
             : kb.Rule(id) is { } rule ? $"{rule.Id} [{rule.Stage}] {rule.Title}\nsources: {string.Join(", ", rule.Provenance.Sources)}\n"
             : kb.Regimens.FirstOrDefault(x => x.Id == id) is { } reg ? ShowRegimen(reg)
             : kb.Trial(id) is { } trial ? ShowTrial(trial)

@@ -162,7 +162,7 @@ internal sealed class ResistanceProfile
             {
                 if (PublishedBy.NotYet(e, record.Provenance.Sources) is { } first)
                 {
-                    notYetPublished.Add($"re-sensitisation of {e.Name(record.Drug)} by {set.Name} (first published {Evaluation.IsoDate(first)})");
+                    notYetPublished.Add($"re-sensitisation of {e.Name(record.Drug)} by {set.Name} (first published {first})");
                     continue;
                 }
 
@@ -300,8 +300,8 @@ internal sealed class ResistanceProfile
         if (!Published(e, cell))
         {
             // SYS-DATE-001: the drug's activity against this part was not yet known on the evaluation date.
-            var first = PublishedBy.NotYet(e, cell.Provenance.Sources)!.Value;
-            notYetPublished.Add($"{drug} against {row.Name} (first published {Evaluation.IsoDate(first)})");
+            var first = PublishedBy.NotYet(e, cell.Provenance.Sources);
+            notYetPublished.Add($"{drug} against {row.Name} (first published {first})");
             return;
         }
 

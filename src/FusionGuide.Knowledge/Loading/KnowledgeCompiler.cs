@@ -17,7 +17,8 @@ internal static class KnowledgeCompiler
     {
         var shortNames = c.References.Select(Reference).ToDictionary(r => r.Id, r => r.Label ?? r.Id, StringComparer.Ordinal);
         var declaredDriver = c.References.Where(r => r.Driver is not null).ToDictionary(r => r.Id, r => r.Driver!, StringComparer.Ordinal);
-        var published = c.References.ToDictionary(r => r.Id, r => OptionalDate(r.Date), StringComparer.Ordinal);
+        // A guideline table starts no earlier than the FIRST day of its guideline's period (docs/knowledge-format.md).
+        var published = c.References.Select(Reference).ToDictionary(r => r.Id, r => r.EarliestDay, StringComparer.Ordinal);
         var content = new KnowledgeContent(
             new Manifest(c.Manifest.Version, KnowledgeDate.Parse(c.Manifest.ReleaseDate), c.Manifest.ContractVersion, c.Manifest.Title, c.Manifest.FormatVersion ?? 1),
             [.. c.References.Select(Reference)],
@@ -57,9 +58,18 @@ internal static class KnowledgeCompiler
 
     private static Validity Validity(string? from, string? to) => new(OptionalDate(from), OptionalDate(to));
 
-    private static Reference Reference(W.Reference r) =>
-        new(r.Id, r.ShortName, Terms.ReferenceKind.Parse(r.Kind), r.Citation, OptionalDate(r.Date), r.SeedNumber, r.Url, r.Supersedes, Of(r, []),
-        r.Driver is null ? null : Terms.Kinase.Parse(r.Driver));
+    // The date stays as written (for display) and is typed once: its precision and the first day it is certainly published.
+    private static Reference Reference(W.Reference r)
+    {
+        var dated = KnowledgeDate.TryParseReference(r.Date, out var d);
+        return new(r.Id, r.ShortName, Terms.ReferenceKind.Parse(r.Kind), r.Citation, r.Date, r.SeedNumber, r.Url, r.Supersedes, Of(r, []),
+            r.Driver is null ? null : Terms.Kinase.Parse(r.Driver))
+        {
+            DatePrecision = dated ? d.Precision : DatePrecision.Day,
+            KnownFrom = dated ? d.KnownFrom : null,
+            EarliestDay = dated ? d.First : null,
+        };
+    }
 
     private static Drug Drug(W.Drug d) => new(
         Codes.Therapy.Parse(d.Id), d.Name, d.Brands, Terms.DrugKind.Parse(d.Kind), [.. d.Targets.Select(Codes.Gene.Parse)], d.Generation,
@@ -146,7 +156,11 @@ internal static class KnowledgeCompiler
         Combinations = [.. o.Combinations.Select(x => new MechanismCombination(x.Id, Codes.Therapy.Parse(x.Therapy), Terms.CombinationUse.Parse(x.Use), x.Rationale, Of(x)))],
     };
 
-    /// <summary>A table applies from its validFrom, but never before its guideline was published.</summary>
+    /// <summary>
+    /// A table applies from its validFrom, but never before its guideline was published. A guideline dated only to the
+    /// month or year counts from the first day of that period here (unlike SYS-DATE-001's findings): a placeholder year
+    /// such as NCCN v2.2024's must not push its tables a whole year late, while a table's own validFrom still rules.
+    /// </summary>
     private static Regimen Regimen(W.Regimen r, DateOnly? published)
     {
         var validity = Validity(r.ValidFrom, r.ValidTo);

@@ -33,7 +33,7 @@ internal static partial class KnowledgeValidator
                 Term(file, "driver", r.Driver, Terms.Kinase.Codes);
             }
 
-            OptionalDate(file, "date", r.Date);
+            ReferenceDate(file, r.Date);
             if (r.Supersedes is not null && !referenceIds.Contains(r.Supersedes))
             {
                 Add(KnowledgeCodes.DanglingReference, file, $"supersedes '{r.Supersedes}', which is not in references/");

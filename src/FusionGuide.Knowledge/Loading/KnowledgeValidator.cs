@@ -218,7 +218,7 @@ internal static partial class KnowledgeValidator
         {
             if (date is not null && !KnowledgeDate.TryParse(date, out _))
             {
-                var month = KnowledgeDate.TryParseMonth(date, out _) ? " (a month without its day is accepted only as an approval's date)" : "";
+                var month = KnowledgeDate.TryParseMonth(date, out _) ? " (a month without its day is accepted only as an approval's or a reference's date)" : "";
                 Add(KnowledgeCodes.BadDate, file, $"{field} '{date}' is not YYYY-MM-DD{month}");
             }
         }
@@ -229,6 +229,15 @@ internal static partial class KnowledgeValidator
             if (a.Date is not null && !KnowledgeDate.TryParse(a.Date, out _) && !KnowledgeDate.TryParseMonth(a.Date, out _))
             {
                 Add(KnowledgeCodes.BadDate, file, $"{a.Id}.date '{a.Date}' is not YYYY-MM-DD, or YYYY-MM when only the month is known");
+            }
+        }
+
+        // A reference's date may be YYYY-MM or YYYY when the day (or month and day) was not read (issue #17: no invented days).
+        private void ReferenceDate(string file, string? date)
+        {
+            if (date is not null && !KnowledgeDate.TryParseReference(date, out _))
+            {
+                Add(KnowledgeCodes.BadDate, file, $"date '{date}' is not YYYY-MM-DD, or YYYY-MM / YYYY when only the month / year is known");
             }
         }
 

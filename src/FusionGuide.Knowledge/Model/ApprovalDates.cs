@@ -11,6 +11,9 @@ public enum DatePrecision
 
     /// <summary>Only the month is known (YYYY-MM): the date counts from the first day of the next month.</summary>
     Month,
+
+    /// <summary>Only the year is known (YYYY; a reference's date only): the date counts from 1 January of the next year.</summary>
+    Year,
 }
 
 /// <summary>

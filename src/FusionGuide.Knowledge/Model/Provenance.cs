@@ -65,7 +65,11 @@ public sealed record Manifest(string Version, DateOnly ReleaseDate, int Contract
 /// <param name="ShortName">Short display name (ALEX-2017).</param>
 /// <param name="Kind">Trial, label, guideline …</param>
 /// <param name="Citation">Full citation.</param>
-/// <param name="Date">Publication, revision or approval date.</param>
+/// <param name="Date">
+/// Publication, revision or approval date as the file writes it: YYYY-MM-DD, YYYY-MM (only the month is known) or YYYY
+/// (only the year). Everything that shows the date (kb show, kb audit, /v1/knowledge, reports, traces) shows this text,
+/// never an invented day; the engine compares <see cref="KnownFrom"/>.
+/// </param>
 /// <param name="SeedNumber">Number in the seed review's list, when it came from there.</param>
 /// <param name="Url">Where to read it.</param>
 /// <param name="Supersedes">Id of an older revision this one replaces.</param>
@@ -75,8 +79,27 @@ public sealed record Manifest(string Version, DateOnly ReleaseDate, int Contract
 /// record of this kinase rests on it (a ROS1 paper's remark about ALK G1202R). Undeclared, the kinase is inferred from
 /// the records that cite it (KnowledgeBase.OfOtherKinase).
 /// </param>
-public sealed record Reference(string Id, string? ShortName, ReferenceKind Kind, string Citation, DateOnly? Date, int? SeedNumber, string? Url, string? Supersedes, Provenance Provenance, Domain.Gene? Driver = null)
+public sealed record Reference(string Id, string? ShortName, ReferenceKind Kind, string Citation, string? Date, int? SeedNumber, string? Url, string? Supersedes, Provenance Provenance, Domain.Gene? Driver = null)
 {
+    /// <summary>How precisely <see cref="Date"/> is known: the day, the month or the year (Day when undated).</summary>
+    public DatePrecision DatePrecision { get; init; } = DatePrecision.Day;
+
+    /// <summary>
+    /// The first day the source is certainly published: the day written; for a month, the first day of the next month;
+    /// for a year, 1 January of the next year. A finding resting on it is applied only from then (SYS-DATE-001), because
+    /// counting "2025" from 1 January would apply it up to a year before it may have existed. Null when undated.
+    /// </summary>
+    public DateOnly? KnownFrom { get; init; }
+
+    /// <summary>
+    /// The first day of the period written (the day; the 1st of the month; 1 January): the earliest the source may have
+    /// appeared, never shown as its date. A guideline table starts no earlier than this (KnowledgeCompiler.Regimen).
+    /// </summary>
+    public DateOnly? EarliestDay { get; init; }
+
+    /// <summary>The date in prose after "published": "2025-06-12", "2025-06" (month known), "in 2025" (year known); null when undated.</summary>
+    public string? Published => Date is null ? null : DatePrecision == DatePrecision.Year ? $"in {Date}" : Date;
+
     /// <summary>
     /// The short name as a reader sees it in prose: without the curation marks the record keeps ("TRIDENT-1 (dup)" →
     /// "TRIDENT-1", "Passiglia-2023-ESMO?" → "Passiglia-2023-ESMO"); the report's reference list does the same.

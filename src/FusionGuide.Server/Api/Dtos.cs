@@ -15,7 +15,8 @@ public sealed record ValidationDto(bool Valid, string? CaseId, IReadOnlyList<Not
 /// An entry of the knowledge base's reference list: <c>shortName</c> and <c>citation</c> as the knowledge base holds
 /// them (curators' notes included), and what a reader is shown, cleaned by the reports' own rules
 /// (<see cref="Rendering.ReadableReferences"/>): <c>label</c>, <c>readableCitation</c>, and <c>listedAs</c>, the id a
-/// work recorded twice is listed under.
+/// work recorded twice is listed under. <c>date</c> is written as the knowledge file writes it: YYYY-MM-DD, or YYYY-MM /
+/// YYYY when only the month / year was read (never an invented day).
 /// </summary>
 public sealed record ReferenceDto(string Id, string ShortName, string Kind, string Citation, string? Date, string? Url, bool? Verified,
     string Label, string ReadableCitation, string ListedAs);

@@ -24,7 +24,7 @@ internal static class KnowledgeEndpoints
         var kb = engine.KnowledgeBase;
         // The readable forms come from the reports' rules (ReadableReferences), so the web page keeps no copy of them.
         var listedAs = ReadableReferences.Canonical(references);
-        var refs = kb.References.Select(r => new ReferenceDto(r.Id, r.ShortName ?? r.Id, r.Kind.Code(), r.Citation, r.Date?.Code(), r.Url, r.Provenance.Verified,
+        var refs = kb.References.Select(r => new ReferenceDto(r.Id, r.ShortName ?? r.Id, r.Kind.Code(), r.Citation, r.Date, r.Url, r.Provenance.Verified,
             ReadableReferences.Label(r.ShortName ?? r.Id), ReadableReferences.Citation(r.Citation), listedAs(r.Id))).ToList();
         return TypedResults.Ok(new KnowledgeDto(kb.Version, kb.ReleaseDate.Code(), kb.Manifest.ContractVersion, [.. kb.Drugs.Select(d => d.Id)], refs));
     }

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "8dfed71659184f32f52076d9b85cda45f8fe717b958483449aa20044eb0fa0d4";
+    internal const string ExpectedSha256 = "d57c88ecae4bcf0face0d27523237fd3fc1c880e3afc5974fcf650d2a0147c27";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -15,13 +15,15 @@ internal static class KnowledgeCompiler
     /// <summary>Compiles <paramref name="c"/>; <paramref name="provenance"/> is the same base with full provenance when <paramref name="c"/> is a runtime image.</summary>
     public static KnowledgeBase Compile(W.WireContent c, Lazy<KnowledgeBase>? provenance)
     {
-        var shortNames = c.References.Select(Reference).ToDictionary(r => r.Id, r => r.Label ?? r.Id, StringComparer.Ordinal);
+        // Each reference is typed once; its short name, declared driver and date serve the records that cite it.
+        List<Reference> references = [.. c.References.Select(Reference)];
+        var shortNames = references.ToDictionary(r => r.Id, r => r.Label ?? r.Id, StringComparer.Ordinal);
         var declaredDriver = c.References.Where(r => r.Driver is not null).ToDictionary(r => r.Id, r => r.Driver!, StringComparer.Ordinal);
         // A guideline table starts no earlier than the FIRST day of its guideline's period (docs/knowledge-format.md).
-        var published = c.References.Select(Reference).ToDictionary(r => r.Id, r => r.EarliestDay, StringComparer.Ordinal);
+        var published = references.ToDictionary(r => r.Id, r => r.EarliestDay, StringComparer.Ordinal);
         var content = new KnowledgeContent(
             new Manifest(c.Manifest.Version, KnowledgeDate.Parse(c.Manifest.ReleaseDate), c.Manifest.ContractVersion, c.Manifest.Title, c.Manifest.FormatVersion ?? 1),
-            [.. c.References.Select(Reference)],
+            references,
             [.. c.Drugs.Select(Drug)],
             [.. c.Toxicity.Select(Toxicity)],
             [.. c.InteractionClasses.Select(cls => new InteractionClass(cls.Id, Terms.InteractionClass.Parse(cls.Class),

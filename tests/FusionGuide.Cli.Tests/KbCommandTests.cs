@@ -154,24 +154,16 @@ public sealed class KbCommandTests
         Assert.Contains("label-us-lorlatinib", stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Kb_show_of_a_reference_known_to_the_year_writes_the_year_without_an_invented_day()
+    [Theory]
+    [InlineData("seed-5", "2024", "2024-01-01")] // known to the year
+    [InlineData("label-us-lorlatinib", "2026-01", "2026-01-01")] // known to the month
+    public void Kb_show_of_a_reference_writes_its_date_as_known_without_an_invented_day(string reference, string written, string invented)
     {
-        var (code, stdout, _) = Cli.Run("kb", "show", "seed-5");
+        var (code, stdout, _) = Cli.Run("kb", "show", reference);
 
         Assert.Equal(0, code);
-        Assert.Contains("date: 2024\n", stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("2024-01-01", stdout, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Kb_show_of_a_reference_known_to_the_month_writes_the_month()
-    {
-        var (code, stdout, _) = Cli.Run("kb", "show", "label-us-lorlatinib");
-
-        Assert.Equal(0, code);
-        Assert.Contains("date: 2026-01\n", stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("2026-01-01", stdout, StringComparison.Ordinal);
+        Assert.Contains($"date: {written}\n", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(invented, stdout, StringComparison.Ordinal);
     }
 
     [Theory]

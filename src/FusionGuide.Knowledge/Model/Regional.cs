@@ -57,8 +57,8 @@ public static class RegionalRecords
 }
 
 /// <summary>
-/// <see cref="RegionalRecords.For"/> of one list of records, chosen once for every region (and for none) when the
-/// knowledge base is built. Why: a drug's monitoring items and cautions were chosen per case and per drug, re-keying
+/// <see cref="RegionalRecords.For"/> of one list of records, chosen once for every region (and for none) — the knowledge
+/// base builds a drug's table on the first case that reads it (KnowledgeBase.Monitoring / Cautions). Why: a drug's monitoring items and cautions were chosen per case and per drug, re-keying
 /// every topic each time (bench: about 4 % of the engine path), though the choice depends on the knowledge and the region alone.
 /// </summary>
 public sealed class RegionalTable<T>

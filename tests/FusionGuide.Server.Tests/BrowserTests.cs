@@ -20,7 +20,7 @@ public sealed class BrowserTests
         await using var server = await RunningServer.StartAsync();
         using var profile = new TempDir("fg-chromium-");
         using var driver = BrowserSession.StartBrowser(profile.Path);
-        var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(20));
+        var wait = new WebDriverWait(driver, BrowserSession.PageDeadline);
 
         driver.Navigate().GoToUrl(server.BaseAddress);
         wait.Until(d => d.FindElement(By.Id("kb-version")).Text.Length > 0);

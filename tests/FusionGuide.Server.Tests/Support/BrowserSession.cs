@@ -21,8 +21,12 @@ internal sealed class BrowserSession : IAsyncDisposable
         this.server = server;
         this.profile = profile;
         Driver = driver;
-        Wait = new WebDriverWait(driver, TimeSpan.FromSeconds(20));
+        Wait = new WebDriverWait(driver, PageDeadline);
     }
+
+    /// <summary>How long a test waits for the page to reach a state: a deadline, not a timing (the wait ends as soon as
+    /// the state is there). Generous because CI runs every test assembly at once on two cores beside Chromium.</summary>
+    public static readonly TimeSpan PageDeadline = TimeSpan.FromSeconds(60);
 
     public ChromeDriver Driver { get; }
 
@@ -52,7 +56,10 @@ internal sealed class BrowserSession : IAsyncDisposable
         var options = new ChromeOptions { BinaryLocation = Chromium };
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage", $"--user-data-dir={profile}", "--window-size=1280,2400");
-        return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(120));
+        // axe-core runs as an asynchronous script; WebDriver's default of 30 s is too near a loaded CI machine's time.
+        driver.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(120);
+        return driver;
     }
 
     public async ValueTask DisposeAsync()

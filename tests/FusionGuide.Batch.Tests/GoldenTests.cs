@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "d57c88ecae4bcf0face0d27523237fd3fc1c880e3afc5974fcf650d2a0147c27";
+    internal const string ExpectedSha256 = "5821c777c1742520812715954ced9fc1b52fe55a710ad740c33139d376924088";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -29,6 +29,7 @@ public partial class WarningCodeTests
         { "outside-scope", """{ "tests": [ { "gene": "BRAF", "method": "ngs-dna", "sample": "tissue", "result": "positive" } ] }""" },
         { "history-inconsistent", """{ "history": [ { "therapy": "alectinib", "start": "2024-01", "end": "2023-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }""" },
         { "stage-inconsistent", """{ "tumor": { "stage": "IIIC", "resected": true } }""" },
+        { "curative-intent", """{ "tumor": { "stage": "IIA" }, "disease": { "sites": [] } }""" },
         { "adjuvant-stage", """{ "tumor": { "stage": "IB", "resected": true } }""" },
         { "histologic-transformation", $$"""{ "tumor": { "transformation": "small-cell" }, "history": [ {{AlectinibProgression}} ] }""" },
         { "what-comes-next", """{ "context": { "available": ["alectinib"] } }""" },

@@ -92,8 +92,11 @@ public static class WarningCodes
     public static readonly WarningCode OutsideScope = new("outside-scope", WarningSource.Engine, "Engine Systemic/SystemicStage",
         "The driver is neither ALK nor ROS1 (or none was found): FusionGuide gives no ALK/ROS1 advice.");
 
-    public static readonly WarningCode StageInconsistent = new("stage-inconsistent", WarningSource.Engine, "Engine Systemic (adjuvant setting)",
-        "The tumour is marked resected but its stage is outside the adjuvant range; the case is treated as advanced disease.");
+    public static readonly WarningCode StageInconsistent = new("stage-inconsistent", WarningSource.Engine, "Engine Systemic (adjuvant setting, StageIntent)",
+        "The stage contradicts the case (marked resected outside the adjuvant range, or stage I–III with distant metastases); the case is treated as advanced disease.");
+
+    public static readonly WarningCode CurativeIntent = new("curative-intent", WarningSource.Engine, "Engine Systemic (StageIntent)",
+        "Stage I–III disease, not resected, untreated and without distant metastases: curative-intent treatment comes first; the first-line options are for disease not amenable to it.");
 
     public static readonly WarningCode AdjuvantStage = new("adjuvant-stage", WarningSource.Engine, "Engine Systemic (adjuvant setting)",
         "Stage IB qualifies for adjuvant alectinib only with a tumour of at least 4 cm: confirm the size.");
@@ -160,7 +163,7 @@ public static class WarningCodes
     [
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
         InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers,
-        HistoryInconsistent, OutsideScope, StageInconsistent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable, WhatComesNext,
+        HistoryInconsistent, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication,
         UnverifiedKnowledge,

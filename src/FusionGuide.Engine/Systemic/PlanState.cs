@@ -38,6 +38,9 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
     /// <summary>Line of the recommendation: one more than the history's when a TKI continued through limited progression is given up.</summary>
     public int Line { get; set; } = h.Line;
 
+    /// <summary>Stage I–III disease given first-line options only in case curative treatment is not possible (SYS-STAGE-001).</summary>
+    public Stage? LimitedStage { get; set; }
+
     /// <summary>Set when the setting has guideline tables, but none encoded for the evaluation date (SYS-TABLE-002).</summary>
     public bool NoTableForDate { get; set; }
 

@@ -33,6 +33,7 @@ internal static class SystemicPlan
             }
         }
 
+        StageIntent.Check(p);
         Immunotherapy.AvoidMonotherapy(p);
         Immunotherapy.WarnIfGivenBefore(p);
         if (p.E.Case.Tumor.Transformation is { } transformation)

@@ -14,6 +14,8 @@ internal static class SystemicRuleIds
         SystemicStage.DiagnosticWorkupId,
         AdjuvantTherapy.Id,
         AdjuvantImmunotherapy.Id,
+        StageIntent.CurativeId,
+        StageIntent.ContradictedId,
         SmallCellHistology.Id,
         HistologicTransformation.Id,
         Continuation.Id,

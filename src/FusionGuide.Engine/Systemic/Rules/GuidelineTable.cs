@@ -34,7 +34,9 @@ internal static class GuidelineTable
         var before = p.E.Case.History.Where(x => !p.IsTargeted(x.Therapy)).Select(x => p.Name(x.Therapy)).ToList();
         p.Situation = before.Count > 0
             ? $"first-line targeted therapy for {p.KinaseCode}-positive disease found after {string.Join(", ", before)}"
-            : $"first-line therapy for {p.KinaseCode}-positive advanced NSCLC";
+            : p.LimitedStage is { } stage
+                ? $"first-line therapy for {p.KinaseCode}-positive advanced NSCLC (stage {Codes.Stage.Code(stage)} here: only if curative-intent treatment is not possible)"
+                : $"first-line therapy for {p.KinaseCode}-positive advanced NSCLC";
         return table;
     }
 

@@ -1,0 +1,64 @@
+using FusionGuide.Domain;
+
+namespace FusionGuide.Engine.Systemic.Rules;
+
+/// <summary>
+/// SYS-STAGE-001: stage I–III disease, not marked resected, never treated and with no distant metastasis recorded is
+/// treated with curative intent first (resection, radiotherapy or chemoradiotherapy); the ALK/ROS1 TKIs' first-line
+/// approvals are for metastatic (US) or advanced (EU) disease, so the first-line options are given only for the case
+/// that the disease is not amenable to it, and the answer says so.
+/// SYS-STAGE-002: a stage I–III that distant metastases contradict is read as advanced (stage IV) disease, with a warning.
+/// Sources: the rule catalogue (knowledge/rules/SYS-STAGE-00*.json).
+/// </summary>
+internal static class StageIntent
+{
+    public const string CurativeId = "SYS-STAGE-001";
+    public const string ContradictedId = "SYS-STAGE-002";
+
+    /// <summary>Sites that are distant (M1) metastases whatever the primary: a lung nodule or a lymph node may be regional
+    /// (T3/T4, N1–N3) and says nothing on its own.</summary>
+    private static readonly MetastaticSite[] DistantSites =
+        [MetastaticSite.Brain, MetastaticSite.Bone, MetastaticSite.Liver, MetastaticSite.Adrenal, MetastaticSite.Pleura, MetastaticSite.Pericardium];
+
+    /// <summary>Warns on a limited stage, and sets the first-line situation to say for whom the options are.</summary>
+    public static void Check(PlanState p)
+    {
+        var c = p.E.Case;
+        if (c.Tumor.Resected == true || c.Tumor.Stage is not { } stage || !IsLimited(stage))
+        {
+            return;
+        }
+
+        var stageCode = Codes.Stage.Code(stage);
+        var distant = DistantSites.Where(s => c.Disease.Sites.Contains(s) || (s == MetastaticSite.Brain && p.BrainMets)).Select(s => Codes.MetastaticSite.Code(s)).ToList();
+        if (distant.Count > 0)
+        {
+            var msg = $"Stage {stageCode} is given, but distant metastases are recorded ({string.Join(", ", distant)}): the case is read as advanced (stage IV) disease. Correct the stage if it is the one at first diagnosis.";
+            p.E.Warn(WarningCodes.StageInconsistent, msg);
+            p.E.Fire(ContradictedId, msg);
+            return;
+        }
+
+        if (c.History.Count > 0)
+        {
+            // A therapy already given: the disease is being treated as advanced (or has recurred); the history decides.
+            return;
+        }
+
+        var message = $"Stage {stageCode} {p.KinaseCode}-positive NSCLC, not marked resected, with no distant metastasis recorded: treatment has curative intent first — {CurativeTreatment(stage)}. "
+            + $"The {p.KinaseCode} TKIs' first-line approvals are for metastatic (US) or advanced (EU) disease: the options below apply only if the tumour board finds the disease not amenable to curative treatment, or when it recurs.";
+        p.E.Warn(WarningCodes.CurativeIntent, message);
+        p.E.Fire(CurativeId, message);
+        p.LimitedStage = stage;
+    }
+
+    private static bool IsLimited(Stage stage) =>
+        stage is Stage.IA or Stage.IB or Stage.IIA or Stage.IIB or Stage.IIIA or Stage.IIIB or Stage.IIIC;
+
+    private static string CurativeTreatment(Stage stage) => stage switch
+    {
+        Stage.IA => "resection where operable, stereotactic radiotherapy where not; no adjuvant systemic therapy follows stage IA",
+        Stage.IIIA or Stage.IIIB or Stage.IIIC => "a multidisciplinary decision between resection, where the tumour is resectable (then the adjuvant plan: mark the case resected), and definitive concurrent chemoradiotherapy",
+        _ => "resection where operable (then the adjuvant plan: mark the case resected), radiotherapy where not",
+    };
+}

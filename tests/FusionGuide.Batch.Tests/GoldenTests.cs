@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "5821c777c1742520812715954ced9fc1b52fe55a710ad740c33139d376924088";
+    internal const string ExpectedSha256 = "db238eea6df05a82c05493c65bf441fd528d739d46150e061d2cedfb890682cb";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

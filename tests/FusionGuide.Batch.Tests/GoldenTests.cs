@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "db238eea6df05a82c05493c65bf441fd528d739d46150e061d2cedfb890682cb";
+    internal const string ExpectedSha256 = "f6594df62aa4ef36aa8cdaa13308911f8c02117b590cde709fa5ec3612ff9bda";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "f6594df62aa4ef36aa8cdaa13308911f8c02117b590cde709fa5ec3612ff9bda";
+    internal const string ExpectedSha256 = "bcaa6fbe621e7e2d6a6d7076449ea6764cf6fb4d5a61e8b69088328904d5fdca";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

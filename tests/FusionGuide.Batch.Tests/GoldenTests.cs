@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "5821c777c1742520812715954ced9fc1b52fe55a710ad740c33139d376924088";
+    internal const string ExpectedSha256 = "bcaa6fbe621e7e2d6a6d7076449ea6764cf6fb4d5a61e8b69088328904d5fdca";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -142,6 +142,20 @@ public class ClinicalSafetyTests
     }
 
     [Fact]
+    public void Small_cell_histology_named_as_a_transformation_after_a_TKI_is_read_as_the_transformation()
+    {
+        // An integrator may write the re-biopsy's histology and the transformation both: the transformation decides.
+        var r = Cases.Evaluate("""
+            { "tumor": { "histology": "small-cell", "stage": "IVB", "transformation": "small-cell" },
+              "history": [ { "therapy": "alectinib", "start": "2020-01", "end": "2023-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """);
+
+        Assert.Contains("histologic-transformation", r.WarningCodes());
+        Assert.DoesNotContain("small-cell-histology", r.WarningCodes());
+        Assert.Equal("platinum-etoposide", r.First());
+    }
+
+    [Fact]
     public void Small_cell_histology_with_a_ros1_fusion_is_treated_as_small_cell_lung_cancer()
     {
         var r = Cases.Evaluate($$"""{ "tumor": { "histology": "small-cell", "stage": "IVB" }, "tests": {{Cases.Ros1Tests}} }""");

@@ -54,6 +54,25 @@ public sealed class TkiCombinationTests
     }
 
     [Fact]
+    public void The_inhibitor_continued_in_a_combination_is_avoided_as_a_single_agent_only()
+    {
+        var r = MetAmplificationAfter("alectinib");
+
+        // Avoided after progression, yet continued inside the combinations: the avoid row must say both, never contradict.
+        var alectinib = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.Alectinib);
+        Assert.StartsWith("Disease progressed on it", alectinib.Reason, StringComparison.Ordinal);
+        Assert.Contains("as a single agent only: it is continued inside the combinations offered (", alectinib.Reason, StringComparison.Ordinal);
+        foreach (var combination in Combinations(r))
+        {
+            Assert.Contains(combination.Therapy.Code() switch { "crizotinib" => "crizotinib", _ => "platinum" }, alectinib.Reason, StringComparison.Ordinal);
+        }
+
+        // With no combination offered, the avoid row is the plain one.
+        var plain = Cases.Evaluate($$"""{ "tests": [ {{AlkIhc}} ], "history": {{Progressed("alectinib")}} }""");
+        Assert.DoesNotContain("single agent", Assert.Single(plain.SystemicTherapy.Avoid, a => a.Therapy == Therapy.Alectinib).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Combinations_rank_after_every_single_option_of_a_higher_preference()
     {
         var options = MetAmplificationAfter("alectinib").SystemicTherapy.Options;

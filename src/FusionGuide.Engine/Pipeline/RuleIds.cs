@@ -47,6 +47,7 @@ public static class RuleIds
     public const string Airway = "LOC-AIRWAY-001";
     public const string Dosing = "SAFE-DOSE-001";
     public const string OrganAdjustment = "SAFE-DOSE-002";
+    public const string OrganAdjustmentMissing = "SAFE-DOSE-004";
     public const string ChemotherapyRegimen = "SAFE-DOSE-003";
     public const string ToxicityRule = "SAFE-TOX-001";
     public const string ToxicityGeneral = "SAFE-TOX-002";
@@ -105,6 +106,7 @@ public static class RuleIds
         Airway,
         Dosing,
         OrganAdjustment,
+        OrganAdjustmentMissing,
         ToxicityRule,
         ToxicityGeneral,
         ToxicityGrade5,

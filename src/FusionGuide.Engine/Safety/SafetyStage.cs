@@ -71,6 +71,7 @@ internal static class SafetyStage
                 e.Fire(RuleIds.OrganAdjustment, $"{e.Name(t)}: {Adjustment(a)}", a.Provenance.Sources);
             }
 
+            var missing = drug.IsTargeted ? MissingOrganAdjustments(e, t, drug) : [];
             var unverified = new List<string>();
             if (!regimen.Provenance.Verified)
             {
@@ -85,7 +86,7 @@ internal static class SafetyStage
                 Start = regimen.Start,
                 Reductions = [.. regimen.Reductions],
                 Food = regimen.Food,
-                Adjustments = adjustments.Count > 0 ? [.. adjustments.Select(Adjustment)] : null,
+                Adjustments = adjustments.Count + missing.Count > 0 ? [.. adjustments.Select(Adjustment), .. missing] : null,
                 Caveat = unverified.Count == 0 ? null
                     : $"Not yet verified against a primary source: {string.Join(" and ", unverified)} of {e.Name(t)}; check the current label before prescribing.",
                 References = refs,
@@ -96,6 +97,25 @@ internal static class SafetyStage
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// SAFE-DOSE-004: the patient has an organ impairment that some TKI's label adjusts for (renal, hepatic), but the
+    /// knowledge base records nothing for this one: said on the row, never left silent as if no change were needed.
+    /// </summary>
+    private static List<string> MissingOrganAdjustments(Evaluation e, Therapy t, Drug drug)
+    {
+        var adjustedSomewhere = e.Kb.Drugs.SelectMany(d => d.OrganAdjustments).Select(a => a.Comorbidity).Distinct();
+        var lines = new List<string>();
+        foreach (var impairment in adjustedSomewhere.Where(c => e.HasComorbidity(c) && !drug.OrganAdjustments.Any(a => a.Comorbidity == c && a.Validity.Contains(e.AsOf))).OrderBy(c => c.Code(), StringComparer.Ordinal))
+        {
+            var line = $"{impairment.Code()}: the knowledge base records no adjustment for {e.Name(t)} — check the label's dosing in organ impairment (US PI section 2 and 8, EU SmPC 4.2) before prescribing";
+            // Trace id SAFE-DOSE-004 (RuleIds.OrganAdjustmentMissing) is written here; its sources: knowledge/rules/SAFE-DOSE-004.json.
+            e.Fire(RuleIds.OrganAdjustmentMissing, $"{drug.Name}: {line}.", [.. drug.Provenance.Sources.Where(r => e.Kb.Reference(r)?.Kind == ReferenceKind.Label)]);
+            lines.Add(line);
+        }
+
+        return lines;
     }
 
     /// <summary>An organ-function adjustment in one line: which impairment, the dose, the label's words.</summary>

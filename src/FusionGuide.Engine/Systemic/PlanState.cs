@@ -54,8 +54,9 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
 
     public bool Squamous => E.Case.Tumor.Histology == Histology.Squamous || E.Case.Tumor.Transformation == Transformation.Squamous;
 
-    /// <summary>Small-cell carcinoma at diagnosis (the histology field), as opposed to a transformation at progression.</summary>
-    public bool SmallCellHistology => E.Case.Tumor.Histology == Histology.SmallCell;
+    /// <summary>Small-cell carcinoma at diagnosis (the histology field), as opposed to a transformation at progression: a
+    /// case that also names a transformation is a transformation (its histology field may hold the re-biopsy's).</summary>
+    public bool SmallCellHistology => E.Case.Tumor.Histology == Histology.SmallCell && E.Case.Tumor.Transformation is null;
 
     /// <summary>Stage IV (or not given): the extensive-stage SCLC options apply.</summary>
     public bool ExtensiveStage => E.Case.Tumor.Stage is null or Stage.IV or Stage.IVA or Stage.IVB;

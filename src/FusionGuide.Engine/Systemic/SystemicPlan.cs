@@ -175,6 +175,7 @@ internal static class SystemicPlan
         PregnancyPathway.Apply(p, setting);
         PatientFactors.Apply(p);
         var ranked = Ranking.Rank(p);
+        TkiCombinations.ExplainContinuedInAvoidList(p, ranked);
         var options = ranked.Select(c => OptionWriter.Write(p, c)).ToList();
         Ranking.Trace(p, options);
         WhatComesNext.Say(p, setting, options);

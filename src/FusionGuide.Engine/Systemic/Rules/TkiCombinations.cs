@@ -61,6 +61,20 @@ internal static class TkiCombinations
         }
     }
 
+    /// <summary>
+    /// An inhibitor avoided after progression but continued inside an offered combination: its avoid row says it is
+    /// avoided as a single agent only, naming the combinations, so the two never read as a contradiction.
+    /// </summary>
+    public static void ExplainContinuedInAvoidList(PlanState p, IEnumerable<Candidate> offered)
+    {
+        var continued = offered.Where(c => c.Combination is not null).SelectMany(c => c.Combination!.With.Select(tki => (Tki: tki, Added: c.Therapy)));
+        foreach (var group in continued.GroupBy(x => x.Tki).Where(g => p.Avoid.Contains(g.Key)))
+        {
+            var added = group.Select(x => p.Name(x.Added)).Distinct().ToList();
+            p.Avoid.Add(group.Key, $"as a single agent only: it is continued inside the combination{(added.Count > 1 ? "s" : "")} offered ({string.Join(", ", added)} added to it)");
+        }
+    }
+
     /// <summary>The inhibitor of this kinase the patient takes now, else the last one the disease progressed on.</summary>
     private static Therapy? Continued(PlanState p)
     {

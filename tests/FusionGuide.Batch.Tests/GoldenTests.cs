@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "bcaa6fbe621e7e2d6a6d7076449ea6764cf6fb4d5a61e8b69088328904d5fdca";
+    internal const string ExpectedSha256 = "8395327bddf8e2d4d169dc513272d87a049127142bf91b4b34e955b2bd387db9";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

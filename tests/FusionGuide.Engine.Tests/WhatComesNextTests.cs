@@ -68,4 +68,29 @@ public sealed class WhatComesNextTests
             Assert.True(r.SystemicTherapy.Options.Count >= 2);
         }
     }
+
+    [Fact]
+    public void A_patient_continuing_first_line_alectinib_is_told_lorlatinib_comes_next_not_a_trial_now()
+    {
+        var r = Cases.Evaluate("""{ "history": [ { "therapy": "alectinib", "start": "2024-01", "stopReason": "ongoing" } ] }""");
+
+        Assert.Equal(["alectinib"], r.Options());
+        var text = r.Warnings.Single(w => w.Code == "what-comes-next").Message;
+        Assert.StartsWith("Alectinib is continued while it controls the disease. At progression, re-test for resistance", text, StringComparison.Ordinal);
+        Assert.Contains("lists lorlatinib (a preferred option)", text, StringComparison.Ordinal);
+        // Neither the TKI itself nor "a trial now": the targeted line is not ending.
+        Assert.DoesNotContain("alectinib (", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ask for one now", text, StringComparison.Ordinal);
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-NEXT-001" && t.References.Contains("nccn-nsclc-v5-2025"));
+    }
+
+    [Fact]
+    public void A_ROS1_patient_continuing_crizotinib_is_told_the_next_generation_options()
+    {
+        var r = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}}, "history": [ { "therapy": "crizotinib", "start": "2024-01", "stopReason": "ongoing" } ] }""");
+
+        var text = r.Warnings.Single(w => w.Code == "what-comes-next").Message;
+        Assert.Contains("after crizotinib", text, StringComparison.Ordinal);
+        Assert.Contains("repotrectinib (a preferred option)", text, StringComparison.Ordinal);
+    }
 }

@@ -47,8 +47,8 @@ internal static class GuidelineTable
         // A small-cell table names no kinase: the SCLC guideline treats any fusion alike.
         Gene? driver = setting == RegimenSetting.SmallCell ? null : p.Kinase;
         var what = $"{driver?.Code() ?? "any"} {setting.Code()}{(after is { } a ? $" after {a.Code()}" : "")}";
-        var matching = e.Kb.Regimens.Where(r => r.Driver == driver && r.Setting == setting && (after is not { } t || r.After.Contains(t))).ToList();
-        var table = matching.Where(r => r.Applies.Contains(e.AsOf)).OrderBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault();
+        var matching = Matching(p, setting, after);
+        var table = InForce(p, setting, after);
         var later = matching.Where(r => r.Applies.StartsAfter(e.AsOf)).OrderBy(r => r.Applies.From).FirstOrDefault();
         if (table is null && later is not null)
         {
@@ -64,6 +64,17 @@ internal static class GuidelineTable
         }
 
         return table;
+    }
+
+    /// <summary>The table <see cref="Find"/> would choose, looked up without tracing or warning (what comes next).</summary>
+    public static Regimen? InForce(PlanState p, RegimenSetting setting, Therapy? after) =>
+        Matching(p, setting, after).Where(r => r.Applies.Contains(p.E.AsOf)).OrderBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault();
+
+    private static List<Regimen> Matching(PlanState p, RegimenSetting setting, Therapy? after)
+    {
+        // A small-cell table names no kinase: the SCLC guideline treats any fusion alike.
+        Gene? driver = setting == RegimenSetting.SmallCell ? null : p.Kinase;
+        return [.. p.E.Kb.Regimens.Where(r => r.Driver == driver && r.Setting == setting && (after is not { } t || r.After.Contains(t)))];
     }
 
     /// <summary>The table's entries whose condition this patient meets become candidates, in table order.</summary>

@@ -1,4 +1,5 @@
 using FusionGuide.Domain;
+using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic.Rules;
 
@@ -6,7 +7,9 @@ namespace FusionGuide.Engine.Systemic.Rules;
 /// SYS-NEXT-001: a result with fewer than two systemic options says what comes next — a clinical trial, chemotherapy
 /// (when it is not already the option and not already failed), and best supportive care — so a single TKI, or none,
 /// never ends the plan. Not said when no guideline table is in force on the date (nothing later is applied) or in the
-/// adjuvant setting (recurrence is a new, advanced-disease question). Sources: the rule catalogue.
+/// adjuvant setting (recurrence is a new, advanced-disease question). When the one option is the TKI the patient
+/// continues, what comes next is the guideline table in force after that TKI (re-test at progression, then its options),
+/// never a clinical trial "now" as if the targeted line were ending. Sources: the rule catalogue and that table.
 /// </summary>
 internal static class WhatComesNext
 {
@@ -18,6 +21,13 @@ internal static class WhatComesNext
     public static void Say(PlanState p, Setting setting, IReadOnlyList<TherapyOption> options)
     {
         if (options.Count >= 2 || setting == Setting.Adjuvant || p.NoTableForDate)
+        {
+            return;
+        }
+
+        if (options.Count == 1 && p.Candidates.Any(c => c.IsContinuation && c.Therapy == options[0].Therapy)
+            && GuidelineTable.InForce(p, RegimenSetting.Subsequent, options[0].Therapy) is { } next
+            && AtProgression(p, options[0].Therapy, next))
         {
             return;
         }
@@ -34,6 +44,38 @@ internal static class WhatComesNext
         p.E.Warn(WarningCodes.WhatComesNext, msg);
         p.E.Fire(Id, msg);
     }
+
+    /// <summary>A TKI that continues: at progression, re-test, then the options the guideline lists after it (false, nothing
+    /// said, when the table lists nothing new).</summary>
+    private static bool AtProgression(PlanState p, Therapy current, Regimen table)
+    {
+        // The TKI itself and any the disease already progressed on are not "what comes next".
+        var listed = table.Entries
+            .Where(x => x.Therapy != current && !p.H.Failed.Any(f => f.Therapy == x.Therapy))
+            .Select(x => $"{p.Name(x.Therapy)} ({GuidelineTable.PlacementWords(x.Preference)}{ConditionWords(x.Condition)})")
+            .ToList();
+        if (listed.Count == 0)
+        {
+            return false;
+        }
+
+        var msg = $"{p.Name(current)} is continued while it controls the disease. At progression, re-test for resistance (tissue, or plasma NGS): "
+            + $"after {p.Name(current)}, {p.E.Cite(table.Guideline)} lists {string.Join(", ", listed)}; then a clinical trial, chemotherapy and best supportive care.";
+        p.E.Warn(WarningCodes.WhatComesNext, msg);
+        p.E.Fire(Id, msg, [table.Guideline]);
+        return true;
+    }
+
+    private static string ConditionWords(RegimenCondition condition) => condition switch
+    {
+        RegimenCondition.GenotypeDirected => " when the genotype supports it",
+        RegimenCondition.CnsProgression => " with CNS-only progression",
+        RegimenCondition.BrainMetastases => " with brain metastases",
+        RegimenCondition.PreferredUnavailable => " when no preferred option can be given",
+        RegimenCondition.Nonsquamous => ", non-squamous histology",
+        RegimenCondition.ExtensiveStage => ", extensive stage",
+        _ => "",
+    };
 
     /// <summary>The chemotherapy step, unless chemotherapy is already the option or has already failed.</summary>
     private static string? Chemotherapy(PlanState p, IReadOnlyList<TherapyOption> options)

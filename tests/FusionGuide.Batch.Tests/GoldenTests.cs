@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "d57c88ecae4bcf0face0d27523237fd3fc1c880e3afc5974fcf650d2a0147c27";
+    internal const string ExpectedSha256 = "30462d1e9c91741a469d65730f72c37612ebce18e1f1d0764a84198970301c7c";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

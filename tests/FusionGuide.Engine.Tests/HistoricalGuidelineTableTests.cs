@@ -67,7 +67,8 @@ public sealed class HistoricalGuidelineTableTests
     [Fact]
     public void No_first_line_table_is_applied_before_its_guideline_was_published()
     {
-        // The earliest ALK first-line table rests on a guide dated only "2018": in 2017 none applies, and the answer says so.
+        // NCCN v5-v6.2017 (crizotinib, ceritinib) is known in force only up to 2017-05-16 and the 2018 patient guide is
+        // dated only "2018": in between (mid-2017, when alectinib's listing came in a version not read) none applies.
         var r = Cases.Evaluate("{}", new DateOnly(2017, 6, 1));
 
         Assert.DoesNotContain(r.Options(), Kb.IsTargeted);
@@ -77,6 +78,24 @@ public sealed class HistoricalGuidelineTableTests
         var before = Cases.Evaluate("{}", new DateOnly(2019, 6, 3));
         Assert.Contains("'nccn-alk-first-line-2018'", TableUsed(before), StringComparison.Ordinal);
         Assert.DoesNotContain("brigatinib", before.Options());
+    }
+
+    [Fact]
+    public void ALK_after_crizotinib_in_late_2017_gets_ceritinib_alectinib_or_brigatinib_from_NCCN_v6_2017()
+    {
+        var r = Cases.Evaluate(AfterCrizotinib.Replace("2018-01", "2017-08", StringComparison.Ordinal), new DateOnly(2017, 10, 1));
+
+        Assert.Equal(["alectinib", "brigatinib", "ceritinib"], r.Options().Where(Kb.IsTargeted).Order());
+        Assert.Contains("'nccn-alk-after-crizotinib-2017'", TableUsed(r), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Untreated_ALK_in_April_2017_gets_crizotinib_or_ceritinib_from_NCCN_v5_2017()
+    {
+        var r = Cases.Evaluate("{}", new DateOnly(2017, 4, 15));
+
+        Assert.Equal(["ceritinib", "crizotinib"], r.Options().Where(Kb.IsTargeted).Order());
+        Assert.Contains("'nccn-alk-first-line-2017'", TableUsed(r), StringComparison.Ordinal);
     }
 
     [Fact]

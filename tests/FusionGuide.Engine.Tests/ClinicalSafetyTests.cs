@@ -262,9 +262,11 @@ public class ClinicalSafetyTests
     // 4. History that is honest
 
     [Fact]
-    public void Alk_first_line_in_2019_applies_no_guideline_table_whose_content_did_not_exist_yet()
+    public void Alk_first_line_in_2017_applies_no_guideline_table_whose_content_did_not_exist_yet()
     {
-        var r = Cases.Evaluate("{}", new DateOnly(2019, 6, 1));
+        // s8-g1: 2018-2023 now have tables of the guideline then in force (HistoricalGuidelineTableTests); before the
+        // earliest (the 2018 NCCN patient guide) none applies.
+        var r = Cases.Evaluate("{}", new DateOnly(2017, 6, 1));
 
         Assert.DoesNotContain("lorlatinib", r.Options());
         Assert.Contains("no-guideline-table", r.WarningCodes());

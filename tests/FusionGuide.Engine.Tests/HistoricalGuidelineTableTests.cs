@@ -1,0 +1,147 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Tests.Support;
+using FusionGuide.Knowledge.Loading;
+
+namespace FusionGuide.Engine.Tests;
+
+/// <summary>
+/// A case evaluated on a past date gets the guideline table in force then (NCCN 2018 patient guide, NCCN 2019 text,
+/// NCCN April 2021, ASCO living guideline 2022 / ASCO-OH 2022.3), with that guideline named as the basis, and never a
+/// table before its guideline was published (knowledge/regimens, docs/knowledge-format.md).
+/// </summary>
+public sealed class HistoricalGuidelineTableTests
+{
+    private const string AfterCrizotinib = """{ "history": [ { "therapy": "crizotinib", "start": "2016-01", "end": "2018-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }""";
+    private const string AfterAlectinib = """{ "history": [ { "therapy": "alectinib", "start": "2016-01", "end": "2018-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }""";
+
+    private static string TableUsed(Result r) =>
+        Assert.Single(r.Trace, t => t.Rule == "SYS-TABLE-001").Detail;
+
+    [Fact]
+    public void Untreated_ALK_in_mid_2019_gets_alectinib_first_from_the_guideline_then_in_force()
+    {
+        var r = Cases.Evaluate("{}", new DateOnly(2019, 9, 1));
+
+        Assert.Equal("alectinib", r.First());
+        Assert.Equal(["alectinib"], r.Preferred());
+        Assert.DoesNotContain("lorlatinib", r.Options());
+        Assert.DoesNotContain("no-guideline-table", r.WarningCodes());
+        Assert.Contains("'nccn-alk-first-line-2019'", TableUsed(r), StringComparison.Ordinal);
+        Assert.Contains("NCCN-NSCLC-2019", r.SystemicTherapy.Options[0].Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Brigatinib_listed_first_line_before_its_US_first_line_approval_is_said_to_be_off_label()
+    {
+        var r = Cases.Evaluate("{}", new DateOnly(2019, 9, 1));
+
+        var brigatinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Brigatinib);
+        Assert.Contains("off-label", brigatinib.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Untreated_ALK_in_2018_gets_the_2018_NCCN_choices_without_brigatinib_or_lorlatinib()
+    {
+        var r = Cases.Evaluate("{}", new DateOnly(2018, 6, 1));
+
+        Assert.Equal("alectinib", r.First());
+        Assert.Equal(["alectinib", "crizotinib", "ceritinib"], r.Options().Where(Kb.IsTargeted));
+        Assert.Contains("'nccn-alk-first-line-2018'", TableUsed(r), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Untreated_ALK_in_2023_names_the_ASCO_guideline_as_basis_never_NCCN()
+    {
+        var r = Cases.Evaluate("{}", new DateOnly(2023, 6, 1));
+
+        Assert.Equal(["alectinib", "brigatinib"], r.Preferred());
+        Assert.Contains("lorlatinib", r.Options());
+        Assert.Contains("'asco-alk-first-line-2022'", TableUsed(r), StringComparison.Ordinal);
+        Assert.All(r.SystemicTherapy.Options.Where(o => Kb.IsTargeted(o.Therapy.Code())), o =>
+        {
+            Assert.Contains("(ASCO-driver-living-2022", o.Rationale, StringComparison.Ordinal);
+            Assert.DoesNotContain("NCCN", o.Rationale, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void No_first_line_table_is_applied_before_its_guideline_was_published()
+    {
+        // NCCN v5-v6.2017 (crizotinib, ceritinib) is known in force only up to 2017-05-16 and the 2018 patient guide is
+        // dated only "2018": in between (mid-2017, when alectinib's listing came in a version not read) none applies.
+        var r = Cases.Evaluate("{}", new DateOnly(2017, 6, 1));
+
+        Assert.DoesNotContain(r.Options(), Kb.IsTargeted);
+        Assert.Contains("no-guideline-table", r.WarningCodes());
+
+        // The day before the 2019 text is dated, the 2018 table still answers (brigatinib is not yet listed).
+        var before = Cases.Evaluate("{}", new DateOnly(2019, 6, 3));
+        Assert.Contains("'nccn-alk-first-line-2018'", TableUsed(before), StringComparison.Ordinal);
+        Assert.DoesNotContain("brigatinib", before.Options());
+    }
+
+    [Fact]
+    public void ALK_after_crizotinib_in_late_2017_gets_ceritinib_alectinib_or_brigatinib_from_NCCN_v6_2017()
+    {
+        var r = Cases.Evaluate(AfterCrizotinib.Replace("2018-01", "2017-08", StringComparison.Ordinal), new DateOnly(2017, 10, 1));
+
+        Assert.Equal(["alectinib", "brigatinib", "ceritinib"], r.Options().Where(Kb.IsTargeted).Order());
+        Assert.Contains("'nccn-alk-after-crizotinib-2017'", TableUsed(r), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Untreated_ALK_in_April_2017_gets_crizotinib_or_ceritinib_from_NCCN_v5_2017()
+    {
+        var r = Cases.Evaluate("{}", new DateOnly(2017, 4, 15));
+
+        Assert.Equal(["ceritinib", "crizotinib"], r.Options().Where(Kb.IsTargeted).Order());
+        Assert.Contains("'nccn-alk-first-line-2017'", TableUsed(r), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALK_after_crizotinib_in_2020_gets_a_second_generation_drug_and_not_yet_lorlatinib()
+    {
+        var r = Cases.Evaluate(AfterCrizotinib, new DateOnly(2020, 9, 1));
+
+        Assert.Equal(["alectinib", "brigatinib", "ceritinib"], r.Options().Where(Kb.IsTargeted).Order());
+        Assert.Contains("'nccn-alk-after-crizotinib-2019'", TableUsed(r), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALK_after_alectinib_in_2020_gets_lorlatinib_from_the_2019_guideline()
+    {
+        var r = Cases.Evaluate(AfterAlectinib, new DateOnly(2020, 9, 1));
+
+        Assert.Equal("lorlatinib", r.First());
+        Assert.Contains("'nccn-alk-after-second-generation-2019'", TableUsed(r), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Untreated_ROS1_in_2020_gets_crizotinib_preferred_from_the_guideline_then_in_force()
+    {
+        var r = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}} }""", new DateOnly(2020, 9, 1));
+
+        Assert.Equal("crizotinib", r.First());
+        Assert.Equal(["crizotinib"], r.Preferred());
+        Assert.DoesNotContain("repotrectinib", r.Options());
+        Assert.Contains("'nccn-ros1-first-line-2019'", TableUsed(r), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Guideline_tables_of_one_driver_setting_and_prior_drug_never_apply_on_the_same_day()
+    {
+        var tables = KnowledgeLoader.Embedded.Regimens;
+        var overlaps =
+            from a in tables
+            from b in tables
+            where string.CompareOrdinal(a.Id, b.Id) < 0 && a.Driver == b.Driver && a.Setting == b.Setting
+                  && (a.After.Count == 0 ? b.After.Count == 0 : a.After.Intersect(b.After).Any())
+                  && (a.Applies.From ?? DateOnly.MinValue) < (b.Applies.To ?? DateOnly.MaxValue)
+                  && (b.Applies.From ?? DateOnly.MinValue) < (a.Applies.To ?? DateOnly.MaxValue)
+                  && (a.Applies.From ?? DateOnly.MinValue) < (a.Applies.To ?? DateOnly.MaxValue)
+                  && (b.Applies.From ?? DateOnly.MinValue) < (b.Applies.To ?? DateOnly.MaxValue)
+            select $"{a.Id} / {b.Id}";
+
+        Assert.Empty(overlaps);
+    }
+}

@@ -90,4 +90,18 @@ public sealed class PatientFactorRankingTests
         var preferences = r.SystemicTherapy.Options.Select(o => (int)o.Preference).ToList();
         Assert.Equal(preferences.Order(), preferences);
     }
+
+    [Fact]
+    public void Two_concerns_about_one_option_are_ranked_after_once_not_twice()
+    {
+        // Age and a major co-medication both weigh against lorlatinib: its rationale names both, then the ranking once.
+        var r = Cases.Evaluate("""{ "patient": { "age": 80, "ecog": 1 }, "medications": ["quetiapine"] }""");
+
+        var lorlatinib = r.SystemicTherapy.Options.Single(o => o.Therapy.Code() == "lorlatinib").Rationale;
+        Assert.Contains("co-medication: quetiapine", lorlatinib, StringComparison.Ordinal);
+        Assert.Contains("age 80", lorlatinib, StringComparison.Ordinal);
+        var clause = "ranked after equally recommended agents without this concern";
+        Assert.Equal(1, lorlatinib.Split(clause).Length - 1);
+        Assert.EndsWith($"{clause}.", lorlatinib, StringComparison.Ordinal);
+    }
 }

@@ -29,7 +29,7 @@ internal static class CoMedication
         }
 
         var what = string.Join("; ", serious.Select(s => $"{s.med} ({Codes.Severity.Code(s.standing.Severity)} interaction, by {s.standing.Whose} label)"));
-        return new FactorFinding(1, $"co-medication: {what}; {PatientFactors.Placement(1)}",
+        return new FactorFinding(1, $"co-medication: {what}",
             [.. serious.SelectMany(s => s.standing.Findings.SelectMany(f => f.References)).Distinct()]);
     }
 

@@ -38,7 +38,14 @@ internal static class PatientFactors
                 c.PatientFactorWeight += finding.Weight;
                 c.Notes.Add(finding.Note);
                 c.Cite(finding.Sources);
-                p.E.Fire(id, $"{drug.Name}: {finding.Note}.", finding.Sources);
+                p.E.Fire(id, $"{drug.Name}: {finding.Note}{(finding.Weight == 0 ? "" : $"; {Placement(finding.Weight)}")}.", finding.Sources);
+            }
+
+            // Where the factors leave the option is said once, after them (two concerns are one "ranked after"); a
+            // comorbidity caution that demotes it has said so already.
+            if (c.PatientFactorWeight != 0 && !(c.PatientFactorWeight > 0 && c.Demoted))
+            {
+                c.Notes.Add(Placement(c.PatientFactorWeight));
             }
         }
     }

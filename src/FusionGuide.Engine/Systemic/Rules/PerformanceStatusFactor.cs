@@ -33,7 +33,6 @@ internal static class FactorFacts
 
         var weight = facts.Sum(f => f.Effect == FactorEffect.Deprioritise ? 1 : -1);
         var reasons = string.Join("; ", facts.Select(f => f.Message.TrimEnd('.')));
-        var placement = weight == 0 ? "" : $"; {PatientFactors.Placement(weight)}";
-        return new FactorFinding(weight, $"{patient}: {reasons}{placement}", [.. facts.SelectMany(f => f.Provenance.Sources).Distinct()]);
+        return new FactorFinding(weight, $"{patient}: {reasons}", [.. facts.SelectMany(f => f.Provenance.Sources).Distinct()]);
     }
 }

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "8395327bddf8e2d4d169dc513272d87a049127142bf91b4b34e955b2bd387db9";
+    internal const string ExpectedSha256 = "d8e0863c10db562b860abc6e2692384870a6a0357bd60c74e092e483304f5a01";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -15,12 +15,39 @@ public static class EnumCodec
     /// <summary>A codec for some values only (e.g. the regions an approval may name), with their codes from <see cref="Of{T}"/>.</summary>
     public static EnumCodec<T> Subset<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>(params T[] values) where T : struct, Enum =>
         new([.. values.Select(v => (v, EnumCodec<T>.All.Code(v)))]);
+
+    /// <summary>
+    /// Hands over <typeparamref name="T"/>'s table as written at build time from the same attributes (by the source
+    /// generator src/FusionGuide.CodeTables, from a module initializer, before the enumeration's first use): a start then
+    /// reads no attribute by reflection. The first table given wins; called only by generated code.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static void UseGeneratedTable<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>((T Value, string Code)[] pairs) where T : struct, Enum =>
+        GeneratedTable<T>.Pairs ??= pairs;
+
+    /// <summary>Whether <typeparamref name="T"/>'s codes came from its generated table (tests check every enumeration has one).</summary>
+    public static bool IsGenerated<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>() where T : struct, Enum =>
+        EnumCodec<T>.All.Generated;
+
+    /// <summary>
+    /// Reads <typeparamref name="T"/>'s codes from its members' attributes by reflection, in declaration order — what a
+    /// generated table must equal (tests compare them).
+    /// </summary>
+    public static IReadOnlyList<(T Value, string Code)> FromAttributes<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T>() where T : struct, Enum =>
+        EnumCodec<T>.ReadAttributes();
+}
+
+/// <summary>The table the build generated for <typeparamref name="T"/>, if any (<see cref="EnumCodec.UseGeneratedTable{T}"/>).</summary>
+internal static class GeneratedTable<T> where T : struct, Enum
+{
+    public static (T Value, string Code)[]? Pairs;
 }
 
 /// <summary>
 /// The one table that maps an enumeration to its wire codes (exact, case-sensitive). Each code is written once, on
 /// its enum member as System.Text.Json's <see cref="JsonStringEnumMemberNameAttribute"/>; <see cref="EnumCodec.Of{T}"/>
-/// reads them, in declaration order, the first time the enumeration is used.
+/// has them, in declaration order, from the table the build generated from those attributes
+/// (<see cref="EnumCodec.UseGeneratedTable{T}"/>), or reads them by reflection the first time the enumeration is used.
 /// </summary>
 /// <remarks>Used by the case reader, the result writer, the knowledge loader and every front end.</remarks>
 public sealed class EnumCodec<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T> where T : struct, Enum
@@ -28,8 +55,9 @@ public sealed class EnumCodec<[DynamicallyAccessedMembers(DynamicallyAccessedMem
     private readonly FrozenDictionary<string, T> byCode;
     private readonly FrozenDictionary<T, string> byValue;
 
-    internal EnumCodec(IReadOnlyList<(T Value, string Code)> pairs)
+    internal EnumCodec(IReadOnlyList<(T Value, string Code)> pairs, bool generated = false)
     {
+        Generated = generated;
         byCode = pairs.ToFrozenDictionary(p => p.Code, p => p.Value, StringComparer.Ordinal);
         byValue = pairs.ToFrozenDictionary(p => p.Value, p => p.Code);
         Codes = [.. pairs.Select(p => p.Code)];
@@ -37,7 +65,12 @@ public sealed class EnumCodec<[DynamicallyAccessedMembers(DynamicallyAccessedMem
     }
 
     /// <summary>Every value with its code; a member without a code throws here (a programming error the first test touching the enum finds).</summary>
-    internal static EnumCodec<T> All { get; } = new([.. Enum.GetValues<T>().Select(v => (v, CodeOf(v)))]);
+    internal static EnumCodec<T> All { get; } = GeneratedTable<T>.Pairs is { } generated ? new(generated, generated: true) : new(ReadAttributes());
+
+    /// <summary>True when the codes came from the build's generated table rather than reflection.</summary>
+    internal bool Generated { get; }
+
+    internal static (T Value, string Code)[] ReadAttributes() => [.. Enum.GetValues<T>().Select(v => (v, CodeOf(v)))];
 
     /// <summary>All wire codes in declaration order.</summary>
     public IReadOnlyList<string> Codes { get; }

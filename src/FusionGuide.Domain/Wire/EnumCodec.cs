@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -49,20 +50,38 @@ internal static class GeneratedTable<T> where T : struct, Enum
 /// has them, in declaration order, from the table the build generated from those attributes
 /// (<see cref="EnumCodec.UseGeneratedTable{T}"/>), or reads them by reflection the first time the enumeration is used.
 /// </summary>
-/// <remarks>Used by the case reader, the result writer, the knowledge loader and every front end.</remarks>
+/// <remarks>
+/// Used by the case reader, the result writer, the knowledge loader and every front end. A value is looked up by its
+/// number (the enumeration's int), a code in one <c>FrozenDictionary&lt;string, int&gt;</c>: why (docs/performance.md,
+/// "Session 8"): with a <c>FrozenDictionary</c> keyed or valued by <typeparamref name="T"/> itself, Native AOT compiled
+/// every frozen-dictionary variant once per enumeration — 3,198 methods, 0.84 MB of the CLI's code, whose type data
+/// every start of the program unpacks, and ~100 dictionaries analysed at start.
+/// </remarks>
 public sealed class EnumCodec<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] T> where T : struct, Enum
 {
-    private readonly FrozenDictionary<string, T> byCode;
-    private readonly FrozenDictionary<T, string> byValue;
+    private readonly FrozenDictionary<string, int> byCode; // code → the value's number
+    private readonly string?[] byNumber;                   // the value's number → code (null: not in this codec)
 
     internal EnumCodec(IReadOnlyList<(T Value, string Code)> pairs, bool generated = false)
     {
         Generated = generated;
-        byCode = pairs.ToFrozenDictionary(p => p.Code, p => p.Value, StringComparer.Ordinal);
-        byValue = pairs.ToFrozenDictionary(p => p.Value, p => p.Code);
+        byCode = pairs.ToFrozenDictionary(p => p.Code, p => Number(p.Value), StringComparer.Ordinal);
+        byNumber = new string?[pairs.Count == 0 ? 0 : pairs.Max(p => Number(p.Value)) + 1];
+        foreach (var (value, code) in pairs)
+        {
+            var n = Number(value);
+            byNumber[n] = byNumber[n] is null ? code : throw new ArgumentException($"{typeof(T).Name} {value} is given twice", nameof(pairs));
+        }
+
         Codes = [.. pairs.Select(p => p.Code)];
         Values = [.. pairs.Select(p => p.Value)];
     }
+
+    // Every coded enumeration is an int numbered from 0 in declaration order (GeneratedCodeTableTests reads them all).
+    private static int Number(T value) =>
+        Unsafe.SizeOf<T>() == sizeof(int) && Unsafe.As<T, int>(ref value) is var n and >= 0 and < 4096
+            ? n
+            : throw new InvalidOperationException($"{typeof(T).Name}: a coded enumeration must be an int with small non-negative values");
 
     /// <summary>Every value with its code; a member without a code throws here (a programming error the first test touching the enum finds).</summary>
     internal static EnumCodec<T> All { get; } = GeneratedTable<T>.Pairs is { } generated ? new(generated, generated: true) : new(ReadAttributes());
@@ -79,13 +98,15 @@ public sealed class EnumCodec<[DynamicallyAccessedMembers(DynamicallyAccessedMem
     public IReadOnlyList<T> Values { get; }
 
     /// <summary>The wire code of a value.</summary>
-    public string Code(T value) => byValue[value];
+    public string Code(T value) =>
+        Number(value) is var n && n < byNumber.Length && byNumber[n] is { } code ? code : throw new KeyNotFoundException($"{typeof(T).Name} {value} has no code here");
 
     /// <summary>Reads a wire code; false when the code is not in the vocabulary.</summary>
     public bool TryParse(string? code, out T value)
     {
-        if (code is not null && byCode.TryGetValue(code, out value))
+        if (code is not null && byCode.TryGetValue(code, out var n))
         {
+            value = Unsafe.As<int, T>(ref n);
             return true;
         }
 

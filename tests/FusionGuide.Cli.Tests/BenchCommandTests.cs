@@ -24,14 +24,14 @@ public sealed partial class BenchCommandTests
     }
 
     [Fact]
-    public void Bench_cold_start_prints_each_step_first_and_warm_and_a_total()
+    public void Bench_cold_start_prints_each_step_first_with_its_allocation_and_warm_and_a_total()
     {
         var (code, stdout, stderr) = Cli.Run("bench", "--cold-start");
 
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
         Assert.StartsWith("bench --cold-start:", stdout, StringComparison.Ordinal);
-        Assert.Matches(@"\n  load the embedded knowledge base +first +[\d.]+ ms \(CPU +[\d.]+ ms\) +warm +[\d.]+ ms", stdout);
+        Assert.Matches(@"\n  load the embedded knowledge base +first +[\d.]+ ms \(CPU +[\d.]+ ms, +[\d.]+ MB allocated\) +warm +[\d.]+ ms", stdout);
         Assert.Matches(@"\n  build the engine +first", stdout);
         Assert.Matches(@"\n  read, evaluate and serialise one case +first", stdout);
         Assert.Matches(@"\n  total +first", stdout);

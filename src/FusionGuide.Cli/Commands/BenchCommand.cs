@@ -53,10 +53,10 @@ internal static class BenchCommand
         stdout.WriteLine("bench --cold-start: each step the first time in this process, then the best of 5 warm repeats (wall clock; CPU = process CPU time)");
         foreach (var s in steps)
         {
-            stdout.WriteLine(string.Create(c, $"  {s.Step,-40} first {s.FirstMs,7:0.0} ms (CPU {s.FirstCpuMs,6:0.0} ms)   warm {s.WarmMs,7:0.00} ms"));
+            stdout.WriteLine(string.Create(c, $"  {s.Step,-40} first {s.FirstMs,7:0.0} ms (CPU {s.FirstCpuMs,6:0.0} ms, {s.FirstAllocatedMb,5:0.0} MB allocated)   warm {s.WarmMs,7:0.00} ms"));
         }
 
-        stdout.WriteLine(string.Create(c, $"  {"total",-40} first {steps.Sum(s => s.FirstMs),7:0.0} ms (CPU {steps.Sum(s => s.FirstCpuMs),6:0.0} ms)   warm {steps.Sum(s => s.WarmMs),7:0.00} ms"));
+        stdout.WriteLine(string.Create(c, $"  {"total",-40} first {steps.Sum(s => s.FirstMs),7:0.0} ms (CPU {steps.Sum(s => s.FirstCpuMs),6:0.0} ms, {steps.Sum(s => s.FirstAllocatedMb),5:0.0} MB allocated)   warm {steps.Sum(s => s.WarmMs),7:0.00} ms"));
         return ExitCodes.Ok;
     }
 }

@@ -15,7 +15,8 @@ namespace FusionGuide.Cohort.Bench;
 /// <param name="FirstMs">Wall-clock milliseconds the first time in this process (types initialised, code paged in).</param>
 /// <param name="FirstCpuMs">Process CPU milliseconds of that first time (every thread, the GC's included).</param>
 /// <param name="WarmMs">Best wall-clock milliseconds of the warm repeats.</param>
-public sealed record ColdStartStep(string Step, double FirstMs, double FirstCpuMs, double WarmMs);
+/// <param name="FirstAllocatedMb">Megabytes this thread allocated the first time (fresh heap the GC clears and the kernel maps: a start's largest cost after the runtime's own).</param>
+public sealed record ColdStartStep(string Step, double FirstMs, double FirstCpuMs, double WarmMs, double FirstAllocatedMb);
 
 /// <summary>
 /// Cold start inside the process: the embedded knowledge base loaded (its runtime image read and compiled, as a start
@@ -30,27 +31,32 @@ public static class ColdStartBench
     public static IReadOnlyList<ColdStartStep> Run(int warmRepeats = 5)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(warmRepeats, 1);
-        var (firstLoad, firstLoadCpu, kb) = Time(KnowledgeLoader.LoadEmbeddedImage);
-        var (firstEngine, firstEngineCpu, engine) = Time(() => new FusionEngine(kb));
+        var (firstLoad, firstLoadCpu, loadMb, kb) = Time(KnowledgeLoader.LoadEmbeddedImage);
+        var (firstEngine, firstEngineCpu, engineMb, engine) = Time(() => new FusionEngine(kb));
 
         // The case is drawn from the loaded base before the case step is timed (case 0 of seed 1, as bench's first).
         var input = JsonSerializer.SerializeToUtf8Bytes(new CaseSynthesizer(kb, 1).Make(0), ContractJson.Compact.Case);
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        var (firstCase, firstCaseCpu, _) = Time(() => Evaluate(engine, input, buffer));
+        var (firstCase, firstCaseCpu, caseMb, _) = Time(() => Evaluate(engine, input, buffer));
 
         double warmLoad = double.MaxValue, warmEngine = double.MaxValue, warmCase = double.MaxValue;
+        // Each warm repeat starts from a collected heap: otherwise whether a repeat pays for a collection of the
+        // previous repeats' garbage depends on the GC's history, which moved the warm load by 15-25 ms between builds.
         for (var i = 0; i < warmRepeats; i++)
         {
+            GC.Collect();
             warmLoad = Math.Min(warmLoad, Time(KnowledgeLoader.LoadEmbeddedImage).Ms);
+            GC.Collect();
             warmEngine = Math.Min(warmEngine, Time(() => new FusionEngine(kb)).Ms);
+            GC.Collect();
             warmCase = Math.Min(warmCase, Time(() => Evaluate(engine, input, buffer)).Ms);
         }
 
         return
         [
-            new("load the embedded knowledge base", firstLoad, firstLoadCpu, warmLoad),
-            new("build the engine", firstEngine, firstEngineCpu, warmEngine),
-            new("read, evaluate and serialise one case", firstCase, firstCaseCpu, warmCase),
+            new("load the embedded knowledge base", firstLoad, firstLoadCpu, warmLoad, loadMb),
+            new("build the engine", firstEngine, firstEngineCpu, warmEngine, engineMb),
+            new("read, evaluate and serialise one case", firstCase, firstCaseCpu, warmCase, caseMb),
         ];
     }
 
@@ -64,12 +70,13 @@ public static class ColdStartBench
         return buffer.WrittenCount;
     }
 
-    private static (double Ms, double CpuMs, T Value) Time<T>(Func<T> step)
+    private static (double Ms, double CpuMs, double AllocatedMb, T Value) Time<T>(Func<T> step)
     {
         var cpu = Environment.CpuUsage.TotalTime;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var start = Stopwatch.GetTimestamp();
         var value = step();
         var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        return (ms, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds, value);
+        return (ms, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds, (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1048576.0, value);
     }
 }

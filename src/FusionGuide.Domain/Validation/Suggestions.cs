@@ -62,6 +62,11 @@ public static class Suggestions
     internal static int Limit(int length) => length <= 4 ? 1 : Math.Min(3, Math.Max(2, length / 4));
 
     /// <summary>Optimal string alignment distance (Levenshtein with adjacent transpositions), stopping early past <paramref name="limit"/>.</summary>
+    /// <remarks>
+    /// The three rows live on the stack (a name is at most ~100 characters here): the interaction stage measures every
+    /// unknown co-medication against each known name of a similar length, and three arrays per comparison were the
+    /// allocation behind ~3 % of the engine path (bench profile, docs/performance.md "Session 8").
+    /// </remarks>
     internal static int Distance(string a, string b, int limit)
     {
         if (Math.Abs(a.Length - b.Length) > limit)
@@ -69,9 +74,11 @@ public static class Suggestions
             return limit + 1;
         }
 
-        var prev2 = new int[b.Length + 1];
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        var width = b.Length + 1;
+        Span<int> rows = width <= 128 ? stackalloc int[3 * width] : new int[3 * width];
+        var prev2 = rows[..width];
+        var prev = rows.Slice(width, width);
+        var cur = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++)
         {
             prev[j] = j;
@@ -99,7 +106,10 @@ public static class Suggestions
                 return limit + 1;
             }
 
-            (prev2, prev, cur) = (prev, cur, prev2);
+            var oldest = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = oldest;
         }
 
         return prev[b.Length];

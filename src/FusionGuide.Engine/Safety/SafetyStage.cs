@@ -105,6 +105,11 @@ internal static class SafetyStage
     /// </summary>
     private static List<string> MissingOrganAdjustments(Evaluation e, Therapy t, Drug drug)
     {
+        if (e.Case.Comorbidities.Count == 0)
+        {
+            return [];
+        }
+
         var adjustedSomewhere = e.Kb.Drugs.SelectMany(d => d.OrganAdjustments).Select(a => a.Comorbidity).Distinct();
         var lines = new List<string>();
         foreach (var impairment in adjustedSomewhere.Where(c => e.HasComorbidity(c) && !drug.OrganAdjustments.Any(a => a.Comorbidity == c && a.Validity.Contains(e.AsOf))).OrderBy(c => c.Code(), StringComparer.Ordinal))

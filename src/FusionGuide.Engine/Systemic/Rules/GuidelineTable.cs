@@ -44,11 +44,10 @@ internal static class GuidelineTable
     public static Regimen? Find(PlanState p, RegimenSetting setting, Therapy? after)
     {
         var e = p.E;
-        // A small-cell table names no kinase: the SCLC guideline treats any fusion alike.
-        Gene? driver = setting == RegimenSetting.SmallCell ? null : p.Kinase;
+        var driver = DriverOf(p, setting);
         var what = $"{driver?.Code() ?? "any"} {setting.Code()}{(after is { } a ? $" after {a.Code()}" : "")}";
-        var matching = Matching(p, setting, after);
-        var table = InForce(p, setting, after);
+        var matching = Matching(p, driver, setting, after);
+        var table = InForce(matching, e.AsOf);
         var later = matching.Where(r => r.Applies.StartsAfter(e.AsOf)).OrderBy(r => r.Applies.From).FirstOrDefault();
         if (table is null && later is not null)
         {
@@ -68,14 +67,17 @@ internal static class GuidelineTable
 
     /// <summary>The table <see cref="Find"/> would choose, looked up without tracing or warning (what comes next).</summary>
     public static Regimen? InForce(PlanState p, RegimenSetting setting, Therapy? after) =>
-        Matching(p, setting, after).Where(r => r.Applies.Contains(p.E.AsOf)).OrderBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault();
+        InForce(Matching(p, DriverOf(p, setting), setting, after), p.E.AsOf);
 
-    private static List<Regimen> Matching(PlanState p, RegimenSetting setting, Therapy? after)
-    {
-        // A small-cell table names no kinase: the SCLC guideline treats any fusion alike.
-        Gene? driver = setting == RegimenSetting.SmallCell ? null : p.Kinase;
-        return [.. p.E.Kb.Regimens.Where(r => r.Driver == driver && r.Setting == setting && (after is not { } t || r.After.Contains(t)))];
-    }
+    /// <summary>Of the matching tables, the one in force on the date; of several, the first by id.</summary>
+    private static Regimen? InForce(List<Regimen> matching, DateOnly asOf) =>
+        matching.Where(r => r.Applies.Contains(asOf)).OrderBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault();
+
+    // A small-cell table names no kinase: the SCLC guideline treats any fusion alike.
+    private static Gene? DriverOf(PlanState p, RegimenSetting setting) => setting == RegimenSetting.SmallCell ? null : p.Kinase;
+
+    private static List<Regimen> Matching(PlanState p, Gene? driver, RegimenSetting setting, Therapy? after) =>
+        [.. p.E.Kb.Regimens.Where(r => r.Driver == driver && r.Setting == setting && (after is not { } t || r.After.Contains(t)))];
 
     /// <summary>The table's entries whose condition this patient meets become candidates, in table order.</summary>
     public static void Add(PlanState p, Regimen table, ProgressionPattern? pattern)

@@ -19,7 +19,7 @@ public sealed class OrganImpairmentDosingTests
         var tests = gene == "ALK" ? """[ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" } ]""" : Cases.Ros1Tests;
         var r = Cases.Evaluate($$"""{ "tests": {{tests}}, "comorbidities": ["{{impairment}}"] }""");
 
-        var tkiRows = r.Dosing.Where(d => d.Therapy.Code() is not ("platinum-pemetrexed" or "platinum-pemetrexed-bevacizumab" or "docetaxel" or "chemo-immunotherapy")).ToList();
+        var tkiRows = r.Dosing.Where(d => Kb.IsTargeted(d.Therapy.Code())).ToList();
         Assert.NotEmpty(tkiRows);
         Assert.All(tkiRows, row => Assert.Contains(row.Adjustments ?? [], a => a.StartsWith(impairment, StringComparison.Ordinal)));
         foreach (var row in tkiRows.Where(row => row.Adjustments!.Any(a => a.Contains("records no adjustment", StringComparison.Ordinal))))

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "d8e0863c10db562b860abc6e2692384870a6a0357bd60c74e092e483304f5a01";
+    internal const string ExpectedSha256 = "d8817b26af4328ab7f81a217aea70f056c28e7fba3caef707f156eed6f3899bf";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -93,4 +93,20 @@ public sealed class WhatComesNextTests
         Assert.Contains("after crizotinib", text, StringComparison.Ordinal);
         Assert.Contains("repotrectinib (a preferred option)", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void After_lorlatinib_without_a_progression_genotype_the_no_TKI_warning_asks_for_a_retest()
+    {
+        var r = Cases.Evaluate($$"""{ "history": {{Progressed("lorlatinib")}} }""");
+
+        var text = r.Warnings.Single(w => w.Code == "no-targeted-option").Message;
+        Assert.Contains("No ALK genotype at progression is reported: the guideline lists", text, StringComparison.Ordinal);
+        Assert.Contains("after lorlatinib when the genotype supports them — re-test", text, StringComparison.Ordinal);
+        // Only the warning says it: the option rationales keep the short situation.
+        Assert.All(r.SystemicTherapy.Options, o => Assert.DoesNotContain("re-test", o.Rationale, StringComparison.Ordinal));
+
+        // With a genotype reported at progression, nothing is awaited.
+        var tested = Cases.Evaluate($$"""{ "tests": [ {{AlkIhc}}, {{Cases.ProgressionTest("ALK", ["G1202R", "L1196M"])}} ], "history": {{Progressed("alectinib", "lorlatinib")}} }""");
+        Assert.DoesNotContain(tested.Warnings, w => w.Message.Contains("No ALK genotype at progression", StringComparison.Ordinal));
+    }
 }

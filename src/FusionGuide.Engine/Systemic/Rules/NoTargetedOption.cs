@@ -1,4 +1,5 @@
 using FusionGuide.Domain;
+using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic.Rules;
 
@@ -22,9 +23,36 @@ internal static class NoTargetedOption
         var msg = beside.Count == 0
             ? $"No {p.KinaseCode} TKI is left for this patient ({why}): the conventional NSCLC pathway applies."
             : $"No {p.KinaseCode} TKI placed by a guideline is left for this patient ({why}): the conventional NSCLC pathway applies, with {string.Join(" and ", beside)} beside it.";
+        if (AwaitingGenotype(p) is { } retest)
+        {
+            msg += $" {retest}";
+        }
+
         p.E.Warn(WarningCodes.NoTargetedOption, msg);
         p.E.Fire(Id, msg);
         p.Situation = $"{p.KinaseCode}-positive disease: {why}";
+    }
+
+    /// <summary>
+    /// TKIs the guideline lists after the last failed one only when the genotype supports them, with no genotype at
+    /// progression reported (and no transformation): the warning says a re-test could bring one back, rather than "no TKI"
+    /// as if the question were closed.
+    /// </summary>
+    private static string? AwaitingGenotype(PlanState p)
+    {
+        var c = p.E.Case;
+        if (p.H.LastFailedTargeted is not { } last || c.Tumor.Transformation is not null
+            || c.Tests.Any(t => t.EffectiveTiming == TestTiming.Progression && t.Gene == p.Kinase))
+        {
+            return null;
+        }
+
+        var listed = GuidelineTable.InForce(p, RegimenSetting.Subsequent, last.Therapy)?.Entries
+            .Where(x => x.Condition == RegimenCondition.GenotypeDirected && !p.H.Failed.Any(f => f.Therapy == x.Therapy))
+            .Select(x => p.Name(x.Therapy))
+            .ToList() ?? [];
+        return listed.Count == 0 ? null
+            : $"No {p.KinaseCode} genotype at progression is reported: the guideline lists {string.Join(", ", listed)} after {p.Name(last.Therapy)} when the genotype supports them — re-test (tissue or plasma NGS).";
     }
 
     /// <summary>A re-challenge stays (it is the one TKI the evidence allows), and so does a label-based option (SYS-LABEL-001).</summary>

@@ -81,6 +81,24 @@ public sealed class HistoricalGuidelineTableTests
     }
 
     [Fact]
+    public void A_date_between_two_tables_names_the_table_that_ended_not_the_earliest()
+    {
+        // Mid-2017 lies after NCCN v5-v6.2017 stopped applying and before the 2018 patient guide: the warning must not
+        // call the 2018 table "the earliest" the knowledge base holds, since an earlier one exists and simply ended.
+        var r = Cases.Evaluate("{}", new DateOnly(2017, 6, 1));
+
+        var warning = Assert.Single(r.Warnings, w => w.Code == "no-guideline-table").Message;
+        Assert.DoesNotContain("the earliest", warning, StringComparison.Ordinal);
+        Assert.Contains("'nccn-alk-first-line-2017'", warning, StringComparison.Ordinal);
+        Assert.Contains("stopped applying on 2017-05-16", warning, StringComparison.Ordinal);
+        Assert.Contains("'nccn-alk-first-line-2018'", warning, StringComparison.Ordinal);
+
+        // Before every table, "the earliest" is true and still said.
+        var first = Cases.Evaluate("{}", new DateOnly(2016, 6, 1));
+        Assert.Contains("the earliest the knowledge base holds ('nccn-alk-first-line-2017'", Assert.Single(first.Warnings, w => w.Code == "no-guideline-table").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ALK_after_crizotinib_in_late_2017_gets_ceritinib_alectinib_or_brigatinib_from_NCCN_v6_2017()
     {
         var r = Cases.Evaluate(AfterCrizotinib.Replace("2018-01", "2017-08", StringComparison.Ordinal), new DateOnly(2017, 10, 1));

@@ -52,7 +52,13 @@ internal static class GuidelineTable
         if (table is null && later is not null)
         {
             p.NoTableForDate = true;
-            var msg = $"No {what} guideline table is encoded for {e.AsOfText}: the earliest the knowledge base holds ('{later.Id}', {e.Cite(later.Guideline)}) starts on {later.Applies.From?.Code()}, and its content is not applied before then. Decide by the guideline in force on that date.";
+            // Between two tables (a guideline version the knowledge base does not hold) the earlier one is named too:
+            // "the earliest" would be false, and the reader needs to know the gap is a gap, not the start of the record.
+            var ended = matching.Where(r => r.Applies.To is { } to && to <= e.AsOf).OrderByDescending(r => r.Applies.To).FirstOrDefault();
+            var held = ended is null
+                ? $"the earliest the knowledge base holds ('{later.Id}', {e.Cite(later.Guideline)}) starts on {later.Applies.From?.Code()}"
+                : $"the table before it ('{ended.Id}', {e.Cite(ended.Guideline)}) stopped applying on {ended.Applies.To?.Code()} and the next the knowledge base holds ('{later.Id}', {e.Cite(later.Guideline)}) starts on {later.Applies.From?.Code()}";
+            var msg = $"No {what} guideline table is encoded for {e.AsOfText}: {held}, and its content is not applied before then. Decide by the guideline in force on that date.";
             e.Warn(WarningCodes.NoGuidelineTable, msg);
             e.Fire(NoTableForDateId, msg, [later.Guideline]);
         }

@@ -260,6 +260,18 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void Every_shipped_fact_has_an_id_no_other_fact_uses()
+    {
+        // The audit, the cohort exposure count and the unverified-knowledge trace all key facts by this id: two facts
+        // sharing one (a drug's intracranial summary and a monitoring item both called entrectinib-cns) made a reviewer
+        // edit the wrong record and let one hide the other in an answer's list of unverified facts.
+        var kb = KnowledgeLoader.LoadDirectory(RepoPaths.Knowledge).KnowledgeBase!;
+        var shared = Audit.KnowledgeFacts.All(kb).GroupBy(f => f.Id).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(f => $"{f.Folder} {f.Kind}"))}").ToList();
+        Assert.True(shared.Count == 0, string.Join("; ", shared));
+    }
+
+    [Fact]
     public void Unverified_fact_without_a_note_is_KB007()
     {
         var r = LoadWith("thresholds/oligometastatic-max-lesions.json", d => { d["verified"] = false; d.Remove("verificationNote"); });

@@ -175,7 +175,7 @@ internal static class OptionWriter
             return null;
         }
 
-        p.E.UsedUnverified($"{drug.Id}-cns", cns.Provenance);
+        p.E.UsedUnverified($"{drug.Id}/cns", cns.Provenance);
         var brain = p.E.Case.Disease.BrainMetastases;
         var count = brain switch
         {

@@ -70,7 +70,7 @@ public static class KnowledgeFacts
             Add("drugs", "drug", d.Id, d.Id, $"{d.Name} ({d.Kind.Code()}{(d.Targets.Count > 0 ? ", " + string.Join("/", d.Targets.Select(g => g.Code())) : "")}); brands {string.Join(", ", d.Brands)}", d, d.Provenance);
             if (d.Cns is { } cns)
             {
-                Add("drugs", "cns", $"{d.Id}-cns", d.Id, $"intracranial activity {cns.Activity.Code()}, rank {cns.Rank}: {cns.Summary}", cns, cns.Provenance);
+                Add("drugs", "cns", $"{d.Id}/cns", d.Id, $"intracranial activity {cns.Activity.Code()}, rank {cns.Rank}: {cns.Summary}", cns, cns.Provenance);
             }
 
             foreach (var a in d.Approvals)
@@ -197,7 +197,7 @@ public static class KnowledgeFacts
             Add("trials", "trial", t.Id, t.Drug?.Code() ?? t.Id, $"{t.Name}: {t.Population}", t, t.Provenance);
             foreach (var res in t.Results)
             {
-                Add("trials", "trial-result", $"{t.Id}/{res.Endpoint.Code()}", t.Drug?.Code() ?? t.Id, $"{t.Name} {res.Endpoint.Code()}: {res.Value}", res, res.Provenance);
+                Add("trials", "trial-result", t.ResultId(res), t.Drug?.Code() ?? t.Id, $"{t.Name} {res.Endpoint.Code()}: {res.Value}", res, res.Provenance);
             }
         }
 

@@ -151,7 +151,20 @@ public sealed record PanelGene(string Id, Domain.Gene Gene, PanelAlteration Alte
 /// <param name="Population">Population.</param>
 /// <param name="Results">Results.</param>
 /// <param name="Provenance">Sources and verification.</param>
-public sealed record Trial(string Id, string Name, Domain.Therapy? Drug, string? Comparator, Domain.Gene? Driver, TrialSetting? Setting, string? Population, IReadOnlyList<TrialResult> Results, Provenance Provenance);
+public sealed record Trial(string Id, string Name, Domain.Therapy? Drug, string? Comparator, Domain.Gene? Driver, TrialSetting? Setting, string? Population, IReadOnlyList<TrialResult> Results, Provenance Provenance)
+{
+    /// <summary>
+    /// The fact id of one of this trial's results, as the audit, the cohort count and the unverified-knowledge trace
+    /// write it: <c>trial/endpoint</c>, numbered in file order (<c>alta-1l/IC-PFS-2</c>) when the trial reports that
+    /// endpoint more than once (a whole-trial and a subgroup figure, or two analyses), so that no two facts share an id.
+    /// </summary>
+    public string ResultId(TrialResult result)
+    {
+        var same = Results.Where(r => r.Endpoint == result.Endpoint).ToList();
+        var endpoint = $"{Id}/{result.Endpoint.Code()}";
+        return same.Count == 1 ? endpoint : $"{endpoint}-{same.FindIndex(r => ReferenceEquals(r, result)) + 1}";
+    }
+}
 
 /// <summary>One trial result.</summary>
 /// <param name="Endpoint">PFS, OS, ORR …</param>

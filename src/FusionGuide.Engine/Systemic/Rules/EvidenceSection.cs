@@ -117,7 +117,7 @@ internal static class EvidenceSection
         {
             if (!r.Provenance.Verified)
             {
-                p.E.UsedUnverified($"{t.Id}/{r.Endpoint.Code()}", r.Provenance);
+                p.E.UsedUnverified(t.ResultId(r), r.Provenance);
             }
 
             entry.Figures.Add($"{r.Endpoint.Code()}: {r.Value}{(r.Provenance.Verified ? "" : " (not yet verified)")}");

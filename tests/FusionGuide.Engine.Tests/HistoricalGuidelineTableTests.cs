@@ -146,6 +146,38 @@ public sealed class HistoricalGuidelineTableTests
     }
 
     [Fact]
+    public void Untreated_ROS1_after_entrectinibs_approval_but_under_the_2019_table_offers_it_as_label_based_after_crizotinib()
+    {
+        // The NCCN 2019 text (2019-06-04) predates entrectinib's US ROS1 approval (2019-08-15) and no later version is
+        // held until the ASCO/OH 2022.3 table: leaving entrectinib out would read as the guideline having rejected it.
+        var r = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}} }""", new DateOnly(2020, 9, 1));
+
+        var options = r.Options().ToList();
+        var entrectinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Entrectinib);
+        Assert.Equal(Preference.CertainCircumstances, entrectinib.Preference);
+        Assert.True(options.IndexOf("entrectinib") > options.IndexOf("crizotinib"), string.Join(", ", options));
+        Assert.Contains("approved on 2019-08-15", entrectinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains("after the guideline this table rests on was published", entrectinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains("approval-us-entrectinib", entrectinib.References);
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-LABEL-002" && t.References.Contains("k2-nccn-nsclc-2019-transcription"));
+    }
+
+    [Fact]
+    public void No_label_based_first_line_option_before_the_approval_or_outside_a_known_region()
+    {
+        var before = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}} }""", new DateOnly(2019, 8, 14));
+        Assert.DoesNotContain("entrectinib", before.Options());
+        Assert.DoesNotContain("SYS-LABEL-002", before.Rules());
+
+        var noRegion = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}}, "context": { "region": "other" } }""", new DateOnly(2020, 9, 1));
+        Assert.DoesNotContain("entrectinib", noRegion.Options());
+
+        // A table whose guideline was written after the approval decided for itself: nothing is added.
+        var current = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}} }""");
+        Assert.DoesNotContain("SYS-LABEL-002", current.Rules());
+    }
+
+    [Fact]
     public void Guideline_tables_of_one_driver_setting_and_prior_drug_never_apply_on_the_same_day()
     {
         var tables = KnowledgeLoader.Embedded.Regimens;

@@ -73,6 +73,7 @@ internal static class SystemicPlan
         if (table is not null)
         {
             GuidelineTable.Add(p, table, pattern);
+            LabelBasedOption.AddApprovedSinceTable(p, table);
         }
         else if (p.NoTableForDate)
         {

@@ -36,6 +36,7 @@ internal static class SystemicRuleIds
         TkiCombinations.Id,
         SensitiveDrugsAccounted.Id,
         LabelBasedOption.Id,
+        LabelBasedOption.ApprovedSinceTableId,
         PreferredUnavailable.Id,
         NoTargetedOption.Id,
         KinaseTarget.Id,

@@ -24,6 +24,7 @@ namespace FusionGuide.Engine.Systemic.Rules;
 internal static class LabelBasedOption
 {
     public const string Id = "SYS-LABEL-001";
+    public const string ApprovedSinceTableId = "SYS-LABEL-002";
 
     /// <summary>After the table's entries and the genotype-matched alternative (100), before SYS-RES-006's additions (500).</summary>
     private const int LabelBasedOrder = 400;
@@ -71,6 +72,55 @@ internal static class LabelBasedOption
         {
             var kept = p.Candidates.Contains(c);
             p.E.Fire(Id, $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} after a prior {p.KinaseCode} TKI on {p.E.AsOfText} and placed by no guideline table of the knowledge base: {(kept ? "offered as a label-based option (certain circumstances), after the guideline's options" : "not offered (avoided by a filter)")}.", c.References);
+        }
+    }
+
+    /// <summary>
+    /// SYS-LABEL-002: first line, a TKI of the case's kinase approved in the case's region for first-line use after the
+    /// guideline document the table in force rests on was certainly published, and absent from that table, is offered as a
+    /// label-based option (certain circumstances, after the table's options). The table cannot have weighed a drug that
+    /// was not yet approved; the knowledge base holds no later version for the date (entrectinib for ROS1 from its US
+    /// approval on 2019-08-15 while the NCCN 2019 text answers), so the option says no guideline placement is recorded
+    /// rather than leaving the drug out. First line only: after progression a drug's use depends on what it was given
+    /// after (entrectinib after crizotinib only for CNS-only progression), which a label for "advanced disease" does not
+    /// say; SYS-LABEL-001 covers labels written for use after a prior inhibitor. Sources: the rule catalogue and the approval record.
+    /// </summary>
+    public static void AddApprovedSinceTable(PlanState p, Regimen table)
+    {
+        if (p.H.AnyTargetedFailure || p.E.Kb.Reference(table.Guideline) is not { KnownFrom: { } written } guideline)
+        {
+            return;
+        }
+
+        var added = new List<Candidate>();
+        foreach (var drug in p.E.Kb.Drugs.Where(d => d.Inhibits(p.Kinase)))
+        {
+            var therapy = drug.Therapy;
+            if (table.Entries.Any(x => x.Therapy == therapy) || p.Candidates.Any(c => c.Therapy == therapy) || p.Avoid.Contains(therapy))
+            {
+                continue;
+            }
+
+            var (standing, record) = Access.StandingOf(p.E, drug, p.Kinase, p.ApprovalSetting, p.PriorInhibitor);
+            if (standing != Standing.Approved || record?.Date is not { } approvedOn || approvedOn < written)
+            {
+                continue;
+            }
+
+            var region = record.Region.Code();
+            var why = $"label-based option: {p.Name(therapy)} is approved in {region} for {p.KinaseCode}-positive advanced NSCLC ({record.Approved()}), after the guideline this table rests on was published ({p.E.Cite(table.Guideline)}, {guideline.Published}); the knowledge base holds no later version for {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances, after the guideline's options";
+            var c = new Candidate(therapy, Preference.CertainCircumstances, why, LabelBasedOrder + added.Count) { IsLabelBased = true };
+            c.Cite(record.Provenance.Sources);
+            p.E.UsedUnverified(record.Id, record.Provenance);
+            p.Candidates.Add(c);
+            added.Add(c);
+        }
+
+        CandidateFilters.Apply(p, added);
+        foreach (var c in added)
+        {
+            var kept = p.Candidates.Contains(c);
+            p.E.Fire(ApprovedSinceTableId, $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for first-line use after {p.E.Cite(table.Guideline)} ('{table.Id}', the table in force on {p.E.AsOfText}) was published, and not listed in it: {(kept ? "offered as a label-based option (certain circumstances), after the guideline's options" : "not offered (avoided by a filter)")}.", [table.Guideline, .. c.References]);
         }
     }
 

@@ -76,6 +76,14 @@ internal sealed class ActivityFinding(MutationSet set, Activity activity, string
     public string? Gap { get; private init; }
 
     /// <summary>
+    /// For a compound judged from its parts: set when this finding's "intermediate" comes only from a part found at
+    /// clinical progression on the drug although the laboratory rates it active ("D1203N found at progression on it in
+    /// patients, though the laboratory rates it sensitive"). Such a part is no evidence of partial activity against the
+    /// compound, so SYS-RES-002 turns the finding unknown (named, never offered) with this as its gap.
+    /// </summary>
+    public string? EmergedGap { get; init; }
+
+    /// <summary>
     /// This finding (a part's "sensitive") turned into "unknown" against its compound because <paramref name="gap"/>:
     /// it keeps the part's cell and sources, which are what the drug is known to do against the compound's parts.
     /// </summary>
@@ -233,6 +241,11 @@ internal sealed class ResistanceProfile
                 list[i] = list[i].Unrated(gap);
                 turned.Add((e.Name(therapy), gap));
             }
+            else if (i >= 0 && list[i] is { Activity: Activity.Intermediate, EmergedGap: { } emerged })
+            {
+                list[i] = list[i].Unrated(emerged);
+                turned.Add((e.Name(therapy), emerged));
+            }
         }
 
         return turned;
@@ -322,13 +335,20 @@ internal sealed class ResistanceProfile
 
         // With a compound judged from its parts, keep the worst part per set.
         var existing = list.FindIndex(f => f.Set == set);
-        var finding = new ActivityFinding(set, activity, drug, cell.Cited, activityText, cell.Provenance.Sources, estimated, $"{row.Id}/{therapy.Code()}", cell.Provenance, RowCaveats.Disputed(cell.Provenance));
+        var finding = new ActivityFinding(set, activity, drug, cell.Cited, activityText, cell.Provenance.Sources, estimated, $"{row.Id}/{therapy.Code()}", cell.Provenance, RowCaveats.Disputed(cell.Provenance))
+        {
+            EmergedGap = estimated && cell.EmergedOnDrug && cell.Activity != CellActivity.Resistant
+                ? $"{row.Name} found at progression on {drug} in patients, though the laboratory rates it {cell.Activity.Code()}"
+                : null,
+        };
         if (existing < 0)
         {
             list.Add(finding);
         }
-        else if (activity > list[existing].Activity)
+        else if (activity > list[existing].Activity || (activity == list[existing].Activity && list[existing].EmergedGap is not null && finding.EmergedGap is null))
         {
+            // Of two intermediate parts, a laboratory intermediate is kept over one that only emerged clinically: it is
+            // evidence of partial activity, which the other is not.
             list[existing] = finding;
         }
     }

@@ -42,7 +42,7 @@ internal static class UnphasedMutations
     {
         var gene = Codes.Gene.Code(set.Gene);
         var mutations = string.Join(" and ", set.Mutations);
-        var msg = $"{gene} {mutations} were found on {set.Source}, which cannot show whether they sit on one allele. Each alone is rated sensitive to {e.Name(progressedOn)}, on which the disease progressed; only the compound (both on one allele, resistant to it) explains that progression, so the finding is read as the compound. Tissue NGS of a progressing site can confirm it.";
+        var msg = $"{gene} {mutations} were found on {set.Source}, which cannot show whether they sit on one allele. Each alone is rated sensitive to {e.Name(progressedOn)}, on which the disease progressed; only the compound (the two on one allele, resistant to it) explains that progression, so the finding is read as the compound. Tissue NGS of a progressing site can confirm it.";
         e.Warn(WarningCodes.UnphasedMutations, msg);
         e.Fire(Id, msg);
         return [set];

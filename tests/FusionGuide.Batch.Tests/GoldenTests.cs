@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "d8817b26af4328ab7f81a217aea70f056c28e7fba3caef707f156eed6f3899bf";
+    internal const string ExpectedSha256 = "f014a615dd6483d9ed73022c3298fba53bdfa678a69062366e396dd85b3e967d";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

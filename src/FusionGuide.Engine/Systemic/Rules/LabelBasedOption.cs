@@ -37,42 +37,18 @@ internal static class LabelBasedOption
         }
 
         var added = new List<Candidate>();
-        foreach (var drug in p.E.Kb.Drugs.Where(d => d.Inhibits(p.Kinase)))
+        foreach (var (therapy, record) in ApprovedNotYetOffered(p, ApprovalSetting.Subsequent, t => GuidelinePlaced(p, t)))
         {
-            var therapy = drug.Therapy;
-            if (p.Candidates.Any(c => c.Therapy == therapy) || p.Avoid.Contains(therapy) || GuidelinePlaced(p, therapy))
-            {
-                continue;
-            }
-
-            var (standing, record) = Access.StandingOf(p.E, drug, p.Kinase, ApprovalSetting.Subsequent, p.PriorInhibitor);
-            if (standing != Standing.Approved || record is null)
-            {
-                continue;
-            }
-
-            var region = record.Region.Code();
             var scope = record.Setting == ApprovalSetting.Subsequent ? $"use after a prior {p.KinaseCode} TKI" : $"{p.KinaseCode}-positive advanced NSCLC";
-            var why = $"label-based option: {p.Name(therapy)} is approved in {region} for {scope} ({record.Approved()}); no guideline table in the knowledge base places it (no NCCN or ESMO placement recorded), so it is offered in certain circumstances, after the guideline's options";
-            var c = new Candidate(therapy, Preference.CertainCircumstances, why, LabelBasedOrder + added.Count) { IsLabelBased = true };
-            c.Cite(record.Provenance.Sources);
-            p.E.UsedUnverified(record.Id, record.Provenance);
+            var c = Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {scope} ({record.Approved()}); no guideline table in the knowledge base places it (no NCCN or ESMO placement recorded), so it is offered in certain circumstances, after the guideline's options");
             if (p.Profile.HasGenotype && !p.Profile.For(therapy).Any(f => f.Set.Gene == p.Kinase))
             {
                 var found = string.Join(", ", p.Profile.Sets.Where(s => s.Gene == p.Kinase).Select(s => s.Name));
                 c.Notes.Add($"its activity against {found} is not recorded in the knowledge base");
             }
-
-            p.Candidates.Add(c);
-            added.Add(c);
         }
 
-        CandidateFilters.Apply(p, added);
-        foreach (var c in added)
-        {
-            var kept = p.Candidates.Contains(c);
-            p.E.Fire(Id, $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} after a prior {p.KinaseCode} TKI on {p.E.AsOfText} and placed by no guideline table of the knowledge base: {(kept ? "offered as a label-based option (certain circumstances), after the guideline's options" : "not offered (avoided by a filter)")}.", c.References);
-        }
+        FilterAndTrace(p, added, Id, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} after a prior {p.KinaseCode} TKI on {p.E.AsOfText} and placed by no guideline table of the knowledge base", []);
     }
 
     /// <summary>
@@ -93,34 +69,47 @@ internal static class LabelBasedOption
         }
 
         var added = new List<Candidate>();
-        foreach (var drug in p.E.Kb.Drugs.Where(d => d.Inhibits(p.Kinase)))
+        var later = ApprovedNotYetOffered(p, p.ApprovalSetting, t => table.Entries.Any(x => x.Therapy == t)).Where(x => x.Record.Date >= written);
+        foreach (var (therapy, record) in later)
         {
-            var therapy = drug.Therapy;
-            if (table.Entries.Any(x => x.Therapy == therapy) || p.Candidates.Any(c => c.Therapy == therapy) || p.Avoid.Contains(therapy))
-            {
-                continue;
-            }
-
-            var (standing, record) = Access.StandingOf(p.E, drug, p.Kinase, p.ApprovalSetting, p.PriorInhibitor);
-            if (standing != Standing.Approved || record?.Date is not { } approvedOn || approvedOn < written)
-            {
-                continue;
-            }
-
-            var region = record.Region.Code();
-            var why = $"label-based option: {p.Name(therapy)} is approved in {region} for {p.KinaseCode}-positive advanced NSCLC ({record.Approved()}), after the guideline this table rests on was published ({p.E.Cite(table.Guideline)}, {guideline.Published}); the knowledge base holds no later version for {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances, after the guideline's options";
-            var c = new Candidate(therapy, Preference.CertainCircumstances, why, LabelBasedOrder + added.Count) { IsLabelBased = true };
-            c.Cite(record.Provenance.Sources);
-            p.E.UsedUnverified(record.Id, record.Provenance);
-            p.Candidates.Add(c);
-            added.Add(c);
+            Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {p.KinaseCode}-positive advanced NSCLC ({record.Approved()}), after the guideline this table rests on was published ({p.E.Cite(table.Guideline)}, {guideline.Published}); the knowledge base holds no later version for {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances, after the guideline's options");
         }
 
+        FilterAndTrace(p, added, ApprovedSinceTableId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for first-line use after {p.E.Cite(table.Guideline)} ('{table.Id}', the table in force on {p.E.AsOfText}) was published, and not listed in it", [table.Guideline]);
+    }
+
+    /// <summary>
+    /// The TKIs of the case's kinase approved in the case's region for <paramref name="setting"/> on the evaluation date
+    /// (with a dated approval record), not yet a candidate, not avoided, and not <paramref name="listed"/>.
+    /// </summary>
+    private static List<(Therapy Therapy, Approval Record)> ApprovedNotYetOffered(PlanState p, ApprovalSetting setting, Func<Therapy, bool> listed) =>
+    [
+        .. from drug in p.E.Kb.Drugs
+           where drug.Inhibits(p.Kinase) && !listed(drug.Therapy) && !p.Candidates.Any(c => c.Therapy == drug.Therapy) && !p.Avoid.Contains(drug.Therapy)
+           let standing = Access.StandingOf(p.E, drug, p.Kinase, setting, p.PriorInhibitor)
+           where standing.Standing == Standing.Approved && standing.Record?.Date is not null
+           select (drug.Therapy, standing.Record!),
+    ];
+
+    /// <summary>A label-based, certain-circumstances candidate after the guideline's options, citing its approval record.</summary>
+    private static Candidate Offer(PlanState p, Therapy therapy, Approval record, List<Candidate> added, string why)
+    {
+        var c = new Candidate(therapy, Preference.CertainCircumstances, why, LabelBasedOrder + added.Count) { IsLabelBased = true };
+        c.Cite(record.Provenance.Sources);
+        p.E.UsedUnverified(record.Id, record.Provenance);
+        p.Candidates.Add(c);
+        added.Add(c);
+        return c;
+    }
+
+    /// <summary>The filters (access, resistance, contraindications) decide whether each stays; the trace says which did.</summary>
+    private static void FilterAndTrace(PlanState p, List<Candidate> added, string ruleId, Func<Candidate, string> situation, IReadOnlyList<string> references)
+    {
         CandidateFilters.Apply(p, added);
         foreach (var c in added)
         {
-            var kept = p.Candidates.Contains(c);
-            p.E.Fire(ApprovedSinceTableId, $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for first-line use after {p.E.Cite(table.Guideline)} ('{table.Id}', the table in force on {p.E.AsOfText}) was published, and not listed in it: {(kept ? "offered as a label-based option (certain circumstances), after the guideline's options" : "not offered (avoided by a filter)")}.", [table.Guideline, .. c.References]);
+            var outcome = p.Candidates.Contains(c) ? "offered as a label-based option (certain circumstances), after the guideline's options" : "not offered (avoided by a filter)";
+            p.E.Fire(ruleId, $"{situation(c)}: {outcome}.", [.. references, .. c.References]);
         }
     }
 

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "f014a615dd6483d9ed73022c3298fba53bdfa678a69062366e396dd85b3e967d";
+    internal const string ExpectedSha256 = "dfc178639dc1ea95fe2cd7f4944d8373f8a69209ebb78d779e04e9931fa82f5c";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

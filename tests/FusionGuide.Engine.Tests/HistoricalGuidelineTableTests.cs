@@ -71,7 +71,9 @@ public sealed class HistoricalGuidelineTableTests
         // dated only "2018": in between (mid-2017, when alectinib's listing came in a version not read) none applies.
         var r = Cases.Evaluate("{}", new DateOnly(2017, 6, 1));
 
-        Assert.DoesNotContain(r.Options(), Kb.IsTargeted);
+        // Only what a US approval in force then covers is offered (SYS-LABEL-003), never the 2018 table's alectinib.
+        Assert.DoesNotContain("alectinib", r.Options());
+        Assert.All(r.SystemicTherapy.Options, o => Assert.Contains("label-based option", o.Rationale, StringComparison.Ordinal));
         Assert.Contains("no-guideline-table", r.WarningCodes());
 
         // The day before the 2019 text is dated, the 2018 table still answers (brigatinib is not yet listed).
@@ -175,6 +177,46 @@ public sealed class HistoricalGuidelineTableTests
         // A table whose guideline was written after the approval decided for itself: nothing is added.
         var current = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}} }""");
         Assert.DoesNotContain("SYS-LABEL-002", current.Rules());
+    }
+
+    [Fact]
+    public void Untreated_ROS1_before_any_ROS1_table_gets_crizotinib_on_its_US_approval_as_label_based()
+    {
+        // 2016: crizotinib was approved for ROS1 (2016-03-11) but the first ROS1 table held starts in 2018. The approval
+        // in force is not later guideline content: crizotinib is offered, said to rest on the label alone.
+        var r = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}} }""", new DateOnly(2016, 6, 1));
+
+        var crizotinib = Assert.Single(r.SystemicTherapy.Options);
+        Assert.Equal(Therapy.Crizotinib, crizotinib.Therapy);
+        Assert.Equal(Preference.CertainCircumstances, crizotinib.Preference);
+        Assert.Contains("approved on 2016-03-11", crizotinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains("no guideline table in the knowledge base applies on 2016-06-01", crizotinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains("no-guideline-table", r.WarningCodes());
+        Assert.Contains("SYS-LABEL-003", r.Rules());
+
+        // Before the approval nothing is offered, and outside a known region neither.
+        Assert.Empty(Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}} }""", new DateOnly(2016, 3, 10)).SystemicTherapy.Options);
+        Assert.Empty(Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}}, "context": { "region": "other" } }""", new DateOnly(2016, 6, 1)).SystemicTherapy.Options);
+    }
+
+    [Fact]
+    public void After_progression_a_date_without_a_table_offers_no_label_based_TKI()
+    {
+        // The approval records say "after a prior ALK TKI" but not which: the 2014-2017 ALK labels were written for use
+        // after crizotinib. After lorlatinib in early 2024 (no table then) none of them may be read as covering it.
+        var r = Cases.Evaluate(AfterAlectinib.Replace("alectinib", "lorlatinib", StringComparison.Ordinal), new DateOnly(2024, 3, 1));
+
+        Assert.DoesNotContain(r.Options(), Kb.IsTargeted);
+        Assert.DoesNotContain("SYS-LABEL-003", r.Rules());
+        Assert.Contains("no-guideline-table", r.WarningCodes());
+
+        // Likewise while the patient still takes lorlatinib despite oligoprogression, where the site cannot supply it.
+        var continuing = Cases.Evaluate("""
+            { "history": [ { "therapy": "lorlatinib", "start": "2021-02", "stopReason": "progression", "progressionPattern": "oligoprogression" } ],
+              "context": { "region": "US", "available": ["alectinib", "crizotinib", "platinum-pemetrexed"] } }
+            """, new DateOnly(2024, 3, 1));
+        Assert.DoesNotContain(continuing.Options(), Kb.IsTargeted);
+        Assert.DoesNotContain("SYS-LABEL-003", continuing.Rules());
     }
 
     [Fact]

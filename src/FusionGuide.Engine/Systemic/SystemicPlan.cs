@@ -73,11 +73,13 @@ internal static class SystemicPlan
         if (table is not null)
         {
             GuidelineTable.Add(p, table, pattern);
-            LabelBasedOption.AddApprovedSinceTable(p, table);
+            LabelBasedOption.AddApprovedSinceTable(p, table, failedTki);
         }
         else if (p.NoTableForDate)
         {
-            // Never apply later guideline content to an earlier date: no options, and the answer says why.
+            // Never apply later guideline content to an earlier date: only what an approval in force then covers is
+            // offered (SYS-LABEL-003), and the answer says no guideline table applies.
+            LabelBasedOption.AddWithoutTable(p, failedTki);
             return Finish(p, setting, p.Line);
         }
 

@@ -37,6 +37,7 @@ internal static class SystemicRuleIds
         SensitiveDrugsAccounted.Id,
         LabelBasedOption.Id,
         LabelBasedOption.ApprovedSinceTableId,
+        LabelBasedOption.WithoutTableId,
         PreferredUnavailable.Id,
         NoTargetedOption.Id,
         KinaseTarget.Id,

@@ -25,6 +25,7 @@ internal static class LabelBasedOption
 {
     public const string Id = "SYS-LABEL-001";
     public const string ApprovedSinceTableId = "SYS-LABEL-002";
+    public const string WithoutTableId = "SYS-LABEL-003";
 
     /// <summary>After the table's entries and the genotype-matched alternative (100), before SYS-RES-006's additions (500).</summary>
     private const int LabelBasedOrder = 400;
@@ -61,9 +62,9 @@ internal static class LabelBasedOption
     /// after (entrectinib after crizotinib only for CNS-only progression), which a label for "advanced disease" does not
     /// say; SYS-LABEL-001 covers labels written for use after a prior inhibitor. Sources: the rule catalogue and the approval record.
     /// </summary>
-    public static void AddApprovedSinceTable(PlanState p, Regimen table)
+    public static void AddApprovedSinceTable(PlanState p, Regimen table, Therapy? progressedOn)
     {
-        if (p.H.AnyTargetedFailure || p.E.Kb.Reference(table.Guideline) is not { KnownFrom: { } written } guideline)
+        if (progressedOn is not null || p.H.AnyTargetedFailure || p.E.Kb.Reference(table.Guideline) is not { KnownFrom: { } written } guideline)
         {
             return;
         }
@@ -76,6 +77,33 @@ internal static class LabelBasedOption
         }
 
         FilterAndTrace(p, added, ApprovedSinceTableId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for first-line use after {p.E.Cite(table.Guideline)} ('{table.Id}', the table in force on {p.E.AsOfText}) was published, and not listed in it", [table.Guideline]);
+    }
+
+    /// <summary>
+    /// SYS-LABEL-003: first line, when no guideline table of the knowledge base applies on the evaluation date
+    /// (SYS-TABLE-002 has said so), a TKI of the case's kinase approved in the case's region on that date for first-line
+    /// or advanced disease is offered as a label-based option (certain circumstances): crizotinib for ROS1 from
+    /// 2016-03-11, before the first ROS1 table held. An approval is not later guideline content: it was in force on the
+    /// date, so offering what it covers applies nothing before it existed; the options say no guideline placement is
+    /// recorded. First line only: the approval records do not say after which drug a "subsequent" label applies (the
+    /// 2014-2017 ALK labels were written for use after crizotinib, not after lorlatinib), so after progression a date
+    /// without a table still gets no options. Sources: the rule catalogue and the approval records.
+    /// </summary>
+    public static void AddWithoutTable(PlanState p, Therapy? progressedOn)
+    {
+        // A TKI still taken despite progression counts as progression here (the plan answers it, Continuation).
+        if (progressedOn is not null || p.H.AnyTargetedFailure)
+        {
+            return;
+        }
+
+        var added = new List<Candidate>();
+        foreach (var (therapy, record) in ApprovedNotYetOffered(p, p.ApprovalSetting, _ => false))
+        {
+            Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {p.KinaseCode}-positive advanced NSCLC ({record.Approved()}); no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances");
+        }
+
+        FilterAndTrace(p, added, WithoutTableId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for first-line use on {p.E.AsOfText}, when no guideline table of the knowledge base applies", []);
     }
 
     /// <summary>

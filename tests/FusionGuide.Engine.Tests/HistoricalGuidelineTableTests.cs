@@ -200,14 +200,28 @@ public sealed class HistoricalGuidelineTableTests
     }
 
     [Fact]
-    public void After_progression_a_date_without_a_table_offers_no_label_based_TKI()
+    public void ALK_after_crizotinib_before_any_table_gets_the_TKIs_labelled_for_use_after_crizotinib()
     {
-        // The approval records say "after a prior ALK TKI" but not which: the 2014-2017 ALK labels were written for use
-        // after crizotinib. After lorlatinib in early 2024 (no table then) none of them may be read as covering it.
+        // Mid-2016, after crizotinib: no guideline table is held before 2017-05-16, but ceritinib (2014-04-29) and
+        // alectinib (2015-12-11) carry US labels written for use after crizotinib. They keep the plan targeted.
+        var r = Cases.Evaluate(AfterCrizotinib.Replace("2018-01", "2016-03", StringComparison.Ordinal), new DateOnly(2016, 6, 1));
+
+        Assert.Equal(["alectinib", "ceritinib"], r.Options().Where(Kb.IsTargeted).Order());
+        Assert.Equal("subsequent-targeted", Codes.Setting.Code(r.SystemicTherapy.Setting));
+        Assert.All(r.SystemicTherapy.Options.Where(o => Kb.IsTargeted(o.Therapy.Code())), o => Assert.Contains("approved in US for use after crizotinib", o.Rationale, StringComparison.Ordinal));
+        Assert.Contains("no-guideline-table", r.WarningCodes());
+        Assert.DoesNotContain("brigatinib", r.Options()); // its US label came on 2017-04-28
+    }
+
+    [Fact]
+    public void After_lorlatinib_on_a_date_without_a_table_no_label_written_for_it_offers_a_TKI()
+    {
+        // No label was written for use after lorlatinib (the 2014-2017 labels name crizotinib): early 2024 gets the
+        // conventional pathway, not a second-generation TKI on a label meant for another sequence.
         var r = Cases.Evaluate(AfterAlectinib.Replace("alectinib", "lorlatinib", StringComparison.Ordinal), new DateOnly(2024, 3, 1));
 
         Assert.DoesNotContain(r.Options(), Kb.IsTargeted);
-        Assert.DoesNotContain("SYS-LABEL-003", r.Rules());
+        Assert.Equal("post-targeted", Codes.Setting.Code(r.SystemicTherapy.Setting));
         Assert.Contains("no-guideline-table", r.WarningCodes());
 
         // Likewise while the patient still takes lorlatinib despite oligoprogression, where the site cannot supply it.
@@ -216,7 +230,22 @@ public sealed class HistoricalGuidelineTableTests
               "context": { "region": "US", "available": ["alectinib", "crizotinib", "platinum-pemetrexed"] } }
             """, new DateOnly(2024, 3, 1));
         Assert.DoesNotContain(continuing.Options(), Kb.IsTargeted);
-        Assert.DoesNotContain("SYS-LABEL-003", continuing.Rules());
+    }
+
+    [Fact]
+    public void A_genotype_found_after_alectinib_on_a_date_without_a_table_still_directs_the_choice()
+    {
+        // Ou 2014 / Katayama 2014: I1171T after crizotinib then alectinib responded to ceritinib. In mid-2016 no table is
+        // held after alectinib; the resistance data published by then rate ceritinib active against I1171T.
+        var r = Cases.Evaluate($$"""
+            { "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, {{Cases.ProgressionTest("ALK", ["I1171T"], sample: "tissue")}} ],
+              "history": [ { "therapy": "crizotinib", "start": "2012-01", "end": "2013-01", "stopReason": "progression", "progressionPattern": "systemic" },
+                           { "therapy": "alectinib", "start": "2013-02", "end": "2016-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """, new DateOnly(2016, 6, 1));
+
+        Assert.Equal("ceritinib", r.First());
+        Assert.Contains("no-guideline-table", r.WarningCodes());
+        Assert.Contains("SYS-RES-006", r.Rules());
     }
 
     [Fact]

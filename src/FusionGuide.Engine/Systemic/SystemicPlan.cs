@@ -78,9 +78,13 @@ internal static class SystemicPlan
         else if (p.NoTableForDate)
         {
             // Never apply later guideline content to an earlier date: only what an approval in force then covers is
-            // offered (SYS-LABEL-003), and the answer says no guideline table applies.
+            // offered (SYS-LABEL-003), and the answer says no guideline table applies. After progression the genotype
+            // and the conventional pathway still apply below (without a table's content).
             LabelBasedOption.AddWithoutTable(p, failedTki);
-            return Finish(p, setting, p.Line);
+            if (failedTki is null)
+            {
+                return Finish(p, setting, p.Line);
+            }
         }
 
         OffTarget.AddMechanisms(p);

@@ -103,6 +103,7 @@ internal static class KnowledgeCompiler
             Terms.ApprovalStatus.Parse(a.Status), a.NaiveOnly == true, date, Validity(a.ValidFrom, a.ValidTo), a.Indication, Of(a))
         {
             DatePrecision = precision,
+            After = [.. a.After.Select(Codes.Therapy.Parse)],
         };
     }
 

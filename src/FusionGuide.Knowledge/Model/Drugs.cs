@@ -83,6 +83,14 @@ public sealed record Approval(string Id, Region Region, Gene? Gene, ApprovalSett
 {
     /// <summary>How precisely the decision date is known (Day unless the file gives only YYYY-MM).</summary>
     public DatePrecision DatePrecision { get; init; } = DatePrecision.Day;
+
+    /// <summary>
+    /// For a label written for use after progression on (or intolerance to) named TKIs (the file's <c>after</c>):
+    /// those TKIs ("after crizotinib" → [crizotinib]; "after an ALK TKI" → every ALK TKI then marketed, listed). Empty
+    /// when the label names none — a "previously treated" label may mean chemotherapy, so it is never read as covering
+    /// use after a TKI.
+    /// </summary>
+    public IReadOnlyList<Therapy> After { get; init; } = [];
 }
 
 /// <summary>A lead-in phase.</summary>

@@ -80,24 +80,39 @@ internal static class LabelBasedOption
     }
 
     /// <summary>
-    /// SYS-LABEL-003: first line, when no guideline table of the knowledge base applies on the evaluation date
-    /// (SYS-TABLE-002 has said so), a TKI of the case's kinase approved in the case's region on that date for first-line
-    /// or advanced disease is offered as a label-based option (certain circumstances): crizotinib for ROS1 from
-    /// 2016-03-11, before the first ROS1 table held. An approval is not later guideline content: it was in force on the
-    /// date, so offering what it covers applies nothing before it existed; the options say no guideline placement is
-    /// recorded. First line only: the approval records do not say after which drug a "subsequent" label applies (the
-    /// 2014-2017 ALK labels were written for use after crizotinib, not after lorlatinib), so after progression a date
-    /// without a table still gets no options. Sources: the rule catalogue and the approval records.
+    /// SYS-LABEL-003: when no guideline table of the knowledge base applies on the evaluation date (SYS-TABLE-002 has said
+    /// so), what a regional approval in force then covers is offered as a label-based option (certain circumstances).
+    /// First line: a TKI of the case's kinase approved for first-line or advanced disease (crizotinib for ROS1 from
+    /// 2016-03-11, before the first ROS1 table held). After progression: only a TKI whose label was written for use after
+    /// the TKI the disease just progressed on (the approval's <c>after</c>: ceritinib, alectinib and brigatinib after
+    /// crizotinib in 2014-2017) — a label for "advanced disease" or "previously treated" patients does not say after which
+    /// drug it works, and the 2014-2017 labels were never written for use after lorlatinib. Such an option is the
+    /// regulator's answer for exactly this sequence while no guideline is held, so it keeps the plan targeted (chemotherapy
+    /// is what comes next), unlike SYS-LABEL-001's, which stands beside a guideline's table. An approval is not later
+    /// guideline content: it was in force on the date. The genotype still directs after progression (SYS-RES-006, with the
+    /// resistance data published by the date). Sources: the rule catalogue and the approval records.
     /// </summary>
     public static void AddWithoutTable(PlanState p, Therapy? progressedOn)
     {
-        // A TKI still taken despite progression counts as progression here (the plan answers it, Continuation).
-        if (progressedOn is not null || p.H.AnyTargetedFailure)
+        var added = new List<Candidate>();
+        if (progressedOn is { } last)
+        {
+            var written = ApprovedNotYetOffered(p, ApprovalSetting.Subsequent, _ => false).Where(x => x.Record.Setting == ApprovalSetting.Subsequent && x.Record.After.Contains(last));
+            foreach (var (therapy, record) in written)
+            {
+                Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for use after {p.Name(last)} ({record.Approved()}); no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances", keepsPlanTargeted: true);
+            }
+
+            FilterAndTrace(p, added, WithoutTableId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for use after {p.Name(last)} on {p.E.AsOfText}, when no guideline table of the knowledge base applies", []);
+            return;
+        }
+
+        // A TKI still taken despite progression is answered as a progression (progressedOn is set), never as first line.
+        if (p.H.AnyTargetedFailure)
         {
             return;
         }
 
-        var added = new List<Candidate>();
         foreach (var (therapy, record) in ApprovedNotYetOffered(p, p.ApprovalSetting, _ => false))
         {
             Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {p.KinaseCode}-positive advanced NSCLC ({record.Approved()}); no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances");
@@ -119,10 +134,13 @@ internal static class LabelBasedOption
            select (drug.Therapy, standing.Record!),
     ];
 
-    /// <summary>A label-based, certain-circumstances candidate after the guideline's options, citing its approval record.</summary>
-    private static Candidate Offer(PlanState p, Therapy therapy, Approval record, List<Candidate> added, string why)
+    /// <summary>
+    /// A label-based, certain-circumstances candidate after the guideline's options, citing its approval record. Unless it
+    /// <paramref name="keepsPlanTargeted"/>, it alone does not keep the plan targeted (it stands beside the conventional pathway).
+    /// </summary>
+    private static Candidate Offer(PlanState p, Therapy therapy, Approval record, List<Candidate> added, string why, bool keepsPlanTargeted = false)
     {
-        var c = new Candidate(therapy, Preference.CertainCircumstances, why, LabelBasedOrder + added.Count) { IsLabelBased = true };
+        var c = new Candidate(therapy, Preference.CertainCircumstances, why, LabelBasedOrder + added.Count) { IsLabelBased = !keepsPlanTargeted };
         c.Cite(record.Provenance.Sources);
         p.E.UsedUnverified(record.Id, record.Provenance);
         p.Candidates.Add(c);

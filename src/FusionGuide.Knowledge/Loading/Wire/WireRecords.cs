@@ -96,6 +96,7 @@ internal sealed record Approval : WireDatedFact
     public bool? NaiveOnly { get; init; }
     public string? Date { get; init; }
     public string? Indication { get; init; }
+    public IReadOnlyList<string> After { get => field ?? []; init; }
 }
 
 internal sealed record LeadIn(string Text, int Days);

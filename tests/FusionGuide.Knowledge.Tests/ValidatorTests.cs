@@ -23,6 +23,17 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void Approval_written_for_use_after_an_unknown_therapy_is_KB005()
+    {
+        var r = LoadWith("drugs/ceritinib.json", d =>
+        {
+            var approval = d["approvals"]!.AsArray().Select(a => a!.AsObject()).First(a => (string?)a["id"] == "ceritinib-us-alk-subsequent");
+            approval["after"] = new JsonArray("crizotinb");
+        });
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "drugs/ceritinib.json");
+    }
+
+    [Fact]
     public void Surveillance_step_with_an_item_but_no_schedule_is_refused()
     {
         var r = LoadWith("local/deferred-radiotherapy.json", p => p["steps"]![0]!.AsObject().Remove("schedule"));

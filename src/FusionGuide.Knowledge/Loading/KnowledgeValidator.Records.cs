@@ -87,6 +87,16 @@ internal static partial class KnowledgeValidator
                     Term(file, "approvals.gene", a.Gene, Terms.Kinase.Codes);
                 }
 
+                foreach (var after in a.After)
+                {
+                    Term(file, $"{a.Id}.after", after, Codes.Therapy.Codes);
+                }
+
+                if (a.After.Count > 0 && a.Setting != "subsequent")
+                {
+                    Add(KnowledgeCodes.SelfContradiction, file, $"{a.Id}: 'after' names the TKIs a subsequent-line label was written for, but the approval's setting is {a.Setting}");
+                }
+
                 ApprovalDate(file, a);
                 Dated(file, a.Id, a.ValidFrom, a.ValidTo);
 

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "dfc178639dc1ea95fe2cd7f4944d8373f8a69209ebb78d779e04e9931fa82f5c";
+    internal const string ExpectedSha256 = "254b0bf34aab1c57a34035a7a92c1e93c4504149ff3265f7fdf73816874f275e";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -93,53 +93,51 @@ public sealed class CompoundFromPartsTests
         Assert.DoesNotContain("Repotrectinib has no activity record", CompoundWarning(r), StringComparison.Ordinal);
     }
 
+    /// <summary>ALK found on D5F3 IHC; a tissue genotype at progression after alectinib (then lorlatinib, when asked).</summary>
+    private static Result AlkAfter(string[] mutations, bool thenLorlatinib)
+    {
+        var diagnosis = """{ "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }""";
+        var lorlatinib = thenLorlatinib ? """, { "therapy": "lorlatinib", "start": "2021-01", "end": "2022-12", "stopReason": "progression", "progressionPattern": "systemic" }""" : "";
+        return Cases.Evaluate($$"""
+            { "tests": [ {{diagnosis}}, {{Cases.ProgressionTest("ALK", mutations, sample: "tissue")}} ],
+              "history": [ { "therapy": "alectinib", "start": "2019-01", "end": "2020-12", "stopReason": "progression", "progressionPattern": "systemic" }{{lorlatinib}} ] }
+            """);
+    }
+
     [Fact]
     public void A_compound_row_that_leaves_a_drug_out_does_not_borrow_its_parts_sensitivity()
     {
         // The ALK I1171N+D1203N row rates alectinib and lorlatinib only; the parts rate brigatinib and ceritinib active in
         // the laboratory (D1203N has also emerged on both in patients), which is not carried to the compound; I1171N's
         // crizotinib resistance is.
-        var diagnosis = """{ "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }""";
-        var r = Cases.Evaluate($$"""
-            { "tests": [ {{diagnosis}}, {{Cases.ProgressionTest("ALK", ["I1171N", "D1203N"], sample: "tissue")}} ],
-              "history": [ { "therapy": "alectinib", "start": "2019-01", "end": "2020-12", "stopReason": "progression", "progressionPattern": "systemic" },
-                           { "therapy": "lorlatinib", "start": "2021-01", "end": "2022-12", "stopReason": "progression", "progressionPattern": "systemic" } ] }
-            """);
+        var r = AlkAfter(["I1171N", "D1203N"], thenLorlatinib: true);
 
         Assert.Contains("crizotinib", r.Avoid());
         var trace = string.Join("\n", r.Trace.Where(t => t.Rule == "SYS-RES-002").Select(t => t.Detail));
         Assert.Contains("does not rate ceritinib and brigatinib and no single mutation resists them", trace, StringComparison.Ordinal);
         Assert.Contains("their activity against I1171N+D1203N is unknown", trace, StringComparison.Ordinal);
-        Assert.DoesNotContain("brigatinib", r.Options());
-        Assert.DoesNotContain("ceritinib", r.Options());
-        // No TKI is left: the move to the conventional pathway names the untested drugs rather than staying silent, and
-        // says why each is unknown (a part found at progression on it is no evidence of partial activity).
+        // No TKI is left: the move to the conventional pathway names the untested drugs rather than staying silent.
         var noTki = Assert.Single(r.Warnings, w => w.Code == "no-targeted-option").Message;
-        Assert.Contains("D1203N found at progression on brigatinib in patients, though the laboratory rates it sensitive", noTki, StringComparison.Ordinal);
         Assert.Contains("ceritinib", noTki, StringComparison.Ordinal);
         Assert.Contains("brigatinib", noTki, StringComparison.Ordinal);
     }
+
     [Fact]
     public void A_compound_part_found_at_progression_on_a_drug_is_no_evidence_of_partial_activity_against_the_compound()
     {
-        // D1203N emerged on brigatinib in patients (its cell is capped at intermediate); judged inside a compound, that cap
-        // must not make brigatinib a partly active targeted option: its activity is unknown, named, never offered.
-        var diagnosis = """{ "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }""";
-        var r = Cases.Evaluate($$"""
-            { "tests": [ {{diagnosis}}, {{Cases.ProgressionTest("ALK", ["I1171N", "D1203N"], sample: "tissue")}} ],
-              "history": [ { "therapy": "alectinib", "start": "2019-01", "end": "2020-12", "stopReason": "progression", "progressionPattern": "systemic" },
-                           { "therapy": "lorlatinib", "start": "2021-01", "end": "2022-12", "stopReason": "progression", "progressionPattern": "systemic" } ] }
-            """);
+        // D1203N emerged on brigatinib and ceritinib in patients (its cells are capped at intermediate); judged inside a
+        // compound, that cap must not make them partly active targeted options: their activity is unknown, named, never
+        // offered, and the warning says why.
+        var r = AlkAfter(["I1171N", "D1203N"], thenLorlatinib: true);
 
         Assert.DoesNotContain(r.Options(), o => o is "brigatinib" or "ceritinib");
         Assert.Equal("post-targeted", Codes.Setting.Code(r.SystemicTherapy.Setting));
+        var noTki = Assert.Single(r.Warnings, w => w.Code == "no-targeted-option").Message;
+        Assert.Contains("D1203N found at progression on brigatinib in patients, though the laboratory rates it sensitive", noTki, StringComparison.Ordinal);
 
-        // Alone, the same mutation after alectinib keeps the single-mutation reading: intermediate at best, with the reason.
-        var single = Cases.Evaluate($$"""
-            { "tests": [ {{diagnosis}}, {{Cases.ProgressionTest("ALK", ["D1203N"], sample: "tissue")}} ],
-              "history": [ { "therapy": "alectinib", "start": "2019-01", "end": "2020-12", "stopReason": "progression", "progressionPattern": "systemic" } ] }
-            """);
-        var brigatinib = single.SystemicTherapy.Options.SingleOrDefault(o => o.Therapy == Therapy.Brigatinib);
-        Assert.True(brigatinib is null || brigatinib.Rationale.Contains("emerged at progression on brigatinib in patients", StringComparison.Ordinal), brigatinib?.Rationale);
+        // Alone after alectinib, the same mutation keeps the single-mutation reading: partly active, with the reason.
+        var single = AlkAfter(["D1203N"], thenLorlatinib: false);
+        var brigatinib = Assert.Single(single.SystemicTherapy.Options, o => o.Therapy == Therapy.Brigatinib);
+        Assert.Contains("emerged at progression on brigatinib in patients, so it counts as intermediate at best", brigatinib.Rationale, StringComparison.Ordinal);
     }
 }

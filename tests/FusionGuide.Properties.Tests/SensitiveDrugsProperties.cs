@@ -83,14 +83,26 @@ public sealed class SensitiveDrugsProperties
     /// The cells a progression test brings: the row for exactly its mutations, else its single mutations' rows. For a
     /// compound a phased test (tissue or cytology NGS) found and the table does not hold, SYS-RES-002 keeps a part's
     /// "sensitive" only when every part rates the drug: a sensitive cell of a drug some part leaves unrated is dropped.
+    /// A part found at clinical progression on the drug (laboratory-active, <c>emergedOnDrug</c>) is no evidence of
+    /// partial activity: unless another part resists the drug or rates it intermediate in the laboratory, the drug's
+    /// activity against the compound is unknown, so none of its cells count.
     /// </summary>
     private static IEnumerable<ResistanceCell> Cells(Gene gene, BiomarkerTest t)
     {
         var rows = Rows(gene, t.Mutations).ToList();
         var phasedCompound = t.Mutations.Count > 1 && t.Sample != Sample.Plasma && t.Method is TestMethod.NgsDna or TestMethod.NgsRna &&
             !rows.Any(row => row.Mutations.Count > 1);
-        return rows.SelectMany(row => row.Cells).Where(cell => !phasedCompound || cell.Activity != CellActivity.Sensitive ||
-            t.Mutations.All(m => World.Kb.ResistanceFor(gene, [m])?.Cells.Any(x => x.Drug == cell.Drug) == true));
+        var cells = rows.SelectMany(row => row.Cells).ToList();
+        bool EmergedOnly(Therapy drug)
+        {
+            var parts = cells.Where(x => x.Drug == drug).ToList();
+            return parts.Any(x => x.EmergedOnDrug && x.Activity != CellActivity.Resistant) &&
+                !parts.Any(x => x.Activity == CellActivity.Resistant || (x.Activity == CellActivity.Intermediate && !x.EmergedOnDrug));
+        }
+
+        return cells.Where(cell => !phasedCompound || cell.Activity == CellActivity.Resistant ||
+            (!EmergedOnly(cell.Drug) && (cell.Activity != CellActivity.Sensitive ||
+                t.Mutations.All(m => World.Kb.ResistanceFor(gene, [m])?.Cells.Any(x => x.Drug == cell.Drug) == true))));
     }
 
     /// <summary>The table row for exactly these mutations, else the rows of each single mutation.</summary>

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "254b0bf34aab1c57a34035a7a92c1e93c4504149ff3265f7fdf73816874f275e";
+    internal const string ExpectedSha256 = "1b48052ee82c810308f7f98ad81411e488b54446bfdb39eb4a63e835002efd6e";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -232,6 +232,60 @@ public sealed class HistoricalGuidelineTableTests
         Assert.DoesNotContain(continuing.Options(), Kb.IsTargeted);
     }
 
+    private const string AfterCrizotinibAlectinibLorlatinib = """
+        { "history": [ { "therapy": "crizotinib", "start": "2016-01", "end": "2017-01", "stopReason": "progression", "progressionPattern": "systemic" },
+                       { "therapy": "alectinib", "start": "2017-02", "end": "2018-10", "stopReason": "progression", "progressionPattern": "systemic" },
+                       { "therapy": "lorlatinib", "start": "2018-11", "end": "2019-09", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+        """;
+
+    [Fact]
+    public void ALK_after_every_TKI_in_2020_gets_the_2019_NCCN_chemotherapy_for_a_driver_oncogene()
+    {
+        // NCCN 2019: after the ALK inhibitors, the initial systemic options apply, and an oncogene is a contraindication to
+        // adding a PD-1/PD-L1 inhibitor, so the platinum-pemetrexed regimens are listed and chemo-immunotherapy is not.
+        var r = Cases.Evaluate(AfterCrizotinibAlectinibLorlatinib, new DateOnly(2020, 3, 1));
+
+        Assert.Equal("post-targeted", Codes.Setting.Code(r.SystemicTherapy.Setting));
+        Assert.Equal("platinum-pemetrexed", r.First());
+        Assert.Contains("platinum-pemetrexed-bevacizumab", r.Options());
+        Assert.DoesNotContain("chemo-immunotherapy", r.Options());
+        Assert.DoesNotContain(r.Options(), Kb.IsTargeted);
+        Assert.Contains("'nccn-alk-post-targeted-2019'", Assert.Single(r.Trace, t => t.Rule == "SYS-TABLE-001" && t.Detail.Contains("post-targeted", StringComparison.Ordinal)).Detail, StringComparison.Ordinal);
+        Assert.All(r.SystemicTherapy.Options, o => Assert.Contains("NCCN-NSCLC-2019", o.Rationale, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ROS1_after_crizotinib_and_lorlatinib_in_2024_still_gets_chemotherapy_before_the_2025_table()
+    {
+        var r = Cases.Evaluate("""
+            { "tests": [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive" } ],
+              "history": [ { "therapy": "crizotinib", "start": "2016-01", "end": "2018-01", "stopReason": "progression", "progressionPattern": "systemic" },
+                           { "therapy": "lorlatinib", "start": "2018-02", "end": "2023-09", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """, new DateOnly(2024, 3, 1));
+
+        Assert.Equal("platinum-pemetrexed", r.First());
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-TABLE-001" && t.Detail.Contains("'nccn-ros1-post-targeted-2019'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Squamous_ALK_after_every_TKI_in_2020_avoids_pemetrexed_and_keeps_docetaxel_and_a_trial()
+    {
+        var r = Cases.Evaluate(AfterCrizotinibAlectinibLorlatinib.Replace("{ \"history\"", "{ \"tumor\": { \"histology\": \"squamous\", \"stage\": \"IVB\" }, \"history\"", StringComparison.Ordinal), new DateOnly(2020, 3, 1));
+
+        Assert.Equal(["clinical-trial", "docetaxel"], r.Options().Order());
+        Assert.Contains("platinum-pemetrexed", r.Avoid());
+    }
+
+    [Fact]
+    public void ALK_after_every_TKI_before_the_2019_text_gets_no_chemotherapy_list_and_says_so()
+    {
+        // Nothing later is applied earlier: before 2019-06-04 no post-targeted table is held.
+        var r = Cases.Evaluate(AfterCrizotinibAlectinibLorlatinib.Replace("2019-09", "2019-03", StringComparison.Ordinal), new DateOnly(2019, 5, 1));
+
+        Assert.Empty(r.Options());
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-TABLE-002" && t.Detail.Contains("post-targeted", StringComparison.Ordinal) && t.Detail.Contains("2019-06-04", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_genotype_found_after_alectinib_on_a_date_without_a_table_still_directs_the_choice()
     {

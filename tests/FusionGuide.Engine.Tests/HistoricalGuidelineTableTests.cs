@@ -277,13 +277,31 @@ public sealed class HistoricalGuidelineTableTests
     }
 
     [Fact]
-    public void ALK_after_every_TKI_before_the_2019_text_gets_no_chemotherapy_list_and_says_so()
+    public void ALK_after_crizotinib_and_alectinib_in_2018_gets_platinum_chemotherapy_from_the_2018_patient_guide()
     {
-        // Nothing later is applied earlier: before 2019-06-04 no post-targeted table is held.
-        var r = Cases.Evaluate(AfterCrizotinibAlectinibLorlatinib.Replace("2019-09", "2019-03", StringComparison.Ordinal), new DateOnly(2019, 5, 1));
+        // Lorlatinib's US approval (2018-11-02) came later; the 2018 guide sends the patient to platinum-based chemotherapy.
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "crizotinib", "start": "2016-01", "end": "2017-01", "stopReason": "progression", "progressionPattern": "systemic" },
+                           { "therapy": "alectinib", "start": "2017-02", "end": "2018-05", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """, new DateOnly(2018, 8, 1));
+
+        Assert.Equal(["platinum-pemetrexed", "platinum-pemetrexed-bevacizumab"], r.Options());
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-TABLE-001" && t.Detail.Contains("'nccn-alk-post-targeted-2018'", StringComparison.Ordinal));
+        Assert.All(r.SystemicTherapy.Options, o => Assert.Contains("guideline placement not yet verified", o.Rationale, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ALK_after_every_TKI_before_any_chemotherapy_table_gets_no_option_and_says_so()
+    {
+        // Nothing later is applied earlier: before 2018 no post-targeted table is held.
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "crizotinib", "start": "2013-01", "end": "2014-01", "stopReason": "progression", "progressionPattern": "systemic" },
+                           { "therapy": "ceritinib", "start": "2014-05", "end": "2015-06", "stopReason": "progression", "progressionPattern": "systemic" },
+                           { "therapy": "alectinib", "start": "2015-12", "end": "2017-06", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """, new DateOnly(2017, 10, 1));
 
         Assert.Empty(r.Options());
-        Assert.Contains(r.Trace, t => t.Rule == "SYS-TABLE-002" && t.Detail.Contains("post-targeted", StringComparison.Ordinal) && t.Detail.Contains("2019-06-04", StringComparison.Ordinal));
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-TABLE-002" && t.Detail.Contains("post-targeted", StringComparison.Ordinal) && t.Detail.Contains("2018-01-01", StringComparison.Ordinal));
     }
 
     [Fact]

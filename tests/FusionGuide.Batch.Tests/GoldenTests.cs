@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "1b48052ee82c810308f7f98ad81411e488b54446bfdb39eb4a63e835002efd6e";
+    internal const string ExpectedSha256 = "032c4c3c4fe5c5814c7b9a23fced4772e508e916202334a8bef28a6f467ec1fa";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "032c4c3c4fe5c5814c7b9a23fced4772e508e916202334a8bef28a6f467ec1fa";
+    internal const string ExpectedSha256 = "d5fa51cf7b80446daba5a968ff8f232eaa9f1c0fe9605e86d6cbad7578b1f255";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

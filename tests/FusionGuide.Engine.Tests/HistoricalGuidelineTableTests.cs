@@ -305,6 +305,32 @@ public sealed class HistoricalGuidelineTableTests
     }
 
     [Fact]
+    public void Lorlatinib_after_crizotinib_then_brigatinib_in_early_2019_is_offered_on_its_2018_US_label()
+    {
+        // 2018 US label: progression on crizotinib and at least one other ALK inhibitor, or on alectinib or ceritinib as
+        // the first. No table answers progression on brigatinib before the NCCN 2019 text.
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "crizotinib", "start": "2016-01", "end": "2017-06", "stopReason": "progression", "progressionPattern": "systemic" },
+                           { "therapy": "brigatinib", "start": "2017-07", "end": "2018-12", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """, new DateOnly(2019, 2, 1));
+
+        Assert.Equal("lorlatinib", r.First());
+        Assert.Equal("subsequent-targeted", r.Setting());
+        Assert.Contains("for use after crizotinib and then another inhibitor (brigatinib here)", r.SystemicTherapy.Options[0].Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lorlatinib_after_brigatinib_alone_in_early_2019_is_not_offered_on_its_2018_US_label()
+    {
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "brigatinib", "start": "2017-07", "end": "2018-12", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """, new DateOnly(2019, 2, 1));
+
+        Assert.DoesNotContain("lorlatinib", r.Options());
+        Assert.Equal("post-targeted", r.Setting());
+    }
+
+    [Fact]
     public void A_genotype_found_after_alectinib_on_a_date_without_a_table_still_directs_the_choice()
     {
         // Ou 2014 / Katayama 2014: I1171T after crizotinib then alectinib responded to ceritinib. In mid-2016 no table is

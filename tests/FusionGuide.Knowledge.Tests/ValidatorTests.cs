@@ -34,6 +34,28 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void Approval_sequence_naming_an_unknown_therapy_is_KB005()
+    {
+        var r = LoadWith("drugs/lorlatinib.json", d =>
+        {
+            var approval = d["approvals"]!.AsArray().Select(a => a!.AsObject()).First(a => (string?)a["id"] == "lorlatinib-us-alk-subsequent");
+            approval["afterSequence"]![0]!["first"] = "crizotinb";
+        });
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "drugs/lorlatinib.json");
+    }
+
+    [Fact]
+    public void Approval_sequence_on_a_first_line_approval_is_KB018()
+    {
+        var r = LoadWith("drugs/lorlatinib.json", d =>
+        {
+            var approval = d["approvals"]!.AsArray().Select(a => a!.AsObject()).First(a => (string?)a["id"] == "lorlatinib-eu-alk-first-line");
+            approval["afterSequence"] = new JsonArray(new JsonObject { ["first"] = "crizotinib", ["then"] = new JsonArray("brigatinib") });
+        });
+        AssertCode(r, KnowledgeCodes.SelfContradiction, "drugs/lorlatinib.json");
+    }
+
+    [Fact]
     public void Surveillance_step_with_an_item_but_no_schedule_is_refused()
     {
         var r = LoadWith("local/deferred-radiotherapy.json", p => p["steps"]![0]!.AsObject().Remove("schedule"));

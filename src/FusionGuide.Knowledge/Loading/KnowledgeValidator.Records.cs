@@ -92,9 +92,23 @@ internal static partial class KnowledgeValidator
                     Term(file, $"{a.Id}.after", after, Codes.Therapy.Codes);
                 }
 
-                if (a.After.Count > 0 && a.Setting != "subsequent")
+                foreach (var sequence in a.AfterSequence)
                 {
-                    Add(KnowledgeCodes.SelfContradiction, file, $"{a.Id}: 'after' names the TKIs a subsequent-line label was written for, but the approval's setting is {a.Setting}");
+                    Term(file, $"{a.Id}.afterSequence.first", sequence.First, Codes.Therapy.Codes);
+                    foreach (var then in sequence.Then)
+                    {
+                        Term(file, $"{a.Id}.afterSequence.then", then, Codes.Therapy.Codes);
+                    }
+
+                    if (sequence.Then.Count == 0)
+                    {
+                        Add(KnowledgeCodes.SelfContradiction, file, $"{a.Id}: an 'afterSequence' step names no TKI after {sequence.First}");
+                    }
+                }
+
+                if ((a.After.Count > 0 || a.AfterSequence.Count > 0) && a.Setting != "subsequent")
+                {
+                    Add(KnowledgeCodes.SelfContradiction, file, $"{a.Id}: 'after' and 'afterSequence' name the TKIs a subsequent-line label was written for, but the approval's setting is {a.Setting}");
                 }
 
                 ApprovalDate(file, a);

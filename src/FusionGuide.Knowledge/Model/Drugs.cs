@@ -91,7 +91,27 @@ public sealed record Approval(string Id, Region Region, Gene? Gene, ApprovalSett
     /// use after a TKI.
     /// </summary>
     public IReadOnlyList<Therapy> After { get; init; } = [];
+
+    /// <summary>
+    /// For a label branch written for use after two TKIs in order (the file's <c>afterSequence</c>): lorlatinib's 2018 US
+    /// and 2019 EU labels, "progressed on crizotinib and at least one other ALK inhibitor" → first crizotinib, then one of
+    /// the other ALK TKIs then marketed.
+    /// </summary>
+    public IReadOnlyList<ApprovalSequence> AfterSequence { get; init; } = [];
+
+    /// <summary>
+    /// True when the label was written for use after <paramref name="last"/>, the TKI the disease just progressed on, given
+    /// the TKIs it progressed on before (<paramref name="earlier"/>): an <c>after</c> TKI, or the second step of a sequence
+    /// whose first step is among the earlier failures.
+    /// </summary>
+    public bool WrittenForUseAfter(Therapy last, IEnumerable<Therapy> earlier) =>
+        After.Contains(last) || AfterSequence.Any(s => s.Then.Contains(last) && earlier.Contains(s.First));
 }
+
+/// <summary>A label branch for use after two TKIs in order: progression on <paramref name="First"/>, then on one of <paramref name="Then"/>.</summary>
+/// <param name="First">The TKI the disease progressed on first.</param>
+/// <param name="Then">The TKIs, one of which it progressed on afterwards (the one just failed).</param>
+public sealed record ApprovalSequence(Therapy First, IReadOnlyList<Therapy> Then);
 
 /// <summary>A lead-in phase.</summary>
 /// <param name="Text">The lead-in in words.</param>

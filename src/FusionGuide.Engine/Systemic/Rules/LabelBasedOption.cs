@@ -97,10 +97,13 @@ internal static class LabelBasedOption
         var added = new List<Candidate>();
         if (progressedOn is { } last)
         {
-            var written = ApprovedNotYetOffered(p, ApprovalSetting.Subsequent, _ => false).Where(x => x.Record.Setting == ApprovalSetting.Subsequent && x.Record.After.Contains(last));
+            // The TKIs the disease progressed on before the last one: a label branch "after crizotinib and at least one
+            // other ALK inhibitor" covers the second only when crizotinib came first.
+            var earlier = p.H.Failed.Select(f => f.Therapy).Where(t => t != last && p.IsTargeted(t)).ToList();
+            var written = ApprovedNotYetOffered(p, ApprovalSetting.Subsequent, _ => false).Where(x => x.Record.Setting == ApprovalSetting.Subsequent && x.Record.WrittenForUseAfter(last, earlier));
             foreach (var (therapy, record) in written)
             {
-                Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for use after {p.Name(last)} ({record.Approved()}); no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances", keepsPlanTargeted: true);
+                Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for use after {WrittenFor(p, record, last, earlier)} ({record.Approved()}); no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances", keepsPlanTargeted: true);
             }
 
             FilterAndTrace(p, added, WithoutTableId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for use after {p.Name(last)} on {p.E.AsOfText}, when no guideline table of the knowledge base applies", []);
@@ -119,6 +122,18 @@ internal static class LabelBasedOption
         }
 
         FilterAndTrace(p, added, WithoutTableId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for first-line use on {p.E.AsOfText}, when no guideline table of the knowledge base applies", []);
+    }
+
+    /// <summary>The sequence the label names for this patient: "crizotinib then brigatinib" for a sequence branch, else the last TKI.</summary>
+    private static string WrittenFor(PlanState p, Approval record, Therapy last, IReadOnlyList<Therapy> earlier)
+    {
+        if (record.After.Contains(last))
+        {
+            return p.Name(last);
+        }
+
+        var sequence = record.AfterSequence.First(s => s.Then.Contains(last) && earlier.Contains(s.First));
+        return $"{p.Name(sequence.First)} and then another inhibitor ({p.Name(last)} here)";
     }
 
     /// <summary>

@@ -97,6 +97,14 @@ internal sealed record Approval : WireDatedFact
     public string? Date { get; init; }
     public string? Indication { get; init; }
     public IReadOnlyList<string> After { get => field ?? []; init; }
+    public IReadOnlyList<AfterSequence> AfterSequence { get => field ?? []; init; }
+}
+
+/// <summary>A label branch written for use after two TKIs in order ("crizotinib and at least one other ALK inhibitor").</summary>
+internal sealed record AfterSequence
+{
+    public required string First { get; init; }
+    public IReadOnlyList<string> Then { get => field ?? []; init; }
 }
 
 internal sealed record LeadIn(string Text, int Days);

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "d5fa51cf7b80446daba5a968ff8f232eaa9f1c0fe9605e86d6cbad7578b1f255";
+    internal const string ExpectedSha256 = "b93a85358d3845a490893e4ee43339e496be5bb22ea2c3522f1646ebbb018ce7";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

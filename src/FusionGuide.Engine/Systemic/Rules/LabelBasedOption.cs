@@ -124,7 +124,7 @@ internal static class LabelBasedOption
         FilterAndTrace(p, added, WithoutTableId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for first-line use on {p.E.AsOfText}, when no guideline table of the knowledge base applies", []);
     }
 
-    /// <summary>The sequence the label names for this patient: "crizotinib then brigatinib" for a sequence branch, else the last TKI.</summary>
+    /// <summary>What the label was written for, in this patient's words: the last TKI, or for a sequence branch "crizotinib and then another inhibitor (brigatinib here)".</summary>
     private static string WrittenFor(PlanState p, Approval record, Therapy last, IReadOnlyList<Therapy> earlier)
     {
         if (record.After.Contains(last))

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "b93a85358d3845a490893e4ee43339e496be5bb22ea2c3522f1646ebbb018ce7";
+    internal const string ExpectedSha256 = "673d2563672ec135c300a89bd207b16fe46bdde41a69f360be9e15eb13bb7462";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

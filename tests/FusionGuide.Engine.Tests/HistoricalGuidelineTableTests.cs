@@ -330,6 +330,33 @@ public sealed class HistoricalGuidelineTableTests
         Assert.Equal("post-targeted", r.Setting());
     }
 
+    private static Result ResectedStageIIA(string gene, DateOnly asOf) => Cases.Evaluate($$"""
+        { "tumor": { "histology": "adenocarcinoma", "stage": "IIA", "resected": true },
+          "tests": [ { "gene": "{{gene}}", "method": "ngs-rna", "sample": "tissue", "result": "positive" } ] }
+        """, asOf);
+
+    [Theory]
+    [InlineData("ALK", "2020-03-01", "nccn-alk-adjuvant-2019")]
+    [InlineData("ROS1", "2020-03-01", "nccn-ros1-adjuvant-2019")]
+    [InlineData("ROS1", "2024-03-01", "nccn-ros1-adjuvant-2019")]
+    public void Resected_fusion_positive_disease_before_targeted_adjuvant_therapy_gets_the_2019_adjuvant_chemotherapy(string gene, string day, string table)
+    {
+        var r = ResectedStageIIA(gene, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal("adjuvant", r.Setting());
+        Assert.Equal(["platinum-pemetrexed"], r.Options());
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-TABLE-001" && t.Detail.Contains($"'{table}'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Resected_ALK_before_the_2019_text_gets_no_adjuvant_table_and_says_so()
+    {
+        var r = ResectedStageIIA("ALK", new DateOnly(2019, 5, 1));
+
+        Assert.Empty(r.Options());
+        Assert.Contains("no-guideline-table", r.WarningCodes());
+    }
+
     [Fact]
     public void A_genotype_found_after_alectinib_on_a_date_without_a_table_still_directs_the_choice()
     {

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "673d2563672ec135c300a89bd207b16fe46bdde41a69f360be9e15eb13bb7462";
+    internal const string ExpectedSha256 = "b48b11e85713b1e638dc1b34c0103c80ea09bcbf48df2f827e3c509c26b0080d";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

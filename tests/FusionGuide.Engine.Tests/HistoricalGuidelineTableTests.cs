@@ -252,6 +252,7 @@ public sealed class HistoricalGuidelineTableTests
         Assert.DoesNotContain(r.Options(), Kb.IsTargeted);
         Assert.Contains("'nccn-alk-post-targeted-2019'", Assert.Single(r.Trace, t => t.Rule == "SYS-TABLE-001" && t.Detail.Contains("post-targeted", StringComparison.Ordinal)).Detail, StringComparison.Ordinal);
         Assert.All(r.SystemicTherapy.Options, o => Assert.Contains("NCCN-NSCLC-2019", o.Rationale, StringComparison.Ordinal));
+        Assert.DoesNotContain("regimen-not-coded", r.WarningCodes());
     }
 
     [Fact]
@@ -274,6 +275,11 @@ public sealed class HistoricalGuidelineTableTests
 
         Assert.Equal(["clinical-trial", "docetaxel"], r.Options().Order());
         Assert.Contains("platinum-pemetrexed", r.Avoid());
+
+        // The guideline's squamous platinum doublets have no therapy code: the answer names them instead of dropping them.
+        var notCoded = Assert.Single(r.Warnings, w => w.Code == "regimen-not-coded");
+        Assert.Contains("carboplatin or cisplatin with paclitaxel", notCoded.Message, StringComparison.Ordinal);
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-TABLE-003");
     }
 
     [Fact]
@@ -346,6 +352,19 @@ public sealed class HistoricalGuidelineTableTests
         Assert.Equal("adjuvant", r.Setting());
         Assert.Equal(["platinum-pemetrexed"], r.Options());
         Assert.Contains(r.Trace, t => t.Rule == "SYS-TABLE-001" && t.Detail.Contains($"'{table}'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Resected_squamous_ROS1_in_2024_is_told_the_adjuvant_doublets_the_vocabulary_cannot_rank()
+    {
+        var r = Cases.Evaluate("""
+            { "tumor": { "histology": "squamous", "stage": "IIA", "resected": true },
+              "tests": [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive" } ] }
+            """, new DateOnly(2024, 3, 1));
+
+        Assert.Empty(r.Options());
+        Assert.Contains("platinum-pemetrexed", r.Avoid());
+        Assert.Contains("cisplatin with vinorelbine", Assert.Single(r.Warnings, w => w.Code == "regimen-not-coded").Message, StringComparison.Ordinal);
     }
 
     [Fact]

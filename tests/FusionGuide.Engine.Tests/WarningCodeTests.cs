@@ -50,6 +50,7 @@ public partial class WarningCodeTests
         { "unknown-field", """{ "patient": { "favouriteColour": "blue" } }""" },
         { "unknown-alteration", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "timing": "progression", "result": "positive", "alterations": ["not-an-alteration"] } ], "history": [ """ + AlectinibProgression + "] }" },
         { "no-guideline-table", "asOf=2015-01-01" },
+        { "regimen-not-coded", """asOf=2024-03-01 { "tumor": { "histology": "squamous", "stage": "IIA", "resected": true }, "tests": [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive" } ] }""" },
         { "small-cell-histology", """{ "tumor": { "histology": "small-cell" } }""" },
     };
 
@@ -57,9 +58,9 @@ public partial class WarningCodeTests
     [MemberData(nameof(Cases_by_code))]
     public void Warning_code_is_emitted_where_it_applies(string code, string overrides)
     {
-        // A row "asOf=DATE" evaluates the base case on that date (for codes that depend on the evaluation date).
+        // A row "asOf=DATE" (optionally followed by overrides) evaluates on that date (codes that depend on the date).
         var r = overrides.StartsWith("asOf=", StringComparison.Ordinal)
-            ? Support.Cases.Evaluate("{}", DateOnly.Parse(overrides[5..], System.Globalization.CultureInfo.InvariantCulture))
+            ? Support.Cases.Evaluate(overrides.Length > 15 ? overrides[16..] : "{}", DateOnly.Parse(overrides[5..15], System.Globalization.CultureInfo.InvariantCulture))
             : Support.Cases.Evaluate(overrides);
         var entry = Assert.Single(WarningCodes.All, w => w.Code == code);
 

@@ -56,6 +56,14 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void Uncoded_regimens_named_for_a_genotype_condition_are_KB005()
+    {
+        // They are named by histology only; a genotype-directed condition would need a therapy code to test.
+        var r = LoadWith("regimens/nccn-alk-post-targeted-2019.json", t => t["notCoded"]![0]!["condition"] = "genotype-directed");
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "regimens/nccn-alk-post-targeted-2019.json");
+    }
+
+    [Fact]
     public void Surveillance_step_with_an_item_but_no_schedule_is_refused()
     {
         var r = LoadWith("local/deferred-radiotherapy.json", p => p["steps"]![0]!.AsObject().Remove("schedule"));

@@ -113,6 +113,9 @@ public static class WarningCodes
     public static readonly WarningCode NoGuidelineTable = new("no-guideline-table", WarningSource.Engine, "Engine Systemic (guideline table choice)",
         "No guideline table of the setting is in force on the evaluation date; later content is not applied.");
 
+    public static readonly WarningCode RegimenNotCoded = new("regimen-not-coded", WarningSource.Engine, "Engine Systemic (guideline table choice)",
+        "The guideline table in force also lists regimens for this patient that have no code in the FusionGuide vocabulary (e.g. squamous platinum doublets): the warning names them; they are not ranked.");
+
     public static readonly WarningCode WhatComesNext = new("what-comes-next", WarningSource.Engine, "Engine Systemic (what comes next)",
         "Fewer than two systemic options are left: the warning names what comes next (clinical trial, chemotherapy, best supportive care).");
 
@@ -163,7 +166,7 @@ public static class WarningCodes
     [
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
         InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers,
-        HistoryInconsistent, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable, WhatComesNext,
+        HistoryInconsistent, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication,
         UnverifiedKnowledge,

@@ -23,6 +23,7 @@ internal static class SystemicRuleIds
         GenotypeMatchedAlternative.Id,
         GuidelineTable.Id,
         GuidelineTable.NoTableForDateId,
+        GuidelineTable.NotCodedId,
         PriorProgression.Id,
         SameChemotherapy.Id,
         Rechallenge.Id,

@@ -190,6 +190,11 @@ public static class KnowledgeFacts
             {
                 Add("regimens", "regimen-entry", $"{r.Id}/{e.Therapy.Code()}", e.Therapy.Code(), $"{e.Therapy.Code()}: {e.Preference.Code()}{(e.Category is { } cat ? $", category {cat}" : "")}{(e.Condition == RegimenCondition.Any ? "" : $" ({e.Condition.Code()})")}", e, e.Provenance);
             }
+
+            foreach (var u in r.NotCoded)
+            {
+                Add("regimens", "regimen-not-coded", $"{r.Id}/{u.Id}", u.Id, $"not coded{(u.Condition == RegimenCondition.Any ? "" : $" ({u.Condition.Code()})")}: {u.Regimens}", u, u.Provenance);
+            }
         }
 
         foreach (var t in kb.Trials)

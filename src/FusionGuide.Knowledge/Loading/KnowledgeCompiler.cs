@@ -173,7 +173,10 @@ internal static class KnowledgeCompiler
             [.. r.After.Select(Codes.Therapy.Parse)], r.Guideline, validity, validity with { From = from },
             [.. r.Entries.Select(e => new RegimenEntry(Codes.Therapy.Parse(e.Therapy), Codes.Preference.Parse(e.Preference), e.Category,
                 Terms.Condition.Parse(e.Condition), e.NaiveOnly == true, e.Rationale, Of(e, e.References)))],
-            Of(r));
+            Of(r))
+        {
+            NotCoded = [.. r.NotCoded.Select(u => new UncodedRegimen(u.Id, u.Regimens, Terms.Condition.Parse(u.Condition), Of(u, u.References)))],
+        };
     }
 
     private static Trial Trial(W.Trial t) => new(t.Id, t.Name, t.Drug is null ? null : Codes.Therapy.Parse(t.Drug), t.Comparator,

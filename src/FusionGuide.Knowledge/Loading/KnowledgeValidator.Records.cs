@@ -375,6 +375,18 @@ internal static partial class KnowledgeValidator
                 Refs(file, $"{r.Id}/{e.Therapy}", e.References);
                 Provenance(file, $"{r.Id}/{e.Therapy}", e);
             }
+
+            foreach (var u in r.NotCoded)
+            {
+                // Named in the answer by histology only: a regimen the vocabulary lacks is never conditional on a genotype.
+                Term(file, $"notCoded[{u.Id}].condition", u.Condition, ["any", "squamous", "nonsquamous"]);
+                Refs(file, $"{r.Id}/{u.Id}", u.References);
+                Provenance(file, $"{r.Id}/{u.Id}", u);
+                if (r.Entries.Any(e => e.Therapy == u.Id))
+                {
+                    Add(KnowledgeCodes.DuplicateId, file, $"{r.Id}: notCoded id '{u.Id}' is also an entry's therapy");
+                }
+            }
         }
 
         public void Rule(RuleInfo r)

@@ -147,6 +147,12 @@ public sealed record MechanismTherapy(Therapy Therapy, Preference Preference, st
 /// <param name="Provenance">Sources and verification.</param>
 public sealed record Regimen(string Id, Gene? Driver, RegimenSetting Setting, IReadOnlyList<Therapy> After, string Guideline, Validity Validity, Validity Applies, IReadOnlyList<RegimenEntry> Entries, Provenance Provenance)
 {
+    /// <summary>
+    /// Regimens the guideline lists at this step that the contract vocabulary has no code for (the file's
+    /// <c>notCoded</c>): e.g. the squamous platinum doublets. They cannot be ranked options; the answer names them.
+    /// </summary>
+    public IReadOnlyList<UncodedRegimen> NotCoded { get; init; } = [];
+
     /// <summary>"alectinib (preferred), … (other-recommended, brain-metastases)": the entries in order, as the guideline-table rule lists them.</summary>
     public string Listing { get; } = string.Join(", ", Entries.Select(x =>
         $"{Codes.Therapy.Code(x.Therapy)} ({Codes.Preference.Code(x.Preference)}{(x.Condition == RegimenCondition.Any ? "" : ", " + x.Condition.Code())})"));
@@ -161,3 +167,10 @@ public sealed record Regimen(string Id, Gene? Driver, RegimenSetting Setting, IR
 /// <param name="Rationale">Why, in one line.</param>
 /// <param name="Provenance">References (the file's <c>references</c>) and verification.</param>
 public sealed record RegimenEntry(Therapy Therapy, Preference Preference, string? Category, RegimenCondition Condition, bool NaiveOnly, string Rationale, Provenance Provenance);
+
+/// <summary>Regimens a guideline table lists that have no therapy code in the contract vocabulary.</summary>
+/// <param name="Id">Fact id, unique within the table (the audit names it "table/id").</param>
+/// <param name="Regimens">The regimens in words, as the guideline lists them.</param>
+/// <param name="Condition">For which patients (e.g. squamous histology).</param>
+/// <param name="Provenance">References (the file's <c>references</c>) and verification.</param>
+public sealed record UncodedRegimen(string Id, string Regimens, RegimenCondition Condition, Provenance Provenance);

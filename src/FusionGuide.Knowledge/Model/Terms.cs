@@ -152,6 +152,8 @@ public enum RegimenCondition
     CnsProgression,
     [JsonStringEnumMemberName("nonsquamous")]
     Nonsquamous,
+    [JsonStringEnumMemberName("squamous")]
+    Squamous,
     [JsonStringEnumMemberName("extensive-stage")]
     ExtensiveStage,
 }

@@ -7,12 +7,14 @@ namespace FusionGuide.Engine.Systemic.Rules;
 /// <summary>
 /// SYS-TABLE-001: the guideline table in force on asOf for the driver, setting (and prior TKI) gives the candidates.
 /// SYS-TABLE-002: a setting with tables, none of them in force yet on asOf: nothing later is applied earlier.
+/// SYS-TABLE-003: the table also lists, for this patient, regimens the vocabulary has no code for: named, not ranked.
 /// Sources: the rule catalogue, the table's guideline and the table record.
 /// </summary>
 internal static class GuidelineTable
 {
     public const string Id = "SYS-TABLE-001";
     public const string NoTableForDateId = "SYS-TABLE-002";
+    public const string NotCodedId = "SYS-TABLE-003";
 
     /// <summary>The table for progression on a TKI; the situation is that progression.</summary>
     public static Regimen? FindAfter(PlanState p, Therapy failed, ProgressionPattern? pattern)
@@ -113,14 +115,41 @@ internal static class GuidelineTable
                     break;
             }
         }
+
+        NameNotCoded(p, table, pattern);
     }
 
-    private static bool Admits(PlanState p, RegimenEntry entry, ProgressionPattern? pattern) => entry.Condition switch
+    /// <summary>
+    /// Regimens the table lists for this patient that the vocabulary cannot express (the squamous platinum doublets): the
+    /// clinician is told what the guideline lists rather than left with an empty or thinner list that looks complete.
+    /// </summary>
+    private static void NameNotCoded(PlanState p, Regimen table, ProgressionPattern? pattern)
+    {
+        foreach (var u in table.NotCoded.Where(u => Admits(p, u.Condition, pattern)))
+        {
+            var whom = u.Condition switch
+            {
+                RegimenCondition.Squamous => "squamous histology",
+                RegimenCondition.Nonsquamous => "non-squamous histology",
+                _ => "this patient",
+            };
+            var msg = $"{p.E.Cite(table.Guideline)} also lists, for {whom}, {u.Regimens}: these regimens have no code in FusionGuide's vocabulary, so they are not ranked here; consider them as the guideline does.";
+            p.E.Warn(WarningCodes.RegimenNotCoded, msg);
+            p.E.Fire(NotCodedId, msg, [table.Guideline, .. u.Provenance.Sources]);
+            p.E.UsedUnverified($"{table.Id}/{u.Id}", u.Provenance);
+        }
+    }
+
+    private static bool Admits(PlanState p, RegimenEntry entry, ProgressionPattern? pattern) => Admits(p, entry.Condition, pattern, entry.Therapy);
+
+    private static bool Admits(PlanState p, RegimenCondition condition, ProgressionPattern? pattern, Therapy? therapy = null) => condition switch
     {
         RegimenCondition.BrainMetastases => p.BrainMets,
-        RegimenCondition.GenotypeDirected => p.Profile.Of(entry.Therapy) == Activity.Sensitive,
+        RegimenCondition.GenotypeDirected => therapy is { } t && p.Profile.Of(t) == Activity.Sensitive,
         RegimenCondition.CnsProgression => pattern == ProgressionPattern.Cns,
         RegimenCondition.ExtensiveStage => p.ExtensiveStage,
+        RegimenCondition.Squamous => p.Squamous,
+        RegimenCondition.Nonsquamous => !p.Squamous,
         _ => true,
     };
 

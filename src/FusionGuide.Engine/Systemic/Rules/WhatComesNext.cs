@@ -73,6 +73,7 @@ internal static class WhatComesNext
         RegimenCondition.BrainMetastases => " with brain metastases",
         RegimenCondition.PreferredUnavailable => " when no preferred option can be given",
         RegimenCondition.Nonsquamous => ", non-squamous histology",
+        RegimenCondition.Squamous => ", squamous histology",
         RegimenCondition.ExtensiveStage => ", extensive stage",
         _ => "",
     };

@@ -261,6 +261,16 @@ internal sealed record Regimen : WireSourced
     public string? ValidFrom { get; init; }
     public string? ValidTo { get; init; }
     public IReadOnlyList<RegimenEntry> Entries { get => field ?? []; init; }
+    public IReadOnlyList<UncodedRegimen> NotCoded { get => field ?? []; init; }
+}
+
+/// <summary>Regimens the guideline lists at this step that have no therapy code in the contract vocabulary.</summary>
+internal sealed record UncodedRegimen : WireEvidenced
+{
+    public required string Id { get; init; }
+    public required string Regimens { get; init; }
+    public string Condition { get => field ?? "any"; init; }
+    public IReadOnlyList<string> References { get => field ?? []; init; }
 }
 
 internal sealed record RegimenEntry : WireEvidenced

@@ -232,8 +232,9 @@ public sealed class HistoricalGuidelineTableTests
         Assert.DoesNotContain(continuing.Options(), Kb.IsTargeted);
     }
 
-    private const string AfterCrizotinibAlectinibLorlatinib = """
-        { "history": [ { "therapy": "crizotinib", "start": "2016-01", "end": "2017-01", "stopReason": "progression", "progressionPattern": "systemic" },
+    private static string AfterCrizotinibAlectinibLorlatinib(string histology = "adenocarcinoma") => $$"""
+        { "tumor": { "histology": "{{histology}}", "stage": "IVB" },
+          "history": [ { "therapy": "crizotinib", "start": "2016-01", "end": "2017-01", "stopReason": "progression", "progressionPattern": "systemic" },
                        { "therapy": "alectinib", "start": "2017-02", "end": "2018-10", "stopReason": "progression", "progressionPattern": "systemic" },
                        { "therapy": "lorlatinib", "start": "2018-11", "end": "2019-09", "stopReason": "progression", "progressionPattern": "systemic" } ] }
         """;
@@ -243,9 +244,9 @@ public sealed class HistoricalGuidelineTableTests
     {
         // NCCN 2019: after the ALK inhibitors, the initial systemic options apply, and an oncogene is a contraindication to
         // adding a PD-1/PD-L1 inhibitor, so the platinum-pemetrexed regimens are listed and chemo-immunotherapy is not.
-        var r = Cases.Evaluate(AfterCrizotinibAlectinibLorlatinib, new DateOnly(2020, 3, 1));
+        var r = Cases.Evaluate(AfterCrizotinibAlectinibLorlatinib(), new DateOnly(2020, 3, 1));
 
-        Assert.Equal("post-targeted", Codes.Setting.Code(r.SystemicTherapy.Setting));
+        Assert.Equal("post-targeted", r.Setting());
         Assert.Equal("platinum-pemetrexed", r.First());
         Assert.Contains("platinum-pemetrexed-bevacizumab", r.Options());
         Assert.DoesNotContain("chemo-immunotherapy", r.Options());
@@ -271,7 +272,7 @@ public sealed class HistoricalGuidelineTableTests
     [Fact]
     public void Squamous_ALK_after_every_TKI_in_2020_avoids_pemetrexed_and_keeps_docetaxel_and_a_trial()
     {
-        var r = Cases.Evaluate(AfterCrizotinibAlectinibLorlatinib.Replace("{ \"history\"", "{ \"tumor\": { \"histology\": \"squamous\", \"stage\": \"IVB\" }, \"history\"", StringComparison.Ordinal), new DateOnly(2020, 3, 1));
+        var r = Cases.Evaluate(AfterCrizotinibAlectinibLorlatinib("squamous"), new DateOnly(2020, 3, 1));
 
         Assert.Equal(["clinical-trial", "docetaxel"], r.Options().Order());
         Assert.Contains("platinum-pemetrexed", r.Avoid());
@@ -336,8 +337,8 @@ public sealed class HistoricalGuidelineTableTests
         Assert.Equal("post-targeted", r.Setting());
     }
 
-    private static Result ResectedStageIIA(string gene, DateOnly asOf) => Cases.Evaluate($$"""
-        { "tumor": { "histology": "adenocarcinoma", "stage": "IIA", "resected": true },
+    private static Result ResectedStageIIA(string gene, DateOnly asOf, string histology = "adenocarcinoma") => Cases.Evaluate($$"""
+        { "tumor": { "histology": "{{histology}}", "stage": "IIA", "resected": true },
           "tests": [ { "gene": "{{gene}}", "method": "ngs-rna", "sample": "tissue", "result": "positive" } ] }
         """, asOf);
 
@@ -357,10 +358,7 @@ public sealed class HistoricalGuidelineTableTests
     [Fact]
     public void Resected_squamous_ROS1_in_2024_is_told_the_adjuvant_doublets_the_vocabulary_cannot_rank()
     {
-        var r = Cases.Evaluate("""
-            { "tumor": { "histology": "squamous", "stage": "IIA", "resected": true },
-              "tests": [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive" } ] }
-            """, new DateOnly(2024, 3, 1));
+        var r = ResectedStageIIA("ROS1", new DateOnly(2024, 3, 1), histology: "squamous");
 
         Assert.Empty(r.Options());
         Assert.Contains("platinum-pemetrexed", r.Avoid());

@@ -232,8 +232,8 @@ public sealed class HistoricalGuidelineTableTests
         Assert.DoesNotContain(continuing.Options(), Kb.IsTargeted);
     }
 
-    private static string AfterCrizotinibAlectinibLorlatinib(string histology = "adenocarcinoma") => $$"""
-        { "tumor": { "histology": "{{histology}}", "stage": "IVB" },
+    private static string AfterCrizotinibAlectinibLorlatinib(string histology = "adenocarcinoma", int ecog = 1) => $$"""
+        { "patient": { "ecog": {{ecog}} }, "tumor": { "histology": "{{histology}}", "stage": "IVB" },
           "history": [ { "therapy": "crizotinib", "start": "2016-01", "end": "2017-01", "stopReason": "progression", "progressionPattern": "systemic" },
                        { "therapy": "alectinib", "start": "2017-02", "end": "2018-10", "stopReason": "progression", "progressionPattern": "systemic" },
                        { "therapy": "lorlatinib", "start": "2018-11", "end": "2019-09", "stopReason": "progression", "progressionPattern": "systemic" } ] }
@@ -281,6 +281,16 @@ public sealed class HistoricalGuidelineTableTests
         var notCoded = Assert.Single(r.Warnings, w => w.Code == "regimen-not-coded");
         Assert.Contains("carboplatin or cisplatin with paclitaxel", notCoded.Message, StringComparison.Ordinal);
         Assert.Contains(r.Trace, t => t.Rule == "SYS-TABLE-003");
+    }
+
+    [Fact]
+    public void Squamous_ALK_after_every_TKI_at_ECOG_3_is_not_pointed_to_chemotherapy_doublets()
+    {
+        var r = Cases.Evaluate(AfterCrizotinibAlectinibLorlatinib("squamous", ecog: 3), new DateOnly(2020, 3, 1));
+
+        Assert.Contains("best-supportive-care", r.Options());
+        Assert.Contains("poor-performance-status", r.WarningCodes());
+        Assert.DoesNotContain("regimen-not-coded", r.WarningCodes());
     }
 
     [Fact]

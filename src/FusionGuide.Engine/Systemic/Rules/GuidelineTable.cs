@@ -122,9 +122,15 @@ internal static class GuidelineTable
     /// <summary>
     /// Regimens the table lists for this patient that the vocabulary cannot express (the squamous platinum doublets): the
     /// clinician is told what the guideline lists rather than left with an empty or thinner list that looks complete.
+    /// Not at poor performance status, where no chemotherapy is recommended (SYS-PS-001 says so).
     /// </summary>
     private static void NameNotCoded(PlanState p, Regimen table, ProgressionPattern? pattern)
     {
+        if (PerformanceStatus.RulesOutChemotherapy(p))
+        {
+            return;
+        }
+
         foreach (var u in table.NotCoded.Where(u => Admits(p, u.Condition, pattern)))
         {
             var whom = u.Condition switch

@@ -12,12 +12,15 @@ internal static class PerformanceStatus
 {
     public const string Id = "SYS-PS-001";
 
+    /// <summary>True at poor performance status (ECOG at or above the threshold): no cytotoxic or immune therapy.</summary>
+    public static bool RulesOutChemotherapy(PlanState p) => p.E.Case.Patient.Ecog >= p.E.Kb.ClinicalThresholds.EcogPoorAtOrAbove;
+
     /// <summary>The filter: no cytotoxic or immune therapy at poor ECOG.</summary>
     public static void Check(PlanState p, Candidate c, Drug drug)
     {
         var e = p.E;
         var chemo = c.Therapy is not (Therapy.ClinicalTrial or Therapy.BestSupportiveCare);
-        if (!drug.IsTargeted && chemo && e.Case.Patient.Ecog >= e.Kb.ClinicalThresholds.EcogPoorAtOrAbove)
+        if (!drug.IsTargeted && chemo && RulesOutChemotherapy(p))
         {
             p.Avoid.Add(c.Therapy, $"ECOG {e.Case.Patient.Ecog}: cytotoxic or immune therapy is not recommended at this performance status");
             e.Fire(Id, $"ECOG {e.Case.Patient.Ecog}: {drug.Name} ruled out; best supportive care (and a targeted agent where one is left) instead.");

@@ -105,7 +105,11 @@ public sealed record Approval(string Id, Region Region, Gene? Gene, ApprovalSett
     /// whose first step is among the earlier failures.
     /// </summary>
     public bool WrittenForUseAfter(Therapy last, IEnumerable<Therapy> earlier) =>
-        After.Contains(last) || AfterSequence.Any(s => s.Then.Contains(last) && earlier.Contains(s.First));
+        After.Contains(last) || SequenceEndingWith(last, earlier) is not null;
+
+    /// <summary>The sequence branch whose second step is <paramref name="last"/> and whose first is among <paramref name="earlier"/>, if any.</summary>
+    public ApprovalSequence? SequenceEndingWith(Therapy last, IEnumerable<Therapy> earlier) =>
+        AfterSequence.FirstOrDefault(s => s.Then.Contains(last) && earlier.Contains(s.First));
 }
 
 /// <summary>A label branch for use after two TKIs in order: progression on <paramref name="First"/>, then on one of <paramref name="Then"/>.</summary>

@@ -132,7 +132,7 @@ internal static class LabelBasedOption
             return p.Name(last);
         }
 
-        var sequence = record.AfterSequence.First(s => s.Then.Contains(last) && earlier.Contains(s.First));
+        var sequence = record.SequenceEndingWith(last, earlier)!;
         return $"{p.Name(sequence.First)} and then another inhibitor ({p.Name(last)} here)";
     }
 

@@ -31,7 +31,7 @@ internal static class PerformanceStatus
     public static void AtPoorPerformance(PlanState p)
     {
         var e = p.E;
-        if (e.Case.Patient.Ecog is not { } ecog || ecog < e.Kb.ClinicalThresholds.EcogPoorAtOrAbove)
+        if (!RulesOutChemotherapy(p) || e.Case.Patient.Ecog is not { } ecog)
         {
             return;
         }

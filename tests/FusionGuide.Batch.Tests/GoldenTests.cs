@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "b48b11e85713b1e638dc1b34c0103c80ea09bcbf48df2f827e3c509c26b0080d";
+    internal const string ExpectedSha256 = "90b25780a15725433821bd06de6b3be8602ff0b138532ebeb21936310c366de7";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -216,6 +216,19 @@ public class SettingTests
     }
 
     [Fact]
+    public void History_ending_after_the_evaluation_date_is_inconsistent()
+    {
+        const string history = """{ "history": [ { "therapy": "crizotinib", "start": "2022-01", "end": "2024-06", "stopReason": "progression", "progressionPattern": "systemic" } ] }""";
+
+        var before = Cases.Evaluate(history, new DateOnly(2023, 1, 1));
+        var sameMonth = Cases.Evaluate(history, new DateOnly(2024, 6, 15));
+
+        Assert.Contains(before.Warnings, w => w.Code == "history-inconsistent" && w.Message.Contains("ends (2024-06) after the evaluation date 2023-01-01"));
+        // A month-only end date is read at its earliest day: within that month the stop may already have happened.
+        Assert.DoesNotContain("history-inconsistent", sameMonth.WarningCodes());
+    }
+
+    [Fact]
     public void Two_ongoing_therapies_are_inconsistent()
     {
         var r = Cases.Evaluate("""

@@ -126,6 +126,13 @@ internal static class HistoryReader
                 Inconsistent(e, $"{Where()} starts ({h.Start}) after the evaluation date {e.AsOfText}.");
             }
 
+            // An end date says the therapy has stopped: one after the evaluation date (read at its earliest day, so
+            // "2024-06" is not flagged on 2024-06-15) describes a stop that has not happened yet on that date.
+            if (PartialDate.TryParse(h.End, out var e2) && e2 > e.AsOf)
+            {
+                Inconsistent(e, $"{Where()} ends ({h.End}) after the evaluation date {e.AsOfText}.");
+            }
+
             if (i > 0 && PartialDate.TryParse(history[i - 1].Start, out var prev) && PartialDate.TryParse(h.Start, out var cur) && cur < prev)
             {
                 Inconsistent(e, $"{Where()} starts before the therapy listed before it: the history must be in order.");

@@ -220,6 +220,9 @@ public sealed class KnowledgeBase
     /// <summary>A threshold record.</summary>
     public Threshold? ThresholdRecord(string id) => thresholds.GetValueOrDefault(id);
 
+    /// <summary>The partners whose detection by DNA NGS predicts an expressed fusion of <paramref name="gene"/>, or null when the release names none.</summary>
+    public CanonicalFusionPartners? CanonicalPartners(Gene gene) => Panel.FirstOrDefault(p => p.Gene == gene)?.CanonicalPartners;
+
     /// <summary>The kinase's solvent-front mutation row (marked <c>solventFront</c>; at most one per kinase), or null in releases without the marker.</summary>
     public ResistanceRow? SolventFront(Gene kinase) => Resistance.SingleOrDefault(r => r.Gene == kinase && r.SolventFront is not null);
 

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "90b25780a15725433821bd06de6b3be8602ff0b138532ebeb21936310c366de7";
+    internal const string ExpectedSha256 = "a053b57da01fbd7e2386c272cf5874b29604869f6cfc304b9ef572cc582cf803";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

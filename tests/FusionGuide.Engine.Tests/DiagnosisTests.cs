@@ -318,6 +318,55 @@ public class DiagnosisTests
     }
 
     [Fact]
+    public void Alk_on_dna_ngs_only_with_an_uncommon_partner_asks_for_rna_or_ihc_confirmation()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "result": "positive", "fusionPartner": "PLEKHA7" } ] }""");
+
+        // The driver stands (most such fusions are expressed) and the TKIs are still listed; the warning says on what they rest.
+        Assert.Equal("ALK", r.Driver());
+        Assert.NotEmpty(r.SystemicTherapy.Options);
+        Assert.Contains("uncommon-fusion-partner", r.WarningCodes());
+        Assert.Contains(r.Diagnosis.Warnings, w => w.Message.Contains("PLEKHA7") && w.Message.Contains("EML4"));
+        Assert.Contains("ALK ngs-rna", r.NextTests());
+        Assert.Contains("ALK ihc", r.NextTests());
+        Assert.Contains(RuleIds.UncommonPartner, r.Rules());
+    }
+
+    [Fact]
+    public void Ros1_on_plasma_dna_ngs_with_a_non_canonical_partner_asks_for_tissue_rna_ngs()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ROS1", "method": "ngs-dna", "sample": "plasma", "result": "positive", "fusionPartner": "GOPC" } ] }""");
+
+        Assert.Equal("ROS1", r.Driver());
+        Assert.Contains("uncommon-fusion-partner", r.WarningCodes());
+        Assert.Contains("ROS1 ngs-rna", r.NextTests());
+        Assert.DoesNotContain("ROS1 ihc", r.NextTests());
+    }
+
+    [Theory]
+    [InlineData("""{ "tests": [ { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "result": "positive", "fusionPartner": "EML4" } ] }""")]
+    [InlineData("""{ "tests": [ { "gene": "ROS1", "method": "ngs-dna", "sample": "tissue", "result": "positive", "fusionPartner": "CD74" } ] }""")]
+    [InlineData("""{ "tests": [ { "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "result": "positive", "fusionPartner": "KIF5B" } ] }""")]
+    [InlineData("""{ "tests": [ { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "result": "positive", "fusionPartner": "PLEKHA7" }, { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" } ] }""")]
+    [InlineData("""{ "tests": [ { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "result": "positive", "fusionPartner": "PLEKHA7" }, { "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "result": "positive" } ] }""")]
+    public void Canonical_partner_or_a_fusion_shown_at_rna_or_protein_level_needs_no_confirmation(string overrides)
+    {
+        var r = Cases.Evaluate(overrides);
+
+        Assert.DoesNotContain("uncommon-fusion-partner", r.WarningCodes());
+        Assert.DoesNotContain(RuleIds.UncommonPartner, r.Rules());
+    }
+
+    [Fact]
+    public void Uncommon_partner_caution_is_not_applied_before_its_source_was_published()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "result": "positive", "fusionPartner": "PLEKHA7" } ] }""", new DateOnly(2019, 1, 1));
+
+        Assert.DoesNotContain("uncommon-fusion-partner", r.WarningCodes());
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-DATE-001" && t.Detail.Contains("uncommon DNA-level ALK partner"));
+    }
+
+    [Fact]
     public void Fish_call_the_lab_reported_differently_is_recomputed_with_warning()
     {
         var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "fish", "sample": "tissue", "percentRearrangedCells": 8, "cellsScored": 100, "result": "positive" } ] }""");

@@ -56,6 +56,21 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void Canonical_partner_written_in_lower_case_is_KB005()
+    {
+        // A case's fusionPartner is a gene symbol in capitals and the engine compares the two as written.
+        var r = LoadWith("diagnostics/panel/panel-alk.json", p => p["canonicalPartners"]!["partners"]![0] = "eml4");
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "diagnostics/panel/panel-alk.json");
+    }
+
+    [Fact]
+    public void Canonical_partners_on_a_mutation_gene_are_refused()
+    {
+        var r = LoadWith("diagnostics/panel/panel-egfr.json", p => p["canonicalPartners"] = JsonNode.Parse("""{ "partners": ["KIF5B"], "sources": ["li-2021-uncommon-breakpoints"], "verified": false, "verificationNote": "test" }"""));
+        AssertCode(r, KnowledgeCodes.MissingRequired, "diagnostics/panel/panel-egfr.json");
+    }
+
+    [Fact]
     public void Uncoded_regimens_named_for_a_genotype_condition_are_KB005()
     {
         // They are named by histology only; a genotype-directed condition would need a therapy code to test.

@@ -85,6 +85,9 @@ public static class WarningCodes
     public static readonly WarningCode ConcurrentDrivers = new("concurrent-drivers", WarningSource.Diagnosis, "Engine Diagnosis/DiagnosisStage",
         "Two drivers that are almost always mutually exclusive are both positive.", FixedByContract: true);
 
+    public static readonly WarningCode UncommonFusionPartner = new("uncommon-fusion-partner", WarningSource.Diagnosis, "Engine Diagnosis/NextTests",
+        "The ALK or ROS1 fusion was found by DNA NGS only, with a partner outside the canonical ones: confirm it is expressed (RNA NGS or IHC) before relying on it.");
+
     // Engine: history, systemic plan
     public static readonly WarningCode HistoryInconsistent = new("history-inconsistent", WarningSource.Engine, "Engine Treatment/HistoryReader (HistoryReader.Inconsistent, also called from Systemic/SystemicStage)",
         "The treatment history contradicts itself or the tests.", FixedByContract: true);
@@ -165,7 +168,7 @@ public static class WarningCodes
     public static IReadOnlyList<WarningCode> All { get; } =
     [
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
-        InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers,
+        InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner,
         HistoryInconsistent, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication,

@@ -39,12 +39,14 @@ internal static class DiagnosisStage
         var driver = DriverOf(e, genes);
         var next = new List<NextTest>();
         NextTests.ForDiagnosis(e, calls, genes, driver, next);
+        var partner = Partner(e, calls, driver);
+        NextTests.ForUncommonPartner(e, calls, driver, partner, next);
         var progression = calls.Where(c => c.Test.EffectiveTiming == TestTiming.Progression).ToList();
         var findings = new DiagnosisFindings
         {
             Driver = driver,
             Genes = genes,
-            FusionPartner = Partner(e, calls, driver),
+            FusionPartner = partner,
             Variant = calls.Where(c => c.Kind == CallKind.Positive && c.Test.Variant is not null).Select(c => c.Test.Variant).FirstOrDefault(),
             NextTests = next,
             ResistanceMutations = [.. progression

@@ -29,6 +29,52 @@ internal static class NextTests
         }
     }
 
+    /// <summary>
+    /// DX-PARTNER-002: an ALK or ROS1 fusion read by DNA NGS alone, with a partner outside the knowledge base's canonical
+    /// ones, may be a rearrangement that makes no fusion transcript (knowledge: the panel gene's <c>canonicalPartners</c>
+    /// and their evidence). Its expression is confirmed by RNA NGS (or, for ALK, IHC) before the TKI is relied on. The
+    /// driver stays positive (most such fusions are expressed), so the targeted options still show; the warning says on
+    /// what they rest. No caution once any RNA-level or protein test of the gene is positive, and none on a date before the
+    /// sources were published (SYS-DATE-001).
+    /// </summary>
+    public static void ForUncommonPartner(Evaluation e, List<TestCall> calls, Driver driver, string? partner, List<NextTest> next)
+    {
+        Gene? kinase = driver switch { Driver.Alk => Gene.Alk, Driver.Ros1 => Gene.Ros1, _ => null };
+        if (kinase is not { } k || partner is null || e.Kb.CanonicalPartners(k) is not { } canonical || canonical.Includes(partner))
+        {
+            return;
+        }
+
+        var mine = calls.Where(c => c.Gene == k && c.Kind is CallKind.Positive or CallKind.Screen).ToList();
+        var dnaOnly = mine.Where(c => c.Test.FusionPartner == partner).All(c => c.Test.Method == TestMethod.NgsDna) &&
+                      !mine.Any(c => c.Test.Method is TestMethod.NgsRna or TestMethod.RtPcr or TestMethod.Ihc);
+        if (!dnaOnly)
+        {
+            return;
+        }
+
+        var gene = Codes.Gene.Code(k);
+        if (Systemic.Rules.PublishedBy.NotYet(e, canonical.Provenance.Sources) is { } published)
+        {
+            Systemic.Rules.PublishedBy.Trace(e, [$"the confirmation of an uncommon DNA-level {gene} partner (first published {published})"]);
+            return;
+        }
+
+        var protein = k == Gene.Alk ? " (or ALK IHC, which shows the protein)" : "";
+        e.WarnDiagnosis(WarningCodes.UncommonFusionPartner,
+            $"{gene} was found by DNA NGS only, with partner {partner}, which is not a canonical {gene} partner ({string.Join(", ", canonical.Partners)}). " +
+            $"Some DNA-level rearrangements with an uncommon partner make no fusion transcript or protein: confirm expression by RNA NGS{protein} before relying on it. " +
+            $"The targeted options below assume the {partner}-{gene} fusion is expressed.");
+        // Trace id DX-PARTNER-002 (RuleIds.UncommonPartner) is written here; its sources: knowledge/rules/DX-PARTNER-002.json.
+        Add(e, next, gene, TestMethod.NgsRna, Sample.Tissue,
+            $"{partner}-{gene} was read by DNA NGS only and {partner} is not a canonical partner: RNA NGS on tissue shows whether a fusion transcript is made.", RuleIds.UncommonPartner);
+        if (k == Gene.Alk)
+        {
+            Add(e, next, gene, TestMethod.Ihc, Sample.Tissue,
+                $"Or ALK IHC (D5F3 or 5A4) on tissue: staining shows the {partner}-ALK rearrangement makes a protein.", RuleIds.UncommonPartner);
+        }
+    }
+
     private static void Unsettled(Evaluation e, List<TestCall> calls, Dictionary<Gene, GeneStatus> genes, List<NextTest> next)
     {
         foreach (var (gene, status) in genes.Where(g => g.Key != Gene.PdL1))

@@ -27,6 +27,7 @@ public static class RuleIds
     public const string TestEveryone = "DX-NEXT-001";
     public const string ResistanceWorkup = "DX-NEXT-002";
     public const string FusionPartner = "DX-PARTNER-001";
+    public const string UncommonPartner = "DX-PARTNER-002";
     public const string History = "SET-HISTORY-001";
     public const string HistoryInconsistent = "SET-HISTORY-002";
     public const string Intolerance = "SET-INTOL-001";
@@ -86,6 +87,7 @@ public static class RuleIds
         TestEveryone,
         ResistanceWorkup,
         FusionPartner,
+        UncommonPartner,
         History,
         HistoryInconsistent,
         Intolerance,

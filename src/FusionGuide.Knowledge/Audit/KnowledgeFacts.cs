@@ -214,6 +214,10 @@ public static class KnowledgeFacts
         foreach (var p in kb.Panel)
         {
             Add("diagnostics", "panel-gene", p.Id, "diagnostics", $"{p.Gene.Code()} {p.Alteration.Code()}; adequate negative: {string.Join(", ", p.AdequateNegativeMethods.Select(m => m.Code()))}", p, p.Provenance);
+            if (p.CanonicalPartners is { } cp)
+            {
+                Add("diagnostics", "canonical-partners", $"{p.Id}/canonical-partners", "diagnostics", $"{p.Gene.Code()} fusions found by DNA NGS with partner {string.Join(", ", cp.Partners)} are canonical; any other partner is confirmed by RNA NGS or IHC", p, cp.Provenance);
+            }
         }
 
         // A pathway is a container (its title); each step is a fact.

@@ -36,7 +36,10 @@ internal static class KnowledgeCompiler
             [.. c.Thresholds.Select(t => new Threshold(t.Id, t.Value, t.Unit, t.Meaning, Of(t)))],
             [.. c.Rules.Select(r => new RuleInfo(r.Id, r.Stage, r.Title, Of(r)))],
             [.. c.Panel.Select(p => new PanelGene(p.Id, Codes.Gene.Parse(p.Gene), Terms.PanelAlteration.Parse(p.Alteration),
-                [.. p.AdequateNegativeMethods.Select(Codes.TestMethod.Parse)], Of(p)))],
+                [.. p.AdequateNegativeMethods.Select(Codes.TestMethod.Parse)], Of(p))
+            {
+                CanonicalPartners = p.CanonicalPartners is { } cp ? new CanonicalFusionPartners(cp.Partners, Of(cp)) : null,
+            })],
             [.. c.CarePathways.Select(p => new CarePathway(p.Id, Terms.CarePathway.Parse(p.Pathway), p.Title,
                 [.. p.Steps.Select(s => new CareStep(s.Id, s.Text, s.Item, s.Schedule, Of(s), s.Option is { } o ? Terms.PathwayOption.Parse(o) : null))], Of(p)))],
             [.. c.Comedications.Select(Comedication)],

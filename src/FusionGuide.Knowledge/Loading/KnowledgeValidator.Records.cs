@@ -411,6 +411,26 @@ internal static partial class KnowledgeValidator
             {
                 Term(file, "adequateNegativeMethods", m, Codes.TestMethod.Codes);
             }
+
+            if (p.CanonicalPartners is { } cp)
+            {
+                Sourced(file, $"{p.Id}/canonicalPartners", cp.Sources, cp);
+                if (p.Alteration != Terms.PanelAlteration.Code(Model.PanelAlteration.Fusion))
+                {
+                    Add(KnowledgeCodes.MissingRequired, file, $"{p.Id}: canonicalPartners applies to a fusion gene only");
+                }
+
+                if (cp.Partners.Count == 0)
+                {
+                    Add(KnowledgeCodes.MissingRequired, file, $"{p.Id}: canonicalPartners lists no partner");
+                }
+
+                // Written as a case writes fusionPartner (a gene symbol in capitals), so the engine compares them as they are.
+                foreach (var partner in cp.Partners.Where(x => x.Length is < 1 or > 20 || !x.All(ch => ch is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-')))
+                {
+                    Add(KnowledgeCodes.UnknownTerm, file, $"{p.Id}: canonical partner '{partner}' is not a gene symbol (capital letters, digits and '-')");
+                }
+            }
         }
 
         /// <summary>Therapies added to the contract vocabulary after its first version, with the day they were added.</summary>

@@ -139,7 +139,23 @@ public sealed record RuleInfo(string Id, string Stage, string Title, Provenance 
 /// <param name="Alteration">Fusion or mutation.</param>
 /// <param name="AdequateNegativeMethods">Methods whose adequate negative result rules the driver out.</param>
 /// <param name="Provenance">Sources and verification.</param>
-public sealed record PanelGene(string Id, Domain.Gene Gene, PanelAlteration Alteration, IReadOnlyList<Domain.TestMethod> AdequateNegativeMethods, Provenance Provenance);
+public sealed record PanelGene(string Id, Domain.Gene Gene, PanelAlteration Alteration, IReadOnlyList<Domain.TestMethod> AdequateNegativeMethods, Provenance Provenance)
+{
+    /// <summary>
+    /// For a fusion gene, the partners whose detection by DNA NGS predicts an expressed fusion (upper case); a DNA-only
+    /// result with another partner needs RNA or protein confirmation (DX-PARTNER-002). Null when the release names none.
+    /// </summary>
+    public CanonicalFusionPartners? CanonicalPartners { get; init; }
+}
+
+/// <summary>The canonical partners of a fusion gene, with the sources that define them.</summary>
+/// <param name="Partners">Partner gene symbols, upper case.</param>
+/// <param name="Provenance">Sources and verification.</param>
+public sealed record CanonicalFusionPartners(IReadOnlyList<string> Partners, Provenance Provenance)
+{
+    /// <summary>Whether <paramref name="partner"/> (a case's gene symbol, validated upper case) is one of the canonical partners.</summary>
+    public bool Includes(string partner) => Partners.Contains(partner, StringComparer.Ordinal);
+}
 
 /// <summary>A named trial with its results.</summary>
 /// <param name="Id">Stable id.</param>

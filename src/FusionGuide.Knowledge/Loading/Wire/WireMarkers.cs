@@ -5,3 +5,13 @@ namespace FusionGuide.Knowledge.Loading.Wire;
 /// solvent-front mutation, with the sources that say so. Engine code reads the marker, never a mutation name.
 /// </summary>
 internal sealed record SolventFrontMarker : WireSourced;
+
+/// <summary>
+/// The fusion partners of a panel gene whose detection by DNA NGS reliably predicts an expressed fusion
+/// (<c>"canonicalPartners": { "partners": ["EML4"], "sources": […], … }</c>). A DNA-only result with any other partner is
+/// confirmed at the RNA or protein level (rule DX-PARTNER-002). Engine code reads the list, never a partner name.
+/// </summary>
+internal sealed record CanonicalPartners : WireSourced
+{
+    public IReadOnlyList<string> Partners { get => field ?? []; init; }
+}

@@ -321,4 +321,5 @@ internal sealed record PanelGene : WireFact
     public required string Gene { get; init; }
     public required string Alteration { get; init; }
     public IReadOnlyList<string> AdequateNegativeMethods { get => field ?? []; init; }
+    public CanonicalPartners? CanonicalPartners { get; init; }
 }

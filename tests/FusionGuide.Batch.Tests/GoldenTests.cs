@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "a053b57da01fbd7e2386c272cf5874b29604869f6cfc304b9ef572cc582cf803";
+    internal const string ExpectedSha256 = "537a0b9ae9fb7f8f26e89b4f847524879e2e63848f37a7bbb4aa086bea665a00";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -56,6 +56,13 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void Variant_marker_not_written_as_v_and_a_number_is_KB005()
+    {
+        var r = LoadWith("resistance/mutations/alk-g1202r.json", row => row["enrichedInVariant"]!["variant"] = "3a");
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "resistance/mutations/alk-g1202r.json");
+    }
+
+    [Fact]
     public void Canonical_partner_written_in_lower_case_is_KB005()
     {
         // A case's fusionPartner is a gene symbol in capitals and the engine compares the two as written.

@@ -193,7 +193,8 @@ internal static class NextTests
         if (!f.ProgressionGenotyped)
         {
             // Trace id DX-NEXT-002 (RuleIds.ResistanceWorkup) is written here; its sources: knowledge/rules/DX-NEXT-002.json.
-            Add(e, f.NextTests, gene, TestMethod.NgsDna, Sample.Plasma, $"After {on}: plasma DNA NGS for {gene} resistance mutations{(e.Kb.SolventFront(k) is { } solventFront ? $" (e.g. solvent-front {solventFront.Name})" : "")} and bypass alterations such as MET amplification; it guides the next TKI.{CnsOnly(progressed)}", RuleIds.ResistanceWorkup);
+            var variant = VariantNote(e, k, f.Variant);
+            Add(e, f.NextTests, gene, TestMethod.NgsDna, Sample.Plasma, $"After {on}: plasma DNA NGS for {gene} resistance mutations{(e.Kb.SolventFront(k) is { } solventFront ? $" (e.g. solvent-front {solventFront.Name})" : "")} and bypass alterations such as MET amplification; it guides the next TKI.{variant.Text}{CnsOnly(progressed)}", RuleIds.ResistanceWorkup, variant.Sources);
         }
 
         // Mutations a plasma (or non-sequencing) test cannot phase: only tissue NGS shows whether they form a compound (SYS-RES-007).
@@ -217,6 +218,39 @@ internal static class NextTests
     }
 
     /// <summary>
+    /// DX-VAR-001: the resistance mutations the knowledge base marks as found more often at progression with the EML4-ALK
+    /// variant this case reports (variant 3: G1202R), named in the work-up so the genotype is looked for. Empty when the
+    /// variant is not reported, not read, or carries no marker.
+    /// </summary>
+    private static (string Text, IReadOnlyList<string> Sources) VariantNote(Evaluation e, Gene kinase, string? reported)
+    {
+        if (kinase != Gene.Alk || FusionVariant.Number(reported) is not { } variant)
+        {
+            return ("", []);
+        }
+
+        var rows = e.Kb.Resistance.Where(r => r.Gene == kinase && r.EnrichedInVariant?.Variant == variant).ToList();
+        if (rows.Count == 0)
+        {
+            return ("", []);
+        }
+
+        var names = string.Join(" and ", rows.Select(r => r.Name));
+        var sources = rows.SelectMany(r => r.EnrichedInVariant!.Provenance.Sources).Distinct().ToList();
+        if (Systemic.Rules.PublishedBy.NotYet(e, sources) is { } published)
+        {
+            Systemic.Rules.PublishedBy.Trace(e, [$"the link of EML4-ALK variant {variant[1..]} to {names} (first published {published})"]);
+            return ("", []);
+        }
+
+        var note = $" The fusion is EML4-ALK variant {variant[1..]} (reported as '{reported}'), in which {names} {(rows.Count == 1 ? "is" : "are")} found more often at progression.";
+        // Trace id DX-VAR-001 (RuleIds.FusionVariantEnrichment) is written here; its sources: the markers' own.
+        e.Fire(RuleIds.FusionVariantEnrichment, $"EML4-ALK variant {variant[1..]}: {names} {(rows.Count == 1 ? "is" : "are")} found more often at progression with this variant; named in the resistance work-up.",
+            sources);
+        return (note, sources);
+    }
+
+    /// <summary>
     /// CNS-only progression sheds little tumour DNA into plasma: cerebrospinal fluid is the liquid biopsy that finds the
     /// resistance there. The contract has no CSF sample type, so the advice rides on the plasma test's reason.
     /// </summary>
@@ -224,14 +258,17 @@ internal static class NextTests
         ? " The progression is in the CNS only: plasma often misses it, so send cerebrospinal fluid (lumbar puncture) for DNA NGS too, or tissue from a resected brain lesion."
         : "";
 
-    private static void Add(Evaluation e, List<NextTest> next, string gene, TestMethod method, Sample sample, string reason, string rule)
+    private static void Add(Evaluation e, List<NextTest> next, string gene, TestMethod method, Sample sample, string reason, string rule, IReadOnlyList<string>? alsoCited = null)
     {
         if (next.Any(n => n.Gene == gene && n.Method == method && n.Sample == sample))
         {
             return;
         }
 
-        var refs = e.Kb.Rule(rule)?.Provenance.Sources ?? [];
+        // The rule's sources (shared, as every trace entry shares them), then those of a fact the reason also states
+        // (DX-VAR-001's variant link).
+        var ruleSources = e.Kb.Rule(rule)?.Provenance.Sources ?? [];
+        IReadOnlyList<string> refs = alsoCited is { Count: > 0 } ? [.. ruleSources.Concat(alsoCited).Distinct()] : ruleSources;
         next.Add(new NextTest { Gene = gene, Method = method, Sample = sample, Reason = reason, References = refs });
         e.Fire(rule, $"Next test: {gene} {DiagnosisStage.MethodName(method)} on {Codes.Sample.Code(sample)}. {reason}");
     }

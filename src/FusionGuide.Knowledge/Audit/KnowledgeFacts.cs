@@ -167,6 +167,11 @@ public static class KnowledgeFacts
                 Add("resistance", "solvent-front", $"{row.Id}/solvent-front", row.Gene.Code(), $"{row.Gene.Code()} {row.Name} is the kinase's solvent-front mutation (the resistance work-up's example)", row, marker);
             }
 
+            if (row.EnrichedInVariant is { } enriched)
+            {
+                Add("resistance", "variant-enrichment", $"{row.Id}/enriched-in-{enriched.Variant}", row.Gene.Code(), $"{row.Gene.Code()} {row.Name} is found more often at progression with EML4-ALK variant {enriched.Variant[1..]}", row, enriched.Provenance);
+            }
+
             foreach (var c in row.Cells)
             {
                 Add("resistance", "resistance-cell", $"{row.Id}/{c.Drug.Code()}", c.Drug.Code(), $"{row.Gene.Code()} {row.Name} × {c.Drug.Code()}: {c.Activity.Code()}{(c.Ic50nM is { } ic ? $" (IC50 {ic} nM)" : "")}{(c.Basis is { } b ? $", {b.Code()}" : "")}{(c.EmergedOnDrug ? ", emerged on the drug in patients" : "")}", c, c.Provenance);

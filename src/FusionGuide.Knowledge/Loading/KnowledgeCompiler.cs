@@ -153,6 +153,7 @@ internal static class KnowledgeCompiler
         Of(r))
     {
         SolventFront = r.SolventFront is { } marker ? Of(marker) : null,
+        EnrichedInVariant = r.EnrichedInVariant is { } variant ? new FusionVariantEnrichment(variant.Variant, Of(variant)) : null,
     };
 
     private static OffTargetMechanism OffTarget(W.OffTargetMechanism o) => new(o.Id, o.Gene == "any" ? null : Terms.Kinase.Parse(o.Gene), o.Alteration,

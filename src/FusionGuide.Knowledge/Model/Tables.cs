@@ -88,7 +88,15 @@ public sealed record ResistanceRow(string Id, Gene Gene, IReadOnlyList<string> M
 
     /// <summary>Set when this row is its kinase's solvent-front mutation (the file's <c>solventFront</c> marker, with its sources).</summary>
     public Provenance? SolventFront { get; init; }
+
+    /// <summary>Set when the mutation is found more often at progression with one EML4-ALK fusion variant (the file's <c>enrichedInVariant</c> marker).</summary>
+    public FusionVariantEnrichment? EnrichedInVariant { get; init; }
 }
+
+/// <summary>A resistance mutation found more often at progression in tumours with one EML4-ALK fusion variant.</summary>
+/// <param name="Variant">The variant as <c>v</c> and its number (<c>v3</c>; sub-variants such as v3a count as v3).</param>
+/// <param name="Provenance">Sources and verification.</param>
+public sealed record FusionVariantEnrichment(string Variant, Provenance Provenance);
 
 /// <summary>One drug × mutation cell.</summary>
 /// <param name="Drug">The therapy.</param>

@@ -15,3 +15,13 @@ internal sealed record CanonicalPartners : WireSourced
 {
     public IReadOnlyList<string> Partners { get => field ?? []; init; }
 }
+
+/// <summary>
+/// A typed marker on a resistance row (<c>"enrichedInVariant": { "variant": "v3", "sources": […], … }</c>): the mutation
+/// is found more often at progression in tumours with this EML4-ALK fusion variant. The progression work-up names it
+/// when the case reports that variant (rule DX-VAR-001).
+/// </summary>
+internal sealed record FusionVariantMarker : WireSourced
+{
+    public required string Variant { get; init; }
+}

@@ -214,6 +214,7 @@ internal sealed record ResistanceRow : WireSourced
     public IReadOnlyList<ResistanceCell> Cells { get => field ?? []; init; }
     public IReadOnlyList<Resensitisation> Resensitises { get => field ?? []; init; }
     public SolventFrontMarker? SolventFront { get; init; }
+    public FusionVariantMarker? EnrichedInVariant { get; init; }
 }
 
 internal sealed record Resensitisation : WireFact

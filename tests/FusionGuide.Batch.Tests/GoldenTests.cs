@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "537a0b9ae9fb7f8f26e89b4f847524879e2e63848f37a7bbb4aa086bea665a00";
+    internal const string ExpectedSha256 = "042e48feca9c90101586d5d4aa64c845aba5d4bd437ca4264d5ffae7c811848b";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "042e48feca9c90101586d5d4aa64c845aba5d4bd437ca4264d5ffae7c811848b";
+    internal const string ExpectedSha256 = "c825f0cfac13ac66c548639505229d15eae4e7cd41eb682eb901b4cd0d2449ae";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

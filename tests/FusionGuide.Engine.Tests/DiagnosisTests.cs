@@ -240,6 +240,21 @@ public class DiagnosisTests
     }
 
     [Fact]
+    public void A_concurrent_mutation_driver_is_confirmed_on_tissue_dna_not_as_a_fusion()
+    {
+        var r = Cases.Evaluate("""
+            { "tests": [ { "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "result": "positive", "fusionPartner": "EML4" },
+                         { "gene": "KRAS", "method": "ngs-dna", "sample": "plasma", "result": "positive", "mutations": ["G12C"] } ] }
+            """);
+
+        var kras = Assert.Single(r.Diagnosis.NextTests, n => n.Gene == "KRAS");
+        Assert.Equal(FusionGuide.Domain.TestMethod.NgsDna, kras.Method);
+        Assert.Contains("mutation", kras.Reason);
+        Assert.DoesNotContain("fusion", kras.Reason);
+        Assert.Contains("ALK ngs-rna", r.NextTests());
+    }
+
+    [Fact]
     public void Egfr_driver_is_other_and_outside_scope()
     {
         var r = Cases.Evaluate("""{ "tests": [ { "gene": "EGFR", "method": "ngs-dna", "sample": "tissue", "result": "positive" } ] }""");

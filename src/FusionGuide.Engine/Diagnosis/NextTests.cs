@@ -83,8 +83,12 @@ internal static class NextTests
             var mine = calls.Where(c => c.Gene == gene).ToList();
             if (status == GeneStatus.Positive && genes.Count(g => g.Value == GeneStatus.Positive && g.Key != Gene.PdL1) > 1)
             {
+                // A fusion is confirmed on RNA (which reads the partner), a mutation on tissue DNA: the panel says which.
+                var mutation = e.Kb.Panel.Any(p => p.Gene == gene && p.Alteration == PanelAlteration.Mutation);
                 // Trace id DX-DRIVER-002 (RuleIds.ConcurrentDrivers) is written here; its sources: knowledge/rules/DX-DRIVER-002.json.
-                Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"{code} is one of two positive drivers: confirm the fusion on tissue RNA NGS, which reads the partner and resolves concurrent results.", RuleIds.ConcurrentDrivers);
+                Add(e, next, code, mutation ? TestMethod.NgsDna : TestMethod.NgsRna, Sample.Tissue, mutation
+                    ? $"{code} is one of two positive drivers: confirm the {code} mutation on tissue DNA NGS, which resolves concurrent results."
+                    : $"{code} is one of two positive drivers: confirm the fusion on tissue RNA NGS, which reads the partner and resolves concurrent results.", RuleIds.ConcurrentDrivers);
                 continue;
             }
 

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "c825f0cfac13ac66c548639505229d15eae4e7cd41eb682eb901b4cd0d2449ae";
+    internal const string ExpectedSha256 = "45224de425871ca68cc7fde90a07b0b3cf55a43fb59de7c465c9a50c5840b02e";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

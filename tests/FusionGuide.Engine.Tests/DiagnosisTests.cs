@@ -252,6 +252,7 @@ public class DiagnosisTests
         Assert.Contains("mutation", kras.Reason);
         Assert.DoesNotContain("fusion", kras.Reason);
         Assert.Contains("ALK ngs-rna", r.NextTests());
+        Assert.Contains(r.Diagnosis.Warnings, w => w.Code == "concurrent-drivers" && w.Message.Contains("DNA for a mutation"));
     }
 
     [Fact]

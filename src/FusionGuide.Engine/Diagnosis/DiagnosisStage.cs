@@ -69,7 +69,11 @@ internal static class DiagnosisStage
         if (positives.Count > 1)
         {
             var names = string.Join(" and ", positives.Select(Codes.Gene.Code));
-            e.WarnDiagnosis(WarningCodes.ConcurrentDrivers, $"{names} are both reported positive, but these drivers are almost always mutually exclusive: confirm on tissue RNA NGS before choosing targeted therapy.");
+            // A fusion is confirmed on RNA, a mutation on DNA (the panel says which each gene is).
+            var how = positives.Any(g => e.Kb.Panel.Any(p => p.Gene == g && p.Alteration == Knowledge.Model.PanelAlteration.Mutation))
+                ? "confirm each on tissue NGS (RNA for a fusion, DNA for a mutation)"
+                : "confirm on tissue RNA NGS";
+            e.WarnDiagnosis(WarningCodes.ConcurrentDrivers, $"{names} are both reported positive, but these drivers are almost always mutually exclusive: {how} before choosing targeted therapy.");
             // Trace id DX-DRIVER-002 (RuleIds.ConcurrentDrivers) is written here; its sources: knowledge/rules/DX-DRIVER-002.json.
             e.Fire(RuleIds.ConcurrentDrivers, $"{names} both positive: mutually exclusive drivers; driver left indeterminate until confirmed.");
             return Driver.Indeterminate;

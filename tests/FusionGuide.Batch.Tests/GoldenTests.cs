@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "45224de425871ca68cc7fde90a07b0b3cf55a43fb59de7c465c9a50c5840b02e";
+    internal const string ExpectedSha256 = "15c0f236d67114a67acf71f3803f5ce7feb4a5bf5055c938daea02f0019251fc";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -349,6 +349,19 @@ public class DiagnosisTests
     }
 
     [Fact]
+    public void Uncommon_partner_after_a_tki_says_a_response_already_shows_expression()
+    {
+        var r = Cases.Evaluate("""
+            { "tests": [ { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "result": "positive", "fusionPartner": "PLEKHA7" } ],
+              "history": [ { "therapy": "alectinib", "start": "2022-01", "end": "2024-06", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """);
+
+        var w = Assert.Single(r.Diagnosis.Warnings, w => w.Code == "uncommon-fusion-partner");
+        Assert.Contains("A response to alectinib already shows the fusion is expressed", w.Message);
+        Assert.DoesNotContain("assume", w.Message);
+    }
+
+    [Fact]
     public void Ros1_on_plasma_dna_ngs_with_a_non_canonical_partner_asks_for_tissue_rna_ngs()
     {
         var r = Cases.Evaluate("""{ "tests": [ { "gene": "ROS1", "method": "ngs-dna", "sample": "plasma", "result": "positive", "fusionPartner": "GOPC" } ] }""");

@@ -40,7 +40,7 @@ internal static class DiagnosisStage
         var next = new List<NextTest>();
         NextTests.ForDiagnosis(e, calls, genes, driver, next);
         var partner = Partner(e, calls, driver);
-        NextTests.ForUncommonPartner(e, calls, driver, partner, next);
+        NextTests.ForUncommonPartner(e, calls, driver, partner, history, next);
         var progression = calls.Where(c => c.Test.EffectiveTiming == TestTiming.Progression).ToList();
         var findings = new DiagnosisFindings
         {

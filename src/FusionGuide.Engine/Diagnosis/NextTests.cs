@@ -37,7 +37,7 @@ internal static class NextTests
     /// what they rest. No caution once any RNA-level or protein test of the gene is positive, and none on a date before the
     /// sources were published (SYS-DATE-001).
     /// </summary>
-    public static void ForUncommonPartner(Evaluation e, List<TestCall> calls, Driver driver, string? partner, List<NextTest> next)
+    public static void ForUncommonPartner(Evaluation e, List<TestCall> calls, Driver driver, string? partner, TreatmentHistory history, List<NextTest> next)
     {
         Gene? kinase = driver switch { Driver.Alk => Gene.Alk, Driver.Ros1 => Gene.Ros1, _ => null };
         if (kinase is not { } k || partner is null || e.Kb.CanonicalPartners(k) is not { } canonical || canonical.Includes(partner))
@@ -61,10 +61,14 @@ internal static class NextTests
         }
 
         var protein = k == Gene.Alk ? " (or ALK IHC, which shows the protein)" : "";
+        // A patient already given a TKI: a response to it shows the fusion is expressed; primary progression does not.
+        var given = e.Case.History.Select(h => h.Therapy).Where(history.TargetedExposure.Contains).Distinct().Select(e.Name).ToList();
+        var basis = given.Count == 0
+            ? $"The targeted options below assume the {partner}-{gene} fusion is expressed."
+            : $"A response to {string.Join(" or ", given)} already shows the fusion is expressed; without one (primary progression), confirm it before the next TKI.";
         e.WarnDiagnosis(WarningCodes.UncommonFusionPartner,
             $"{gene} was found by DNA NGS only, with partner {partner}, which is not a canonical {gene} partner ({string.Join(", ", canonical.Partners)}). " +
-            $"Some DNA-level rearrangements with an uncommon partner make no fusion transcript or protein: confirm expression by RNA NGS{protein} before relying on it. " +
-            $"The targeted options below assume the {partner}-{gene} fusion is expressed.");
+            $"Some DNA-level rearrangements with an uncommon partner make no fusion transcript or protein: confirm expression by RNA NGS{protein} before relying on it. {basis}");
         // Trace id DX-PARTNER-002 (RuleIds.UncommonPartner) is written here; its sources: knowledge/rules/DX-PARTNER-002.json.
         Add(e, next, gene, TestMethod.NgsRna, Sample.Tissue,
             $"{partner}-{gene} was read by DNA NGS only and {partner} is not a canonical partner: RNA NGS on tissue shows whether a fusion transcript is made.", RuleIds.UncommonPartner);

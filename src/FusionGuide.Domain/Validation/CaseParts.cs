@@ -104,7 +104,7 @@ internal static class CaseParts
         }
 
         var partner = f.String("fusionPartner", 20);
-        if (partner is not null && !IsGeneSymbol(partner))
+        if (partner is not null && !GeneSymbol.IsValid(partner))
         {
             f.Problem("fusionPartner", $"'{partner}' is not a gene symbol (capital letters, digits and '-', 1–20 characters)");
             partner = null;
@@ -299,7 +299,4 @@ internal static class CaseParts
         f.NoticeUnknownFields();
         return c;
     }
-
-    private static bool IsGeneSymbol(string s) =>
-        s.Length is >= 1 and <= 20 && s.All(ch => ch is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-');
 }

@@ -11,7 +11,6 @@ namespace FusionGuide.Engine.Diagnosis;
 internal static class DiagnosisStage
 {
     private static readonly Gene[] Kinases = [Gene.Alk, Gene.Ros1];
-    private static readonly Gene[] FusionGenes = [Gene.Alk, Gene.Ros1, Gene.Ret, Gene.Ntrk1, Gene.Ntrk2, Gene.Ntrk3];
 
     public static DiagnosisFindings Run(Evaluation e, TreatmentHistory history)
     {
@@ -70,7 +69,7 @@ internal static class DiagnosisStage
         {
             var names = string.Join(" and ", positives.Select(Codes.Gene.Code));
             // A fusion is confirmed on RNA, a mutation on DNA (the panel says which each gene is).
-            var how = positives.Any(g => e.Kb.Panel.Any(p => p.Gene == g && p.Alteration == Knowledge.Model.PanelAlteration.Mutation))
+            var how = positives.Any(g => IsMutationDriver(e, g))
                 ? "confirm each on tissue NGS (RNA for a fusion, DNA for a mutation)"
                 : "confirm on tissue RNA NGS";
             e.WarnDiagnosis(WarningCodes.ConcurrentDrivers, $"{names} are both reported positive, but these drivers are almost always mutually exclusive: {how} before choosing targeted therapy.");
@@ -124,7 +123,8 @@ internal static class DiagnosisStage
         return partner;
     }
 
-    internal static bool IsFusionGene(Gene g) => FusionGenes.Contains(g);
+    /// <summary>True when the knowledge base's testing panel tests <paramref name="g"/> for a mutation (confirmed on DNA), not a fusion.</summary>
+    internal static bool IsMutationDriver(Evaluation e, Gene g) => e.Kb.Panel.Any(p => p.Gene == g && p.Alteration == Knowledge.Model.PanelAlteration.Mutation);
 
     /// <summary>How a method is named in a sentence.</summary>
     internal static string MethodName(TestMethod m) => m switch

@@ -88,7 +88,7 @@ internal static class NextTests
             if (status == GeneStatus.Positive && genes.Count(g => g.Value == GeneStatus.Positive && g.Key != Gene.PdL1) > 1)
             {
                 // A fusion is confirmed on RNA (which reads the partner), a mutation on tissue DNA: the panel says which.
-                var mutation = e.Kb.Panel.Any(p => p.Gene == gene && p.Alteration == PanelAlteration.Mutation);
+                var mutation = DiagnosisStage.IsMutationDriver(e, gene);
                 // Trace id DX-DRIVER-002 (RuleIds.ConcurrentDrivers) is written here; its sources: knowledge/rules/DX-DRIVER-002.json.
                 Add(e, next, code, mutation ? TestMethod.NgsDna : TestMethod.NgsRna, Sample.Tissue, mutation
                     ? $"{code} is one of two positive drivers: confirm the {code} mutation on tissue DNA NGS, which resolves concurrent results."

@@ -128,7 +128,7 @@ internal static class HistoryReader
 
             // An end date says the therapy has stopped: one after the evaluation date (read at its earliest day, so
             // "2024-06" is not flagged on 2024-06-15) describes a stop that has not happened yet on that date.
-            if (PartialDate.TryParse(h.End, out var e2) && e2 > e.AsOf)
+            if (PartialDate.TryParse(h.End, out var stopped) && stopped > e.AsOf)
             {
                 Inconsistent(e, $"{Where()} ends ({h.End}) after the evaluation date {e.AsOfText}.");
             }

@@ -426,7 +426,7 @@ internal static partial class KnowledgeValidator
                 }
 
                 // Written as a case writes fusionPartner (a gene symbol in capitals), so the engine compares them as they are.
-                foreach (var partner in cp.Partners.Where(x => x.Length is < 1 or > 20 || !x.All(ch => ch is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-')))
+                foreach (var partner in cp.Partners.Where(x => !GeneSymbol.IsValid(x)))
                 {
                     Add(KnowledgeCodes.UnknownTerm, file, $"{p.Id}: canonical partner '{partner}' is not a gene symbol (capital letters, digits and '-')");
                 }

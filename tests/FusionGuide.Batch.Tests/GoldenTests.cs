@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "15c0f236d67114a67acf71f3803f5ce7feb4a5bf5055c938daea02f0019251fc";
+    internal const string ExpectedSha256 = "8fd40b7491a4eeabaca37aa8dc24f177d4b1f68af2bb94dc1726f75523d0598b";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -333,6 +333,35 @@ public class DiagnosisTests
         Assert.Empty(r.SystemicTherapy.Options);
     }
 
+    [Theory]
+    [InlineData("""{ "gene": "EGFR", "method": "ngs-dna", "sample": "plasma", "result": "negative" }""", "EGFR")]
+    [InlineData("""{ "gene": "KRAS", "method": "ngs-dna", "sample": "tissue", "result": "equivocal" }""", "KRAS")]
+    public void An_unsettled_mutation_driver_is_settled_on_tissue_dna_ngs_not_rna_or_ihc(string test, string gene)
+    {
+        var r = Cases.Evaluate($$"""
+            { "tests": [ {{test}},
+                         { "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "result": "negative" },
+                         { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "negative" } ] }
+            """);
+
+        var next = Assert.Single(r.Diagnosis.NextTests, n => n.Gene == gene);
+        Assert.Equal(FusionGuide.Domain.TestMethod.NgsDna, next.Method);
+        Assert.Equal(FusionGuide.Domain.Sample.Tissue, next.Sample);
+        Assert.DoesNotContain("RNA", next.Reason);
+        Assert.DoesNotContain("IHC", next.Reason);
+    }
+
+    [Fact]
+    public void Discordant_mutation_driver_is_resolved_on_tissue_dna_ngs()
+    {
+        var r = Cases.Evaluate("""
+            { "tests": [ { "gene": "EGFR", "method": "ngs-dna", "sample": "plasma", "result": "positive", "mutations": ["L858R"] },
+                         { "gene": "EGFR", "method": "ngs-dna", "sample": "tissue", "result": "negative" } ] }
+            """);
+
+        Assert.Contains(r.Diagnosis.Warnings, w => w.Code == "discordant-results" && w.Message.Contains("tissue DNA NGS"));
+    }
+
     [Fact]
     public void Alk_on_dna_ngs_only_with_an_uncommon_partner_asks_for_rna_or_ihc_confirmation()
     {

@@ -46,7 +46,7 @@ internal static class GeneCombiner
         {
             if (negative is not null && gene != Gene.PdL1)
             {
-                Discordant(e, name, positive, negative, "the positive result is followed; resolve the disagreement on tissue RNA NGS");
+                Discordant(e, name, positive, negative, $"the positive result is followed; resolve the disagreement on tissue {(DiagnosisStage.IsMutationDriver(e, gene) ? "DNA" : "RNA")} NGS");
             }
 
             status = GeneStatus.Positive;

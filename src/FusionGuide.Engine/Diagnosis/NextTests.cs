@@ -125,7 +125,14 @@ internal static class NextTests
             else if (mine.Any(c => c.Kind == CallKind.PlasmaNegative))
             {
                 // Trace id DX-NGS-002 (RuleIds.PlasmaNegative) is written here; its sources: knowledge/rules/DX-NGS-002.json.
-                Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"{code} was not detected in plasma only: test tissue (RNA NGS, or IHC/FISH) before concluding it is absent.", RuleIds.PlasmaNegative);
+                if (DiagnosisStage.IsMutationDriver(e, gene))
+                {
+                    Add(e, next, code, TestMethod.NgsDna, Sample.Tissue, $"{code} was not detected in plasma only: test tissue (DNA NGS) before concluding it is absent.", RuleIds.PlasmaNegative);
+                }
+                else
+                {
+                    Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"{code} was not detected in plasma only: test tissue (RNA NGS, or IHC/FISH) before concluding it is absent.", RuleIds.PlasmaNegative);
+                }
             }
             else if (mine.Any(c => c.Kind == CallKind.Inadequate))
             {
@@ -135,7 +142,8 @@ internal static class NextTests
             else
             {
                 // Trace id DX-GENE-001 (RuleIds.GeneCombine) is written here; its sources: knowledge/rules/DX-GENE-001.json.
-                Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"{code} is equivocal: RNA NGS on tissue settles it.", RuleIds.GeneCombine);
+                var mutation = DiagnosisStage.IsMutationDriver(e, gene);
+                Add(e, next, code, mutation ? TestMethod.NgsDna : TestMethod.NgsRna, Sample.Tissue, $"{code} is equivocal: {(mutation ? "DNA" : "RNA")} NGS on tissue settles it.", RuleIds.GeneCombine);
             }
         }
     }

@@ -336,6 +336,7 @@ public class DiagnosisTests
     [Theory]
     [InlineData("""{ "gene": "EGFR", "method": "ngs-dna", "sample": "plasma", "result": "negative" }""", "EGFR")]
     [InlineData("""{ "gene": "KRAS", "method": "ngs-dna", "sample": "tissue", "result": "equivocal" }""", "KRAS")]
+    [InlineData("""{ "gene": "EGFR", "method": "ngs-dna", "sample": "plasma", "result": "failed" }""", "EGFR")]
     public void An_unsettled_mutation_driver_is_settled_on_tissue_dna_ngs_not_rna_or_ihc(string test, string gene)
     {
         var r = Cases.Evaluate($$"""

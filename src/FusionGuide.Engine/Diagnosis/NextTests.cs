@@ -23,9 +23,11 @@ internal static class NextTests
         foreach (var failed in calls.Where(c => c.Kind == CallKind.Failed && genes.GetValueOrDefault(c.Gene) != GeneStatus.Positive && driver is Driver.Indeterminate))
         {
             var alternative = failed.Test.Sample == Sample.Plasma ? Sample.Tissue : failed.Test.Method is TestMethod.NgsDna or TestMethod.NgsRna ? Sample.Plasma : Sample.Tissue;
+            // On tissue, a fusion is read by RNA NGS and a mutation by DNA NGS; plasma NGS is DNA either way.
+            var dna = alternative == Sample.Plasma || DiagnosisStage.IsMutationDriver(e, failed.Gene);
             // Trace id DX-FAIL-001 (RuleIds.FailedTest) is written here; its sources: knowledge/rules/DX-FAIL-001.json.
-            Add(e, next, Codes.Gene.Code(failed.Gene), alternative == Sample.Plasma ? TestMethod.NgsDna : TestMethod.NgsRna, alternative,
-                $"{failed.Subject} failed: repeat {(alternative == Sample.Plasma ? "as plasma NGS while a new tissue sample is obtained" : "on tissue with RNA NGS")}.", RuleIds.FailedTest);
+            Add(e, next, Codes.Gene.Code(failed.Gene), dna ? TestMethod.NgsDna : TestMethod.NgsRna, alternative,
+                $"{failed.Subject} failed: repeat {(alternative == Sample.Plasma ? "as plasma NGS while a new tissue sample is obtained" : dna ? "on tissue with DNA NGS" : "on tissue with RNA NGS")}.", RuleIds.FailedTest);
         }
     }
 

@@ -87,10 +87,10 @@ internal static class NextTests
         {
             var code = Codes.Gene.Code(gene);
             var mine = calls.Where(c => c.Gene == gene).ToList();
+            // A fusion is settled on tissue RNA (which reads the partner), a mutation on tissue DNA: the panel says which.
+            var mutation = DiagnosisStage.IsMutationDriver(e, gene);
             if (status == GeneStatus.Positive && genes.Count(g => g.Value == GeneStatus.Positive && g.Key != Gene.PdL1) > 1)
             {
-                // A fusion is confirmed on RNA (which reads the partner), a mutation on tissue DNA: the panel says which.
-                var mutation = DiagnosisStage.IsMutationDriver(e, gene);
                 // Trace id DX-DRIVER-002 (RuleIds.ConcurrentDrivers) is written here; its sources: knowledge/rules/DX-DRIVER-002.json.
                 Add(e, next, code, mutation ? TestMethod.NgsDna : TestMethod.NgsRna, Sample.Tissue, mutation
                     ? $"{code} is one of two positive drivers: confirm the {code} mutation on tissue DNA NGS, which resolves concurrent results."
@@ -127,14 +127,8 @@ internal static class NextTests
             else if (mine.Any(c => c.Kind == CallKind.PlasmaNegative))
             {
                 // Trace id DX-NGS-002 (RuleIds.PlasmaNegative) is written here; its sources: knowledge/rules/DX-NGS-002.json.
-                if (DiagnosisStage.IsMutationDriver(e, gene))
-                {
-                    Add(e, next, code, TestMethod.NgsDna, Sample.Tissue, $"{code} was not detected in plasma only: test tissue (DNA NGS) before concluding it is absent.", RuleIds.PlasmaNegative);
-                }
-                else
-                {
-                    Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"{code} was not detected in plasma only: test tissue (RNA NGS, or IHC/FISH) before concluding it is absent.", RuleIds.PlasmaNegative);
-                }
+                Add(e, next, code, mutation ? TestMethod.NgsDna : TestMethod.NgsRna, Sample.Tissue,
+                    $"{code} was not detected in plasma only: test tissue ({(mutation ? "DNA NGS" : "RNA NGS, or IHC/FISH")}) before concluding it is absent.", RuleIds.PlasmaNegative);
             }
             else if (mine.Any(c => c.Kind == CallKind.Inadequate))
             {
@@ -144,7 +138,6 @@ internal static class NextTests
             else
             {
                 // Trace id DX-GENE-001 (RuleIds.GeneCombine) is written here; its sources: knowledge/rules/DX-GENE-001.json.
-                var mutation = DiagnosisStage.IsMutationDriver(e, gene);
                 Add(e, next, code, mutation ? TestMethod.NgsDna : TestMethod.NgsRna, Sample.Tissue, $"{code} is equivocal: {(mutation ? "DNA" : "RNA")} NGS on tissue settles it.", RuleIds.GeneCombine);
             }
         }

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "8fd40b7491a4eeabaca37aa8dc24f177d4b1f68af2bb94dc1726f75523d0598b";
+    internal const string ExpectedSha256 = "c1493f12580d253e4cf3f9aa9fff7c57ebdf1d8d9e79871ec9c9d088333e050a";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -151,6 +151,28 @@ public class AccessAndComorbidityTests
     }
 
     [Fact]
+    public void A_continued_tki_has_the_cautions_for_the_patients_comorbidities_said_not_applied()
+    {
+        // Found by probing: the continuation path skipped the comorbidity cautions, so a patient taking lorlatinib with
+        // hyperlipidaemia, or alectinib with bradycardia, heard nothing of the label's caution.
+        var lipids = Cases.Evaluate("""{ "history": [ { "therapy": "lorlatinib", "start": "2025-01", "stopReason": "ongoing" } ], "comorbidities": ["hyperlipidemia"] }""");
+        var kept = Assert.Single(lipids.SystemicTherapy.Options);
+        Assert.Equal("lorlatinib", kept.Therapy.Code());
+        Assert.Contains("lipid-lowering", kept.Rationale);
+        Assert.Contains("SYS-COMORB-001", lipids.Rules());
+
+        // A caution that would rank lorlatinib last when choosing is said as such, and the drug is still continued.
+        var cognition = Cases.Evaluate("""{ "history": [ { "therapy": "lorlatinib", "start": "2025-01", "stopReason": "ongoing" } ], "comorbidities": ["cognitive-impairment"] }""");
+        var continued = Assert.Single(cognition.SystemicTherapy.Options);
+        Assert.Equal("lorlatinib", continued.Therapy.Code());
+        Assert.Contains("cognitive", continued.Rationale);
+        Assert.Contains("kept while it controls the disease", continued.Rationale);
+
+        var none = Cases.Evaluate("""{ "history": [ { "therapy": "lorlatinib", "start": "2025-01", "stopReason": "ongoing" } ] }""");
+        Assert.DoesNotContain("SYS-COMORB-001", none.Rules());
+    }
+
+    [Fact]
     public void Brain_metastases_put_lorlatinib_first_for_alk()
     {
         var r = Cases.Evaluate("""{ "disease": { "brainMetastases": { "present": true, "count": 3, "symptomatic": false, "largestMm": 9 }, "sites": ["brain", "bone"] } }""");

@@ -6,15 +6,22 @@ namespace FusionGuide.Engine.Systemic.Rules;
 
 /// <summary>
 /// SYS-COMORB-001: a drug's caution for a comorbidity the patient has avoids it, ranks it after equally recommended
-/// agents, or is said in its rationale (the caution's effect). SYS-COMORB-002: a pneumonitis recorded as an adverse
-/// event counts as interstitial lung disease. Sources: the rule catalogue and the caution record.
+/// agents, or is said in its rationale (the caution's effect). A TKI the patient is taking and continues has every
+/// caution said in its rationale and none applied: it is the one option, and it already controls the disease.
+/// SYS-COMORB-002: a pneumonitis recorded as an adverse event counts as interstitial lung disease. Sources: the rule
+/// catalogue and the caution record.
 /// </summary>
 internal static class ComorbidityCautions
 {
     public const string Id = "SYS-COMORB-001";
     public const string PriorPneumonitisId = "SYS-COMORB-002";
 
-    public static void Check(PlanState p, Candidate c, Drug drug)
+    public static void Check(PlanState p, Candidate c, Drug drug) => Apply(p, c, drug, continued: false);
+
+    /// <summary>The cautions of the TKI continued now, said in its rationale (SYS-CONT-001/002 keep it).</summary>
+    public static void SayForContinued(PlanState p, Candidate c, Drug drug) => Apply(p, c, drug, continued: true);
+
+    private static void Apply(PlanState p, Candidate c, Drug drug, bool continued)
     {
         var e = p.E;
         // The case region's cautions and those without a region; one only another region's label records still applies,
@@ -30,6 +37,17 @@ internal static class ComorbidityCautions
             }
 
             e.UsedUnverified(caution.Id, caution.Provenance);
+            c.Cite(caution.Provenance.Sources);
+            if (continued)
+            {
+                // A caution that would rank or rule out the drug when choosing one is said as that: the choice was made,
+                // and the drug is kept while it controls the disease.
+                var kept = caution.Effect == CautionEffect.Warn ? "" : " (a caution for choosing a TKI; the one taken now is kept while it controls the disease)";
+                c.Notes.Add($"{Said(caution, message)}{kept}");
+                e.Fire(Id, $"{drug.Name} is continued and the patient has {caution.Comorbidity.Code()}: its caution is said, not applied ({caution.Effect.Code()}) — {message}", caution.Provenance.Sources);
+                continue;
+            }
+
             switch (caution.Effect)
             {
                 case CautionEffect.Avoid:
@@ -44,7 +62,6 @@ internal static class ComorbidityCautions
                     break;
             }
 
-            c.Cite(caution.Provenance.Sources);
             e.Fire(Id, $"{drug.Name} and {caution.Comorbidity.Code()}: {caution.Effect.Code()} — {message}", caution.Provenance.Sources);
         }
     }

@@ -40,8 +40,9 @@ internal static class Continuation
             c.Notes.Add($"brain metastases: {cns.Activity.Code()} intracranial activity");
         }
 
-        p.Candidates.Add(c);
         p.E.Fire(id, $"{evidence}.");
+        ComorbidityCautions.SayForContinued(p, c, p.E.Kb.Drug(current.Therapy));
+        p.Candidates.Add(c);
         return limited;
     }
 

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "c1493f12580d253e4cf3f9aa9fff7c57ebdf1d8d9e79871ec9c9d088333e050a";
+    internal const string ExpectedSha256 = "9c675e30c6d7f7bb0ca4ac9fd2d73c5cba40ce2ebe5c3f97a0dbc277608dfb81";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

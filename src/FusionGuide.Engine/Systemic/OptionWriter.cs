@@ -209,7 +209,7 @@ internal static class OptionWriter
         return $"{Evaluation.Capitalised(string.Join("; ", clauses))}.";
     }
 
-    private static string LowerCaseStart(string clause) =>
+    internal static string LowerCaseStart(string clause) =>
         clause.Length > 1 && char.IsUpper(clause[0]) && char.IsLower(clause[1]) && !clause.StartsWith("Gainor", StringComparison.Ordinal)
             ? $"{char.ToLowerInvariant(clause[0])}{clause[1..]}"
             : clause;

@@ -70,6 +70,6 @@ internal static class ComorbidityCautions
     private static string Said(Caution caution, string message)
     {
         var words = caution.Comorbidity == Comorbidity.LongQt ? "long QT" : caution.Comorbidity.Code().Replace('-', ' ');
-        return message.Contains(words, StringComparison.OrdinalIgnoreCase) ? message : $"with {words}: {message}";
+        return message.Contains(words, StringComparison.OrdinalIgnoreCase) ? message : $"with {words}: {OptionWriter.LowerCaseStart(message)}";
     }
 }

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "9c675e30c6d7f7bb0ca4ac9fd2d73c5cba40ce2ebe5c3f97a0dbc277608dfb81";
+    internal const string ExpectedSha256 = "4b7558f23ee2b076952ab02c5e03d5a1e9d8fef67d1de424668fc3095a22ccdf";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

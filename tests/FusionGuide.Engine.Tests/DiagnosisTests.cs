@@ -364,6 +364,45 @@ public class DiagnosisTests
     }
 
     [Fact]
+    public void Alk_ihc_positive_with_fish_negative_asks_for_tissue_rna_ngs_as_a_next_test()
+    {
+        // Found by probing: the warning said to resolve the disagreement on tissue RNA NGS, but nextTests stayed empty
+        // because the positive result makes ALK the driver, and next tests were listed only for an undetermined driver.
+        var r = Cases.Evaluate("""
+            { "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" },
+                         { "gene": "ALK", "method": "fish", "sample": "tissue", "percentRearrangedCells": 5, "cellsScored": 100 } ] }
+            """);
+
+        Assert.Equal("ALK", r.Driver());
+        Assert.Contains("ALK ngs-rna", r.NextTests());
+        Assert.Contains(r.Diagnosis.Warnings, w => w.Code == "discordant-results" && w.Message.Contains("resolve the disagreement on tissue RNA NGS"));
+    }
+
+    [Fact]
+    public void Discordance_that_already_includes_tissue_rna_ngs_does_not_ask_for_it_again()
+    {
+        // A negative tissue RNA NGS beside a positive FISH: RNA NGS is not asked for a second time; the warning says
+        // whose result it is and sends the question to the laboratory and the molecular tumour board.
+        var negativeRna = Cases.Evaluate("""
+            { "tests": [ { "gene": "ROS1", "method": "fish", "sample": "tissue", "percentRearrangedCells": 30, "cellsScored": 100 },
+                         { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "negative" } ] }
+            """);
+        Assert.Equal("ROS1", negativeRna.Driver());
+        Assert.DoesNotContain("ROS1 ngs-rna", negativeRna.NextTests());
+        var warning = Assert.Single(negativeRna.Diagnosis.Warnings, w => w.Code == "discordant-results");
+        Assert.DoesNotContain("resolve the disagreement on tissue RNA NGS", warning.Message);
+        Assert.Contains("molecular tumour board", warning.Message);
+
+        // A positive tissue RNA NGS beside a negative FISH settles the gene.
+        var positiveRna = Cases.Evaluate("""
+            { "tests": [ { "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "result": "positive", "fusionPartner": "EML4" },
+                         { "gene": "ALK", "method": "fish", "sample": "tissue", "percentRearrangedCells": 3, "cellsScored": 100 } ] }
+            """);
+        Assert.Empty(positiveRna.Diagnosis.NextTests);
+        Assert.Contains(positiveRna.Diagnosis.Warnings, w => w.Code == "discordant-results" && w.Message.Contains("the method that settles this gene"));
+    }
+
+    [Fact]
     public void Alk_on_dna_ngs_only_with_an_uncommon_partner_asks_for_rna_or_ihc_confirmation()
     {
         var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "result": "positive", "fusionPartner": "PLEKHA7" } ] }""");

@@ -79,8 +79,8 @@ public static class WarningCodes
     public static readonly WarningCode TestFailed = new("test-failed", WarningSource.Diagnosis, "Engine Diagnosis/GeneCombiner",
         "A test failed: repeat it or use another method or sample.");
 
-    public static readonly WarningCode DiscordantResults = new("discordant-results", WarningSource.Diagnosis, "Engine Diagnosis/GeneCombiner",
-        "Two tests of one gene disagree.", FixedByContract: true);
+    public static readonly WarningCode DiscordantResults = new("discordant-results", WarningSource.Diagnosis, "Engine Diagnosis/DiscordantResults (from GeneCombiner)",
+        "Two tests of one gene disagree: the positive is followed, and the test that settles the gene (tissue RNA NGS for a fusion, DNA NGS for a mutation) is in `nextTests` unless it is one of the two.", FixedByContract: true);
 
     public static readonly WarningCode ConcurrentDrivers = new("concurrent-drivers", WarningSource.Diagnosis, "Engine Diagnosis/DiagnosisStage",
         "Two drivers that are almost always mutually exclusive are both positive.", FixedByContract: true);

@@ -16,6 +16,7 @@ internal static class DiagnosisStage
     {
         var calls = e.Case.Tests.Select((t, i) => TestInterpreter.Interpret(e, i, t)).ToList();
         var genes = new Dictionary<Gene, GeneStatus>();
+        var discordances = new List<DiscordantResults.Discordance>();
         foreach (var gene in Codes.Gene.Values)
         {
             // A progression test of a kinase still shows the fusion (its mutations sit in the fused kinase).
@@ -31,13 +32,14 @@ internal static class DiagnosisStage
 
             if (relevant is not null || kinase)
             {
-                genes[gene] = GeneCombiner.Combine(e, gene, relevant ?? []);
+                genes[gene] = GeneCombiner.Combine(e, gene, relevant ?? [], discordances);
             }
         }
 
         var driver = DriverOf(e, genes);
         var next = new List<NextTest>();
         NextTests.ForDiagnosis(e, calls, genes, driver, next);
+        NextTests.ForDiscordance(e, discordances, next);
         var partner = Partner(e, calls, driver);
         NextTests.ForUncommonPartner(e, calls, driver, partner, history, next);
         var progression = calls.Where(c => c.Test.EffectiveTiming == TestTiming.Progression).ToList();

@@ -6,7 +6,8 @@ namespace FusionGuide.Engine.Diagnosis;
 /// <summary>Combines every test of one gene into its status, flagging disagreement between tests.</summary>
 internal static class GeneCombiner
 {
-    public static GeneStatus Combine(Evaluation e, Gene gene, IReadOnlyList<TestCall> calls)
+    /// <summary>The gene's status; a positive and a negative test that disagree are added to <paramref name="discordances"/> and warned of.</summary>
+    public static GeneStatus Combine(Evaluation e, Gene gene, IReadOnlyList<TestCall> calls, List<DiscordantResults.Discordance> discordances)
     {
         var name = Codes.Gene.Code(gene);
         if (calls.Count == 0)
@@ -46,7 +47,9 @@ internal static class GeneCombiner
         {
             if (negative is not null && gene != Gene.PdL1)
             {
-                Discordant(e, name, positive, negative, $"the positive result is followed; resolve the disagreement on tissue {(DiagnosisStage.IsMutationDriver(e, gene) ? "DNA" : "RNA")} NGS");
+                var discordance = DiscordantResults.Resolve(e, gene, positive, negative);
+                DiscordantResults.Warn(e, discordance);
+                discordances.Add(discordance);
             }
 
             status = GeneStatus.Positive;
@@ -59,7 +62,7 @@ internal static class GeneCombiner
         }
         else if (screen is not null && FirstNegative(calls, tissueRnaOnly: false) is { } fish)
         {
-            Discordant(e, name, screen, fish, $"{name} FISH can miss fusions with nearby partners (GOPC/FIG): RNA NGS decides");
+            DiscordantResults.Warn(e, new(gene, screen, fish, $"{name} FISH can miss fusions with nearby partners (GOPC/FIG): RNA NGS decides", TestMethod.NgsRna));
             // Trace id DX-GENE-003 (RuleIds.Ros1FishMissesPartners) is written here; its sources: knowledge/rules/DX-GENE-003.json.
             e.Fire(RuleIds.Ros1FishMissesPartners, $"{name} IHC screen positive but {fish.Label} negative: FISH may miss intrachromosomal partners such as GOPC; RNA NGS is needed.");
             status = GeneStatus.Equivocal;
@@ -111,13 +114,5 @@ internal static class GeneCombiner
         }
 
         return null;
-    }
-
-    private static void Discordant(Evaluation e, string gene, TestCall a, TestCall b, string resolution)
-    {
-        var msg = $"{gene}: {a.Label} and {b.Label} disagree; {resolution}.";
-        e.WarnDiagnosis(WarningCodes.DiscordantResults, msg);
-        // Trace id DX-GENE-002 (RuleIds.Discordant) is written here; its sources: knowledge/rules/DX-GENE-002.json.
-        e.Fire(RuleIds.Discordant, msg);
     }
 }

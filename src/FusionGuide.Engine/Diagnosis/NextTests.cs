@@ -32,6 +32,20 @@ internal static class NextTests
     }
 
     /// <summary>
+    /// DX-GENE-002: the test that settles a gene whose tests disagree, when it is not one of them — asked for even though
+    /// the positive result is followed meanwhile (the warning names it; the list of next tests must too).
+    /// </summary>
+    public static void ForDiscordance(Evaluation e, IReadOnlyList<DiscordantResults.Discordance> discordances, List<NextTest> next)
+    {
+        foreach (var d in discordances.Where(d => d.SettlingTest is not null))
+        {
+            var method = d.SettlingTest!.Value;
+            Add(e, next, Codes.Gene.Code(d.Gene), method, Sample.Tissue,
+                $"{d.Positive.Subject} and {d.Negative.Label} disagree: {DiagnosisStage.MethodName(method)} on tissue settles {Codes.Gene.Code(d.Gene)} (the positive result is followed meanwhile).", RuleIds.Discordant);
+        }
+    }
+
+    /// <summary>
     /// DX-PARTNER-002: an ALK or ROS1 fusion read by DNA NGS alone, with a partner outside the knowledge base's canonical
     /// ones, may be a rearrangement that makes no fusion transcript (knowledge: the panel gene's <c>canonicalPartners</c>
     /// and their evidence). Its expression is confirmed by RNA NGS (or, for ALK, IHC) before the TKI is relied on. The

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "4b7558f23ee2b076952ab02c5e03d5a1e9d8fef67d1de424668fc3095a22ccdf";
+    internal const string ExpectedSha256 = "ee6b2ed8a80c8a48c39a7db7f7a06f33814bfd1d4ac114d19c0a48de74d9900a";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

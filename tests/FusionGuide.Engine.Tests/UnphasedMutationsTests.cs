@@ -51,6 +51,25 @@ public class UnphasedMutationsTests
     }
 
     [Fact]
+    public void Plasma_G1202R_L1198F_after_lorlatinib_names_for_each_mutation_only_the_tkis_it_resists()
+    {
+        // Found by probing: when no TKI was left, the rationale said each mutation resists every TKI the whole genotype
+        // ruled out ("L1198F resists alectinib, brigatinib, ceritinib, crizotinib, lorlatinib"), although L1198F alone
+        // resists lorlatinib only and is rated crizotinib-sensitive.
+        var r = Cases.Evaluate($$"""
+            { "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" },
+                         {{Cases.ProgressionTest("ALK", ["G1202R", "L1198F"])}} ],
+              "history": [ { "therapy": "alectinib", "start": "2019-01", "end": "2021-06", "stopReason": "progression", "progressionPattern": "systemic" },
+                           { "therapy": "lorlatinib", "start": "2021-07", "end": "2024-06", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """);
+
+        Assert.Equal("post-targeted", r.Setting());
+        var first = r.SystemicTherapy.Options[0].Rationale;
+        Assert.Contains("L1198F (plasma DNA NGS) resists lorlatinib;", first);
+        Assert.Contains("G1202R (plasma DNA NGS) resists alectinib, brigatinib, ceritinib, crizotinib;", first);
+    }
+
+    [Fact]
     public void Plasma_G1202R_L1196M_asks_for_tissue_NGS_to_phase_the_mutations()
     {
         var r = Cases.Evaluate(G1202RL1196MAfterAlectinib("plasma"));

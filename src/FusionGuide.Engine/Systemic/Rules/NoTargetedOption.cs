@@ -69,10 +69,16 @@ internal static class NoTargetedOption
             parts.Add($"progression on {string.Join(" then ", failed)}");
         }
 
-        var resistant = e.Kb.Drugs.Where(d => d.Inhibits(p.Kinase) && p.Profile.Of(d.Therapy) == Activity.Resistant).Select(d => p.Name(d.Therapy)).ToList();
-        if (resistant.Count > 0)
+        // Each mutation set names the TKIs it resists itself: plasma mutations judged one by one (SYS-RES-007) resist
+        // different drugs, and the drugs the whole genotype rules out are not each set's.
+        var inhibitors = e.Kb.Drugs.Where(d => d.Inhibits(p.Kinase)).ToList();
+        foreach (var set in p.Profile.Sets)
         {
-            parts.AddRange(p.Profile.Sets.Select(set => $"{set.Name} ({set.Source}) resists {string.Join(", ", resistant)}"));
+            var resists = inhibitors.Where(d => p.Profile.For(d.Therapy).Any(f => f.Set == set && f.Activity == Activity.Resistant)).Select(d => p.Name(d.Therapy)).ToList();
+            if (resists.Count > 0)
+            {
+                parts.Add($"{set.Name} ({set.Source}) resists {string.Join(", ", resists)}");
+            }
         }
 
         // A TKI left out because its activity against a compound judged from its parts is unknown (SYS-RES-002) is

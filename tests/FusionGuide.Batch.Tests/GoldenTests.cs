@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "ee6b2ed8a80c8a48c39a7db7f7a06f33814bfd1d4ac114d19c0a48de74d9900a";
+    internal const string ExpectedSha256 = "2b8e831e8a47b1e477c673a5d339629c0a46799d6a64a49466a665d29f6fbcef";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -23,6 +23,19 @@ public sealed class AdjuvantImmunotherapyTests
     }
 
     [Fact]
+    public void Resected_alk_without_a_pd_l1_test_does_not_speak_of_a_positive_pd_l1()
+    {
+        // Found by probing: the untested PD-L1 was read as the enum's default value, which is "positive", so the reason
+        // told a patient with no PD-L1 result that "the positive PD-L1 of this tumour does not change this".
+        var untested = Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true }, "tests": [ {{AlkIhc}} ] }""");
+        var io = Assert.Single(untested.SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy);
+        Assert.DoesNotContain("positive PD-L1", io.Reason, StringComparison.Ordinal);
+
+        var high = Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true }, "tests": [ {{AlkIhc}}, {{HighPdL1}} ] }""");
+        Assert.Contains("the positive PD-L1 of this tumour", Assert.Single(high.SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resected_ros1_avoids_adjuvant_immunotherapy_without_naming_alectinib()
     {
         var r = Cases.Evaluate($$"""{ "tumor": { "stage": "IIIA", "resected": true }, "tests": {{Cases.Ros1Tests}} }""");

@@ -20,7 +20,7 @@ internal static class NextTests
             Untested(e, genes, next);
         }
 
-        foreach (var failed in calls.Where(c => c.Kind == CallKind.Failed && genes.GetValueOrDefault(c.Gene) != GeneStatus.Positive && driver is Driver.Indeterminate))
+        foreach (var failed in calls.Where(c => c.Kind == CallKind.Failed && genes.GetValueOrDefault(c.Gene, GeneStatus.NotTested) != GeneStatus.Positive && driver is Driver.Indeterminate))
         {
             var alternative = failed.Test.Sample == Sample.Plasma ? Sample.Tissue : failed.Test.Method is TestMethod.NgsDna or TestMethod.NgsRna ? Sample.Plasma : Sample.Tissue;
             // On tissue, a fusion is read by RNA NGS and a mutation by DNA NGS; plasma NGS is DNA either way.

@@ -14,7 +14,7 @@ internal static class AdjuvantImmunotherapy
 
     public static void Avoid(PlanState p)
     {
-        var high = p.Dx.Genes.GetValueOrDefault(Gene.PdL1) == GeneStatus.Positive ? " (the positive PD-L1 of this tumour does not change this)" : "";
+        var high = p.Dx.Genes.GetValueOrDefault(Gene.PdL1, GeneStatus.NotTested) == GeneStatus.Positive ? " (the positive PD-L1 of this tumour does not change this)" : "";
         var instead = p.Kinase == Gene.Alk ? "adjuvant alectinib (ALINA) is the targeted option" : "no adjuvant TKI is established for ROS1; adjuvant platinum-based chemotherapy follows the general guideline";
         var reason = $"adjuvant checkpoint-inhibitor monotherapy (atezolizumab, pembrolizumab) is not recommended in resected {p.KinaseCode}-positive NSCLC whatever the PD-L1{high}: "
             + $"checkpoint inhibitors have little activity in fusion-driven NSCLC, and the adjuvant trials (IMpower010, PEARLS/KEYNOTE-091) give no evidence of benefit for these patients; {instead}";

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "2b8e831e8a47b1e477c673a5d339629c0a46799d6a64a49466a665d29f6fbcef";
+    internal const string ExpectedSha256 = "0a335d5fe4c2b3f2710b1d539ffc28edd4cb32c7b0cce12b70239078c3c961af";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -376,6 +376,27 @@ public sealed class HistoricalGuidelineTableTests
     }
 
     [Fact]
+    public void Squamous_disease_on_the_current_tables_is_told_the_doublets_carried_from_2019_as_unverified()
+    {
+        // Found by probing: a resected squamous ROS1 tumour on the release date had no adjuvant option and no word of the
+        // platinum doublets (the current tables had no notCoded list); after the last TKI a squamous patient was shown
+        // docetaxel, chemo-immunotherapy and a trial as if that were all. The 2019 lists are carried, said unverified.
+        var resected = ResectedStageIIA("ROS1", Kb.ReleaseDate, histology: "squamous");
+        Assert.Empty(resected.Options());
+        var adjuvant = Assert.Single(resected.Warnings, w => w.Code == "regimen-not-coded").Message;
+        Assert.Contains("cisplatin with vinorelbine", adjuvant, StringComparison.Ordinal);
+        Assert.Contains("not yet verified against the guideline text", adjuvant, StringComparison.Ordinal);
+
+        var afterTkis = Cases.Evaluate(AfterCrizotinibAlectinibLorlatinib("squamous"), Kb.ReleaseDate);
+        Assert.Equal("post-targeted", afterTkis.Setting());
+        Assert.Contains("carboplatin or cisplatin with paclitaxel", Assert.Single(afterTkis.Warnings, w => w.Code == "regimen-not-coded").Message, StringComparison.Ordinal);
+
+        // Verified lists say nothing of verification.
+        var in2020 = Cases.Evaluate(AfterCrizotinibAlectinibLorlatinib("squamous"), new DateOnly(2020, 3, 1));
+        Assert.DoesNotContain("not yet verified", Assert.Single(in2020.Warnings, w => w.Code == "regimen-not-coded").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resected_ALK_before_the_2019_text_gets_no_adjuvant_table_and_says_so()
     {
         var r = ResectedStageIIA("ALK", new DateOnly(2019, 5, 1));

@@ -139,7 +139,9 @@ internal static class GuidelineTable
                 RegimenCondition.Nonsquamous => "non-squamous histology",
                 _ => "this patient",
             };
-            var msg = $"{p.E.Cite(table.Guideline)} also lists, for {whom}, {u.Regimens}: these regimens have no code in FusionGuide's vocabulary, so they are not ranked here; consider them as the guideline does.";
+            // A list carried from an earlier version (the current text not read) says so, as an unverified placement does.
+            var unread = u.Provenance.Verified ? "" : " (this list is not yet verified against the guideline text)";
+            var msg = $"{p.E.Cite(table.Guideline)} also lists, for {whom}, {u.Regimens}{unread}: these regimens have no code in FusionGuide's vocabulary, so they are not ranked here; consider them as the guideline does.";
             p.E.Warn(WarningCodes.RegimenNotCoded, msg);
             p.E.Fire(NotCodedId, msg, [table.Guideline, .. u.Provenance.Sources]);
             p.E.UsedUnverified($"{table.Id}/{u.Id}", u.Provenance);

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "0a335d5fe4c2b3f2710b1d539ffc28edd4cb32c7b0cce12b70239078c3c961af";
+    internal const string ExpectedSha256 = "bf6a43342c41985d968abf2fc76d19af69871a85e82c6c1fbbe6c79015e15f72";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -14,7 +14,10 @@ internal static class SafetyStage
     {
         // Distinct: a combination option names its added therapy, which may also be offered alone.
         var therapies = s.Options.Select(o => o.Therapy).Where(t => e.Kb.Drug(t).IsTargeted).Distinct().ToList();
-        if (s.Current is { } current && !therapies.Contains(current))
+        // The regimen taken now, when it is also offered with its regimen block, gets its row from SAFE-DOSE-003
+        // (ChemotherapyRegimens) — not a second "not dosed here" row beside it.
+        var dosedAsOption = s.Current is { } taken && e.Kb.Drug(taken) is { IsTargeted: false, Regimen: not null } && s.Options.Any(o => o.Therapy == taken);
+        if (s.Current is { } current && !therapies.Contains(current) && !dosedAsOption)
         {
             therapies.Add(current);
         }
@@ -256,7 +259,10 @@ internal static class SafetyStage
     public static IReadOnlyList<MonitoringRow> Monitoring(Evaluation e, SystemicOutcome s)
     {
         var therapies = s.Options.Select(o => o.Therapy).Distinct().ToList();
-        if (s.Current is { } current && !therapies.Contains(current))
+        // The regimen taken now, when it is also offered with its regimen block, gets its row from SAFE-DOSE-003
+        // (ChemotherapyRegimens) — not a second "not dosed here" row beside it.
+        var dosedAsOption = s.Current is { } taken && e.Kb.Drug(taken) is { IsTargeted: false, Regimen: not null } && s.Options.Any(o => o.Therapy == taken);
+        if (s.Current is { } current && !therapies.Contains(current) && !dosedAsOption)
         {
             therapies.Add(current);
         }

@@ -2,6 +2,7 @@ using FusionGuide.Domain;
 using FusionGuide.Engine.Diagnosis;
 using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Safety;
+using FusionGuide.Engine.Systemic.Rules;
 using FusionGuide.Engine.Treatment;
 using FusionGuide.Knowledge.Model;
 
@@ -64,8 +65,14 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
     /// <summary>A TKI of this kinase in the history, whatever stopped it: the patient is no longer inhibitor-naive.</summary>
     public bool PriorInhibitor => H.TargetedExposure.Any(t => E.Kb.Drug(t).Targets.Contains(Kinase));
 
-    /// <summary>Which approvals apply: after a TKI failed, subsequent; else adjuvant after resection; else first line.</summary>
-    public ApprovalSetting ApprovalSetting => H.AnyTargetedFailure ? ApprovalSetting.Subsequent : E.Case.Tumor.Resected == true ? ApprovalSetting.Adjuvant : ApprovalSetting.FirstLine;
+    /// <summary>
+    /// Which approvals apply: after a TKI failed, subsequent; else adjuvant after resection of a stage the adjuvant trials
+    /// enrolled; else first line — a resected tumour outside IB–IIIA is treated as advanced disease (stage-inconsistent),
+    /// and its options are judged against the advanced-disease approvals they are offered under.
+    /// </summary>
+    public ApprovalSetting ApprovalSetting => H.AnyTargetedFailure ? ApprovalSetting.Subsequent
+        : AdjuvantTherapy.Applies(this) && AdjuvantTherapy.EligibleStage(this) is not null ? ApprovalSetting.Adjuvant
+        : ApprovalSetting.FirstLine;
 
     public bool IsTargeted(Therapy t) => HistoryReader.IsTargeted(E, t);
 

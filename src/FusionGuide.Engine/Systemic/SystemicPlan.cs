@@ -105,6 +105,19 @@ internal static class SystemicPlan
     private static SystemicOutcome Adjuvant(PlanState p, Stage stage)
     {
         var table = AdjuvantTherapy.Table(p, stage);
+        Intolerance.RuleOut(p);
+        if (table is not null && AdjuvantCourse.Ongoing(p, table) is { } entry && !p.Avoid.Contains(entry.Therapy))
+        {
+            AdjuvantCourse.Continue(p, table, entry);
+            return Finish(p, Setting.Adjuvant, null);
+        }
+
+        if (p.H.Ongoing is null && AdjuvantCourse.Completed(p) is { Count: > 0 } completed)
+        {
+            AdjuvantCourse.SayCompleted(p, completed);
+            return new SystemicOutcome(Setting.Adjuvant, null, [], p.Avoid.ToItems(r => DriverReferences.Keep(p, r)));
+        }
+
         if (table is null)
         {
             return new SystemicOutcome(Setting.Adjuvant, null, [], p.Avoid.ToItems(r => DriverReferences.Keep(p, r)));

@@ -14,6 +14,8 @@ internal static class SystemicRuleIds
         SystemicStage.DiagnosticWorkupId,
         AdjuvantTherapy.Id,
         AdjuvantImmunotherapy.Id,
+        AdjuvantCourse.CompletedId,
+        AdjuvantCourse.OngoingId,
         StageIntent.CurativeId,
         StageIntent.ContradictedId,
         SmallCellHistology.Id,

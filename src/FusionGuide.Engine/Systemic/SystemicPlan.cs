@@ -176,6 +176,7 @@ internal static class SystemicPlan
         OffTarget.AddMechanisms(p);
         NoTargetedOption.DropTargeted(p);
         CandidateFilters.Apply(p);
+        ContinuedRegimen.Apply(p);
         return Finish(p, Setting.PostTargeted, p.Line);
     }
 

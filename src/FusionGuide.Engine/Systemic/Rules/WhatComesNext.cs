@@ -66,6 +66,8 @@ internal static class WhatComesNext
         return true;
     }
 
+    private static bool IsPlatinum(Therapy t) => t is Therapy.PlatinumPemetrexed or Therapy.PlatinumPemetrexedBevacizumab or Therapy.ChemoImmunotherapy or Therapy.PlatinumEtoposide;
+
     private static string ConditionWords(RegimenCondition condition) => condition switch
     {
         RegimenCondition.GenotypeDirected => " when the genotype supports it",
@@ -81,12 +83,14 @@ internal static class WhatComesNext
     /// <summary>The chemotherapy step, unless chemotherapy is already the option or has already failed.</summary>
     private static string? Chemotherapy(PlanState p, IReadOnlyList<TherapyOption> options)
     {
-        if (options.Any(o => Chemotherapies.Contains(o.Therapy)))
+        // A platinum regimen continued now (SYS-CONT-004) is followed, at progression, by the post-platinum step.
+        var continuedPlatinum = options is [{ Therapy: var only }] && IsPlatinum(only) && p.Candidates.Any(c => c.IsContinuation && c.Therapy == only);
+        if (options.Any(o => Chemotherapies.Contains(o.Therapy)) && !continuedPlatinum)
         {
             return null;
         }
 
-        var failedPlatinum = p.H.Failed.Any(f => f.Therapy is Therapy.PlatinumPemetrexed or Therapy.PlatinumPemetrexedBevacizumab or Therapy.ChemoImmunotherapy or Therapy.PlatinumEtoposide);
+        var failedPlatinum = continuedPlatinum || p.H.Failed.Any(f => IsPlatinum(f.Therapy));
         if (failedPlatinum)
         {
             return p.H.Failed.Any(f => f.Therapy == Therapy.Docetaxel) ? null : $"{p.Name(Therapy.Docetaxel)} after platinum-based chemotherapy";

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "bf6a43342c41985d968abf2fc76d19af69871a85e82c6c1fbbe6c79015e15f72";
+    internal const string ExpectedSha256 = "e52f49678fe189ee31cd47490ca1877f649b77c3cda0ae8db223717b5525c0b2";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

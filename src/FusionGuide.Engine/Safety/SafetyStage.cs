@@ -259,10 +259,7 @@ internal static class SafetyStage
     public static IReadOnlyList<MonitoringRow> Monitoring(Evaluation e, SystemicOutcome s)
     {
         var therapies = s.Options.Select(o => o.Therapy).Distinct().ToList();
-        // The regimen taken now, when it is also offered with its regimen block, gets its row from SAFE-DOSE-003
-        // (ChemotherapyRegimens) — not a second "not dosed here" row beside it.
-        var dosedAsOption = s.Current is { } taken && e.Kb.Drug(taken) is { IsTargeted: false, Regimen: not null } && s.Options.Any(o => o.Therapy == taken);
-        if (s.Current is { } current && !therapies.Contains(current) && !dosedAsOption)
+        if (s.Current is { } current && !therapies.Contains(current))
         {
             therapies.Add(current);
         }

@@ -16,7 +16,11 @@ internal static class AdjuvantCourse
     public const string CompletedId = "SYS-ADJ-003";
     public const string OngoingId = "SYS-ADJ-004";
 
-    /// <summary>The therapies recorded as completed after resection, in history order; empty when none is.</summary>
+    /// <summary>
+    /// The therapies recorded as completed, in history order; empty when none is. The contract cannot say whether a
+    /// course was given before or after the operation, so a completed course of a resected tumour is read as its
+    /// (neo)adjuvant course (README, "The adjuvant course in the history").
+    /// </summary>
     public static IReadOnlyList<HistoryEntry> Completed(PlanState p) =>
         [.. p.E.Case.History.Where(h => h.StopReason == StopReason.Completed)];
 

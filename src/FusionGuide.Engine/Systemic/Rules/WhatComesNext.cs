@@ -90,8 +90,8 @@ internal static class WhatComesNext
             return null;
         }
 
-        var failedPlatinum = continuedPlatinum || p.H.Failed.Any(f => IsPlatinum(f.Therapy));
-        if (failedPlatinum)
+        var afterPlatinum = continuedPlatinum || p.H.Failed.Any(f => IsPlatinum(f.Therapy));
+        if (afterPlatinum)
         {
             return p.H.Failed.Any(f => f.Therapy == Therapy.Docetaxel) ? null : $"{p.Name(Therapy.Docetaxel)} after platinum-based chemotherapy";
         }

@@ -75,6 +75,9 @@ internal static class HistoryReader
         }
     }
 
+    /// <summary>" since 2025-03" for a therapy taken now (empty without a start): how a continued option opens.</summary>
+    public static string Since(HistoryEntry h) => h.Start is { } s ? $" since {s}" : "";
+
     public static string Span(HistoryEntry h) => (h.Start, h.End) switch
     {
         (null, null) => "",

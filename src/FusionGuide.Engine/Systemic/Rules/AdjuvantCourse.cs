@@ -44,7 +44,7 @@ internal static class AdjuvantCourse
     {
         var now = p.H.Ongoing!;
         var name = p.Name(now.Therapy);
-        var since = now.Start is { } s ? $" since {s}" : "";
+        var since = HistoryReader.Since(now);
         var evidence = $"On adjuvant {name}{since}: continue the adjuvant course as the table in force sets it out ({p.E.Cite(table.Guideline)}; {OptionWriter.LowerCaseStart(entry.Rationale.TrimEnd('.'))})";
         var c = new Candidate(now.Therapy, Preference.Preferred, evidence, 0) { IsContinuation = true };
         c.Cite([table.Guideline, .. entry.Provenance.Sources]);

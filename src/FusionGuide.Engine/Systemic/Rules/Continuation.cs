@@ -27,7 +27,7 @@ internal static class Continuation
     {
         var limited = p.H.ContinuedThroughLimitedProgression is not null;
         var name = p.Name(current.Therapy);
-        var since = current.Start is { } s ? $" since {s}" : "";
+        var since = HistoryReader.Since(current);
         var evidence = limited
             ? $"{Evaluation.Capitalised(GuidelineTable.ProgressionWords(current.ProgressionPattern))} on {name}{since}: continue {name} and treat the progressing site(s) locally; switching now would give up a TKI that still controls most of the disease"
             : $"On {name}{since} without recorded progression: continue it";

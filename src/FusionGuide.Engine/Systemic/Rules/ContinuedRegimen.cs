@@ -1,3 +1,5 @@
+using FusionGuide.Engine.Treatment;
+
 namespace FusionGuide.Engine.Systemic.Rules;
 
 /// <summary>
@@ -18,7 +20,7 @@ internal static class ContinuedRegimen
         }
 
         var name = p.Name(now.Therapy);
-        var since = now.Start is { } s ? $" since {s}" : "";
+        var since = HistoryReader.Since(now);
         var unverified = offered.PlacementUnverified ? "; guideline placement not yet verified" : "";
         var listed = offered.Placement is { } placement && offered.PlacementSource is { } where ? $" ({where} lists it as {placement}{unverified})" : "";
         var evidence = $"On {name}{since} without recorded progression: continue it{listed}";

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "e52f49678fe189ee31cd47490ca1877f649b77c3cda0ae8db223717b5525c0b2";
+    internal const string ExpectedSha256 = "6a86074ff77b60a603926e1ec679c1afd483d25f3db7b43fe665d24b293fe55c";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

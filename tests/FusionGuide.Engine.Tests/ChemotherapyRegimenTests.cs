@@ -115,6 +115,45 @@ public sealed class ChemotherapyRegimenTests
         Assert.Null(Row(AfterTwoTkis(), Therapy.PlatinumPemetrexed).Adjustments);
     }
 
+    [Theory]
+    [InlineData("""{ "histology": "squamous", "stage": "IVB" }""")]
+    [InlineData("""{ "histology": "adenocarcinoma", "stage": "IVB", "transformation": "squamous" }""")]
+    public void Squamous_disease_is_not_dosed_with_the_pemetrexed_chemo_immunotherapy_regimen(string tumor)
+    {
+        var r = AfterTwoTkis($$""", "tumor": {{tumor}}""");
+
+        Assert.Contains("chemo-immunotherapy", r.Options());
+        var row = Row(r, Therapy.ChemoImmunotherapy);
+        // KEYNOTE-189's pemetrexed is for non-squamous disease: the row names KEYNOTE-407's regimen and gives no
+        // pemetrexed dose, pemetrexed premedication or pemetrexed maintenance.
+        Assert.DoesNotContain("500 mg/m²", row.Start, StringComparison.Ordinal);
+        Assert.Contains("KEYNOTE-407", row.Start, StringComparison.Ordinal);
+        Assert.Contains("carboplatin and either paclitaxel or nab-paclitaxel", row.Start, StringComparison.Ordinal);
+        Assert.Null(row.Premedication);
+        Assert.Null(row.Maintenance);
+        Assert.Contains("keynote-407-2018", row.References!);
+        Assert.Contains(r.Trace, e => e.Rule == "SAFE-DOSE-003" && e.Detail.Contains("is not given in squamous", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Non_squamous_disease_keeps_the_pemetrexed_chemo_immunotherapy_regimen()
+    {
+        var row = Row(AfterTwoTkis(), Therapy.ChemoImmunotherapy);
+
+        Assert.Contains("pemetrexed 500 mg/m²", row.Start, StringComparison.Ordinal);
+        Assert.DoesNotContain("KEYNOTE-407", row.Start, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void After_platinum_pemetrexed_a_squamous_transformation_does_not_rule_out_chemo_immunotherapy_as_the_same_chemotherapy()
+    {
+        // In squamous disease chemo-immunotherapy is carboplatin with a taxane, not the pemetrexed the disease progressed on.
+        var r = Cases.Evaluate($$"""{ "tumor": { "histology": "adenocarcinoma", "stage": "IVB", "transformation": "squamous" }, "history": {{Progressed("alectinib", "lorlatinib", "platinum-pemetrexed")}} }""");
+
+        Assert.Contains("chemo-immunotherapy", r.Options());
+        Assert.Contains(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.PlatinumPemetrexedBevacizumab);
+    }
+
     [Fact]
     public void A_targeted_first_line_result_has_no_regimen_rows()
     {

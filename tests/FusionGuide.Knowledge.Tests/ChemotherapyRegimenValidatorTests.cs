@@ -36,6 +36,20 @@ public sealed class ChemotherapyRegimenValidatorTests
     }
 
     [Fact]
+    public void Regimen_not_given_in_a_histology_without_an_instead_step_is_refused()
+    {
+        var r = LoadWith("drugs/chemo-immunotherapy.json", d => d["regimen"]!.AsObject().Remove("instead"));
+        AssertCode(r, KnowledgeCodes.MissingRequired, "drugs/chemo-immunotherapy.json");
+    }
+
+    [Fact]
+    public void Regimen_not_given_in_an_unknown_histology_is_KB005()
+    {
+        var r = LoadWith("drugs/chemo-immunotherapy.json", d => d["regimen"]!["notIn"]![0] = "squamous-cell");
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "drugs/chemo-immunotherapy.json");
+    }
+
+    [Fact]
     public void Loaded_regimen_is_typed_with_its_components_cycle_and_premedication()
     {
         var kb = KnowledgeLoader.Load(Directory.EnumerateFiles(RepoPaths.Knowledge, "*.json", SearchOption.AllDirectories)

@@ -117,6 +117,9 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
     public bool HasComorbidity(Comorbidity comorbidity) =>
         Case.Comorbidities.Contains(comorbidity) || (comorbidity == Comorbidity.InterstitialLungDisease && PriorPneumonitis is not null);
 
+    /// <summary>Squamous histology, or a squamous transformation at progression (treated as squamous disease).</summary>
+    public bool Squamous => Case.Tumor.Histology == Histology.Squamous || Case.Tumor.Transformation == Transformation.Squamous;
+
     /// <summary>True when the case has any comorbidity, listed or implied by an adverse event (see <see cref="HasComorbidity"/>).</summary>
     public bool AnyComorbidity => Case.Comorbidities.Count > 0 || PriorPneumonitis is not null;
 

@@ -24,7 +24,13 @@ internal static class ChemotherapyRegimens
                 continue;
             }
 
-            foreach (var (id, fact) in regimen.Facts())
+            if (NotGivenIn(e, regimen) is { } histology && regimen.Instead is { } instead)
+            {
+                rows.Add(InsteadRow(e, t, drug, regimen, histology, instead));
+                continue;
+            }
+
+            foreach (var (id, fact) in regimen.Facts().Where(f => f.Id != regimen.Instead?.Id))
             {
                 e.UsedUnverified(id, fact);
             }
@@ -35,8 +41,8 @@ internal static class ChemotherapyRegimens
                 .Where(c => c.Record.Comorbidity is Comorbidity.RenalImpairment or Comorbidity.LiverImpairment && e.HasComorbidity(c.Record.Comorbidity)).ToList();
             var start = Start(regimen);
             var premedication = regimen.Premedication.Select(x => x.Text).ToList();
-            var unverified = regimen.Facts().Where(x => !x.Provenance.Verified).Select(x => x.Id).ToList();
-            var facts = regimen.Facts().ToList();
+            var facts = regimen.Facts().Where(f => f.Id != regimen.Instead?.Id).ToList();
+            var unverified = facts.Where(x => !x.Provenance.Verified).Select(x => x.Id).ToList();
             rows.Add(new DosingRow
             {
                 Therapy = t,
@@ -56,6 +62,42 @@ internal static class ChemotherapyRegimens
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The patient's histology in words when the regimen is not given in it ("squamous histology", "squamous
+    /// transformation"); null when it is. A squamous transformation at progression counts as squamous disease.
+    /// </summary>
+    public static string? NotGivenIn(Evaluation e, ChemoRegimen regimen)
+    {
+        var tumor = e.Case.Tumor;
+        if (tumor.Histology is { } histology && regimen.NotIn.Contains(histology))
+        {
+            return $"{histology.Code()} histology";
+        }
+
+        return regimen.NotIn.Contains(Histology.Squamous) && e.Squamous ? "squamous transformation" : null;
+    }
+
+    /// <summary>
+    /// The row of a regimen not given in the patient's histology: what the knowledge base says is given instead (the
+    /// pemetrexed chemo-immunotherapy regimen is for non-squamous disease), never the coded regimen's doses.
+    /// </summary>
+    private static DosingRow InsteadRow(Evaluation e, Therapy t, Drug drug, ChemoRegimen regimen, string histology, RegimenStep instead)
+    {
+        e.UsedUnverified(instead.Id, instead.Provenance);
+        e.Fire(RuleIds.ChemotherapyRegimen,
+            $"{drug.Name}: the coded regimen ({Start(regimen)}) is not given in {histology}; the row says instead: {instead.Text}",
+            instead.Provenance.Sources);
+        return new DosingRow
+        {
+            Therapy = t,
+            Start = instead.Text,
+            Reductions = [],
+            Caveat = instead.Provenance.Verified ? null
+                : $"Not yet verified against a primary source: {instead.Id}; check the current labels and the centre's protocol before prescribing.",
+            References = [.. instead.Provenance.Sources],
+        };
     }
 
     /// <summary>

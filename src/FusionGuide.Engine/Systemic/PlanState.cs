@@ -53,7 +53,7 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
 
     public bool BrainMets => E.Case.Disease.BrainMetastases?.Present == true;
 
-    public bool Squamous => E.Case.Tumor.Histology == Histology.Squamous || E.Case.Tumor.Transformation == Transformation.Squamous;
+    public bool Squamous => E.Squamous;
 
     /// <summary>Small-cell carcinoma at diagnosis (the histology field), as opposed to a transformation at progression: a
     /// case that also names a transformation is a transformation (its histology field may hold the re-biopsy's).</summary>

@@ -115,7 +115,11 @@ internal static class KnowledgeCompiler
         [.. r.Components.Select(c => new RegimenComponent(c.Id, Terms.RegimenAgent.Parse(c.Agent), c.Dose, c.Route, c.Days,
             c.AlternativeTo is null ? null : Terms.RegimenAgent.Parse(c.AlternativeTo), Of(c)))],
         r.CycleDays, r.Induction, r.Maintenance is { } m ? new RegimenStep(m.Id, m.Text, Of(m)) : null,
-        [.. r.Premedication.Select(s => new RegimenStep(s.Id, s.Text, Of(s)))], Of(r));
+        [.. r.Premedication.Select(s => new RegimenStep(s.Id, s.Text, Of(s)))], Of(r))
+    {
+        NotIn = [.. r.NotIn.Select(Codes.Histology.Parse)],
+        Instead = r.Instead is { } i ? new RegimenStep(i.Id, i.Text, Of(i)) : null,
+    };
 
     private static ToxicityTable Toxicity(W.ToxicityTable t) => new(t.Id, Codes.Therapy.Parse(t.Drug),
         [.. t.Rules.Select(r => new ToxicityRule(r.Id, Codes.AdverseEventCode.Parse(r.Event), r.Grades, Codes.ToxicityAction.Parse(r.Action),

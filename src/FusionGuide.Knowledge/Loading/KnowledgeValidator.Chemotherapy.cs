@@ -56,6 +56,22 @@ internal static partial class KnowledgeValidator
             {
                 Sourced(file, m);
             }
+
+            foreach (var h in r.NotIn)
+            {
+                Term(file, "regimen.notIn", h, Codes.Histology.Codes);
+            }
+
+            // A regimen not given in a histology must say what is given there instead, or the dosing row would be empty.
+            if (r.NotIn.Count > 0 && r.Instead is null)
+            {
+                Add(KnowledgeCodes.MissingRequired, file, $"{r.Id} is not given in {string.Join(", ", r.NotIn)} but has no 'instead' step saying what is");
+            }
+
+            if (r.Instead is { } i)
+            {
+                Sourced(file, i);
+            }
         }
 
         private void Combinations(string file, OffTargetMechanism o)

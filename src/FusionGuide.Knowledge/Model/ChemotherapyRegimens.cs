@@ -18,6 +18,15 @@ namespace FusionGuide.Knowledge.Model;
 public sealed record ChemoRegimen(string Id, IReadOnlyList<RegimenComponent> Components, int CycleDays, string Induction,
     RegimenStep? Maintenance, IReadOnlyList<RegimenStep> Premedication, Provenance Provenance)
 {
+    /// <summary>
+    /// Histologies this regimen is not given in, though the therapy it doses is (chemo-immunotherapy is coded as
+    /// KEYNOTE-189's pemetrexed regimen, which is for non-squamous disease only); empty when it is given in every one.
+    /// </summary>
+    public IReadOnlyList<Histology> NotIn { get; init; } = [];
+
+    /// <summary>What the dosing row says instead in a histology of <see cref="NotIn"/> (required with it).</summary>
+    public RegimenStep? Instead { get; init; }
+
     /// <summary>Every fact of the regimen, for the unverified-knowledge trace.</summary>
     public IEnumerable<(string Id, Provenance Provenance)> Facts()
     {
@@ -35,6 +44,11 @@ public sealed record ChemoRegimen(string Id, IReadOnlyList<RegimenComponent> Com
         if (Maintenance is { } m)
         {
             yield return (m.Id, m.Provenance);
+        }
+
+        if (Instead is { } i)
+        {
+            yield return (i.Id, i.Provenance);
         }
     }
 

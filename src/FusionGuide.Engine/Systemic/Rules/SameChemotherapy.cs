@@ -6,7 +6,9 @@ namespace FusionGuide.Engine.Systemic.Rules;
 /// <summary>
 /// SYS-AVOID-003: after progression on a chemotherapy regimen, a regimen that gives the same cytotoxic drugs — with
 /// bevacizumab or a PD-(L)1 inhibitor added, or carboplatin for cisplatin — is not a new line either (it would lead the
-/// list after platinum + pemetrexed had failed). The regimens' components decide (<see cref="ChemoRegimen.CytotoxicBackbone"/>).
+/// list after platinum + pemetrexed had failed). The regimens' components decide (<see cref="ChemoRegimen.CytotoxicBackbone"/>);
+/// a regimen not given in the patient's histology is not compared (after a squamous transformation, chemo-immunotherapy
+/// is KEYNOTE-407's carboplatin and taxane, not the coded pemetrexed regimen).
 /// Sources: the rule catalogue.
 /// </summary>
 internal static class SameChemotherapy
@@ -22,7 +24,7 @@ internal static class SameChemotherapy
                 continue;
             }
 
-            var same = p.E.Kb.Drugs.Where(d => d.Therapy != failed.Therapy && d.Regimen is { } r && r.SameCytotoxicBackbone(given));
+            var same = p.E.Kb.Drugs.Where(d => d.Therapy != failed.Therapy && d.Regimen is { } r && Safety.ChemotherapyRegimens.NotGivenIn(p.E, r) is null && r.SameCytotoxicBackbone(given));
             foreach (var drug in same)
             {
                 var added = drug.Regimen!.Components.Select(c => c.Agent).Where(a => !a.IsCytotoxic()).Except(given.Components.Select(c => c.Agent)).Select(a => a.Code()).ToList();

@@ -10,6 +10,8 @@ internal sealed record ChemoRegimen : WireFact
     public required string Induction { get; init; }
     public RegimenStep? Maintenance { get; init; }
     public IReadOnlyList<RegimenStep> Premedication { get => field ?? []; init; }
+    public IReadOnlyList<string> NotIn { get => field ?? []; init; }
+    public RegimenStep? Instead { get; init; }
 }
 
 internal sealed record RegimenComponent : WireFact

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "6a86074ff77b60a603926e1ec679c1afd483d25f3db7b43fe665d24b293fe55c";
+    internal const string ExpectedSha256 = "74f10faf3ac5cb2fdf48fe82c811cee9c0dd330e51349a51df293c0fcc713a55";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

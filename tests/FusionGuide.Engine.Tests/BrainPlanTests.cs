@@ -112,6 +112,16 @@ public class BrainPlanTests
     }
 
     [Fact]
+    public void A_brain_plan_step_names_each_reference_once()
+    {
+        // The deferral step cites the rule's sources and the TKI's CNS evidence, which share a review.
+        var r = Cases.Evaluate(Brain("""{ "present": true, "count": 3, "symptomatic": false, "largestMm": 9, "massEffect": false }"""));
+
+        Assert.NotEmpty(Plan(r, "deferred-radiotherapy"));
+        Assert.All(r.BrainPlan!, s => Assert.Equal(s.References!.Distinct().Count(), s.References!.Count));
+    }
+
+    [Fact]
     public void Radiotherapy_given_now_brings_no_deferral_surveillance()
     {
         var r = Cases.Evaluate(Brain("""{ "present": true, "count": 2, "symptomatic": true, "largestMm": 12, "massEffect": false }"""));

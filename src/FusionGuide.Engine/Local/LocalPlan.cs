@@ -32,7 +32,7 @@ internal sealed class LocalPlan(Evaluation e)
 
     /// <summary>A step the engine words for this patient (a decision), with the references it rests on.</summary>
     public void Step(CarePathwayCode pathway, string text, IReadOnlyList<string> references) =>
-        steps.Add(new BrainPlanStep { Pathway = pathway.Code(), Step = Evaluation.Sentence(text), References = references });
+        steps.Add(new BrainPlanStep { Pathway = pathway.Code(), Step = Evaluation.Sentence(text), References = [.. references.Distinct()] });
 
     /// <summary>
     /// Every step of a knowledge pathway, in its order; a surveillance step (item and schedule) also becomes a monitoring

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "74f10faf3ac5cb2fdf48fe82c811cee9c0dd330e51349a51df293c0fcc713a55";
+    internal const string ExpectedSha256 = "cdc0c8b4cf5c9c38bf24060309a18685284b0d197515cc68b75b6379445547bc";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -41,6 +41,20 @@ public sealed class TkiCombinationTests
     }
 
     [Fact]
+    public void MET_amplification_when_no_TKI_is_left_brings_each_option_and_note_once()
+    {
+        // After crizotinib then lorlatinib no TKI is left: the plan goes on to the post-targeted pathway, which had
+        // added the mechanism a second time (two identical combination rows, the finding's note twice on one option).
+        var r = MetAmplificationAfter("crizotinib", "lorlatinib");
+
+        var rows = r.SystemicTherapy.Options.Select(o => (o.Therapy, With: string.Join(",", o.Combination?.With ?? []))).ToList();
+        Assert.Equal(rows.Distinct().Count(), rows.Count);
+        Assert.Single(Combinations(r));
+        Assert.All(r.SystemicTherapy.Options, o => Assert.True(o.Rationale.Split("MET amplification found at progression").Length <= 2, o.Rationale));
+        Assert.Single(r.Trace, t => t.Rule == "SYS-RES-004");
+    }
+
+    [Fact]
     public void MET_amplification_offers_chemotherapy_with_the_ALK_inhibitor_continued()
     {
         var r = MetAmplificationAfter("alectinib");

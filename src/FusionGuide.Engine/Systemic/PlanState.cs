@@ -45,6 +45,13 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
     /// <summary>Set when the setting has guideline tables, but none encoded for the evaluation date (SYS-TABLE-002).</summary>
     public bool NoTableForDate { get; set; }
 
+    /// <summary>
+    /// True once the off-target mechanisms found at progression have brought their therapies (SYS-RES-004). A plan that
+    /// finds no targeted option after them goes on to the post-targeted pathway, which must not add them a second time
+    /// (their notes twice on one option, each combination listed twice).
+    /// </summary>
+    public bool MechanismsAdded { get; set; }
+
     /// <summary>Table entries offered only when no preferred agent can be given (SYS-ACCESS-003).</summary>
     public List<(RegimenEntry Entry, int Order, Regimen Table)> Deferred { get; } = [];
 

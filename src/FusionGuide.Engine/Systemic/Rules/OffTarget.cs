@@ -15,6 +15,12 @@ internal static class OffTarget
 
     public static void AddMechanisms(PlanState p)
     {
+        if (p.MechanismsAdded)
+        {
+            return;
+        }
+
+        p.MechanismsAdded = true;
         var i = 0;
         foreach (var alteration in p.Dx.Alterations)
         {

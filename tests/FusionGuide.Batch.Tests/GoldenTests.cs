@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "cdc0c8b4cf5c9c38bf24060309a18685284b0d197515cc68b75b6379445547bc";
+    internal const string ExpectedSha256 = "dbea7f6da53cb7af77c41ff949e98b6db36b53a91b8e4311fd18cd1b6b5c566b";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

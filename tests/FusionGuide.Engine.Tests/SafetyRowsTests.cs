@@ -20,6 +20,18 @@ public sealed class SafetyRowsTests
     }
 
     [Fact]
+    public void The_same_event_entered_with_and_without_its_drug_is_one_toxicity_row()
+    {
+        var r = Cases.Evaluate("""
+            { "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" } ],
+              "history": [ { "therapy": "alectinib", "start": "2025-01", "stopReason": "ongoing" } ],
+              "adverseEvents": [ { "event": "ck-elevation", "grade": 3 }, { "therapy": "alectinib", "event": "ck-elevation", "grade": 3 } ] }
+            """);
+
+        Assert.Single(r.ToxicityManagement, t => t.Therapy == Therapy.Alectinib && t.Grade == 3);
+    }
+
+    [Fact]
     public void An_event_on_a_drug_already_stopped_gives_no_toxicity_row()
     {
         var r = Cases.Evaluate("""

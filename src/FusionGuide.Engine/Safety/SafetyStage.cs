@@ -133,6 +133,7 @@ internal static class SafetyStage
     public static IReadOnlyList<ToxicityRow> Toxicity(Evaluation e, TreatmentHistory h)
     {
         var rows = new List<ToxicityRow>();
+        var handled = new HashSet<(Therapy, AdverseEventCode, int)>();
         foreach (var ae in e.Case.AdverseEvents)
         {
             var ev = Codes.AdverseEventCode.Code(ae.Event);
@@ -142,6 +143,13 @@ internal static class SafetyStage
                 e.Warn(WarningCodes.ToxicityUnattributed, msg);
                 // Trace id SAFE-TOX-004 (RuleIds.ToxicityUnattributed) is written here; its sources: knowledge/rules/SAFE-TOX-004.json.
                 e.Fire(RuleIds.ToxicityUnattributed, msg);
+                continue;
+            }
+
+            // The same event and grade on the same drug entered twice (once naming the drug, once left to be attributed
+            // to the TKI taken now) is one row, not two identical ones.
+            if (!handled.Add((therapy, ae.Event, ae.Grade)))
+            {
                 continue;
             }
 

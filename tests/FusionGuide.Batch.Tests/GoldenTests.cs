@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "dbea7f6da53cb7af77c41ff949e98b6db36b53a91b8e4311fd18cd1b6b5c566b";
+    internal const string ExpectedSha256 = "2753042c1d8cc6de9bfcb00723be2440763a9353c36029b017ef99fcfef865ca";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

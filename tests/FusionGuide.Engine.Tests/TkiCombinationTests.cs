@@ -55,6 +55,18 @@ public sealed class TkiCombinationTests
     }
 
     [Fact]
+    public void Two_bypass_alterations_with_the_same_reason_are_said_together_once()
+    {
+        var r = Cases.Evaluate($$"""{ "tests": [ {{AlkIhc}}, {{Cases.ProgressionTest("ALK", [], ["PIK3CA mutation", "KRAS mutation"], "tissue")}} ], "history": {{Progressed("ceritinib")}} }""");
+
+        var trial = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.ClinicalTrial);
+        Assert.Contains("PIK3CA mutation and KRAS mutation found at progression", trial.Rationale, StringComparison.Ordinal);
+        Assert.Equal(2, trial.Rationale.Split("Bypass-driven resistance").Length);
+        // Each alteration still has its own trace line.
+        Assert.Equal(2, r.Trace.Count(t => t.Rule == "SYS-RES-004"));
+    }
+
+    [Fact]
     public void MET_amplification_offers_chemotherapy_with_the_ALK_inhibitor_continued()
     {
         var r = MetAmplificationAfter("alectinib");

@@ -135,7 +135,7 @@ internal static class SystemicPlan
         RuleOutFromHistory(p);
         if (mechanism is not null)
         {
-            OffTarget.AddMechanism(p, mechanism, 0);
+            OffTarget.AddMechanism(p, [mechanism], 0);
         }
 
         CandidateFilters.Apply(p);

@@ -21,41 +21,60 @@ internal static class OffTarget
         }
 
         p.MechanismsAdded = true;
+        var found = p.Dx.Alterations
+            .Select(alteration => p.E.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene == p.Kinase)
+                ?? p.E.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene is null))
+            .OfType<OffTargetMechanism>();
+
+        // Alterations whose records bring the same therapies for the same reasons (two bypass mutations) are said
+        // together — "PIK3CA mutation and KRAS mutation found at progression: …" — not as one note each repeating it.
         var i = 0;
-        foreach (var alteration in p.Dx.Alterations)
+        foreach (var alike in found.GroupBy(Brings))
         {
-            var m = p.E.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene == p.Kinase)
-                ?? p.E.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene is null);
-            if (m is null)
+            foreach (var m in alike)
             {
-                continue;
+                p.E.Fire(Id, $"{m.Alteration} at progression (off-target resistance): {m.Approach}", m.Provenance.Sources);
             }
 
-            p.E.Fire(Id, $"{alteration} at progression (off-target resistance): {m.Approach}", m.Provenance.Sources);
-            AddMechanism(p, m, FirstOrder + i++);
+            AddMechanism(p, [.. alike], FirstOrder + i++);
         }
     }
 
-    /// <summary>The mechanism's therapies as candidates, or as a note on a candidate already there.</summary>
-    public static void AddMechanism(PlanState p, OffTargetMechanism m, int order)
+    /// <summary>
+    /// The mechanisms' therapies as candidates, or as a note on a candidate already there; <paramref name="alike"/> are
+    /// one or more records that bring the same therapies for the same reasons.
+    /// </summary>
+    public static void AddMechanism(PlanState p, IReadOnlyList<OffTargetMechanism> alike, int order)
     {
-        p.E.UsedUnverified(m.Id, m.Provenance);
-        var found = m.Alteration ?? $"{m.Transformation?.Code()} transformation";
-        foreach (var t in m.Therapies)
+        foreach (var m in alike)
+        {
+            p.E.UsedUnverified(m.Id, m.Provenance);
+        }
+
+        var first = alike[0];
+        var found = string.Join(" and ", alike.Select(m => m.Alteration ?? $"{m.Transformation?.Code()} transformation"));
+        var sources = alike.SelectMany(m => m.Provenance.Sources).Distinct().ToList();
+        foreach (var t in first.Therapies)
         {
             var existing = p.Candidates.FirstOrDefault(c => c.Therapy == t.Therapy && c.Combination is null);
             if (existing is not null)
             {
                 existing.Notes.Add($"{found} found at progression: {t.Rationale}");
-                existing.Cite(m.Provenance.Sources);
+                existing.Cite(sources);
                 continue;
             }
 
             var c = new Candidate(t.Therapy, t.Preference, $"{found} found at progression: {t.Rationale}", order);
-            c.Cite(m.Provenance.Sources);
+            c.Cite(sources);
             p.Candidates.Add(c);
         }
 
-        TkiCombinations.Add(p, m);
+        // A record with combinations is never grouped with another (see Brings): its combinations name its own finding.
+        TkiCombinations.Add(p, first);
     }
+
+    /// <summary>What a record brings, as a grouping key: its therapies with their preference and reason; a record with
+    /// combinations is its own group.</summary>
+    private static string Brings(OffTargetMechanism m) =>
+        m.Combinations.Count > 0 ? m.Id : string.Join("|", m.Therapies.Select(t => $"{t.Therapy}/{t.Preference}/{t.Rationale}"));
 }

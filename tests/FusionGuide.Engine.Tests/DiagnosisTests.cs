@@ -61,6 +61,21 @@ public class DiagnosisTests
         }
     }
 
+    [Theory]
+    [InlineData("2025-05-01", true)]
+    [InlineData("2024-04", true)]
+    [InlineData("2024-03", false)] // read at its first day: March 2024 is not after 15 March 2024
+    [InlineData("2024", false)]
+    public void A_test_dated_after_the_evaluation_date_is_said_and_still_read(string date, bool flagged)
+    {
+        var r = Cases.Evaluate($$"""{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive", "date": "{{date}}" } ] }""", new DateOnly(2024, 3, 15));
+
+        Assert.Equal(flagged, r.Diagnosis.Warnings.Any(w => w.Code == "test-after-evaluation-date"));
+        Assert.Equal(flagged, r.Trace.Any(t => t.Rule == "DX-DATE-001" && t.Detail.Contains($"dated {date}", StringComparison.Ordinal)));
+        // The result is read either way: the case holds it, and dropping it would be a silent guess.
+        Assert.Equal(FusionGuide.Domain.Driver.Alk, r.Diagnosis.Driver);
+    }
+
     [Fact]
     public void Alk_d5f3_positive_is_positive_without_a_fish_next_test()
     {

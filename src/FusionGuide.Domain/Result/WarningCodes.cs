@@ -88,6 +88,9 @@ public static class WarningCodes
     public static readonly WarningCode UncommonFusionPartner = new("uncommon-fusion-partner", WarningSource.Diagnosis, "Engine Diagnosis/NextTests",
         "The ALK or ROS1 fusion was found by DNA NGS only, with a partner outside the canonical ones: confirm it is expressed (RNA NGS or IHC) before relying on it.");
 
+    public static readonly WarningCode TestAfterEvaluationDate = new("test-after-evaluation-date", WarningSource.Diagnosis, "Engine Diagnosis/DiagnosisStage",
+        "A test is dated after the evaluation date: its result is read, though on that date it was not yet known (check the evaluation date or the test's date).");
+
     // Engine: history, systemic plan
     public static readonly WarningCode HistoryInconsistent = new("history-inconsistent", WarningSource.Engine, "Engine Treatment/HistoryReader (HistoryReader.Inconsistent, also called from Systemic/SystemicStage)",
         "The treatment history contradicts itself or the tests.", FixedByContract: true);
@@ -168,7 +171,7 @@ public static class WarningCodes
     public static IReadOnlyList<WarningCode> All { get; } =
     [
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
-        InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner,
+        InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate,
         HistoryInconsistent, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication,

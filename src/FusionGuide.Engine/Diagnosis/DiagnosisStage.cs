@@ -14,6 +14,7 @@ internal static class DiagnosisStage
 
     public static DiagnosisFindings Run(Evaluation e, TreatmentHistory history)
     {
+        SayTestsAfterEvaluationDate(e);
         var calls = e.Case.Tests.Select((t, i) => TestInterpreter.Interpret(e, i, t)).ToList();
         var genes = new Dictionary<Gene, GeneStatus>();
         var discordances = new List<DiscordantResults.Discordance>();
@@ -59,6 +60,26 @@ internal static class DiagnosisStage
         };
         NextTests.ForProgression(e, history, findings);
         return findings;
+    }
+
+    /// <summary>
+    /// DX-DATE-001: a test dated after the evaluation date (read at its earliest day, so "2024-06" is not flagged on
+    /// 2024-06-15) is said. Its result is still read — the case holds it, and dropping it would be a silent guess — but on
+    /// the evaluation date it was not yet known, so the answer may rest on information that did not exist then.
+    /// </summary>
+    private static void SayTestsAfterEvaluationDate(Evaluation e)
+    {
+        foreach (var (t, i) in e.Case.Tests.Select((t, i) => (t, i)))
+        {
+            if (PartialDate.TryParse(t.Date, out var tested) && tested > e.AsOf)
+            {
+                var sample = t.Sample is { } s ? $" on {Codes.Sample.Code(s)}" : "";
+                var msg = $"Test {i + 1} ({Codes.Gene.Code(t.Gene)} {MethodName(t.Method)}{sample}) is dated {t.Date}, after the evaluation date {e.AsOfText}: its result is read, though on that date it was not yet known; check the evaluation date or the test's date.";
+                e.WarnDiagnosis(WarningCodes.TestAfterEvaluationDate, msg);
+                // Trace id DX-DATE-001 (RuleIds.TestAfterEvaluationDate) is written here; its sources: knowledge/rules/DX-DATE-001.json.
+                e.Fire(RuleIds.TestAfterEvaluationDate, msg);
+            }
+        }
     }
 
     /// <summary>Sequencing of a tissue or cytology sample reads co-occurring mutations on the same molecules; plasma and non-NGS methods cannot.</summary>

@@ -26,6 +26,21 @@ public class PregnancyPathwayTests
     }
 
     [Fact]
+    public void A_pregnant_patient_is_not_given_the_caution_written_for_patients_who_may_become_pregnant()
+    {
+        // The drugs' pregnancy cautions advise contraception for patients of reproductive potential; for a pregnant
+        // patient the pathway step and each drug's embryo-fetal label line say what applies.
+        var r = Cases.Evaluate(Pregnant);
+
+        Assert.All(r.SystemicTherapy.Options, o =>
+        {
+            Assert.DoesNotContain("advise effective contraception", o.Rationale, StringComparison.Ordinal);
+            Assert.DoesNotContain("contraception required", o.Rationale, StringComparison.Ordinal);
+        });
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-COMORB-001" && t.Detail.Contains("pregnancy pathway (SYS-PREG-001) says what applies", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Without_pregnancy_first_line_ALK_keeps_the_standard_list()
     {
         var r = Cases.Evaluate();

@@ -30,6 +30,14 @@ internal static class ComorbidityCautions
         foreach (var (caution, borrowed) in e.Kb.Cautions(drug.Therapy, region).Where(x => e.HasComorbidity(x.Record.Comorbidity)))
         {
             var message = RegionalLabels.Said(region, caution.Region, borrowed, "caution", caution.Message);
+            if (caution.Comorbidity == Comorbidity.Pregnancy && caution.Effect == CautionEffect.Warn && PregnancyPathway.Applies(p))
+            {
+                // Written for a patient who may become pregnant (verify pregnancy status, advise contraception): for a
+                // pregnant patient the pregnancy pathway says what applies, with the drug's own embryo-fetal label line.
+                e.Fire(Id, $"{drug.Name} and pregnancy: its caution for patients who may become pregnant is not said; the pregnancy pathway (SYS-PREG-001) says what applies to a pregnant patient.", caution.Provenance.Sources);
+                continue;
+            }
+
             if (caution.Comorbidity == Comorbidity.InterstitialLungDisease && !e.Case.Comorbidities.Contains(Comorbidity.InterstitialLungDisease) && e.PriorPneumonitis is { } ae)
             {
                 var on = ae.Therapy is { } t ? $" on {e.Name(t)}" : "";

@@ -34,6 +34,34 @@ public class KindInputTests
     }
 
     [Theory]
+    [InlineData("count", 3, "is 3 while present is false")]
+    [InlineData("largestMm", 14, "is 14 while present is false")]
+    [InlineData("symptomatic", true, "is true while present is false")]
+    [InlineData("leptomeningeal", true, "is true while present is false")]
+    public void Brain_metastases_described_while_marked_absent_is_a_problem_with_its_path(string field, object value, string message)
+    {
+        // The valid case has two brain lesions; mark them absent and leave one descriptor set.
+        var doc = Cases.Valid();
+        JsonPath.Set(doc, "$.disease.brainMetastases", JsonNode.Parse($$"""{ "present": false, "{{field}}": {{(value is bool b ? (b ? "true" : "false") : value)}} }"""));
+
+        var outcome = CaseReader.Read(doc.ToJsonString());
+
+        Assert.Null(outcome.Case);
+        var p = Assert.Single(outcome.Problems);
+        Assert.Equal($"$.disease.brainMetastases.{field}", p.Path);
+        Assert.StartsWith(message, p.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Brain_metastases_marked_absent_with_every_descriptor_false_or_zero_is_valid()
+    {
+        var doc = Cases.Valid();
+        JsonPath.Set(doc, "$.disease.brainMetastases", JsonNode.Parse("""{ "present": false, "count": 0, "symptomatic": false, "massEffect": false, "leptomeningeal": false }"""));
+
+        Assert.NotNull(CaseReader.Read(doc.ToJsonString()).Case);
+    }
+
+    [Theory]
     [InlineData("$.tests[0].date")]
     [InlineData("$.history[0].end")]
     public void Every_case_date_field_refuses_a_date_that_is_not_in_the_calendar(string path)

@@ -224,6 +224,30 @@ internal static class CaseParts
             {
                 brain.Problem("count", "is 0 while present is true: give the number of brain lesions (1 or more), set present to false, or set leptomeningeal to true for leptomeningeal disease without parenchymal lesions");
             }
+
+            // "Absent" with lesions described contradicts itself the other way: which is right cannot be guessed, and
+            // reading "absent" would drop the brain plan of a patient who has brain metastases.
+            if (bm.Present == false)
+            {
+                const string fix = "while present is false: set present to true if the patient has brain metastases, or remove it";
+                if (bm.Count > 0)
+                {
+                    brain.Problem("count", $"is {bm.Count} {fix}");
+                }
+
+                if (bm.LargestMm > 0)
+                {
+                    brain.Problem("largestMm", $"is {bm.LargestMm} {fix}");
+                }
+
+                foreach (var (name, set) in new[] { ("symptomatic", bm.Symptomatic), ("massEffect", bm.MassEffect), ("leptomeningeal", bm.Leptomeningeal) })
+                {
+                    if (set == true)
+                    {
+                        brain.Problem(name, $"is true {fix}");
+                    }
+                }
+            }
             brain.NoticeUnknownFields();
         }
 

@@ -76,6 +76,36 @@ public class DiagnosisTests
         Assert.Equal(FusionGuide.Domain.Driver.Alk, r.Diagnosis.Driver);
     }
 
+    [Theory]
+    [InlineData(""", "timing": "progression" """, false)]
+    [InlineData("", true)]
+    [InlineData(""", "timing": "diagnosis" """, true)]
+    public void Resistance_mutations_on_a_test_not_at_progression_are_said_not_to_shape_the_options(string timing, bool said)
+    {
+        var r = Cases.Evaluate($$"""
+            { "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" },
+                         { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "result": "positive", "mutations": ["L1198F", "C1156Y"] {{timing}} } ],
+              "history": [ { "therapy": "alectinib", "start": "2021-01", "end": "2022-12", "stopReason": "progression", "progressionPattern": "systemic" },
+                           { "therapy": "lorlatinib", "start": "2023-01", "end": "2025-06", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """);
+
+        var warning = r.Diagnosis.Warnings.SingleOrDefault(w => w.Code == "findings-not-at-progression");
+        Assert.Equal(said, warning is not null);
+        if (said)
+        {
+            Assert.Contains("L1198F, C1156Y", warning!.Message, StringComparison.Ordinal);
+            Assert.Contains("set the test's timing to progression", warning.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_driver_mutation_at_diagnosis_is_not_taken_for_a_resistance_finding()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "EGFR", "method": "ngs-dna", "sample": "tissue", "result": "positive", "mutations": ["L858R"] } ] }""");
+
+        Assert.DoesNotContain(r.Diagnosis.Warnings, w => w.Code == "findings-not-at-progression");
+    }
+
     [Fact]
     public void Alk_d5f3_positive_is_positive_without_a_fish_next_test()
     {

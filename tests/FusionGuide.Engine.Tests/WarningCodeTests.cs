@@ -53,6 +53,7 @@ public partial class WarningCodeTests
         { "no-guideline-table", "asOf=2015-01-01" },
         { "regimen-not-coded", """asOf=2024-03-01 { "tumor": { "histology": "squamous", "stage": "IIA", "resected": true }, "tests": [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive" } ] }""" },
         { "small-cell-histology", """{ "tumor": { "histology": "small-cell" } }""" },
+        { "findings-not-at-progression", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "result": "positive", "mutations": ["G1202R"] } ], "history": [ """ + AlectinibProgression + "] }" },
         { "test-after-evaluation-date", """asOf=2024-03-01 { "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive", "date": "2025-05-01" } ] }""" },
     };
 

@@ -91,6 +91,9 @@ public static class WarningCodes
     public static readonly WarningCode TestAfterEvaluationDate = new("test-after-evaluation-date", WarningSource.Diagnosis, "Engine Diagnosis/DiagnosisStage",
         "A test is dated after the evaluation date: its result is read, though on that date it was not yet known (check the evaluation date or the test's date).");
 
+    public static readonly WarningCode FindingsNotAtProgression = new("findings-not-at-progression", WarningSource.Diagnosis, "Engine Diagnosis/DiagnosisStage",
+        "A test read as a diagnosis test (timing diagnosis, or not given) reports resistance mutations or alterations: they are read only from tests at progression, so they did not shape the options.");
+
     // Engine: history, systemic plan
     public static readonly WarningCode HistoryInconsistent = new("history-inconsistent", WarningSource.Engine, "Engine Treatment/HistoryReader (HistoryReader.Inconsistent, also called from Systemic/SystemicStage)",
         "The treatment history contradicts itself or the tests.", FixedByContract: true);
@@ -171,7 +174,7 @@ public static class WarningCodes
     public static IReadOnlyList<WarningCode> All { get; } =
     [
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
-        InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate,
+        InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression,
         HistoryInconsistent, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication,

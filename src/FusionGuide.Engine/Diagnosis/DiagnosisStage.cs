@@ -15,6 +15,7 @@ internal static class DiagnosisStage
     public static DiagnosisFindings Run(Evaluation e, TreatmentHistory history)
     {
         SayTestsAfterEvaluationDate(e);
+        SayFindingsNotAtProgression(e);
         var calls = e.Case.Tests.Select((t, i) => TestInterpreter.Interpret(e, i, t)).ToList();
         var genes = new Dictionary<Gene, GeneStatus>();
         var discordances = new List<DiscordantResults.Discordance>();
@@ -79,6 +80,32 @@ internal static class DiagnosisStage
                 // Trace id DX-DATE-001 (RuleIds.TestAfterEvaluationDate) is written here; its sources: knowledge/rules/DX-DATE-001.json.
                 e.Fire(RuleIds.TestAfterEvaluationDate, msg);
             }
+        }
+    }
+
+    /// <summary>
+    /// DX-TIMING-001: resistance mutations or bypass alterations on a test read as taken at diagnosis (its timing says so,
+    /// or is not given) are not resistance findings — the resistance assessment reads tests at progression only — so the
+    /// result says they did not shape the options, rather than dropping them silently: a progression sample entered
+    /// without its timing would otherwise lose its G1202R.
+    /// </summary>
+    private static void SayFindingsNotAtProgression(Evaluation e)
+    {
+        foreach (var (t, i) in e.Case.Tests.Select((t, i) => (t, i)))
+        {
+            var kinaseMutations = t.Gene is Gene.Alk or Gene.Ros1 ? t.Mutations : [];
+            if (t.EffectiveTiming != TestTiming.Diagnosis || kinaseMutations.Count + t.Alterations.Count == 0)
+            {
+                continue;
+            }
+
+            var sample = t.Sample is { } s ? $" on {Codes.Sample.Code(s)}" : "";
+            var found = string.Join(", ", kinaseMutations.Concat(t.Alterations));
+            var timing = t.Timing is null ? "its timing is not given, so it is read as a diagnosis test" : "its timing is diagnosis";
+            var msg = $"Test {i + 1} ({Codes.Gene.Code(t.Gene)} {MethodName(t.Method)}{sample}) reports {found}, but {timing}: resistance mutations and alterations are read only from tests taken at progression, so they have not shaped the options; if the sample was taken at progression on a TKI, set the test's timing to progression.";
+            e.WarnDiagnosis(WarningCodes.FindingsNotAtProgression, msg);
+            // Trace id DX-TIMING-001 (RuleIds.FindingsNotAtProgression) is written here; its sources: knowledge/rules/DX-TIMING-001.json.
+            e.Fire(RuleIds.FindingsNotAtProgression, msg);
         }
     }
 

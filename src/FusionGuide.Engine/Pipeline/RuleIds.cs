@@ -30,6 +30,7 @@ public static class RuleIds
     public const string UncommonPartner = "DX-PARTNER-002";
     public const string FusionVariantEnrichment = "DX-VAR-001";
     public const string TestAfterEvaluationDate = "DX-DATE-001";
+    public const string FindingsNotAtProgression = "DX-TIMING-001";
     public const string History = "SET-HISTORY-001";
     public const string HistoryInconsistent = "SET-HISTORY-002";
     public const string Intolerance = "SET-INTOL-001";

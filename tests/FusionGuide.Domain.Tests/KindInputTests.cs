@@ -52,6 +52,22 @@ public class KindInputTests
         Assert.StartsWith(message, p.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_blank_medication_is_a_problem_not_an_unknown_medication(string blank)
+    {
+        var doc = Cases.Valid();
+        doc["medications"] = new JsonArray("atorvastatin", blank);
+
+        var outcome = CaseReader.Read(doc.ToJsonString());
+
+        Assert.Null(outcome.Case);
+        var p = Assert.Single(outcome.Problems);
+        Assert.Equal("$.medications[1]", p.Path);
+        Assert.StartsWith("is empty", p.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Brain_metastases_marked_absent_with_every_descriptor_false_or_zero_is_valid()
     {

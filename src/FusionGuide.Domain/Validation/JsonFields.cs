@@ -335,6 +335,11 @@ internal sealed class JsonFields(JsonElement obj, string path, CaseReading readi
             {
                 ItemProblem(name, i, $"must be at most {maxLength} characters (got {length})");
             }
+            else if (string.IsNullOrWhiteSpace(s))
+            {
+                // A blank entry names nothing: it was read as an unknown medication called ''.
+                ItemProblem(name, i, "is empty: name the item, or leave it out");
+            }
             else
             {
                 list.Add(s);

@@ -186,6 +186,31 @@ internal static class SafetyStage
         return rows;
     }
 
+    /// <summary>
+    /// Where the patient is in the drug's lead-in when the history's start date places the evaluation date inside it for
+    /// certain ("day 5 of 7, started 2026-12-02"; a start known only to the month or year counts from its first day, so
+    /// it is "within the first 7 days" only when even that day is); null when there is no lead-in, the drug is not
+    /// taken now, or the date cannot tell.
+    /// </summary>
+    private static string? LeadInPhase(Evaluation e, Therapy therapy, DosingRegimen? regimen)
+    {
+        if (regimen?.LeadIn is not { } leadIn
+            || e.Case.History.LastOrDefault(x => x.Therapy == therapy) is not { End: null, StopReason: StopReason.Ongoing or null } taken
+            || !PartialDate.TryParse(taken.Start, out var earliest))
+        {
+            return null;
+        }
+
+        var days = e.AsOf.DayNumber - earliest.DayNumber;
+        if (days < 0 || days >= leadIn.Days)
+        {
+            return null;
+        }
+
+        var exact = taken.Start!.Trim().Split('-').Length == 3;
+        return exact ? $"day {days + 1} of {leadIn.Days}, started {taken.Start}" : $"within the first {leadIn.Days} days, started {taken.Start}";
+    }
+
     /// <summary>True when the history shows the therapy stopped and the patient is not taking it now.</summary>
     private static bool StoppedBefore(TreatmentHistory h, Therapy therapy) =>
         h.Current?.Therapy != therapy
@@ -198,6 +223,17 @@ internal static class SafetyStage
         var regimen = drug.DosingOn(e.AsOf);
         var full = regimen is null ? null : DoseText.Maintenance(regimen);
         var reduced = regimen is null ? null : DoseText.FirstReduction(regimen);
+        // Still in the lead-in (brigatinib 90 mg for 7 days), the patient takes the lead-in dose, not the maintenance
+        // dose: "the same dose" and "one level lower" are the lead-in dose and the level below it.
+        var leadIn = LeadInPhase(e, therapy, regimen);
+        if (leadIn is not null)
+        {
+            full = $"{DoseText.LeadInDose(regimen!)} (the lead-in dose; {leadIn})";
+            reduced = DoseText.BelowLeadIn(regimen!) is { } below
+                ? $"{below} (one level below the lead-in dose)"
+                : "one level below the lead-in dose (the knowledge base's reduction ladder does not list the lead-in dose: take the level from the label)";
+        }
+
         var decision = ToxicityAdvisor.Decide(e, therapy, ae.Event, ae.Grade);
         if (decision is null)
         {
@@ -236,7 +272,9 @@ internal static class SafetyStage
         var ruleText = (decision.General
             ? $"The {e.Name(therapy)} label does not name {ev}; its general rule for grade {ae.Grade} adverse reactions applies: {rule.Text}"
             : rule.Text) + branchText;
-        var assumption = dose is not null && branchDose is null && resume != Resume.Same ? " Doses assume the patient is at the full dose; if already reduced, go one level lower." : "";
+        var assumption = dose is null || branchDose is not null ? ""
+            : leadIn is not null ? $" The patient is still in the {regimen!.LeadIn!.Days}-day lead-in, so the doses are relative to the lead-in dose."
+            : resume != Resume.Same ? " Doses assume the patient is at the full dose; if already reduced, go one level lower." : "";
         // Trace id SAFE-TOX-001 (RuleIds.ToxicityRule) is written here; its sources: knowledge/rules/SAFE-TOX-001.json.
         e.Fire(decision.General ? RuleIds.ToxicityGeneral : RuleIds.ToxicityRule, $"{e.Name(therapy)}, grade {ae.Grade} {ev}: {action.Code()}{(dose is null ? "" : $", then {dose}")}. {ruleText}{assumption}", rule.Provenance.Sources);
         return new ToxicityRow

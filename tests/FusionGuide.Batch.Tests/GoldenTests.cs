@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "2753042c1d8cc6de9bfcb00723be2440763a9353c36029b017ef99fcfef865ca";
+    internal const string ExpectedSha256 = "8039f7c64f5aa490da894dad2c8f59bbaf14e2e53ef4930c1ef2826a9ff16851";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -132,7 +132,21 @@ public sealed class ChemotherapyRegimenTests
         Assert.Null(row.Premedication);
         Assert.Null(row.Maintenance);
         Assert.Contains("keynote-407-2018", row.References!);
-        Assert.Contains(r.Trace, e => e.Rule == "SAFE-DOSE-003" && e.Detail.Contains("is not given in squamous", StringComparison.Ordinal));
+        Assert.Contains(r.Trace, e => e.Rule == "SAFE-DOSE-003" && e.Detail.Contains("is not given in", StringComparison.Ordinal) && e.Detail.Contains("squamous", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Before_KEYNOTE_407_was_published_no_squamous_regimen_is_named_from_it()
+    {
+        var squamousTransformation = $$"""{ "tumor": { "histology": "adenocarcinoma", "stage": "IVB", "transformation": "squamous" }, "history": [ { "therapy": "alectinib", "start": "2016-01", "end": "2018-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }""";
+
+        var before = Row(Cases.Evaluate(squamousTransformation, new DateOnly(2018, 6, 1)), Therapy.ChemoImmunotherapy);
+        var after = Row(Cases.Evaluate(squamousTransformation, new DateOnly(2019, 3, 1)), Therapy.ChemoImmunotherapy);
+
+        Assert.StartsWith("Not dosed here", before.Start, StringComparison.Ordinal);
+        Assert.DoesNotContain("KEYNOTE-407", before.Start, StringComparison.Ordinal);
+        Assert.DoesNotContain("500 mg/m²", before.Start, StringComparison.Ordinal);
+        Assert.Contains("KEYNOTE-407", after.Start, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,8 +65,8 @@ internal static class ChemotherapyRegimens
     }
 
     /// <summary>
-    /// The patient's histology in words when the regimen is not given in it ("squamous histology", "squamous
-    /// transformation"); null when it is. A squamous transformation at progression counts as squamous disease.
+    /// The patient's histology in words when the regimen is not given in it ("squamous histology", "disease after a
+    /// squamous transformation"); null when it is. A squamous transformation at progression counts as squamous disease.
     /// </summary>
     public static string? NotGivenIn(Evaluation e, ChemoRegimen regimen)
     {
@@ -76,7 +76,7 @@ internal static class ChemotherapyRegimens
             return $"{histology.Code()} histology";
         }
 
-        return regimen.NotIn.Contains(Histology.Squamous) && e.Squamous ? "squamous transformation" : null;
+        return regimen.NotIn.Contains(Histology.Squamous) && e.Squamous ? "disease after a squamous transformation" : null;
     }
 
     /// <summary>
@@ -85,6 +85,16 @@ internal static class ChemotherapyRegimens
     /// </summary>
     private static DosingRow InsteadRow(Evaluation e, Therapy t, Drug drug, ChemoRegimen regimen, string histology, RegimenStep instead)
     {
+        // What is said instead rests on its sources' publication like any finding (SYS-DATE-001): before KEYNOTE-407
+        // appeared, no squamous regimen is named from it.
+        if (Systemic.Rules.PublishedBy.NotYet(e, instead.Provenance.Sources) is { } published)
+        {
+            var none = $"Not dosed here: the coded regimen's pemetrexed is not used in {histology}, and the knowledge base names the regimen used instead only from its source's publication ({published}), after {e.AsOfText}; take the regimen from the centre's protocol";
+            Systemic.Rules.PublishedBy.Trace(e, [$"the {drug.Name} regimen for {histology} (first published {published})"]);
+            e.Fire(RuleIds.ChemotherapyRegimen, $"{drug.Name}: {none}.", []);
+            return new DosingRow { Therapy = t, Start = none, Reductions = [] };
+        }
+
         e.UsedUnverified(instead.Id, instead.Provenance);
         e.Fire(RuleIds.ChemotherapyRegimen,
             $"{drug.Name}: the coded regimen ({Start(regimen)}) is not given in {histology}; the row says instead: {instead.Text}",

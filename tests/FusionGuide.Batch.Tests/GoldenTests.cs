@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "8039f7c64f5aa490da894dad2c8f59bbaf14e2e53ef4930c1ef2826a9ff16851";
+    internal const string ExpectedSha256 = "f7e26a28a68c2e4fbaabbcbbb6ffb0498e6c6093752927dfe087d75423d769a7";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

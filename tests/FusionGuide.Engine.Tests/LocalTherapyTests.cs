@@ -93,6 +93,8 @@ public class LocalTherapyTests
         var r = Cases.Evaluate($$"""{ "disease": { "sites": ["adrenal", "liver", "bone"], "lesionCount": {{lesions}} } }""");
 
         Assert.Empty(r.LocalTherapy);
+        // Said in the trace, with the limit's dispute, rather than skipped silently.
+        Assert.Contains(r.Trace, t => t.Rule == RuleIds.Oligometastatic && t.Detail.StartsWith($"{lesions} metastatic lesions: more than the {max}", StringComparison.Ordinal));
     }
 
     [Fact]

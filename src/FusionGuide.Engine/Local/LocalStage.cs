@@ -47,6 +47,14 @@ internal static class LocalStage
         var max = e.Kb.ClinicalThresholds.OligometastaticMaxLesions;
         var sites = e.Case.Disease.Sites;
         var extracranial = sites.Where(s => s != MetastaticSite.Brain).ToList();
+        if (lesions is { } many && many > max && extracranial.Count > 0)
+        {
+            // Said, not silently skipped: the limit decides, and its sources may disagree on it.
+            e.Fire(RuleIds.Oligometastatic, $"{many} metastatic lesions: more than the {max} of oligometastatic disease used here, so no local consolidative therapy is proposed.{LimitCaveat(e, max)}",
+                e.Kb.ClinicalThresholds.OligometastaticMaxLesionsProvenance.Sources);
+            return;
+        }
+
         if (lesions is not { } n || n < 1 || n > max || extracranial.Count == 0)
         {
             return;

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "f7e26a28a68c2e4fbaabbcbbb6ffb0498e6c6093752927dfe087d75423d769a7";
+    internal const string ExpectedSha256 = "8ec1d293e20ffb6fc2a88417e119c7775348495f89a0926b69bd3f2d6dd8e597";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

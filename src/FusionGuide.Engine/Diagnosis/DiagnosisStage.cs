@@ -74,8 +74,7 @@ internal static class DiagnosisStage
         {
             if (PartialDate.TryParse(t.Date, out var tested) && tested > e.AsOf)
             {
-                var sample = t.Sample is { } s ? $" on {Codes.Sample.Code(s)}" : "";
-                var msg = $"Test {i + 1} ({Codes.Gene.Code(t.Gene)} {MethodName(t.Method)}{sample}) is dated {t.Date}, after the evaluation date {e.AsOfText}: its result is read, though on that date it was not yet known; check the evaluation date or the test's date.";
+                var msg = $"{TestCall.SubjectOf(i, t)} is dated {t.Date}, after the evaluation date {e.AsOfText}: its result is read, though on that date it was not yet known; check the evaluation date or the test's date.";
                 e.WarnDiagnosis(WarningCodes.TestAfterEvaluationDate, msg);
                 // Trace id DX-DATE-001 (RuleIds.TestAfterEvaluationDate) is written here; its sources: knowledge/rules/DX-DATE-001.json.
                 e.Fire(RuleIds.TestAfterEvaluationDate, msg);
@@ -99,10 +98,9 @@ internal static class DiagnosisStage
                 continue;
             }
 
-            var sample = t.Sample is { } s ? $" on {Codes.Sample.Code(s)}" : "";
             var found = string.Join(", ", kinaseMutations.Concat(t.Alterations));
             var timing = t.Timing is null ? "its timing is not given, so it is read as a diagnosis test" : "its timing is diagnosis";
-            var msg = $"Test {i + 1} ({Codes.Gene.Code(t.Gene)} {MethodName(t.Method)}{sample}) reports {found}, but {timing}: resistance mutations and alterations are read only from tests taken at progression, so they have not shaped the options; if the sample was taken at progression on a TKI, set the test's timing to progression.";
+            var msg = $"{TestCall.SubjectOf(i, t)} reports {found}, but {timing}: resistance mutations and alterations are read only from tests taken at progression, so they have not shaped the options; if the sample was taken at progression on a TKI, set the test's timing to progression.";
             e.WarnDiagnosis(WarningCodes.FindingsNotAtProgression, msg);
             // Trace id DX-TIMING-001 (RuleIds.FindingsNotAtProgression) is written here; its sources: knowledge/rules/DX-TIMING-001.json.
             e.Fire(RuleIds.FindingsNotAtProgression, msg);

@@ -30,7 +30,9 @@ internal static class ChemotherapyRegimens
                 continue;
             }
 
-            foreach (var (id, fact) in regimen.Facts().Where(f => f.Id != regimen.Instead?.Id))
+            // The regimen's own facts: its "instead" step belongs to the other histology's row.
+            var facts = regimen.Facts().Where(f => f.Id != regimen.Instead?.Id).ToList();
+            foreach (var (id, fact) in facts)
             {
                 e.UsedUnverified(id, fact);
             }
@@ -41,7 +43,6 @@ internal static class ChemotherapyRegimens
                 .Where(c => c.Record.Comorbidity is Comorbidity.RenalImpairment or Comorbidity.LiverImpairment && e.HasComorbidity(c.Record.Comorbidity)).ToList();
             var start = Start(regimen);
             var premedication = regimen.Premedication.Select(x => x.Text).ToList();
-            var facts = regimen.Facts().Where(f => f.Id != regimen.Instead?.Id).ToList();
             var unverified = facts.Where(x => !x.Provenance.Verified).Select(x => x.Id).ToList();
             rows.Add(new DosingRow
             {
@@ -89,7 +90,7 @@ internal static class ChemotherapyRegimens
         // appeared, no squamous regimen is named from it.
         if (Systemic.Rules.PublishedBy.NotYet(e, instead.Provenance.Sources) is { } published)
         {
-            var none = $"Not dosed here: the coded regimen's pemetrexed is not used in {histology}, and the knowledge base names the regimen used instead only from its source's publication ({published}), after {e.AsOfText}; take the regimen from the centre's protocol";
+            var none = $"Not dosed here: the knowledge base's regimen for it is not given in {histology}, and the regimen used instead is named only from its source's publication ({published}), after {e.AsOfText}; take the regimen from the centre's protocol";
             Systemic.Rules.PublishedBy.Trace(e, [$"the {drug.Name} regimen for {histology} (first published {published})"]);
             e.Fire(RuleIds.ChemotherapyRegimen, $"{drug.Name}: {none}.", []);
             return new DosingRow { Therapy = t, Start = none, Reductions = [] };

@@ -180,7 +180,7 @@ internal static class SafetyStage
                 continue;
             }
 
-            rows.Add(Manage(e, therapy, ae));
+            rows.Add(Manage(e, therapy, ae, h.Current));
         }
 
         return rows;
@@ -189,14 +189,12 @@ internal static class SafetyStage
     /// <summary>
     /// Where the patient is in the drug's lead-in when the history's start date places the evaluation date inside it for
     /// certain ("day 5 of 7, started 2026-12-02"; a start known only to the month or year counts from its first day, so
-    /// it is "within the first 7 days" only when even that day is); null when there is no lead-in, the drug is not
-    /// taken now, or the date cannot tell.
+    /// it is "within the first 7 days" only when even that day is); null when there is no lead-in, the drug is not the
+    /// one taken now (<paramref name="taken"/>, the history's current entry), or the date cannot tell.
     /// </summary>
-    private static string? LeadInPhase(Evaluation e, Therapy therapy, DosingRegimen? regimen)
+    private static string? LeadInPhase(Evaluation e, HistoryEntry? taken, DosingRegimen? regimen)
     {
-        if (regimen?.LeadIn is not { } leadIn
-            || e.Case.History.LastOrDefault(x => x.Therapy == therapy) is not { End: null, StopReason: StopReason.Ongoing or null } taken
-            || !PartialDate.TryParse(taken.Start, out var earliest))
+        if (regimen?.LeadIn is not { } leadIn || taken is null || !PartialDate.TryParse(taken.Start, out var earliest))
         {
             return null;
         }
@@ -216,7 +214,7 @@ internal static class SafetyStage
         h.Current?.Therapy != therapy
         && h.Failed.Concat(h.Intolerant).Any(x => x.Therapy == therapy);
 
-    private static ToxicityRow Manage(Evaluation e, Therapy therapy, AdverseEvent ae)
+    private static ToxicityRow Manage(Evaluation e, Therapy therapy, AdverseEvent ae, HistoryEntry? current)
     {
         var drug = e.Kb.Drug(therapy);
         var ev = Codes.AdverseEventCode.Code(ae.Event);
@@ -225,7 +223,7 @@ internal static class SafetyStage
         var reduced = regimen is null ? null : DoseText.FirstReduction(regimen);
         // Still in the lead-in (brigatinib 90 mg for 7 days), the patient takes the lead-in dose, not the maintenance
         // dose: "the same dose" and "one level lower" are the lead-in dose and the level below it.
-        var leadIn = LeadInPhase(e, therapy, regimen);
+        var leadIn = LeadInPhase(e, current?.Therapy == therapy ? current : null, regimen);
         if (leadIn is not null)
         {
             full = $"{DoseText.LeadInDose(regimen!)} (the lead-in dose; {leadIn})";

@@ -41,10 +41,7 @@ public class KindInputTests
     public void Brain_metastases_described_while_marked_absent_is_a_problem_with_its_path(string field, object value, string message)
     {
         // The valid case has two brain lesions; mark them absent and leave one descriptor set.
-        var doc = Cases.Valid();
-        JsonPath.Set(doc, "$.disease.brainMetastases", JsonNode.Parse($$"""{ "present": false, "{{field}}": {{(value is bool b ? (b ? "true" : "false") : value)}} }"""));
-
-        var outcome = CaseReader.Read(doc.ToJsonString());
+        var outcome = ReadWith("$.disease.brainMetastases", JsonNode.Parse($$"""{ "present": false, "{{field}}": {{(value is bool b ? (b ? "true" : "false") : value)}} }"""));
 
         Assert.Null(outcome.Case);
         var p = Assert.Single(outcome.Problems);
@@ -57,10 +54,7 @@ public class KindInputTests
     [InlineData("   ")]
     public void A_blank_medication_is_a_problem_not_an_unknown_medication(string blank)
     {
-        var doc = Cases.Valid();
-        doc["medications"] = new JsonArray("atorvastatin", blank);
-
-        var outcome = CaseReader.Read(doc.ToJsonString());
+        var outcome = ReadWith("$.medications", new JsonArray("atorvastatin", blank));
 
         Assert.Null(outcome.Case);
         var p = Assert.Single(outcome.Problems);
@@ -71,10 +65,9 @@ public class KindInputTests
     [Fact]
     public void Brain_metastases_marked_absent_with_every_descriptor_false_or_zero_is_valid()
     {
-        var doc = Cases.Valid();
-        JsonPath.Set(doc, "$.disease.brainMetastases", JsonNode.Parse("""{ "present": false, "count": 0, "symptomatic": false, "massEffect": false, "leptomeningeal": false }"""));
+        var outcome = ReadWith("$.disease.brainMetastases", JsonNode.Parse("""{ "present": false, "count": 0, "symptomatic": false, "massEffect": false, "leptomeningeal": false }"""));
 
-        Assert.NotNull(CaseReader.Read(doc.ToJsonString()).Case);
+        Assert.NotNull(outcome.Case);
     }
 
     [Theory]

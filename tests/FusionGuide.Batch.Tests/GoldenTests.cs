@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "8ec1d293e20ffb6fc2a88417e119c7775348495f89a0926b69bd3f2d6dd8e597";
+    internal const string ExpectedSha256 = "d9522ff551ed9a88ac63fd79de6ec3862ed5394c5ad10fee7106827a412b0a69";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -50,7 +50,10 @@ public sealed class AdjuvantImmunotherapyTests
     {
         var r = Cases.Evaluate("""{ "tumor": { "stage": "IA", "resected": true } }""");
 
-        Assert.Contains(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy);
+        var io = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy);
+        // At stage IA no adjuvant therapy is given, so the reason does not point to adjuvant alectinib instead.
+        Assert.DoesNotContain("alectinib", io.Reason, StringComparison.Ordinal);
+        Assert.Contains("no adjuvant systemic therapy is indicated", io.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

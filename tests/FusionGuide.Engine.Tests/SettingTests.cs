@@ -95,6 +95,10 @@ public class SettingTests
         Assert.Equal("adjuvant", r.Setting());
         Assert.Empty(r.SystemicTherapy.Options);
         Assert.Contains("SYS-ADJ-001", r.Rules());
+        // The empty list is said, not left to read as if nothing had been found.
+        var next = Assert.Single(r.Warnings, w => w.Code == "what-comes-next");
+        Assert.Contains("no adjuvant systemic therapy is indicated", next.Message, StringComparison.Ordinal);
+        Assert.Contains("surveillance", next.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -126,7 +126,7 @@ public static class WarningCodes
         "The guideline table in force also lists regimens for this patient that have no code in the FusionGuide vocabulary (e.g. squamous platinum doublets): the warning names them; they are not ranked.");
 
     public static readonly WarningCode WhatComesNext = new("what-comes-next", WarningSource.Engine, "Engine Systemic (what comes next)",
-        "Fewer than two systemic options are left: the warning names what comes next (clinical trial, chemotherapy, best supportive care).");
+        "Fewer than two systemic options are left, or none is indicated (a completed adjuvant course, resected stage IA): the warning names what comes next (clinical trial, chemotherapy, best supportive care, or surveillance).");
 
     public static readonly WarningCode ApprovalUnknown = new("approval-unknown", WarningSource.Engine, "Engine Systemic (regional approval filter)",
         "The knowledge base does not know whether an option is approved in the case's region: check local access.");

@@ -22,13 +22,13 @@ internal static class SystemicPlan
         {
             if (AdjuvantTherapy.EligibleStage(p) is { } stage)
             {
-                AdjuvantImmunotherapy.Avoid(p);
+                AdjuvantImmunotherapy.Avoid(p, adjuvantStage: true);
                 return Adjuvant(p, stage);
             }
 
             if (AdjuvantTherapy.NoAdjuvantTherapy(p))
             {
-                AdjuvantImmunotherapy.Avoid(p);
+                AdjuvantImmunotherapy.Avoid(p, adjuvantStage: false);
                 return new SystemicOutcome(Setting.Adjuvant, null, [], p.Avoid.ToItems(r => DriverReferences.Keep(p, r)));
             }
         }

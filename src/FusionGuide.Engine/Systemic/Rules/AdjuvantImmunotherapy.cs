@@ -12,10 +12,14 @@ internal static class AdjuvantImmunotherapy
 {
     public const string Id = "SYS-ADJ-002";
 
-    public static void Avoid(PlanState p)
+    /// <param name="p">The plan.</param>
+    /// <param name="adjuvantStage">False at a stage that gets no adjuvant systemic therapy (IA): the reason then names none.</param>
+    public static void Avoid(PlanState p, bool adjuvantStage)
     {
         var high = p.Dx.Genes.GetValueOrDefault(Gene.PdL1, GeneStatus.NotTested) == GeneStatus.Positive ? " (the positive PD-L1 of this tumour does not change this)" : "";
-        var instead = p.Kinase == Gene.Alk ? "adjuvant alectinib (ALINA) is the targeted option" : "no adjuvant TKI is established for ROS1; adjuvant platinum-based chemotherapy follows the general guideline";
+        var instead = !adjuvantStage ? "at this stage no adjuvant systemic therapy is indicated"
+            : p.Kinase == Gene.Alk ? "adjuvant alectinib (ALINA) is the targeted option"
+            : "no adjuvant TKI is established for ROS1; adjuvant platinum-based chemotherapy follows the general guideline";
         var reason = $"adjuvant checkpoint-inhibitor monotherapy (atezolizumab, pembrolizumab) is not recommended in resected {p.KinaseCode}-positive NSCLC whatever the PD-L1{high}: "
             + $"checkpoint inhibitors have little activity in fusion-driven NSCLC, and the adjuvant trials (IMpower010, PEARLS/KEYNOTE-091) give no evidence of benefit for these patients; {instead}";
         var sources = p.E.Kb.Rule(Id)?.Provenance.Sources ?? [];

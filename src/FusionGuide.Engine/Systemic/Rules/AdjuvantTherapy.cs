@@ -25,7 +25,11 @@ internal static class AdjuvantTherapy
     {
         if (p.E.Case.Tumor.Stage is Stage.IA)
         {
-            p.E.Fire(Id, "Completely resected stage IA: no adjuvant systemic therapy is indicated (ALINA enrolled stage IB ≥4 cm to IIIA); surveillance.");
+            // Said as a warning too: an empty option list alone reads as if the engine had found nothing.
+            var alina = p.Kinase == Gene.Alk ? " (ALINA enrolled stage IB ≥4 cm to IIIA)" : "";
+            var msg = $"Completely resected stage IA {p.KinaseCode}-positive NSCLC: no adjuvant systemic therapy is indicated{alina}; surveillance, and a recurrence is planned as advanced disease.";
+            p.E.Warn(WarningCodes.WhatComesNext, msg);
+            p.E.Fire(Id, msg);
             return true;
         }
 

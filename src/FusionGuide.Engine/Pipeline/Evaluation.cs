@@ -120,6 +120,13 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
     /// <summary>Squamous histology, or a squamous transformation at progression (treated as squamous disease).</summary>
     public bool Squamous => Case.Tumor.Histology == Histology.Squamous || Case.Tumor.Transformation == Transformation.Squamous;
 
+    /// <summary>
+    /// True when the tumour's histology is one of <paramref name="histologies"/> (a record's <c>notIn</c>); a squamous
+    /// transformation counts as squamous.
+    /// </summary>
+    public bool HistologyAmong(IReadOnlyList<Histology> histologies) =>
+        histologies.Any(x => Case.Tumor.Histology == x || (x == Histology.Squamous && Squamous));
+
     /// <summary>True when the case has any comorbidity, listed or implied by an adverse event (see <see cref="HasComorbidity"/>).</summary>
     public bool AnyComorbidity => Case.Comorbidities.Count > 0 || PriorPneumonitis is not null;
 

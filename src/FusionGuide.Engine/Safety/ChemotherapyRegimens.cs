@@ -71,13 +71,14 @@ internal static class ChemotherapyRegimens
     /// </summary>
     public static string? NotGivenIn(Evaluation e, ChemoRegimen regimen)
     {
-        var tumor = e.Case.Tumor;
-        if (tumor.Histology is { } histology && regimen.NotIn.Contains(histology))
+        if (!e.HistologyAmong(regimen.NotIn))
         {
-            return $"{histology.Code()} histology";
+            return null;
         }
 
-        return regimen.NotIn.Contains(Histology.Squamous) && e.Squamous ? "disease after a squamous transformation" : null;
+        return e.Case.Tumor.Histology is { } histology && regimen.NotIn.Contains(histology)
+            ? $"{histology.Code()} histology"
+            : "disease after a squamous transformation";
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using FusionGuide.Domain;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic.Rules;
@@ -13,7 +12,7 @@ internal static class HistologyFilter
 
     public static void Check(PlanState p, Candidate c, Drug drug)
     {
-        if (!drug.IsTargeted && drug.NotIn.Any(x => p.E.Case.Tumor.Histology == x || (x == Histology.Squamous && p.Squamous)))
+        if (!drug.IsTargeted && p.E.HistologyAmong(drug.NotIn))
         {
             p.Avoid.Add(c.Therapy, $"not used in squamous histology", drug.Provenance.Sources);
             p.E.Fire(Id, $"{drug.Name}: not used in squamous histology.", drug.Provenance.Sources);

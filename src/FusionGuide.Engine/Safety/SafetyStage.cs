@@ -194,7 +194,7 @@ internal static class SafetyStage
     /// </summary>
     private static string? LeadInPhase(Evaluation e, HistoryEntry? taken, DosingRegimen? regimen)
     {
-        if (regimen?.LeadIn is not { } leadIn || taken is null || !PartialDate.TryParse(taken.Start, out var earliest))
+        if (regimen?.LeadIn is not { } leadIn || taken is null || !PartialDate.TryParse(taken.Start, out var earliest, out var exact))
         {
             return null;
         }
@@ -205,7 +205,6 @@ internal static class SafetyStage
             return null;
         }
 
-        var exact = taken.Start!.Trim().Split('-').Length == 3;
         return exact ? $"day {days + 1} of {leadIn.Days}, started {taken.Start}" : $"within the first {leadIn.Days} days, started {taken.Start}";
     }
 

@@ -153,9 +153,13 @@ internal static class HistoryReader
 /// <summary>Dates in cases are free text; YYYY, YYYY-MM and YYYY-MM-DD are read for consistency checks only.</summary>
 internal static class PartialDate
 {
-    public static bool TryParse(string? s, out DateOnly date)
+    public static bool TryParse(string? s, out DateOnly date) => TryParse(s, out date, out _);
+
+    /// <summary>As <see cref="TryParse(string?, out DateOnly)"/>; <paramref name="exactDay"/> says whether the day was written (YYYY-MM-DD).</summary>
+    public static bool TryParse(string? s, out DateOnly date, out bool exactDay)
     {
         date = default;
+        exactDay = false;
         if (string.IsNullOrWhiteSpace(s))
         {
             return false;
@@ -175,6 +179,7 @@ internal static class PartialDate
         }
 
         date = new DateOnly(y, m, d);
+        exactDay = parts.Length == 3;
         return true;
     }
 }

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "d9522ff551ed9a88ac63fd79de6ec3862ed5394c5ad10fee7106827a412b0a69";
+    internal const string ExpectedSha256 = "1fadd5925dd0c8bcfdcad4c55724691b0ff35cd4827868815fe32d67c63acce2";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -135,6 +135,34 @@ public sealed class ChemotherapyRegimenTests
         Assert.Contains(r.Trace, e => e.Rule == "SAFE-DOSE-003" && e.Detail.Contains("is not given in", StringComparison.Ordinal) && e.Detail.Contains("squamous", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("""{ "histology": "squamous", "stage": "IVB" }""")]
+    [InlineData("""{ "histology": "adenocarcinoma", "stage": "IVB", "transformation": "squamous" }""")]
+    public void Squamous_chemo_immunotherapy_carries_no_pemetrexed_or_cisplatin_caution_or_check(string tumor)
+    {
+        var r = AfterTwoTkis($$""", "tumor": {{tumor}}, "comorbidities": ["renal-impairment"]""");
+
+        // KEYNOTE-407's regimen has carboplatin and a taxane: the pemetrexed clearance limit and the cisplatin checks
+        // written for the non-squamous regimen are not said, and the trace names what was left out.
+        var option = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.ChemoImmunotherapy);
+        Assert.DoesNotContain("pemetrexed", option.Rationale, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(Row(r, Therapy.ChemoImmunotherapy).Adjustments);
+        var checks = r.Monitoring.Where(m => m.Therapy == Therapy.ChemoImmunotherapy).ToList();
+        Assert.Contains(checks, m => m.Item.StartsWith("Thyroid function", StringComparison.Ordinal));
+        Assert.DoesNotContain(checks, m => m.Item.Contains("pemetrexed", StringComparison.Ordinal) || m.Item.Contains("cisplatin", StringComparison.Ordinal));
+        Assert.Contains(r.Trace, e => e.Rule == "SAFE-MON-001" && e.Detail.Contains("Not applied in", StringComparison.Ordinal) && e.Detail.Contains("With cisplatin", StringComparison.Ordinal));
+        Assert.Contains(r.Trace, e => e.Rule == "SYS-COMORB-001" && e.Detail.Contains("is not said", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Non_squamous_chemo_immunotherapy_keeps_its_pemetrexed_and_cisplatin_checks()
+    {
+        var checks = AfterTwoTkis().Monitoring.Where(m => m.Therapy == Therapy.ChemoImmunotherapy).ToList();
+
+        Assert.Contains(checks, m => m.Item.Contains("pemetrexed", StringComparison.Ordinal));
+        Assert.Contains(checks, m => m.Item.StartsWith("With cisplatin", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Before_KEYNOTE_407_was_published_no_squamous_regimen_is_named_from_it()
     {

@@ -49,6 +49,15 @@ public sealed class ChemotherapyRegimenValidatorTests
         AssertCode(r, KnowledgeCodes.UnknownTerm, "drugs/chemo-immunotherapy.json");
     }
 
+    [Theory]
+    [InlineData("cautions")]
+    [InlineData("monitoring")]
+    public void A_caution_or_check_not_applied_in_an_unknown_histology_is_KB005(string list)
+    {
+        var r = LoadWith("drugs/chemo-immunotherapy.json", d => d[list]![0]!["notIn"] = new JsonArray("squamous-cell"));
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "drugs/chemo-immunotherapy.json");
+    }
+
     [Fact]
     public void Loaded_regimen_is_typed_with_its_components_cycle_and_premedication()
     {

@@ -185,7 +185,7 @@ internal static class KbCommand
 
         foreach (var m in d.Monitoring)
         {
-            sb.AppendLine($"Monitor{(m.Region is { } region ? $" ({region.Code()} label)" : "")}: {m.Item} — {m.Schedule}{Cite(m.Provenance)}{Mark(m.Provenance)}");
+            sb.AppendLine($"Monitor{(m.Region is { } region ? $" ({region.Code()} label)" : "")}{HistologyScope.Said(m.NotIn)}: {m.Item} — {m.Schedule}{Cite(m.Provenance)}{Mark(m.Provenance)}");
         }
 
         foreach (var r in kb.Interactions(therapy)?.Rules ?? [])
@@ -195,7 +195,7 @@ internal static class KbCommand
 
         foreach (var c in d.Cautions)
         {
-            sb.AppendLine($"Caution {c.Comorbidity.Code()} ({c.Effect.Code()}{(c.Region is { } region ? $", {region.Code()} label" : "")}): {c.Message}{Cite(c.Provenance)}{Mark(c.Provenance)}");
+            sb.AppendLine($"Caution {c.Comorbidity.Code()} ({c.Effect.Code()}{(c.Region is { } region ? $", {region.Code()} label" : "")}){HistologyScope.Said(c.NotIn)}: {c.Message}{Cite(c.Provenance)}{Mark(c.Provenance)}");
         }
 
         foreach (var r in kb.Toxicity(therapy)?.Rules ?? [])

@@ -1,5 +1,6 @@
 using FusionGuide.Domain;
 using FusionGuide.Knowledge;
+using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Pipeline;
 
@@ -126,6 +127,15 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
     /// </summary>
     public bool HistologyAmong(IReadOnlyList<Histology> histologies) =>
         histologies.Any(x => Case.Tumor.Histology == x || (x == Histology.Squamous && Squamous));
+
+    /// <summary>
+    /// The tumour's histology as a sentence says it: "squamous histology", or "disease after a squamous transformation"
+    /// when a non-squamous tumour transformed (the reason a record's <c>notIn</c> applies, in words).
+    /// </summary>
+    public string HistologyWords =>
+        Case.Tumor.Histology is { } h && (h == Histology.Squamous || Case.Tumor.Transformation != Transformation.Squamous)
+            ? $"{h.Code()} histology"
+            : Case.Tumor.Transformation == Transformation.Squamous ? "disease after a squamous transformation" : "histology not recorded";
 
     /// <summary>True when the case has any comorbidity, listed or implied by an adverse event (see <see cref="HasComorbidity"/>).</summary>
     public bool AnyComorbidity => Case.Comorbidities.Count > 0 || PriorPneumonitis is not null;

@@ -40,7 +40,8 @@ internal static class ChemotherapyRegimens
             // The patient's organ-function cautions for the regimen (pemetrexed below CrCl 45 mL/min) belong beside its doses.
             var region = e.Case.Context.Region;
             var cautions = e.Kb.Cautions(drug.Therapy, region)
-                .Where(c => c.Record.Comorbidity is Comorbidity.RenalImpairment or Comorbidity.LiverImpairment && e.HasComorbidity(c.Record.Comorbidity)).ToList();
+                .Where(c => c.Record.Comorbidity is Comorbidity.RenalImpairment or Comorbidity.LiverImpairment && e.HasComorbidity(c.Record.Comorbidity)
+                    && !e.HistologyAmong(c.Record.NotIn)).ToList();
             var start = Start(regimen);
             var premedication = regimen.Premedication.Select(x => x.Text).ToList();
             var unverified = facts.Where(x => !x.Provenance.Verified).Select(x => x.Id).ToList();
@@ -71,14 +72,7 @@ internal static class ChemotherapyRegimens
     /// </summary>
     public static string? NotGivenIn(Evaluation e, ChemoRegimen regimen)
     {
-        if (!e.HistologyAmong(regimen.NotIn))
-        {
-            return null;
-        }
-
-        return e.Case.Tumor.Histology is { } histology && regimen.NotIn.Contains(histology)
-            ? $"{histology.Code()} histology"
-            : "disease after a squamous transformation";
+        return e.HistologyAmong(regimen.NotIn) ? e.HistologyWords : null;
     }
 
     /// <summary>

@@ -312,7 +312,11 @@ internal static class SafetyStage
         {
             var drug = e.Kb.Drug(t);
             var region = e.Case.Context.Region;
-            var chosen = e.Kb.Monitoring(t, region)
+            var regional = e.Kb.Monitoring(t, region);
+            // A check written for a part of the therapy this histology does not get (the pemetrexed creatinine-clearance
+            // check of chemo-immunotherapy's non-squamous regimen) is not a row; the trace names it.
+            var notForHistology = regional.Where(c => e.HistologyAmong(c.Record.NotIn)).Select(c => c.Record).ToList();
+            var chosen = regional.Where(c => !notForHistology.Contains(c.Record))
                 .Select(c => (c.Record, Schedule: RegionalLabels.Said(region, c.Record.Region, c.Borrowed, "schedule", c.Record.Schedule))).ToList();
             foreach (var (m, schedule) in chosen)
             {
@@ -322,8 +326,9 @@ internal static class SafetyStage
 
             if (chosen.Count > 0)
             {
-                var otherRegions = drug.Monitoring.Where(m => !chosen.Any(c => c.Record == m)).ToList();
+                var otherRegions = drug.Monitoring.Where(m => !chosen.Any(c => c.Record == m) && !notForHistology.Contains(m)).ToList();
                 var leftOut = otherRegions.Count == 0 ? "" : $" Not applied to a case in {Codes.Region.Code(region!.Value)} (its own schedule is recorded): {string.Join("; ", otherRegions.Select(m => $"{m.Item} ({RegionalLabels.Name(m.Region!.Value)}: {m.Schedule})"))}.";
+                leftOut += notForHistology.Count == 0 ? "" : $" Not applied in {e.HistologyWords} (the checks are for a part of the therapy not given in it): {string.Join("; ", notForHistology.Select(m => m.Item))}.";
                 // Trace id SAFE-MON-001 (RuleIds.Monitoring) is written here; its sources: knowledge/rules/SAFE-MON-001.json.
                 e.Fire(RuleIds.Monitoring, $"{drug.Name}: {string.Join("; ", chosen.Select(c => $"{c.Record.Item} ({c.Schedule})"))}.{leftOut}",
                     [.. chosen.SelectMany(c => c.Record.Provenance.Sources).Distinct()]);

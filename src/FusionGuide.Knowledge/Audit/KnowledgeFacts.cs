@@ -90,12 +90,12 @@ public static class KnowledgeFacts
 
             foreach (var x in d.Monitoring)
             {
-                Add("drugs", "monitoring", x.Id, d.Id, $"{x.Item}: {x.Schedule}", x, x.Provenance);
+                Add("drugs", "monitoring", x.Id, d.Id, $"{x.Item}: {x.Schedule}{HistologyScope.Said(x.NotIn)}", x, x.Provenance);
             }
 
             foreach (var x in d.Cautions)
             {
-                Add("drugs", "caution", x.Id, d.Id, $"{x.Comorbidity.Code()} ({x.Effect.Code()}): {x.Message}", x, x.Provenance);
+                Add("drugs", "caution", x.Id, d.Id, $"{x.Comorbidity.Code()} ({x.Effect.Code()}): {x.Message}{HistologyScope.Said(x.NotIn)}", x, x.Provenance);
             }
 
             foreach (var x in d.PatientFactors)

@@ -86,10 +86,11 @@ internal static class KnowledgeCompiler
             r.AfterLastReduction, r.Food, Validity(r.ValidFrom, r.ValidTo), Of(r)))],
         [.. d.OrganAdjustments.Select(o => new OrganAdjustment(o.Id, Terms.Organ.Parse(o.Comorbidity), o.Criterion, o.Dose, o.Text,
             Validity(o.ValidFrom, o.ValidTo), Of(o)))],
-        [.. d.Monitoring.Select(m => new MonitoringItem(m.Id, m.Item, m.Schedule, Of(m), m.Region is null ? null : Terms.Region.Parse(m.Region)))],
+        [.. d.Monitoring.Select(m => new MonitoringItem(m.Id, m.Item, m.Schedule, Of(m), m.Region is null ? null : Terms.Region.Parse(m.Region))
+            { NotIn = [.. m.NotIn.Select(Codes.Histology.Parse)] })],
         d.KeyToxicities,
         [.. d.Cautions.Select(k => new Caution(k.Id, Codes.Comorbidity.Parse(k.Comorbidity), Terms.CautionEffect.Parse(k.Effect), k.Message, Of(k),
-            k.Region is null ? null : Terms.Region.Parse(k.Region)))],
+            k.Region is null ? null : Terms.Region.Parse(k.Region)) { NotIn = [.. k.NotIn.Select(Codes.Histology.Parse)] })],
         d.Place, [.. d.NotIn.Select(Codes.Histology.Parse)], Of(d))
     {
         PatientFactors = [.. d.PatientFactors.Select(f => new PatientFactorFact(f.Id, Terms.Factor.Parse(f.Factor), f.AtOrAbove,

@@ -141,6 +141,11 @@ internal static partial class KnowledgeValidator
                 {
                     Term(file, "monitoring.region", m.Region, Terms.Region.Codes);
                 }
+
+                foreach (var h in m.NotIn)
+                {
+                    Term(file, "monitoring.notIn", h, Codes.Histology.Codes);
+                }
             }
 
             foreach (var k in d.Cautions)
@@ -151,6 +156,11 @@ internal static partial class KnowledgeValidator
                 if (k.Region is not null)
                 {
                     Term(file, "cautions.region", k.Region, Terms.Region.Codes);
+                }
+
+                foreach (var h in k.NotIn)
+                {
+                    Term(file, "cautions.notIn", h, Codes.Histology.Codes);
                 }
             }
 

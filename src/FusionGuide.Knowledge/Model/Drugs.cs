@@ -153,6 +153,12 @@ public sealed record MonitoringItem(string Id, string Item, string Schedule, Pro
 {
     /// <inheritdoc/>
     public string Topic => Item;
+
+    /// <summary>
+    /// Histologies the check does not apply in (chemo-immunotherapy's pemetrexed creatinine-clearance check: squamous
+    /// disease gets KEYNOTE-407's regimen, without pemetrexed); empty when it applies in every one.
+    /// </summary>
+    public IReadOnlyList<Histology> NotIn { get; init; } = [];
 }
 
 /// <summary>A comorbidity caution.</summary>
@@ -166,6 +172,9 @@ public sealed record Caution(string Id, Comorbidity Comorbidity, CautionEffect E
 {
     /// <inheritdoc/>
     public string Topic => Comorbidity.ToString();
+
+    /// <summary>Histologies the caution does not apply in (as <see cref="MonitoringItem.NotIn"/>); empty when it applies in every one.</summary>
+    public IReadOnlyList<Histology> NotIn { get; init; } = [];
 }
 
 /// <summary>
@@ -178,3 +187,11 @@ public sealed record Caution(string Id, Comorbidity Comorbidity, CautionEffect E
 /// <param name="Message">The reason, as the rationale writes it.</param>
 /// <param name="Provenance">Sources and verification.</param>
 public sealed record PatientFactorFact(string Id, PatientFactor Factor, int AtOrAbove, FactorEffect Effect, string Message, Provenance Provenance);
+
+/// <summary>How a review sheet says a record's <c>notIn</c> histologies: " (not in squamous)", or nothing.</summary>
+public static class HistologyScope
+{
+    /// <summary>The suffix for a record not applied in <paramref name="histologies"/>; empty when it applies in every one.</summary>
+    public static string Said(IReadOnlyList<Histology> histologies) =>
+        histologies.Count == 0 ? "" : $" (not in {string.Join(", ", histologies.Select(h => h.Code()))})";
+}

@@ -30,6 +30,14 @@ internal static class ComorbidityCautions
         foreach (var (caution, borrowed) in e.Kb.Cautions(drug.Therapy, region).Where(x => e.HasComorbidity(x.Record.Comorbidity)))
         {
             var message = RegionalLabels.Said(region, caution.Region, borrowed, "caution", caution.Message);
+            if (e.HistologyAmong(caution.NotIn))
+            {
+                // Written for a part of the therapy this histology does not get (the pemetrexed of chemo-immunotherapy's
+                // non-squamous regimen): said to nobody here, and the trace says why.
+                e.Fire(Id, $"{drug.Name} and {caution.Comorbidity.Code()}: its caution is not for {e.HistologyWords} and is not said — {message}", caution.Provenance.Sources);
+                continue;
+            }
+
             if (caution.Comorbidity == Comorbidity.Pregnancy && caution.Effect == CautionEffect.Warn && PregnancyPathway.Applies(p))
             {
                 // Written for a patient who may become pregnant (verify pregnancy status, advise contraception): for a

@@ -131,6 +131,7 @@ internal sealed record MonitoringItem : WireFact
     public required string Item { get; init; }
     public required string Schedule { get; init; }
     public string? Region { get; init; }
+    public IReadOnlyList<string> NotIn { get => field ?? []; init; }
 }
 
 internal sealed record Caution : WireFact
@@ -139,6 +140,7 @@ internal sealed record Caution : WireFact
     public required string Effect { get; init; }
     public required string Message { get; init; }
     public string? Region { get; init; }
+    public IReadOnlyList<string> NotIn { get => field ?? []; init; }
 }
 
 internal sealed record PatientFactor : WireFact

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "1fadd5925dd0c8bcfdcad4c55724691b0ff35cd4827868815fe32d67c63acce2";
+    internal const string ExpectedSha256 = "c7349e8a2bb3d0de681f97f6490eb644359880b564278684115c54e99da02c85";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

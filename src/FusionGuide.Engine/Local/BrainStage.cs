@@ -62,6 +62,14 @@ internal static class BrainStage
         plan.Pathway(b.Symptomatic || b.MassEffect ? CarePathwayCode.SteroidsSymptomatic : CarePathwayCode.SteroidsAsymptomatic, RuleIds.BrainSteroids);
     }
 
+    /// <summary>
+    /// What treats the lesions radiosurgery leaves: the CNS-active TKI — unless they grew on that very TKI (continued through
+    /// CNS progression), when it is not said to treat them: they are followed, and the systemic options name the switch.
+    /// </summary>
+    private static string Others(BrainFindings b) => b.Progressing && b.ProgressedOn == b.TkiName
+        ? $"with {b.TkiName} continued for the others, which progressed on it: follow them by MRI (the systemic options name the switch to consider)"
+        : $"while {b.TkiName}, which is CNS-active, treats the others";
+
     /// <summary>Symptomatic, mass effect, large or progressing: local treatment, whatever the TKI (LOC-BRAIN-002/006/007/004).</summary>
     private static void LocalTreatment(Evaluation e, BrainFindings b, LocalPlan plan)
     {
@@ -81,7 +89,7 @@ internal static class BrainStage
         {
             // Trace id LOC-BRAIN-007 (RuleIds.BrainLocalWhateverTki) is written here; its sources: knowledge/rules/LOC-BRAIN-007.json.
             plan.Add(LocalTherapy.Srs, RuleIds.BrainLocalWhateverTki,
-                $"{b.Why()} with {b.Lesions()}: radiosurgery (or resection where feasible) to the lesions causing symptoms, the largest or the progressing ones, while {b.TkiName}, which is CNS-active, treats the others.");
+                $"{b.Why()} with {b.Lesions()}: radiosurgery (or resection where feasible) to the lesions causing symptoms, the largest or the progressing ones, {Others(b)}.");
         }
         else
         {

@@ -50,6 +50,7 @@ internal static class SystemicPlan
             if (limited)
             {
                 GenotypeMatchedAlternative.Add(p, current!);
+                CnsSwitchAlternative.Add(p, current!);
             }
 
             return Finish(p, p.H.AnyTargetedFailure ? Setting.SubsequentTargeted : Setting.FirstLine, p.H.Line, continuing: limited);

@@ -24,6 +24,7 @@ internal static class SystemicRuleIds
         Continuation.Id,
         Continuation.LimitedProgressionId,
         GenotypeMatchedAlternative.Id,
+        CnsSwitchAlternative.Id,
         GuidelineTable.Id,
         GuidelineTable.NoTableForDateId,
         GuidelineTable.NotCodedId,

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "c7349e8a2bb3d0de681f97f6490eb644359880b564278684115c54e99da02c85";
+    internal const string ExpectedSha256 = "dfcaa106f01f58b14805bb2e4f82894995c4c695beb02dd20a5a40ed3dd75d0d";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -68,13 +68,7 @@ internal static class Labels
         _ => Words(pathway),
     };
 
-    public static string Of(AdverseEventCode code) => code switch
-    {
-        AdverseEventCode.CkElevation => "CK elevation",
-        AdverseEventCode.AltAstElevation => "ALT/AST elevation",
-        AdverseEventCode.QtcProlongation => "QTc prolongation",
-        _ => Words(Codes.AdverseEventCode.Code(code)),
-    };
+    public static string Of(AdverseEventCode code) => AdverseEventWords.Of(code);
 
     public static string Of(ToxicityAction action) => Words(Codes.ToxicityAction.Code(action));
 

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "dfcaa106f01f58b14805bb2e4f82894995c4c695beb02dd20a5a40ed3dd75d0d";
+    internal const string ExpectedSha256 = "7d9f80fcea8b44565aa9625142348117fb6bab9a014ffb9eca36f04eae83ed33";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -77,9 +77,12 @@ public sealed class PatientFactorRankingTests
             """);
 
         Assert.Contains("SYS-PAT-TOX-001", r.Rules());
-        Assert.Contains("prior toxicity: grade 3 alt-ast-elevation on crizotinib", Rationale(r, "alectinib"), StringComparison.Ordinal);
+        // The event in words, never its code; the drug's name in lower case mid-sentence.
+        Assert.Contains("prior toxicity: grade 3 ALT/AST elevation on crizotinib, and alectinib's label also says", Rationale(r, "alectinib"), StringComparison.Ordinal);
         var options = r.Options().ToList();
         Assert.True(options.IndexOf("lorlatinib") < options.IndexOf("alectinib"), "lorlatinib's label has no liver rule, so it ranks before alectinib here");
+        // The option ranked first says which factor put it there.
+        Assert.Contains("by patient factors (alectinib: prior toxicity)", Rationale(r, "lorlatinib"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -136,10 +136,10 @@ internal static class SafetyStage
         var handled = new HashSet<(Therapy, AdverseEventCode, int)>();
         foreach (var ae in e.Case.AdverseEvents)
         {
-            var ev = Codes.AdverseEventCode.Code(ae.Event);
+            var ev = AdverseEventWords.Of(ae.Event);
             if (ToxicityAdvisor.Attribute(ae, h.Current) is not { } therapy)
             {
-                var msg = $"A grade {ae.Grade} {ev} event names no therapy and the patient is on none: it cannot be managed against a label.";
+                var msg = $"A grade {ae.Grade} {ev} names no therapy and the patient is on none: it cannot be managed against a label.";
                 e.Warn(WarningCodes.ToxicityUnattributed, msg);
                 // Trace id SAFE-TOX-004 (RuleIds.ToxicityUnattributed) is written here; its sources: knowledge/rules/SAFE-TOX-004.json.
                 e.Fire(RuleIds.ToxicityUnattributed, msg);
@@ -216,7 +216,7 @@ internal static class SafetyStage
     private static ToxicityRow Manage(Evaluation e, Therapy therapy, AdverseEvent ae, HistoryEntry? current)
     {
         var drug = e.Kb.Drug(therapy);
-        var ev = Codes.AdverseEventCode.Code(ae.Event);
+        var ev = AdverseEventWords.Of(ae.Event);
         var regimen = drug.DosingOn(e.AsOf);
         var full = regimen is null ? null : DoseText.Maintenance(regimen);
         var reduced = regimen is null ? null : DoseText.FirstReduction(regimen);

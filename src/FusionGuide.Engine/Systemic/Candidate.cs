@@ -52,6 +52,12 @@ internal sealed class Candidate(Therapy therapy, Preference preference, string e
     /// </summary>
     public int PatientFactorWeight { get; set; }
 
+    /// <summary>
+    /// The patient factors that weighed on it, in words, each with its sign (+1 a concern, -1 in its favour): "prior
+    /// toxicity", "co-medication", "the interstitial lung disease caution" — what the ranking names when they decide.
+    /// </summary>
+    public List<(string Factor, int Weight)> Factors { get; } = [];
+
     /// <summary>Set for a combination (SYS-COMB-001): the inhibitor continued alongside, off-label or in a trial.</summary>
     public TherapyCombination? Combination { get; init; }
 

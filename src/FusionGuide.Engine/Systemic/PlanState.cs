@@ -98,12 +98,12 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
         {
             if (ae.Grade == 5)
             {
-                return $"a fatal (grade 5) {Codes.AdverseEventCode.Code(ae.Event)} event on it";
+                return $"a fatal (grade 5) {AdverseEventWords.Of(ae.Event)} on it";
             }
 
             if (ToxicityAdvisor.Decide(E, current.Therapy, ae.Event, ae.Grade) is { Action: ToxicityAction.Discontinue })
             {
-                return $"grade {ae.Grade} {Codes.AdverseEventCode.Code(ae.Event)} on it: the label says to discontinue permanently";
+                return $"grade {ae.Grade} {AdverseEventWords.Of(ae.Event)} on it: the label says to discontinue permanently";
             }
         }
 

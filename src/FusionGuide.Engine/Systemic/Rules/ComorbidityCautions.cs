@@ -71,6 +71,7 @@ internal static class ComorbidityCautions
                     break;
                 case CautionEffect.Deprioritise:
                     c.Demoted = true;
+                    c.Factors.Add(($"the {Words(caution)} caution", 1));
                     c.Notes.Add($"{Said(caution, message)} Ranked after equally recommended agents");
                     break;
                 default:
@@ -83,9 +84,12 @@ internal static class ComorbidityCautions
     }
 
     /// <summary>The caution as a rationale says it: the condition in words (never its code) unless the message names it.</summary>
+    private static string Words(Caution caution) =>
+        caution.Comorbidity == Comorbidity.LongQt ? "long QT" : caution.Comorbidity.Code().Replace('-', ' ');
+
     private static string Said(Caution caution, string message)
     {
-        var words = caution.Comorbidity == Comorbidity.LongQt ? "long QT" : caution.Comorbidity.Code().Replace('-', ' ');
+        var words = Words(caution);
         return message.Contains(words, StringComparison.OrdinalIgnoreCase) ? message : $"with {words}: {OptionWriter.LowerCaseStart(message)}";
     }
 }

@@ -14,12 +14,12 @@ internal static class PatientFactors
 {
     private delegate FactorFinding? Factor(PlanState p, Candidate c, Drug drug);
 
-    private static readonly (string Id, Factor For)[] InOrder =
+    private static readonly (string Id, string Words, Factor For)[] InOrder =
     [
-        (AgeFactor.Id, AgeFactor.For),
-        (PerformanceStatusFactor.Id, PerformanceStatusFactor.For),
-        (PriorToxicity.Id, PriorToxicity.For),
-        (CoMedication.Id, CoMedication.For),
+        (AgeFactor.Id, "age", AgeFactor.For),
+        (PerformanceStatusFactor.Id, "performance status", PerformanceStatusFactor.For),
+        (PriorToxicity.Id, "prior toxicity", PriorToxicity.For),
+        (CoMedication.Id, "co-medication", CoMedication.For),
     ];
 
     /// <summary>Weighs every TKI option (a continued TKI has no alternative to be ordered against).</summary>
@@ -28,7 +28,7 @@ internal static class PatientFactors
         foreach (var c in p.Candidates.Where(c => p.IsTargeted(c.Therapy) && !c.IsContinuation))
         {
             var drug = p.E.Kb.Drug(c.Therapy);
-            foreach (var (id, factor) in InOrder)
+            foreach (var (id, words, factor) in InOrder)
             {
                 if (factor(p, c, drug) is not { } finding)
                 {
@@ -36,6 +36,11 @@ internal static class PatientFactors
                 }
 
                 c.PatientFactorWeight += finding.Weight;
+                if (finding.Weight != 0)
+                {
+                    c.Factors.Add((words, finding.Weight));
+                }
+
                 c.Notes.Add(finding.Note);
                 c.Cite(finding.Sources);
                 p.E.Fire(id, $"{drug.Name}: {finding.Note}{(finding.Weight == 0 ? "" : $"; {Placement(finding.Weight)}")}.", finding.Sources);

@@ -27,7 +27,7 @@ internal static class PriorToxicity
         }
 
         var events = string.Join("; ", findings.Select(f =>
-            $"grade {f.ae.Grade} {Codes.AdverseEventCode.Code(f.ae.Event)} on {p.Name(f.ae.Therapy!.Value)}, and {drug.Name}'s label also says to {Words(f.decision!.Action)} for it at that grade"));
+            $"grade {f.ae.Grade} {AdverseEventWords.Of(f.ae.Event)} on {p.Name(f.ae.Therapy!.Value)}, and {p.Name(c.Therapy)}'s label also says to {Words(f.decision!.Action)} for it at that grade"));
         return new FactorFinding(1, $"prior toxicity: {events}", [.. findings.SelectMany(f => f.decision!.Rule.Provenance.Sources).Distinct()]);
     }
 

@@ -59,7 +59,7 @@ internal static class Ranking
             var (first, next) = (list[0], list[1]);
             if (Rankers.FirstOrDefault(r => r.AppliesTo(p) && r.Key(p, first) != r.Key(p, next))?.Words is { } by)
             {
-                first.Notes.Add($"ranked before {p.Name(next.Therapy)}, equally recommended, by {by}");
+                first.Notes.Add($"ranked before {p.Name(next.Therapy)}, equally recommended, by {by}{FactorsNamed(p, by, first, next)}");
             }
         }
 
@@ -80,6 +80,24 @@ internal static class Ranking
             list.RemoveAt(lead);
             list.Insert(0, first);
         }
+    }
+
+    /// <summary>
+    /// Which patient factors decided, when they did: the concerns of the option ranked after ("(brigatinib: prior
+    /// toxicity)"), or else what favours the first. Empty for any other key.
+    /// </summary>
+    private static string FactorsNamed(PlanState p, string by, Candidate first, Candidate next)
+    {
+        if (by != "patient factors")
+        {
+            return "";
+        }
+
+        var concerns = next.Factors.Where(f => f.Weight > 0).Select(f => f.Factor).Distinct().ToList();
+        var favours = first.Factors.Where(f => f.Weight < 0).Select(f => f.Factor).Distinct().ToList();
+        return concerns.Count > 0 ? $" ({p.Name(next.Therapy)}: {string.Join(", ", concerns)})"
+            : favours.Count > 0 ? $" ({p.Name(first.Therapy)}: {string.Join(", ", favours)} in its favour)"
+            : "";
     }
 
     private static bool AnyLabelUnread(PlanState p) => p.Candidates.Any(c => p.E.Kb.Drug(c.Therapy).DosingNotRead is not null);

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "7d9f80fcea8b44565aa9625142348117fb6bab9a014ffb9eca36f04eae83ed33";
+    internal const string ExpectedSha256 = "d8b80befd463129647918edd4755c3a3d84f238e744f61e7501b66bb99e1a116";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

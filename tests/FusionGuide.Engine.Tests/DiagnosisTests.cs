@@ -509,6 +509,47 @@ public class DiagnosisTests
         Assert.Contains(r.Trace, t => t.Rule == "SYS-DATE-001" && t.Detail.Contains("uncommon DNA-level ALK partner"));
     }
 
+    [Theory]
+    [InlineData("ALK", "positive", 22, "positive")]
+    [InlineData("ALK", "negative", 4, "negative")]
+    [InlineData("ROS1", "positive", 35, "positive")]
+    public void Fish_percentage_without_the_nuclei_count_uses_the_laboratory_call_it_agrees_with(string gene, string reported, double percent, string status)
+    {
+        // Laboratory feeds often carry the percentage and the call but not the count: the call is used, and said.
+        var r = Cases.Evaluate(string.Create(CultureInfo.InvariantCulture,
+            $$"""{ "tests": [ { "gene": "{{gene}}", "method": "fish", "sample": "tissue", "result": "{{reported}}", "percentRearrangedCells": {{percent}} } ] }"""));
+
+        Assert.Equal(status, r.Gene(gene));
+        Assert.Contains("fish-nuclei-not-stated", r.WarningCodes());
+        Assert.DoesNotContain("inadequate-sample", r.WarningCodes());
+        Assert.Contains(RuleIds.FishNucleiNotStated, r.Rules());
+    }
+
+    [Theory]
+    [InlineData(""", "result": "negative", "percentRearrangedCells": 22""")]
+    [InlineData(""", "percentRearrangedCells": 22""")]
+    public void Fish_percentage_without_the_nuclei_count_and_without_an_agreeing_call_is_not_read(string fields)
+    {
+        var r = Cases.Evaluate($$"""{ "tests": [ { "gene": "ALK", "method": "fish", "sample": "tissue"{{fields}} } ] }""");
+
+        Assert.Equal("equivocal", r.Gene("ALK"));
+        Assert.Contains("fish-nuclei-not-stated", r.WarningCodes());
+        Assert.Contains(r.Diagnosis.NextTests, n => n.Gene == "ALK" && n.Reason.Contains("did not state how many nuclei", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_negative_IHC_beside_a_positive_FISH_without_its_count_is_discordant_not_negative()
+    {
+        var r = Cases.Evaluate("""
+            { "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "negative" },
+                         { "gene": "ALK", "method": "fish", "sample": "tissue", "result": "positive", "percentRearrangedCells": 22 } ] }
+            """);
+
+        Assert.Equal("positive", r.Gene("ALK"));
+        Assert.Contains("discordant-results", r.WarningCodes());
+        Assert.Contains("ALK ngs-rna", r.NextTests());
+    }
+
     [Fact]
     public void Fish_call_the_lab_reported_differently_is_recomputed_with_warning()
     {

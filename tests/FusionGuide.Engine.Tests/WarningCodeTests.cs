@@ -25,6 +25,7 @@ public partial class WarningCodeTests
         { "test-failed", """{ "tests": [ { "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "result": "failed" } ] }""" },
         { "concurrent-drivers", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "KRAS", "method": "ngs-dna", "sample": "tissue", "result": "positive" } ] }""" },
         { "uncommon-fusion-partner", """{ "tests": [ { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "result": "positive", "fusionPartner": "KIF5B" } ] }""" },
+        { "fish-nuclei-not-stated", """{ "tests": [ { "gene": "ALK", "method": "fish", "sample": "tissue", "percentRearrangedCells": 22, "result": "positive" } ] }""" },
         { "fish-result-recomputed", """{ "tests": [ { "gene": "ALK", "method": "fish", "sample": "tissue", "percentRearrangedCells": 60, "cellsScored": 50, "result": "negative" } ] }""" },
         { "no-result", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue" } ] }""" },
         { "outside-scope", """{ "tests": [ { "gene": "BRAF", "method": "ngs-dna", "sample": "tissue", "result": "positive" } ] }""" },

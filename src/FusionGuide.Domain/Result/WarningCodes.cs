@@ -67,6 +67,9 @@ public static class WarningCodes
     public static readonly WarningCode FishResultRecomputed = new("fish-result-recomputed", WarningSource.Diagnosis, "Engine Diagnosis/TestInterpreter",
         "The laboratory's FISH call disagrees with the scoring rule applied to its counts; the rule's call is used.");
 
+    public static readonly WarningCode FishNucleiNotStated = new("fish-nuclei-not-stated", WarningSource.Diagnosis, "Engine Diagnosis/TestInterpreter",
+        "A FISH percentage came without the number of nuclei scored: the laboratory's call is used when the percentage agrees with it (adequacy not checked); otherwise the test is not used.");
+
     public static readonly WarningCode NoResult = new("no-result", WarningSource.Diagnosis, "Engine Diagnosis/TestInterpreter",
         "A test reports no result, intensity, percentage or finding; it was not used.");
 
@@ -174,7 +177,7 @@ public static class WarningCodes
     public static IReadOnlyList<WarningCode> All { get; } =
     [
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
-        InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression,
+        InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, FishNucleiNotStated, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression,
         HistoryInconsistent, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication,

@@ -144,10 +144,11 @@ internal static class NextTests
                 Add(e, next, code, mutation ? TestMethod.NgsDna : TestMethod.NgsRna, Sample.Tissue,
                     $"{code} was not detected in plasma only: test tissue ({(mutation ? "DNA NGS" : "RNA NGS, or IHC/FISH")}) before concluding it is absent.", RuleIds.PlasmaNegative);
             }
-            else if (mine.Any(c => c.Kind == CallKind.Inadequate))
+            else if (mine.FirstOrDefault(c => c.Kind == CallKind.Inadequate) is { } inadequate)
             {
                 // Trace id DX-FISH-002 (RuleIds.FishInadequate) is written here; its sources: knowledge/rules/DX-FISH-002.json.
-                Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"The {code} FISH had too few evaluable nuclei: repeat on adequate tissue, or test by RNA NGS.", RuleIds.FishInadequate);
+                var why = inadequate.Test.CellsScored is null ? "did not state how many nuclei were scored" : "had too few evaluable nuclei";
+                Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"The {code} FISH {why}: repeat on adequate tissue, or test by RNA NGS.", RuleIds.FishInadequate);
             }
             else
             {

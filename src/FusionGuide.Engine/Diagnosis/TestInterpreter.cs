@@ -147,9 +147,14 @@ internal static class TestInterpreter
         var cutoff = e.Kb.ClinicalThresholds.FishTwoReaderPositiveAtOrAbovePercent;
         var gene = Codes.Gene.Code(t.Gene);
         TestCall computed;
-        if (cells is null || cells < firstCells)
+        if (cells is null)
         {
-            var msg = $"{gene} FISH {pct}% rearranged in {(cells is null ? "an unstated number of" : cells.ToString())} cells: at least {firstCells} evaluable nuclei are needed, so the test is inadequate, not negative";
+            return NucleiNotStated(e, i, t, pct, cutoff, firstCells);
+        }
+
+        if (cells < firstCells)
+        {
+            var msg = $"{gene} FISH {pct}% rearranged in {cells} cells: at least {firstCells} evaluable nuclei are needed, so the test is inadequate, not negative";
             e.WarnDiagnosis(WarningCodes.InadequateSample, $"{Subject(i, t)}: {msg}.");
             // Trace id DX-FISH-002 (RuleIds.FishInadequate) is written here; its sources: knowledge/rules/DX-FISH-002.json.
             return Call(e, i, t, CallKind.Inadequate, msg, RuleIds.FishInadequate);
@@ -188,6 +193,44 @@ internal static class TestInterpreter
         }
 
         return computed;
+    }
+
+    /// <summary>
+    /// DX-FISH-003: a FISH percentage without the number of nuclei scored (common in laboratory feeds). The laboratory's
+    /// own call is used when the percentage agrees with it against the final cut-off (adequacy cannot be checked, and
+    /// the warning says so); without a call, or with one the percentage contradicts, the test is not read — never
+    /// guessed as inadequate, negative or positive.
+    /// </summary>
+    private static TestCall NucleiNotStated(Evaluation e, int i, BiomarkerTest t, double pct, double cutoff, double firstCells)
+    {
+        var gene = Codes.Gene.Code(t.Gene);
+        var side = pct >= cutoff ? $"at or above the {cutoff}% cut-off" : $"below the {cutoff}% cut-off";
+        var agrees = t.Result switch
+        {
+            TestResult.Positive => pct >= cutoff,
+            TestResult.Negative => pct < cutoff,
+            TestResult.Equivocal => true,
+            _ => false,
+        };
+        if (agrees)
+        {
+            var reported = Codes.TestResult.Code(t.Result!.Value);
+            var msg = $"{gene} FISH {pct}% rearranged ({side}), reported {reported}; the number of nuclei scored is not stated, so the laboratory's call is used without checking adequacy (at least {firstCells} evaluable nuclei)";
+            e.WarnDiagnosis(WarningCodes.FishNucleiNotStated, $"{Subject(i, t)}: {msg}: confirm the count from the report.");
+            var kind = t.Result switch
+            {
+                TestResult.Positive => CallKind.Positive,
+                TestResult.Negative => CallKind.Negative,
+                _ => CallKind.Equivocal,
+            };
+            // Trace id DX-FISH-003 (RuleIds.FishNucleiNotStated) is written here; its sources: knowledge/rules/DX-FISH-003.json.
+            return Call(e, i, t, kind, msg, RuleIds.FishNucleiNotStated);
+        }
+
+        var call = t.Result is { } r ? $", reported {Codes.TestResult.Code(r)}, which the percentage ({side}) contradicts" : " with no result";
+        var unread = $"{gene} FISH {pct}% rearranged{call}, and the number of nuclei scored is not stated: the percentage cannot be read against the scoring rule, so the test is not used";
+        e.WarnDiagnosis(WarningCodes.FishNucleiNotStated, $"{Subject(i, t)}: {unread}.");
+        return Call(e, i, t, CallKind.Inadequate, unread, RuleIds.FishNucleiNotStated);
     }
 
     private static TestCall Molecular(Evaluation e, int i, BiomarkerTest t)

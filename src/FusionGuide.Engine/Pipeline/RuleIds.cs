@@ -15,6 +15,7 @@ public static class RuleIds
     public const string PdL1 = "DX-IHC-005";
     public const string FishRule = "DX-FISH-001";
     public const string FishInadequate = "DX-FISH-002";
+    public const string FishNucleiNotStated = "DX-FISH-003";
     public const string NgsCall = "DX-NGS-001";
     public const string PlasmaNegative = "DX-NGS-002";
     public const string DnaMissesFusions = "DX-NGS-003";
@@ -77,6 +78,7 @@ public static class RuleIds
         IhcCloneMismatch,
         PdL1,
         FishRule,
+        FishNucleiNotStated,
         FishInadequate,
         NgsCall,
         PlasmaNegative,

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "d8b80befd463129647918edd4755c3a3d84f238e744f61e7501b66bb99e1a116";
+    internal const string ExpectedSha256 = "2962967b0fd4896892226e85ce584ce3a34bcd90c5f977b5c9987a9545993f4b";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -75,4 +75,21 @@ public sealed class AdjuvantCourseTests
         Assert.Contains("stage-inconsistent", r.WarningCodes());
         Assert.All(r.SystemicTherapy.Options, o => Assert.DoesNotContain("off-label", o.Rationale, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Recurrence_after_completed_adjuvant_alectinib_names_the_course_and_says_so_when_alectinib_is_offered_again()
+    {
+        // Metastatic recurrence: the plan is advanced disease, but the patient is not TKI-naive and the rationale says why
+        // alectinib can come back (no progression on it) and what the knowledge base lacks (no table on re-treatment).
+        var r = Cases.Evaluate("""
+            { "tumor": { "stage": "IVB" },
+              "history": [ { "therapy": "alectinib", "start": "2021-01", "end": "2023-01", "stopReason": "completed" } ] }
+            """);
+
+        Assert.Equal("first-line", r.Setting());
+        Assert.All(r.SystemicTherapy.Options, o => Assert.Contains("after a completed course of alectinib (2021-01 to 2023-01)", o.Rationale, StringComparison.Ordinal));
+        var alectinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Alectinib);
+        Assert.Contains("the disease did not progress on it; no guideline table in the knowledge base addresses re-treatment", alectinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains("SYS-ADJ-005", r.Rules());
+    }
 }

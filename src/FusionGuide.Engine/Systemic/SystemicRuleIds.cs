@@ -16,6 +16,7 @@ internal static class SystemicRuleIds
         AdjuvantImmunotherapy.Id,
         AdjuvantCourse.CompletedId,
         AdjuvantCourse.OngoingId,
+        CompletedCourse.Id,
         ContinuedRegimen.Id,
         StageIntent.CurativeId,
         StageIntent.ContradictedId,

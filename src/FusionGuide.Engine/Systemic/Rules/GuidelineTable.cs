@@ -1,5 +1,6 @@
 using FusionGuide.Domain;
 using FusionGuide.Engine.Pipeline;
+using FusionGuide.Engine.Treatment;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic.Rules;
@@ -29,7 +30,10 @@ internal static class GuidelineTable
         return table;
     }
 
-    /// <summary>The first-line table; the situation names the non-targeted therapies given before the driver was found.</summary>
+    /// <summary>
+    /// The first-line table; the situation names the non-targeted therapies given before the driver was found, and a
+    /// completed TKI course.
+    /// </summary>
     public static Regimen? FindFirstLine(PlanState p)
     {
         var table = Find(p, RegimenSetting.FirstLine, null);
@@ -39,6 +43,13 @@ internal static class GuidelineTable
             : p.LimitedStage is { } stage
                 ? $"first-line therapy for {p.KinaseCode}-positive advanced NSCLC (stage {Codes.Stage.Code(stage)} here: only if curative-intent treatment is not possible)"
                 : $"first-line therapy for {p.KinaseCode}-positive advanced NSCLC";
+        // A completed TKI course (the adjuvant one, SYS-ADJ-005) is part of the situation: the patient is not TKI-naive.
+        var completed = CompletedCourse.Of(p);
+        if (completed.Count > 0)
+        {
+            p.Situation += $", after a completed course of {string.Join(" and ", completed.Select(h => $"{p.Name(h.Therapy)}{HistoryReader.Span(h)}"))}";
+        }
+
         return table;
     }
 

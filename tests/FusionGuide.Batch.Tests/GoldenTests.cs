@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "2962967b0fd4896892226e85ce584ce3a34bcd90c5f977b5c9987a9545993f4b";
+    internal const string ExpectedSha256 = "76b321066520569d15d407c81f1eb35a87c7f9650fd5c2539063338345ba2fa1";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -113,4 +113,19 @@ public sealed class PublishedByTests
         Assert.Contains("zidesamtinib against G2032R (first published 2025-09-07)", LeftOut(G2032RAfterCrizotinib(engine, new DateOnly(2025, 9, 6))), StringComparison.Ordinal);
         Assert.DoesNotContain("zidesamtinib", LeftOut(G2032RAfterCrizotinib(engine, new DateOnly(2025, 9, 7))), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Immunotherapy_is_not_avoided_before_any_source_on_it_in_fusion_driven_NSCLC_was_published()
+    {
+        // A 2013 case (crizotinib era): checkpoint inhibitors in ALK disease had no published evidence yet (Gainor 2016).
+        var before = Cases.Evaluate(asOf: new DateOnly(2013, 6, 1));
+        var after = Cases.Evaluate(asOf: new DateOnly(2017, 1, 1));
+
+        Assert.DoesNotContain("immunotherapy-monotherapy", before.Avoid());
+        Assert.Contains(before.Trace, t => t.Rule == "SYS-DATE-001" && t.Detail.Contains("avoiding immunotherapy monotherapy", StringComparison.Ordinal));
+        var row = Assert.Single(after.SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy);
+        // The row cites what was published by then: Gainor 2016, not the 2021 review.
+        Assert.Contains("gainor-2016-pd1-egfr-alk", row.References!);
+        Assert.DoesNotContain("seegobin-2021-ici-drivers", row.References!);
+    }
 }

@@ -4,7 +4,8 @@ using FusionGuide.Engine.Treatment;
 namespace FusionGuide.Engine.Systemic.Rules;
 
 /// <summary>
-/// SYS-IO-001: checkpoint-inhibitor monotherapy is avoided in ALK/ROS1-rearranged NSCLC whatever the PD-L1.
+/// SYS-IO-001: checkpoint-inhibitor monotherapy is avoided in ALK/ROS1-rearranged NSCLC whatever the PD-L1, from the
+/// publication of the first source that says so (SYS-DATE-001).
 /// SYS-IO-002: a TKI soon after a checkpoint inhibitor carries more hepatotoxicity and pneumonitis: warned.
 /// Sources: the rule catalogue and the immunotherapy record.
 /// </summary>
@@ -16,8 +17,18 @@ internal static class Immunotherapy
     public static void AvoidMonotherapy(PlanState p)
     {
         var io = p.E.Kb.Drug(Therapy.ImmunotherapyMonotherapy);
-        p.Avoid.Add(Therapy.ImmunotherapyMonotherapy, io.Place ?? $"checkpoint-inhibitor monotherapy has little activity in {p.KinaseCode}-rearranged NSCLC, whatever the PD-L1", io.Provenance.Sources);
-        p.E.Fire(Id, $"Immunotherapy monotherapy is avoided in {p.KinaseCode}-rearranged NSCLC whatever the PD-L1 expression.", io.Provenance.Sources);
+        // Dated like any finding (SYS-DATE-001): before its earliest source appeared (Gainor 2016), the knowledge base
+        // has nothing to say about checkpoint inhibitors in fusion-driven NSCLC, so no avoid row is written.
+        if (PublishedBy.NotYet(p.E, io.Provenance.Sources) is { } published)
+        {
+            PublishedBy.Trace(p.E, [$"avoiding immunotherapy monotherapy in {p.KinaseCode}-rearranged NSCLC (first published {published})"]);
+            return;
+        }
+
+        // The row cites what was published by the evaluation date (a 2017 case is not told of a 2021 review).
+        List<string> known = [.. io.Provenance.Sources.Where(x => PublishedBy.NotYet(p.E, [x]) is null)];
+        p.Avoid.Add(Therapy.ImmunotherapyMonotherapy, io.Place ?? $"checkpoint-inhibitor monotherapy has little activity in {p.KinaseCode}-rearranged NSCLC, whatever the PD-L1", known);
+        p.E.Fire(Id, $"Immunotherapy monotherapy is avoided in {p.KinaseCode}-rearranged NSCLC whatever the PD-L1 expression.", known);
     }
 
     public static void WarnIfGivenBefore(PlanState p)

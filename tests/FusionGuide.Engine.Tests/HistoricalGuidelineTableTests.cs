@@ -165,6 +165,21 @@ public sealed class HistoricalGuidelineTableTests
     }
 
     [Fact]
+    public void Untreated_ROS1_after_repotrectinibs_approval_under_the_ASCO_2022_3_table_offers_it_as_label_based()
+    {
+        // The ASCO/OH 2022.3 table applies from 2023-01-01, though its guideline is dated to the year only (certain from
+        // 2024-01-01): a drug approved on 2023-11-15 cannot have been weighed by it, so repotrectinib is offered on its label.
+        var before = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}} }""", new DateOnly(2023, 11, 14));
+        var after = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}} }""", new DateOnly(2023, 11, 20));
+
+        Assert.DoesNotContain("repotrectinib", before.Options());
+        var repotrectinib = Assert.Single(after.SystemicTherapy.Options, o => o.Therapy == Therapy.Repotrectinib);
+        Assert.Equal(Preference.CertainCircumstances, repotrectinib.Preference);
+        Assert.Contains("approved on 2023-11-15", repotrectinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains("SYS-LABEL-002", after.Rules());
+    }
+
+    [Fact]
     public void No_label_based_first_line_option_before_the_approval_or_outside_a_known_region()
     {
         var before = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}} }""", new DateOnly(2019, 8, 14));

@@ -64,10 +64,15 @@ internal static class LabelBasedOption
     /// </summary>
     public static void AddApprovedSinceTable(PlanState p, Regimen table, Therapy? progressedOn)
     {
-        if (progressedOn is not null || p.H.AnyTargetedFailure || p.E.Kb.Reference(table.Guideline) is not { KnownFrom: { } written } guideline)
+        if (progressedOn is not null || p.H.AnyTargetedFailure || p.E.Kb.Reference(table.Guideline) is not { KnownFrom: { } known } guideline)
         {
             return;
         }
+
+        // The guideline was written by the day its table starts to apply, if that is earlier than the day its publication
+        // is certain (a guideline dated to the year only, ASCO/OH 2022.3 "2023", is applied from 2023-01-01): a drug
+        // approved after that day (repotrectinib, 2023-11-15) cannot have been weighed by it.
+        var written = table.Applies.From is { } from && from < known ? from : known;
 
         var added = new List<Candidate>();
         var later = ApprovedNotYetOffered(p, p.ApprovalSetting, t => table.Entries.Any(x => x.Therapy == t)).Where(x => x.Record.Date >= written);

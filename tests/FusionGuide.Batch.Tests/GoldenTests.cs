@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "76b321066520569d15d407c81f1eb35a87c7f9650fd5c2539063338345ba2fa1";
+    internal const string ExpectedSha256 = "b8be7a21267abf731d5bdad6262bc68a491ba9231f6b3513c400242b3c39e89c";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -117,7 +117,11 @@ internal static partial class Invariants
             }
         }
 
-        // SYS-AVOID-003: the same cytotoxic chemotherapy is not offered again after progression on it.
+        // SYS-AVOID-003: the same cytotoxic chemotherapy is not offered again after progression on it. A coded regimen
+        // not given in the patient's histology (chemo-immunotherapy's pemetrexed regimen in squamous disease, where it is
+        // KEYNOTE-407's carboplatin with a taxane) is not that chemotherapy.
+        bool NotGivenHere(ChemoRegimen r) =>
+            r.NotIn.Any(h => c.Tumor.Histology == h || (h == Histology.Squamous && c.Tumor.Transformation == Transformation.Squamous));
         foreach (var failed in c.History.Where(h => h.StopReason == StopReason.Progression && World.Kb.HasDrug(h.Therapy)))
         {
             if (World.Kb.Drug(failed.Therapy).Regimen is not { } given)
@@ -125,7 +129,7 @@ internal static partial class Invariants
                 continue;
             }
 
-            foreach (var option in options.Where(o => World.Kb.HasDrug(o.Therapy) && World.Kb.Drug(o.Therapy).Regimen is { } r && r.SameCytotoxicBackbone(given)))
+            foreach (var option in options.Where(o => World.Kb.HasDrug(o.Therapy) && World.Kb.Drug(o.Therapy).Regimen is { } r && !NotGivenHere(r) && r.SameCytotoxicBackbone(given)))
             {
                 Check(false, $"{Codes.Therapy.Code(option.Therapy)} gives the same chemotherapy as {Codes.Therapy.Code(failed.Therapy)}, on which the disease progressed");
             }

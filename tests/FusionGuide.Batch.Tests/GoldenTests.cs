@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "b8be7a21267abf731d5bdad6262bc68a491ba9231f6b3513c400242b3c39e89c";
+    internal const string ExpectedSha256 = "bf27794fead9231c9618b050dcfbcf1603f33978d2923d8affc3bb7ecbe07204";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -62,6 +62,25 @@ public class KindInputTests
         Assert.StartsWith("is empty", p.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("G1202R/L1196M")]
+    [InlineData("G1202R+L1196M")]
+    public void A_compound_written_in_one_string_is_a_problem_that_says_how_to_enter_it(string compound)
+    {
+        var outcome = ReadWith("$.tests[0].mutations", new JsonArray(compound));
+
+        Assert.Null(outcome.Case);
+        Assert.Contains(outcome.Problems, p => p.Path == "$.tests[0].mutations[0]" && p.Message.Contains("one entry per change on the same test", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_single_unreadable_mutation_is_not_told_about_compounds()
+    {
+        var outcome = ReadWith("$.tests[0].mutations", new JsonArray("G12O2R"));
+
+        Assert.Contains(outcome.Problems, p => p.Path == "$.tests[0].mutations[0]" && !p.Message.Contains("compound", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Brain_metastases_marked_absent_with_every_descriptor_false_or_zero_is_valid()
     {

@@ -163,7 +163,12 @@ internal static class CaseParts
             var parsed = MutationNotation.Normalise(text);
             if (parsed.Mutation is null)
             {
-                f.ItemProblem("mutations", i, $"cannot read the mutation '{text}': write the protein change, e.g. G1202R, p.G1202R or p.Gly1202Arg");
+                // A compound written in one string ("G1202R/L1196M", "G1202R+L1196M") is not split silently: the message
+                // says how to enter it (one entry per change on the same test, which reads them as one compound).
+                var compound = text.IndexOfAny(['/', '+', ',', ';']) >= 0
+                    ? "; a compound mutation is entered as one entry per change on the same test (e.g. \"G1202R\", \"L1196M\")"
+                    : "";
+                f.ItemProblem("mutations", i, $"cannot read the mutation '{text}': write the protein change, e.g. G1202R, p.G1202R or p.Gly1202Arg{compound}");
             }
             else if (parsed.Gene is not null && gene is not null && parsed.Gene != Codes.Gene.Code(gene.Value))
             {

@@ -19,6 +19,9 @@ internal static class Ranking
     /// </summary>
     private sealed record Ranker(string? Words, Func<PlanState, Candidate, int> Key, Func<PlanState, bool>? When = null)
     {
+        /// <summary>What the key found, when it decides between the first option and the next ("(lorlatinib: co-medication)").</summary>
+        public Func<PlanState, Candidate, Candidate, string>? Detail { get; init; }
+
         public bool AppliesTo(PlanState p) => When?.Invoke(p) ?? true;
     }
 
@@ -37,7 +40,7 @@ internal static class Ranking
         // then off-label or unknown standing. Without such an option this key is not used.
         new("regional approval and a label the knowledge base has read", LabelStanding, AnyLabelUnread),
         // Age, ECOG, prior toxicity, co-medications (PatientFactors) and comorbidity cautions (SYS-COMORB-001).
-        new("patient factors", (_, c) => c.PatientFactorWeight + (c.Demoted ? 1 : 0)),
+        new("patient factors", (_, c) => c.PatientFactorWeight + (c.Demoted ? 1 : 0)) { Detail = FactorsNamed },
         new("the strength of the intracranial data (brain metastases)", (p, c) => p.E.Kb.Drug(c.Therapy).Cns?.RankFor(p.Kinase) ?? 99, p => p.BrainMets),
         new("guideline order", (_, c) => c.Order),
     ];
@@ -57,9 +60,9 @@ internal static class Ranking
         if (list.Count > 1 && list[0].Preference == list[1].Preference && !list[0].IsContinuation)
         {
             var (first, next) = (list[0], list[1]);
-            if (Rankers.FirstOrDefault(r => r.AppliesTo(p) && r.Key(p, first) != r.Key(p, next))?.Words is { } by)
+            if (Rankers.FirstOrDefault(r => r.AppliesTo(p) && r.Key(p, first) != r.Key(p, next)) is { Words: { } by } decided)
             {
-                first.Notes.Add($"ranked before {p.Name(next.Therapy)}, equally recommended, by {by}{FactorsNamed(p, by, first, next)}");
+                first.Notes.Add($"ranked before {p.Name(next.Therapy)}, equally recommended, by {by}{decided.Detail?.Invoke(p, first, next)}");
             }
         }
 
@@ -83,16 +86,11 @@ internal static class Ranking
     }
 
     /// <summary>
-    /// Which patient factors decided, when they did: the concerns of the option ranked after ("(brigatinib: prior
-    /// toxicity)"), or else what favours the first. Empty for any other key.
+    /// Which patient factors decided: the concerns of the option ranked after ("(brigatinib: prior toxicity)"), or else
+    /// what favours the first.
     /// </summary>
-    private static string FactorsNamed(PlanState p, string by, Candidate first, Candidate next)
+    private static string FactorsNamed(PlanState p, Candidate first, Candidate next)
     {
-        if (by != "patient factors")
-        {
-            return "";
-        }
-
         var concerns = next.Factors.Where(f => f.Weight > 0).Select(f => f.Factor).Distinct().ToList();
         var favours = first.Factors.Where(f => f.Weight < 0).Select(f => f.Factor).Distinct().ToList();
         return concerns.Count > 0 ? $" ({p.Name(next.Therapy)}: {string.Join(", ", concerns)})"

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "bf27794fead9231c9618b050dcfbcf1603f33978d2923d8affc3bb7ecbe07204";
+    internal const string ExpectedSha256 = "47df37a069df73119082b3b04fd269db08db62575e06664db79b62aa6875a28c";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -274,10 +274,13 @@ public sealed class HistoricalGuidelineTableTests
     [Fact]
     public void ROS1_after_crizotinib_and_lorlatinib_in_2024_still_gets_chemotherapy_before_the_2025_table()
     {
+        // Repotrectinib, whose US label covers use after lorlatinib (SYS-LABEL-004), cannot be supplied here: the
+        // conventional pathway then answers from the table in force in 2024.
         var r = Cases.Evaluate("""
             { "tests": [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive" } ],
               "history": [ { "therapy": "crizotinib", "start": "2016-01", "end": "2018-01", "stopReason": "progression", "progressionPattern": "systemic" },
-                           { "therapy": "lorlatinib", "start": "2018-02", "end": "2023-09", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+                           { "therapy": "lorlatinib", "start": "2018-02", "end": "2023-09", "stopReason": "progression", "progressionPattern": "systemic" } ],
+              "context": { "region": "US", "unavailable": ["repotrectinib"] } }
             """, new DateOnly(2024, 3, 1));
 
         Assert.Equal("platinum-pemetrexed", r.First());

@@ -219,4 +219,37 @@ public sealed class LabelBasedOptionTests
         Assert.All(r.SystemicTherapy.Options.Where(o => o.Therapy != Therapy.Zidesamtinib),
             o => Assert.DoesNotContain("has not read its label", o.Rationale, StringComparison.Ordinal));
     }
+
+    private static string Ros1AfterCrizotinibThenLorlatinib(string region = "US") => $$"""
+        { "tests": {{Cases.Ros1Tests}},
+          "history": [ { "therapy": "crizotinib", "start": "2019-01", "end": "2021-06", "stopReason": "progression", "progressionPattern": "systemic" },
+                       { "therapy": "lorlatinib", "start": "2021-07", "end": "2023-09", "stopReason": "progression", "progressionPattern": "systemic" } ],
+          "context": { "region": "{{region}}" } }
+        """;
+
+    [Fact]
+    public void ROS1_after_crizotinib_then_lorlatinib_offers_the_TKIs_labelled_with_or_without_a_prior_ROS1_TKI()
+    {
+        // No guideline table answers progression on lorlatinib for ROS1; repotrectinib's and taletrectinib's US labels cover
+        // use after any prior ROS1 TKI, so the plan stays targeted on their labels (SYS-LABEL-004) before chemotherapy.
+        var r = Cases.Evaluate(Ros1AfterCrizotinibThenLorlatinib());
+
+        Assert.Equal("subsequent-targeted", r.Setting());
+        Assert.Equal(["repotrectinib", "taletrectinib"], r.Options().Take(2));
+        var repotrectinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Repotrectinib);
+        Assert.Equal(Preference.CertainCircumstances, repotrectinib.Preference);
+        Assert.Contains("approved in US for use after lorlatinib", repotrectinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains("no guideline table in the knowledge base answers progression on lorlatinib", repotrectinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains("SYS-LABEL-004", r.Rules());
+    }
+
+    [Fact]
+    public void ROS1_after_crizotinib_then_lorlatinib_before_repotrectinibs_approval_goes_to_chemotherapy()
+    {
+        var r = Cases.Evaluate(Ros1AfterCrizotinibThenLorlatinib(), new DateOnly(2023, 10, 1));
+
+        Assert.Equal("post-targeted", r.Setting());
+        Assert.DoesNotContain("repotrectinib", r.Options());
+        Assert.DoesNotContain("SYS-LABEL-004", r.Rules());
+    }
 }

@@ -56,6 +56,22 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void After_on_a_first_line_approval_is_KB018_but_allowed_on_an_advanced_one()
+    {
+        var firstLine = LoadWith("drugs/lorlatinib.json", d =>
+        {
+            var approval = d["approvals"]!.AsArray().Select(a => a!.AsObject()).First(a => (string?)a["id"] == "lorlatinib-eu-alk-first-line");
+            approval["after"] = new JsonArray("crizotinib");
+        });
+        AssertCode(firstLine, KnowledgeCodes.SelfContradiction, "drugs/lorlatinib.json");
+
+        // repotrectinib's US label, "with or without prior ROS1 TKI", carries 'after' on its advanced-disease approval.
+        var advanced = LoadWith("drugs/repotrectinib.json", _ => { });
+        Assert.NotNull(advanced.KnowledgeBase);
+        Assert.DoesNotContain(advanced.Problems, p => p.File == "drugs/repotrectinib.json");
+    }
+
+    [Fact]
     public void Variant_marker_not_written_as_v_and_a_number_is_KB005()
     {
         var r = LoadWith("resistance/mutations/alk-g1202r.json", row => row["enrichedInVariant"]!["variant"] = "3a");

@@ -87,6 +87,11 @@ internal static class SystemicPlan
                 return Finish(p, setting, p.Line);
             }
         }
+        else if (failedTki is { } unanswered)
+        {
+            // Tables apply on the date, but none answers progression on this TKI: a label written for use after it does.
+            LabelBasedOption.AddForUnansweredProgression(p, unanswered);
+        }
 
         OffTarget.AddMechanisms(p);
         Rechallenge.Add(p);

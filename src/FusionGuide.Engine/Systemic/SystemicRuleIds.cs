@@ -44,6 +44,7 @@ internal static class SystemicRuleIds
         LabelBasedOption.Id,
         LabelBasedOption.ApprovedSinceTableId,
         LabelBasedOption.WithoutTableId,
+        LabelBasedOption.UnansweredProgressionId,
         PreferredUnavailable.Id,
         NoTargetedOption.Id,
         KinaseTarget.Id,

@@ -106,9 +106,11 @@ internal static partial class KnowledgeValidator
                     }
                 }
 
-                if ((a.After.Count > 0 || a.AfterSequence.Count > 0) && a.Setting != "subsequent")
+                // 'after' names the TKIs a label was written for use after: a subsequent-line label, or an advanced-disease label
+                // written "with or without a prior TKI" (repotrectinib). A sequence belongs to a subsequent-line label only.
+                if ((a.After.Count > 0 && a.Setting is not ("subsequent" or "advanced")) || (a.AfterSequence.Count > 0 && a.Setting != "subsequent"))
                 {
-                    Add(KnowledgeCodes.SelfContradiction, file, $"{a.Id}: 'after' and 'afterSequence' name the TKIs a subsequent-line label was written for, but the approval's setting is {a.Setting}");
+                    Add(KnowledgeCodes.SelfContradiction, file, $"{a.Id}: 'after' names the TKIs a subsequent-line (or 'with or without a prior TKI') label was written for, and 'afterSequence' a subsequent-line one, but the approval's setting is {a.Setting}");
                 }
 
                 ApprovalDate(file, a);

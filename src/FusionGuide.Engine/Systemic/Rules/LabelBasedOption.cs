@@ -26,6 +26,7 @@ internal static class LabelBasedOption
     public const string Id = "SYS-LABEL-001";
     public const string ApprovedSinceTableId = "SYS-LABEL-002";
     public const string WithoutTableId = "SYS-LABEL-003";
+    public const string UnansweredProgressionId = "SYS-LABEL-004";
 
     /// <summary>After the table's entries and the genotype-matched alternative (100), before SYS-RES-006's additions (500).</summary>
     private const int LabelBasedOrder = 400;
@@ -105,7 +106,7 @@ internal static class LabelBasedOption
             // The TKIs the disease progressed on before the last one: a label branch "after crizotinib and at least one
             // other ALK inhibitor" covers the second only when crizotinib came first.
             var earlier = p.H.Failed.Select(f => f.Therapy).Where(t => t != last && p.IsTargeted(t)).ToList();
-            var written = ApprovedNotYetOffered(p, ApprovalSetting.Subsequent, _ => false).Where(x => x.Record.Setting == ApprovalSetting.Subsequent && x.Record.WrittenForUseAfter(last, earlier));
+            var written = WrittenForUseAfter(p, last, earlier);
             foreach (var (therapy, record) in written)
             {
                 Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for use after {WrittenFor(p, record, last, earlier)} ({record.Approved()}); no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances", keepsPlanTargeted: true);
@@ -128,6 +129,36 @@ internal static class LabelBasedOption
 
         FilterAndTrace(p, added, WithoutTableId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for first-line use on {p.E.AsOfText}, when no guideline table of the knowledge base applies", []);
     }
+
+    /// <summary>
+    /// SYS-LABEL-004: guideline tables apply on the date, but none answers progression on the TKI the disease just
+    /// progressed on (ROS1 after lorlatinib: the tables answer progression on crizotinib or entrectinib). A TKI whose label
+    /// in the case's region was written for use after it — a subsequent-line label naming it, or one for advanced disease
+    /// "with or without a prior ROS1 TKI" (repotrectinib, taletrectinib) — is offered on that label, even if a table places
+    /// it elsewhere: it is the regulator's answer for this sequence where the knowledge base holds no guideline's, so it
+    /// keeps the plan targeted (certain circumstances; chemotherapy is what comes next), as SYS-LABEL-003 does when no table
+    /// applies at all. Sources: the rule catalogue and the approval records.
+    /// </summary>
+    public static void AddForUnansweredProgression(PlanState p, Therapy last)
+    {
+        var earlier = p.H.Failed.Select(f => f.Therapy).Where(t => t != last && p.IsTargeted(t)).ToList();
+        var added = new List<Candidate>();
+        foreach (var (therapy, record) in WrittenForUseAfter(p, last, earlier))
+        {
+            Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for use after {WrittenFor(p, record, last, earlier)} ({record.Approved()}); no guideline table in the knowledge base answers progression on {p.Name(last)}, so no guideline placement is recorded for this sequence and it is offered in certain circumstances", keepsPlanTargeted: true);
+        }
+
+        FilterAndTrace(p, added, UnansweredProgressionId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for use after {p.Name(last)}, a progression no guideline table of the knowledge base answers on {p.E.AsOfText}", []);
+    }
+
+    /// <summary>
+    /// The TKIs approved in the case's region (not yet candidates, not avoided) whose label was written for use after
+    /// <paramref name="last"/>: a subsequent-line label naming it (or a sequence ending with it), or an advanced-disease
+    /// label "with or without a prior TKI" that lists it in <c>after</c>.
+    /// </summary>
+    private static IEnumerable<(Therapy Therapy, Approval Record)> WrittenForUseAfter(PlanState p, Therapy last, IReadOnlyList<Therapy> earlier) =>
+        ApprovedNotYetOffered(p, ApprovalSetting.Subsequent, _ => false)
+            .Where(x => x.Record.Setting is ApprovalSetting.Subsequent or ApprovalSetting.Advanced && x.Record.WrittenForUseAfter(last, earlier));
 
     /// <summary>What the label was written for, in this patient's words: the last TKI, or for a sequence branch "crizotinib and then another inhibitor (brigatinib here)".</summary>
     private static string WrittenFor(PlanState p, Approval record, Therapy last, IReadOnlyList<Therapy> earlier)

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "47df37a069df73119082b3b04fd269db08db62575e06664db79b62aa6875a28c";
+    internal const string ExpectedSha256 = "92e3d31451307cd38529dc57e87e8926c3b1d109678033a4ee14fb6b6cf4a754";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

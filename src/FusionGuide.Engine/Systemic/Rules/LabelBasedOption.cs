@@ -100,21 +100,15 @@ internal static class LabelBasedOption
     /// </summary>
     public static void AddWithoutTable(PlanState p, Therapy? progressedOn)
     {
-        var added = new List<Candidate>();
         if (progressedOn is { } last)
         {
-            // The TKIs the disease progressed on before the last one: a label branch "after crizotinib and at least one
-            // other ALK inhibitor" covers the second only when crizotinib came first.
-            var earlier = p.H.Failed.Select(f => f.Therapy).Where(t => t != last && p.IsTargeted(t)).ToList();
-            var written = WrittenForUseAfter(p, last, earlier);
-            foreach (var (therapy, record) in written)
-            {
-                Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for use after {WrittenFor(p, record, last, earlier)} ({record.Approved()}); no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances", keepsPlanTargeted: true);
-            }
-
-            FilterAndTrace(p, added, WithoutTableId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for use after {p.Name(last)} on {p.E.AsOfText}, when no guideline table of the knowledge base applies", []);
+            OfferWrittenForUseAfter(p, last, WithoutTableId,
+                $"no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded",
+                $" on {p.E.AsOfText}, when no guideline table of the knowledge base applies");
             return;
         }
+
+        var added = new List<Candidate>();
 
         // A TKI still taken despite progression is answered as a progression (progressedOn is set), never as first line.
         if (p.H.AnyTargetedFailure)
@@ -139,16 +133,28 @@ internal static class LabelBasedOption
     /// keeps the plan targeted (certain circumstances; chemotherapy is what comes next), as SYS-LABEL-003 does when no table
     /// applies at all. Sources: the rule catalogue and the approval records.
     /// </summary>
-    public static void AddForUnansweredProgression(PlanState p, Therapy last)
+    public static void AddForUnansweredProgression(PlanState p, Therapy last) =>
+        OfferWrittenForUseAfter(p, last, UnansweredProgressionId,
+            $"no guideline table in the knowledge base answers progression on {p.Name(last)}, so no guideline placement is recorded for this sequence",
+            $", a progression no guideline table of the knowledge base answers on {p.E.AsOfText}");
+
+    /// <summary>
+    /// The TKIs whose label was written for use after <paramref name="last"/>, offered on it and keeping the plan targeted
+    /// (SYS-LABEL-003 and -004): <paramref name="noPlacement"/> says why no guideline placement is recorded, and
+    /// <paramref name="when"/> ends the trace line (with its own leading space or comma). The TKIs the disease progressed
+    /// on before the last one matter: a label branch "after crizotinib and at least one other ALK inhibitor" covers the
+    /// second only when crizotinib came first.
+    /// </summary>
+    private static void OfferWrittenForUseAfter(PlanState p, Therapy last, string ruleId, string noPlacement, string when)
     {
         var earlier = p.H.Failed.Select(f => f.Therapy).Where(t => t != last && p.IsTargeted(t)).ToList();
         var added = new List<Candidate>();
         foreach (var (therapy, record) in WrittenForUseAfter(p, last, earlier))
         {
-            Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for use after {WrittenFor(p, record, last, earlier)} ({record.Approved()}); no guideline table in the knowledge base answers progression on {p.Name(last)}, so no guideline placement is recorded for this sequence and it is offered in certain circumstances", keepsPlanTargeted: true);
+            Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for use after {WrittenFor(p, record, last, earlier)} ({record.Approved()}); {noPlacement} and it is offered in certain circumstances", keepsPlanTargeted: true);
         }
 
-        FilterAndTrace(p, added, UnansweredProgressionId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for use after {p.Name(last)}, a progression no guideline table of the knowledge base answers on {p.E.AsOfText}", []);
+        FilterAndTrace(p, added, ruleId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for use after {p.Name(last)}{when}", []);
     }
 
     /// <summary>

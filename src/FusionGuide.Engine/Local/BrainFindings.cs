@@ -61,7 +61,7 @@ internal sealed record BrainFindings
             Progressing = progressedOn is not null,
             ProgressedOn = progressedOn is { } p ? e.Name(p) : null,
             Ecog = ecog,
-            Fit = ecog is null || ecog <= t.SrsFitEcogAtMost,
+            Fit = t.SrsFit(ecog),
             Tki = tki,
             TkiName = tki is { } n ? e.Name(n) : null,
             CnsActive = tki is { } d && e.Kb.Drug(d).Cns?.Activity == CnsLevel.High,

@@ -41,6 +41,10 @@ public sealed class ClinicalThresholds
     public int SrsMaxBrainLesionsFit => (int)kb.Threshold("srs-max-brain-lesions-fit");
     /// <summary>The poorest ECOG at which radiosurgery is offered for more lesions than <see cref="SrsMaxBrainLesions"/>.</summary>
     public int SrsFitEcogAtMost => (int)kb.Threshold("srs-fit-ecog-at-most");
+    /// <summary>Fit enough for radiosurgery to more lesions: ECOG at most <see cref="SrsFitEcogAtMost"/>, or not given.</summary>
+    public bool SrsFit(int? ecog) => ecog is not { } e || e <= SrsFitEcogAtMost;
+    /// <summary>Most brain lesions radiosurgery is offered for at this performance status.</summary>
+    public int SrsMaxBrainLesionsFor(int? ecog) => SrsFit(ecog) ? SrsMaxBrainLesionsFit : SrsMaxBrainLesions;
     /// <summary>A brain lesion this large (mm) or larger is large.</summary>
     public double BrainLargeLesionMm => kb.Threshold("brain-large-lesion-mm");
     /// <summary>Most lesions of oligometastatic disease.</summary>

@@ -26,6 +26,7 @@ internal static class CnsSwitchAlternative
             return;
         }
 
+        var e = p.E;
         var currentRank = CnsRank(p, current.Therapy);
         var added = new List<Candidate>();
         for (var i = 0; i < table.Entries.Count; i++)
@@ -38,7 +39,6 @@ internal static class CnsSwitchAlternative
                 continue;
             }
 
-            var e = p.E;
             var placed = $"{e.Cite(table.Guideline)} lists {p.Name(entry.Therapy)} as {GuidelineTable.PlacementWords(entry.Preference)} after {p.Name(current.Therapy)}{(entry.Provenance.Verified ? "" : " (guideline placement not yet verified)")}";
             var c = new Candidate(entry.Therapy, Preference.OtherRecommended,
                 $"Alternative to continuing {p.Name(current.Therapy)}: {why}, so local treatment may not reach all of the progressing CNS disease; {placed}, and its intracranial evidence is stronger — switch to it if the CNS disease is not controlled",
@@ -57,8 +57,8 @@ internal static class CnsSwitchAlternative
         var kept = added.Where(p.Candidates.Contains).ToList();
         if (kept.Count > 0)
         {
-            p.E.Fire(Id, $"CNS-only progression on {p.Name(current.Therapy)} beyond local treatment ({why}): {string.Join(", ", kept.Select(c => p.Name(c.Therapy)))}, which {table.Id} prefers after it and whose intracranial evidence ranks higher, shown as the alternative to continuing it.",
-                [table.Guideline, .. kept.SelectMany(c => p.E.Kb.Drug(c.Therapy).Cns?.Provenance.Sources ?? [])]);
+            e.Fire(Id, $"CNS-only progression on {p.Name(current.Therapy)} beyond local treatment ({why}): {string.Join(", ", kept.Select(c => p.Name(c.Therapy)))}, which {table.Id} prefers after it and whose intracranial evidence ranks higher, shown as the alternative to continuing it.",
+                [table.Guideline, .. kept.SelectMany(c => e.Kb.Drug(c.Therapy).Cns?.Provenance.Sources ?? [])]);
         }
     }
 
@@ -71,12 +71,9 @@ internal static class CnsSwitchAlternative
             return "the disease is leptomeningeal";
         }
 
-        var t = p.E.Kb.ClinicalThresholds;
-        var fit = p.E.Case.Patient.Ecog is not { } ecog || ecog <= t.SrsFitEcogAtMost;
-        var limit = fit ? t.SrsMaxBrainLesionsFit : t.SrsMaxBrainLesions;
+        var limit = p.E.Kb.ClinicalThresholds.SrsMaxBrainLesionsFor(p.E.Case.Patient.Ecog);
         return bm?.Count is { } count && count > limit ? $"{count} brain lesions, more than radiosurgery is offered for ({limit})" : null;
     }
 
-    private static int? CnsRank(PlanState p, Therapy therapy) =>
-        p.E.Kb.Drug(therapy).Cns is { } cns ? cns.RankByTarget?.GetValueOrDefault(p.Kinase, cns.Rank) ?? cns.Rank : null;
+    private static int? CnsRank(PlanState p, Therapy therapy) => p.E.Kb.Drug(therapy).Cns?.RankFor(p.Kinase);
 }

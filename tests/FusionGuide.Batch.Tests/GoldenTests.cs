@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "92e3d31451307cd38529dc57e87e8926c3b1d109678033a4ee14fb6b6cf4a754";
+    internal const string ExpectedSha256 = "a00d90db57570fb137ed44be408d46ff75a682937604d78c5429699478c8cb75";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

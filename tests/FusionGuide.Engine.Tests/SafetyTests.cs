@@ -86,6 +86,19 @@ public class SafetyTests
     }
 
     [Fact]
+    public void Event_the_label_names_only_at_grade_4_is_not_called_unnamed_at_grade_3()
+    {
+        // Crizotinib's label rule for visual disturbance is the grade 4 (severe visual loss) row; grade 3 falls to the
+        // general rule, and the row must not say the label is silent about vision.
+        var r = Cases.Evaluate(Event("crizotinib", "visual-disturbance", 3));
+
+        var row = Assert.Single(r.ToxicityManagement);
+        Assert.DoesNotContain("does not name", row.Rule);
+        Assert.Contains("visual disturbance is written for grade 4 only; for grade 3 its general rule", row.Rule);
+        Assert.Contains(RuleIds.ToxicityGeneral, r.Rules());
+    }
+
+    [Fact]
     public void Grade_5_event_is_reported_with_a_warning()
     {
         var r = Cases.Evaluate(Event("alectinib", "pneumonitis", 5));

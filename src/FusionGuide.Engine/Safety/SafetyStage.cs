@@ -208,6 +208,12 @@ internal static class SafetyStage
         return exact ? $"day {days + 1} of {leadIn.Days}, started {taken.Start}" : $"within the first {leadIn.Days} days, started {taken.Start}";
     }
 
+    /// <summary>"grade 4", "grades 3-4", "grades 1, 3".</summary>
+    private static string GradesWords(IReadOnlyList<int> grades) =>
+        grades.Count == 1 ? $"grade {grades[0]}"
+        : grades.Zip(grades.Skip(1)).All(p => p.Second == p.First + 1) ? $"grades {grades[0]}-{grades[^1]}"
+        : $"grades {string.Join(", ", grades)}";
+
     /// <summary>True when the history shows the therapy stopped and the patient is not taking it now.</summary>
     private static bool StoppedBefore(TreatmentHistory h, Therapy therapy) =>
         h.Current?.Therapy != therapy
@@ -267,7 +273,9 @@ internal static class SafetyStage
             _ => null,
         };
         var ruleText = (decision.General
-            ? $"The {e.Name(therapy)} label does not name {ev}; its general rule for grade {ae.Grade} adverse reactions applies: {rule.Text}"
+            ? decision.EventNamedAt.Count == 0
+                ? $"The {e.Name(therapy)} label does not name {ev}; its general rule for grade {ae.Grade} adverse reactions applies: {rule.Text}"
+                : $"The {e.Name(therapy)} label's own rule for {ev} is written for {GradesWords(decision.EventNamedAt)} only; for grade {ae.Grade} its general rule for adverse reactions applies: {rule.Text}"
             : rule.Text) + branchText;
         var assumption = dose is null || branchDose is not null ? ""
             : leadIn is not null ? $" The patient is still in the {regimen!.LeadIn!.Days}-day lead-in, so the doses are relative to the lead-in dose."

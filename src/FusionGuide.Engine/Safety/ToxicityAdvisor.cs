@@ -20,6 +20,12 @@ internal sealed record ToxicityDecision(ToxicityRule Rule, bool General)
 
     /// <summary>How the co-medication branch was read, for the row's text; empty for a rule without one.</summary>
     public string Branch { get; init; } = "";
+
+    /// <summary>
+    /// For the general rule: the grades at which the label does name the event (crizotinib's visual loss at grade 4,
+    /// lorlatinib's hypertension at grades 3-4), so the row does not say the label is silent about it; empty when it is.
+    /// </summary>
+    public IReadOnlyList<int> EventNamedAt { get; init; } = [];
 }
 
 /// <summary>Finds the label's rule for an adverse event (shared by the toxicity stage and the systemic stage).</summary>
@@ -40,7 +46,15 @@ internal static class ToxicityAdvisor
         }
 
         var general = rules.FirstOrDefault(r => r.Event == AdverseEventCode.Other);
-        return general is null ? null : WithComedication(e, new ToxicityDecision(general, General: ev != AdverseEventCode.Other));
+        var namedAt = table.Rules
+            .Where(r => r.Validity.Contains(e.AsOf) && r.Event == ev && ev != AdverseEventCode.Other)
+            .SelectMany(r => r.Grades)
+            .Distinct()
+            .Order()
+            .ToList();
+        return general is null
+            ? null
+            : WithComedication(e, new ToxicityDecision(general, General: ev != AdverseEventCode.Other) { EventNamedAt = namedAt });
     }
 
     /// <summary>

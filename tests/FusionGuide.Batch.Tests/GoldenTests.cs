@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "a00d90db57570fb137ed44be408d46ff75a682937604d78c5429699478c8cb75";
+    internal const string ExpectedSha256 = "84fe8cc80f8f1390d2f425351ee51ed46b7b75886368a693869d1f22c0ed012a";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

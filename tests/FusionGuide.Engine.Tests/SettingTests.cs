@@ -34,6 +34,43 @@ public class SettingTests
     }
 
     [Fact]
+    public void Checkpoint_inhibitor_taken_when_alk_is_found_is_stopped_not_given_with_the_tki()
+    {
+        var r = Cases.Evaluate("""{ "history": [ { "therapy": "chemo-immunotherapy", "start": "2026-09", "stopReason": "ongoing" } ] }""");
+
+        var warning = Assert.Single(r.Warnings, w => w.Code == "prior-immunotherapy");
+        Assert.Contains("is being given", warning.Message);
+        Assert.Contains("stop the checkpoint inhibitor when the TKI starts and do not give the two together", warning.Message);
+        Assert.Contains("CheckMate 370", warning.Message);
+        Assert.Contains("SYS-IO-003", r.Rules());
+    }
+
+    [Fact]
+    public void Checkpoint_inhibitor_given_before_asks_for_liver_tests_without_a_stop_instruction()
+    {
+        var r = Cases.Evaluate("""{ "history": [ { "therapy": "chemo-immunotherapy", "start": "2025-01", "end": "2025-06", "stopReason": "progression", "progressionPattern": "systemic" } ] }""");
+
+        var warning = Assert.Single(r.Warnings, w => w.Code == "prior-immunotherapy");
+        Assert.Contains("was given", warning.Message);
+        Assert.Contains("Lin 2019", warning.Message);
+        Assert.DoesNotContain("stop the checkpoint inhibitor", warning.Message);
+        Assert.DoesNotContain("pneumonitis", warning.Message);
+        Assert.DoesNotContain("SYS-IO-003", r.Rules());
+    }
+
+    [Fact]
+    public void Checkpoint_inhibitor_warning_waits_for_its_studies()
+    {
+        // CheckMate 370 appeared on 2018-03-06 and Lin 2019 on 2018-09-08: a 2017 case is told neither.
+        var ongoing = """{ "history": [ { "therapy": "immunotherapy-monotherapy", "start": "2017-01", "stopReason": "ongoing" } ] }""";
+
+        Assert.DoesNotContain("prior-immunotherapy", Cases.Evaluate(ongoing, new DateOnly(2017, 6, 1)).WarningCodes());
+        var mid2018 = Cases.Evaluate(ongoing, new DateOnly(2018, 6, 1));
+        Assert.Contains("SYS-IO-003", mid2018.Rules());
+        Assert.DoesNotContain("SYS-IO-002", mid2018.Rules());
+    }
+
+    [Fact]
     public void Alectinib_progression_is_subsequent_targeted_line_2()
     {
         var r = Cases.Evaluate("""{ "history": [ { "therapy": "alectinib", "start": "2022-01", "end": "2025-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }""");

@@ -34,6 +34,7 @@ internal static class SystemicRuleIds
         Rechallenge.Id,
         Immunotherapy.Id,
         Immunotherapy.PriorImmunotherapyId,
+        Immunotherapy.StopCheckpointInhibitorId,
         ResistanceProfile.ResistanceId,
         ResistanceProfile.CompoundEstimatedId,
         ResistanceProfile.UnknownMutationId,

@@ -6,13 +6,16 @@ namespace FusionGuide.Engine.Systemic.Rules;
 /// <summary>
 /// SYS-IO-001: checkpoint-inhibitor monotherapy is avoided in ALK/ROS1-rearranged NSCLC whatever the PD-L1, from the
 /// publication of the first source that says so (SYS-DATE-001).
-/// SYS-IO-002: a TKI soon after a checkpoint inhibitor carries more hepatotoxicity and pneumonitis: warned.
+/// SYS-IO-002: after a checkpoint inhibitor, liver tests are watched in the TKI's first weeks (Lin 2019).
+/// SYS-IO-003: a checkpoint inhibitor taken when the driver is found is stopped when the TKI replaces it, never given
+/// with it (CheckMate 370). Each is said from its source's publication on.
 /// Sources: the rule catalogue and the immunotherapy record.
 /// </summary>
 internal static class Immunotherapy
 {
     public const string Id = "SYS-IO-001";
     public const string PriorImmunotherapyId = "SYS-IO-002";
+    public const string StopCheckpointInhibitorId = "SYS-IO-003";
 
     public static void AvoidMonotherapy(PlanState p)
     {
@@ -39,8 +42,46 @@ internal static class Immunotherapy
             return;
         }
 
-        var msg = $"{p.Name(io.Therapy)} was given{HistoryReader.Span(io)}: a TKI started soon after a checkpoint inhibitor carries a higher risk of hepatotoxicity and pneumonitis; monitor liver tests closely in the first weeks.";
+        // Still taking it, and no TKI yet: the driver was found during chemo-immunotherapy, and the TKI replaces it.
+        var replaced = io == p.H.Current && !p.E.Case.History.Any(x => p.E.Kb.Drug(x.Therapy).IsTargeted);
+        // Each sentence rests on its own study (the rule catalogue's sources) and is said only once that study was
+        // published (SYS-DATE-001): CheckMate 370 gave nivolumab with crizotinib; Lin 2019 gave crizotinib after one.
+        var stop = replaced ? Known(p, StopCheckpointInhibitorId) : null;
+        var after = Known(p, PriorImmunotherapyId);
+        List<string> said = [];
+        if (stop is not null)
+        {
+            said.Add("stop the checkpoint inhibitor when the TKI starts and do not give the two together (severe liver toxicity, possibly contributing to two deaths, closed the nivolumab-with-crizotinib cohort of CheckMate 370)");
+        }
+
+        if (after is not null)
+        {
+            said.Add("crizotinib started after a checkpoint inhibitor caused grade 3-4 ALT rises far more often than crizotinib alone (Lin 2019; other ALK/ROS1 TKIs were not studied), so check liver tests closely in the first weeks of the TKI");
+        }
+
+        if (said.Count == 0)
+        {
+            PublishedBy.Trace(p.E, ["the liver risk of a TKI given with or after a checkpoint inhibitor (its studies were published later)"]);
+            return;
+        }
+
+        var msg = $"{p.Name(io.Therapy)} {(replaced ? "is being given" : "was given")}{HistoryReader.Span(io)}: {string.Join("; ", said)}.";
         p.E.Warn(WarningCodes.PriorImmunotherapy, msg);
-        p.E.Fire(PriorImmunotherapyId, msg);
+        if (stop is not null)
+        {
+            p.E.Fire(StopCheckpointInhibitorId, msg, stop);
+        }
+
+        if (after is not null)
+        {
+            p.E.Fire(PriorImmunotherapyId, msg, after);
+        }
+    }
+
+    /// <summary>The rule's catalogue sources once one of them was published by the evaluation date, else null.</summary>
+    private static IReadOnlyList<string>? Known(PlanState p, string rule)
+    {
+        var sources = p.E.Kb.Rule(rule)?.Provenance.Sources ?? [];
+        return sources.Count > 0 && PublishedBy.NotYet(p.E, sources) is null ? sources : null;
     }
 }

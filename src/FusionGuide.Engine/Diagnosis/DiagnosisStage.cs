@@ -52,9 +52,10 @@ internal static class DiagnosisStage
             FusionPartner = partner,
             Variant = calls.Where(c => c.Kind == CallKind.Positive && c.Test.Variant is not null).Select(c => c.Test.Variant).FirstOrDefault(),
             NextTests = next,
-            ResistanceMutations = [.. progression
+            ResistanceMutations = [.. LaterAllele.Drop(e, [.. progression
                 .Where(c => c.Test.Mutations.Count > 0 && Kinases.Contains(c.Gene))
-                .Select(c => new MutationSet(c.Gene, c.Test.Mutations, $"{(c.Test.Sample == Sample.Plasma ? "plasma" : c.Test.Sample == Sample.Cytology ? "cytology" : "tissue")} {MethodName(c.Test.Method)}", CanPhase(c.Test)))],
+                .Select(c => (c, new MutationSet(c.Gene, c.Test.Mutations, $"{(c.Test.Sample == Sample.Plasma ? "plasma" : c.Test.Sample == Sample.Cytology ? "cytology" : "tissue")} {MethodName(c.Test.Method)}", CanPhase(c.Test))))])
+                .Select(x => x.Set)],
             Alterations = [.. progression.SelectMany(c => c.Test.Alterations).Distinct()],
             ProgressionGenotyped = progression.Any(c => Kinases.Contains(c.Gene) && c.Kind is CallKind.Positive or CallKind.Negative),
             ProgressionTissue = progression.Any(c => c.IsTissue && c.Kind != CallKind.Failed) || e.Case.Tumor.Transformation is not null,

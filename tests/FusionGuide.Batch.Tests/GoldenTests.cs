@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "84fe8cc80f8f1390d2f425351ee51ed46b7b75886368a693869d1f22c0ed012a";
+    internal const string ExpectedSha256 = "483dff33ac78d9b8e53cfb618d7387c897e9b484a39317e045da21cbb6fc8cf8";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -66,12 +66,40 @@ public class SensitiveDrugsAccountedTests
     [Fact]
     public void Genotype_directed_options_never_rank_ahead_of_guideline_preferred_ones()
     {
+        // Within the table that answers the progression; the conventional pathway listed beside (SYS-POST-002) follows.
         var r = Cases.Evaluate(L2086FAfter("crizotinib"));
 
-        var preferences = r.SystemicTherapy.Options.Select(o => o.Preference).ToList();
-        Assert.Equal(preferences.Order().ToList(), preferences);
+        var targeted = r.SystemicTherapy.Options.Where(o => Kb.IsTargeted(o.Therapy.Code())).Select(o => o.Preference).ToList();
+        Assert.Equal(targeted.Order().ToList(), targeted);
         Assert.All(r.SystemicTherapy.Options.Where(o => o.Therapy.Code() == "cabozantinib"),
             o => Assert.Equal("certain-circumstances", Codes.Preference.Code(o.Preference)));
+    }
+
+    [Fact]
+    public void L2086F_after_crizotinib_lists_chemotherapy_after_the_only_TKI_left()
+    {
+        // Cabozantinib (off-label, genotype-directed, certain circumstances) is the only TKI left: the standard pathway
+        // is not hidden behind it.
+        var r = Cases.Evaluate(L2086FAfter("crizotinib"));
+
+        Assert.Equal("subsequent-targeted", r.Setting());
+        Assert.Equal("cabozantinib", r.First());
+        Assert.Contains("platinum-pemetrexed", r.Options());
+        Assert.Contains("clinical-trial", r.Options());
+        Assert.Contains("SYS-POST-002", r.Rules());
+        var chemo = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy.Code() == "platinum-pemetrexed");
+        Assert.Contains("listed after cabozantinib", chemo.Rationale);
+    }
+
+    [Fact]
+    public void A_preferred_TKI_left_keeps_the_conventional_pathway_out()
+    {
+        // I1171N after alectinib: lorlatinib is preferred, so the plan is the table's alone.
+        var r = Cases.Evaluate($$"""{ "tests": [ {{Cases.ProgressionTest("ALK", ["I1171N"], sample: "tissue")}} ], "history": [ { "therapy": "alectinib", "start": "2022-01", "end": "2025-06", "stopReason": "progression", "progressionPattern": "systemic" } ] }""");
+
+        Assert.Equal("lorlatinib", r.First());
+        Assert.DoesNotContain("platinum-pemetrexed", r.Options());
+        Assert.DoesNotContain("SYS-POST-002", r.Rules());
     }
 
     [Fact]

@@ -43,6 +43,12 @@ internal sealed class Candidate(Therapy therapy, Preference preference, string e
     /// </summary>
     public bool IsLabelBased { get; init; }
 
+    /// <summary>
+    /// A conventional-pathway option listed after the TKIs the genotype supports in certain circumstances
+    /// (SYS-POST-002): ranked after them whatever its preference within that pathway.
+    /// </summary>
+    public bool AfterAnsweringTable { get; set; }
+
     /// <summary>Ranked after equally recommended options (a comorbidity caution).</summary>
     public bool Demoted { get; set; }
 

@@ -106,6 +106,8 @@ internal static class SystemicPlan
             return PostTargeted(p, NoTargetedOption.ExhaustedBecause(p, failedTki));
         }
 
+        ConventionalBeside.Add(p, failedTki);
+
         return Finish(p, setting, p.Line);
     }
 

@@ -31,6 +31,8 @@ internal static class Ranking
         new(null, (p, c) => p.SmallCellHistology && p.IsTargeted(c.Therapy) ? 1 : 0),
         // With pregnancy the pathway (SYS-PREG-001) orders before the guideline's preference.
         new("pregnancy pathway", PregnancyPathway.Rank, PregnancyPathway.Applies),
+        // The table answering this progression before the conventional pathway listed beside it (SYS-POST-002).
+        new("the table for this progression before the conventional pathway", (_, c) => c.AfterAnsweringTable ? 1 : 0, p => p.Candidates.Any(c => c.AfterAnsweringTable)),
         new("preference", (_, c) => (int)c.Preference),
         new("intracranial activity (brain metastases)", (p, c) => CnsLevelOf(p, c), p => p.BrainMets),
         new("genotype", (_, c) => c.Activity switch { Activity.Sensitive => 0, Activity.Unknown => 1, _ => 2 }),

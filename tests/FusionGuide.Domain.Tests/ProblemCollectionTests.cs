@@ -40,6 +40,38 @@ public class ProblemCollectionTests
     }
 
     [Fact]
+    public void A_man_recorded_as_pregnant_is_a_problem_not_a_pregnancy_pathway()
+    {
+        var doc = Cases.ValidWith(d =>
+        {
+            JsonPath.Set(d, "$.patient.sex", "male");
+            JsonPath.Set(d, "$.comorbidities", new System.Text.Json.Nodes.JsonArray("pregnancy"));
+        });
+
+        var outcome = CaseReader.Read(doc.ToJsonString());
+
+        Assert.Null(outcome.Case);
+        var problem = Assert.Single(outcome.Problems);
+        Assert.Equal("$.comorbidities", problem.Path);
+        Assert.Contains("male", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "IHC")]
+    [InlineData(1, "FISH")]
+    public void IHC_or_FISH_on_plasma_is_a_problem(int index, string method)
+    {
+        var doc = Cases.ValidWith(d => JsonPath.Set(d, $"$.tests[{index}].sample", "plasma"));
+
+        var outcome = CaseReader.Read(doc.ToJsonString());
+
+        Assert.Null(outcome.Case);
+        var problem = Assert.Single(outcome.Problems);
+        Assert.Equal($"$.tests[{index}].sample", problem.Path);
+        Assert.Contains($"{method} needs tumour cells", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Leptomeningeal_disease_without_parenchymal_lesions_is_written_with_a_count_of_zero()
     {
         var doc = Cases.ValidWith(d => JsonPath.Set(d, "$.disease.brainMetastases", new System.Text.Json.Nodes.JsonObject { ["present"] = true, ["count"] = 0, ["leptomeningeal"] = true }));

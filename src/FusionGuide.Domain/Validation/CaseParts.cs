@@ -26,6 +26,13 @@ internal static class CaseParts
             Context = ReadContext(top.Object("context")),
             GivenNext = top.Enum("givenNext", Codes.Therapy),
         };
+        // Contradictory data is a problem, never a guess at which half is true: a man recorded as pregnant would be sent
+        // down the pregnancy pathway (chemotherapy before the TKI).
+        if (c.Patient.Sex == Sex.Male && c.Comorbidities.Contains(Comorbidity.Pregnancy))
+        {
+            top.Problem("comorbidities", "lists pregnancy, but patient.sex is male: correct one of the two");
+        }
+
         top.NoticeUnknownFields();
         return c;
     }
@@ -131,6 +138,13 @@ internal static class CaseParts
             Alterations = alterations,
             Date = f.Date("date"),
         };
+        // IHC and FISH read tumour cells; plasma carries none (cell-free DNA is read by NGS): such a test is not guessed
+        // into a tissue result.
+        if (method is TestMethod.Ihc or TestMethod.Fish && test.Sample == Sample.Plasma)
+        {
+            f.Problem("sample", $"is plasma, but {(method == TestMethod.Ihc ? "IHC" : "FISH")} needs tumour cells: give tissue or cytology (plasma is tested by NGS)");
+        }
+
         f.NoticeUnknownFields();
         return gene is null || method is null ? null : test;
     }
@@ -168,7 +182,12 @@ internal static class CaseParts
                 var compound = text.IndexOfAny(['/', '+', ',', ';']) >= 0
                     ? "; a compound mutation is entered as one entry per change on the same test (e.g. \"G1202R\", \"L1196M\")"
                     : "";
-                f.ItemProblem("mutations", i, $"cannot read the mutation '{text}': write the protein change, e.g. G1202R, p.G1202R or p.Gly1202Arg{compound}");
+                // Another gene's driver (an EGFR exon 19 deletion) is not what this list holds: say where it goes instead
+                // of asking for a notation the user already wrote.
+                var otherGene = gene is { } g && g != Gene.Alk && g != Gene.Ros1
+                    ? $"; mutations lists ALK or ROS1 kinase-domain resistance mutations, so a driver in {Codes.Gene.Code(g)} is entered by this test's result alone"
+                    : "";
+                f.ItemProblem("mutations", i, $"cannot read the mutation '{text}': write the protein change, e.g. G1202R, p.G1202R or p.Gly1202Arg{compound}{otherGene}");
             }
             else if (parsed.Gene is not null && gene is not null && parsed.Gene != Codes.Gene.Code(gene.Value))
             {

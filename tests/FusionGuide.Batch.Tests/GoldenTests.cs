@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "483dff33ac78d9b8e53cfb618d7387c897e9b484a39317e045da21cbb6fc8cf8";
+    internal const string ExpectedSha256 = "7382ecf1f5d6d43782b78ab8cf231e34f6a94b2c3f060b73453707a490a1037d";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

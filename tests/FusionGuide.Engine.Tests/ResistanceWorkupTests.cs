@@ -32,4 +32,15 @@ public sealed class ResistanceWorkupTests
 
         Assert.DoesNotContain(r.Diagnosis.NextTests, n => n.Reason.Contains("cerebrospinal fluid", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void No_work_up_while_a_later_therapy_controls_the_disease()
+    {
+        // Progression on alectinib was answered by lorlatinib, taken now without progression: nothing to biopsy now.
+        var r = Cases.Evaluate("""{ "history": [ { "therapy": "alectinib", "start": "2021-03", "end": "2024-01", "stopReason": "progression", "progressionPattern": "systemic" }, { "therapy": "lorlatinib", "start": "2024-02", "stopReason": "ongoing" } ] }""");
+
+        Assert.Empty(r.Diagnosis.NextTests);
+        Assert.Contains(r.Trace, t => t.Rule == "DX-NEXT-002" && t.Detail.Contains("No resistance work-up is asked for now", StringComparison.Ordinal));
+        Assert.Equal("lorlatinib", r.First());
+    }
 }

@@ -98,6 +98,39 @@ public class SafetyTests
         Assert.Contains(RuleIds.ToxicityGeneral, r.Rules());
     }
 
+    [Theory]
+    [InlineData("alectinib")]
+    [InlineData("brigatinib")]
+    [InlineData("ceritinib")]
+    public void Grade_4_bradycardia_with_a_beta_blocker_resumes_reduced_instead_of_stopping(string drug)
+    {
+        var r = Cases.Evaluate(OnDrug(drug, """, "adverseEvents": [ { "event": "bradycardia", "grade": 4 } ], "medications": ["metoprolol"] """.Replace("{", $$"""{ "therapy": "{{drug}}", """, StringComparison.Ordinal)));
+
+        var row = Assert.Single(r.ToxicityManagement);
+        Assert.Equal("hold-then-reduce", Codes.ToxicityAction.Code(row.Action));
+        Assert.Contains("metoprolol", row.Rule);
+        Assert.DoesNotContain(drug, r.Avoid());
+    }
+
+    [Fact]
+    public void Event_without_a_therapy_says_it_was_attributed_to_the_drug_taken_now()
+    {
+        var r = Cases.Evaluate(OnDrug("lorlatinib", """, "adverseEvents": [ { "event": "hypertriglyceridemia", "grade": 2 } ]"""));
+
+        var row = Assert.Single(r.ToxicityManagement);
+        Assert.Contains("The event names no therapy: it is attributed to lorlatinib, the therapy taken now.", row.Rule);
+    }
+
+    [Fact]
+    public void Pneumonitis_on_the_drug_taken_now_is_not_called_pre_existing_lung_disease()
+    {
+        var r = Cases.Evaluate(Event("brigatinib", "pneumonitis", 2));
+
+        var continued = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy.Code() == "brigatinib");
+        Assert.DoesNotContain("re-existing interstitial lung disease", continued.Rationale);
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-COMORB-002" && t.Detail.Contains("the toxicity row manages the event", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Grade_5_event_is_reported_with_a_warning()
     {

@@ -215,6 +215,15 @@ internal static class NextTests
 
         var gene = Codes.Gene.Code(k);
 
+        // A later therapy taken now without a recorded progression already answered that progression: a work-up now
+        // would biopsy disease that is controlled. It is asked for again when the current therapy fails.
+        if (history.ContinuedThroughLimitedProgression is null && history.Ongoing is { } now
+            && Position(e, progressed) >= 0 && Position(e, now) > Position(e, progressed))
+        {
+            e.Fire(RuleIds.ResistanceWorkup, $"No resistance work-up is asked for now: the progression on {e.Name(progressed.Therapy)} was followed by {e.Name(now.Therapy)}{HistoryReader.Since(now)}, taken now without a recorded progression; genotype again (plasma or tissue NGS) when it progresses.");
+            return;
+        }
+
         var on = $"progression on {e.Name(progressed.Therapy)}";
         if (!f.ProgressionGenotyped)
         {
@@ -241,6 +250,20 @@ internal static class NextTests
                 Add(e, f.NextTests, gene, TestMethod.Histology, Sample.Tissue, $"After {on}: histology of the re-biopsy looks for small-cell or squamous transformation, which changes treatment.", RuleIds.ResistanceWorkup);
             }
         }
+    }
+
+    /// <summary>Where an entry stands in the case's ordered history.</summary>
+    private static int Position(Evaluation e, HistoryEntry h)
+    {
+        for (var i = 0; i < e.Case.History.Count; i++)
+        {
+            if (ReferenceEquals(e.Case.History[i], h))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

@@ -180,7 +180,10 @@ internal static class SafetyStage
                 continue;
             }
 
-            rows.Add(Manage(e, therapy, ae, h.Current));
+            var row = Manage(e, therapy, ae, h.Current);
+            // An event that names no therapy is attributed to the one taken now: the row says so, so a wrong attribution
+            // (an event from an earlier drug) can be seen.
+            rows.Add(ae.Therapy is null ? row with { Rule = $"{row.Rule} The event names no therapy: it is attributed to {name}, the therapy taken now." } : row);
         }
 
         return rows;
@@ -269,7 +272,7 @@ internal static class SafetyStage
         {
             Resume.Same => full,
             Resume.Reduced => reduced ?? "no lower dose level: discontinue",
-            Resume.SameOrReduced => reduced is null ? full : $"{full} (or {reduced} if the event recurs or is not tolerated)",
+            Resume.SameOrReduced => reduced is null ? full : $"{full} (or {reduced} where the rule calls for the lower dose)",
             _ => null,
         };
         var ruleText = (decision.General

@@ -48,6 +48,14 @@ internal static class ComorbidityCautions
 
             if (caution.Comorbidity == Comorbidity.InterstitialLungDisease && !e.Case.Comorbidities.Contains(Comorbidity.InterstitialLungDisease) && e.PriorPneumonitis is { } ae)
             {
+                if (continued && (ae.Therapy ?? p.H.Current?.Therapy) == drug.Therapy)
+                {
+                    // The pneumonitis is on the drug taken now: it is not a pre-existing lung disease to weigh when choosing
+                    // this drug, but an adverse event its toxicity row manages (hold, reduce or stop by the label).
+                    e.Fire(PriorPneumonitisId, $"A grade {ae.Grade} pneumonitis on {drug.Name}, the drug taken now: its pre-existing-ILD caution is not said for it; the toxicity row manages the event.");
+                    continue;
+                }
+
                 var on = ae.Therapy is { } t ? $" on {e.Name(t)}" : "";
                 e.Fire(PriorPneumonitisId, $"A grade {ae.Grade} pneumonitis{on} is recorded as an adverse event: it counts as interstitial lung disease for {drug.Name}'s caution.");
             }

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "7382ecf1f5d6d43782b78ab8cf231e34f6a94b2c3f060b73453707a490a1037d";
+    internal const string ExpectedSha256 = "3e0b0d1f01c0cffc5d5605d6fa69b65ac7fe3a5849d0db80ab5019a53120abdd";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -57,6 +57,30 @@ public sealed class AdjuvantImmunotherapyTests
     }
 
     [Fact]
+    public void Before_adjuvant_alectinib_was_listed_the_reason_does_not_point_to_it()
+    {
+        // On 2023-12-01 ALINA was presented but no guideline table listed adjuvant alectinib; the plan offers
+        // chemotherapy, so the avoid reason must not call alectinib "the targeted option".
+        var r = Cases.Evaluate($$"""{ "tumor": { "stage": "IIIA", "resected": true }, "tests": [ {{AlkIhc}} ] }""", new DateOnly(2023, 12, 1));
+
+        var io = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy);
+        Assert.DoesNotContain("alectinib", io.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Alectinib);
+        Assert.Contains("no guideline table in force on 2023-12-01 lists an adjuvant ALK TKI", io.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Before_its_adjuvant_trials_no_adjuvant_immunotherapy_is_avoided_and_later_trials_are_not_cited()
+    {
+        var alk = $$"""{ "tumor": { "stage": "IIIA", "resected": true }, "tests": [ {{AlkIhc}} ] }""";
+
+        Assert.DoesNotContain("SYS-ADJ-002", Cases.Evaluate(alk, new DateOnly(2020, 6, 1)).Rules());
+        var io = Assert.Single(Cases.Evaluate(alk, new DateOnly(2022, 1, 1)).SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy);
+        Assert.Contains("IMpower010", io.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("KEYNOTE-091", io.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Advanced_disease_does_not_fire_the_adjuvant_immunotherapy_rule()
     {
         var r = Cases.Evaluate();

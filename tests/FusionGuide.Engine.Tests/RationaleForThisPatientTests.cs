@@ -184,4 +184,14 @@ public sealed class RationaleForThisPatientTests
 
         return n;
     }
+
+    [Fact]
+    public void CNS_only_progression_does_not_praise_the_intracranial_activity_that_failed()
+    {
+        var r = Cases.Evaluate("""{ "disease": { "brainMetastases": { "present": true, "count": 2, "symptomatic": false, "largestMm": 12 } }, "history": [ { "therapy": "alectinib", "start": "2022-02", "stopReason": "progression", "progressionPattern": "cns" } ] }""");
+
+        var continued = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy.Code() == "alectinib");
+        Assert.DoesNotContain("brain metastases: high intracranial activity", continued.Rationale, StringComparison.Ordinal);
+        Assert.Contains("the brain metastases progressed on it despite its high intracranial activity", continued.Rationale, StringComparison.Ordinal);
+    }
 }

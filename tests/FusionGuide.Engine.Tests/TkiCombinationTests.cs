@@ -41,6 +41,19 @@ public sealed class TkiCombinationTests
     }
 
     [Fact]
+    public void A_TKI_the_genotype_resists_is_not_continued_inside_a_combination()
+    {
+        // G1202R with MET amplification after alectinib: alectinib does nothing for the G1202R clone, so neither
+        // "crizotinib added to alectinib" nor "chemotherapy added to alectinib" is offered; lorlatinib leads.
+        var r = Cases.Evaluate($$"""{ "tests": [ {{AlkIhc}}, {{Cases.ProgressionTest("ALK", ["G1202R"], ["MET amplification"], "tissue")}} ], "history": {{Progressed("alectinib")}} }""");
+
+        Assert.Empty(Combinations(r));
+        Assert.Equal("lorlatinib", r.First());
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-COMB-001" && t.Detail.Contains("which G1202R found at progression resists", StringComparison.Ordinal));
+        Assert.DoesNotContain(r.SystemicTherapy.Avoid, a => a.Reason.Contains("as a single agent only", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void MET_amplification_when_no_TKI_is_left_brings_each_option_and_note_once()
     {
         // After crizotinib then lorlatinib no TKI is left: the plan goes on to the post-targeted pathway, which had

@@ -36,8 +36,12 @@ internal static class Continuation
         c.Cite(p.E.Kb.Rule(id)?.Provenance.Sources ?? []);
         if (p.BrainMets && p.E.Kb.Drug(current.Therapy).Cns is { } cns)
         {
-            // The activity only: the summary's figures come from its own setting and belong in the evidence section.
-            c.Notes.Add($"brain metastases: {cns.Activity.Code()} intracranial activity");
+            // The activity only: the summary's figures come from its own setting and belong in the evidence section. When
+            // the brain is where the disease progressed on it, its intracranial activity is no argument for keeping it:
+            // the local treatment of those lesions is.
+            c.Notes.Add(limited && current.ProgressionPattern is ProgressionPattern.Cns or ProgressionPattern.Both
+                ? $"the brain metastases progressed on it despite its {cns.Activity.Code()} intracranial activity"
+                : $"brain metastases: {cns.Activity.Code()} intracranial activity");
         }
 
         p.E.Fire(id, $"{evidence}.");

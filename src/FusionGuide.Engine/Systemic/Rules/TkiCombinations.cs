@@ -31,6 +31,14 @@ internal static class TkiCombinations
             return;
         }
 
+        // A combination keeps the inhibitor's ALK/ROS1 suppression going; an inhibitor the genotype found resists (G1202R
+        // on alectinib) suppresses nothing of that clone, so it is not continued inside one.
+        if (p.Profile.For(tki).Where(f => f.Activity == Activity.Resistant).Select(f => f.Set.Name).Distinct().ToList() is { Count: > 0 } resisting)
+        {
+            p.E.Fire(Id, $"{found}: the combinations continue {p.Name(tki)}, which {string.Join(" and ", resisting)} found at progression resists; none is offered.", m.Provenance.Sources);
+            return;
+        }
+
         if (Access.UnavailableAtSite(p.E, tki, out _))
         {
             p.E.Fire(Id, $"{found}: the combinations need {p.Name(tki)} continued, which cannot be obtained here; none is offered.", m.Provenance.Sources);

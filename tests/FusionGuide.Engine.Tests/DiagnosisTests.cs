@@ -463,6 +463,26 @@ public class DiagnosisTests
     }
 
     [Fact]
+    public void Ros1_on_dna_ngs_only_with_no_partner_reported_asks_for_rna_confirmation()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ROS1", "method": "ngs-dna", "sample": "tissue", "result": "positive" } ] }""");
+
+        Assert.Equal("ROS1", r.Driver());
+        Assert.NotEmpty(r.SystemicTherapy.Options);
+        Assert.Contains(r.Diagnosis.Warnings, w => w.Code == "uncommon-fusion-partner" && w.Message.Contains("no fusion partner is reported"));
+        Assert.Contains("ROS1 ngs-rna", r.NextTests());
+        Assert.Contains(RuleIds.UncommonPartner, r.Rules());
+    }
+
+    [Fact]
+    public void No_partner_reported_is_not_questioned_when_rna_ngs_also_found_the_fusion()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ROS1", "method": "ngs-dna", "sample": "tissue", "result": "positive" }, { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive" } ] }""");
+
+        Assert.DoesNotContain("uncommon-fusion-partner", r.WarningCodes());
+    }
+
+    [Fact]
     public void Uncommon_partner_after_a_tki_says_a_response_already_shows_expression()
     {
         var r = Cases.Evaluate("""

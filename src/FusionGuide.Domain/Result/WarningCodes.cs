@@ -89,7 +89,7 @@ public static class WarningCodes
         "Two drivers that are almost always mutually exclusive are both positive.", FixedByContract: true);
 
     public static readonly WarningCode UncommonFusionPartner = new("uncommon-fusion-partner", WarningSource.Diagnosis, "Engine Diagnosis/NextTests",
-        "The ALK or ROS1 fusion was found by DNA NGS only, with a partner outside the canonical ones: confirm it is expressed (RNA NGS or IHC) before relying on it.");
+        "The ALK or ROS1 fusion was found by DNA NGS only, with a partner outside the canonical ones or none reported: confirm it is expressed (RNA NGS or IHC) before relying on it.");
 
     public static readonly WarningCode TestAfterEvaluationDate = new("test-after-evaluation-date", WarningSource.Diagnosis, "Engine Diagnosis/DiagnosisStage",
         "A test is dated after the evaluation date: its result is read, though on that date it was not yet known (check the evaluation date or the test's date).");

@@ -56,12 +56,20 @@ internal static class NextTests
     public static void ForUncommonPartner(Evaluation e, List<TestCall> calls, Driver driver, string? partner, TreatmentHistory history, List<NextTest> next)
     {
         Gene? kinase = driver switch { Driver.Alk => Gene.Alk, Driver.Ros1 => Gene.Ros1, _ => null };
-        if (kinase is not { } k || partner is null || e.Kb.CanonicalPartners(k) is not { } canonical || canonical.Includes(partner))
+        if (kinase is not { } k || e.Kb.CanonicalPartners(k) is not { } canonical || (partner is not null && canonical.Includes(partner)))
         {
             return;
         }
 
         var mine = calls.Where(c => c.Gene == k && c.Kind is CallKind.Positive or CallKind.Screen).ToList();
+        if (partner is null)
+        {
+            // No partner named at all, and only DNA NGS calls the fusion: the same doubt as an uncommon partner (a
+            // rearrangement read in DNA may make no transcript), with nothing to judge the partner by.
+            UnnamedPartner(e, mine, k, canonical, history, next);
+            return;
+        }
+
         var dnaOnly = mine.Where(c => c.Test.FusionPartner == partner).All(c => c.Test.Method == TestMethod.NgsDna) &&
                       !mine.Any(c => c.Test.Method is TestMethod.NgsRna or TestMethod.RtPcr or TestMethod.Ihc);
         if (!dnaOnly)
@@ -92,6 +100,36 @@ internal static class NextTests
         {
             Add(e, next, gene, TestMethod.Ihc, Sample.Tissue,
                 $"Or ALK IHC (D5F3 or 5A4) on tissue: staining shows the {partner}-ALK rearrangement makes a protein.", RuleIds.UncommonPartner);
+        }
+    }
+
+    private static void UnnamedPartner(Evaluation e, List<TestCall> mine, Gene k, CanonicalFusionPartners canonical, TreatmentHistory history, List<NextTest> next)
+    {
+        if (mine.Count == 0 || mine.Any(c => c.Test.Method != TestMethod.NgsDna))
+        {
+            return;
+        }
+
+        var gene = Codes.Gene.Code(k);
+        if (Systemic.Rules.PublishedBy.NotYet(e, canonical.Provenance.Sources) is { } published)
+        {
+            Systemic.Rules.PublishedBy.Trace(e, [$"the confirmation of a DNA-level {gene} rearrangement without a named partner (first published {published})"]);
+            return;
+        }
+
+        var protein = k == Gene.Alk ? " (or ALK IHC, which shows the protein)" : "";
+        var given = e.Case.History.Select(h => h.Therapy).Where(history.TargetedExposure.Contains).Distinct().Select(e.Name).ToList();
+        var basis = given.Count == 0 ? ""
+            : $" A response to {string.Join(" or ", given)} already shows the fusion is expressed; without one (primary progression), confirm it before the next TKI.";
+        e.WarnDiagnosis(WarningCodes.UncommonFusionPartner,
+            $"{gene} was found by DNA NGS only, and no fusion partner is reported. Some DNA-level rearrangements make no fusion transcript or protein, and the partner is what tells a canonical fusion ({string.Join(", ", canonical.Partners)}) from one that needs checking: confirm expression by RNA NGS{protein} before relying on it.{basis}");
+        // Trace id DX-PARTNER-002 (RuleIds.UncommonPartner) is written here; its sources: knowledge/rules/DX-PARTNER-002.json.
+        Add(e, next, gene, TestMethod.NgsRna, Sample.Tissue,
+            $"{gene} was read by DNA NGS only, with no partner reported: RNA NGS on tissue names the partner and shows whether a fusion transcript is made.", RuleIds.UncommonPartner);
+        if (k == Gene.Alk)
+        {
+            Add(e, next, gene, TestMethod.Ihc, Sample.Tissue,
+                "Or ALK IHC (D5F3 or 5A4) on tissue: staining shows the rearrangement makes a protein.", RuleIds.UncommonPartner);
         }
     }
 

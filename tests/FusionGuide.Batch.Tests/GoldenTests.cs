@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "3e0b0d1f01c0cffc5d5605d6fa69b65ac7fe3a5849d0db80ab5019a53120abdd";
+    internal const string ExpectedSha256 = "5e51c229c964016ccc9dfe9f00c9601e6045cb0c62291d5cf6cf886a1e499a6a";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

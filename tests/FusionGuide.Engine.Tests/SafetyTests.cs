@@ -131,6 +131,22 @@ public class SafetyTests
         Assert.Contains(r.Trace, t => t.Rule == "SYS-COMORB-002" && t.Detail.Contains("the toxicity row manages the event", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(2, "hold-then-reduce")]
+    [InlineData(3, "discontinue")]
+    public void Entrectinib_pneumonitis_follows_the_class_default_not_the_label_silent_rule(int grade, string action)
+    {
+        // The entrectinib label has no pneumonitis row; the label-silent default would continue at grade 2 and resume at
+        // full dose after grade 3, which no ALK/ROS1 label allows.
+        var r = Cases.Evaluate(Event("entrectinib", "pneumonitis", grade));
+
+        var row = Assert.Single(r.ToxicityManagement);
+        Assert.Equal(action, Codes.ToxicityAction.Code(row.Action));
+        Assert.Contains("Project safety default", row.Rule);
+        Assert.NotNull(row.Caveat);
+        Assert.Contains(row.Supportive, s => s.Contains("Corticosteroids", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Grade_5_event_is_reported_with_a_warning()
     {

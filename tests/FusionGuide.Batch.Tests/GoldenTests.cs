@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "5e51c229c964016ccc9dfe9f00c9601e6045cb0c62291d5cf6cf886a1e499a6a";
+    internal const string ExpectedSha256 = "e1cc1fe022857f9f8be9d90bba5f2507823f46520c95f1bc9f5153f1f8ad98fe";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -13,7 +13,7 @@ namespace FusionGuide.Engine.Diagnosis;
 /// </summary>
 internal static class LaterAllele
 {
-    /// <summary>The progression tests that carry kinase mutations, in the order the sets are built.</summary>
+    /// <summary>The progression findings with every one a later phased compound contains left out (each traced).</summary>
     public static IReadOnlyList<(TestCall Call, MutationSet Set)> Drop(Evaluation e, IReadOnlyList<(TestCall Call, MutationSet Set)> found)
     {
         var kept = new List<(TestCall Call, MutationSet Set)>();
@@ -44,5 +44,5 @@ internal static class LaterAllele
     private static bool DatedBefore(BiomarkerTest a, BiomarkerTest b) =>
         PartialDate.TryParse(a.Date, out var da) && PartialDate.TryParse(b.Date, out var db) && da < db;
 
-    private static string When(BiomarkerTest t) => t.Date is { } d ? $" ({d})" : "";
+    private static string When(BiomarkerTest t) => t.Date is { } d ? $", dated {d}," : "";
 }

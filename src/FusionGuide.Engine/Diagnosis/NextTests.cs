@@ -85,11 +85,7 @@ internal static class NextTests
         }
 
         var protein = k == Gene.Alk ? " (or ALK IHC, which shows the protein)" : "";
-        // A patient already given a TKI: a response to it shows the fusion is expressed; primary progression does not.
-        var given = e.Case.History.Select(h => h.Therapy).Where(history.TargetedExposure.Contains).Distinct().Select(e.Name).ToList();
-        var basis = given.Count == 0
-            ? $"The targeted options below assume the {partner}-{gene} fusion is expressed."
-            : $"A response to {string.Join(" or ", given)} already shows the fusion is expressed; without one (primary progression), confirm it before the next TKI.";
+        var basis = ExpressionShownBy(e, history) ?? $"The targeted options below assume the {partner}-{gene} fusion is expressed.";
         e.WarnDiagnosis(WarningCodes.UncommonFusionPartner,
             $"{gene} was found by DNA NGS only, with partner {partner}, which is not a canonical {gene} partner ({string.Join(", ", canonical.Partners)}). " +
             $"Some DNA-level rearrangements with an uncommon partner make no fusion transcript or protein: confirm expression by RNA NGS{protein} before relying on it. {basis}");
@@ -101,6 +97,17 @@ internal static class NextTests
             Add(e, next, gene, TestMethod.Ihc, Sample.Tissue,
                 $"Or ALK IHC (D5F3 or 5A4) on tissue: staining shows the {partner}-ALK rearrangement makes a protein.", RuleIds.UncommonPartner);
         }
+    }
+
+    /// <summary>
+    /// For a patient already given a TKI: a response to it shows the fusion is expressed, primary progression does not.
+    /// Null before any TKI.
+    /// </summary>
+    private static string? ExpressionShownBy(Evaluation e, TreatmentHistory history)
+    {
+        var given = e.Case.History.Select(h => h.Therapy).Where(history.TargetedExposure.Contains).Distinct().Select(e.Name).ToList();
+        return given.Count == 0 ? null
+            : $"A response to {string.Join(" or ", given)} already shows the fusion is expressed; without one (primary progression), confirm it before the next TKI.";
     }
 
     private static void UnnamedPartner(Evaluation e, List<TestCall> mine, Gene k, CanonicalFusionPartners canonical, TreatmentHistory history, List<NextTest> next)
@@ -118,9 +125,7 @@ internal static class NextTests
         }
 
         var protein = k == Gene.Alk ? " (or ALK IHC, which shows the protein)" : "";
-        var given = e.Case.History.Select(h => h.Therapy).Where(history.TargetedExposure.Contains).Distinct().Select(e.Name).ToList();
-        var basis = given.Count == 0 ? ""
-            : $" A response to {string.Join(" or ", given)} already shows the fusion is expressed; without one (primary progression), confirm it before the next TKI.";
+        var basis = ExpressionShownBy(e, history) is { } shown ? $" {shown}" : "";
         e.WarnDiagnosis(WarningCodes.UncommonFusionPartner,
             $"{gene} was found by DNA NGS only, and no fusion partner is reported. Some DNA-level rearrangements make no fusion transcript or protein, and the partner is what tells a canonical fusion ({string.Join(", ", canonical.Partners)}) from one that needs checking: confirm expression by RNA NGS{protein} before relying on it.{basis}");
         // Trace id DX-PARTNER-002 (RuleIds.UncommonPartner) is written here; its sources: knowledge/rules/DX-PARTNER-002.json.

@@ -20,7 +20,7 @@ internal static class AdjuvantImmunotherapy
         // Dated by its trials (SYS-DATE-001): before IMpower010 there was no adjuvant checkpoint inhibitor to avoid, and
         // a trial published later is not cited.
         var sources = p.E.Kb.Rule(Id)?.Provenance.Sources ?? [];
-        List<string> known = [.. sources.Where(x => PublishedBy.NotYet(p.E, [x]) is null)];
+        var known = PublishedBy.Known(p.E, sources);
         if (known.Count == 0)
         {
             PublishedBy.Trace(p.E, [$"avoiding adjuvant checkpoint-inhibitor monotherapy in resected {p.KinaseCode}-positive NSCLC (its trials first published {PublishedBy.NotYet(p.E, sources)})"]);

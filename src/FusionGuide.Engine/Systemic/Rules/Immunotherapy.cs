@@ -29,7 +29,7 @@ internal static class Immunotherapy
         }
 
         // The row cites what was published by the evaluation date (a 2017 case is not told of a 2021 review).
-        List<string> known = [.. io.Provenance.Sources.Where(x => PublishedBy.NotYet(p.E, [x]) is null)];
+        var known = PublishedBy.Known(p.E, io.Provenance.Sources);
         p.Avoid.Add(Therapy.ImmunotherapyMonotherapy, io.Place ?? $"checkpoint-inhibitor monotherapy has little activity in {p.KinaseCode}-rearranged NSCLC, whatever the PD-L1", known);
         p.E.Fire(Id, $"Immunotherapy monotherapy is avoided in {p.KinaseCode}-rearranged NSCLC whatever the PD-L1 expression.", known);
     }
@@ -78,10 +78,7 @@ internal static class Immunotherapy
         }
     }
 
-    /// <summary>The rule's catalogue sources once one of them was published by the evaluation date, else null.</summary>
-    private static IReadOnlyList<string>? Known(PlanState p, string rule)
-    {
-        var sources = p.E.Kb.Rule(rule)?.Provenance.Sources ?? [];
-        return sources.Count > 0 && PublishedBy.NotYet(p.E, sources) is null ? sources : null;
-    }
+    /// <summary>The rule's catalogue sources published by the evaluation date; null when none is.</summary>
+    private static List<string>? Known(PlanState p, string rule) =>
+        PublishedBy.Known(p.E, p.E.Kb.Rule(rule)?.Provenance.Sources ?? []) is { Count: > 0 } known ? known : null;
 }

@@ -28,6 +28,9 @@ internal static class PublishedBy
         return dated.Count > 0 && dated.All(r => r.KnownFrom > e.AsOf) ? dated.MinBy(r => r.KnownFrom)!.Published : null;
     }
 
+    /// <summary>The sources already published on the evaluation date (an undated one counts): what a dated row may cite.</summary>
+    public static List<string> Known(Evaluation e, IEnumerable<string> sources) => [.. sources.Where(x => NotYet(e, [x]) is null)];
+
     /// <summary>One trace line for the findings left out ("taletrectinib against G2032R (first published 2025-06)").</summary>
     public static void Trace(Evaluation e, IReadOnlyCollection<string> leftOut)
     {

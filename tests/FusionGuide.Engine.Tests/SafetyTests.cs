@@ -104,7 +104,7 @@ public class SafetyTests
     [InlineData("ceritinib")]
     public void Grade_4_bradycardia_with_a_beta_blocker_resumes_reduced_instead_of_stopping(string drug)
     {
-        var r = Cases.Evaluate(OnDrug(drug, """, "adverseEvents": [ { "event": "bradycardia", "grade": 4 } ], "medications": ["metoprolol"] """.Replace("{", $$"""{ "therapy": "{{drug}}", """, StringComparison.Ordinal)));
+        var r = Cases.Evaluate(OnDrug(drug, $$""", "adverseEvents": [ { "therapy": "{{drug}}", "event": "bradycardia", "grade": 4 } ], "medications": ["metoprolol"] """));
 
         var row = Assert.Single(r.ToxicityManagement);
         Assert.Equal("hold-then-reduce", Codes.ToxicityAction.Code(row.Action));

@@ -51,7 +51,7 @@ internal static class NextTests
     /// and their evidence). Its expression is confirmed by RNA NGS (or, for ALK, IHC) before the TKI is relied on. The
     /// driver stays positive (most such fusions are expressed), so the targeted options still show; the warning says on
     /// what they rest. No caution once any RNA-level or protein test of the gene is positive, and none on a date before the
-    /// sources were published (SYS-DATE-001).
+    /// sources were published (SYS-DATE-001). A DNA-only call that names no partner is treated alike.
     /// </summary>
     public static void ForUncommonPartner(Evaluation e, List<TestCall> calls, Driver driver, string? partner, TreatmentHistory history, List<NextTest> next)
     {
@@ -62,16 +62,12 @@ internal static class NextTests
         }
 
         var mine = calls.Where(c => c.Gene == k && c.Kind is CallKind.Positive or CallKind.Screen).ToList();
-        if (partner is null)
-        {
-            // No partner named at all, and only DNA NGS calls the fusion: the same doubt as an uncommon partner (a
-            // rearrangement read in DNA may make no transcript), with nothing to judge the partner by.
-            UnnamedPartner(e, mine, k, canonical, history, next);
-            return;
-        }
-
-        var dnaOnly = mine.Where(c => c.Test.FusionPartner == partner).All(c => c.Test.Method == TestMethod.NgsDna) &&
-                      !mine.Any(c => c.Test.Method is TestMethod.NgsRna or TestMethod.RtPcr or TestMethod.Ihc);
+        // DNA NGS alone calls the fusion. With no partner named at all the doubt is the same as with an uncommon one (a
+        // rearrangement read in DNA may make no transcript), and there is nothing to judge the partner by.
+        var dnaOnly = partner is null
+            ? mine.Count > 0 && mine.All(c => c.Test.Method == TestMethod.NgsDna)
+            : mine.Where(c => c.Test.FusionPartner == partner).All(c => c.Test.Method == TestMethod.NgsDna) &&
+              !mine.Any(c => c.Test.Method is TestMethod.NgsRna or TestMethod.RtPcr or TestMethod.Ihc);
         if (!dnaOnly)
         {
             return;
@@ -80,22 +76,26 @@ internal static class NextTests
         var gene = Codes.Gene.Code(k);
         if (Systemic.Rules.PublishedBy.NotYet(e, canonical.Provenance.Sources) is { } published)
         {
-            Systemic.Rules.PublishedBy.Trace(e, [$"the confirmation of an uncommon DNA-level {gene} partner (first published {published})"]);
+            Systemic.Rules.PublishedBy.Trace(e, [$"the confirmation of {(partner is null ? $"a DNA-level {gene} rearrangement without a named partner" : $"an uncommon DNA-level {gene} partner")} (first published {published})"]);
             return;
         }
 
         var protein = k == Gene.Alk ? " (or ALK IHC, which shows the protein)" : "";
-        var basis = ExpressionShownBy(e, history) ?? $"The targeted options below assume the {partner}-{gene} fusion is expressed.";
-        e.WarnDiagnosis(WarningCodes.UncommonFusionPartner,
-            $"{gene} was found by DNA NGS only, with partner {partner}, which is not a canonical {gene} partner ({string.Join(", ", canonical.Partners)}). " +
-            $"Some DNA-level rearrangements with an uncommon partner make no fusion transcript or protein: confirm expression by RNA NGS{protein} before relying on it. {basis}");
+        var shown = ExpressionShownBy(e, history);
+        var (warning, rna, fusion) = partner is null
+            ? ($"{gene} was found by DNA NGS only, and no fusion partner is reported. Some DNA-level rearrangements make no fusion transcript or protein, and the partner is what tells a canonical fusion ({string.Join(", ", canonical.Partners)}) from one that needs checking: confirm expression by RNA NGS{protein} before relying on it.{(shown is null ? "" : $" {shown}")}",
+               $"{gene} was read by DNA NGS only, with no partner reported: RNA NGS on tissue names the partner and shows whether a fusion transcript is made.",
+               "the rearrangement")
+            : ($"{gene} was found by DNA NGS only, with partner {partner}, which is not a canonical {gene} partner ({string.Join(", ", canonical.Partners)}). " +
+               $"Some DNA-level rearrangements with an uncommon partner make no fusion transcript or protein: confirm expression by RNA NGS{protein} before relying on it. {shown ?? $"The targeted options below assume the {partner}-{gene} fusion is expressed."}",
+               $"{partner}-{gene} was read by DNA NGS only and {partner} is not a canonical partner: RNA NGS on tissue shows whether a fusion transcript is made.",
+               $"the {partner}-ALK rearrangement");
+        e.WarnDiagnosis(WarningCodes.UncommonFusionPartner, warning);
         // Trace id DX-PARTNER-002 (RuleIds.UncommonPartner) is written here; its sources: knowledge/rules/DX-PARTNER-002.json.
-        Add(e, next, gene, TestMethod.NgsRna, Sample.Tissue,
-            $"{partner}-{gene} was read by DNA NGS only and {partner} is not a canonical partner: RNA NGS on tissue shows whether a fusion transcript is made.", RuleIds.UncommonPartner);
+        Add(e, next, gene, TestMethod.NgsRna, Sample.Tissue, rna, RuleIds.UncommonPartner);
         if (k == Gene.Alk)
         {
-            Add(e, next, gene, TestMethod.Ihc, Sample.Tissue,
-                $"Or ALK IHC (D5F3 or 5A4) on tissue: staining shows the {partner}-ALK rearrangement makes a protein.", RuleIds.UncommonPartner);
+            Add(e, next, gene, TestMethod.Ihc, Sample.Tissue, $"Or ALK IHC (D5F3 or 5A4) on tissue: staining shows {fusion} makes a protein.", RuleIds.UncommonPartner);
         }
     }
 
@@ -108,34 +108,6 @@ internal static class NextTests
         var given = e.Case.History.Select(h => h.Therapy).Where(history.TargetedExposure.Contains).Distinct().Select(e.Name).ToList();
         return given.Count == 0 ? null
             : $"A response to {string.Join(" or ", given)} already shows the fusion is expressed; without one (primary progression), confirm it before the next TKI.";
-    }
-
-    private static void UnnamedPartner(Evaluation e, List<TestCall> mine, Gene k, CanonicalFusionPartners canonical, TreatmentHistory history, List<NextTest> next)
-    {
-        if (mine.Count == 0 || mine.Any(c => c.Test.Method != TestMethod.NgsDna))
-        {
-            return;
-        }
-
-        var gene = Codes.Gene.Code(k);
-        if (Systemic.Rules.PublishedBy.NotYet(e, canonical.Provenance.Sources) is { } published)
-        {
-            Systemic.Rules.PublishedBy.Trace(e, [$"the confirmation of a DNA-level {gene} rearrangement without a named partner (first published {published})"]);
-            return;
-        }
-
-        var protein = k == Gene.Alk ? " (or ALK IHC, which shows the protein)" : "";
-        var basis = ExpressionShownBy(e, history) is { } shown ? $" {shown}" : "";
-        e.WarnDiagnosis(WarningCodes.UncommonFusionPartner,
-            $"{gene} was found by DNA NGS only, and no fusion partner is reported. Some DNA-level rearrangements make no fusion transcript or protein, and the partner is what tells a canonical fusion ({string.Join(", ", canonical.Partners)}) from one that needs checking: confirm expression by RNA NGS{protein} before relying on it.{basis}");
-        // Trace id DX-PARTNER-002 (RuleIds.UncommonPartner) is written here; its sources: knowledge/rules/DX-PARTNER-002.json.
-        Add(e, next, gene, TestMethod.NgsRna, Sample.Tissue,
-            $"{gene} was read by DNA NGS only, with no partner reported: RNA NGS on tissue names the partner and shows whether a fusion transcript is made.", RuleIds.UncommonPartner);
-        if (k == Gene.Alk)
-        {
-            Add(e, next, gene, TestMethod.Ihc, Sample.Tissue,
-                "Or ALK IHC (D5F3 or 5A4) on tissue: staining shows the rearrangement makes a protein.", RuleIds.UncommonPartner);
-        }
     }
 
     private static void Unsettled(Evaluation e, List<TestCall> calls, Dictionary<Gene, GeneStatus> genes, List<NextTest> next)

@@ -67,8 +67,14 @@ public sealed class SensitiveDrugsProperties
         }
 
         var gene = r.Diagnosis.Driver == Driver.Alk ? Gene.Alk : Gene.Ros1;
-        var cells = c.Tests
+        var found = c.Tests
             .Where(t => t.EffectiveTiming == TestTiming.Progression && t.Gene == gene && t.Mutations.Count > 0)
+            .ToList();
+        // DX-MUT-001: a finding whose mutations all reappear inside a compound a tissue NGS test phased (not dated before
+        // it) is that allele, judged by the compound; its own cells do not count.
+        var cells = found
+            .Where(t => !found.Any(later => Phased(later) && later.Mutations.Count > t.Mutations.Count &&
+                t.Mutations.All(later.Mutations.Contains) && !DatedBefore(later, t)))
             .SelectMany(t => Cells(gene, t))
             .ToList();
         var shown = r.SystemicTherapy.Options.Select(o => o.Therapy).Concat(r.SystemicTherapy.Avoid.Select(a => a.Therapy)).ToHashSet();
@@ -90,8 +96,7 @@ public sealed class SensitiveDrugsProperties
     private static IEnumerable<ResistanceCell> Cells(Gene gene, BiomarkerTest t)
     {
         var rows = Rows(gene, t.Mutations).ToList();
-        var phasedCompound = t.Mutations.Count > 1 && t.Sample != Sample.Plasma && t.Method is TestMethod.NgsDna or TestMethod.NgsRna &&
-            !rows.Any(row => row.Mutations.Count > 1);
+        var phasedCompound = Phased(t) && !rows.Any(row => row.Mutations.Count > 1);
         var cells = rows.SelectMany(row => row.Cells).ToList();
         bool EmergedOnly(Therapy drug)
         {
@@ -103,6 +108,21 @@ public sealed class SensitiveDrugsProperties
         return cells.Where(cell => !phasedCompound || cell.Activity == CellActivity.Resistant ||
             (!EmergedOnly(cell.Drug) && (cell.Activity != CellActivity.Sensitive ||
                 t.Mutations.All(m => World.Kb.ResistanceFor(gene, [m])?.Cells.Any(x => x.Drug == cell.Drug) == true))));
+    }
+
+    private static bool Phased(BiomarkerTest t) =>
+        t.Mutations.Count > 1 && t.Sample != Sample.Plasma && t.Method is TestMethod.NgsDna or TestMethod.NgsRna;
+
+    /// <summary>Both tests dated (YYYY, YYYY-MM or YYYY-MM-DD; a missing month or day is its first) and a before b.</summary>
+    private static bool DatedBefore(BiomarkerTest a, BiomarkerTest b) =>
+        Start(a.Date) is { } da && Start(b.Date) is { } db && da < db;
+
+    private static DateOnly? Start(string? date)
+    {
+        var parts = (date ?? "").Split('-');
+        return int.TryParse(parts[0], out var y) && y is >= 1900 and <= 2200
+            ? new DateOnly(y, parts.Length > 1 && int.TryParse(parts[1], out var m) ? m : 1, parts.Length > 2 && int.TryParse(parts[2], out var d) ? d : 1)
+            : null;
     }
 
     /// <summary>The table row for exactly these mutations, else the rows of each single mutation.</summary>

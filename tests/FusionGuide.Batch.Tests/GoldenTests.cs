@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "e1cc1fe022857f9f8be9d90bba5f2507823f46520c95f1bc9f5153f1f8ad98fe";
+    internal const string ExpectedSha256 = "84b2b03cfddd88e6371803829bab618b585fbf65f1c2cc286ff22c7f684fd73e";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

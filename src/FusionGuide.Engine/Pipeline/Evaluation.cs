@@ -32,11 +32,13 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
 
     public IReadOnlyList<Warning> DiagnosticWarnings => diagnosticWarnings.Items;
 
-    /// <summary>Records that a rule shaped the result; its catalogue sources come first, then the case-specific ones.</summary>
+    /// <summary>Records that a rule shaped the result; its catalogue sources come first, then the case-specific ones (only those for a rule that cites the records it read).</summary>
     public void Fire(string rule, string detail, params IEnumerable<string> references)
     {
         // Most rules cite only their catalogue sources: the catalogue's list is shared (read-only) rather than copied.
-        var catalogue = Kb.Rule(rule)?.Provenance.Sources ?? [];
+        // A rule that applies each case's own record cites only the records it read (its catalogue lists examples).
+        var entry = Kb.Rule(rule);
+        IReadOnlyList<string> catalogue = entry is { CitesRecordsRead: true } ? [] : entry?.Provenance.Sources ?? [];
         List<string>? merged = null;
         if (references is IReadOnlyList<string> list)
         {

@@ -159,7 +159,7 @@ internal static class SafetyStage
                 var msg = $"Grade 5 (fatal) {ev} on {name}: reported, not managed; report it to the pharmacovigilance system.";
                 e.Warn(WarningCodes.Grade5Event, msg);
                 // Trace id SAFE-TOX-003 (RuleIds.ToxicityGrade5) is written here; its sources: knowledge/rules/SAFE-TOX-003.json.
-                e.Fire(RuleIds.ToxicityGrade5, msg);
+                e.Fire(RuleIds.ToxicityGrade5, msg, e.Kb.Toxicity(therapy)?.Provenance.Sources ?? []);
                 rows.Add(new ToxicityRow { Therapy = therapy, Event = ae.Event, Grade = 5, Action = ToxicityAction.Discontinue, Dose = null, Supportive = ["Report the fatal adverse reaction to the regulator's pharmacovigilance system (e.g. FDA MedWatch)."], Rule = msg });
                 continue;
             }

@@ -34,7 +34,7 @@ internal static class KnowledgeCompiler
             [.. c.Regimens.Select(r => Regimen(r, published.GetValueOrDefault(r.Guideline)))],
             [.. c.Trials.Select(Trial)],
             [.. c.Thresholds.Select(t => new Threshold(t.Id, t.Value, t.Unit, t.Meaning, Of(t)))],
-            [.. c.Rules.Select(r => new RuleInfo(r.Id, r.Stage, r.Title, Of(r)))],
+            [.. c.Rules.Select(r => new RuleInfo(r.Id, r.Stage, r.Title, Of(r)) { CitesRecordsRead = r.CitesRecordsRead })],
             [.. c.Panel.Select(p => new PanelGene(p.Id, Codes.Gene.Parse(p.Gene), Terms.PanelAlteration.Parse(p.Alteration),
                 [.. p.AdequateNegativeMethods.Select(Codes.TestMethod.Parse)], Of(p))
             {

@@ -131,7 +131,15 @@ public sealed record Threshold(string Id, double Value, string? Unit, string Mea
 /// <param name="Stage">Engine stage.</param>
 /// <param name="Title">What the rule does.</param>
 /// <param name="Provenance">Sources and verification.</param>
-public sealed record RuleInfo(string Id, string Stage, string Title, Provenance Provenance);
+public sealed record RuleInfo(string Id, string Stage, string Title, Provenance Provenance)
+{
+    /// <summary>
+    /// The rule applies each case's own knowledge record (a drug's dosing, a label's toxicity row, its monitoring): its
+    /// trace entry cites the records it read for the case, and the catalogue's sources are only examples of such
+    /// records — citing lorlatinib's label beside an alectinib toxicity row would send a reviewer to the wrong label.
+    /// </summary>
+    public bool CitesRecordsRead { get; init; }
+}
 
 /// <summary>A driver gene of the testing panel and how a negative result for it is established.</summary>
 /// <param name="Id">Stable id.</param>

@@ -317,6 +317,7 @@ internal sealed record RuleInfo : WireFact
 {
     public required string Stage { get; init; }
     public required string Title { get; init; }
+    public bool CitesRecordsRead { get; init; }
 }
 
 internal sealed record PanelGene : WireFact

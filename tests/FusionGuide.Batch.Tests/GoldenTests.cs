@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "84b2b03cfddd88e6371803829bab618b585fbf65f1c2cc286ff22c7f684fd73e";
+    internal const string ExpectedSha256 = "45e757c0f31080cb4273d9503eb8cd85a46004d25828190ab834c6d615a6782a";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -51,14 +51,16 @@ public class BrainPlanTests
     [Theory]
     [InlineData(1, "srs")]
     [InlineData(2, "srs")]
-    [InlineData(3, "wbrt")]
+    [InlineData(3, "")]
     public void Radiosurgery_for_five_to_ten_lesions_needs_ecog_0_to_2(int ecog, string expected)
     {
         var r = Cases.Evaluate(Brain("""{ "present": true, "count": 7, "symptomatic": false, "largestMm": 12, "massEffect": false }""",
             $$""", "patient": { "ecog": {{ecog}} }, "context": { "available": ["crizotinib", "platinum-pemetrexed"] }"""));
 
         Assert.Equal("crizotinib", r.First());
-        Assert.Equal([expected], r.Local());
+        // At ECOG 3 asymptomatic lesions get no routine radiotherapy at all (LOC-BRAIN-012), not whole-brain instead.
+        Assert.Equal(expected == "" ? [] : [expected], r.Local());
+        Assert.Equal(ecog >= 3, r.Rules().Contains(RuleIds.BrainPoorPerformance));
     }
 
     [Fact]

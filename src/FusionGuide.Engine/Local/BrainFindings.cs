@@ -12,6 +12,9 @@ internal sealed record BrainFindings
     public int? Count { get; init; }
     public double? LargestMm { get; init; }
     public bool Symptomatic { get; init; }
+
+    /// <summary>The case does not say whether the brain metastases cause symptoms (read as asymptomatic, and said so).</summary>
+    public bool SymptomsNotStated { get; init; }
     public bool MassEffect { get; init; }
     public bool Leptomeningeal { get; init; }
 
@@ -28,6 +31,9 @@ internal sealed record BrainFindings
 
     /// <summary>ECOG at or below the radiosurgery fitness limit, or not given (the rationale then states the condition).</summary>
     public bool Fit { get; init; }
+
+    /// <summary>ECOG at or above the poor-performance threshold (3): radiotherapy only to relieve symptoms (LOC-BRAIN-012).</summary>
+    public bool Poor { get; init; }
 
     public Therapy? Tki { get; init; }
     public string? TkiName { get; init; }
@@ -55,6 +61,7 @@ internal sealed record BrainFindings
             Count = bm.Count,
             LargestMm = bm.LargestMm,
             Symptomatic = bm.Symptomatic == true,
+            SymptomsNotStated = bm.Symptomatic is null,
             MassEffect = bm.MassEffect == true,
             Leptomeningeal = bm.Leptomeningeal == true,
             Large = bm.LargestMm is { } mm && mm >= t.BrainLargeLesionMm,
@@ -62,6 +69,7 @@ internal sealed record BrainFindings
             ProgressedOn = progressedOn is { } p ? e.Name(p) : null,
             Ecog = ecog,
             Fit = t.SrsFit(ecog),
+            Poor = ecog >= t.EcogPoorAtOrAbove,
             Tki = tki,
             TkiName = tki is { } n ? e.Name(n) : null,
             CnsActive = tki is { } d && e.Kb.Drug(d).Cns?.Activity == CnsLevel.High,

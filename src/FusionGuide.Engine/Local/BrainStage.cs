@@ -32,12 +32,16 @@ internal static class BrainStage
         {
             // Trace id LOC-BRAIN-003 (RuleIds.BrainSurgery) is written here; its sources: knowledge/rules/LOC-BRAIN-003.json.
             plan.Add(LocalTherapy.NeurosurgicalResection, RuleIds.BrainSurgery,
-                $"{b.Describe()}: resection relieves mass effect quickly and gives tissue if needed; radiosurgery to the cavity afterwards.");
+                $"{b.Describe()}: resection relieves mass effect quickly and gives tissue if needed; radiosurgery to the cavity afterwards{(b.Poor ? $" (at ECOG {b.Ecog}, only where a lesion's mass effect causes the decline and removing it may reverse it)" : "")}.");
         }
 
         if (!parenchymal)
         {
             // Only the leptomeningeal pathway above applies.
+        }
+        else if (b.Poor && !b.Symptomatic && !b.MassEffect && (b.NeedsLocal || !b.CnsActive))
+        {
+            PoorPerformance(e, b, plan);
         }
         else if (b.NeedsLocal)
         {
@@ -49,10 +53,12 @@ internal static class BrainStage
         }
         else if (!b.CnsActive)
         {
-            WithoutCnsActiveTki(b, plan);
+            WithoutCnsActiveTki(e, b, plan);
         }
 
-        if (plan.Has(LocalTherapy.Wbrt) && !b.Leptomeningeal)
+        // Hippocampal avoidance and memantine are for patients expected to live long enough to gain from them (NRG
+        // CC001 enrolled KPS 70 or more; ASTRO 2022: favourable prognosis), not at ECOG 3-4.
+        if (plan.Has(LocalTherapy.Wbrt) && !b.Leptomeningeal && !b.Poor)
         {
             // Trace id LOC-BRAIN-008 (RuleIds.WbrtHippocampalMemantine) is written here; its sources: knowledge/rules/LOC-BRAIN-008.json.
             plan.Pathway(CarePathwayCode.WholeBrainRadiotherapy, RuleIds.WbrtHippocampalMemantine);
@@ -70,14 +76,66 @@ internal static class BrainStage
         ? $"with {b.TkiName} continued for the others, which progressed on it: follow them by MRI (the systemic options name the switch to consider)"
         : $"while {b.TkiName}, which is CNS-active, treats the others";
 
+    /// <summary>Which lesions radiosurgery is aimed at, by what the case says of them.</summary>
+    private static string Targets(BrainFindings b)
+    {
+        var which = new List<string>();
+        if (b.Symptomatic)
+        {
+            which.Add("lesions causing symptoms");
+        }
+
+        if (b.MassEffect || b.Large)
+        {
+            which.Add("largest");
+        }
+
+        if (b.Progressing)
+        {
+            which.Add("progressing ones");
+        }
+
+        return which.Count == 0 ? "lesions needing treatment" : string.Join(which.Count == 2 ? " and " : ", ", which) switch
+        {
+            "largest" => "largest lesions",
+            var t => t,
+        };
+    }
+
+    /// <summary>
+    /// ECOG 3-4 with asymptomatic lesions that would otherwise be treated (large, progressing, or no CNS-active TKI):
+    /// radiotherapy is not given routinely (ASTRO 2022's radiosurgery recommendations are for ECOG 0-2; early palliative
+    /// care for a poor prognosis); a TKI, which may restore performance status, still treats them (LOC-BRAIN-012).
+    /// </summary>
+    private static void PoorPerformance(Evaluation e, BrainFindings b, LocalPlan plan)
+    {
+        var lesions = b.Count is { } n ? $"{n} lesion{(n == 1 ? "" : "s")}" : "number not given";
+        var why = b.Progressing ? $", progressing on {b.ProgressedOn}" : b.Large ? $", largest {b.LargestMm:0.#} mm" : "";
+        var drug = b.Tki is not { } tki ? "no TKI is planned"
+            : b.CnsActive ? $"{b.TkiName}, which is CNS-active, is the treatment they get"
+            : $"{b.TkiName} (intracranial activity {e.Kb.Drug(tki).Cns?.Activity.Code() ?? "not recorded"}) is the systemic treatment";
+        var decision = $"ECOG {b.Ecog} with asymptomatic brain metastases ({lesions}{why}): radiotherapy is not given routinely at this performance status, since radiosurgery is recommended at ECOG 0–{b.FitEcog}; {drug}; early palliative care for symptom control and caregiver support; MRI of the brain every 2–3 months, with local therapy reconsidered if symptoms start or performance status recovers.";
+        // Trace id LOC-BRAIN-012 (RuleIds.BrainPoorPerformance) is written here; its sources: knowledge/rules/LOC-BRAIN-012.json.
+        e.Fire(RuleIds.BrainPoorPerformance, decision);
+        plan.Step(CarePathwayCode.DeferredRadiotherapy, decision, e.Kb.Rule(RuleIds.BrainPoorPerformance)?.Provenance.Sources ?? []);
+    }
+
     /// <summary>Symptomatic, mass effect, large or progressing: local treatment, whatever the TKI (LOC-BRAIN-002/006/007/004).</summary>
     private static void LocalTreatment(Evaluation e, BrainFindings b, LocalPlan plan)
     {
         var resected = plan.Has(LocalTherapy.NeurosurgicalResection) ? " (to the resection cavity and any other lesion)" : "";
-        if (b.Count is null || b.Count <= b.SrsMax)
+        // At ECOG 3-4 radiotherapy is given to relieve symptoms, not for control: ASTRO's radiosurgery recommendations
+        // are for ECOG 0-2.
+        var palliative = b.Poor ? $"; at ECOG {b.Ecog}, to relieve symptoms (the radiosurgery recommendations are for ECOG 0–{b.FitEcog}), with early palliative care" : "";
+        if (b.Count is null)
         {
             plan.Add(LocalTherapy.Srs, RuleIds.BrainSrs,
-                $"{b.Why()} with {b.Lesions()} (≤{b.SrsMax}): stereotactic radiosurgery, precise and with little neurocognitive toxicity{resected}.");
+                $"{b.Why()}, number of lesions not given{(b.Leptomeningeal ? " (radiosurgery treats parenchymal lesions, not the leptomeningeal disease)" : "")}: stereotactic radiosurgery if there are at most {b.SrsMax} (5–{b.SrsMaxFit} at ECOG 0–{b.FitEcog}); the count on MRI decides between radiosurgery and other approaches{resected}{palliative}.");
+        }
+        else if (b.Count <= b.SrsMax)
+        {
+            plan.Add(LocalTherapy.Srs, RuleIds.BrainSrs,
+                $"{b.Why()} with {b.Lesions()} (≤{b.SrsMax}): stereotactic radiosurgery, precise and with little neurocognitive toxicity{resected}{palliative}.");
         }
         else if (b.Count <= b.SrsMaxFit && b.Fit)
         {
@@ -89,21 +147,24 @@ internal static class BrainStage
         {
             // Trace id LOC-BRAIN-007 (RuleIds.BrainLocalWhateverTki) is written here; its sources: knowledge/rules/LOC-BRAIN-007.json.
             plan.Add(LocalTherapy.Srs, RuleIds.BrainLocalWhateverTki,
-                $"{b.Why()} with {b.Lesions()}: radiosurgery (or resection where feasible) to the lesions causing symptoms, the largest or the progressing ones, {Others(b)}.");
+                $"{b.Why()} with {b.Lesions()}: radiosurgery (or resection where feasible) to the {Targets(b)}, {Others(b)}{palliative}.");
         }
         else
         {
             // Trace id LOC-BRAIN-004 (RuleIds.BrainWbrt) is written here; its sources: knowledge/rules/LOC-BRAIN-004.json.
             plan.Add(LocalTherapy.Wbrt, RuleIds.BrainWbrt,
-                $"{b.Describe()} with {b.Lesions()} and no effective CNS-penetrant TKI {(b.TkiName is null ? "available" : $"({b.TkiName} has limited CNS activity)")}: whole-brain radiotherapy.");
+                $"{b.Describe()} with {b.Lesions()} and no effective CNS-penetrant TKI {(b.TkiName is null ? "available" : $"({b.TkiName} has limited CNS activity)")}: whole-brain radiotherapy{(b.Poor ? $", a short palliative course for symptoms at ECOG {b.Ecog}, with early palliative care" : "")}.");
         }
 
         if (b.CnsActive)
         {
-            var reason = b.Symptomatic || b.MassEffect ? "symptomatic metastases get local therapy whatever the systemic therapy"
+            var reason = b.Symptomatic ? "symptomatic metastases get local therapy whatever the systemic therapy"
+                : b.MassEffect ? "a lesion with mass effect is treated locally whatever the systemic therapy"
                 : b.Large ? $"a lesion of {b.LargeMm:0.#} mm or more is treated locally (multifraction radiosurgery or resection)"
-                : "the lesions grew on a TKI";
-            var alternative = b.Progressing && !b.Symptomatic && !b.MassEffect && !b.Large
+                : $"the lesions grew on {b.ProgressedOn}";
+            // Deferring radiosurgery of lesions that grew is an option only with a switch to another CNS-active TKI, never
+            // while the TKI they grew on continues.
+            var alternative = b.Progressing && b.ProgressedOn != b.TkiName && !b.Symptomatic && !b.MassEffect && !b.Large
                 ? $"; with the switch to {b.TkiName}, a multidisciplinary team may instead defer radiosurgery of these asymptomatic lesions with MRI every 2–3 months"
                 : "";
             e.Fire(RuleIds.BrainLocalWhateverTki, $"{b.Why()}: local treatment although {b.TkiName} is CNS-active, because {reason}{alternative}.");
@@ -114,7 +175,9 @@ internal static class BrainStage
     private static void Defer(Evaluation e, BrainFindings b, LocalPlan plan)
     {
         var cnsSources = e.Kb.Drug(b.Tki!.Value).Cns?.Provenance.Sources ?? [];
-        var decision = $"Asymptomatic brain metastases{(b.Count is { } k ? $" ({k}{(b.LargestMm is { } mm ? $", largest {mm:0.#} mm" : "")})" : "")}: start {b.TkiName}, which is CNS-active, and defer radiotherapy; MRI of the brain every 2–3 months, radiosurgery if lesions progress.";
+        var what = b.SymptomsNotStated ? "Brain metastases, symptoms not stated in the case" : "Asymptomatic brain metastases";
+        var ifSymptomatic = b.SymptomsNotStated ? " This holds only if they cause no symptoms: symptomatic metastases get local treatment first." : "";
+        var decision = $"{what}{(b.Count is { } k ? $" ({k}{(b.LargestMm is { } mm ? $", largest {mm:0.#} mm" : "")})" : "")}: start {b.TkiName}, which is CNS-active, and defer radiotherapy; MRI of the brain every 2–3 months, radiosurgery if lesions progress.{ifSymptomatic}";
         e.Fire(RuleIds.BrainTkiFirst, decision, cnsSources);
         plan.Step(CarePathwayCode.DeferredRadiotherapy, decision, [.. e.Kb.Rule(RuleIds.BrainTkiFirst)?.Provenance.Sources ?? [], .. cnsSources]);
         // Trace id LOC-BRAIN-009 (RuleIds.BrainSurveillance) is written here; its sources: knowledge/rules/LOC-BRAIN-009.json.
@@ -122,14 +185,15 @@ internal static class BrainStage
     }
 
     /// <summary>Asymptomatic lesions the drug cannot be relied on for: radiosurgery up to the limit, else WBRT.</summary>
-    private static void WithoutCnsActiveTki(BrainFindings b, LocalPlan plan)
+    private static void WithoutCnsActiveTki(Evaluation e, BrainFindings b, LocalPlan plan)
     {
         if (b.Count is not { } n)
         {
             return;
         }
 
-        var drug = b.TkiName is null ? "no CNS-active TKI can be given" : $"{b.TkiName} penetrates the CNS poorly";
+        var drug = b.Tki is not { } tki ? "no CNS-active TKI can be given"
+            : $"{b.TkiName}'s intracranial activity is {e.Kb.Drug(tki).Cns?.Activity.Code() ?? "not recorded"}, not high enough to rely on";
         if (n <= b.SrsMax)
         {
             plan.Add(LocalTherapy.Srs, RuleIds.BrainSrs,
@@ -150,15 +214,21 @@ internal static class BrainStage
     /// <summary>Leptomeningeal disease: radiotherapy where symptoms call for it, the work-up, a CNS-active TKI (LOC-BRAIN-005/010).</summary>
     private static void Leptomeningeal(Evaluation e, BrainFindings b, LocalPlan plan)
     {
+        // A TKI the leptomeningeal disease is progressing on is no backbone of its control; neither is a drug the
+        // options do not hold (lorlatinib avoided or unobtainable), so none is named then.
+        var failing = b.Progressing && b.ProgressedOn == b.TkiName;
+        var backbone = b.CnsActive && !failing ? $"with {b.TkiName} as the backbone of CNS control" : "with a CNS-active systemic therapy from the options as the backbone of CNS control";
         plan.Add(LocalTherapy.Wbrt, RuleIds.Leptomeningeal,
-            $"Leptomeningeal disease: whole-brain (or involved-field) radiotherapy where symptoms call for it, with {(b.CnsActive ? b.TkiName : "a CNS-penetrant TKI such as lorlatinib")} as the backbone of CNS control.");
+            $"Leptomeningeal disease: whole-brain (or involved-field) radiotherapy where symptoms call for it, {backbone}.");
         // Trace id LOC-BRAIN-010 (RuleIds.LeptomeningealWorkup) is written here; its sources: knowledge/rules/LOC-BRAIN-010.json.
         plan.Pathway(CarePathwayCode.Leptomeningeal, RuleIds.LeptomeningealWorkup);
         if (b.Tki is { } tki)
         {
             var cns = e.Kb.Drug(tki).Cns;
             plan.Step(CarePathwayCode.Leptomeningeal,
-                b.CnsActive
+                failing
+                    ? $"For this patient: the disease progressed in the CNS on {b.TkiName}, the first choice continued: weigh a CNS-active alternative among the options, a clinical trial, or intrathecal or craniospinal treatment in a specialist centre."
+                    : b.CnsActive
                     ? $"For this patient: {b.TkiName}, the first choice, has high intracranial activity."
                     : $"For this patient: the first choice, {b.TkiName}, has {cns?.Activity.Code() ?? "unknown"} intracranial activity; weigh a CNS-active alternative among the options.",
                 cns?.Provenance.Sources ?? []);

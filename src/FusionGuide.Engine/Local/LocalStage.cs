@@ -47,6 +47,13 @@ internal static class LocalStage
         var max = e.Kb.ClinicalThresholds.OligometastaticMaxLesions;
         var sites = e.Case.Disease.Sites;
         var extracranial = sites.Where(s => s != MetastaticSite.Brain).ToList();
+        if (e.Case.Disease.BrainMetastases?.Leptomeningeal == true && lesions is > 0 && extracranial.Count > 0)
+        {
+            // Leptomeningeal spread is disseminated disease whatever the lesion count: nothing is consolidated.
+            e.Fire(RuleIds.Oligometastatic, "Leptomeningeal disease is disseminated disease, whatever the count of lesions: it is not oligometastatic, so no local consolidative therapy is proposed.");
+            return;
+        }
+
         if (lesions is { } many && many > max && extracranial.Count > 0)
         {
             // Said, not silently skipped: the limit decides, and its sources may disagree on it.
@@ -61,9 +68,14 @@ internal static class LocalStage
         }
 
         var siteText = string.Join(", ", sites.Select(Codes.MetastaticSite.Code));
+        // Brain lesions are counted in the limit but planned by the brain plan (radiosurgery, or deferral on a
+        // CNS-active TKI), not by body radiotherapy.
+        var target = sites.Contains(MetastaticSite.Brain)
+            ? $"each extracranial lesion ({string.Join(", ", extracranial.Select(Codes.MetastaticSite.Code))}; brain lesions as the brain plan says)"
+            : "each site";
         // Trace id LOC-OLIGO-001 (RuleIds.Oligometastatic) is written here; its sources: knowledge/rules/LOC-OLIGO-001.json.
         plan.Add(LocalTherapy.Sbrt, RuleIds.Oligometastatic,
-            $"Oligometastatic disease ({n} lesion{(n == 1 ? "" : "s")}: {siteText}): stereotactic body radiotherapy to each site, consolidating the response to systemic therapy.{LimitCaveat(e, max)}", LocalIndication.Oligometastatic);
+            $"Oligometastatic disease ({n} lesion{(n == 1 ? "" : "s")}: {siteText}): stereotactic body radiotherapy to {target}, consolidating the response to systemic therapy.{LimitCaveat(e, max)}", LocalIndication.Oligometastatic);
         var resectable = extracranial.Where(ResectableSites.Contains).ToList();
         if (resectable.Count > 0)
         {

@@ -48,6 +48,7 @@ public static class RuleIds
     public const string BrainSurveillance = "LOC-BRAIN-009";
     public const string LeptomeningealWorkup = "LOC-BRAIN-010";
     public const string BrainSteroids = "LOC-BRAIN-011";
+    public const string BrainPoorPerformance = "LOC-BRAIN-012";
     public const string Oligometastatic = "LOC-OLIGO-001";
     public const string Oligoprogression = "LOC-OLIGO-002";
     public const string Airway = "LOC-AIRWAY-001";
@@ -111,6 +112,7 @@ public static class RuleIds
         BrainSurveillance,
         LeptomeningealWorkup,
         BrainSteroids,
+        BrainPoorPerformance,
         Oligometastatic,
         Oligoprogression,
         Airway,

@@ -1,3 +1,4 @@
+using FusionGuide.Domain;
 using FusionGuide.Engine.Treatment;
 
 namespace FusionGuide.Engine.Systemic.Rules;
@@ -14,6 +15,14 @@ internal static class PriorProgression
     {
         foreach (var f in p.H.Failed)
         {
+            // A trial is a place, not a drug: progression in one trial says nothing against another (the trial's own
+            // agent, when it is a TKI, is a drug the case can name in its history).
+            if (f.Therapy == Therapy.ClinicalTrial)
+            {
+                p.E.Fire(Id, $"Clinical trial: the disease progressed in a trial{HistoryReader.Span(f)}; another trial is not ruled out by it (the trial's agent is not named, so no drug is ruled out either).");
+                continue;
+            }
+
             if (p.IsTargeted(f.Therapy) && Rechallenge.Evidence(p, f) is { } evidence)
             {
                 Rechallenge.Allow(p, f, evidence.Set, evidence.Record);

@@ -252,4 +252,34 @@ public sealed class LabelBasedOptionTests
         Assert.DoesNotContain("repotrectinib", r.Options());
         Assert.DoesNotContain("SYS-LABEL-004", r.Rules());
     }
+
+    private const string CrizotinibIntolerance = """
+        { "history": [ { "therapy": "crizotinib", "start": "2015-10", "end": "2016-01", "stopReason": "intolerance" } ],
+          "adverseEvents": [ { "therapy": "crizotinib", "event": "alt-ast-elevation", "grade": 3 } ] }
+        """;
+
+    [Fact]
+    public void Crizotinib_stopped_for_intolerance_in_2016_offers_the_labels_written_for_intolerance_to_it()
+    {
+        var r = Cases.Evaluate(CrizotinibIntolerance, new DateOnly(2016, 6, 1));
+
+        Assert.Equal(Setting.FirstLine, r.SystemicTherapy.Setting);
+        var offered = r.SystemicTherapy.Options.Select(o => o.Therapy).ToList();
+        Assert.Contains(Therapy.Alectinib, offered);
+        Assert.Contains(Therapy.Ceritinib, offered);
+        Assert.Contains("could not tolerate it", r.SystemicTherapy.Options.Single(o => o.Therapy == Therapy.Alectinib).Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Labels_say_whether_they_cover_intolerance_to_the_TKI_they_follow()
+    {
+        // Lorlatinib's 2019 EU label is for progression after alectinib or ceritinib; alectinib's 2015 US label for
+        // patients who progressed on or could not tolerate crizotinib.
+        var kb = Knowledge.Loading.KnowledgeLoader.Embedded;
+        var lorlatinibEu = kb.Drug(Therapy.Lorlatinib).Approvals.Single(a => a.Id == "lorlatinib-eu-alk-subsequent");
+        var alectinibUs = kb.Drug(Therapy.Alectinib).Approvals.Single(a => a.Id == "alectinib-us-alk-subsequent");
+
+        Assert.False(lorlatinibEu.AfterIntolerance);
+        Assert.True(alectinibUs.AfterIntolerance);
+    }
 }

@@ -56,6 +56,17 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void AfterIntolerance_on_an_approval_naming_no_TKI_is_KB018()
+    {
+        var r = LoadWith("drugs/lorlatinib.json", d =>
+        {
+            var approval = d["approvals"]!.AsArray().Select(a => a!.AsObject()).First(a => (string?)a["id"] == "lorlatinib-eu-alk-first-line");
+            approval["afterIntolerance"] = true;
+        });
+        AssertCode(r, KnowledgeCodes.SelfContradiction, "drugs/lorlatinib.json");
+    }
+
+    [Fact]
     public void After_on_a_first_line_approval_is_KB018_but_allowed_on_an_advanced_one()
     {
         var firstLine = LoadWith("drugs/lorlatinib.json", d =>

@@ -109,6 +109,7 @@ internal static class KnowledgeCompiler
             DatePrecision = precision,
             After = [.. a.After.Select(Codes.Therapy.Parse)],
             AfterSequence = [.. a.AfterSequence.Select(s => new ApprovalSequence(Codes.Therapy.Parse(s.First), [.. s.Then.Select(Codes.Therapy.Parse)]))],
+            AfterIntolerance = a.AfterIntolerance == true,
         };
     }
 

@@ -113,6 +113,11 @@ internal static partial class KnowledgeValidator
                     Add(KnowledgeCodes.SelfContradiction, file, $"{a.Id}: 'after' names the TKIs a subsequent-line (or 'with or without a prior TKI') label was written for, and 'afterSequence' a subsequent-line one, but the approval's setting is {a.Setting}");
                 }
 
+                if (a.AfterIntolerance is not null && a.After.Count == 0)
+                {
+                    Add(KnowledgeCodes.SelfContradiction, file, $"{a.Id}: 'afterIntolerance' says whether the label covers intolerance to its 'after' TKIs, but the approval names none");
+                }
+
                 ApprovalDate(file, a);
                 Dated(file, a.Id, a.ValidFrom, a.ValidTo);
 

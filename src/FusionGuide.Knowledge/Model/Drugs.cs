@@ -100,6 +100,13 @@ public sealed record Approval(string Id, Region Region, Gene? Gene, ApprovalSett
     public IReadOnlyList<ApprovalSequence> AfterSequence { get; init; } = [];
 
     /// <summary>
+    /// True when the label covers patients who stopped an <see cref="After"/> TKI for intolerance, not only those whose
+    /// disease progressed on it ("progressed on or intolerant to crizotinib", "previously treated with crizotinib", "with
+    /// or without a prior ROS1 TKI"); false for a label written for progression only (lorlatinib's 2018 US label).
+    /// </summary>
+    public bool AfterIntolerance { get; init; }
+
+    /// <summary>
     /// True when the label was written for use after <paramref name="last"/>, the TKI the disease just progressed on, given
     /// the TKIs it progressed on before (<paramref name="earlier"/>): an <c>after</c> TKI, or the second step of a sequence
     /// whose first step is among the earlier failures.

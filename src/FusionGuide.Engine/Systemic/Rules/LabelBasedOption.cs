@@ -121,7 +121,22 @@ internal static class LabelBasedOption
             Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {p.KinaseCode}-positive advanced NSCLC ({record.Approved()}); no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances");
         }
 
-        FilterAndTrace(p, added, WithoutTableId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for first-line use on {p.E.AsOfText}, when no guideline table of the knowledge base applies", []);
+        // A TKI stopped for intolerance alone leaves the setting first-line (contract 1.1), but a label written for use
+        // after it that covers intolerance ("progressed on or intolerant to crizotinib") is the regulator's answer for
+        // exactly this patient while no guideline table applies (alectinib, ceritinib, brigatinib after crizotinib, 2014-17).
+        var afterIntolerance = new Dictionary<Candidate, Therapy>();
+        foreach (var stopped in p.H.Intolerant.Select(h => h.Therapy).Where(p.IsTargeted).Distinct())
+        {
+            foreach (var (therapy, record) in ApprovedNotYetOffered(p, ApprovalSetting.Subsequent, _ => false)
+                .Where(x => x.Record.AfterIntolerance && x.Record.After.Contains(stopped)))
+            {
+                afterIntolerance[Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for use after {p.Name(stopped)}, for patients whose disease progressed on it or who could not tolerate it ({record.Approved()}); no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances")] = stopped;
+            }
+        }
+
+        FilterAndTrace(p, added, WithoutTableId, c => afterIntolerance.TryGetValue(c, out var stopped)
+            ? $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} on {p.E.AsOfText} for use after {p.Name(stopped)} in patients intolerant to it, as this patient is, when no guideline table of the knowledge base applies"
+            : $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for first-line use on {p.E.AsOfText}, when no guideline table of the knowledge base applies", []);
     }
 
     /// <summary>

@@ -98,6 +98,7 @@ internal sealed record Approval : WireDatedFact
     public string? Indication { get; init; }
     public IReadOnlyList<string> After { get => field ?? []; init; }
     public IReadOnlyList<AfterSequence> AfterSequence { get => field ?? []; init; }
+    public bool? AfterIntolerance { get; init; }
 }
 
 /// <summary>A label branch written for use after two TKIs in order ("crizotinib and at least one other ALK inhibitor").</summary>

@@ -83,7 +83,7 @@ public sealed class FusionEngine
         var dx = DiagnosisStage.Run(e, history);
         var systemic = SystemicStage.Run(e, dx, history);
         var local = LocalStage.Run(e, dx.Driver, systemic, history);
-        var toxicity = SafetyStage.Toxicity(e, history);
+        var toxicity = SafetyStage.Toxicity(e, history, systemic.Setting == Setting.Adjuvant);
         // The labels' pregnancy, lactation and contraception lines go on the dosing rows; the pregnancy pathway's
         // obstetric review on the monitoring rows (SAFE-PREG-001/002).
         var (dosing, monitoring) = ReproductiveAdvice.Apply(e, systemic,

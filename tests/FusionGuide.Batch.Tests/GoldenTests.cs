@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "45e757c0f31080cb4273d9503eb8cd85a46004d25828190ab834c6d615a6782a";
+    internal const string ExpectedSha256 = "d21e7f5bddfb4092d056d9aa0a5e60f95caa89b9ad28a3d87501381509afbe31";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -58,7 +58,8 @@ public sealed class KnowledgeIntegrityTests
             else if (drug.IsTargeted)
             {
                 Assert.NotEmpty(drug.Dosing);
-                Assert.All(drug.Dosing, d => Assert.NotEmpty(d.Reductions));
+                // Only a regional label may lack a ladder, and it then says what follows an interruption (alectinib, JP).
+                Assert.All(drug.Dosing, d => Assert.True(d.Reductions.Count > 0 || (d.Region is not null && d.AfterLastReduction is not null), d.Id));
                 Assert.NotNull(kb.Toxicity(therapy));
             }
         }

@@ -20,7 +20,7 @@ public sealed class LabelDoseTests
     public void Start_dose_and_first_reduction_match_the_label(string drug, string start, string firstReduction)
     {
         var kb = KnowledgeLoader.Embedded;
-        var regimen = kb.Drug(Codes.Therapy.Parse(drug)).Dosing.Single(d => d.Validity.Contains(kb.ReleaseDate));
+        var regimen = kb.Drug(Codes.Therapy.Parse(drug)).DosingOn(kb.ReleaseDate)!;
         Assert.Contains(start, regimen.Start, StringComparison.Ordinal);
         Assert.Contains(firstReduction, regimen.Reductions[0], StringComparison.Ordinal);
     }

@@ -56,6 +56,22 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void Only_a_regional_dosing_record_saying_what_follows_an_interruption_may_lack_a_ladder()
+    {
+        var withoutText = LoadWith("drugs/alectinib.json", d =>
+            d["dosing"]!.AsArray().Select(x => x!.AsObject()).First(x => (string?)x["id"] == "alectinib-dosing-jp-advanced").Remove("afterLastReduction"));
+        AssertCode(withoutText, KnowledgeCodes.DrugWithoutDose, "drugs/alectinib.json");
+
+        var defaultEmpty = LoadWith("drugs/alectinib.json", d =>
+            d["dosing"]!.AsArray().Select(x => x!.AsObject()).First(x => (string?)x["id"] == "alectinib-dosing")["reductions"] = new JsonArray());
+        AssertCode(defaultEmpty, KnowledgeCodes.DrugWithoutDose, "drugs/alectinib.json");
+
+        var advancedOnlyWithoutRegion = LoadWith("drugs/alectinib.json", d =>
+            d["dosing"]!.AsArray().Select(x => x!.AsObject()).First(x => (string?)x["id"] == "alectinib-dosing")["advancedOnly"] = true);
+        AssertCode(advancedOnlyWithoutRegion, KnowledgeCodes.SelfContradiction, "drugs/alectinib.json");
+    }
+
+    [Fact]
     public void AfterIntolerance_on_an_approval_naming_no_TKI_is_KB018()
     {
         var r = LoadWith("drugs/lorlatinib.json", d =>

@@ -170,7 +170,7 @@ internal static class KbCommand
 
         foreach (var r in d.Dosing)
         {
-            sb.AppendLine($"Dose{Dates(r)}: {r.Start}; reductions: {string.Join(" → ", r.Reductions)}{(r.AfterLastReduction is { } a ? $" → {a}" : "")}; food: {r.Food}{Cite(r.Provenance)}{Mark(r.Provenance)}");
+            sb.AppendLine($"Dose{Dates(r)}: {r.StartAndScope}; reductions: {string.Join(" → ", r.Reductions)}{(r.AfterLastReduction is { } a ? $" → {a}" : "")}; food: {r.Food}{Cite(r.Provenance)}{Mark(r.Provenance)}");
         }
 
         foreach (var o in d.OrganAdjustments)

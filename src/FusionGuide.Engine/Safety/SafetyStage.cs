@@ -31,7 +31,7 @@ internal static class SafetyStage
         foreach (var t in InPlay(e, s))
         {
             var drug = e.Kb.Drug(t);
-            var regimen = drug.DosingOn(e.AsOf);
+            var regimen = drug.DosingFor(e.AsOf, e.Case.Context.Region, s.Setting == Setting.Adjuvant);
             if (regimen is null && drug.IsTargeted)
             {
                 // A TKI whose label dose has not been read into the knowledge base (zidesamtinib): say what is missing,
@@ -86,8 +86,9 @@ internal static class SafetyStage
             rows.Add(new DosingRow
             {
                 Therapy = t,
-                Start = regimen.Start,
-                Reductions = [.. regimen.Reductions],
+                Start = regimen.StartAndScope,
+                // A regional label with no reduced dose says what follows an interruption instead of a ladder.
+                Reductions = regimen.Reductions.Count == 0 && regimen.AfterLastReduction is { } instead ? [instead] : [.. regimen.Reductions],
                 Food = regimen.Food,
                 Adjustments = adjustments.Count + missing.Count > 0 ? [.. adjustments.Select(Adjustment), .. missing] : null,
                 Caveat = unverified.Count == 0 ? null
@@ -95,7 +96,7 @@ internal static class SafetyStage
                 References = refs,
             });
             // Trace id SAFE-DOSE-001 (RuleIds.Dosing) is written here; its sources: knowledge/rules/SAFE-DOSE-001.json.
-            e.Fire(RuleIds.Dosing, $"{drug.Name}: start {regimen.Start}; reductions {string.Join(" → ", regimen.Reductions)}{(regimen.AfterLastReduction is { } after ? $" → {after}" : "")}{(regimen.Food is { } f ? $"; {f}" : "")}.",
+            e.Fire(RuleIds.Dosing, $"{drug.Name}: start {regimen.StartAndScope}; reductions {string.Join(" → ", regimen.Reductions)}{(regimen.AfterLastReduction is { } after ? $" → {after}" : "")}{(regimen.Food is { } f ? $"; {f}" : "")}.",
                 regimen.Provenance.Sources);
         }
 
@@ -130,7 +131,7 @@ internal static class SafetyStage
     private static string Adjustment(OrganAdjustment a) =>
         $"{a.Comorbidity.Code()}{(a.Criterion is { } c ? $", {c}" : "")}: {(a.Dose is { } d ? $"{d}. " : "")}{a.Text}";
 
-    public static IReadOnlyList<ToxicityRow> Toxicity(Evaluation e, TreatmentHistory h)
+    public static IReadOnlyList<ToxicityRow> Toxicity(Evaluation e, TreatmentHistory h, bool adjuvant)
     {
         var rows = new List<ToxicityRow>();
         var handled = new HashSet<(Therapy, AdverseEventCode, int)>();
@@ -180,7 +181,7 @@ internal static class SafetyStage
                 continue;
             }
 
-            var row = Manage(e, therapy, ae, h.Current);
+            var row = Manage(e, therapy, ae, h.Current, adjuvant);
             // An event that names no therapy is attributed to the one taken now: the row says so, so a wrong attribution
             // (an event from an earlier drug) can be seen.
             rows.Add(ae.Therapy is null ? row with { Rule = $"{row.Rule} The event names no therapy: it is attributed to {name}, the therapy taken now." } : row);
@@ -222,11 +223,11 @@ internal static class SafetyStage
         h.Current?.Therapy != therapy
         && h.Failed.Concat(h.Intolerant).Any(x => x.Therapy == therapy);
 
-    private static ToxicityRow Manage(Evaluation e, Therapy therapy, AdverseEvent ae, HistoryEntry? current)
+    private static ToxicityRow Manage(Evaluation e, Therapy therapy, AdverseEvent ae, HistoryEntry? current, bool adjuvant)
     {
         var drug = e.Kb.Drug(therapy);
         var ev = AdverseEventWords.Of(ae.Event);
-        var regimen = drug.DosingOn(e.AsOf);
+        var regimen = drug.DosingFor(e.AsOf, e.Case.Context.Region, adjuvant);
         var full = regimen is null ? null : DoseText.Maintenance(regimen);
         var reduced = regimen is null ? null : DoseText.FirstReduction(regimen);
         // Still in the lead-in (brigatinib 90 mg for 7 days), the patient takes the lead-in dose, not the maintenance
@@ -271,7 +272,8 @@ internal static class SafetyStage
         var dose = branchDose ?? resume switch
         {
             Resume.Same => full,
-            Resume.Reduced => reduced ?? "no lower dose level: discontinue",
+            // A regional label with no reduced dose (alectinib in Japan) says what it allows instead.
+            Resume.Reduced => reduced ?? regimen?.AfterLastReduction ?? "no lower dose level: discontinue",
             Resume.SameOrReduced => reduced is null ? full : $"{full} (or {reduced} where the rule calls for the lower dose)",
             _ => null,
         };
@@ -280,11 +282,19 @@ internal static class SafetyStage
                 ? $"The {e.Name(therapy)} label does not name {ev}; its general rule for grade {ae.Grade} adverse reactions applies: {rule.Text}"
                 : $"The {e.Name(therapy)} label's own rule for {ev} is written for {GradesWords(decision.EventNamedAt)} only; for grade {ae.Grade} its general rule for adverse reactions applies: {rule.Text}"
             : rule.Text) + branchText;
-        var assumption = dose is null || branchDose is not null ? ""
+        // A regional label without a reduced dose (alectinib in Japan) replaces the ladder the rule's own label assumes.
+        var regional = regimen is { Region: not null, Reductions.Count: 0 } && resume is Resume.Reduced or Resume.SameOrReduced && branchDose is null;
+        if (regional)
+        {
+            ruleText += $" The dose in {Terms.Region.Code(regimen!.Region!.Value)} follows that label ({regimen.StartAndScope}), which has no reduced dose.";
+        }
+
+        var assumption = dose is null || branchDose is not null || regional ? ""
             : leadIn is not null ? $" The patient is still in the {regimen!.LeadIn!.Days}-day lead-in, so the doses are relative to the lead-in dose."
             : resume != Resume.Same ? " Doses assume the patient is at the full dose; if already reduced, go one level lower." : "";
         // Trace id SAFE-TOX-001 (RuleIds.ToxicityRule) is written here; its sources: knowledge/rules/SAFE-TOX-001.json.
-        e.Fire(decision.General ? RuleIds.ToxicityGeneral : RuleIds.ToxicityRule, $"{e.Name(therapy)}, grade {ae.Grade} {ev}: {action.Code()}{(dose is null ? "" : $", then {dose}")}. {ruleText}{assumption}", rule.Provenance.Sources);
+        e.Fire(decision.General ? RuleIds.ToxicityGeneral : RuleIds.ToxicityRule, $"{e.Name(therapy)}, grade {ae.Grade} {ev}: {action.Code()}{(dose is null ? "" : $", then {dose}")}. {ruleText}{assumption}",
+            regional ? [.. rule.Provenance.Sources.Concat(regimen!.Provenance.Sources).Distinct()] : rule.Provenance.Sources);
         return new ToxicityRow
         {
             Therapy = therapy,
@@ -301,7 +311,7 @@ internal static class SafetyStage
                 (false, { } disputed) => $"{Evaluation.Capitalised(disputed)}; check the current label before acting.",
                 _ => null,
             },
-            References = rule.Provenance.Sources,
+            References = regional ? [.. rule.Provenance.Sources.Concat(regimen!.Provenance.Sources).Distinct()] : rule.Provenance.Sources,
         };
     }
 

@@ -86,7 +86,7 @@ internal static class OrderCheck
         if (DoseProblem(order, t, kb) is { } dose)
         {
             cards.Add(kit.Card($"{key}/dose", "order-check", "Order check", "warning", $"{name} dose {dose} is not a labelled level",
-                $"Labelled start: {string.Join("; ", kb.Drug(t).Dosing.Select(d => d.Start))}. Reductions: {string.Join("; ", kb.Drug(t).Dosing.SelectMany(d => d.Reductions))}."));
+                $"Labelled start: {string.Join("; ", kb.Drug(t).Dosing.Select(d => d.StartAndScope))}. Reductions: {string.Join("; ", kb.Drug(t).Dosing.SelectMany(d => d.Reductions))}."));
         }
     }
 

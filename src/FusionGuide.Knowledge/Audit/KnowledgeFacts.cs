@@ -80,7 +80,7 @@ public static class KnowledgeFacts
 
             foreach (var x in d.Dosing)
             {
-                Add("drugs", "dosing", x.Id, d.Id, $"{x.Start}; reductions {string.Join(" → ", x.Reductions)}; food: {x.Food}", x, x.Provenance);
+                Add("drugs", "dosing", x.Id, d.Id, $"{x.StartAndScope}; reductions {string.Join(" → ", x.Reductions)}; food: {x.Food}", x, x.Provenance);
             }
 
             foreach (var x in d.OrganAdjustments)

@@ -83,7 +83,11 @@ internal static class KnowledgeCompiler
             cns.Setting is null ? null : Terms.TrialSetting.Parse(cns.Setting)) : null,
         [.. d.Approvals.Select(Approval)],
         [.. d.Dosing.Select(r => new DosingRegimen(r.Id, r.Start, r.LeadIn is { } l ? new LeadIn(l.Text, l.Days) : null, r.Reductions,
-            r.AfterLastReduction, r.Food, Validity(r.ValidFrom, r.ValidTo), Of(r)))],
+            r.AfterLastReduction, r.Food, Validity(r.ValidFrom, r.ValidTo), Of(r))
+        {
+            Region = r.Region is null ? null : Terms.Region.Parse(r.Region),
+            AdvancedOnly = r.AdvancedOnly == true,
+        })],
         [.. d.OrganAdjustments.Select(o => new OrganAdjustment(o.Id, Terms.Organ.Parse(o.Comorbidity), o.Criterion, o.Dose, o.Text,
             Validity(o.ValidFrom, o.ValidTo), Of(o)))],
         [.. d.Monitoring.Select(m => new MonitoringItem(m.Id, m.Item, m.Schedule, Of(m), m.Region is null ? null : Terms.Region.Parse(m.Region))

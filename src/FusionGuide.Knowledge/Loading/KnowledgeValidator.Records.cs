@@ -131,9 +131,21 @@ internal static partial class KnowledgeValidator
             {
                 Sourced(file, r);
                 Dated(file, r.Id, r.ValidFrom, r.ValidTo);
+                if (r.Region is not null)
+                {
+                    Term(file, "dosing.region", r.Region, Terms.Region.Codes);
+                }
+                else if (r.AdvancedOnly == true)
+                {
+                    Add(KnowledgeCodes.SelfContradiction, file, $"{r.Id}: 'advancedOnly' belongs to a regional record; the default record covers every setting");
+                }
             }
 
-            NoOverlap(file, d.Dosing);
+            // Records of one region (or the default ones) are alternatives in time; a regional record stands beside the default.
+            foreach (var group in d.Dosing.GroupBy(r => (r.Region, r.AdvancedOnly == true)))
+            {
+                NoOverlap(file, group.ToList());
+            }
             foreach (var o in d.OrganAdjustments)
             {
                 Sourced(file, o);
@@ -182,7 +194,9 @@ internal static partial class KnowledgeValidator
             // A targeted drug is dosed, unless it says why its label's dose has not been read yet (dosingNotRead) and
             // then has no dosing record at all: never a partial or guessed dose.
             var notRead = !string.IsNullOrWhiteSpace(d.DosingNotRead);
-            if (d.Kind == "targeted" && (notRead ? d.Dosing.Count > 0 : d.Dosing.Count == 0 || d.Dosing.Any(r => string.IsNullOrWhiteSpace(r.Start) || r.Reductions.Count == 0)))
+            // A regional label with no reduced dose (alectinib in Japan) says instead what follows an interruption.
+            if (d.Kind == "targeted" && (notRead ? d.Dosing.Count > 0 : d.Dosing.Count == 0 || d.Dosing.Any(r => string.IsNullOrWhiteSpace(r.Start) ||
+                (r.Reductions.Count == 0 && (r.Region is null || string.IsNullOrWhiteSpace(r.AfterLastReduction))))))
             {
                 Add(KnowledgeCodes.DrugWithoutDose, file, notRead
                     ? "dosingNotRead says the dose was not read, but the drug has dosing records: keep one or the other"

@@ -251,7 +251,7 @@ internal static partial class KnowledgeValidator
             }
         }
 
-        private void NoOverlap<T>(string file, IReadOnlyList<T> facts) where T : WireDatedFact
+        private void NoOverlap<T>(string file, List<T> facts) where T : WireDatedFact
         {
             for (var i = 0; i < facts.Count; i++)
             {

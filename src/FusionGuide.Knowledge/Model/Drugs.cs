@@ -44,8 +44,16 @@ public sealed record Drug(Therapy Therapy, string Name, IReadOnlyList<string> Br
     /// <summary>True for a kinase inhibitor of <paramref name="kinase"/>.</summary>
     public bool Inhibits(Gene kinase) => IsTargeted && Targets.Contains(kinase);
 
-    /// <summary>The regimen in force on <paramref name="asOf"/>, if any.</summary>
-    public DosingRegimen? DosingOn(DateOnly asOf) => Dosing.FirstOrDefault(d => d.Validity.Contains(asOf));
+    /// <summary>The regimen in force on <paramref name="asOf"/> wherever no regional label sets another, if any.</summary>
+    public DosingRegimen? DosingOn(DateOnly asOf) => Dosing.FirstOrDefault(d => d.Region is null && d.Validity.Contains(asOf));
+
+    /// <summary>
+    /// The regimen in force on <paramref name="asOf"/> for a case in <paramref name="region"/>: that region's label's own
+    /// record when it has one for the setting (an advanced-only record is not the adjuvant dose), else the default one.
+    /// </summary>
+    public DosingRegimen? DosingFor(DateOnly asOf, Region? region, bool adjuvant) =>
+        Dosing.FirstOrDefault(d => d.Region is { } r && r == region && !(d.AdvancedOnly && adjuvant) && d.Validity.Contains(asOf))
+        ?? DosingOn(asOf);
 }
 
 /// <summary>Intracranial activity of a drug.</summary>
@@ -138,7 +146,20 @@ public sealed record LeadIn(string Text, int Days);
 /// <param name="Food">Food instruction.</param>
 /// <param name="Validity">When it is in force.</param>
 /// <param name="Provenance">Sources and verification.</param>
-public sealed record DosingRegimen(string Id, string Start, LeadIn? LeadIn, IReadOnlyList<string> Reductions, string? AfterLastReduction, string? Food, Validity Validity, Provenance Provenance);
+public sealed record DosingRegimen(string Id, string Start, LeadIn? LeadIn, IReadOnlyList<string> Reductions, string? AfterLastReduction, string? Food, Validity Validity, Provenance Provenance)
+{
+    /// <summary>
+    /// The region whose label sets a different dose (alectinib in Japan: 300 mg twice daily for advanced disease), or
+    /// null for the regimen that applies wherever no regional record does.
+    /// </summary>
+    public Region? Region { get; init; }
+
+    /// <summary>True when the regional record covers advanced disease only (the same label's adjuvant dose is the default one).</summary>
+    public bool AdvancedOnly { get; init; }
+
+    /// <summary>The starting dose, naming the regional label it follows ("300 mg twice daily (JP label, advanced disease)").</summary>
+    public string StartAndScope => Region is { } r ? $"{Start} ({Terms.Region.Code(r)} label{(AdvancedOnly ? ", advanced disease" : "")})" : Start;
+}
 
 /// <summary>An organ-function dose adjustment.</summary>
 /// <param name="Id">Stable id.</param>

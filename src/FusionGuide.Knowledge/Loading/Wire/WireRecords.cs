@@ -117,6 +117,8 @@ internal sealed record DosingRegimen : WireDatedFact
     public IReadOnlyList<string> Reductions { get => field ?? []; init; }
     public string? AfterLastReduction { get; init; }
     public string? Food { get; init; }
+    public string? Region { get; init; }
+    public bool? AdvancedOnly { get; init; }
 }
 
 internal sealed record OrganAdjustment : WireDatedFact

@@ -282,4 +282,25 @@ public sealed class LabelBasedOptionTests
         Assert.False(lorlatinibEu.AfterIntolerance);
         Assert.True(alectinibUs.AfterIntolerance);
     }
+
+    [Theory]
+    [InlineData("US", true)]
+    [InlineData("EU", true)]
+    [InlineData("JP", false)]
+    public void Resected_ALK_between_adjuvant_tables_offers_adjuvant_alectinib_where_its_label_is_in_force(string region, bool offered)
+    {
+        // 2024-07-01: the pre-ALINA table ended on the US approval (2024-04-18) and the next table held applies from its
+        // guideline's publication (2025-06-20); the adjuvant approvals: US 2024-04-18, EU 2024-06-06, JP 2024-08-28.
+        var r = Cases.Evaluate($$"""
+            { "tumor": { "histology": "adenocarcinoma", "stage": "IIIA", "resected": true }, "context": { "region": "{{region}}" },
+              "disease": { "brainMetastases": { "present": false }, "sites": [] } }
+            """, new DateOnly(2024, 7, 1));
+
+        Assert.Equal(Setting.Adjuvant, r.SystemicTherapy.Setting);
+        Assert.Equal(offered, r.SystemicTherapy.Options.Any(o => o.Therapy == Therapy.Alectinib));
+        if (offered)
+        {
+            Assert.Contains("adjuvant use after complete resection", r.SystemicTherapy.Options.Single(o => o.Therapy == Therapy.Alectinib).Rationale, StringComparison.Ordinal);
+        }
+    }
 }

@@ -127,6 +127,14 @@ internal static class SystemicPlan
             return new SystemicOutcome(Setting.Adjuvant, null, [], p.Avoid.ToItems(r => DriverReferences.Keep(p, r)));
         }
 
+        if (table is null && p.NoTableForDate)
+        {
+            // Between adjuvant tables (ALK: the pre-ALINA table ended on the US approval, 2024-04-18, and the next held
+            // applies from its guideline's publication): what an adjuvant approval in force covers (SYS-LABEL-003).
+            LabelBasedOption.AddWithoutTable(p, null);
+            return Finish(p, Setting.Adjuvant, null);
+        }
+
         if (table is null)
         {
             return new SystemicOutcome(Setting.Adjuvant, null, [], p.Avoid.ToItems(r => DriverReferences.Keep(p, r)));

@@ -116,16 +116,19 @@ internal static class LabelBasedOption
             return;
         }
 
+        // After complete resection the label's own indication is quoted: it names the population and the duration.
+        var adjuvant = p.ApprovalSetting == ApprovalSetting.Adjuvant;
         foreach (var (therapy, record) in ApprovedNotYetOffered(p, p.ApprovalSetting, _ => false))
         {
-            Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {p.KinaseCode}-positive advanced NSCLC ({record.Approved()}); no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances");
+            var scope = adjuvant ? $"adjuvant use after complete resection ({record.Approved()}{(record.Indication is { } ind ? $": {ind.TrimEnd('.')}" : "")})" : $"{p.KinaseCode}-positive advanced NSCLC ({record.Approved()})";
+            Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {scope}; no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances");
         }
 
         // A TKI stopped for intolerance alone leaves the setting first-line (contract 1.1), but a label written for use
         // after it that covers intolerance ("progressed on or intolerant to crizotinib") is the regulator's answer for
         // exactly this patient while no guideline table applies (alectinib, ceritinib, brigatinib after crizotinib, 2014-17).
         var afterIntolerance = new Dictionary<Candidate, Therapy>();
-        foreach (var stopped in p.H.Intolerant.Select(h => h.Therapy).Where(p.IsTargeted).Distinct())
+        foreach (var stopped in adjuvant ? [] : p.H.Intolerant.Select(h => h.Therapy).Where(p.IsTargeted).Distinct())
         {
             foreach (var (therapy, record) in ApprovedNotYetOffered(p, ApprovalSetting.Subsequent, _ => false)
                 .Where(x => x.Record.AfterIntolerance && x.Record.After.Contains(stopped)))
@@ -136,7 +139,7 @@ internal static class LabelBasedOption
 
         FilterAndTrace(p, added, WithoutTableId, c => afterIntolerance.TryGetValue(c, out var stopped)
             ? $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} on {p.E.AsOfText} for use after {p.Name(stopped)} in patients intolerant to it, as this patient is, when no guideline table of the knowledge base applies"
-            : $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for first-line use on {p.E.AsOfText}, when no guideline table of the knowledge base applies", []);
+            : $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for {(adjuvant ? "adjuvant" : "first-line")} use on {p.E.AsOfText}, when no guideline table of the knowledge base applies", []);
     }
 
     /// <summary>

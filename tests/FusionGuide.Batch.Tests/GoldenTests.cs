@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "d21e7f5bddfb4092d056d9aa0a5e60f95caa89b9ad28a3d87501381509afbe31";
+    internal const string ExpectedSha256 = "50b8a1c6f3dc2936c1ec805fc3cca79d934608e2843349b869cfaee34718890d";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

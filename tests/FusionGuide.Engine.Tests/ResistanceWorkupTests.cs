@@ -43,4 +43,18 @@ public sealed class ResistanceWorkupTests
         Assert.Contains(r.Trace, t => t.Rule == "DX-NEXT-002" && t.Detail.Contains("No resistance work-up is asked for now", StringComparison.Ordinal));
         Assert.Equal("lorlatinib", r.First());
     }
+
+    [Fact]
+    public void The_work_up_names_the_TKI_continued_through_the_latest_CNS_progression_not_the_earlier_failure()
+    {
+        var r = Cases.Evaluate("""
+            { "disease": { "brainMetastases": { "present": true, "count": 2, "symptomatic": false, "leptomeningeal": true }, "sites": ["brain"] },
+              "history": [ { "therapy": "crizotinib", "start": "2012-01", "end": "2013-06", "stopReason": "progression", "progressionPattern": "cns" },
+                           { "therapy": "alectinib", "start": "2013-07", "stopReason": "progression", "progressionPattern": "cns" } ] }
+            """);
+
+        Assert.All(r.Diagnosis.NextTests.Where(n => n.Reason.StartsWith("After progression", StringComparison.Ordinal)),
+            n => Assert.StartsWith("After progression on alectinib", n.Reason, StringComparison.Ordinal));
+        Assert.NotEmpty(r.Diagnosis.NextTests);
+    }
 }

@@ -136,4 +136,23 @@ public class SensitiveDrugsAccountedTests
         var avoided = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy.Code() == "taletrectinib");
         Assert.Contains("progressed", avoided.Reason);
     }
+
+    [Fact]
+    public void The_conventional_pathway_beside_crizotinib_alone_and_added_to_lorlatinib_names_each_once()
+    {
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "alectinib", "start": "2016-01", "end": "2018-01", "stopReason": "progression", "progressionPattern": "systemic" },
+                           { "therapy": "lorlatinib", "start": "2018-02", "end": "2019-03", "stopReason": "progression", "progressionPattern": "systemic" } ],
+              "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" },
+                         { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "mutations": [], "alterations": ["MET amplification"] } ] }
+            """);
+
+        var beside = r.SystemicTherapy.Options.Where(o => o.Rationale.Contains("listed after", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(beside);
+        Assert.All(beside, o =>
+        {
+            Assert.DoesNotContain("crizotinib, crizotinib, which", o.Rationale, StringComparison.Ordinal);
+            Assert.Contains("crizotinib with lorlatinib continued", o.Rationale, StringComparison.Ordinal);
+        });
+    }
 }

@@ -222,7 +222,13 @@ internal static class NextTests
     public static void ForProgression(Evaluation e, TreatmentHistory history, DiagnosisFindings f)
     {
         Gene? kinase = f.Driver switch { Driver.Alk => Gene.Alk, Driver.Ros1 => Gene.Ros1, _ => null };
-        var progressed = history.LastFailedTargeted ?? history.ContinuedThroughLimitedProgression;
+        // The latest progression: a TKI continued through CNS-only or oligo-progression after an earlier failure (alectinib
+        // after crizotinib) is the one the work-up is about.
+        var progressed = (history.LastFailedTargeted, history.ContinuedThroughLimitedProgression) switch
+        {
+            ({ } last, { } continued) => Position(e, continued) > Position(e, last) ? continued : last,
+            var (last, continued) => last ?? continued,
+        };
         if (kinase is not { } k || progressed is null)
         {
             return;

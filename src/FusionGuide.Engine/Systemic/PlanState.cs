@@ -91,6 +91,9 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
 
     public string Name(Therapy t) => E.Name(t);
 
+    /// <summary>A candidate's name, with what a combination adds it to ("crizotinib with lorlatinib continued"): the same therapy may be offered alone and in a combination.</summary>
+    public string Name(Candidate c) => c.Combination is { } comb ? $"{Name(c.Therapy)} with {string.Join(" and ", comb.With.Select(Name))} continued" : Name(c.Therapy);
+
     /// <summary>The label reason that forces the current therapy to stop, if any adverse event does.</summary>
     public string? MustStop(HistoryEntry current)
     {

@@ -31,7 +31,7 @@ internal static class ConventionalBeside
         var before = p.Candidates.ToHashSet();
         GuidelineTable.Add(p, table, null);
         var added = p.Candidates.Where(c => !before.Contains(c)).ToList();
-        var tkis = string.Join(", ", targeted.Select(c => p.Name(c.Therapy)));
+        var tkis = string.Join(", ", targeted.Select(p.Name));
         foreach (var c in added)
         {
             c.AfterAnsweringTable = true;
@@ -39,7 +39,7 @@ internal static class ConventionalBeside
         }
 
         CandidateFilters.Apply(p, added);
-        var kept = p.Candidates.Where(added.Contains).Select(c => p.Name(c.Therapy)).ToList();
+        var kept = p.Candidates.Where(added.Contains).Select(p.Name).ToList();
         if (kept.Count > 0)
         {
             p.E.Fire(Id, $"The only {p.KinaseCode} TKIs left ({tkis}) are offered in certain circumstances, when the genotype supports them: the conventional pathway's options ({string.Join(", ", kept)}) are listed after them.");

@@ -87,7 +87,7 @@ public sealed class FusionEngine
         // The labels' pregnancy, lactation and contraception lines go on the dosing rows; the pregnancy pathway's
         // obstetric review on the monitoring rows (SAFE-PREG-001/002).
         var (dosing, monitoring) = ReproductiveAdvice.Apply(e, systemic,
-            [.. SafetyStage.Dosing(e, systemic), .. ChemotherapyRegimens.Rows(e, systemic)], SafetyStage.Monitoring(e, systemic));
+            SafetyStage.AfterToxicity([.. SafetyStage.Dosing(e, systemic), .. ChemotherapyRegimens.Rows(e, systemic)], toxicity), SafetyStage.Monitoring(e, systemic));
         var interactions = InteractionStage.Run(e, systemic);
         if (e.Unverified.Count > 0)
         {

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "50b8a1c6f3dc2936c1ec805fc3cca79d934608e2843349b869cfaee34718890d";
+    internal const string ExpectedSha256 = "eabe03bdeb761c97a7c9e8854c04e1e69510a817e271e3f31fbd6270413a710a";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -63,4 +63,16 @@ public sealed class LeadInToxicityTests
         Assert.Contains("take the level from the label", row.Dose, StringComparison.Ordinal);
         Assert.DoesNotContain("twice daily", row.Dose!, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_dosing_row_says_the_reduced_dose_a_lead_in_pneumonitis_calls_for()
+    {
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "brigatinib", "start": "2023-03-01", "stopReason": "ongoing" } ],
+              "adverseEvents": [ { "therapy": "brigatinib", "event": "pneumonitis", "grade": 2 } ] }
+            """, new DateOnly(2023, 3, 4));
+
+        var dosing = Assert.Single(r.Dosing, d => d.Therapy == Therapy.Brigatinib);
+        Assert.Contains(dosing.Adjustments!, a => a.Contains("60 mg once daily", StringComparison.Ordinal) && a.Contains("grade 2 pneumonitis", StringComparison.Ordinal));
+    }
 }

@@ -131,6 +131,20 @@ internal static class SafetyStage
     private static string Adjustment(OrganAdjustment a) =>
         $"{a.Comorbidity.Code()}{(a.Criterion is { } c ? $", {c}" : "")}: {(a.Dose is { } d ? $"{d}. " : "")}{a.Text}";
 
+    /// <summary>
+    /// A dosing row whose drug has a toxicity row that resumes at a reduced dose says so beside the labelled regimen: the
+    /// regimen alone ("90 mg for 7 days, then 180 mg") would contradict the row ("resume at 60 mg, do not escalate").
+    /// </summary>
+    public static IReadOnlyList<DosingRow> AfterToxicity(IReadOnlyList<DosingRow> dosing, IReadOnlyList<ToxicityRow> toxicity) =>
+    [
+        .. from row in dosing
+           let reduced = toxicity.Where(t => t.Therapy == row.Therapy && t.Action is ToxicityAction.HoldThenReduce or ToxicityAction.Reduce && t.Dose is not null).ToList()
+           select reduced.Count == 0 ? row : row with
+           {
+               Adjustments = [.. row.Adjustments ?? [], .. reduced.Select(t => $"after the grade {t.Grade} {AdverseEventWords.Of(t.Event)}: {t.Dose}, as toxicity management says, not the labelled start above")],
+           },
+    ];
+
     public static IReadOnlyList<ToxicityRow> Toxicity(Evaluation e, TreatmentHistory h, bool adjuvant)
     {
         var rows = new List<ToxicityRow>();

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "eabe03bdeb761c97a7c9e8854c04e1e69510a817e271e3f31fbd6270413a710a";
+    internal const string ExpectedSha256 = "2b93711fa2b4f60e0290cc409d01d06f683a0ef55143ac40fa05cc3e24bc2b6b";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

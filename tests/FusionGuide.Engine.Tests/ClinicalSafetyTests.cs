@@ -420,4 +420,16 @@ public class ClinicalSafetyTests
         // Trials and studies belong to a driver; labels, guidelines and reviews speak of the drug or of both kinases.
         return [.. byGene.Where(x => x.Value.Count == 1 && x.Value.Contains(gene) && Kb.File(Path.Combine("references", x.Key + ".json"))["kind"]!.GetValue<string>() is "trial" or "study").Select(x => x.Key)];
     }
+
+    [Fact]
+    public void A_switch_after_brigatinib_pneumonitis_says_the_pneumonitis_is_weighed_not_a_pre_existing_lung_disease()
+    {
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "brigatinib", "start": "2023-03-01", "stopReason": "ongoing" } ],
+              "adverseEvents": [ { "therapy": "brigatinib", "event": "pneumonitis", "grade": 3 } ] }
+            """);
+
+        var alectinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Alectinib);
+        Assert.Contains("the grade 3 pneumonitis on brigatinib is weighed as interstitial lung disease", alectinib.Rationale, StringComparison.Ordinal);
+    }
 }

@@ -30,6 +30,9 @@ internal static class ComorbidityCautions
         foreach (var (caution, borrowed) in e.Kb.Cautions(drug.Therapy, region).Where(x => e.HasComorbidity(x.Record.Comorbidity)))
         {
             var message = RegionalLabels.Said(region, caution.Region, borrowed, "caution", caution.Message);
+            // An ILD caution met by a pneumonitis recorded as an adverse event (no ILD in the comorbidities) says so first:
+            // the caution's own words name a pre-existing lung disease the patient does not have.
+            var because = "";
             if (e.HistologyAmong(caution.NotIn))
             {
                 // Written for a part of the therapy this histology does not get (the pemetrexed of chemo-immunotherapy's
@@ -58,6 +61,7 @@ internal static class ComorbidityCautions
 
                 var on = ae.Therapy is { } t ? $" on {e.Name(t)}" : "";
                 e.Fire(PriorPneumonitisId, $"A grade {ae.Grade} pneumonitis{on} is recorded as an adverse event: it counts as interstitial lung disease for {drug.Name}'s caution.");
+                because = $"the grade {ae.Grade} pneumonitis{on} is weighed as interstitial lung disease for this caution — ";
             }
 
             e.UsedUnverified(caution.Id, caution.Provenance);
@@ -67,7 +71,7 @@ internal static class ComorbidityCautions
                 // A caution that would rank or rule out the drug when choosing one is said as that: the choice was made,
                 // and the drug is kept while it controls the disease.
                 var kept = caution.Effect == CautionEffect.Warn ? "" : " (a caution for choosing a TKI; the one taken now is kept while it controls the disease)";
-                c.Notes.Add($"{Said(caution, message)}{kept}");
+                c.Notes.Add($"{After(because, Said(caution, message))}{kept}");
                 e.Fire(Id, $"{drug.Name} is continued and the patient has {caution.Comorbidity.Code()}: its caution is said, not applied ({caution.Effect.Code()}) — {message}", caution.Provenance.Sources);
                 continue;
             }
@@ -80,16 +84,19 @@ internal static class ComorbidityCautions
                 case CautionEffect.Deprioritise:
                     c.Demoted = true;
                     c.Factors.Add(($"the {Words(caution)} caution", 1));
-                    c.Notes.Add($"{Said(caution, message)} Ranked after equally recommended agents");
+                    c.Notes.Add($"{After(because, Said(caution, message))} Ranked after equally recommended agents");
                     break;
                 default:
-                    c.Notes.Add(Said(caution, message));
+                    c.Notes.Add(After(because, Said(caution, message)));
                     break;
             }
 
             e.Fire(Id, $"{drug.Name} and {caution.Comorbidity.Code()}: {caution.Effect.Code()} — {message}", caution.Provenance.Sources);
         }
     }
+
+    /// <summary>The note, after what makes the caution apply when that is said first.</summary>
+    private static string After(string because, string note) => because.Length == 0 ? note : because + OptionWriter.LowerCaseStart(note);
 
     /// <summary>The caution as a rationale says it: the condition in words (never its code) unless the message names it.</summary>
     private static string Words(Caution caution) =>

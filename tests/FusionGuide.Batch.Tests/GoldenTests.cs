@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "2b93711fa2b4f60e0290cc409d01d06f683a0ef55143ac40fa05cc3e24bc2b6b";
+    internal const string ExpectedSha256 = "1e75cc98729f614a10181da5292eed81b3637bb256b65cdcbf85c1486c8e3d51";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -45,9 +45,13 @@ internal static class Access
     /// The drug's standing for this gene and setting in the case's region on the evaluation date. An approval covers
     /// the setting its label names (advanced: every line of advanced disease, never adjuvant); one without a date leaves
     /// the standing unknown; one limited to inhibitor-naive patients does not cover a patient who has had an inhibitor
-    /// of this kinase (<paramref name="priorInhibitor"/>), who is then off-label for it.
+    /// of this kinase (<paramref name="priorInhibitor"/>), who is then off-label for it. A subsequent-line approval written
+    /// for use after named TKIs (<c>after</c>, <c>afterSequence</c>) covers a patient whose disease progressed on one of
+    /// them (<paramref name="lastFailed"/>, after <paramref name="earlierFailed"/>); after another TKI it is off-label
+    /// (lorlatinib in the EU after first-line brigatinib: its label names alectinib or ceritinib, or crizotinib then another).
     /// </summary>
-    public static (Standing Standing, Approval? Record) StandingOf(Evaluation e, Drug drug, Gene gene, ApprovalSetting setting, bool priorInhibitor = false)
+    public static (Standing Standing, Approval? Record) StandingOf(Evaluation e, Drug drug, Gene gene, ApprovalSetting setting, bool priorInhibitor = false,
+        Therapy? lastFailed = null, IReadOnlyList<Therapy>? earlierFailed = null)
     {
         if (e.Case.Context.Region is not { } region || region == Region.Other || !drug.IsTargeted)
         {
@@ -57,7 +61,7 @@ internal static class Access
         // One pass over the drug's approvals in this region and in force, in file order, keeping the first of each kind
         // the decision below asks for.
         Approval? firstRecord = null, firstApprovedNow = null, forSetting = null, forFirstLine = null, firstNotApproved = null, firstApproved = null;
-        Approval? naiveOnly = null, undated = null;
+        Approval? naiveOnly = null, undated = null, otherSequence = null;
         foreach (var a in drug.Approvals)
         {
             if (a.Region != region || !a.Validity.Contains(e.AsOf))
@@ -99,6 +103,13 @@ internal static class Access
                 continue;
             }
 
+            if (a.Gene == gene && setting == ApprovalSetting.Subsequent && a.Setting == ApprovalSetting.Subsequent && lastFailed is { } last
+                && (a.After.Count > 0 || a.AfterSequence.Count > 0) && !a.WrittenForUseAfter(last, earlierFailed ?? []))
+            {
+                otherSequence ??= a;
+                continue;
+            }
+
             if (a.Gene == gene && Covers(a.Setting, setting))
             {
                 forSetting ??= a;
@@ -114,7 +125,7 @@ internal static class Access
             return (Standing.Approved, forIndication);
         }
 
-        if ((naiveOnly ?? firstApprovedNow) is { } marketed)
+        if ((otherSequence ?? naiveOnly ?? firstApprovedNow) is { } marketed)
         {
             return (Standing.OffLabel, marketed);
         }
@@ -127,6 +138,14 @@ internal static class Access
         var negative = firstNotApproved ?? firstApproved;
         return negative is not null ? (Standing.NotApproved, negative) : (Standing.Unknown, firstRecord);
     }
+
+    /// <summary>"alectinib or ceritinib, or crizotinib then brigatinib, alectinib or ceritinib".</summary>
+    private static string AfterWords(Evaluation e, Approval a) => string.Join(", or ",
+        new[] { a.After.Count > 0 ? Or(a.After.Select(e.Name).ToList()) : null }
+            .Concat(a.AfterSequence.Select(s => $"{e.Name(s.First)} then {Or(s.Then.Select(e.Name).ToList())}"))
+            .OfType<string>());
+
+    private static string Or(List<string> names) => names.Count <= 1 ? string.Join("", names) : $"{string.Join(", ", names[..^1])} or {names[^1]}";
 
     // An approval covers the setting its label names; "advanced" covers every line of advanced disease but never
     // adjuvant use. "any" on an approval names no setting, so it covers none (the label always names one).
@@ -141,6 +160,8 @@ internal static class Access
             Standing.NotApproved when record is { Status: ApprovalStatus.Approved, Date: not null } => $"{drugName} is not approved in {region} on {e.AsOfText} ({record.Dated()})",
             Standing.NotApproved => $"{drugName} is not approved in {region} as of {e.AsOfText}",
             Standing.OffLabel when record?.NaiveOnly == true => $"{drugName}'s {region} approval is limited to patients who have not had {(record.Gene == Gene.Alk ? "an ALK" : $"a {record.Gene?.Code()}")} inhibitor, and this patient has had one: off-label here",
+            Standing.OffLabel when record is { Setting: ApprovalSetting.Subsequent } && (record.After.Count > 0 || record.AfterSequence.Count > 0) =>
+                $"{drugName}'s {region} approval after a prior inhibitor is written for use after {AfterWords(e, record)}, which is not this patient's sequence: off-label here",
             Standing.OffLabel => $"{drugName} is marketed in {region} but not approved for this indication (off-label; guideline-supported)",
             Standing.Unknown when record is { Status: ApprovalStatus.Approved, Date: null } => $"the approval status of {drugName} in {region} on {e.AsOfText} is not known: the knowledge base records an approval without its date",
             Standing.Unknown => $"the approval status of {drugName} in {region} is not known to the knowledge base",

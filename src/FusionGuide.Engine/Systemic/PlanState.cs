@@ -72,6 +72,11 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
     /// <summary>A TKI of this kinase in the history, whatever stopped it: the patient is no longer inhibitor-naive.</summary>
     public bool PriorInhibitor => H.TargetedExposure.Any(t => E.Kb.Drug(t).Targets.Contains(Kinase));
 
+    /// <summary>The regional standing of a drug for this plan's setting, after the TKIs the disease progressed on (Access.StandingOf).</summary>
+    public (Standing Standing, Approval? Record) Standing(Drug drug, ApprovalSetting? setting = null) =>
+        Access.StandingOf(E, drug, Kinase, setting ?? ApprovalSetting, PriorInhibitor, H.LastFailedTargeted?.Therapy,
+            [.. H.Failed.Select(f => f.Therapy).Where(t => IsTargeted(t) && t != H.LastFailedTargeted?.Therapy)]);
+
     /// <summary>
     /// Which approvals apply: after a TKI failed, subsequent; else adjuvant after resection of a stage the adjuvant trials
     /// enrolled; else first line — a resected tumour outside IB–IIIA is treated as advanced disease (stage-inconsistent),

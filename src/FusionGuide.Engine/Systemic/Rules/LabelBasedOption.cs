@@ -204,7 +204,7 @@ internal static class LabelBasedOption
     [
         .. from drug in p.E.Kb.Drugs
            where drug.Inhibits(p.Kinase) && !listed(drug.Therapy) && !p.Candidates.Any(c => c.Therapy == drug.Therapy) && !p.Avoid.Contains(drug.Therapy)
-           let standing = Access.StandingOf(p.E, drug, p.Kinase, setting, p.PriorInhibitor)
+           let standing = p.Standing(drug, setting)
            where standing.Standing == Standing.Approved && standing.Record?.Date is not null
            select (drug.Therapy, standing.Record!),
     ];

@@ -110,7 +110,7 @@ internal static class Ranking
             return 0;
         }
 
-        return Access.StandingOf(p.E, drug, p.Kinase, p.ApprovalSetting, p.PriorInhibitor).Standing switch
+        return p.Standing(drug).Standing switch
         {
             Standing.Approved => drug.DosingNotRead is null ? 0 : 1,
             _ => 2,

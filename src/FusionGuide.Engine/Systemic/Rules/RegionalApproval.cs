@@ -21,7 +21,7 @@ internal static class RegionalApproval
         var e = p.E;
         // A TKI of this kinase in the history (stopped for intolerance, the setting stays first-line) still counts for
         // labels limited to inhibitor-naive patients.
-        var (standing, record) = Access.StandingOf(e, drug, p.Kinase, p.ApprovalSetting, p.PriorInhibitor);
+        var (standing, record) = p.Standing(drug);
         var text = Access.Describe(e, standing, record, p.Name(c.Therapy));
         if (standing == Standing.OffLabel && record?.NaiveOnly == true)
         {

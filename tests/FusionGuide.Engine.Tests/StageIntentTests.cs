@@ -71,4 +71,30 @@ public sealed class StageIntentTests
         Assert.DoesNotContain("curative-intent", Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true }, {{NoDistantSites}} }""").WarningCodes());
         Assert.DoesNotContain("SYS-STAGE-002", Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true } }""").Rules());
     }
+
+    [Fact]
+    public void Stage_IIIA_after_completed_chemoradiotherapy_without_progression_is_told_the_options_are_for_recurrence()
+    {
+        var r = Cases.Evaluate("""
+            { "tumor": { "histology": "adenocarcinoma", "stage": "IIIA" },
+              "disease": { "brainMetastases": { "present": false }, "sites": ["lymph-node"] },
+              "history": [ { "therapy": "platinum-pemetrexed", "start": "2026-07", "end": "2026-09", "stopReason": "completed" } ] }
+            """);
+
+        var warning = Assert.Single(r.Warnings, w => w.Code == "curative-intent");
+        Assert.Contains("completed curative-intent treatment", warning.Message, StringComparison.Ordinal);
+        Assert.All(r.SystemicTherapy.Options, o => Assert.Contains("at recurrence or progression", o.Rationale, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Stage_IIIA_after_chemotherapy_that_progressed_is_treated_as_advanced_without_the_curative_warning()
+    {
+        var r = Cases.Evaluate("""
+            { "tumor": { "histology": "adenocarcinoma", "stage": "IIIA" },
+              "disease": { "brainMetastases": { "present": false }, "sites": ["lymph-node"] },
+              "history": [ { "therapy": "platinum-pemetrexed", "start": "2026-07", "end": "2026-09", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """);
+
+        Assert.DoesNotContain(r.Warnings, w => w.Code == "curative-intent");
+    }
 }

@@ -42,6 +42,9 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
     /// <summary>Stage I–III disease given first-line options only in case curative treatment is not possible (SYS-STAGE-001).</summary>
     public Stage? LimitedStage { get; set; }
 
+    /// <summary>Stage I-III with only completed non-targeted therapy and no progression (SYS-STAGE-001): the options are for recurrence.</summary>
+    public bool AfterCurativeTreatment { get; set; }
+
     /// <summary>Set when the setting has guideline tables, but none encoded for the evaluation date (SYS-TABLE-002).</summary>
     public bool NoTableForDate { get; set; }
 

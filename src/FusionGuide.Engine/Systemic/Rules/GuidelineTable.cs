@@ -39,7 +39,7 @@ internal static class GuidelineTable
         var table = Find(p, RegimenSetting.FirstLine, null);
         var before = p.E.Case.History.Where(x => !p.IsTargeted(x.Therapy)).Select(x => p.Name(x.Therapy)).ToList();
         p.Situation = before.Count > 0
-            ? $"first-line targeted therapy for {p.KinaseCode}-positive disease found after {string.Join(", ", before)}"
+            ? $"first-line targeted therapy for {p.KinaseCode}-positive disease found after {string.Join(", ", before)}{(p.AfterCurativeTreatment ? " (completed curative-intent treatment here: at recurrence or progression)" : "")}"
             : p.LimitedStage is { } stage
                 ? $"first-line therapy for {p.KinaseCode}-positive advanced NSCLC (stage {Codes.Stage.Code(stage)} here: only if curative-intent treatment is not possible)"
                 : $"first-line therapy for {p.KinaseCode}-positive advanced NSCLC";

@@ -1,4 +1,5 @@
 using FusionGuide.Domain;
+using FusionGuide.Engine.Treatment;
 
 namespace FusionGuide.Engine.Systemic.Rules;
 
@@ -41,7 +42,18 @@ internal static class StageIntent
 
         if (c.History.Count > 0)
         {
-            // A therapy already given: the disease is being treated as advanced (or has recurred); the history decides.
+            // Only non-targeted therapies, each completed, none progressed on: curative-intent treatment (chemotherapy of
+            // a chemoradiotherapy, consolidation) was given and no recurrence is recorded; a TKI is for recurrence.
+            if (c.History.All(h => h.StopReason == StopReason.Completed && !p.IsTargeted(h.Therapy)))
+            {
+                var done = string.Join(", ", c.History.Select(h => $"{p.Name(h.Therapy)}{HistoryReader.Span(h)}"));
+                var after = $"Stage {stageCode} {p.KinaseCode}-positive NSCLC, not marked resected, with no distant metastasis and no progression recorded after {done}, completed: this reads as completed curative-intent treatment (such as chemoradiotherapy). No targeted therapy is established after it: surveillance, or a clinical trial; the options below are for recurrence or progression. Correct the history if the disease has progressed.";
+                p.E.Warn(WarningCodes.CurativeIntent, after);
+                p.E.Fire(CurativeId, after);
+                p.AfterCurativeTreatment = true;
+            }
+
+            // Otherwise a therapy already given means the disease is treated as advanced (or has recurred): the history decides.
             return;
         }
 

@@ -12,7 +12,7 @@ public sealed class AdjuvantImmunotherapyTests
     [Fact]
     public void Resected_alk_with_high_pd_l1_avoids_adjuvant_immunotherapy_and_says_why()
     {
-        var r = Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true }, "tests": [ {{AlkIhc}}, {{HighPdL1}} ] }""");
+        var r = Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": [] }, "tests": [ {{AlkIhc}}, {{HighPdL1}} ] }""");
 
         var io = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy);
         Assert.Contains("adjuvant checkpoint-inhibitor", io.Reason, StringComparison.OrdinalIgnoreCase);
@@ -27,18 +27,18 @@ public sealed class AdjuvantImmunotherapyTests
     {
         // Found by probing: the untested PD-L1 was read as the enum's default value, which is "positive", so the reason
         // told a patient with no PD-L1 result that "the positive PD-L1 of this tumour does not change this".
-        var untested = Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true }, "tests": [ {{AlkIhc}} ] }""");
+        var untested = Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": [] }, "tests": [ {{AlkIhc}} ] }""");
         var io = Assert.Single(untested.SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy);
         Assert.DoesNotContain("positive PD-L1", io.Reason, StringComparison.Ordinal);
 
-        var high = Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true }, "tests": [ {{AlkIhc}}, {{HighPdL1}} ] }""");
+        var high = Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": [] }, "tests": [ {{AlkIhc}}, {{HighPdL1}} ] }""");
         Assert.Contains("the positive PD-L1 of this tumour", Assert.Single(high.SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Resected_ros1_avoids_adjuvant_immunotherapy_without_naming_alectinib()
     {
-        var r = Cases.Evaluate($$"""{ "tumor": { "stage": "IIIA", "resected": true }, "tests": {{Cases.Ros1Tests}} }""");
+        var r = Cases.Evaluate($$"""{ "tumor": { "stage": "IIIA", "resected": true }, "disease": { "sites": [] }, "tests": {{Cases.Ros1Tests}} }""");
 
         var io = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy);
         Assert.Contains("ROS1", io.Reason, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class AdjuvantImmunotherapyTests
     [Fact]
     public void Resected_stage_ia_also_states_that_adjuvant_immunotherapy_is_avoided()
     {
-        var r = Cases.Evaluate("""{ "tumor": { "stage": "IA", "resected": true } }""");
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IA", "resected": true }, "disease": { "sites": [] } }""");
 
         var io = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy);
         // At stage IA no adjuvant therapy is given, so the reason does not point to adjuvant alectinib instead.
@@ -61,7 +61,7 @@ public sealed class AdjuvantImmunotherapyTests
     {
         // On 2023-12-01 ALINA was presented but no guideline table listed adjuvant alectinib; the plan offers
         // chemotherapy, so the avoid reason must not call alectinib "the targeted option".
-        var r = Cases.Evaluate($$"""{ "tumor": { "stage": "IIIA", "resected": true }, "tests": [ {{AlkIhc}} ] }""", new DateOnly(2023, 12, 1));
+        var r = Cases.Evaluate($$"""{ "tumor": { "stage": "IIIA", "resected": true }, "disease": { "sites": [] }, "tests": [ {{AlkIhc}} ] }""", new DateOnly(2023, 12, 1));
 
         var io = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy);
         Assert.DoesNotContain("alectinib", io.Reason, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class AdjuvantImmunotherapyTests
     [Fact]
     public void Before_its_adjuvant_trials_no_adjuvant_immunotherapy_is_avoided_and_later_trials_are_not_cited()
     {
-        var alk = $$"""{ "tumor": { "stage": "IIIA", "resected": true }, "tests": [ {{AlkIhc}} ] }""";
+        var alk = $$"""{ "tumor": { "stage": "IIIA", "resected": true }, "disease": { "sites": [] }, "tests": [ {{AlkIhc}} ] }""";
 
         Assert.DoesNotContain("SYS-ADJ-002", Cases.Evaluate(alk, new DateOnly(2020, 6, 1)).Rules());
         var io = Assert.Single(Cases.Evaluate(alk, new DateOnly(2022, 1, 1)).SystemicTherapy.Avoid, a => a.Therapy == Therapy.ImmunotherapyMonotherapy);

@@ -287,7 +287,7 @@ public class ClinicalSafetyTests
     [Fact]
     public void Alectinib_in_japan_is_not_approved_for_adjuvant_use_by_its_2014_advanced_disease_approval()
     {
-        var r = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true }, "context": { "region": "JP" } }""");
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": [] }, "context": { "region": "JP" } }""");
 
         var alectinib = r.SystemicTherapy.Options.FirstOrDefault(o => o.Therapy == Therapy.Alectinib);
         var adjuvantJp = Kb.Drug("alectinib")["approvals"]!.AsArray().Any(a =>

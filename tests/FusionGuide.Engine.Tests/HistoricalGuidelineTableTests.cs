@@ -366,7 +366,7 @@ public sealed class HistoricalGuidelineTableTests
     }
 
     private static Result ResectedStageIIA(string gene, DateOnly asOf, string histology = "adenocarcinoma") => Cases.Evaluate($$"""
-        { "tumor": { "histology": "{{histology}}", "stage": "IIA", "resected": true },
+        { "tumor": { "histology": "{{histology}}", "stage": "IIA", "resected": true }, "disease": { "sites": [] },
           "tests": [ { "gene": "{{gene}}", "method": "ngs-rna", "sample": "tissue", "result": "positive" } ] }
         """, asOf);
 

@@ -1,3 +1,4 @@
+using FusionGuide.Domain;
 using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Tests.Support;
 
@@ -119,10 +120,21 @@ public class LocalTherapyTests
     }
 
     [Fact]
-    public void Adjuvant_setting_gets_no_brain_or_oligometastatic_therapy()
+    public void Adjuvant_setting_gets_no_oligometastatic_therapy_for_a_regional_node()
     {
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": ["lymph-node"], "lesionCount": 1 } }""");
+
+        Assert.Equal(Setting.Adjuvant, r.SystemicTherapy.Setting);
+        Assert.Empty(r.LocalTherapy);
+    }
+
+    [Fact]
+    public void A_resected_case_with_an_adrenal_metastasis_is_planned_as_advanced_with_a_warning()
+    {
+        // Session 16: a distant metastasis beside a resected primary is stage IV, not an adjuvant setting.
         var r = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": ["adrenal"], "lesionCount": 1 } }""");
 
-        Assert.Empty(r.LocalTherapy);
+        Assert.NotEqual(Setting.Adjuvant, r.SystemicTherapy.Setting);
+        Assert.Contains(r.Warnings, w => w.Code == "stage-inconsistent");
     }
 }

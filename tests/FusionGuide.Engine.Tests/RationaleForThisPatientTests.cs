@@ -167,7 +167,7 @@ public sealed class RationaleForThisPatientTests
     [Fact]
     public void The_adjuvant_setting_lists_only_adjuvant_evidence()
     {
-        var r = Cases.Evaluate("""{ "tumor": { "histology": "adenocarcinoma", "stage": "IIB", "resected": true } }""");
+        var r = Cases.Evaluate("""{ "tumor": { "histology": "adenocarcinoma", "stage": "IIB", "resected": true }, "disease": { "sites": [] } }""");
 
         var evidence = Assert.IsAssignableFrom<IReadOnlyList<EvidenceEntry>>(r.Evidence);
         Assert.Contains(evidence, x => x.Source == "ALINA");

@@ -117,7 +117,7 @@ public class SettingTests
     [Fact]
     public void Resected_stage_iib_is_adjuvant_with_alectinib_first()
     {
-        var r = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true } }""");
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": [] } }""");
 
         Assert.Equal("adjuvant", r.Setting());
         Assert.Equal("alectinib", r.First());
@@ -127,7 +127,7 @@ public class SettingTests
     [Fact]
     public void Resected_stage_ia_is_adjuvant_with_no_options()
     {
-        var r = Cases.Evaluate("""{ "tumor": { "stage": "IA", "resected": true } }""");
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IA", "resected": true }, "disease": { "sites": [] } }""");
 
         Assert.Equal("adjuvant", r.Setting());
         Assert.Empty(r.SystemicTherapy.Options);
@@ -141,7 +141,7 @@ public class SettingTests
     [Fact]
     public void Resected_ros1_gets_no_tki_but_chemotherapy()
     {
-        var r = Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true }, "tests": {{Cases.Ros1Tests}} }""");
+        var r = Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": [] }, "tests": {{Cases.Ros1Tests}} }""");
 
         Assert.Equal("adjuvant", r.Setting());
         Assert.DoesNotContain(r.Options(), Kb.IsTargeted);
@@ -151,7 +151,7 @@ public class SettingTests
     [Fact]
     public void Resected_stage_iib_before_the_alina_approval_gets_no_adjuvant_alectinib()
     {
-        var r = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true } }""", new DateOnly(2023, 6, 1));
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": [] } }""", new DateOnly(2023, 6, 1));
 
         Assert.Equal("adjuvant", r.Setting());
         Assert.DoesNotContain("alectinib", r.Options());
@@ -165,7 +165,7 @@ public class SettingTests
     [Fact]
     public void Resected_stage_iib_on_the_alina_approval_day_gets_adjuvant_alectinib()
     {
-        var r = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true } }""", new DateOnly(2024, 4, 18));
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": [] } }""", new DateOnly(2024, 4, 18));
 
         // The adjuvant table applies from its validFrom, but never before the guideline it cites was published: until
         // the knowledge base cites the guideline version in force that day, the answer says no table is encoded.
@@ -174,7 +174,7 @@ public class SettingTests
             Assert.Equal("alectinib", r.First());
         }
 
-        Assert.Equal("alectinib", Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true } }""").First());
+        Assert.Equal("alectinib", Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": [] } }""").First());
     }
 
     [Fact]
@@ -296,7 +296,7 @@ public class SettingTests
     [Fact]
     public void Resected_stage_iv_is_treated_as_advanced_with_warning()
     {
-        var r = Cases.Evaluate("""{ "tumor": { "stage": "IVB", "resected": true } }""");
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IVB", "resected": true }, "disease": { "sites": [] } }""");
 
         Assert.Contains("stage-inconsistent", r.WarningCodes());
         Assert.Equal("first-line", r.Setting());
@@ -305,7 +305,7 @@ public class SettingTests
     [Fact]
     public void Resected_stage_ib_warns_about_the_size_criterion()
     {
-        var r = Cases.Evaluate("""{ "tumor": { "stage": "IB", "resected": true } }""");
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IB", "resected": true }, "disease": { "sites": [] } }""");
 
         Assert.Equal("adjuvant", r.Setting());
         Assert.Contains("adjuvant-stage", r.WarningCodes());

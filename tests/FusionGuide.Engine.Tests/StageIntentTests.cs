@@ -1,3 +1,4 @@
+using FusionGuide.Domain;
 using FusionGuide.Engine.Tests.Support;
 
 namespace FusionGuide.Engine.Tests;
@@ -69,7 +70,7 @@ public sealed class StageIntentTests
     {
         Assert.DoesNotContain("curative-intent", Cases.Evaluate("{}").WarningCodes());
         Assert.DoesNotContain("curative-intent", Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true }, {{NoDistantSites}} }""").WarningCodes());
-        Assert.DoesNotContain("SYS-STAGE-002", Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true } }""").Rules());
+        Assert.DoesNotContain("SYS-STAGE-002", Cases.Evaluate($$"""{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": [] } }""").Rules());
     }
 
     [Fact]
@@ -96,5 +97,18 @@ public sealed class StageIntentTests
             """);
 
         Assert.DoesNotContain(r.Warnings, w => w.Code == "curative-intent");
+    }
+
+    [Fact]
+    public void A_resected_stage_IIB_with_a_brain_metastasis_is_read_as_advanced_with_a_warning_not_adjuvant()
+    {
+        var r = Cases.Evaluate("""
+            { "tumor": { "histology": "adenocarcinoma", "stage": "IIB", "resected": true },
+              "disease": { "brainMetastases": { "present": true, "count": 1, "symptomatic": false, "largestMm": 8 }, "sites": ["brain"] } }
+            """);
+
+        Assert.NotEqual(Setting.Adjuvant, r.SystemicTherapy.Setting);
+        Assert.Contains(r.Warnings, w => w.Code == "stage-inconsistent" && w.Message.Contains("marked resected", StringComparison.Ordinal));
+        Assert.NotEmpty(r.BrainPlan ?? []);
     }
 }

@@ -18,6 +18,7 @@ internal static class SystemicPlan
             return SmallCell(p);
         }
 
+        AdjuvantTherapy.WarnIfMetastatic(p);
         if (AdjuvantTherapy.Applies(p))
         {
             if (AdjuvantTherapy.EligibleStage(p) is { } stage)

@@ -14,8 +14,24 @@ internal static class AdjuvantTherapy
 
     private static readonly Stage[] AdjuvantStages = [Stage.IB, Stage.IIA, Stage.IIB, Stage.IIIA];
 
-    /// <summary>Resected, and no systemic failure since: the adjuvant question is asked.</summary>
-    public static bool Applies(PlanState p) => p.E.Case.Tumor.Resected == true && p.H.Failed.Count == 0;
+    /// <summary>Resected, no systemic failure since, and no distant metastasis recorded: the adjuvant question is asked.</summary>
+    public static bool Applies(PlanState p) => p.E.Case.Tumor.Resected == true && p.H.Failed.Count == 0 && StageIntent.Distant(p).Count == 0;
+
+    /// <summary>
+    /// Marked resected, but distant metastases are recorded (a brain metastasis beside a resected primary is stage IV):
+    /// the case is read as advanced disease, and the answer says so (never adjuvant therapy beside untreated metastases).
+    /// </summary>
+    public static void WarnIfMetastatic(PlanState p)
+    {
+        if (p.E.Case.Tumor.Resected != true || p.H.Failed.Count > 0 || StageIntent.Distant(p) is not { Count: > 0 } distant)
+        {
+            return;
+        }
+
+        var msg = $"The tumour is marked resected, but distant metastases are recorded ({string.Join(", ", distant)}): that is stage IV disease, so the case is read as advanced, not adjuvant. Correct the case if the metastases were ruled out.";
+        p.E.Warn(WarningCodes.StageInconsistent, msg);
+        p.E.Fire(Id, msg);
+    }
 
     /// <summary>The stage when it is one the adjuvant trials enrolled.</summary>
     public static Stage? EligibleStage(PlanState p) => p.E.Case.Tumor.Stage is { } stage && AdjuvantStages.Contains(stage) ? stage : null;

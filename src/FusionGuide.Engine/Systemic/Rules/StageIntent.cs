@@ -31,7 +31,7 @@ internal static class StageIntent
         }
 
         var stageCode = Codes.Stage.Code(stage);
-        var distant = DistantSites.Where(s => c.Disease.Sites.Contains(s) || (s == MetastaticSite.Brain && p.BrainMets)).Select(s => Codes.MetastaticSite.Code(s)).ToList();
+        var distant = Distant(p);
         if (distant.Count > 0)
         {
             var msg = $"Stage {stageCode} is given, but distant metastases are recorded ({string.Join(", ", distant)}): the case is read as advanced (stage IV) disease. Correct the stage if it is the one at first diagnosis.";
@@ -63,6 +63,10 @@ internal static class StageIntent
         p.E.Fire(CurativeId, message);
         p.LimitedStage = stage;
     }
+
+    /// <summary>The distant (M1) metastatic sites the case records, in words.</summary>
+    public static IReadOnlyList<string> Distant(PlanState p) =>
+        [.. DistantSites.Where(s => p.E.Case.Disease.Sites.Contains(s) || (s == MetastaticSite.Brain && p.BrainMets)).Select(s => Codes.MetastaticSite.Code(s))];
 
     private static bool IsLimited(Stage stage) =>
         stage is Stage.IA or Stage.IB or Stage.IIA or Stage.IIB or Stage.IIIA or Stage.IIIB or Stage.IIIC;

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "1e75cc98729f614a10181da5292eed81b3637bb256b65cdcbf85c1486c8e3d51";
+    internal const string ExpectedSha256 = "852015b0c94f48bd41b0808353881e820c840e087a6b2bebda1f886b65f8d064";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

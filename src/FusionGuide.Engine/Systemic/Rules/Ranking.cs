@@ -36,6 +36,10 @@ internal static class Ranking
         new("preference", (_, c) => (int)c.Preference),
         new("intracranial activity (brain metastases)", (p, c) => CnsLevelOf(p, c), p => p.BrainMets),
         new("genotype", (_, c) => c.Activity switch { Activity.Sensitive => 0, Activity.Unknown => 1, _ => 2 }),
+        // In the case's region, among equally recommended options: approved for this use, then off-label (a label for
+        // inhibitor-naive patients, or written for another sequence), then a drug whose approval there is not known — a
+        // guideline written for the US does not make a drug of unknown standing the first choice in the EU or Japan.
+        new("approval in the case's region", RegionalStanding, p => p.E.Case.Context.Region is { } r && r != Region.Other) { Detail = StandingNamed },
         // When an option's label is not read (zidesamtinib, SYS-LABEL-001: no dose, no toxicity or comorbidity facts, so
         // the patient-factor key below would favour it for what is missing), among options the genotype cannot separate:
         // approved here for this setting with a label the knowledge base has read, then approved with its label unread,
@@ -99,6 +103,23 @@ internal static class Ranking
             : favours.Count > 0 ? $" ({p.Name(first.Therapy)}: {string.Join(", ", favours)} in its favour)"
             : "";
     }
+
+    private static int RegionalStanding(PlanState p, Candidate c) =>
+        !p.IsTargeted(c.Therapy) ? 0 : p.Standing(p.E.Kb.Drug(c.Therapy)).Standing switch
+        {
+            Standing.OffLabel => 1,
+            Standing.Unknown => 2,
+            _ => 0,
+        };
+
+    /// <summary>"(taletrectinib: approval in EU not known)".</summary>
+    private static string StandingNamed(PlanState p, Candidate first, Candidate next) =>
+        RegionalStanding(p, next) switch
+        {
+            1 => $" ({p.Name(next.Therapy)}: off-label in {Codes.Region.Code(p.E.Case.Context.Region!.Value)})",
+            2 => $" ({p.Name(next.Therapy)}: approval in {Codes.Region.Code(p.E.Case.Context.Region!.Value)} not known)",
+            _ => "",
+        };
 
     private static bool AnyLabelUnread(PlanState p) => p.Candidates.Any(c => p.E.Kb.Drug(c.Therapy).DosingNotRead is not null);
 

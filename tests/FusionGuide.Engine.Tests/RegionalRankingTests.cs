@@ -1,0 +1,36 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Tests.Support;
+
+namespace FusionGuide.Engine.Tests;
+
+/// <summary>
+/// Among equally recommended options, a drug approved in the case's region ranks before one that is off-label there,
+/// and both before one whose approval there is not known (Ranking, "approval in the case's region").
+/// </summary>
+public sealed class RegionalRankingTests
+{
+    private static Result Ros1AfterEntrectinibIntolerance(string region) => Cases.Evaluate($$"""
+        { "tests": {{Cases.Ros1Tests}}, "context": { "region": "{{region}}" },
+          "history": [ { "therapy": "entrectinib", "start": "2025-01", "end": "2025-04", "stopReason": "intolerance" } ] }
+        """);
+
+    [Fact]
+    public void In_the_EU_a_ROS1_TKI_of_unknown_approval_ranks_after_the_approved_ones()
+    {
+        var r = Ros1AfterEntrectinibIntolerance("EU");
+
+        var order = r.SystemicTherapy.Options.Select(o => o.Therapy).ToList();
+        Assert.True(order.IndexOf(Therapy.Taletrectinib) > order.IndexOf(Therapy.Crizotinib));
+        Assert.True(order.IndexOf(Therapy.Taletrectinib) > order.IndexOf(Therapy.Repotrectinib));
+        Assert.NotEqual(Therapy.Taletrectinib, r.SystemicTherapy.Options[0].Therapy);
+    }
+
+    [Fact]
+    public void In_the_US_where_both_are_approved_the_guideline_order_stands()
+    {
+        var r = Ros1AfterEntrectinibIntolerance("US");
+
+        Assert.Contains(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Taletrectinib);
+        Assert.DoesNotContain(r.SystemicTherapy.Options, o => o.Rationale.Contains("approval in US not known", StringComparison.Ordinal));
+    }
+}

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "852015b0c94f48bd41b0808353881e820c840e087a6b2bebda1f886b65f8d064";
+    internal const string ExpectedSha256 = "546e529e8d390981f2e36694497deed3a452e600f9c8c91486006312067ce914";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

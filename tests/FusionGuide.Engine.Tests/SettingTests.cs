@@ -323,4 +323,37 @@ public class SettingTests
         Assert.DoesNotContain("alectinib", r.Options());
         Assert.Equal("first-line", r.Setting());
     }
+
+    [Fact]
+    public void Two_TKIs_whose_dates_overlap_are_flagged_as_an_inconsistent_history()
+    {
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "alectinib", "start": "2021-01", "end": "2024-05", "stopReason": "progression", "progressionPattern": "systemic" },
+                           { "therapy": "lorlatinib", "start": "2023-01", "stopReason": "ongoing" } ] }
+            """);
+
+        Assert.Contains(r.Warnings, w => w.Code == "history-inconsistent" && w.Message.Contains("two TKIs overlap", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_switch_within_the_same_month_is_not_an_overlap()
+    {
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "alectinib", "start": "2021-01", "end": "2024-05", "stopReason": "progression", "progressionPattern": "systemic" },
+                           { "therapy": "lorlatinib", "start": "2024-05", "stopReason": "ongoing" } ] }
+            """);
+
+        Assert.DoesNotContain(r.Warnings, w => w.Code == "history-inconsistent");
+    }
+
+    [Fact]
+    public void A_CNS_progression_with_no_brain_metastases_recorded_is_flagged()
+    {
+        var r = Cases.Evaluate("""
+            { "disease": { "brainMetastases": { "present": false }, "sites": ["bone"] },
+              "history": [ { "therapy": "alectinib", "start": "2022-01", "stopReason": "progression", "progressionPattern": "cns" } ] }
+            """);
+
+        Assert.Contains(r.Warnings, w => w.Code == "history-inconsistent" && w.Message.Contains("no brain metastases", StringComparison.Ordinal));
+    }
 }

@@ -119,6 +119,14 @@ internal static class HistoryReader
                 Inconsistent(e, $"{Where()} has a progression pattern but did not stop for progression.");
             }
 
+            // The latest progression was in the CNS, yet the case records no brain metastases: one of the two is wrong,
+            // and the brain plan (which reads the disease) cannot treat what the case says is absent.
+            if (i == history.Count - 1 && h.ProgressionPattern is ProgressionPattern.Cns or ProgressionPattern.Both
+                && e.Case.Disease.BrainMetastases is { Present: false })
+            {
+                Inconsistent(e, $"{Where()} progressed in the CNS, but the case records no brain metastases: correct the brain findings (count, symptoms, leptomeningeal disease) or the progression pattern.");
+            }
+
             if (i < history.Count - 1 && (h.StopReason == StopReason.Ongoing || (h.StopReason is null && h.End is null)))
             {
                 Inconsistent(e, $"{Where()} is still ongoing, yet {e.Name(history[i + 1].Therapy)} follows it.");
@@ -139,6 +147,13 @@ internal static class HistoryReader
             if (i > 0 && PartialDate.TryParse(history[i - 1].Start, out var prev) && PartialDate.TryParse(h.Start, out var cur) && cur < prev)
             {
                 Inconsistent(e, $"{Where()} starts before the therapy listed before it: the history must be in order.");
+            }
+            else if (i > 0 && IsTargeted(e, h.Therapy) && IsTargeted(e, history[i - 1].Therapy)
+                && PartialDate.TryParse(history[i - 1].End, out var previousEnd) && PartialDate.TryParse(h.Start, out var next) && next < previousEnd)
+            {
+                // Two kinase inhibitors are not given together: dates that overlap (read at their earliest day, so a
+                // switch within one month is not flagged) are a recording error to correct.
+                Inconsistent(e, $"{Where()} starts ({h.Start}) before {e.Name(history[i - 1].Therapy)}, listed before it, ends ({history[i - 1].End}): two TKIs overlap; check the dates.");
             }
         }
     }

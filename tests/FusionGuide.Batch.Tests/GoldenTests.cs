@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "546e529e8d390981f2e36694497deed3a452e600f9c8c91486006312067ce914";
+    internal const string ExpectedSha256 = "6a24c8bda47af4bbee50dc15c0786a77edef2c0cbd4304699b408dd7bca4a6f4";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

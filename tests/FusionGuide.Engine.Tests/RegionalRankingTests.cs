@@ -33,4 +33,15 @@ public sealed class RegionalRankingTests
         Assert.Contains(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Taletrectinib);
         Assert.DoesNotContain(r.SystemicTherapy.Options, o => o.Rationale.Contains("approval in US not known", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_first_line_approval_of_unknown_status_is_said_as_unknown_not_off_label()
+    {
+        // Taletrectinib in China: approved after a prior ROS1 TKI (2024-12); the first-line record's status is unknown.
+        var r = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}}, "context": { "region": "CN" } }""");
+
+        var taletrectinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Taletrectinib);
+        Assert.Contains("approval status of taletrectinib in CN is not known", taletrectinib.Rationale, StringComparison.Ordinal);
+        Assert.DoesNotContain("off-label", taletrectinib.Rationale, StringComparison.Ordinal);
+    }
 }

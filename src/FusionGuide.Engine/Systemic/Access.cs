@@ -61,7 +61,7 @@ internal static class Access
         // One pass over the drug's approvals in this region and in force, in file order, keeping the first of each kind
         // the decision below asks for.
         Approval? firstRecord = null, firstApprovedNow = null, forSetting = null, forFirstLine = null, firstNotApproved = null, firstApproved = null;
-        Approval? naiveOnly = null, undated = null, otherSequence = null;
+        Approval? naiveOnly = null, undated = null, otherSequence = null, unknownForSetting = null;
         foreach (var a in drug.Approvals)
         {
             if (a.Region != region || !a.Validity.Contains(e.AsOf))
@@ -73,6 +73,13 @@ internal static class Access
             if (a.Status == ApprovalStatus.NotApproved)
             {
                 firstNotApproved ??= a;
+            }
+
+            if (a.Status == ApprovalStatus.Unknown && a.Gene == gene && Covers(a.Setting, setting))
+            {
+                // A record for exactly this use whose status is not known (taletrectinib first line in China): the drug
+                // may be approved for it, so "off-label" (from another of its approvals) would be a guess.
+                unknownForSetting ??= a;
             }
 
             if (a.Status != ApprovalStatus.Approved)
@@ -123,6 +130,11 @@ internal static class Access
         if ((forSetting ?? forFirstLine) is { } forIndication)
         {
             return (Standing.Approved, forIndication);
+        }
+
+        if (unknownForSetting is not null)
+        {
+            return (Standing.Unknown, unknownForSetting);
         }
 
         if ((otherSequence ?? naiveOnly ?? firstApprovedNow) is { } marketed)

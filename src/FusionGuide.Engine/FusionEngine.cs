@@ -79,6 +79,15 @@ public sealed class FusionEngine
             e.Warn(n.Kind, n.Message);
         }
 
+        if (e.AsOf > KnowledgeBase.ReleaseDate)
+        {
+            // The knowledge base knows what was published by its release; a later evaluation date cannot see what came since.
+            var msg = $"The evaluation date {e.AsOfText} is after the release of knowledge base {KnowledgeBase.Version} ({KnowledgeBase.ReleaseDate:yyyy-MM-dd}): labels, approvals and guidelines published since are not known to it; use a newer release for this date.";
+            e.Warn(WarningCodes.KnowledgeAfterRelease, msg);
+            // Trace id KB-DATE-001 (RuleIds.AfterRelease) is written here; its sources: knowledge/rules/KB-DATE-001.json.
+            e.Fire(RuleIds.AfterRelease, msg);
+        }
+
         var history = HistoryReader.Read(e);
         var dx = DiagnosisStage.Run(e, history);
         var systemic = SystemicStage.Run(e, dx, history);

@@ -52,6 +52,7 @@ public partial class WarningCodeTests
         { "unknown-field", """{ "patient": { "favouriteColour": "blue" } }""" },
         { "unknown-alteration", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "timing": "progression", "result": "positive", "alterations": ["not-an-alteration"] } ], "history": [ """ + AlectinibProgression + "] }" },
         { "no-guideline-table", "asOf=2015-01-01" },
+        { "knowledge-after-release", "asOf=2030-01-01" },
         { "regimen-not-coded", """asOf=2024-03-01 { "tumor": { "histology": "squamous", "stage": "IIA", "resected": true }, "disease": { "sites": [] }, "tests": [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive" } ] }""" },
         { "small-cell-histology", """{ "tumor": { "histology": "small-cell" } }""" },
         { "findings-not-at-progression", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "result": "positive", "mutations": ["G1202R"] } ], "history": [ """ + AlectinibProgression + "] }" },

@@ -171,6 +171,9 @@ public static class WarningCodes
     // Engine: the whole result
     public static readonly WarningCode UnverifiedKnowledge = new("unverified-knowledge", WarningSource.Engine, "Engine FusionEngine",
         "The answer uses knowledge-base facts not yet verified against a primary source (named in the trace).");
+
+    public static readonly WarningCode KnowledgeAfterRelease = new("knowledge-after-release", WarningSource.Engine, "Engine FusionEngine",
+        "The evaluation date is after the knowledge base's release: labels, approvals and guidelines published since are not known to it.");
 #pragma warning restore CS1591
 
     /// <summary>Every entry, in the order above (the order of docs/warning-codes.md).</summary>
@@ -181,6 +184,6 @@ public static class WarningCodes
         HistoryInconsistent, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication,
-        UnverifiedKnowledge,
+        UnverifiedKnowledge, KnowledgeAfterRelease,
     ];
 }

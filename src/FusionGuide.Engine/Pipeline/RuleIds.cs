@@ -69,6 +69,7 @@ public static class RuleIds
     public const string Pregnancy = "SAFE-PREG-001";
     public const string ReproductivePotential = "SAFE-PREG-002";
     public const string Unverified = "KB-UNVERIFIED-001";
+    public const string AfterRelease = "KB-DATE-001";
 #pragma warning restore CS1591
 
     /// <summary>Every rule id, for the catalogue check (the systemic rules' ids live beside their code, in Systemic/Rules).</summary>
@@ -132,6 +133,7 @@ public static class RuleIds
         Pregnancy,
         ReproductivePotential,
         Unverified,
+        AfterRelease,
         .. Systemic.SystemicRuleIds.All,
     ];
 }

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "6a24c8bda47af4bbee50dc15c0786a77edef2c0cbd4304699b408dd7bca4a6f4";
+    internal const string ExpectedSha256 = "6f90d0de9e1a4e012d0a49f6da46890f9e1a4a2d1b89e0251e40ab4a7cfba139";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

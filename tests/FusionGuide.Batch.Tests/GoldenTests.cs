@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "6f90d0de9e1a4e012d0a49f6da46890f9e1a4a2d1b89e0251e40ab4a7cfba139";
+    internal const string ExpectedSha256 = "17041a948b7918852f17de74170bd075220bc2afbcfe2f5824a3b4078eb19b87";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

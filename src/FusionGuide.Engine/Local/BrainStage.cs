@@ -82,23 +82,24 @@ internal static class BrainStage
         var which = new List<string>();
         if (b.Symptomatic)
         {
-            which.Add("lesions causing symptoms");
+            which.Add("the lesions causing symptoms");
         }
 
         if (b.MassEffect || b.Large)
         {
-            which.Add("largest");
+            which.Add(which.Count == 0 ? "the largest lesions" : "the largest");
         }
 
         if (b.Progressing)
         {
-            which.Add("progressing ones");
+            which.Add(which.Count == 0 ? "the progressing lesions" : "the progressing ones");
         }
 
-        return which.Count == 0 ? "lesions needing treatment" : string.Join(which.Count == 2 ? " and " : ", ", which) switch
+        return which.Count switch
         {
-            "largest" => "largest lesions",
-            var t => t,
+            0 => "the lesions needing treatment",
+            1 => which[0],
+            _ => $"{string.Join(", ", which[..^1])} and {which[^1]}",
         };
     }
 
@@ -147,7 +148,7 @@ internal static class BrainStage
         {
             // Trace id LOC-BRAIN-007 (RuleIds.BrainLocalWhateverTki) is written here; its sources: knowledge/rules/LOC-BRAIN-007.json.
             plan.Add(LocalTherapy.Srs, RuleIds.BrainLocalWhateverTki,
-                $"{b.Why()} with {b.Lesions()}: radiosurgery (or resection where feasible) to the {Targets(b)}, {Others(b)}{palliative}.");
+                $"{b.Why()} with {b.Lesions()}: radiosurgery (or resection where feasible) to {Targets(b)}, {Others(b)}{palliative}.");
         }
         else
         {

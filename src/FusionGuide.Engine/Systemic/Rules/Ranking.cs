@@ -109,6 +109,8 @@ internal static class Ranking
         {
             Standing.OffLabel => 1,
             Standing.Unknown => 2,
+            // Kept only because the site lists it as obtainable (context.available): still after every approved one.
+            Standing.NotApproved => 3,
             _ => 0,
         };
 
@@ -118,6 +120,7 @@ internal static class Ranking
         {
             1 => $" ({p.Name(next.Therapy)}: off-label in {Codes.Region.Code(p.E.Case.Context.Region!.Value)})",
             2 => $" ({p.Name(next.Therapy)}: approval in {Codes.Region.Code(p.E.Case.Context.Region!.Value)} not known)",
+            3 => $" ({p.Name(next.Therapy)}: not approved in {Codes.Region.Code(p.E.Case.Context.Region!.Value)})",
             _ => "",
         };
 

@@ -44,4 +44,18 @@ public sealed class RegionalRankingTests
         Assert.Contains("approval status of taletrectinib in CN is not known", taletrectinib.Rationale, StringComparison.Ordinal);
         Assert.DoesNotContain("off-label", taletrectinib.Rationale, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Before_its_first_approval_in_a_region_a_record_of_unknown_date_does_not_make_the_drug_possibly_approved()
+    {
+        // Ceritinib in China: approved 2018-05-31 after crizotinib; a later, undated insert revision adds advanced disease.
+        var r = Cases.Evaluate("""
+            { "context": { "region": "CN" },
+              "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" },
+                         { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "timing": "progression", "result": "positive", "mutations": ["I1171N"] } ],
+              "history": [ { "therapy": "alectinib", "start": "2016-04", "end": "2017-12", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """, new DateOnly(2018, 2, 11));
+
+        Assert.Contains(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.Ceritinib && a.Reason.Contains("not approved in CN", StringComparison.Ordinal));
+    }
 }

@@ -132,7 +132,9 @@ internal static class Access
             return (Standing.Approved, forIndication);
         }
 
-        if (unknownForSetting is not null)
+        // Only while the drug is marketed in the region: before its first dated approval there, a record of unknown date
+        // (a later label revision, ceritinib's broader CN indication) does not make it possibly approved.
+        if (unknownForSetting is not null && firstApprovedNow is not null)
         {
             return (Standing.Unknown, unknownForSetting);
         }

@@ -303,12 +303,14 @@ internal static class SafetyStage
             ruleText += $" The dose in {Terms.Region.Code(regimen!.Region!.Value)} follows that label ({regimen.StartAndScope}), which has no reduced dose.";
         }
 
+        // The regional label replaces the ladder, so it is cited beside the rule's own label.
+        IReadOnlyList<string> cited = regional ? [.. rule.Provenance.Sources.Concat(regimen!.Provenance.Sources).Distinct()] : rule.Provenance.Sources;
         var assumption = dose is null || branchDose is not null || regional ? ""
             : leadIn is not null ? $" The patient is still in the {regimen!.LeadIn!.Days}-day lead-in, so the doses are relative to the lead-in dose."
             : resume != Resume.Same ? " Doses assume the patient is at the full dose; if already reduced, go one level lower." : "";
         // Trace id SAFE-TOX-001 (RuleIds.ToxicityRule) is written here; its sources: knowledge/rules/SAFE-TOX-001.json.
         e.Fire(decision.General ? RuleIds.ToxicityGeneral : RuleIds.ToxicityRule, $"{e.Name(therapy)}, grade {ae.Grade} {ev}: {action.Code()}{(dose is null ? "" : $", then {dose}")}. {ruleText}{assumption}",
-            regional ? [.. rule.Provenance.Sources.Concat(regimen!.Provenance.Sources).Distinct()] : rule.Provenance.Sources);
+            cited);
         return new ToxicityRow
         {
             Therapy = therapy,
@@ -325,7 +327,7 @@ internal static class SafetyStage
                 (false, { } disputed) => $"{Evaluation.Capitalised(disputed)}; check the current label before acting.",
                 _ => null,
             },
-            References = regional ? [.. rule.Provenance.Sources.Concat(regimen!.Provenance.Sources).Distinct()] : rule.Provenance.Sources,
+            References = cited,
         };
     }
 

@@ -75,6 +75,10 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
     /// <summary>A TKI of this kinase in the history, whatever stopped it: the patient is no longer inhibitor-naive.</summary>
     public bool PriorInhibitor => H.TargetedExposure.Any(t => E.Kb.Drug(t).Targets.Contains(Kinase));
 
+    /// <summary>The distant (M1) metastatic sites the case records, in words (StageIntent.Distant), read once per plan:
+    /// the adjuvant question behind <see cref="ApprovalSetting"/> asks it for every candidate ranked.</summary>
+    public IReadOnlyList<string> DistantMetastases => field ??= StageIntent.Distant(this);
+
     /// <summary>The regional standing of a drug for this plan's setting, after the TKIs the disease progressed on (Access.StandingOf).</summary>
     public (Standing Standing, Approval? Record) Standing(Drug drug, ApprovalSetting? setting = null) =>
         Access.StandingOf(E, drug, Kinase, setting ?? ApprovalSetting, PriorInhibitor, H.LastFailedTargeted?.Therapy,

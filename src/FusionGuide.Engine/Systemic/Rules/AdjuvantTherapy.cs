@@ -15,7 +15,7 @@ internal static class AdjuvantTherapy
     private static readonly Stage[] AdjuvantStages = [Stage.IB, Stage.IIA, Stage.IIB, Stage.IIIA];
 
     /// <summary>Resected, no systemic failure since, and no distant metastasis recorded: the adjuvant question is asked.</summary>
-    public static bool Applies(PlanState p) => p.E.Case.Tumor.Resected == true && p.H.Failed.Count == 0 && StageIntent.Distant(p).Count == 0;
+    public static bool Applies(PlanState p) => p.E.Case.Tumor.Resected == true && p.H.Failed.Count == 0 && p.DistantMetastases.Count == 0;
 
     /// <summary>
     /// Marked resected, but distant metastases are recorded (a brain metastasis beside a resected primary is stage IV):
@@ -23,7 +23,7 @@ internal static class AdjuvantTherapy
     /// </summary>
     public static void WarnIfMetastatic(PlanState p)
     {
-        if (p.E.Case.Tumor.Resected != true || p.H.Failed.Count > 0 || StageIntent.Distant(p) is not { Count: > 0 } distant)
+        if (p.E.Case.Tumor.Resected != true || p.H.Failed.Count > 0 || p.DistantMetastases is not { Count: > 0 } distant)
         {
             return;
         }

@@ -31,7 +31,7 @@ internal static class StageIntent
         }
 
         var stageCode = Codes.Stage.Code(stage);
-        var distant = Distant(p);
+        var distant = p.DistantMetastases;
         if (distant.Count > 0)
         {
             var msg = $"Stage {stageCode} is given, but distant metastases are recorded ({string.Join(", ", distant)}): the case is read as advanced (stage IV) disease. Correct the stage if it is the one at first diagnosis.";

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "17041a948b7918852f17de74170bd075220bc2afbcfe2f5824a3b4078eb19b87";
+    internal const string ExpectedSha256 = "ce34772f9e184644d6e2050311ffa1f45c43bdb5c3870599fde0179c349b71cc";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

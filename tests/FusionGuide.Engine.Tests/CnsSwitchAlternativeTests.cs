@@ -5,8 +5,9 @@ namespace FusionGuide.Engine.Tests;
 
 /// <summary>
 /// SYS-CONT-005: alectinib is continued through CNS-only progression on the premise that local treatment reaches the
-/// progressing lesions; leptomeningeal disease, or more lesions than radiosurgery is offered for, puts lorlatinib (the
-/// table's preferred TKI after alectinib, with stronger intracranial evidence) beside the continuation.
+/// progressing lesions. More lesions than radiosurgery is recommended for without condition (5-10) put lorlatinib (the
+/// table's preferred TKI after alectinib, with stronger intracranial evidence) beside the continuation; leptomeningeal
+/// disease, or more lesions than radiosurgery is offered for, put it first, with the continuation as the alternative.
 /// </summary>
 public class CnsSwitchAlternativeTests
 {
@@ -17,30 +18,49 @@ public class CnsSwitchAlternativeTests
         """);
 
     [Fact]
-    public void Leptomeningeal_progression_on_alectinib_shows_lorlatinib_beside_continuation()
+    public void Leptomeningeal_progression_on_alectinib_switches_to_lorlatinib_before_continuation()
     {
         var r = CnsProgressionOnAlectinib("""{ "present": true, "leptomeningeal": true }""");
 
-        Assert.Equal("alectinib", r.First());
-        var lorlatinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Lorlatinib);
-        Assert.Equal(Preference.OtherRecommended, lorlatinib.Preference);
-        Assert.StartsWith("Alternative to continuing alectinib: the disease is leptomeningeal", lorlatinib.Rationale, StringComparison.Ordinal);
+        Assert.Equal("lorlatinib", r.First());
+        var lorlatinib = r.SystemicTherapy.Options[0];
+        Assert.Equal(Preference.Preferred, lorlatinib.Preference);
+        Assert.StartsWith("Switch from alectinib, on which the CNS disease progressed: the disease is leptomeningeal, so local treatment cannot reach all of it", lorlatinib.Rationale, StringComparison.Ordinal);
+        var alectinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Alectinib);
+        Assert.Equal(Preference.OtherRecommended, alectinib.Preference);
+        Assert.Contains("the alternative to switching to lorlatinib", alectinib.Rationale, StringComparison.Ordinal);
+        // The switch is the next line after alectinib.
+        Assert.Equal(Setting.SubsequentTargeted, r.SystemicTherapy.Setting);
+        Assert.Equal(2, r.SystemicTherapy.Line);
         Assert.Contains("SYS-CONT-005", r.Rules());
         r.AssertOptionsDisjointFromAvoid();
     }
 
     [Fact]
-    public void More_brain_lesions_than_radiosurgery_treats_show_lorlatinib_beside_continuation()
+    public void More_brain_lesions_than_radiosurgery_treats_switch_to_lorlatinib_first()
     {
         var r = CnsProgressionOnAlectinib("""{ "present": true, "count": 12, "symptomatic": true, "largestMm": 25 }""");
 
+        Assert.Equal("lorlatinib", r.First());
+        Assert.Contains("12 brain lesions, more than radiosurgery is offered for (10)", r.SystemicTherapy.Options[0].Rationale, StringComparison.Ordinal);
+        Assert.Contains("alectinib", r.Options());
+        // Radiosurgery treats the progressing lesions; the others are left to lorlatinib, not to alectinib they grew on.
+        var srs = Assert.Single(r.LocalTherapy, l => l.Therapy == LocalTherapy.Srs);
+        Assert.Contains("while lorlatinib, which is CNS-active, treats the others", srs.Rationale, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(10)]
+    public void Lesions_radiosurgery_is_only_conditionally_recommended_for_show_lorlatinib_beside_continuation(int count)
+    {
+        var r = CnsProgressionOnAlectinib($$"""{ "present": true, "count": {{count}}, "symptomatic": false, "largestMm": 9 }""");
+
         Assert.Equal("alectinib", r.First());
         var lorlatinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Lorlatinib);
-        Assert.Contains("12 brain lesions, more than radiosurgery is offered for (10)", lorlatinib.Rationale, StringComparison.Ordinal);
-        // The lesions radiosurgery leaves grew on alectinib: the local row does not say alectinib treats them.
-        var srs = Assert.Single(r.LocalTherapy, l => l.Therapy == LocalTherapy.Srs);
-        Assert.DoesNotContain("which is CNS-active, treats the others", srs.Rationale, StringComparison.Ordinal);
-        Assert.Contains("progressed on it", srs.Rationale, StringComparison.Ordinal);
+        Assert.Equal(Preference.OtherRecommended, lorlatinib.Preference);
+        Assert.StartsWith($"Alternative to continuing alectinib: {count} brain lesions, for which radiosurgery is only conditionally recommended (more than 4)", lorlatinib.Rationale, StringComparison.Ordinal);
+        Assert.Equal(Setting.FirstLine, r.SystemicTherapy.Setting);
     }
 
     [Fact]
@@ -49,17 +69,17 @@ public class CnsSwitchAlternativeTests
         // ECOG 3: radiosurgery is offered for up to 4 lesions, so 6 are beyond it.
         var r = CnsProgressionOnAlectinib("""{ "present": true, "count": 6 }""", ecog: 3);
 
-        Assert.Contains("lorlatinib", r.Options());
+        Assert.Equal("lorlatinib", r.First());
         Assert.Contains(r.SystemicTherapy.Options, o => o.Rationale.Contains("6 brain lesions, more than radiosurgery is offered for (4)", StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData("""{ "present": true, "count": 2, "largestMm": 8 }""")]
-    [InlineData("""{ "present": true, "count": 10 }""")]
+    [InlineData("""{ "present": true, "count": 4 }""")]
     [InlineData("""{ "present": true }""")]
     public void CNS_progression_local_treatment_can_reach_only_continues_alectinib(string brain)
     {
-        // Within the radiosurgery limit (or a count not given: nothing is assumed) the continuation stands alone.
+        // Within what radiosurgery is recommended for (or a count not given: nothing is assumed) the continuation stands alone.
         var r = CnsProgressionOnAlectinib(brain);
 
         Assert.Equal("alectinib", r.First());

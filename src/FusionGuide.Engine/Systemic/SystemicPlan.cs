@@ -48,13 +48,17 @@ internal static class SystemicPlan
         if (Continuation.Continues(p, current, obtainable))
         {
             var limited = Continuation.Add(p, current!);
+            var switchLeads = false;
             if (limited)
             {
                 GenotypeMatchedAlternative.Add(p, current!);
-                CnsSwitchAlternative.Add(p, current!);
+                switchLeads = CnsSwitchAlternative.Add(p, current!);
             }
 
-            return Finish(p, p.H.AnyTargetedFailure ? Setting.SubsequentTargeted : Setting.FirstLine, p.H.Line, continuing: limited);
+            // A switch that leads (CNS disease beyond local treatment) is the next line after the continued TKI.
+            return switchLeads
+                ? Finish(p, Setting.SubsequentTargeted, p.H.Line + 1, continuing: true)
+                : Finish(p, p.H.AnyTargetedFailure ? Setting.SubsequentTargeted : Setting.FirstLine, p.H.Line, continuing: limited);
         }
 
         if (current is not null)

@@ -5,11 +5,17 @@ namespace FusionGuide.Engine.Systemic.Rules;
 
 /// <summary>
 /// SYS-CONT-005: the TKI is continued through CNS-only progression (SYS-CONT-002) on the premise that local treatment
-/// reaches the progressing sites. When the brain disease is beyond that — leptomeningeal, or more lesions than
-/// radiosurgery is offered for (the srs-max-brain-lesions thresholds) — the TKIs the guideline table prefers after the
-/// continued one, with better intracranial evidence (a lower CNS rank for the kinase) and not had before, are shown
-/// beside the continuation as the switch to consider (lorlatinib for leptomeningeal progression on alectinib). The
-/// candidate filters still apply. Sources: the rule catalogue, the table and the alternative's CNS record.
+/// reaches the progressing sites. When that premise weakens, the TKIs the guideline table prefers after the continued
+/// one, with better intracranial evidence (a lower CNS rank for the kinase) and not had before, are shown with it:
+/// <list type="bullet">
+/// <item>more lesions than radiosurgery is recommended for without condition (srs-max-brain-lesions; ASTRO 2022 makes
+/// 5-10 lesions a conditional recommendation): the switch is the alternative beside the continuation;</item>
+/// <item>leptomeningeal disease, or more lesions than radiosurgery is offered for at this performance status
+/// (srs-max-brain-lesions-fit): local treatment cannot reach the progressing disease, so the switch leads and the
+/// continuation is the alternative (lorlatinib for leptomeningeal progression on alectinib).</item>
+/// </list>
+/// The candidate filters still apply; when none is left the continuation stays first. Sources: the rule catalogue, the
+/// table and the alternative's CNS record.
 /// </summary>
 internal static class CnsSwitchAlternative
 {
@@ -18,12 +24,13 @@ internal static class CnsSwitchAlternative
     /// <summary>Ranked after the continued TKI (order 0), after any genotype-matched alternative.</summary>
     private const int AlternativeOrder = 200;
 
-    public static void Add(PlanState p, HistoryEntry current)
+    /// <summary>Adds the switch; returns true when it leads (the plan is then the next line after the continued TKI).</summary>
+    public static bool Add(PlanState p, HistoryEntry current)
     {
-        if (current.ProgressionPattern != ProgressionPattern.Cns || BeyondLocalTreatment(p) is not { } why ||
+        if (current.ProgressionPattern != ProgressionPattern.Cns || Reach(p) is not { } reach ||
             GuidelineTable.InForce(p, RegimenSetting.Subsequent, current.Therapy) is not { } table)
         {
-            return;
+            return false;
         }
 
         var e = p.E;
@@ -40,9 +47,10 @@ internal static class CnsSwitchAlternative
             }
 
             var placed = $"{e.Cite(table.Guideline)} lists {p.Name(entry.Therapy)} as {GuidelineTable.PlacementWords(entry.Preference)} after {p.Name(current.Therapy)}{(entry.Provenance.Verified ? "" : " (guideline placement not yet verified)")}";
-            var c = new Candidate(entry.Therapy, Preference.OtherRecommended,
-                $"Alternative to continuing {p.Name(current.Therapy)}: {why}, so local treatment may not reach all of the progressing CNS disease; {placed}, and its intracranial evidence is stronger — switch to it if the CNS disease is not controlled",
-                AlternativeOrder + i)
+            var evidence = reach.Beyond
+                ? $"Switch from {p.Name(current.Therapy)}, on which the CNS disease progressed: {reach.Why}, so local treatment cannot reach all of it; {placed}, and its intracranial evidence is stronger"
+                : $"Alternative to continuing {p.Name(current.Therapy)}: {reach.Why}, so local treatment may not reach all of the progressing CNS disease; {placed}, and its intracranial evidence is stronger — switch to it if the CNS disease is not controlled";
+            var c = new Candidate(entry.Therapy, reach.Beyond ? Preference.Preferred : Preference.OtherRecommended, evidence, AlternativeOrder + i)
             {
                 Category = entry.Category,
             };
@@ -55,24 +63,47 @@ internal static class CnsSwitchAlternative
 
         CandidateFilters.Apply(p, added);
         var kept = added.Where(p.Candidates.Contains).ToList();
-        if (kept.Count > 0)
+        if (kept.Count == 0)
         {
-            e.Fire(Id, $"CNS-only progression on {p.Name(current.Therapy)} beyond local treatment ({why}): {string.Join(", ", kept.Select(c => p.Name(c.Therapy)))}, which {table.Id} prefers after it and whose intracranial evidence ranks higher, shown as the alternative to continuing it.",
-                [table.Guideline, .. kept.SelectMany(c => e.Kb.Drug(c.Therapy).Cns?.Provenance.Sources ?? [])]);
+            return false;
         }
+
+        var names = string.Join(", ", kept.Select(c => p.Name(c.Therapy)));
+        if (reach.Beyond && p.Candidates.FirstOrDefault(c => c.IsContinuation) is { } continued)
+        {
+            // The continuation's premise (local treatment of the progressing sites) does not hold: it stays as the
+            // alternative for a patient whose extracranial disease it still controls, after the switch.
+            continued.Preference = Preference.OtherRecommended;
+            continued.Notes.Add($"the alternative to switching to {names}, for a patient whose extracranial disease it still controls: {reach.Why}, beyond what local treatment of the progressing sites reaches");
+        }
+
+        e.Fire(Id, reach.Beyond
+                ? $"CNS-only progression on {p.Name(current.Therapy)} beyond local treatment ({reach.Why}): {names}, which {table.Id} prefers after it and whose intracranial evidence ranks higher, leads; continuing {p.Name(current.Therapy)} is the alternative."
+                : $"CNS-only progression on {p.Name(current.Therapy)} with {reach.Why}: {names}, which {table.Id} prefers after it and whose intracranial evidence ranks higher, shown as the alternative to continuing it.",
+            [table.Guideline, .. kept.SelectMany(c => e.Kb.Drug(c.Therapy).Cns?.Provenance.Sources ?? [])]);
+        return reach.Beyond;
     }
 
-    /// <summary>Why local treatment cannot reach the CNS disease, in words; null when it can (or the count is not given).</summary>
-    private static string? BeyondLocalTreatment(PlanState p)
+    /// <summary>
+    /// How far local treatment reaches the CNS disease: Why in words and Beyond when it cannot reach it (leptomeningeal,
+    /// or more lesions than radiosurgery is offered for); null when it reaches it (or the count is not given).
+    /// </summary>
+    private static (string Why, bool Beyond)? Reach(PlanState p)
     {
         var bm = p.E.Case.Disease.BrainMetastases;
         if (bm?.Leptomeningeal == true)
         {
-            return "the disease is leptomeningeal";
+            return ("the disease is leptomeningeal", true);
         }
 
-        var limit = p.E.Kb.ClinicalThresholds.SrsMaxBrainLesionsFor(p.E.Case.Patient.Ecog);
-        return bm?.Count is { } count && count > limit ? $"{count} brain lesions, more than radiosurgery is offered for ({limit})" : null;
+        var t = p.E.Kb.ClinicalThresholds;
+        var limit = t.SrsMaxBrainLesionsFor(p.E.Case.Patient.Ecog);
+        return bm?.Count switch
+        {
+            { } count when count > limit => ($"{count} brain lesions, more than radiosurgery is offered for ({limit})", true),
+            { } count when count > t.SrsMaxBrainLesions => ($"{count} brain lesions, for which radiosurgery is only conditionally recommended (more than {t.SrsMaxBrainLesions})", false),
+            _ => null,
+        };
     }
 
     private static int? CnsRank(PlanState p, Therapy therapy) => p.E.Kb.Drug(therapy).Cns?.RankFor(p.Kinase);

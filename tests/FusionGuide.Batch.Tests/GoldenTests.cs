@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "ce34772f9e184644d6e2050311ffa1f45c43bdb5c3870599fde0179c349b71cc";
+    internal const string ExpectedSha256 = "59a860f50bd548a1decf627004ce474ae77846b83e0f44e95489b1cbf9c76379";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

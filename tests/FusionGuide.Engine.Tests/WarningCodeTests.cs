@@ -43,6 +43,7 @@ public partial class WarningCodeTests
         { "compound-estimated", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "mutations": ["L1196M", "F1174L"] } ], "history": [ """ + AlectinibProgression + "] }" },
         { "unphased-mutations", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "timing": "progression", "result": "positive", "mutations": ["G1202R", "L1196M"] } ], "history": [ """ + AlectinibProgression + "] }" },
         { "unknown-medication", """{ "medications": ["not-a-known-drug"] }""" },
+        { "combination-taken-now", """{ "history": [ { "therapy": "lorlatinib", "start": "2026-06", "stopReason": "ongoing" } ], "medications": ["rifampicin"] }""" },
         { "toxicity-unattributed", """{ "adverseEvents": [ { "event": "diarrhea", "grade": 2 } ] }""" },
         { "grade-5-event", """{ "history": [ { "therapy": "brigatinib", "start": "2025-01", "stopReason": "ongoing" } ], "adverseEvents": [ { "therapy": "brigatinib", "event": "pneumonitis", "grade": 5 } ] }""" },
         { "no-toxicity-rules", """{ "history": [ { "therapy": "docetaxel", "start": "2025-01", "stopReason": "ongoing" } ], "adverseEvents": [ { "therapy": "docetaxel", "event": "neutropenia", "grade": 3 } ] }""" },

@@ -168,6 +168,9 @@ public static class WarningCodes
     public static readonly WarningCode UnknownMedication = new("unknown-medication", WarningSource.Engine, "Engine Safety/InteractionStage",
         "A co-medication the knowledge base does not know: check its interactions by hand (the likely names are suggested).");
 
+    public static readonly WarningCode CombinationTakenNow = new("combination-taken-now", WarningSource.Engine, "Engine Safety/InteractionStage",
+        "The TKI taken now and a co-medication taken now are a pair its label contraindicates: act now (stop or replace the co-medication, or hold the TKI until it is stopped and washed out), not only before a start.");
+
     // Engine: the whole result
     public static readonly WarningCode UnverifiedKnowledge = new("unverified-knowledge", WarningSource.Engine, "Engine FusionEngine",
         "The answer uses knowledge-base facts not yet verified against a primary source (named in the trace).");
@@ -183,7 +186,7 @@ public static class WarningCodes
         InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, FishNucleiNotStated, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression,
         HistoryInconsistent, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
-        ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication,
+        ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication, CombinationTakenNow,
         UnverifiedKnowledge, KnowledgeAfterRelease,
     ];
 }

@@ -66,6 +66,7 @@ public static class RuleIds
     public const string InteractionOwnLabel = "SAFE-INT-003";
     public const string InteractionSwap = "SAFE-INT-004";
     public const string InteractionNone = "SAFE-INT-005";
+    public const string InteractionTakenNow = "SAFE-INT-006";
     public const string Pregnancy = "SAFE-PREG-001";
     public const string ReproductivePotential = "SAFE-PREG-002";
     public const string Unverified = "KB-UNVERIFIED-001";
@@ -130,6 +131,7 @@ public static class RuleIds
         InteractionOwnLabel,
         InteractionSwap,
         InteractionNone,
+        InteractionTakenNow,
         Pregnancy,
         ReproductivePotential,
         Unverified,

@@ -65,7 +65,41 @@ internal static class InteractionStage
             e.Fire(RuleIds.UnknownMedication, msg);
         }
 
-        return rows;
+        return TakenTogetherNow(e, s, rows);
+    }
+
+    /// <summary>
+    /// SAFE-INT-006: a co-medication the patient takes now with the TKI taken now, in a major or contraindicated pair.
+    /// The labels' advice is written for a start ("stop the inducer … before starting"); for a patient already on both,
+    /// the row closes by saying so and that it applies today, and a contraindicated pair is also a warning: the two are not simply
+    /// continued side by side.
+    /// </summary>
+    private static List<InteractionRow> TakenTogetherNow(Evaluation e, SystemicOutcome s, List<InteractionRow> rows)
+    {
+        if (s.Current is not { } now)
+        {
+            return rows;
+        }
+
+        var tki = e.Name(now);
+        return [.. rows.Select(r =>
+        {
+            if (r.Therapy != now || r.Severity is not (Severity.Contraindicated or Severity.Major))
+            {
+                return r;
+            }
+
+            var taken = r.Severity == Severity.Contraindicated
+                ? $"Both are taken now: do not continue both — stop or replace {r.With} with its prescriber, or hold {tki} until {r.With} has been stopped and washed out, and look now for the harm named above."
+                : $"Both are taken now: this advice applies today (change or stop {r.With}, or adjust {tki} as it says), not only before a start.";
+            if (r.Severity == Severity.Contraindicated)
+            {
+                e.Warn(WarningCodes.CombinationTakenNow, $"{Evaluation.Capitalised(tki)} and {r.With} are both taken now, a contraindicated combination ({r.Mechanism}): act today — see the interaction row.");
+            }
+
+            e.Fire(RuleIds.InteractionTakenNow, $"{Evaluation.Capitalised(tki)} + {r.With} ({r.Mechanism}, {r.Severity.Code()}): both taken now; the row's advice applies today.", r.References ?? []);
+            return r with { Advice = $"{r.Advice} {taken}" };
+        })];
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "59a860f50bd548a1decf627004ce474ae77846b83e0f44e95489b1cbf9c76379";
+    internal const string ExpectedSha256 = "c274c59291dfffd0e17380cbb69d90c40e020e7975a8291ae66fceb3b098023f";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -57,4 +57,39 @@ public sealed class ResistanceWorkupTests
             n => Assert.StartsWith("After progression on alectinib", n.Reason, StringComparison.Ordinal));
         Assert.NotEmpty(r.Diagnosis.NextTests);
     }
+
+    private static Result WithProgressionTest(string test) => Cases.Evaluate($$"""
+        { "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive", "date": "2022-01" }, {{test}} ],
+          "history": [ { "therapy": "lorlatinib", "start": "2022-02", "end": "2026-11", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+        """);
+
+    [Theory]
+    [InlineData("""{ "gene": "ALK", "method": "fish", "sample": "tissue", "timing": "progression", "percentRearrangedCells": 40, "cellsScored": 100, "date": "2026-11" }""")]
+    [InlineData("""{ "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "timing": "progression", "result": "positive", "date": "2026-11" }""")]
+    public void A_fusion_only_test_of_the_progression_biopsy_still_asks_for_its_DNA_NGS(string test)
+    {
+        // FISH and an RNA fusion panel show the fusion is still there, not the kinase mutations that decide the next TKI.
+        var r = WithProgressionTest(test);
+
+        Assert.Contains(r.Diagnosis.NextTests, n => n.Method == TestMethod.NgsDna && n.Sample == Sample.Tissue && n.Reason.Contains("DNA NGS of that tissue", StringComparison.Ordinal));
+        Assert.Contains(r.Diagnosis.NextTests, n => n.Method == TestMethod.NgsDna && n.Sample == Sample.Plasma);
+    }
+
+    [Fact]
+    public void Loss_of_ALK_staining_on_the_progression_biopsy_asks_for_its_histology()
+    {
+        var r = WithProgressionTest("""{ "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "timing": "progression", "result": "negative", "date": "2026-11" }""");
+
+        var histology = Assert.Single(r.Diagnosis.NextTests, n => n.Method == TestMethod.Histology);
+        Assert.Contains("ALK was positive at diagnosis but is negative on the progression biopsy (IHC)", histology.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DNA_NGS_of_the_progression_biopsy_ends_the_tissue_work_up()
+    {
+        var r = WithProgressionTest("""{ "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "date": "2026-11" }""");
+
+        Assert.DoesNotContain(r.Diagnosis.NextTests, n => n.Sample == Sample.Tissue);
+        Assert.DoesNotContain(r.Diagnosis.NextTests, n => n.Sample == Sample.Plasma);
+    }
 }

@@ -34,9 +34,21 @@ internal sealed record DiagnosisFindings
     /// <summary>Off-target alterations reported at progression.</summary>
     public required IReadOnlyList<string> Alterations { get; init; }
 
-    /// <summary>True when a progression test of the driver gene gave a result (the resistance genotype is known).</summary>
+    /// <summary>
+    /// True when a progression test of the driver gene read the resistance genotype (DNA NGS, or a test reporting
+    /// mutations or alterations) and gave a result; IHC, FISH or a fusion-only RNA panel does not.
+    /// </summary>
     public required bool ProgressionGenotyped { get; init; }
 
     /// <summary>True when a progression tissue biopsy was taken (histology at progression is known).</summary>
     public required bool ProgressionTissue { get; init; }
+
+    /// <summary>True when the progression tissue itself was genotyped (see <see cref="ProgressionGenotyped"/>).</summary>
+    public required bool ProgressionTissueGenotyped { get; init; }
+
+    /// <summary>
+    /// Methods of progression tissue tests of a kinase that was positive at diagnosis and is negative now: loss of the
+    /// fusion's expression or signal, a sign of kinase-independent resistance or transformation.
+    /// </summary>
+    public required IReadOnlyList<TestMethod> ProgressionExpressionLost { get; init; }
 }

@@ -261,15 +261,28 @@ internal static class NextTests
 
         // A plasma genotype that already explains the progression (an on-target mutation or a bypass alteration) spares a biopsy.
         var explained = f.ProgressionGenotyped && (f.ResistanceMutations.Count > 0 || f.Alterations.Count > 0);
+        var histologyOpen = e.Case.Tumor.Histology != Histology.SmallCell && e.Case.Tumor.Transformation is null;
         if (!f.ProgressionTissue && !explained)
         {
             // DNA NGS reads the kinase-domain mutations and bypass amplifications that decide the next TKI; the fusion is already known.
             Add(e, f.NextTests, gene, TestMethod.NgsDna, Sample.Tissue, $"After {on}: re-biopsy the progressing site for tissue DNA NGS, which detects {gene} kinase-domain mutations and bypass alterations (a negative plasma result does not exclude them).", RuleIds.ResistanceWorkup);
             // A tumour that is already small-cell (at diagnosis or by a transformation found) is not re-biopsied to look for one.
-            if (e.Case.Tumor.Histology != Histology.SmallCell && e.Case.Tumor.Transformation is null)
+            if (histologyOpen)
             {
                 Add(e, f.NextTests, gene, TestMethod.Histology, Sample.Tissue, $"After {on}: histology of the re-biopsy looks for small-cell or squamous transformation, which changes treatment.", RuleIds.ResistanceWorkup);
             }
+        }
+        else if (f.ProgressionTissue && !f.ProgressionTissueGenotyped && !explained)
+        {
+            // The progression biopsy was tested by IHC, FISH or a fusion-only RNA panel: they show the fusion, not why it progressed.
+            Add(e, f.NextTests, gene, TestMethod.NgsDna, Sample.Tissue, $"After {on}: the progression biopsy was tested for the {gene} fusion only (IHC, FISH or an RNA fusion panel), which cannot show kinase-domain mutations or bypass alterations such as MET amplification: DNA NGS of that tissue (a new biopsy if none is left) decides whether another {gene} TKI can still work.", RuleIds.ResistanceWorkup);
+        }
+
+        // The fusion positive at diagnosis is not found on the progression biopsy: a sign of kinase-independent resistance
+        // or transformation, whatever else was tested.
+        if (f.ProgressionExpressionLost.Count > 0 && histologyOpen)
+        {
+            Add(e, f.NextTests, gene, TestMethod.Histology, Sample.Tissue, $"After {on}: {gene} was positive at diagnosis but is negative on the progression biopsy ({string.Join(", ", f.ProgressionExpressionLost.Distinct().Select(DiagnosisStage.MethodName))}): review its histology for small-cell or squamous transformation and look for {gene}-independent resistance (bypass alterations) before another {gene} TKI.", RuleIds.ResistanceWorkup);
         }
     }
 

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "c274c59291dfffd0e17380cbb69d90c40e020e7975a8291ae66fceb3b098023f";
+    internal const string ExpectedSha256 = "3c4cd5828d7dde665ff949a99e8fb4208d105ef044a9dcbb727582bdce072294";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

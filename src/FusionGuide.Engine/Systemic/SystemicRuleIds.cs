@@ -35,6 +35,7 @@ internal static class SystemicRuleIds
         Immunotherapy.Id,
         Immunotherapy.PriorImmunotherapyId,
         Immunotherapy.StopCheckpointInhibitorId,
+        Immunotherapy.BeforeDriverResultId,
         ConventionalBeside.Id,
         ResistanceProfile.ResistanceId,
         ResistanceProfile.CompoundEstimatedId,

@@ -67,7 +67,7 @@ internal static class SystemicStage
             HistoryReader.Inconsistent(e, $"TKIs ({string.Join(", ", h.TargetedExposure.Select(e.Name))}) appear in the history, but no ALK or ROS1 rearrangement is established by the tests.");
         }
 
-        return new SystemicOutcome(Setting.DiagnosticWorkup, null, [], []);
+        return new SystemicOutcome(Setting.DiagnosticWorkup, null, [], Rules.Immunotherapy.BeforeDriverResult(e, h));
     }
 
     private static void CheckHistoryAgainstDriver(Evaluation e, DiagnosisFindings dx, TreatmentHistory h, Gene kinase)

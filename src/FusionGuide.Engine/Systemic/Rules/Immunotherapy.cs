@@ -1,4 +1,5 @@
 using FusionGuide.Domain;
+using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Treatment;
 
 namespace FusionGuide.Engine.Systemic.Rules;
@@ -9,6 +10,8 @@ namespace FusionGuide.Engine.Systemic.Rules;
 /// SYS-IO-002: after a checkpoint inhibitor, liver tests are watched in the TKI's first weeks (Lin 2019).
 /// SYS-IO-003: a checkpoint inhibitor taken when the driver is found is stopped when the TKI replaces it, never given
 /// with it (CheckMate 370). Each is said from its source's publication on.
+/// SYS-IO-004: while ALK/ROS1 is not yet established (diagnostic work-up), checkpoint inhibitors wait for the result;
+/// one already being given is named, with what follows if a fusion is found.
 /// Sources: the rule catalogue and the immunotherapy record.
 /// </summary>
 internal static class Immunotherapy
@@ -16,6 +19,35 @@ internal static class Immunotherapy
     public const string Id = "SYS-IO-001";
     public const string PriorImmunotherapyId = "SYS-IO-002";
     public const string StopCheckpointInhibitorId = "SYS-IO-003";
+    public const string BeforeDriverResultId = "SYS-IO-004";
+
+    /// <summary>
+    /// SYS-IO-004, in the diagnostic work-up (no driver established yet): checkpoint-inhibitor monotherapy waits for the
+    /// ALK/ROS1 result — if a fusion is found it has little activity whatever the PD-L1, and a TKI after it brings more
+    /// severe liver toxicity; platinum doublet chemotherapy without it bridges when treatment cannot wait. A checkpoint
+    /// inhibitor being given now is a warning. Said from the publication of the sources (SYS-DATE-001).
+    /// </summary>
+    public static IReadOnlyList<AvoidItem> BeforeDriverResult(Evaluation e, TreatmentHistory h)
+    {
+        var io = e.Kb.Drug(Therapy.ImmunotherapyMonotherapy);
+        var sources = PublishedBy.Known(e, [.. io.Provenance.Sources, .. e.Kb.Rule(PriorImmunotherapyId)?.Provenance.Sources ?? []]);
+        if (PublishedBy.NotYet(e, io.Provenance.Sources) is { } published)
+        {
+            PublishedBy.Trace(e, [$"waiting for the ALK/ROS1 result before a checkpoint inhibitor (first published {published})"]);
+            return [];
+        }
+
+        var tps = e.Case.Tests.Where(t => t.Gene == Gene.PdL1 && t.Tps is not null).Select(t => t.Tps!.Value).DefaultIfEmpty().Max();
+        var pdl1 = tps > 0 ? $" A PD-L1 TPS of {tps} % does not change this." : "";
+        var reason = $"Not before the driver results are settled: if an ALK or ROS1 fusion is confirmed, checkpoint-inhibitor monotherapy has little activity whatever the PD-L1, and a TKI started after a checkpoint inhibitor brings more severe liver toxicity; if treatment cannot wait, platinum doublet chemotherapy without the checkpoint inhibitor bridges to the result.{pdl1}";
+        e.Fire(BeforeDriverResultId, $"No driver established yet: immunotherapy monotherapy waits for the ALK/ROS1 result.{pdl1}", sources);
+        if (h.Current is { Therapy: Therapy.ImmunotherapyMonotherapy or Therapy.ChemoImmunotherapy } now)
+        {
+            e.Warn(WarningCodes.PriorImmunotherapy, $"{Evaluation.Capitalised(e.Name(now.Therapy))} is being given{HistoryReader.Since(now)} while no driver is established: complete the driver tests now; if an ALK or ROS1 fusion is confirmed, stop the checkpoint inhibitor when the TKI starts, never give the two together, and check liver tests closely in the TKI's first weeks.");
+        }
+
+        return [new AvoidItem { Therapy = Therapy.ImmunotherapyMonotherapy, Reason = reason, References = sources }];
+    }
 
     public static void AvoidMonotherapy(PlanState p)
     {

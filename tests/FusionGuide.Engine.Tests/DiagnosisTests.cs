@@ -579,6 +579,27 @@ public class DiagnosisTests
         Assert.Contains("fish-result-recomputed", r.WarningCodes());
     }
 
+    [Theory]
+    [InlineData("ALK", "F1174L")]
+    [InlineData("ROS1", "G2032R")]
+    public void A_kinase_mutation_without_a_fusion_or_result_does_not_make_the_gene_positive(string gene, string mutation)
+    {
+        var r = Cases.Evaluate($$"""{ "tests": [ { "gene": "{{gene}}", "method": "ngs-dna", "sample": "tissue", "mutations": ["{{mutation}}"] } ] }""");
+
+        Assert.NotEqual("positive", r.Gene(gene));
+        Assert.Equal(Domain.Setting.DiagnosticWorkup, r.SystemicTherapy.Setting);
+        Assert.Empty(r.SystemicTherapy.Options);
+        Assert.Contains(r.Diagnosis.Warnings!, w => w.Code == "no-result" && w.Message.Contains($"a kinase mutation of {gene} alone does not establish a rearrangement", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_EGFR_mutation_reported_without_a_result_is_still_a_finding()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "EGFR", "method": "ngs-dna", "sample": "tissue", "mutations": ["L858R"] } ] }""");
+
+        Assert.Equal("positive", r.Gene("EGFR"));
+    }
+
     [Fact]
     public void Test_with_no_result_is_not_used_and_warned()
     {

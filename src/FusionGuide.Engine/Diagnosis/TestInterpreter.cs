@@ -237,8 +237,17 @@ internal static class TestInterpreter
     {
         var method = DiagnosisStage.MethodName(t.Method);
         var gene = Codes.Gene.Code(t.Gene);
-        var found = t.FusionPartner is not null || t.Mutations.Count > 0;
+        // A kinase mutation is a finding for a mutation-driven gene (EGFR); for a gene the panel tests for a fusion (ALK,
+        // ROS1) it is not: F1174L or G2032R without a reported fusion does not establish a rearrangement.
+        var fusionGene = e.Kb.Panel.Any(p => p.Gene == t.Gene && p.Alteration == Knowledge.Model.PanelAlteration.Fusion);
+        var found = t.FusionPartner is not null || (!fusionGene && t.Mutations.Count > 0);
         var result = t.Result ?? (found ? TestResult.Positive : (TestResult?)null);
+        if (result is null && fusionGene && t.Mutations.Count > 0)
+        {
+            e.WarnDiagnosis(WarningCodes.NoResult, $"{Subject(i, t)} reports {string.Join(", ", t.Mutations)} but no result and no fusion: a kinase mutation of {gene} alone does not establish a rearrangement of {gene} (the TKIs are for fusions), so the test was not used to call {gene}; ask the laboratory whether a fusion was found.");
+            return new TestCall(i, t, CallKind.Uninformative, "kinase mutation without a reported fusion");
+        }
+
         if (result is null)
         {
             return NoResult(e, i, t);

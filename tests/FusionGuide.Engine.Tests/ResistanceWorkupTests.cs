@@ -92,4 +92,26 @@ public sealed class ResistanceWorkupTests
         Assert.DoesNotContain(r.Diagnosis.NextTests, n => n.Sample == Sample.Tissue);
         Assert.DoesNotContain(r.Diagnosis.NextTests, n => n.Sample == Sample.Plasma);
     }
+
+    [Fact]
+    public void A_positive_MET_FISH_at_progression_is_read_as_MET_amplification()
+    {
+        // DX-BYPASS-001: the same finding entered as its own test or as the ALK test's alteration gives the same plan.
+        var asTest = WithProgressionTest("""{ "gene": "MET", "method": "fish", "sample": "tissue", "timing": "progression", "result": "positive", "date": "2026-11" }""");
+        var asAlteration = WithProgressionTest("""{ "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "alterations": ["MET amplification"], "date": "2026-11" }""");
+
+        Assert.Contains(asTest.Trace, t => t.Rule == "DX-BYPASS-001" && t.Detail.Contains("'MET amplification'", StringComparison.Ordinal));
+        Assert.Contains("crizotinib", asTest.Options());
+        Assert.Equal(asAlteration.Options(), asTest.Options());
+    }
+
+    [Fact]
+    public void An_EGFR_mutation_at_progression_is_said_not_dropped()
+    {
+        var r = WithProgressionTest("""{ "gene": "EGFR", "method": "ngs-dna", "sample": "plasma", "timing": "progression", "result": "positive", "mutations": ["L858R"], "date": "2026-11" }""");
+
+        var warning = Assert.Single(r.Diagnosis.Warnings!, w => w.Code == "bypass-not-read");
+        Assert.Contains("is positive (EGFR L858R)", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("ALK", r.Diagnosis.Driver.ToString().ToUpperInvariant());
+    }
 }

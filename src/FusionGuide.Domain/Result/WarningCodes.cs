@@ -97,6 +97,9 @@ public static class WarningCodes
     public static readonly WarningCode FindingsNotAtProgression = new("findings-not-at-progression", WarningSource.Diagnosis, "Engine Diagnosis/DiagnosisStage",
         "A test read as a diagnosis test (timing diagnosis, or not given) reports resistance mutations or alterations: they are read only from tests at progression, so they did not shape the options.");
 
+    public static readonly WarningCode BypassNotRead = new("bypass-not-read", WarningSource.Diagnosis, "Engine Diagnosis/ProgressionBypass",
+        "A positive test of another gene taken at progression (an EGFR mutation, a MET result that does not say amplification) that the contract's alteration list cannot express: said, not used.");
+
     // Engine: history, systemic plan
     public static readonly WarningCode HistoryInconsistent = new("history-inconsistent", WarningSource.Engine, "Engine Treatment/HistoryReader (HistoryReader.Inconsistent, also called from Systemic/SystemicStage)",
         "The treatment history contradicts itself or the tests.", FixedByContract: true);
@@ -183,7 +186,7 @@ public static class WarningCodes
     public static IReadOnlyList<WarningCode> All { get; } =
     [
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
-        InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, FishNucleiNotStated, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression,
+        InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, FishNucleiNotStated, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression, BypassNotRead,
         HistoryInconsistent, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication, CombinationTakenNow,

@@ -56,7 +56,7 @@ internal static class DiagnosisStage
                 .Where(c => c.Test.Mutations.Count > 0 && Kinases.Contains(c.Gene))
                 .Select(c => (c, new MutationSet(c.Gene, c.Test.Mutations, $"{(c.Test.Sample == Sample.Plasma ? "plasma" : c.Test.Sample == Sample.Cytology ? "cytology" : "tissue")} {MethodName(c.Test.Method)}", CanPhase(c.Test))))])
                 .Select(x => x.Set)],
-            Alterations = [.. progression.SelectMany(c => c.Test.Alterations).Distinct()],
+            Alterations = [.. progression.SelectMany(c => c.Test.Alterations).Concat(ProgressionBypass.Read(e, progression)).Distinct()],
             ProgressionGenotyped = progression.Any(c => Kinases.Contains(c.Gene) && c.Kind is CallKind.Positive or CallKind.Negative && Genotypes(c.Test)),
             ProgressionTissue = progression.Any(c => c.IsTissue && c.Kind != CallKind.Failed) || e.Case.Tumor.Transformation is not null,
             ProgressionTissueGenotyped = progression.Any(c => Kinases.Contains(c.Gene) && c.IsTissue && c.Kind is CallKind.Positive or CallKind.Negative && Genotypes(c.Test)),
@@ -111,13 +111,13 @@ internal static class DiagnosisStage
         }
     }
 
-    /// <summary>Sequencing of a tissue or cytology sample reads co-occurring mutations on the same molecules; plasma and non-NGS methods cannot.</summary>
     /// <summary>
     /// A progression test that reads the resistance genotype: DNA NGS, or any test that reports mutations or alterations.
     /// IHC, FISH and a fusion-only RNA panel show the fusion is still there, not why the tumour progressed.
     /// </summary>
     private static bool Genotypes(BiomarkerTest t) => t.Method == TestMethod.NgsDna || t.Mutations.Count > 0 || t.Alterations.Count > 0;
 
+    /// <summary>Sequencing of a tissue or cytology sample reads co-occurring mutations on the same molecules; plasma and non-NGS methods cannot.</summary>
     private static bool CanPhase(BiomarkerTest t) => t.Sample != Sample.Plasma && t.Method is TestMethod.NgsDna or TestMethod.NgsRna;
 
     private static Driver DriverOf(Evaluation e, Dictionary<Gene, GeneStatus> genes)

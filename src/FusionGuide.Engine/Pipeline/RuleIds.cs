@@ -32,6 +32,7 @@ public static class RuleIds
     public const string FusionVariantEnrichment = "DX-VAR-001";
     public const string TestAfterEvaluationDate = "DX-DATE-001";
     public const string FindingsNotAtProgression = "DX-TIMING-001";
+    public const string ProgressionBypass = "DX-BYPASS-001";
     public const string LaterAllele = "DX-MUT-001";
     public const string History = "SET-HISTORY-001";
     public const string HistoryInconsistent = "SET-HISTORY-002";
@@ -95,6 +96,7 @@ public static class RuleIds
         ConcurrentDrivers,
         TestEveryone,
         ResistanceWorkup,
+        ProgressionBypass,
         LaterAllele,
         FusionPartner,
         UncommonPartner,

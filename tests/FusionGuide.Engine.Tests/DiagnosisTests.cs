@@ -158,7 +158,6 @@ public class DiagnosisTests
 
     [Theory]
     [InlineData("5A4")]
-    [InlineData("other")]
     [InlineData("D5F3")]
     public void Alk_ihc_clones_for_alk_are_accepted(string clone)
     {
@@ -598,6 +597,20 @@ public class DiagnosisTests
         var r = Cases.Evaluate("""{ "tests": [ { "gene": "EGFR", "method": "ngs-dna", "sample": "tissue", "mutations": ["L858R"] } ] }""");
 
         Assert.Equal("positive", r.Gene("EGFR"));
+    }
+
+    [Theory]
+    [InlineData("positive")]
+    [InlineData("negative")]
+    public void ALK_IHC_with_another_antibody_neither_establishes_nor_excludes_ALK(string result)
+    {
+        // DX-IHC-006: only D5F3 and 5A4 are validated to call ALK on IHC alone (ALK1, a lymphoma antibody, misses lung ALK).
+        var r = Cases.Evaluate($$"""{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "other", "sample": "tissue", "result": "{{result}}" } ] }""");
+
+        Assert.Equal("equivocal", r.Gene("ALK"));
+        Assert.Empty(r.SystemicTherapy.Options);
+        Assert.Contains("unvalidated-clone", r.WarningCodes());
+        Assert.Contains(r.Diagnosis.NextTests, n => n.Gene == "ALK" && n.Method == Domain.TestMethod.Fish);
     }
 
     [Fact]

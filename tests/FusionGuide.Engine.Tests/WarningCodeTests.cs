@@ -18,6 +18,7 @@ public partial class WarningCodeTests
     {
         { "inadequate-sample", """{ "tests": [ { "gene": "ALK", "method": "fish", "sample": "tissue", "percentRearrangedCells": 30, "cellsScored": 49 } ] }""" },
         { "clone-mismatch", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "22C3", "sample": "tissue", "result": "positive" } ] }""" },
+        { "unvalidated-clone", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "other", "sample": "tissue", "result": "negative" } ] }""" },
         { "weak-staining", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "5A4", "sample": "tissue", "result": "positive", "intensity": 2 } ] }""" },
         { "unconfirmed-screen", """{ "tests": [ { "gene": "ROS1", "method": "ihc", "clone": "D4D6", "sample": "tissue", "result": "positive" } ] }""" },
         { "discordant-results", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "result": "negative" } ] }""" },

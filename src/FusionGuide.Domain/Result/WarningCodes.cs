@@ -61,6 +61,9 @@ public static class WarningCodes
     public static readonly WarningCode CloneMismatch = new("clone-mismatch", WarningSource.Diagnosis, "Engine Diagnosis/TestInterpreter",
         "An IHC test used an antibody clone not validated for the gene; it was not used.");
 
+    public static readonly WarningCode UnvalidatedClone = new("unvalidated-clone", WarningSource.Diagnosis, "Engine Diagnosis/TestInterpreter",
+        "ALK IHC read with an antibody other than D5F3 or 5A4: a positive stain needs confirmation and a negative one does not exclude ALK.");
+
     public static readonly WarningCode WeakStaining = new("weak-staining", WarningSource.Diagnosis, "Engine Diagnosis/TestInterpreter",
         "ALK IHC was reported positive with weak staining; it is treated as equivocal.");
 
@@ -186,7 +189,7 @@ public static class WarningCodes
     public static IReadOnlyList<WarningCode> All { get; } =
     [
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
-        InadequateSample, CloneMismatch, WeakStaining, FishResultRecomputed, FishNucleiNotStated, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression, BypassNotRead,
+        InadequateSample, CloneMismatch, UnvalidatedClone, WeakStaining, FishResultRecomputed, FishNucleiNotStated, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression, BypassNotRead,
         HistoryInconsistent, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication, CombinationTakenNow,

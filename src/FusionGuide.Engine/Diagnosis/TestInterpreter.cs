@@ -58,6 +58,11 @@ internal static class TestInterpreter
     private static TestCall AlkIhc(Evaluation e, int i, BiomarkerTest t)
     {
         var positiveIntensity = e.Kb.ClinicalThresholds.AlkIhcPositiveIntensity;
+        if (t.IhcClone == Clone.Other)
+        {
+            return AlkIhcOtherClone(e, i, t, positiveIntensity);
+        }
+
         var cloneName = t.IhcClone is { } c ? Codes.Clone.Code(c) : "unstated clone";
         if (t.Intensity is { } intensity && intensity < positiveIntensity && t.Result == TestResult.Positive && intensity > 0)
         {
@@ -94,6 +99,37 @@ internal static class TestInterpreter
         }
 
         return NoResult(e, i, t);
+    }
+
+    /// <summary>
+    /// DX-IHC-006: ALK IHC read with an antibody other than D5F3 or 5A4 (the two the testing guideline accepts as a
+    /// stand-alone method; the lymphoma antibody ALK1 is not recommended in lung carcinoma, whose ALK expression is
+    /// lower): a positive stain needs confirmation and a negative one does not exclude ALK. Either way the gene stays
+    /// unsettled until FISH, RNA NGS or a validated IHC assay reports.
+    /// </summary>
+    private static TestCall AlkIhcOtherClone(Evaluation e, int i, BiomarkerTest t, double positiveIntensity)
+    {
+        bool? positive = t.Result switch
+        {
+            TestResult.Positive => true,
+            TestResult.Negative => false,
+            TestResult.Equivocal => null,
+            _ => t.Intensity is { } n ? (n >= positiveIntensity ? true : n == 0 ? false : null) : t.PercentStainedCells == 0 ? false : null,
+        };
+        if (t.Result is null && t.Intensity is null && t.PercentStainedCells is null)
+        {
+            return NoResult(e, i, t);
+        }
+
+        var read = positive switch
+        {
+            true => "stained positive with an antibody other than D5F3 or 5A4, the two validated to call ALK on IHC alone: confirm by FISH or RNA NGS before an ALK TKI",
+            false => "negative with an antibody other than D5F3 or 5A4: it does not exclude ALK (lymphoma antibodies such as ALK1 miss the lower ALK expression of lung carcinoma); test by D5F3 or 5A4 IHC, FISH or RNA NGS",
+            null => "equivocal with an antibody other than D5F3 or 5A4: confirm by FISH or RNA NGS",
+        };
+        e.WarnDiagnosis(WarningCodes.UnvalidatedClone, $"{Subject(i, t)}: ALK IHC {read}.");
+        // Trace id DX-IHC-006 (RuleIds.IhcAlkOtherClone) is written here; its sources: knowledge/rules/DX-IHC-006.json.
+        return Call(e, i, t, CallKind.Equivocal, $"other clone {read}", RuleIds.IhcAlkOtherClone);
     }
 
     private static TestCall Ros1Ihc(Evaluation e, int i, BiomarkerTest t)

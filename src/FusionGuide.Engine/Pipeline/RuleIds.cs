@@ -12,6 +12,7 @@ public static class RuleIds
     public const string IhcAlkWeak = "DX-IHC-002";
     public const string IhcRos1Screen = "DX-IHC-003";
     public const string IhcCloneMismatch = "DX-IHC-004";
+    public const string IhcAlkOtherClone = "DX-IHC-006";
     public const string PdL1 = "DX-IHC-005";
     public const string FishRule = "DX-FISH-001";
     public const string FishInadequate = "DX-FISH-002";
@@ -81,6 +82,7 @@ public static class RuleIds
         IhcAlkWeak,
         IhcRos1Screen,
         IhcCloneMismatch,
+        IhcAlkOtherClone,
         PdL1,
         FishRule,
         FishNucleiNotStated,

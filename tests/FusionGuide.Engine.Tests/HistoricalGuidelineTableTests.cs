@@ -209,9 +209,9 @@ public sealed class HistoricalGuidelineTableTests
         Assert.Contains("no-guideline-table", r.WarningCodes());
         Assert.Contains("SYS-LABEL-003", r.Rules());
 
-        // Before the approval nothing is offered, and outside a known region neither.
-        Assert.Empty(Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}} }""", new DateOnly(2016, 3, 10)).SystemicTherapy.Options);
-        Assert.Empty(Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}}, "context": { "region": "other" } }""", new DateOnly(2016, 6, 1)).SystemicTherapy.Options);
+        // Before the approval no TKI is offered, and outside a known region neither: a clinical trial only (SYS-TABLE-004).
+        Assert.Equal(["clinical-trial"], Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}} }""", new DateOnly(2016, 3, 10)).Options());
+        Assert.Equal(["clinical-trial"], Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}}, "context": { "region": "other" } }""", new DateOnly(2016, 6, 1)).Options());
     }
 
     [Fact]
@@ -326,16 +326,17 @@ public sealed class HistoricalGuidelineTableTests
     }
 
     [Fact]
-    public void ALK_after_every_TKI_before_any_chemotherapy_table_gets_no_option_and_says_so()
+    public void ALK_after_every_TKI_before_any_chemotherapy_table_gets_a_clinical_trial_and_says_so()
     {
-        // Nothing later is applied earlier: before 2018 no post-targeted table is held.
+        // Nothing later is applied earlier: before 2018 no post-targeted table is held, so its chemotherapy regimens are
+        // not listed; a clinical trial is (SYS-TABLE-004), with the date's general pathway named.
         var r = Cases.Evaluate("""
             { "history": [ { "therapy": "crizotinib", "start": "2013-01", "end": "2014-01", "stopReason": "progression", "progressionPattern": "systemic" },
                            { "therapy": "ceritinib", "start": "2014-05", "end": "2015-06", "stopReason": "progression", "progressionPattern": "systemic" },
                            { "therapy": "alectinib", "start": "2015-12", "end": "2017-06", "stopReason": "progression", "progressionPattern": "systemic" } ] }
             """, new DateOnly(2017, 10, 1));
 
-        Assert.Empty(r.Options());
+        Assert.Equal(["clinical-trial"], r.Options());
         Assert.Contains(r.Trace, t => t.Rule == "SYS-TABLE-002" && t.Detail.Contains("post-targeted", StringComparison.Ordinal) && t.Detail.Contains("2018-01-01", StringComparison.Ordinal));
     }
 
@@ -455,5 +456,38 @@ public sealed class HistoricalGuidelineTableTests
             select $"{a.Id} / {b.Id}";
 
         Assert.Empty(overlaps);
+    }
+
+    [Fact]
+    public void Untreated_ALK_before_any_table_or_approval_gets_a_clinical_trial_not_an_empty_plan()
+    {
+        // SYS-TABLE-004: 2010, before crizotinib's approval (2011-08-26) and before the earliest table held (2017).
+        var r = Cases.Evaluate("{}", new DateOnly(2010, 3, 1));
+
+        Assert.Equal(["clinical-trial"], r.Options());
+        Assert.Contains("general NSCLC pathway of that date (platinum doublet chemotherapy)", r.SystemicTherapy.Options[0].Rationale, StringComparison.Ordinal);
+        Assert.Contains("no-guideline-table", r.WarningCodes());
+        Assert.Contains("SYS-TABLE-004", r.Rules());
+    }
+
+    [Fact]
+    public void An_approved_TKI_before_any_table_is_offered_without_the_trial_fallback()
+    {
+        var r = Cases.Evaluate("{}", new DateOnly(2012, 6, 1));
+
+        Assert.Equal("crizotinib", r.First());
+        Assert.DoesNotContain("SYS-TABLE-004", r.Rules());
+    }
+
+    [Fact]
+    public void Every_approved_TKI_failed_before_any_table_leaves_a_clinical_trial()
+    {
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "crizotinib", "start": "2012-01", "end": "2013-06", "stopReason": "progression", "progressionPattern": "systemic" },
+                           { "therapy": "ceritinib", "start": "2013-07", "end": "2014-05", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """, new DateOnly(2014, 6, 1));
+
+        Assert.Contains("clinical-trial", r.Options());
+        Assert.NotEmpty(r.SystemicTherapy.Options);
     }
 }

@@ -89,6 +89,8 @@ internal static class SystemicPlan
             LabelBasedOption.AddWithoutTable(p, failedTki);
             if (failedTki is null)
             {
+                CandidateFilters.Apply(p);
+                TrialWithoutTable.AddIfNone(p);
                 return Finish(p, setting, p.Line);
             }
         }
@@ -199,6 +201,11 @@ internal static class SystemicPlan
         NoTargetedOption.DropTargeted(p);
         CandidateFilters.Apply(p);
         ContinuedRegimen.Apply(p);
+        if (table is null && p.NoTableForDate)
+        {
+            TrialWithoutTable.AddIfNone(p);
+        }
+
         return Finish(p, Setting.PostTargeted, p.Line);
     }
 

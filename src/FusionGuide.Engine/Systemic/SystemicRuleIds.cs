@@ -36,6 +36,7 @@ internal static class SystemicRuleIds
         Immunotherapy.PriorImmunotherapyId,
         Immunotherapy.StopCheckpointInhibitorId,
         Immunotherapy.BeforeDriverResultId,
+        TrialWithoutTable.Id,
         ConventionalBeside.Id,
         ResistanceProfile.ResistanceId,
         ResistanceProfile.CompoundEstimatedId,

@@ -303,4 +303,28 @@ public sealed class LabelBasedOptionTests
             Assert.Contains("adjuvant use after complete resection", r.SystemicTherapy.Options.Single(o => o.Therapy == Therapy.Alectinib).Rationale, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("JP", true)]
+    [InlineData("US", false)]
+    public void After_alectinib_intolerance_a_label_covering_intolerance_is_offered_beside_the_first_line_table(string region, bool offered)
+    {
+        // SYS-LABEL-005, January 2020: the first-line table in force does not list lorlatinib; its Japanese label (2018-09-21)
+        // covers patients resistant or intolerant to an ALK TKI, the US label (2018-11-02) progression only.
+        var r = Cases.Evaluate($$"""
+            { "context": { "region": "{{region}}" },
+              "history": [ { "therapy": "alectinib", "start": "2019-05", "end": "2019-07", "stopReason": "intolerance" } ],
+              "adverseEvents": [ { "therapy": "alectinib", "event": "pneumonitis", "grade": 3 } ] }
+            """, new DateOnly(2020, 1, 15));
+
+        Assert.Equal(Setting.FirstLine, r.SystemicTherapy.Setting);
+        var lorlatinib = r.SystemicTherapy.Options.SingleOrDefault(o => o.Therapy == Therapy.Lorlatinib);
+        Assert.Equal(offered, lorlatinib is not null);
+        if (lorlatinib is not null)
+        {
+            Assert.Equal(Preference.CertainCircumstances, lorlatinib.Preference);
+            Assert.Contains("approved in JP for use after alectinib, for patients whose disease progressed on it or who could not tolerate it", lorlatinib.Rationale, StringComparison.Ordinal);
+            Assert.Contains("SYS-LABEL-005", r.Rules());
+        }
+    }
 }

@@ -80,6 +80,10 @@ internal static class SystemicPlan
         {
             GuidelineTable.Add(p, table, pattern);
             LabelBasedOption.AddApprovedSinceTable(p, table, failedTki);
+            if (failedTki is null)
+            {
+                LabelBasedOption.AddAfterIntoleranceBesideTable(p, table);
+            }
         }
         else if (p.NoTableForDate)
         {

@@ -49,6 +49,7 @@ internal static class SystemicRuleIds
         LabelBasedOption.ApprovedSinceTableId,
         LabelBasedOption.WithoutTableId,
         LabelBasedOption.UnansweredProgressionId,
+        LabelBasedOption.AfterIntoleranceId,
         PreferredUnavailable.Id,
         NoTargetedOption.Id,
         KinaseTarget.Id,

@@ -27,6 +27,7 @@ internal static class LabelBasedOption
     public const string ApprovedSinceTableId = "SYS-LABEL-002";
     public const string WithoutTableId = "SYS-LABEL-003";
     public const string UnansweredProgressionId = "SYS-LABEL-004";
+    public const string AfterIntoleranceId = "SYS-LABEL-005";
 
     /// <summary>After the table's entries and the genotype-matched alternative (100), before SYS-RES-006's additions (500).</summary>
     private const int LabelBasedOrder = 400;
@@ -127,19 +128,44 @@ internal static class LabelBasedOption
         // A TKI stopped for intolerance alone leaves the setting first-line (contract 1.1), but a label written for use
         // after it that covers intolerance ("progressed on or intolerant to crizotinib") is the regulator's answer for
         // exactly this patient while no guideline table applies (alectinib, ceritinib, brigatinib after crizotinib, 2014-17).
-        var afterIntolerance = new Dictionary<Candidate, Therapy>();
-        foreach (var stopped in adjuvant ? [] : p.H.Intolerant.Select(h => h.Therapy).Where(p.IsTargeted).Distinct())
-        {
-            foreach (var (therapy, record) in ApprovedNotYetOffered(p, ApprovalSetting.Subsequent, _ => false)
-                .Where(x => x.Record.AfterIntolerance && x.Record.After.Contains(stopped)))
-            {
-                afterIntolerance[Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for use after {p.Name(stopped)}, for patients whose disease progressed on it or who could not tolerate it ({record.Approved()}); no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances")] = stopped;
-            }
-        }
+        var afterIntolerance = adjuvant ? [] : OfferAfterIntolerance(p, added, $"no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded", keepsPlanTargeted: false);
 
         FilterAndTrace(p, added, WithoutTableId, c => afterIntolerance.TryGetValue(c, out var stopped)
             ? $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} on {p.E.AsOfText} for use after {p.Name(stopped)} in patients intolerant to it, as this patient is, when no guideline table of the knowledge base applies"
             : $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for {(adjuvant ? "adjuvant" : "first-line")} use on {p.E.AsOfText}, when no guideline table of the knowledge base applies", []);
+    }
+
+    /// <summary>
+    /// SYS-LABEL-005: first line after a TKI stopped for intolerance alone, with a first-line table in force. The table is
+    /// written for inhibitor-naive patients; a label written for use after that TKI which covers intolerance ("resistant or
+    /// intolerant to an ALK TKI": lorlatinib in Japan from 2018-09-21, while the first-line table did not list it) is the
+    /// regulator's answer for exactly this patient, so the drug is offered on it in certain circumstances, beside the
+    /// table's options. A drug the table already lists is not added twice. Sources: the rule catalogue and the approval record.
+    /// </summary>
+    public static void AddAfterIntoleranceBesideTable(PlanState p, Regimen table)
+    {
+        var added = new List<Candidate>();
+        var afterIntolerance = OfferAfterIntolerance(p, added, $"{p.E.Cite(table.Guideline)} (the first-line table in force) does not list it, so no guideline placement is recorded for this use", keepsPlanTargeted: false);
+        FilterAndTrace(p, added, AfterIntoleranceId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} on {p.E.AsOfText} for use after {p.Name(afterIntolerance[c])} in patients intolerant to it, as this patient is; the first-line table in force ('{table.Id}') does not list it", []);
+    }
+
+    /// <summary>
+    /// Offers each TKI approved in the case's region for use after a TKI this patient stopped for intolerance, whose label
+    /// covers intolerance (<c>afterIntolerance</c>); returns each candidate with the TKI it follows.
+    /// </summary>
+    private static Dictionary<Candidate, Therapy> OfferAfterIntolerance(PlanState p, List<Candidate> added, string noPlacement, bool keepsPlanTargeted)
+    {
+        var offered = new Dictionary<Candidate, Therapy>();
+        foreach (var stopped in p.H.Intolerant.Select(h => h.Therapy).Where(p.IsTargeted).Distinct())
+        {
+            foreach (var (therapy, record) in ApprovedNotYetOffered(p, ApprovalSetting.Subsequent, _ => false)
+                .Where(x => x.Record.AfterIntolerance && x.Record.After.Contains(stopped)))
+            {
+                offered[Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for use after {p.Name(stopped)}, for patients whose disease progressed on it or who could not tolerate it ({record.Approved()}); {noPlacement} and it is offered in certain circumstances", keepsPlanTargeted)] = stopped;
+            }
+        }
+
+        return offered;
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "3c4cd5828d7dde665ff949a99e8fb4208d105ef044a9dcbb727582bdce072294";
+    internal const string ExpectedSha256 = "40b57dce3ffa757b99064ba4e257f1d00f5834f79a4180503cd5e70db2cc3a63";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

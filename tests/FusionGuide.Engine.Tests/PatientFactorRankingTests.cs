@@ -78,7 +78,7 @@ public sealed class PatientFactorRankingTests
 
         Assert.Contains("SYS-PAT-TOX-001", r.Rules());
         // The event in words, never its code; the drug's name in lower case mid-sentence.
-        Assert.Contains("prior toxicity: grade 3 ALT/AST elevation on crizotinib, and alectinib's label also says", Rationale(r, "alectinib"), StringComparison.Ordinal);
+        Assert.Contains("prior toxicity: grade 3 ALT/AST elevation on crizotinib; should it recur at that grade on alectinib, its label says", Rationale(r, "alectinib"), StringComparison.Ordinal);
         var options = r.Options().ToList();
         Assert.True(options.IndexOf("lorlatinib") < options.IndexOf("alectinib"), "lorlatinib's label has no liver rule, so it ranks before alectinib here");
         // The option ranked first says which factor put it there.

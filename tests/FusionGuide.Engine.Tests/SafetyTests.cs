@@ -268,7 +268,11 @@ public class SafetyTests
     {
         var r = Cases.Evaluate(Event("alectinib", "pneumonitis", 3));
 
-        Assert.Contains(r.Dosing, d => d.Therapy == Therapy.Alectinib);
+        // The contract keeps a row for the therapy taken now; the row says it is stopped, and its monitoring is not scheduled.
+        var row = Assert.Single(r.Dosing, d => d.Therapy == Therapy.Alectinib);
+        Assert.StartsWith("Taken now but stopped by this plan", row.Caveat, StringComparison.Ordinal);
+        Assert.Contains("do not restart alectinib", row.Caveat, StringComparison.Ordinal);
+        Assert.DoesNotContain(r.Monitoring, m => m.Therapy == Therapy.Alectinib);
     }
 
     [Fact]

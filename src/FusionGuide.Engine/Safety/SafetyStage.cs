@@ -25,6 +25,19 @@ internal static class SafetyStage
         return therapies;
     }
 
+    /// <summary>
+    /// The TKI taken now that the plan stops (in the avoid list, not among the options: a grade 3 pneumonitis its label
+    /// says to stop for good): its interactions still matter until it is out of the body, and the contract keeps a dosing
+    /// row for a therapy taken now, but the row says it is stopped — one page must not discontinue a drug and re-prescribe
+    /// it from its starting dose — and its monitoring is not scheduled (the toxicity row follows the event).
+    /// </summary>
+    private static bool StoppedForGood(SystemicOutcome s, Therapy t) =>
+        s.Current == t && s.Avoid.Any(a => a.Therapy == t) && !s.Options.Any(o => o.Therapy == t);
+
+    /// <summary>The caveats that apply, as one text (null when none).</summary>
+    private static string? Joined(params string?[] caveats) =>
+        caveats.Any(c => c is not null) ? string.Join(" ", caveats.OfType<string>()) : null;
+
     public static IReadOnlyList<DosingRow> Dosing(Evaluation e, SystemicOutcome s)
     {
         var rows = new List<DosingRow>();
@@ -91,8 +104,9 @@ internal static class SafetyStage
                 Reductions = regimen.Reductions.Count == 0 && regimen.AfterLastReduction is { } instead ? [instead] : [.. regimen.Reductions],
                 Food = regimen.Food,
                 Adjustments = adjustments.Count + missing.Count > 0 ? [.. adjustments.Select(Adjustment), .. missing] : null,
-                Caveat = unverified.Count == 0 ? null
-                    : $"Not yet verified against a primary source: {string.Join(" and ", unverified)} of {e.Name(t)}; check the current label before prescribing.",
+                Caveat = Joined(
+                    StoppedForGood(s, t) ? $"Taken now but stopped by this plan ({s.Avoid.First(a => a.Therapy == t).Reason.TrimEnd('.')}): the label's dose is shown for reference only — do not restart {e.Name(t)}." : null,
+                    unverified.Count == 0 ? null : $"Not yet verified against a primary source: {string.Join(" and ", unverified)} of {e.Name(t)}; check the current label before prescribing."),
                 References = refs,
             });
             // Trace id SAFE-DOSE-001 (RuleIds.Dosing) is written here; its sources: knowledge/rules/SAFE-DOSE-001.json.
@@ -339,7 +353,7 @@ internal static class SafetyStage
     public static IReadOnlyList<MonitoringRow> Monitoring(Evaluation e, SystemicOutcome s)
     {
         var therapies = s.Options.Select(o => o.Therapy).Distinct().ToList();
-        if (s.Current is { } current && !therapies.Contains(current))
+        if (s.Current is { } current && !therapies.Contains(current) && !StoppedForGood(s, current))
         {
             therapies.Add(current);
         }

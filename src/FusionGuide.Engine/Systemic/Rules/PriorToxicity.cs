@@ -27,9 +27,18 @@ internal static class PriorToxicity
         }
 
         var events = string.Join("; ", findings.Select(f =>
-            $"grade {f.ae.Grade} {AdverseEventWords.Of(f.ae.Event)} on {p.Name(f.ae.Therapy!.Value)}, and {p.Name(c.Therapy)}'s label also says to {Words(f.decision!.Action)} for it at that grade"));
+            $"grade {f.ae.Grade} {AdverseEventWords.Of(f.ae.Event)} on {p.Name(f.ae.Therapy!.Value)}; should it recur at that grade on {p.Name(c.Therapy)}, its label says to {Words(f.decision!.Action)}{Resolved(p, f.ae)}"));
         return new FactorFinding(1, $"prior toxicity: {events}", [.. findings.SelectMany(f => f.decision!.Rule.Provenance.Sources).Distinct()]);
     }
+
+    /// <summary>
+    /// For an event on the TKI the patient is taking or has just stopped (the latest in the history): the next TKI
+    /// starts once it has resolved or improved, as every label's rule for restarting after it asks.
+    /// </summary>
+    private static string Resolved(PlanState p, AdverseEvent ae) =>
+        p.E.Case.History.LastOrDefault(h => p.IsTargeted(h.Therapy))?.Therapy == ae.Therapy
+            ? $"; start it once the {AdverseEventWords.Of(ae.Event)} has resolved or improved"
+            : "";
 
     private static string Words(ToxicityAction action) => action switch
     {

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "40b57dce3ffa757b99064ba4e257f1d00f5834f79a4180503cd5e70db2cc3a63";
+    internal const string ExpectedSha256 = "b75aef0597a4ab9bd71b09610b7ab1c86c4c61a793487c0d668c9fe7f8454795";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

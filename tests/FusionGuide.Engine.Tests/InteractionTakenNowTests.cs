@@ -44,4 +44,21 @@ public class InteractionTakenNowTests
         Assert.DoesNotContain(r.Warnings, w => w.Code == "combination-taken-now");
         Assert.DoesNotContain(RuleIds.InteractionTakenNow, r.Rules());
     }
+
+    [Theory]
+    [InlineData("alectinib", "raise the exposure of digoxin")]
+    [InlineData("crizotinib", "raise the exposure of digoxin")]
+    [InlineData("lorlatinib", "lower the exposure of digoxin")]
+    public void Digoxin_rows_carry_the_P_gp_exposure_change_beside_the_heart_rate_advice(string drug, string exposure)
+    {
+        // The labels (EU leaflets: digoxin beside dabigatran; Chen 2024 for lorlatinib's P-gp induction) change digoxin's
+        // exposure; a rule naming digoxin replaces the bradycardic class rule, so it keeps that advice and its severity.
+        var r = Cases.OnDrugWith(drug, "digoxin");
+
+        var row = Cases.InteractionRow(r, Enum.Parse<Therapy>(drug, ignoreCase: true), "digoxin");
+        Assert.Contains(exposure, row.Advice, StringComparison.Ordinal);
+        Assert.Contains("check digoxin levels", row.Advice, StringComparison.Ordinal);
+        Assert.Contains(drug == "lorlatinib" ? "ECG" : "heart-rate-lowering", row.Advice, StringComparison.Ordinal);
+        Assert.Equal(drug == "crizotinib" ? Severity.Major : Severity.Moderate, row.Severity);
+    }
 }

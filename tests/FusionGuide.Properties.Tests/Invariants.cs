@@ -70,7 +70,12 @@ internal static partial class Invariants
     public static IReadOnlySet<Therapy> ResistantDrugs(Case c)
     {
         var drugs = new HashSet<Therapy>();
-        foreach (var test in c.Tests.Where(t => t.EffectiveTiming == TestTiming.Progression && t.Mutations.Count > 0 && t.Gene is Gene.Alk or Gene.Ros1))
+        var found = c.Tests.Where(t => t.EffectiveTiming == TestTiming.Progression && t.Mutations.Count > 0 && t.Gene is Gene.Alk or Gene.Ros1).ToList();
+        // DX-MUT-001: a finding whose mutations all reappear inside a compound a tissue NGS test phased (not dated before
+        // it) is that allele, judged by the compound's row; its own row does not count (C1156Y alone resists crizotinib,
+        // C1156Y+L1198F re-sensitises it, Shaw 2016).
+        foreach (var test in found.Where(t => !found.Any(later => later.Gene == t.Gene && SensitiveDrugsProperties.Phased(later) &&
+                     later.Mutations.Count > t.Mutations.Count && t.Mutations.All(later.Mutations.Contains) && !SensitiveDrugsProperties.DatedBefore(later, t))))
         {
             var gene = test.Gene;
             var set = test.Mutations.ToHashSet(StringComparer.Ordinal);

@@ -110,11 +110,11 @@ public sealed class SensitiveDrugsProperties
                 t.Mutations.All(m => World.Kb.ResistanceFor(gene, [m])?.Cells.Any(x => x.Drug == cell.Drug) == true))));
     }
 
-    private static bool Phased(BiomarkerTest t) =>
+    internal static bool Phased(BiomarkerTest t) =>
         t.Mutations.Count > 1 && t.Sample != Sample.Plasma && t.Method is TestMethod.NgsDna or TestMethod.NgsRna;
 
     /// <summary>Both tests dated (YYYY, YYYY-MM or YYYY-MM-DD; a missing month or day is its first) and a before b.</summary>
-    private static bool DatedBefore(BiomarkerTest a, BiomarkerTest b) =>
+    internal static bool DatedBefore(BiomarkerTest a, BiomarkerTest b) =>
         Start(a.Date) is { } da && Start(b.Date) is { } db && da < db;
 
     private static DateOnly? Start(string? date)

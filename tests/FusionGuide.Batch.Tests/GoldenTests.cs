@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "b75aef0597a4ab9bd71b09610b7ab1c86c4c61a793487c0d668c9fe7f8454795";
+    internal const string ExpectedSha256 = "f505f4bd4ddd23ce3fe9ff60248b1730e74ba361bcac7bdbebac9e2c043e678b";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -37,6 +37,7 @@ internal static class SystemicRuleIds
         Immunotherapy.StopCheckpointInhibitorId,
         Immunotherapy.BeforeDriverResultId,
         TrialWithoutTable.Id,
+        SwitchFromNonPreferred.Id,
         ConventionalBeside.Id,
         ResistanceProfile.ResistanceId,
         ResistanceProfile.CompoundEstimatedId,

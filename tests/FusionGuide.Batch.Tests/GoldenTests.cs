@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "f505f4bd4ddd23ce3fe9ff60248b1730e74ba361bcac7bdbebac9e2c043e678b";
+    internal const string ExpectedSha256 = "5d2981167093c50d8aed1a2123047eeb888f1e6f2f275a70ba9a708226b7752d";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -103,8 +103,26 @@ public sealed class PatientFactorRankingTests
         var lorlatinib = r.SystemicTherapy.Options.Single(o => o.Therapy.Code() == "lorlatinib").Rationale;
         Assert.Contains("co-medication: quetiapine", lorlatinib, StringComparison.Ordinal);
         Assert.Contains("age 80", lorlatinib, StringComparison.Ordinal);
-        var clause = "ranked after equally recommended agents without this concern";
+        var clause = ", equally recommended, without this concern";
         Assert.Equal(1, lorlatinib.Split(clause).Length - 1);
+        Assert.Contains("; ranked after alectinib", lorlatinib, StringComparison.Ordinal);
         Assert.EndsWith($"{clause}.", lorlatinib, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_concern_never_says_ranked_after_when_the_option_ranks_first()
+    {
+        // After alectinib progression lorlatinib is the only TKI the table prefers: an age concern cannot rank it after
+        // anything, so the rationale says no alternative without the concern is offered (it said "ranked after equally
+        // recommended agents").
+        var r = Cases.Evaluate("""
+            { "patient": { "age": 78, "ecog": 1 },
+              "history": [ { "therapy": "alectinib", "start": "2022-01", "end": "2025-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }
+            """);
+
+        var first = r.SystemicTherapy.Options[0];
+        Assert.Equal(Domain.Therapy.Lorlatinib, first.Therapy);
+        Assert.DoesNotContain("ranked after", first.Rationale, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("no equally recommended option without this concern is offered", first.Rationale, StringComparison.Ordinal);
     }
 }

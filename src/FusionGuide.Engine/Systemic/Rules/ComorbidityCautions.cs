@@ -84,7 +84,8 @@ internal static class ComorbidityCautions
                 case CautionEffect.Deprioritise:
                     c.Demoted = true;
                     c.Factors.Add(($"the {Words(caution)} caution", 1));
-                    c.Notes.Add($"{After(because, Said(caution, message))} Ranked after equally recommended agents");
+                    // Where it ranks is said after the ranking (PatientFactors.SayWhereFactorsLeft).
+                    c.Notes.Add(After(because, Said(caution, message)));
                     break;
                 default:
                     c.Notes.Add(After(because, Said(caution, message)));

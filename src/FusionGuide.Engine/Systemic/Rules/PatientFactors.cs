@@ -46,17 +46,71 @@ internal static class PatientFactors
                 p.E.Fire(id, $"{drug.Name}: {finding.Note}{(finding.Weight == 0 ? "" : $"; {Placement(finding.Weight)}")}.", finding.Sources);
             }
 
-            // Where the factors leave the option is said once, after them (two concerns are one "ranked after"); a
-            // comorbidity caution that demotes it has said so already.
-            if (c.PatientFactorWeight != 0 && !(c.PatientFactorWeight > 0 && c.Demoted))
+            // Where the factors leave the option is said after the ranking (Ranking.SayWhereFactorsLeft), which knows
+            // whether an equally recommended option without the concern exists and where it ranks.
+        }
+    }
+
+    /// <summary>How a finding weighs, by its weight (the trace; the option's own placement is said after the ranking).</summary>
+    public static string Placement(int weight) => weight > 0
+        ? "weighs against it among equally recommended options"
+        : "weighs in its favour among equally recommended options";
+
+    /// <summary>
+    /// After the ranking, where the patient factors left each option, in words that match the order: "ranked after
+    /// alectinib, equally recommended, without this concern"; "no equally recommended option without this concern is
+    /// offered" when every alternative shares it or there is none; nothing when an earlier ranking key put it first
+    /// anyway (the first option's note names that key). A comorbidity caution that demotes the option counts as a
+    /// concern, as in the ranking key.
+    /// </summary>
+    public static void SayWhereFactorsLeft(PlanState p, IReadOnlyList<Candidate> ranked)
+    {
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var c = ranked[i];
+            if (Weight(c) == 0)
             {
-                c.Notes.Add(Placement(c.PatientFactorWeight));
+                continue;
+            }
+
+            var equals = ranked.Where(x => x != c && x.Preference == c.Preference && p.IsTargeted(x.Therapy) == p.IsTargeted(c.Therapy)).ToList();
+            if (Weight(c) > 0)
+            {
+                var lighter = equals.Where(x => Weight(x) < Weight(c)).ToList();
+                var ahead = lighter.Where(x => IndexOf(ranked, x) < i).Select(x => p.Name(x.Therapy)).ToList();
+                if (ahead.Count > 0)
+                {
+                    c.Notes.Add($"ranked after {string.Join(", ", ahead)}, equally recommended, without this concern");
+                }
+                else if (lighter.Count == 0)
+                {
+                    c.Notes.Add("no equally recommended option without this concern is offered");
+                }
+            }
+            else
+            {
+                var behind = equals.Where(x => Weight(x) > Weight(c) && IndexOf(ranked, x) > i).Select(x => p.Name(x.Therapy)).ToList();
+                if (behind.Count > 0)
+                {
+                    c.Notes.Add($"ranked before {string.Join(", ", behind)}, equally recommended, for this");
+                }
             }
         }
     }
 
-    /// <summary>How a finding ends, by its weight.</summary>
-    public static string Placement(int weight) => weight > 0
-        ? "ranked after equally recommended agents without this concern"
-        : "ranked before equally recommended agents without this evidence";
+    /// <summary>The weight the ranking key "patient factors" uses: the factors, and one for a demoting comorbidity caution.</summary>
+    private static int Weight(Candidate c) => c.PatientFactorWeight + (c.Demoted ? 1 : 0);
+
+    private static int IndexOf(IReadOnlyList<Candidate> list, Candidate c)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (ReferenceEquals(list[i], c))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -63,6 +63,7 @@ internal static class Ranking
 
         List<Candidate> list = [.. ranked];
         NeverFirst(list);
+        PatientFactors.SayWhereFactorsLeft(p, list);
         if (list.Count > 1 && list[0].Preference == list[1].Preference && !list[0].IsContinuation)
         {
             var (first, next) = (list[0], list[1]);

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "5d2981167093c50d8aed1a2123047eeb888f1e6f2f275a70ba9a708226b7752d";
+    internal const string ExpectedSha256 = "8c70e4bb09c4f05a24bac51b5e86e102024b3ba9216d4c142f428c4de6215af3";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

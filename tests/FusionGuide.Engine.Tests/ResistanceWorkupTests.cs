@@ -114,4 +114,24 @@ public sealed class ResistanceWorkupTests
         Assert.Contains("is positive (EGFR L858R)", warning.Message, StringComparison.Ordinal);
         Assert.Equal("ALK", r.Diagnosis.Driver.ToString().ToUpperInvariant());
     }
+
+    [Fact]
+    public void ROS1_CNS_progression_continued_on_lorlatinib_names_MET_amplification_and_the_labels_after_it()
+    {
+        // No table answers progression on lorlatinib for ROS1: what comes next names the US labels written for use after
+        // it (repotrectinib, taletrectinib), and a MET amplification found in the progressing lesion is said on the
+        // continuation (it had been silently dropped and "lorlatinib is the only systemic option" said).
+        var r = Cases.Evaluate($$"""
+            { "tests": [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive", "fusionPartner": "CD74" },
+                         { "gene": "MET", "method": "fish", "sample": "tissue", "timing": "progression", "result": "positive", "date": "2026-10" } ],
+              "disease": { "brainMetastases": { "present": true, "count": 2, "symptomatic": false, "largestMm": 8 }, "sites": ["brain"] },
+              "history": [ { "therapy": "crizotinib", "start": "2019-01", "end": "2021-01", "stopReason": "progression", "progressionPattern": "systemic" },
+                           { "therapy": "lorlatinib", "start": "2021-02", "stopReason": "progression", "progressionPattern": "cns" } ] }
+            """);
+
+        Assert.Equal("lorlatinib", r.First());
+        Assert.Contains("MET amplification found at this progression is a bypass lorlatinib does not cover", r.SystemicTherapy.Options[0].Rationale, StringComparison.Ordinal);
+        var next = Assert.Single(r.Warnings, w => w.Code == "what-comes-next").Message;
+        Assert.Contains("written for use after it cover repotrectinib", next, StringComparison.Ordinal);
+    }
 }

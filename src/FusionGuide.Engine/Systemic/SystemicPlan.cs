@@ -54,6 +54,7 @@ internal static class SystemicPlan
                 GenotypeMatchedAlternative.Add(p, current!);
                 switchLeads = CnsSwitchAlternative.Add(p, current!);
                 SwitchFromNonPreferred.Add(p, current!);
+                OffTarget.SayBesideContinuation(p, current!);
             }
 
             // A switch that leads (CNS disease beyond local treatment) is the next line after the continued TKI.

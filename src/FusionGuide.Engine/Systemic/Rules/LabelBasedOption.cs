@@ -202,6 +202,14 @@ internal static class LabelBasedOption
     }
 
     /// <summary>
+    /// The TKIs approved in the case's region whose label was written for use after <paramref name="last"/> (not a
+    /// candidate, not avoided): what the regulator offers at progression on a TKI that no guideline table of the
+    /// knowledge base answers (SYS-NEXT-001 names them for a TKI continued now).
+    /// </summary>
+    public static IReadOnlyList<(Therapy Therapy, Approval Record)> LabelledForUseAfter(PlanState p, Therapy last) =>
+        [.. WrittenForUseAfter(p, last, [.. p.H.Failed.Select(f => f.Therapy).Where(t => t != last && p.IsTargeted(t))])];
+
+    /// <summary>
     /// The TKIs approved in the case's region (not yet candidates, not avoided) whose label was written for use after
     /// <paramref name="last"/>: a subsequent-line label naming it (or a sequence ending with it), or an advanced-disease
     /// label "with or without a prior TKI" that lists it in <c>after</c>.

@@ -1,3 +1,4 @@
+using FusionGuide.Domain;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic.Rules;
@@ -12,6 +13,29 @@ internal static class OffTarget
 
     /// <summary>Mechanism candidates lead their preference group: they answer the finding itself.</summary>
     private const int FirstOrder = -100;
+
+    /// <summary>
+    /// A bypass alteration found at a limited progression the TKI is continued through (MET amplification in the
+    /// progressing brain lesion): the continuation does not answer it, so its rationale names the alteration and the
+    /// mechanism's approach; the mechanism's options are not listed beside a TKI that still controls the rest of the
+    /// disease (they answer a systemic progression). Traced as SYS-RES-004.
+    /// </summary>
+    public static void SayBesideContinuation(PlanState p, HistoryEntry current)
+    {
+        if (p.Candidates.FirstOrDefault(c => c.IsContinuation) is not { } continued)
+        {
+            return;
+        }
+
+        foreach (var alteration in p.Dx.Alterations)
+        {
+            var m = p.E.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene == p.Kinase)
+                ?? p.E.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene is null);
+            var approach = m is null ? "the knowledge base records no approach for it" : m.Approach.TrimEnd('.');
+            continued.Notes.Add($"{alteration} found at this progression is a bypass {p.Name(current.Therapy)} does not cover ({OptionWriter.LowerCaseStart(approach)}): discuss it at a molecular tumour board, and switch if the disease progresses beyond local treatment");
+            p.E.Fire(Id, $"{alteration} at the limited progression {p.Name(current.Therapy)} is continued through: said on the continuation; {approach}.", m?.Provenance.Sources ?? []);
+        }
+    }
 
     public static void AddMechanisms(PlanState p)
     {

@@ -9,7 +9,8 @@ namespace FusionGuide.Engine.Systemic.Rules;
 /// never ends the plan. Not said when no guideline table is in force on the date (nothing later is applied) or in the
 /// adjuvant setting (recurrence is a new, advanced-disease question). When the one option is the TKI the patient
 /// continues, what comes next is the guideline table in force after that TKI (re-test at progression, then its options),
-/// never a clinical trial "now" as if the targeted line were ending. Sources: the rule catalogue and that table.
+/// never a clinical trial "now" as if the targeted line were ending; with no table after it, the labels written for use
+/// after it. Sources: the rule catalogue and that table (or those labels).
 /// </summary>
 internal static class WhatComesNext
 {
@@ -25,11 +26,13 @@ internal static class WhatComesNext
             return;
         }
 
-        if (options.Count == 1 && p.Candidates.Any(c => c.IsContinuation && c.Therapy == options[0].Therapy)
-            && GuidelineTable.InForce(p, RegimenSetting.Subsequent, options[0].Therapy) is { } next
-            && AtProgression(p, options[0].Therapy, next))
+        if (options.Count == 1 && p.Candidates.Any(c => c.IsContinuation && c.Therapy == options[0].Therapy))
         {
-            return;
+            var continued = options[0].Therapy;
+            if (GuidelineTable.InForce(p, RegimenSetting.Subsequent, continued) is { } next ? AtProgression(p, continued, next) : LabelledAtProgression(p, continued))
+            {
+                return;
+            }
         }
 
         var steps = new List<string> { "a clinical trial (ask for one now, while the patient is fit to enter it)" };
@@ -63,6 +66,27 @@ internal static class WhatComesNext
             + $"after {p.Name(current)}, {p.E.Cite(table.Guideline)} lists {string.Join(", ", listed)}; then a clinical trial, chemotherapy and best supportive care.";
         p.E.Warn(WarningCodes.WhatComesNext, msg);
         p.E.Fire(Id, msg, [table.Guideline]);
+        return true;
+    }
+
+    /// <summary>
+    /// A TKI that continues with no guideline table answering progression on it (ROS1 after lorlatinib): at progression,
+    /// re-test, then the TKIs whose label in the case's region was written for use after it (false, nothing said, when
+    /// there are none).
+    /// </summary>
+    private static bool LabelledAtProgression(PlanState p, Therapy current)
+    {
+        var labelled = LabelBasedOption.LabelledForUseAfter(p, current);
+        if (labelled.Count == 0)
+        {
+            return false;
+        }
+
+        var listed = labelled.Select(x => $"{p.Name(x.Therapy)} ({x.Record.Approved()})");
+        var msg = $"{p.Name(current)} is continued while it controls the disease. At progression, re-test for resistance (tissue, or plasma NGS): "
+            + $"no guideline table of the knowledge base answers progression on {p.Name(current)}, but the labels in {p.E.Case.Context.Region?.Code()} written for use after it cover {string.Join(", ", listed)}; then a clinical trial, chemotherapy and best supportive care.";
+        p.E.Warn(WarningCodes.WhatComesNext, msg);
+        p.E.Fire(Id, msg, [.. labelled.SelectMany(x => x.Record.Provenance.Sources).Distinct()]);
         return true;
     }
 

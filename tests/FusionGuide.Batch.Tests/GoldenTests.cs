@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "8c70e4bb09c4f05a24bac51b5e86e102024b3ba9216d4c142f428c4de6215af3";
+    internal const string ExpectedSha256 = "a059e64063ad7d2061bc07f3481cf9fcfe204d53cabeb0c4016168ae8215aa74";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -94,7 +94,8 @@ internal static class InteractionStage
                 : $"Both are taken now: this advice applies today (change or stop {r.With}, or adjust {tki} as it says), not only before a start.";
             if (r.Severity == Severity.Contraindicated)
             {
-                e.Warn(WarningCodes.CombinationTakenNow, $"{Evaluation.Capitalised(tki)} and {r.With} are both taken now, a contraindicated combination ({r.Mechanism}): act today — see the interaction row.");
+                var why = r.Mechanism is null or "named-medication" ? "named in the label" : r.Mechanism;
+                e.Warn(WarningCodes.CombinationTakenNow, $"{Evaluation.Capitalised(tki)} and {r.With} are both taken now, a contraindicated combination ({why}): act today — see the interaction row.");
             }
 
             e.Fire(RuleIds.InteractionTakenNow, $"{Evaluation.Capitalised(tki)} + {r.With} ({r.Mechanism}, {r.Severity.Code()}): both taken now; the row's advice applies today.", r.References ?? []);

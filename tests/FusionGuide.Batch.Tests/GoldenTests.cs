@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "a059e64063ad7d2061bc07f3481cf9fcfe204d53cabeb0c4016168ae8215aa74";
+    internal const string ExpectedSha256 = "3f5ba404ccf06d8159c74edd9aed719a908f8526d5799993a268e2853aa53976";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

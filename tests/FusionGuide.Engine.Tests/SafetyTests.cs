@@ -264,6 +264,20 @@ public class SafetyTests
     }
 
     [Fact]
+    public void Symptomatic_bradycardia_on_lorlatinib_is_held_for_an_ECG_not_continued()
+    {
+        // The lorlatinib label has no bradycardia row (it warns of PR prolongation and AV block): grade 2 had fallen to the
+        // general rule, "continue".
+        var r = Cases.Evaluate(Event("lorlatinib", "bradycardia", 2));
+
+        var row = Assert.Single(r.ToxicityManagement, t => t.Therapy == Therapy.Lorlatinib);
+        Assert.Equal(ToxicityAction.Hold, row.Action);
+        Assert.Contains(row.Supportive, s => s.StartsWith("12-lead ECG", StringComparison.Ordinal));
+        Assert.Contains("AV block", row.Rule, StringComparison.Ordinal);
+        Assert.NotNull(row.Caveat);
+    }
+
+    [Fact]
     public void Current_therapy_has_a_dosing_row_even_when_stopped_for_toxicity()
     {
         var r = Cases.Evaluate(Event("alectinib", "pneumonitis", 3));

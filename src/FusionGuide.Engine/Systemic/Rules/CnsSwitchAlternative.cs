@@ -36,12 +36,9 @@ internal static class CnsSwitchAlternative
         var e = p.E;
         var currentRank = CnsRank(p, current.Therapy);
         var added = new List<Candidate>();
-        for (var i = 0; i < table.Entries.Count; i++)
+        foreach (var (entry, i) in GuidelineTable.PreferredNotHad(p, table, current.Therapy))
         {
-            var entry = table.Entries[i];
-            if (entry.Preference != Preference.Preferred || !p.IsTargeted(entry.Therapy) || entry.Therapy == current.Therapy ||
-                p.H.TargetedExposure.Contains(entry.Therapy) || p.Candidates.Any(c => c.Therapy == entry.Therapy) ||
-                CnsRank(p, entry.Therapy) is not { } rank || (currentRank is { } had && rank >= had))
+            if (CnsRank(p, entry.Therapy) is not { } rank || (currentRank is { } had && rank >= had))
             {
                 continue;
             }

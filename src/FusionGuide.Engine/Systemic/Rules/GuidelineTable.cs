@@ -206,6 +206,18 @@ internal static class GuidelineTable
     }
 
     /// <summary>The guideline's preference in a reader's words.</summary>
+    /// <summary>
+    /// The table's preferred targeted entries other than <paramref name="current"/>, not had before and not yet a
+    /// candidate, with their position in the table: the switches a rule may show beside a continued TKI (SYS-CONT-005,
+    /// SYS-CONT-006).
+    /// </summary>
+    public static List<(RegimenEntry Entry, int Index)> PreferredNotHad(PlanState p, Regimen table, Therapy current) =>
+    [
+        .. table.Entries.Select((entry, index) => (entry, index)).Where(x =>
+            x.entry.Preference == Preference.Preferred && p.IsTargeted(x.entry.Therapy) && x.entry.Therapy != current &&
+            !p.H.TargetedExposure.Contains(x.entry.Therapy) && !p.Candidates.Any(c => c.Therapy == x.entry.Therapy)),
+    ];
+
     public static string PlacementWords(Preference preference) => preference switch
     {
         Preference.Preferred => "a preferred option",

@@ -28,15 +28,8 @@ internal static class SwitchFromNonPreferred
 
         var e = p.E;
         var added = new List<Candidate>();
-        for (var i = 0; i < after.Entries.Count; i++)
+        foreach (var (entry, i) in GuidelineTable.PreferredNotHad(p, after, current.Therapy))
         {
-            var entry = after.Entries[i];
-            if (entry.Preference != Preference.Preferred || !p.IsTargeted(entry.Therapy) || entry.Therapy == current.Therapy ||
-                p.H.TargetedExposure.Contains(entry.Therapy) || p.Candidates.Any(c => c.Therapy == entry.Therapy))
-            {
-                continue;
-            }
-
             var c = new Candidate(entry.Therapy, Preference.OtherRecommended,
                 $"Alternative to continuing {p.Name(current.Therapy)}: {Placed(p, firstLine, listed, after, entry)} — switching now, with the progressing site treated locally, is the alternative to keeping {p.Name(current.Therapy)}",
                 AlternativeOrder + i)

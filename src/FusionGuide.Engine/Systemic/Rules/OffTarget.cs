@@ -29,13 +29,17 @@ internal static class OffTarget
 
         foreach (var alteration in p.Dx.Alterations)
         {
-            var m = p.E.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene == p.Kinase)
-                ?? p.E.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene is null);
+            var m = MechanismOf(p, alteration);
             var approach = m is null ? "the knowledge base records no approach for it" : m.Approach.TrimEnd('.');
             continued.Notes.Add($"{alteration} found at this progression is a bypass {p.Name(current.Therapy)} does not cover ({OptionWriter.LowerCaseStart(approach)}): discuss it at a molecular tumour board, and switch if the disease progresses beyond local treatment");
             p.E.Fire(Id, $"{alteration} at the limited progression {p.Name(current.Therapy)} is continued through: said on the continuation; {approach}.", m?.Provenance.Sources ?? []);
         }
     }
+
+    /// <summary>The mechanism record for an alteration: the kinase's own, else the one for any driver; null when none.</summary>
+    private static OffTargetMechanism? MechanismOf(PlanState p, string alteration) =>
+        p.E.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene == p.Kinase)
+        ?? p.E.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene is null);
 
     public static void AddMechanisms(PlanState p)
     {
@@ -45,10 +49,7 @@ internal static class OffTarget
         }
 
         p.MechanismsAdded = true;
-        var found = p.Dx.Alterations
-            .Select(alteration => p.E.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene == p.Kinase)
-                ?? p.E.Kb.OffTarget.FirstOrDefault(x => x.Alteration == alteration && x.Gene is null))
-            .OfType<OffTargetMechanism>();
+        var found = p.Dx.Alterations.Select(alteration => MechanismOf(p, alteration)).OfType<OffTargetMechanism>();
 
         // Alterations whose records bring the same therapies for the same reasons (two bypass mutations) are said
         // together — "PIK3CA mutation and KRAS mutation found at progression: …" — not as one note each repeating it.

@@ -191,7 +191,7 @@ internal static class LabelBasedOption
     /// </summary>
     private static void OfferWrittenForUseAfter(PlanState p, Therapy last, string ruleId, string noPlacement, string when)
     {
-        var earlier = p.H.Failed.Select(f => f.Therapy).Where(t => t != last && p.IsTargeted(t)).ToList();
+        var earlier = EarlierFailures(p, last);
         var added = new List<Candidate>();
         foreach (var (therapy, record) in WrittenForUseAfter(p, last, earlier))
         {
@@ -207,7 +207,11 @@ internal static class LabelBasedOption
     /// knowledge base answers (SYS-NEXT-001 names them for a TKI continued now).
     /// </summary>
     public static IReadOnlyList<(Therapy Therapy, Approval Record)> LabelledForUseAfter(PlanState p, Therapy last) =>
-        [.. WrittenForUseAfter(p, last, [.. p.H.Failed.Select(f => f.Therapy).Where(t => t != last && p.IsTargeted(t))])];
+        [.. WrittenForUseAfter(p, last, EarlierFailures(p, last))];
+
+    /// <summary>The TKIs the disease progressed on before <paramref name="last"/> (a label branch may name a sequence).</summary>
+    private static List<Therapy> EarlierFailures(PlanState p, Therapy last) =>
+        [.. p.H.Failed.Select(f => f.Therapy).Where(t => t != last && p.IsTargeted(t))];
 
     /// <summary>
     /// The TKIs approved in the case's region (not yet candidates, not avoided) whose label was written for use after

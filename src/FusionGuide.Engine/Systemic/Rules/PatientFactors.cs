@@ -63,7 +63,7 @@ internal static class PatientFactors
     /// anyway (the first option's note names that key). A comorbidity caution that demotes the option counts as a
     /// concern, as in the ranking key.
     /// </summary>
-    public static void SayWhereFactorsLeft(PlanState p, IReadOnlyList<Candidate> ranked)
+    public static void SayWhereFactorsLeft(PlanState p, List<Candidate> ranked)
     {
         for (var i = 0; i < ranked.Count; i++)
         {
@@ -77,7 +77,7 @@ internal static class PatientFactors
             if (Weight(c) > 0)
             {
                 var lighter = equals.Where(x => Weight(x) < Weight(c)).ToList();
-                var ahead = lighter.Where(x => IndexOf(ranked, x) < i).Select(x => p.Name(x.Therapy)).ToList();
+                var ahead = lighter.Where(x => ranked.IndexOf(x) < i).Select(x => p.Name(x.Therapy)).ToList();
                 if (ahead.Count > 0)
                 {
                     c.Notes.Add($"ranked after {string.Join(", ", ahead)}, equally recommended, without this concern");
@@ -89,7 +89,7 @@ internal static class PatientFactors
             }
             else
             {
-                var behind = equals.Where(x => Weight(x) > Weight(c) && IndexOf(ranked, x) > i).Select(x => p.Name(x.Therapy)).ToList();
+                var behind = equals.Where(x => Weight(x) > Weight(c) && ranked.IndexOf(x) > i).Select(x => p.Name(x.Therapy)).ToList();
                 if (behind.Count > 0)
                 {
                     c.Notes.Add($"ranked before {string.Join(", ", behind)}, equally recommended, for this");
@@ -100,17 +100,4 @@ internal static class PatientFactors
 
     /// <summary>The weight the ranking key "patient factors" uses: the factors, and one for a demoting comorbidity caution.</summary>
     private static int Weight(Candidate c) => c.PatientFactorWeight + (c.Demoted ? 1 : 0);
-
-    private static int IndexOf(IReadOnlyList<Candidate> list, Candidate c)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (ReferenceEquals(list[i], c))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }

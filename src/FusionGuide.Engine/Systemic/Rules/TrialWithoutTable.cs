@@ -23,7 +23,7 @@ internal static class TrialWithoutTable
 
         var e = p.E;
         var trial = e.Kb.Drug(Therapy.ClinicalTrial);
-        var on = e.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var on = e.AsOfText;
         var why = $"no guideline table the knowledge base holds applies on {on} and no {p.KinaseCode} TKI is approved for this situation then";
         var c = new Candidate(Therapy.ClinicalTrial, Preference.Preferred,
             $"a clinical trial of a targeted agent for {p.KinaseCode}-positive disease: {why}; otherwise the general NSCLC pathway of that date (platinum doublet chemotherapy), by the guideline in force then", 0);

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "3f5ba404ccf06d8159c74edd9aed719a908f8526d5799993a268e2853aa53976";
+    internal const string ExpectedSha256 = "59655db540280a3bfdbd1295f1548aef7cf2bcf481bbc7aa36c78528c656f49e";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -37,6 +37,7 @@ public partial class WarningCodeTests
         { "histologic-transformation", $$"""{ "tumor": { "transformation": "small-cell" }, "history": [ {{AlectinibProgression}} ] }""" },
         { "what-comes-next", """{ "context": { "available": ["alectinib"] } }""" },
         { "no-targeted-option", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "mutations": ["G1202R", "G1269A"] } ], "history": [ """ + AlectinibProgression + "] }" },
+        { "intolerance-not-described", """{ "history": [ { "therapy": "lorlatinib", "start": "2021-01", "end": "2021-03", "stopReason": "intolerance" }, """ + AlectinibProgression + "] }" },
         { "prior-immunotherapy", """{ "history": [ { "therapy": "chemo-immunotherapy", "start": "2025-01", "end": "2025-06", "stopReason": "completed" } ] }""" },
         { "approval-unknown", $$"""{ "tests": {{Support.Cases.Ros1Tests}}, "context": { "region": "EU" } }""" },
         { "poor-performance-status", """{ "patient": { "ecog": 3 } }""" },

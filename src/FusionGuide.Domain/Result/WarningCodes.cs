@@ -125,6 +125,9 @@ public static class WarningCodes
     public static readonly WarningCode SmallCellHistology = new("small-cell-histology", WarningSource.Engine, "Engine Systemic (small-cell histology)",
         "The tumour is small-cell at diagnosis: the SCLC guideline decides, a TKI is never offered first.");
 
+    public static readonly WarningCode IntoleranceNotDescribed = new("intolerance-not-described", WarningSource.Engine, "Engine Systemic/IntolerantRechallenge",
+        "A TKI stopped for intolerance has no adverse event recorded on it, and no other TKI is left: whether the event allows a re-challenge at a reduced dose cannot be judged; the case should record it.");
+
     public static readonly WarningCode NoTargetedOption = new("no-targeted-option", WarningSource.Engine, "Engine Systemic (post-targeted)",
         "No targeted therapy is left for the patient: the conventional NSCLC pathway applies.", FixedByContract: true);
 
@@ -190,7 +193,7 @@ public static class WarningCodes
     [
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
         InadequateSample, CloneMismatch, UnvalidatedClone, WeakStaining, FishResultRecomputed, FishNucleiNotStated, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression, BypassNotRead,
-        HistoryInconsistent, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
+        HistoryInconsistent, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, IntoleranceNotDescribed, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication, CombinationTakenNow,
         UnverifiedKnowledge, KnowledgeAfterRelease,

@@ -88,6 +88,7 @@ internal static class SafetyStage
             }
 
             var missing = drug.IsTargeted ? MissingOrganAdjustments(e, t, drug) : [];
+            var restart = drug.IsTargeted ? RestartAfterIntolerance(e, s, t, regimen) : [];
             var unverified = new List<string>();
             if (!regimen.Provenance.Verified)
             {
@@ -103,7 +104,7 @@ internal static class SafetyStage
                 // A regional label with no reduced dose says what follows an interruption instead of a ladder.
                 Reductions = regimen.Reductions.Count == 0 && regimen.AfterLastReduction is { } instead ? [instead] : [.. regimen.Reductions],
                 Food = regimen.Food,
-                Adjustments = adjustments.Count + missing.Count > 0 ? [.. adjustments.Select(Adjustment), .. missing] : null,
+                Adjustments = adjustments.Count + missing.Count + restart.Count > 0 ? [.. adjustments.Select(Adjustment), .. missing, .. restart] : null,
                 Caveat = Joined(
                     StoppedForGood(s, t) ? $"Taken now but stopped by this plan ({s.Avoid.First(a => a.Therapy == t).Reason.TrimEnd('.')}): the label's dose is shown for reference only — do not restart {e.Name(t)}." : null,
                     unverified.Count == 0 ? null : $"Not yet verified against a primary source: {string.Join(" and ", unverified)} of {e.Name(t)}; check the current label before prescribing."),
@@ -140,6 +141,35 @@ internal static class SafetyStage
 
         return lines;
     }
+
+    /// <summary>
+    /// A TKI offered again after it was stopped for intolerance (SYS-INTOL-002) restarts at the dose the label's rule for
+    /// the event gives, not at the labelled start: one line per event that stopped it.
+    /// </summary>
+    private static List<string> RestartAfterIntolerance(Evaluation e, SystemicOutcome s, Therapy t, DosingRegimen regimen)
+    {
+        if (s.Current == t || !e.Case.History.Any(h => h.Therapy == t && h.StopReason == StopReason.Intolerance))
+        {
+            return [];
+        }
+
+        var reduced = DoseText.FirstReduction(regimen);
+        return
+        [
+            .. from ae in e.Case.AdverseEvents
+               where ae.Therapy == t && ae.Grade <= 4
+               let decision = ToxicityAdvisor.Decide(e, t, ae.Event, ae.Grade)
+               where decision is { General: false } && decision.Action != ToxicityAction.Discontinue
+               select $"re-challenge after the grade {ae.Grade} {AdverseEventWords.Of(ae.Event)} that stopped it: restart once it has resolved to grade 1 or less, at {RestartDose(decision, DoseText.Maintenance(regimen), reduced)}, as its label's rule for that event gives",
+        ];
+    }
+
+    private static string RestartDose(ToxicityDecision d, string full, string? reduced) => d.Dose ?? d.Resume switch
+    {
+        Resume.Reduced when reduced is not null => $"{reduced} (one level below the labelled dose), not the labelled start above",
+        Resume.SameOrReduced when reduced is not null => $"{full} or one level lower ({reduced})",
+        _ => $"{full} (the labelled dose)",
+    };
 
     /// <summary>An organ-function adjustment in one line: which impairment, the dose, the label's words.</summary>
     private static string Adjustment(OrganAdjustment a) =>

@@ -99,6 +99,16 @@ internal sealed class AvoidList
 
     public bool Contains(Therapy t) => items.ContainsKey(t);
 
+    /// <summary>How many reasons rule the therapy out (0 when it is not avoided).</summary>
+    public int ReasonCount(Therapy t) => items.TryGetValue(t, out var entry) ? entry.Reasons.Count : 0;
+
+    /// <summary>Takes a therapy off the list (a rule that finds it may be given after all, SYS-INTOL-002).</summary>
+    public void Remove(Therapy t)
+    {
+        items.Remove(t);
+        order.Remove(t);
+    }
+
     public void Add(Therapy t, string reason, IEnumerable<string>? refs = null)
     {
         if (!items.TryGetValue(t, out var entry))

@@ -112,6 +112,7 @@ internal static class SystemicPlan
         PreferredUnavailable.Admit(p, table);
         LabelBasedOption.Add(p);
         SensitiveDrugsAccounted.Apply(p);
+        IntolerantRechallenge.AddIfNoneLeft(p, table, pattern);
         CompletedCourse.Say(p);
         // A label-based option alone does not keep the plan targeted: the conventional pathway applies, with it beside.
         if (!p.AnyPlacedTargetedOption)

@@ -32,6 +32,7 @@ internal static class SystemicRuleIds
         PriorProgression.Id,
         SameChemotherapy.Id,
         Rechallenge.Id,
+        IntolerantRechallenge.Id,
         Immunotherapy.Id,
         Immunotherapy.PriorImmunotherapyId,
         Immunotherapy.StopCheckpointInhibitorId,

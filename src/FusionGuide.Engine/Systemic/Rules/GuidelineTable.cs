@@ -159,6 +159,21 @@ internal static class GuidelineTable
         }
     }
 
+    /// <summary>The table's entry for a therapy that this patient's condition admits, with its position; null when none.</summary>
+    public static (RegimenEntry Entry, int Order)? EntryFor(PlanState p, Regimen table, Therapy therapy, ProgressionPattern? pattern)
+    {
+        for (var i = 0; i < table.Entries.Count; i++)
+        {
+            var entry = table.Entries[i];
+            if (entry.Therapy == therapy && entry.Condition != RegimenCondition.PreferredUnavailable && Admits(p, entry, pattern))
+            {
+                return (entry, i);
+            }
+        }
+
+        return null;
+    }
+
     private static bool Admits(PlanState p, RegimenEntry entry, ProgressionPattern? pattern) => Admits(p, entry.Condition, pattern, entry.Therapy);
 
     private static bool Admits(PlanState p, RegimenCondition condition, ProgressionPattern? pattern, Therapy? therapy = null) => condition switch

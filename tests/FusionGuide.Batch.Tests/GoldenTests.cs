@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "59655db540280a3bfdbd1295f1548aef7cf2bcf481bbc7aa36c78528c656f49e";
+    internal const string ExpectedSha256 = "cfb0a40fa7f34dcbcf74d740f9c02c287021d2e11ac587e77b0ec6a0355fb520";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

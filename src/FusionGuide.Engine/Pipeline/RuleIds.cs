@@ -62,6 +62,7 @@ public static class RuleIds
     public const string ToxicityGeneral = "SAFE-TOX-002";
     public const string ToxicityGrade5 = "SAFE-TOX-003";
     public const string ToxicityUnattributed = "SAFE-TOX-004";
+    public const string ToxicityRecurrence = "SAFE-TOX-005";
     public const string Monitoring = "SAFE-MON-001";
     public const string Interaction = "SAFE-INT-001";
     public const string UnknownMedication = "SAFE-INT-002";
@@ -129,6 +130,7 @@ public static class RuleIds
         ToxicityGeneral,
         ToxicityGrade5,
         ToxicityUnattributed,
+        ToxicityRecurrence,
         Monitoring,
         Interaction,
         UnknownMedication,

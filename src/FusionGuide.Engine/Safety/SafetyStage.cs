@@ -193,6 +193,7 @@ internal static class SafetyStage
     {
         var rows = new List<ToxicityRow>();
         var handled = new HashSet<(Therapy, AdverseEventCode, int)>();
+        var recurrences = ToxicityAdvisor.Recurrences(e, h.Current);
         foreach (var ae in e.Case.AdverseEvents)
         {
             var ev = AdverseEventWords.Of(ae.Event);
@@ -202,6 +203,13 @@ internal static class SafetyStage
                 e.Warn(WarningCodes.ToxicityUnattributed, msg);
                 // Trace id SAFE-TOX-004 (RuleIds.ToxicityUnattributed) is written here; its sources: knowledge/rules/SAFE-TOX-004.json.
                 e.Fire(RuleIds.ToxicityUnattributed, msg);
+                continue;
+            }
+
+            // An event listed more than once for the drug is a recurrence: one row, for the listing of its highest grade.
+            recurrences.TryGetValue((therapy, ae.Event), out var listings);
+            if (listings is not null && !ReferenceEquals(ae, listings.Representative))
+            {
                 continue;
             }
 
@@ -239,7 +247,7 @@ internal static class SafetyStage
                 continue;
             }
 
-            var row = Manage(e, therapy, ae, h.Current, adjuvant);
+            var row = Manage(e, therapy, ae, h.Current, adjuvant, listings);
             // An event that names no therapy is attributed to the one taken now: the row says so, so a wrong attribution
             // (an event from an earlier drug) can be seen.
             rows.Add(ae.Therapy is null ? row with { Rule = $"{row.Rule} The event names no therapy: it is attributed to {name}, the therapy taken now." } : row);
@@ -281,7 +289,26 @@ internal static class SafetyStage
         h.Current?.Therapy != therapy
         && h.Failed.Concat(h.Intolerant).Any(x => x.Therapy == therapy);
 
-    private static ToxicityRow Manage(Evaluation e, Therapy therapy, AdverseEvent ae, HistoryEntry? current, bool adjuvant)
+    /// <summary>
+    /// How an event listed more than once changes its row: the label's recurrence rule instead of the first-occurrence
+    /// action, and one step down the ladder for every listing whose rule resumes at a reduced dose. Null when listed once.
+    /// </summary>
+    private static (ToxicityAction Action, Resume Resume, int Steps, string Text)? Recurrence(Evaluation e, Therapy therapy, ToxicityAdvisor.Listings? listings, ToxicityDecision decision)
+    {
+        if (listings is null)
+        {
+            return null;
+        }
+
+        var steps = ToxicityAdvisor.ReducedSteps(e, therapy, listings.All);
+        var grades = string.Join(", ", listings.All.Select(l => l.Grade));
+        var listed = $"{AdverseEventWords.Of(listings.Representative.Event)} listed {listings.All.Count} times for {e.Name(therapy)} (grades {grades}): read as a recurrence";
+        return ToxicityAdvisor.RecurrenceRule(e, therapy, listings, decision.Rule) is { } branch
+            ? (branch.Action, branch.Resume, steps, $"{Evaluation.Capitalised(listed)}, so the label's rule for a recurrence applies: {branch.Text}")
+            : (decision.Action, decision.Resume, steps, $"{Evaluation.Capitalised(listed)}; the label sets no separate rule for a recurrence of it, so the rule for the highest grade applies.");
+    }
+
+    private static ToxicityRow Manage(Evaluation e, Therapy therapy, AdverseEvent ae, HistoryEntry? current, bool adjuvant, ToxicityAdvisor.Listings? listings)
     {
         var drug = e.Kb.Drug(therapy);
         var ev = AdverseEventWords.Of(ae.Event);
@@ -305,6 +332,25 @@ internal static class SafetyStage
             // The label is silent for this event and grade. Grades 1-2: no modification; grades 3-4 are never left
             // running by default: withhold until grade <=1, then the treating team decides the dose.
             var severe = ae.Grade >= 3;
+            if (listings is not null && listings.All.Count(l => l.Grade == 4) > 1)
+            {
+                // The default's own last clause: a grade 4 reaction the label does not address that recurs is stopped.
+                var stop = $"{AdverseEventWords.Of(ae.Event)} listed {listings.All.Count} times for {e.Name(therapy)} (grades {string.Join(", ", listings.All.Select(l => l.Grade))}), read as a recurrence at grade 4: the {e.Name(therapy)} label gives no rule for it, and FusionGuide's default for a grade 4 adverse reaction the label does not address is to discontinue when it recurs.";
+                // Trace id SAFE-TOX-005 (RuleIds.ToxicityRecurrence) is written here; its sources: knowledge/rules/SAFE-TOX-005.json.
+                e.Fire(RuleIds.ToxicityRecurrence, Evaluation.Capitalised(stop), e.Kb.Toxicity(therapy)!.Provenance.Sources);
+                return new ToxicityRow
+                {
+                    Therapy = therapy,
+                    Event = ae.Event,
+                    Grade = ae.Grade,
+                    Action = ToxicityAction.Discontinue,
+                    Dose = null,
+                    Supportive = [],
+                    Rule = Evaluation.Capitalised(stop),
+                    References = e.Kb.Toxicity(therapy)!.Provenance.Sources,
+                };
+            }
+
             var text = severe
                 ? $"The {e.Name(therapy)} label gives no rule for grade {ae.Grade} {ev}, specific or general. FusionGuide's default for a grade 3-4 adverse reaction the label does not address: withhold until grade 0-1, then resume at the same or one lower dose level by clinical judgement; discontinue if it recurs at grade 4."
                 : $"The {e.Name(therapy)} label sets no dose change for grade {ae.Grade} {ev}: continue at the current dose with supportive care and re-grade at each visit.";
@@ -327,6 +373,32 @@ internal static class SafetyStage
         var rule = decision.Rule;
         e.UsedUnverified(rule.Id, rule.Provenance);
         var (action, resume, branchDose, branchText) = (decision.Action, decision.Resume, decision.Dose, decision.Branch);
+        var recurrence = Recurrence(e, therapy, listings, decision);
+        var recurrenceText = "";
+        if (recurrence is { } r)
+        {
+            (action, resume, branchDose) = (r.Action, r.Resume, null);
+            recurrenceText = r.Text;
+            // Each earlier listing that resumed at a reduced dose took one step down the ladder (not in the lead-in, whose
+            // doses are relative to the lead-in dose): past the last level nothing lower is left.
+            if (resume == Resume.Reduced && leadIn is null && regimen is { Reductions.Count: > 0 } ladder && r.Steps > 1)
+            {
+                if (r.Steps <= ladder.Reductions.Count)
+                {
+                    reduced = $"{ladder.Reductions[r.Steps - 1]} ({r.Steps} levels below the labelled dose)";
+                    recurrenceText += $" Doses assume each earlier listing was managed as its rule says ({r.Steps} reductions so far).";
+                }
+                else
+                {
+                    (action, resume) = (ToxicityAction.Discontinue, Resume.None);
+                    recurrenceText += $" No lower dose level is left after {ladder.Reductions.Count} reductions: discontinue.";
+                }
+            }
+
+            // Trace id SAFE-TOX-005 (RuleIds.ToxicityRecurrence) is written here; its sources: knowledge/rules/SAFE-TOX-005.json.
+            e.Fire(RuleIds.ToxicityRecurrence, recurrenceText, rule.Provenance.Sources);
+        }
+
         var dose = branchDose ?? resume switch
         {
             Resume.Same => full,
@@ -349,7 +421,8 @@ internal static class SafetyStage
 
         // The regional label replaces the ladder, so it is cited beside the rule's own label.
         IReadOnlyList<string> cited = regional ? [.. rule.Provenance.Sources.Concat(regimen!.Provenance.Sources).Distinct()] : rule.Provenance.Sources;
-        var assumption = dose is null || branchDose is not null || regional ? ""
+        var assumption = recurrence is not null ? $" {recurrenceText}"
+            : dose is null || branchDose is not null || regional ? ""
             : leadIn is not null ? $" The patient is still in the {regimen!.LeadIn!.Days}-day lead-in, so the doses are relative to the lead-in dose."
             : resume != Resume.Same ? " Doses assume the patient is at the full dose; if already reduced, go one level lower." : "";
         // Trace id SAFE-TOX-001 (RuleIds.ToxicityRule) is written here; its sources: knowledge/rules/SAFE-TOX-001.json.

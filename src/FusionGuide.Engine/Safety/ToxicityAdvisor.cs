@@ -83,6 +83,79 @@ internal static class ToxicityAdvisor
         };
     }
 
+    /// <summary>The listings of one event on one drug, and the one its row is written for (the highest grade, the last of equals).</summary>
+    public sealed record Listings(IReadOnlyList<AdverseEvent> All, AdverseEvent Representative);
+
+    /// <summary>
+    /// SAFE-TOX-005: the events listed more than once for the same drug (grades 1-4), read as recurrences. An entry that
+    /// names no therapy and repeats, at the same grade, an entry naming the drug it is attributed to is the same event
+    /// entered twice, not a recurrence.
+    /// </summary>
+    public static Dictionary<(Therapy, AdverseEventCode), Listings> Recurrences(Evaluation e, HistoryEntry? current)
+    {
+        var attributed = e.Case.AdverseEvents
+            .Where(ae => ae.Grade is >= 1 and <= 4)
+            .Select(ae => (ae, therapy: Attribute(ae, current)))
+            .Where(x => x.therapy is not null)
+            .ToList();
+        var listed = attributed.Where(x => x.ae.Therapy is not null
+            || !attributed.Any(y => y.ae.Therapy == x.therapy && y.ae.Event == x.ae.Event && y.ae.Grade == x.ae.Grade));
+        return listed
+            .GroupBy(x => (x.therapy!.Value, x.ae.Event))
+            .Where(g => g.Count() > 1)
+            .ToDictionary(g => g.Key, g =>
+            {
+                var all = g.Select(x => x.ae).ToList();
+                var top = all.Max(a => a.Grade);
+                return new Listings(all, all.Last(a => a.Grade == top));
+            });
+    }
+
+    /// <summary>How many steps down the ladder the listings of one event took: one per listing whose rule resumes at a
+    /// reduced dose (its recurrence rule when an earlier listing fell under the same rule).</summary>
+    public static int ReducedSteps(Evaluation e, Therapy therapy, IReadOnlyList<AdverseEvent> listings)
+    {
+        var rules = listings.Select(l => Decide(e, therapy, l.Event, l.Grade)?.Rule).ToList();
+        return rules.Select((rule, i) => rule is null ? Resume.Same
+                : rule.OnRecurrence is { } rec && rules.Take(i).Any(r => r?.Id == rule.Id) ? rec.Resume
+                : Decide(e, therapy, listings[i].Event, listings[i].Grade)!.Resume)
+            .Count(r => r == Resume.Reduced);
+    }
+
+    /// <summary>
+    /// The label's recurrence rule for the row's listing, when another listing of the event fell under the same rule (a
+    /// grade 2 then a grade 4 is a worsening, not a recurrence of the grade 4 rule); null otherwise.
+    /// </summary>
+    public static RecurrenceBranch? RecurrenceRule(Evaluation e, Therapy therapy, Listings listings, ToxicityRule rule) =>
+        rule.OnRecurrence is { } branch && listings.All.Any(l => !ReferenceEquals(l, listings.Representative) && Decide(e, therapy, l.Event, l.Grade)?.Rule.Id == rule.Id)
+            ? branch
+            : null;
+
+    /// <summary>
+    /// Why an event listed more than once stops the drug for good — the label's recurrence rule says so, a grade 4
+    /// reaction the label does not address recurs, or the steps down the ladder have passed its last level — or null.
+    /// </summary>
+    public static string? StopsOnRecurrence(Evaluation e, Therapy therapy, Listings listings)
+    {
+        var top = listings.Representative;
+        if (Decide(e, therapy, top.Event, top.Grade) is not { } decision)
+        {
+            return listings.All.Count(l => l.Grade == 4) > 1 ? "a grade 4 reaction its label does not address, recurring: FusionGuide's default is to discontinue" : null;
+        }
+
+        var recurrence = RecurrenceRule(e, therapy, listings, decision.Rule);
+        if ((recurrence?.Action ?? decision.Action) == ToxicityAction.Discontinue)
+        {
+            return recurrence is null ? null : "its label's rule for a recurrence says to discontinue permanently";
+        }
+
+        var resume = recurrence?.Resume ?? decision.Resume;
+        var ladder = e.Kb.Drug(therapy).DosingFor(e.AsOf, e.Case.Context.Region, adjuvant: false)?.Reductions ?? [];
+        return resume == Resume.Reduced && ladder.Count > 0 && ReducedSteps(e, therapy, listings.All) > ladder.Count
+            ? $"no lower dose level is left after its {ladder.Count} reductions: discontinue"
+            : null;
+    }
+
     /// <summary>The therapy an event belongs to: the one named, else the one therapy the patient is on.</summary>
     public static Therapy? Attribute(AdverseEvent ae, HistoryEntry? current) => ae.Therapy ?? current?.Therapy;
 }

@@ -122,6 +122,15 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
             }
         }
 
+        // An event listed more than once is a recurrence (SAFE-TOX-005): its recurrence rule, or the end of the ladder, may stop it.
+        foreach (var ((therapy, ev), listings) in ToxicityAdvisor.Recurrences(E, current))
+        {
+            if (therapy == current.Therapy && ToxicityAdvisor.StopsOnRecurrence(E, therapy, listings) is { } why)
+            {
+                return $"{AdverseEventWords.Of(ev)} recurring on it (listed {listings.All.Count} times): {why}";
+            }
+        }
+
         return null;
     }
 

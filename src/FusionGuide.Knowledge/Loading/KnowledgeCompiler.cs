@@ -132,7 +132,10 @@ internal static class KnowledgeCompiler
             Terms.Resume.Parse(r.Resume), r.Text, r.Supportive, r.Referrals,
             r.WithComedication is { } b ? new ComedicationBranch([.. b.Classes.Select(Terms.InteractionClass.Parse)], Codes.ToxicityAction.Parse(b.Action),
                 Terms.Resume.Parse(b.Resume), b.Dose, b.Text) : null,
-            Validity(r.ValidFrom, r.ValidTo), Of(r)))],
+            Validity(r.ValidFrom, r.ValidTo), Of(r))
+        {
+            OnRecurrence = r.OnRecurrence is { } rec ? new RecurrenceBranch(Codes.ToxicityAction.Parse(rec.Action), Terms.Resume.Parse(rec.Resume), rec.Text) : null,
+        })],
         Of(t));
 
     private static DrugInteractions Interactions(W.DrugInteractions di) => new(di.Id, Codes.Therapy.Parse(di.Drug),

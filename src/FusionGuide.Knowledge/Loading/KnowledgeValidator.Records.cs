@@ -219,6 +219,13 @@ internal static partial class KnowledgeValidator
                 Term(file, $"{r.Id}.action", r.Action, Codes.ToxicityAction.Codes);
                 Term(file, $"{r.Id}.resume", r.Resume, Terms.Resume.Codes);
                 Consistent(file, r.Id, r.Action, r.Resume);
+                if (r.OnRecurrence is { } recurrence)
+                {
+                    Term(file, $"{r.Id}.onRecurrence.action", recurrence.Action, Codes.ToxicityAction.Codes);
+                    Term(file, $"{r.Id}.onRecurrence.resume", recurrence.Resume, Terms.Resume.Codes);
+                    Consistent(file, $"{r.Id}.onRecurrence", recurrence.Action, recurrence.Resume);
+                }
+
                 if (r.WithComedication is { } branch)
                 {
                     Term(file, $"{r.Id}.withComedication.action", branch.Action, Codes.ToxicityAction.Codes);

@@ -25,7 +25,20 @@ public sealed record ToxicityTable(string Id, Therapy Drug, IReadOnlyList<Toxici
 /// <param name="Validity">When it is in force.</param>
 /// <param name="Provenance">Sources and verification.</param>
 public sealed record ToxicityRule(string Id, AdverseEventCode Event, IReadOnlyList<int> Grades, ToxicityAction Action, Resume Resume, string Text, IReadOnlyList<string> Supportive,
-    IReadOnlyList<string> Referrals, ComedicationBranch? WithComedication, Validity Validity, Provenance Provenance);
+    IReadOnlyList<string> Referrals, ComedicationBranch? WithComedication, Validity Validity, Provenance Provenance)
+{
+    /// <summary>
+    /// The label's rule when the event comes back on the same drug (brigatinib ILD: discontinue if it recurs), stated in
+    /// the rule's own text and read from the same source; null when the label sets no separate rule for a recurrence.
+    /// </summary>
+    public RecurrenceBranch? OnRecurrence { get; init; }
+}
+
+/// <summary>What a toxicity rule becomes when the event recurs on the same drug.</summary>
+/// <param name="Action">What to do.</param>
+/// <param name="Resume">The dose to resume at.</param>
+/// <param name="Text">The branch in words.</param>
+public sealed record RecurrenceBranch(ToxicityAction Action, Resume Resume, string Text);
 
 /// <summary>What a toxicity rule becomes when a contributing co-medication is present.</summary>
 /// <param name="Classes">Interaction classes whose members contribute to the event.</param>

@@ -20,7 +20,7 @@ internal static class PriorToxicity
             where ae.Grade >= 2 && ae.Therapy is { } earlier && earlier != c.Therapy && p.IsTargeted(earlier)
             let decision = ToxicityAdvisor.Decide(p.E, c.Therapy, ae.Event, ae.Grade)
             where decision is { General: false } && decision.Action != ToxicityAction.Continue
-            select (ae, decision)).ToList();
+            select (ae, decision)).DistinctBy(f => (f.ae.Therapy, f.ae.Event, f.ae.Grade)).ToList();
         if (findings.Count == 0)
         {
             return null;

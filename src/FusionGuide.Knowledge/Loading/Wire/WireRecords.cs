@@ -154,6 +154,13 @@ internal sealed record PatientFactor : WireFact
     public required string Message { get; init; }
 }
 
+internal sealed record RecurrenceBranch
+{
+    public required string Action { get; init; }
+    public required string Resume { get; init; }
+    public required string Text { get; init; }
+}
+
 internal sealed record ComedicationBranch
 {
     public IReadOnlyList<string> Classes { get => field ?? []; init; }
@@ -180,6 +187,7 @@ internal sealed record ToxicityRule : WireDatedFact
     public IReadOnlyList<string> Supportive { get => field ?? []; init; }
     public IReadOnlyList<string> Referrals { get => field ?? []; init; }
     public ComedicationBranch? WithComedication { get; init; }
+    public RecurrenceBranch? OnRecurrence { get; init; }
 }
 
 internal sealed record InteractionClass : WireSourced

@@ -248,6 +248,12 @@ public sealed class KnowledgeBase
     }
 
     /// <summary>
+    /// A medication name as a case writes it, read into the known medications it names: a known name as it is, else part
+    /// by part, without dose, schedule, salt or form (<see cref="MedicationReader"/>); the parts not known are kept.
+    /// </summary>
+    public MedicationReading ReadMedication(string name) => MedicationReader.Read(name, Medication);
+
+    /// <summary>
     /// For a medication name the base does not know, the known names (generic names, aliases and brand names, in the
     /// base's lower-case form) it most likely means: the name without a dose or form written after it
     /// ("rifampin 600 mg" → rifampin), else the names within a typing slip of it ("rifampicine" → rifampicin). Empty

@@ -20,8 +20,8 @@ public class MedicationSuggestionTests
         Assert.Contains("'rifampicine' (did you mean 'rifampicin'?)", UnknownMedicationWarning("rifampicine"), StringComparison.Ordinal);
 
     [Fact]
-    public void Medication_written_with_its_dose_gets_the_bare_name_suggested() =>
-        Assert.Contains("'rifampin 600 mg' (did you mean 'rifampin'?)", UnknownMedicationWarning("rifampin 600 mg"), StringComparison.Ordinal);
+    public void Misspelled_medication_written_with_its_dose_gets_the_bare_name_suggested() =>
+        Assert.Contains("'rifampicine 600 mg' (did you mean 'rifampicin'?)", UnknownMedicationWarning("rifampicine 600 mg"), StringComparison.Ordinal);
 
     [Fact]
     public void Misspelled_brand_name_gets_a_did_you_mean() =>

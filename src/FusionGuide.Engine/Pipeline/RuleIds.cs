@@ -70,6 +70,7 @@ public static class RuleIds
     public const string InteractionSwap = "SAFE-INT-004";
     public const string InteractionNone = "SAFE-INT-005";
     public const string InteractionTakenNow = "SAFE-INT-006";
+    public const string MedicationRead = "SAFE-INT-007";
     public const string Pregnancy = "SAFE-PREG-001";
     public const string ReproductivePotential = "SAFE-PREG-002";
     public const string Unverified = "KB-UNVERIFIED-001";
@@ -138,6 +139,7 @@ public static class RuleIds
         InteractionSwap,
         InteractionNone,
         InteractionTakenNow,
+        MedicationRead,
         Pregnancy,
         ReproductivePotential,
         Unverified,

@@ -2,6 +2,7 @@ using FusionGuide.Domain;
 using FusionGuide.Engine.Pipeline;
 using FusionGuide.Engine.Systemic;
 using FusionGuide.Engine.Treatment;
+using FusionGuide.Knowledge;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Safety;
@@ -28,32 +29,11 @@ internal static class InteractionStage
                 continue;
             }
 
-            var (generic, classes) = e.Kb.Medication(med);
-            if (generic is null)
+            var reading = e.Kb.ReadMedication(med);
+            unknown.AddRange(reading.Known.Count == 0 ? [med] : reading.Unknown);
+            foreach (var known in reading.Known)
             {
-                unknown.Add(med);
-                continue;
-            }
-
-            var clean = new List<Therapy>();
-            foreach (var t in therapies)
-            {
-                if (InteractionFindings.For(e, t, generic, classes) is { Count: > 0 } findings)
-                {
-                    rows.Add(Row(e, t, med, generic, findings));
-                }
-                else
-                {
-                    clean.Add(t);
-                }
-            }
-
-            // Named clean in the trace when no label speaks at all, or when the sources disagree about its class.
-            var disputed = DisputedStanding(e, med, generic, classes, clean);
-            rows.AddRange(disputed);
-            if (clean.Count == therapies.Count || disputed.Count > 0)
-            {
-                KnownWithoutInteraction(e, med, generic, classes, clean);
+                Pair(e, therapies, rows, Read(e, reading, known), known.Generic, known.Classes);
             }
         }
 
@@ -66,6 +46,47 @@ internal static class InteractionStage
         }
 
         return TakenTogetherNow(e, s, rows);
+    }
+
+    /// <summary>
+    /// SAFE-INT-007: the name a row shows for a medication read from a longer written name ("Tegretol XR 200 mg" →
+    /// carbamazepine; "isoniazid/rifampin" → rifampin), with the reading in the trace; a known name as written stays as it is.
+    /// </summary>
+    private static string Read(Evaluation e, MedicationReading reading, KnownMedication known)
+    {
+        if (reading.Exact)
+        {
+            return reading.Written;
+        }
+
+        // Trace id SAFE-INT-007 (RuleIds.MedicationRead) is written here; its sources: knowledge/rules/SAFE-INT-007.json.
+        e.Fire(RuleIds.MedicationRead, $"'{reading.Written}' is read as {known.Generic} (from '{known.ReadFrom}': the dose, schedule, salt or form words and any other part of a combination product set aside).");
+        return $"{known.Generic} (written '{reading.Written}')";
+    }
+
+    /// <summary>One known co-medication against every therapy in play: a row per pair a label speaks about.</summary>
+    private static void Pair(Evaluation e, IReadOnlyList<Therapy> therapies, List<InteractionRow> rows, string med, string generic, IReadOnlyList<InteractionClassCode> classes)
+    {
+        var clean = new List<Therapy>();
+        foreach (var t in therapies)
+        {
+            if (InteractionFindings.For(e, t, generic, classes) is { Count: > 0 } findings)
+            {
+                rows.Add(Row(e, t, med, generic, findings));
+            }
+            else
+            {
+                clean.Add(t);
+            }
+        }
+
+        // Named clean in the trace when no label speaks at all, or when the sources disagree about its class.
+        var disputed = DisputedStanding(e, med, generic, classes, clean);
+        rows.AddRange(disputed);
+        if (clean.Count == therapies.Count || disputed.Count > 0)
+        {
+            KnownWithoutInteraction(e, med, generic, classes, clean);
+        }
     }
 
     /// <summary>

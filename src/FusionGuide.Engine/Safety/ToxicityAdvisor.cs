@@ -68,7 +68,7 @@ internal static class ToxicityAdvisor
             return d;
         }
 
-        var contributing = e.Case.Medications.Where(m => e.Kb.Medication(m).Classes.Any(branch.Classes.Contains)).ToList();
+        var contributing = e.Case.Medications.Where(m => e.Kb.ReadMedication(m).Known.Any(k => k.Classes.Any(branch.Classes.Contains))).ToList();
         if (contributing.Count == 0)
         {
             return d with { Branch = $" No medication of the contributing classes ({string.Join(", ", branch.Classes.Select(c => c.Code()))}) is listed, so the rule without a contributing co-medication applies." };

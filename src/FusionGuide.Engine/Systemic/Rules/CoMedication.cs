@@ -18,9 +18,9 @@ internal static class CoMedication
     {
         var serious = (
             from med in p.E.Case.Medications
-            let known = p.E.Kb.Medication(med)
-            where known.Generic is not null && !IsTargetedDrug(p, known.Generic!)
-            let standing = InteractionFindings.StandingQuietly(p.E, c.Therapy, known.Generic!, known.Classes)
+            from known in p.E.Kb.ReadMedication(med).Known
+            where !IsTargetedDrug(p, known.Generic)
+            let standing = InteractionFindings.StandingQuietly(p.E, c.Therapy, known.Generic, known.Classes)
             where standing is { Severity: Severity.Contraindicated or Severity.Major }
             select (med, standing)).ToList();
         if (serious.Count == 0)

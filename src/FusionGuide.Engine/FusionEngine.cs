@@ -97,7 +97,8 @@ public sealed class FusionEngine
         // obstetric review on the monitoring rows (SAFE-PREG-001/002).
         var (dosing, monitoring) = ReproductiveAdvice.Apply(e, systemic,
             SafetyStage.AfterToxicity([.. SafetyStage.Dosing(e, systemic), .. ChemotherapyRegimens.Rows(e, systemic)], toxicity), SafetyStage.Monitoring(e, systemic));
-        var interactions = InteractionStage.Run(e, systemic);
+        var (interactions, doseChanges) = InteractionStage.Run(e, systemic);
+        dosing = SafetyStage.AfterInteractions(e, dosing, doseChanges);
         if (e.Unverified.Count > 0)
         {
             e.Warn(WarningCodes.UnverifiedKnowledge, UnverifiedWarning(e.Unverified.Count));

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "cfb0a40fa7f34dcbcf74d740f9c02c287021d2e11ac587e77b0ec6a0355fb520";
+    internal const string ExpectedSha256 = "5432446c698fd07c82d22e3fc48c8a94f33ea1d11ffec8207fecb61d70b1cdd2";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

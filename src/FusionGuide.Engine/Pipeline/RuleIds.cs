@@ -71,6 +71,7 @@ public static class RuleIds
     public const string InteractionNone = "SAFE-INT-005";
     public const string InteractionTakenNow = "SAFE-INT-006";
     public const string MedicationRead = "SAFE-INT-007";
+    public const string InteractionDose = "SAFE-INT-008";
     public const string Pregnancy = "SAFE-PREG-001";
     public const string ReproductivePotential = "SAFE-PREG-002";
     public const string Unverified = "KB-UNVERIFIED-001";
@@ -140,6 +141,7 @@ public static class RuleIds
         InteractionNone,
         InteractionTakenNow,
         MedicationRead,
+        InteractionDose,
         Pregnancy,
         ReproductivePotential,
         Unverified,

@@ -17,7 +17,11 @@ namespace FusionGuide.Engine.Safety;
 /// the label rule, and the medication's place in the class the rule is about (its class-file entry or its own record).
 /// </param>
 internal sealed record InteractionFinding(Severity Severity, string Advice, string Mechanism, string Whose, bool FromComedication, InteractionClassCode? Class, IReadOnlyList<string> References,
-    IReadOnlyList<string> Disputes);
+    IReadOnlyList<string> Disputes)
+{
+    /// <summary>The TKI label's dose change for the pair ("100 -> 75 mg once daily"), which the dosing row carries too.</summary>
+    public string? DoseChange { get; init; }
+}
 
 /// <summary>
 /// The pair's standing: the stricter severity of the two labels and whose label sets it. The interaction row and the
@@ -124,7 +128,7 @@ internal static class InteractionFindings
                 e.Fire(RuleIds.Interaction, $"{e.Name(therapy)} + {generic} ({because}): {r.Severity.Code()}. {r.FullAdvice}", r.Provenance.Sources);
             }
 
-            findings.Add(new(r.Severity, r.FullAdvice, mechanism, $"{e.Name(therapy)}'s", false, r.Class, r.Provenance.Sources, Disputes(r.Provenance, membership)));
+            findings.Add(new(r.Severity, r.FullAdvice, mechanism, $"{e.Name(therapy)}'s", false, r.Class, r.Provenance.Sources, Disputes(r.Provenance, membership)) { DoseChange = r.DoseChange });
         }
     }
 

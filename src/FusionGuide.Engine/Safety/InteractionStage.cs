@@ -16,10 +16,14 @@ namespace FusionGuide.Engine.Safety;
 /// </summary>
 internal static class InteractionStage
 {
-    public static IReadOnlyList<InteractionRow> Run(Evaluation e, SystemicOutcome s)
+    /// <summary>A TKI label's dose change for a co-medication the case lists: the dosing row of the TKI carries it (SAFE-INT-008).</summary>
+    public sealed record DoseChange(Therapy Therapy, string With, string Change, IReadOnlyList<string> References);
+
+    public static (IReadOnlyList<InteractionRow> Rows, IReadOnlyList<DoseChange> DoseChanges) Run(Evaluation e, SystemicOutcome s)
     {
         var therapies = SafetyStage.InPlay(e, s);
         var rows = new List<InteractionRow>();
+        var doseChanges = new List<DoseChange>();
         var unknown = new List<string>();
         foreach (var med in e.Case.Medications)
         {
@@ -33,7 +37,7 @@ internal static class InteractionStage
             unknown.AddRange(reading.Known.Count == 0 ? [med] : reading.Unknown);
             foreach (var known in reading.Known)
             {
-                Pair(e, therapies, rows, Read(e, reading, known), known.Generic, known.Classes);
+                Pair(e, therapies, rows, doseChanges, Read(e, reading, known), known.Generic, known.Classes);
             }
         }
 
@@ -45,7 +49,7 @@ internal static class InteractionStage
             e.Fire(RuleIds.UnknownMedication, msg);
         }
 
-        return TakenTogetherNow(e, s, rows);
+        return (TakenTogetherNow(e, s, rows), doseChanges);
     }
 
     /// <summary>
@@ -65,7 +69,7 @@ internal static class InteractionStage
     }
 
     /// <summary>One known co-medication against every therapy in play: a row per pair a label speaks about.</summary>
-    private static void Pair(Evaluation e, IReadOnlyList<Therapy> therapies, List<InteractionRow> rows, string med, string generic, IReadOnlyList<InteractionClassCode> classes)
+    private static void Pair(Evaluation e, IReadOnlyList<Therapy> therapies, List<InteractionRow> rows, List<DoseChange> doseChanges, string med, string generic, IReadOnlyList<InteractionClassCode> classes)
     {
         var clean = new List<Therapy>();
         foreach (var t in therapies)
@@ -73,6 +77,7 @@ internal static class InteractionStage
             if (InteractionFindings.For(e, t, generic, classes) is { Count: > 0 } findings)
             {
                 rows.Add(Row(e, t, med, generic, findings));
+                doseChanges.AddRange(findings.Where(f => f.DoseChange is not null).Select(f => new DoseChange(t, med, f.DoseChange!, f.References)));
             }
             else
             {

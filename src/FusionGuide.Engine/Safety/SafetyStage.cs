@@ -189,6 +189,32 @@ internal static class SafetyStage
            },
     ];
 
+    /// <summary>
+    /// SAFE-INT-008: a TKI whose label changes its dose for a listed co-medication (lorlatinib with itraconazole: 75 mg)
+    /// has that change on its dosing row beside the labelled start, which alone would be the wrong dose to prescribe;
+    /// where toxicity management also lowers the dose, the lower of the two is the one to give.
+    /// </summary>
+    public static IReadOnlyList<DosingRow> AfterInteractions(Evaluation e, IReadOnlyList<DosingRow> dosing, IReadOnlyList<InteractionStage.DoseChange> changes) =>
+    [
+        .. from row in dosing
+           let own = changes.Where(c => c.Therapy == row.Therapy).ToList()
+           select own.Count == 0 ? row : row with
+           {
+               Adjustments = [.. row.Adjustments ?? [], .. own.Select(c => Interacting(e, row, c))],
+               References = [.. (row.References ?? []).Concat(own.SelectMany(c => c.References)).Distinct()],
+           },
+    ];
+
+    private static string Interacting(Evaluation e, DosingRow row, InteractionStage.DoseChange c)
+    {
+        var alsoToxicity = row.Adjustments?.Any(a => a.StartsWith("after the grade", StringComparison.Ordinal)) == true
+            ? "; toxicity management also lowers the dose: give the lower of the two"
+            : "";
+        // Trace id SAFE-INT-008 (RuleIds.InteractionDose) is written here; its sources: knowledge/rules/SAFE-INT-008.json.
+        e.Fire(RuleIds.InteractionDose, $"{e.Name(c.Therapy)} with {c.With}: the label's dose while both are taken ({c.Change}) goes on the dosing row.", c.References);
+        return $"while {c.With} is taken: {c.Change} (the {e.Name(c.Therapy)} label's dose with it, not the labelled start above; back to the labelled dose once {c.With} has been stopped and washed out){alsoToxicity}";
+    }
+
     public static IReadOnlyList<ToxicityRow> Toxicity(Evaluation e, TreatmentHistory h, bool adjuvant)
     {
         var rows = new List<ToxicityRow>();

@@ -104,6 +104,9 @@ public static class WarningCodes
         "A positive test of another gene taken at progression (an EGFR mutation, a MET result that does not say amplification) that the contract's alteration list cannot express: said, not used.");
 
     // Engine: history, systemic plan
+    public static readonly WarningCode StopReasonMissing = new("stop-reason-missing", WarningSource.Engine, "Engine Treatment/HistoryReader",
+        "A therapy in the history ended with no stop reason: a TKI is read as stopped at progression (not offered again), another therapy is not counted as a line; the case should record the reason.");
+
     public static readonly WarningCode HistoryInconsistent = new("history-inconsistent", WarningSource.Engine, "Engine Treatment/HistoryReader (HistoryReader.Inconsistent, also called from Systemic/SystemicStage)",
         "The treatment history contradicts itself or the tests.", FixedByContract: true);
 
@@ -193,7 +196,7 @@ public static class WarningCodes
     [
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
         InadequateSample, CloneMismatch, UnvalidatedClone, WeakStaining, FishResultRecomputed, FishNucleiNotStated, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression, BypassNotRead,
-        HistoryInconsistent, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, IntoleranceNotDescribed, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
+        HistoryInconsistent, StopReasonMissing, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, IntoleranceNotDescribed, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication, CombinationTakenNow,
         UnverifiedKnowledge, KnowledgeAfterRelease,

@@ -37,6 +37,7 @@ public static class RuleIds
     public const string LaterAllele = "DX-MUT-001";
     public const string History = "SET-HISTORY-001";
     public const string HistoryInconsistent = "SET-HISTORY-002";
+    public const string StopReasonMissing = "SET-HISTORY-003";
     public const string Intolerance = "SET-INTOL-001";
     public const string Setting = "SET-SETTING-001";
     public const string BrainTkiFirst = "LOC-BRAIN-001";
@@ -108,6 +109,7 @@ public static class RuleIds
         FusionVariantEnrichment,
         History,
         HistoryInconsistent,
+        StopReasonMissing,
         Intolerance,
         Setting,
         BrainTkiFirst,

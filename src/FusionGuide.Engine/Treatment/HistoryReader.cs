@@ -38,6 +38,15 @@ internal static class HistoryReader
                 case null when h.End is null && isLast:
                     ongoing = h;
                     break;
+                case null when IsTargeted(e, h.Therapy):
+                    // A TKI that ended with no reason given is read as stopped at progression (SET-HISTORY-003): not
+                    // offered again as if the patient were naive to it, and said.
+                    failed.Add(h);
+                    StopReasonMissing(e, h, "read as stopped at progression, so it is not offered again and the next line follows; if it was stopped for intolerance or completed as planned, record that: the setting and options would change");
+                    break;
+                case null:
+                    StopReasonMissing(e, h, "not counted as a line ended by progression; if the disease progressed on it, record that: the line would change");
+                    break;
                 default:
                     break;
             }
@@ -55,6 +64,15 @@ internal static class HistoryReader
     }
 
     public static bool IsTargeted(Evaluation e, Therapy t) => e.Kb.Drug(t).IsTargeted;
+
+    /// <summary>SET-HISTORY-003: a therapy that ended with no stop reason is read one way and the answer says which.</summary>
+    private static void StopReasonMissing(Evaluation e, HistoryEntry h, string reading)
+    {
+        var msg = $"{Evaluation.Capitalised(e.Name(h.Therapy))}{Span(h)} has no stop reason: {reading}.";
+        e.Warn(WarningCodes.StopReasonMissing, msg);
+        // Trace id SET-HISTORY-003 (RuleIds.StopReasonMissing) is written here; its sources: knowledge/rules/SET-HISTORY-003.json.
+        e.Fire(RuleIds.StopReasonMissing, msg);
+    }
 
     private static bool IsLimited(ProgressionPattern? p) => p is ProgressionPattern.Oligoprogression or ProgressionPattern.Cns;
 

@@ -70,13 +70,40 @@ public sealed class FusionEngine
         return (result, [.. e.Unverified.Keys.Order(StringComparer.Ordinal)]);
     }
 
+    /// <summary>
+    /// SET-BRAIN-001: "brain" among the metastatic sites while <c>brainMetastases</c> does not say present (absent, or
+    /// present false) is read as brain metastases present, number and size not given — the brain plan and the CNS-active
+    /// ranking must not vanish because one of two fields was left out — and the answer says so.
+    /// </summary>
+    private static (Case Case, string? Said) BrainFromSites(Case @case)
+    {
+        var bm = @case.Disease.BrainMetastases;
+        if (!@case.Disease.Sites.Contains(MetastaticSite.Brain) || bm?.Present == true)
+        {
+            return (@case, null);
+        }
+
+        var said = bm?.Present == false
+            ? "'brain' is among the metastatic sites but brainMetastases says not present: read as brain metastases present (the cautious reading: brain imaging and a CNS-active TKI); correct whichever field is wrong."
+            : "'brain' is among the metastatic sites but brainMetastases does not say whether they are present: read as present, with their number, size, symptoms and leptomeningeal spread not given.";
+        return (@case with { Disease = @case.Disease with { BrainMetastases = (bm ?? new BrainMetastases()) with { Present = true } } }, said);
+    }
+
     private (Result Result, Evaluation Evaluation) Run(Case @case, DateOnly? asOf, IReadOnlyList<InputNotice>? notices)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var e = new Evaluation(@case, KnowledgeBase, asOf ?? KnowledgeBase.ReleaseDate);
+        var (read, brainRead) = BrainFromSites(@case);
+        var e = new Evaluation(read, KnowledgeBase, asOf ?? KnowledgeBase.ReleaseDate);
         foreach (var n in notices ?? [])
         {
             e.Warn(n.Kind, n.Message);
+        }
+
+        if (brainRead is not null)
+        {
+            e.Warn(WarningCodes.BrainMetastasesFromSites, brainRead);
+            // Trace id SET-BRAIN-001 (RuleIds.BrainFromSites) is written here; its sources: knowledge/rules/SET-BRAIN-001.json.
+            e.Fire(RuleIds.BrainFromSites, brainRead);
         }
 
         if (e.AsOf > KnowledgeBase.ReleaseDate)

@@ -31,6 +31,7 @@ public partial class WarningCodeTests
         { "no-result", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue" } ] }""" },
         { "outside-scope", """{ "tests": [ { "gene": "BRAF", "method": "ngs-dna", "sample": "tissue", "result": "positive" } ] }""" },
         { "stop-reason-missing", """{ "history": [ { "therapy": "alectinib", "start": "2022-01", "end": "2024-06" } ] }""" },
+        { "brain-metastases-from-sites", """{ "disease": { "sites": ["bone", "brain"] } }""" },
         { "history-inconsistent", """{ "history": [ { "therapy": "alectinib", "start": "2024-01", "end": "2023-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }""" },
         { "stage-inconsistent", """{ "tumor": { "stage": "IIIC", "resected": true } }""" },
         { "curative-intent", """{ "tumor": { "stage": "IIA" }, "disease": { "sites": [] } }""" },

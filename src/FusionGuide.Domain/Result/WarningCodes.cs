@@ -107,6 +107,9 @@ public static class WarningCodes
     public static readonly WarningCode StopReasonMissing = new("stop-reason-missing", WarningSource.Engine, "Engine Treatment/HistoryReader",
         "A therapy in the history ended with no stop reason: a TKI is read as stopped at progression (not offered again), another therapy is not counted as a line; the case should record the reason.");
 
+    public static readonly WarningCode BrainMetastasesFromSites = new("brain-metastases-from-sites", WarningSource.Engine, "Engine FusionEngine (SET-BRAIN-001)",
+        "'brain' is among the metastatic sites but brainMetastases does not say present (absent, or present false): read as brain metastases present, number and size not given.");
+
     public static readonly WarningCode HistoryInconsistent = new("history-inconsistent", WarningSource.Engine, "Engine Treatment/HistoryReader (HistoryReader.Inconsistent, also called from Systemic/SystemicStage)",
         "The treatment history contradicts itself or the tests.", FixedByContract: true);
 
@@ -196,7 +199,7 @@ public static class WarningCodes
     [
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
         InadequateSample, CloneMismatch, UnvalidatedClone, WeakStaining, FishResultRecomputed, FishNucleiNotStated, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression, BypassNotRead,
-        HistoryInconsistent, StopReasonMissing, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, IntoleranceNotDescribed, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
+        HistoryInconsistent, StopReasonMissing, BrainMetastasesFromSites, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, IntoleranceNotDescribed, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication, CombinationTakenNow,
         UnverifiedKnowledge, KnowledgeAfterRelease,

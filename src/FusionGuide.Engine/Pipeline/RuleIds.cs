@@ -38,6 +38,7 @@ public static class RuleIds
     public const string History = "SET-HISTORY-001";
     public const string HistoryInconsistent = "SET-HISTORY-002";
     public const string StopReasonMissing = "SET-HISTORY-003";
+    public const string BrainFromSites = "SET-BRAIN-001";
     public const string Intolerance = "SET-INTOL-001";
     public const string Setting = "SET-SETTING-001";
     public const string BrainTkiFirst = "LOC-BRAIN-001";
@@ -110,6 +111,7 @@ public static class RuleIds
         History,
         HistoryInconsistent,
         StopReasonMissing,
+        BrainFromSites,
         Intolerance,
         Setting,
         BrainTkiFirst,

@@ -33,6 +33,7 @@ public partial class WarningCodeTests
         { "stop-reason-missing", """{ "history": [ { "therapy": "alectinib", "start": "2022-01", "end": "2024-06" } ] }""" },
         { "brain-metastases-from-sites", """{ "disease": { "sites": ["bone", "brain"] } }""" },
         { "history-inconsistent", """{ "history": [ { "therapy": "alectinib", "start": "2024-01", "end": "2023-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }""" },
+        { "stage-not-given", """without=tumor.stage { "disease": { "sites": ["lung"] } }""" },
         { "stage-inconsistent", """{ "tumor": { "stage": "IIIC", "resected": true } }""" },
         { "curative-intent", """{ "tumor": { "stage": "IIA" }, "disease": { "sites": [] } }""" },
         { "adjuvant-stage", """{ "tumor": { "stage": "IB", "resected": true }, "disease": { "sites": [] } }""" },
@@ -70,14 +71,26 @@ public partial class WarningCodeTests
     public void Warning_code_is_emitted_where_it_applies(string code, string overrides)
     {
         // A row "asOf=DATE" (optionally followed by overrides) evaluates on that date (codes that depend on the date).
+        // A row "without=a.b" (followed by overrides) evaluates the base case with that field removed (fields left out).
         var r = overrides.StartsWith("asOf=", StringComparison.Ordinal)
             ? Support.Cases.Evaluate(overrides.Length > 15 ? overrides[16..] : "{}", DateOnly.Parse(overrides[5..15], System.Globalization.CultureInfo.InvariantCulture))
-            : Support.Cases.Evaluate(overrides);
+            : overrides.StartsWith("without=", StringComparison.Ordinal)
+                ? Without(overrides[8..overrides.IndexOf(' ', StringComparison.Ordinal)], overrides[(overrides.IndexOf(' ', StringComparison.Ordinal) + 1)..])
+                : Support.Cases.Evaluate(overrides);
         var entry = Assert.Single(WarningCodes.All, w => w.Code == code);
 
         // The diagnosis stage writes into diagnosis.warnings, every other writer into warnings.
         var list = entry.Source == WarningSource.Diagnosis ? r.Diagnosis.Warnings : r.Warnings;
         Assert.Contains(code, list.Select(w => w.Code));
+    }
+
+    private static Result Without(string path, string overrides)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(Support.Cases.Json(overrides))!.AsObject();
+        var parts = path.Split('.');
+        var parent = parts[..^1].Aggregate(root, (node, name) => node[name]!.AsObject());
+        parent.Remove(parts[^1]);
+        return Support.Cases.EvaluateJson(root.ToJsonString());
     }
 
     [Fact]

@@ -116,6 +116,9 @@ public static class WarningCodes
     public static readonly WarningCode OutsideScope = new("outside-scope", WarningSource.Engine, "Engine Systemic/SystemicStage",
         "The driver is neither ALK nor ROS1 (or none was found): FusionGuide gives no ALK/ROS1 advice.");
 
+    public static readonly WarningCode StageNotGiven = new("stage-not-given", WarningSource.Engine, "Engine Systemic/StageIntent",
+        "No stage is given and nothing recorded says the disease is advanced: the options are for advanced disease, and curative-intent treatment comes first if it is localised.");
+
     public static readonly WarningCode StageInconsistent = new("stage-inconsistent", WarningSource.Engine, "Engine Systemic (adjuvant setting, StageIntent)",
         "The stage contradicts the case (marked resected outside the adjuvant range, or stage I–III with distant metastases); the case is treated as advanced disease.");
 
@@ -199,7 +202,7 @@ public static class WarningCodes
     [
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
         InadequateSample, CloneMismatch, UnvalidatedClone, WeakStaining, FishResultRecomputed, FishNucleiNotStated, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression, BypassNotRead,
-        HistoryInconsistent, StopReasonMissing, BrainMetastasesFromSites, OutsideScope, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, IntoleranceNotDescribed, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
+        HistoryInconsistent, StopReasonMissing, BrainMetastasesFromSites, OutsideScope, StageNotGiven, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, IntoleranceNotDescribed, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication, CombinationTakenNow,
         UnverifiedKnowledge, KnowledgeAfterRelease,

@@ -20,6 +20,7 @@ internal static class SystemicRuleIds
         ContinuedRegimen.Id,
         StageIntent.CurativeId,
         StageIntent.ContradictedId,
+        StageIntent.NotStagedId,
         SmallCellHistology.Id,
         HistologicTransformation.Id,
         Continuation.Id,

@@ -9,12 +9,15 @@ namespace FusionGuide.Engine.Systemic.Rules;
 /// approvals are for metastatic (US) or advanced (EU) disease, so the first-line options are given only for the case
 /// that the disease is not amenable to it, and the answer says so.
 /// SYS-STAGE-002: a stage I–III that distant metastases contradict is read as advanced (stage IV) disease, with a warning.
+/// SYS-STAGE-003: no stage and nothing else that says the disease is advanced (no distant site, no therapy given): the
+/// options assume advanced disease and the answer says so, rather than treating an unknown stage as stage IV silently.
 /// Sources: the rule catalogue (knowledge/rules/SYS-STAGE-00*.json).
 /// </summary>
 internal static class StageIntent
 {
     public const string CurativeId = "SYS-STAGE-001";
     public const string ContradictedId = "SYS-STAGE-002";
+    public const string NotStagedId = "SYS-STAGE-003";
 
     /// <summary>Sites that are distant (M1) metastases whatever the primary: a lung nodule or a lymph node may be regional
     /// (T3/T4, N1–N3) and says nothing on its own.</summary>
@@ -25,6 +28,15 @@ internal static class StageIntent
     public static void Check(PlanState p)
     {
         var c = p.E.Case;
+        if (c.Tumor.Stage is null && c.Tumor.Resected != true && c.History.Count == 0 && p.DistantMetastases.Count == 0)
+        {
+            // SYS-STAGE-003: nothing says the disease is advanced; the options assume it is, and the answer says so.
+            var unstaged = $"No stage is given and no distant metastasis is recorded: the options below are for advanced (stage IV) {p.KinaseCode}-positive NSCLC. If the disease is localised (stage I-III), curative-intent treatment (resection, radiotherapy or chemoradiotherapy) comes first; give the stage.";
+            p.E.Warn(WarningCodes.StageNotGiven, unstaged);
+            p.E.Fire(NotStagedId, unstaged);
+            return;
+        }
+
         if (c.Tumor.Resected == true || c.Tumor.Stage is not { } stage || !IsLimited(stage))
         {
             return;

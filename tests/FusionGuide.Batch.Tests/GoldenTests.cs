@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "5432446c698fd07c82d22e3fc48c8a94f33ea1d11ffec8207fecb61d70b1cdd2";
+    internal const string ExpectedSha256 = "0df8cd2004d498cbebd7d2e1da34c6d2dbbe2f76a5723d7cda78cd70e8d09b2b";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -32,17 +32,49 @@ internal static class ConventionalBeside
         GuidelineTable.Add(p, table, null);
         var added = p.Candidates.Where(c => !before.Contains(c)).ToList();
         var tkis = string.Join(", ", targeted.Select(p.Name));
-        foreach (var c in added)
+        var weak = WhyNotFirst(p, failedTki.Value, targeted);
+        foreach (var c in added.Where(_ => weak is null))
         {
             c.AfterAnsweringTable = true;
             c.Notes.Add($"listed after {tkis}, which the genotype supports in certain circumstances: the standard pathway beside them");
+        }
+
+        foreach (var c in targeted.Where(_ => weak is not null))
+        {
+            c.Notes.Add($"not ahead of the standard pathway: {weak}");
         }
 
         CandidateFilters.Apply(p, added);
         var kept = p.Candidates.Where(added.Contains).Select(p.Name).ToList();
         if (kept.Count > 0)
         {
-            p.E.Fire(Id, $"The only {p.KinaseCode} TKIs left ({tkis}) are offered in certain circumstances, when the genotype supports them: the conventional pathway's options ({string.Join(", ", kept)}) are listed after them.");
+            p.E.Fire(Id, weak is null
+                ? $"The only {p.KinaseCode} TKIs left ({tkis}) are offered in certain circumstances, when the genotype supports them: the conventional pathway's options ({string.Join(", ", kept)}) are listed after them."
+                : $"The only {p.KinaseCode} TKIs left ({tkis}) are offered in certain circumstances, and {weak}: the conventional pathway's options ({string.Join(", ", kept)}) are ranked by their own preference, not after them.");
         }
+    }
+
+    /// <summary>
+    /// Why the genotype-directed TKIs do not lead the standard pathway, or null when they may: none is rated fully
+    /// active against what was found (only partly active, or judged from a compound's single mutations), or what was found
+    /// is rated sensitive to the TKI it emerged on (G2032R on repotrectinib, I1171N alone on lorlatinib) — then it does not
+    /// explain the progression by itself, and another TKI rated sensitive to it has no clinical data after that TKI.
+    /// </summary>
+    private static string? WhyNotFirst(PlanState p, Therapy failed, List<Candidate> targeted)
+    {
+        if (p.Profile.Sets.Count == 0)
+        {
+            return null;
+        }
+
+        var found = string.Join(", ", p.Profile.Sets.Select(s => s.Name));
+        if (p.Profile.Of(failed) == Activity.Sensitive)
+        {
+            return $"{found} emerged on {p.Name(failed)}, which the same activity data rate sensitive to it, so it does not explain the progression by itself (a compound on one allele, a bypass track or a histologic change may) and no clinical data support another TKI rated sensitive to it after {p.Name(failed)}; tissue NGS of a progressing site first";
+        }
+
+        return targeted.All(c => p.Profile.Of(c.Therapy) == Activity.Intermediate)
+            ? $"none of them is rated fully active against {found} (only partly active, or judged from single mutations)"
+            : null;
     }
 }

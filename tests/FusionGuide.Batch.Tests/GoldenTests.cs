@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "0df8cd2004d498cbebd7d2e1da34c6d2dbbe2f76a5723d7cda78cd70e8d09b2b";
+    internal const string ExpectedSha256 = "31b1f05d1d7533293f6d748822c9f43947649c6c2ddbde989b9cc951fb07a5db";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -125,7 +125,7 @@ public sealed class FusionEngine
         var (dosing, monitoring) = ReproductiveAdvice.Apply(e, systemic,
             SafetyStage.AfterToxicity([.. SafetyStage.Dosing(e, systemic), .. ChemotherapyRegimens.Rows(e, systemic)], toxicity), SafetyStage.Monitoring(e, systemic));
         var (interactions, doseChanges) = InteractionStage.Run(e, systemic);
-        dosing = SafetyStage.AfterInteractions(e, dosing, doseChanges);
+        dosing = SafetyStage.AfterInteractions(e, dosing, doseChanges, toxicity);
         if (e.Unverified.Count > 0)
         {
             e.Warn(WarningCodes.UnverifiedKnowledge, UnverifiedWarning(e.Unverified.Count));

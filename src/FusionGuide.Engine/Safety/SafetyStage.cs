@@ -182,7 +182,7 @@ internal static class SafetyStage
     public static IReadOnlyList<DosingRow> AfterToxicity(IReadOnlyList<DosingRow> dosing, IReadOnlyList<ToxicityRow> toxicity) =>
     [
         .. from row in dosing
-           let reduced = toxicity.Where(t => t.Therapy == row.Therapy && t.Action is ToxicityAction.HoldThenReduce or ToxicityAction.Reduce && t.Dose is not null).ToList()
+           let reduced = toxicity.Where(t => ReducesDose(t, row.Therapy)).ToList()
            select reduced.Count == 0 ? row : row with
            {
                Adjustments = [.. row.Adjustments ?? [], .. reduced.Select(t => $"after the grade {t.Grade} {AdverseEventWords.Of(t.Event)}: {t.Dose}, as toxicity management says, not the labelled start above")],
@@ -194,22 +194,25 @@ internal static class SafetyStage
     /// has that change on its dosing row beside the labelled start, which alone would be the wrong dose to prescribe;
     /// where toxicity management also lowers the dose, the lower of the two is the one to give.
     /// </summary>
-    public static IReadOnlyList<DosingRow> AfterInteractions(Evaluation e, IReadOnlyList<DosingRow> dosing, IReadOnlyList<InteractionStage.DoseChange> changes) =>
+    public static IReadOnlyList<DosingRow> AfterInteractions(Evaluation e, IReadOnlyList<DosingRow> dosing, IReadOnlyList<InteractionStage.DoseChange> changes, IReadOnlyList<ToxicityRow> toxicity) =>
     [
         .. from row in dosing
            let own = changes.Where(c => c.Therapy == row.Therapy).ToList()
+           let alsoReduced = toxicity.Any(t => ReducesDose(t, row.Therapy))
            select own.Count == 0 ? row : row with
            {
-               Adjustments = [.. row.Adjustments ?? [], .. own.Select(c => Interacting(e, row, c))],
+               Adjustments = [.. row.Adjustments ?? [], .. own.Select(c => Interacting(e, c, alsoReduced))],
                References = [.. (row.References ?? []).Concat(own.SelectMany(c => c.References)).Distinct()],
            },
     ];
 
-    private static string Interacting(Evaluation e, DosingRow row, InteractionStage.DoseChange c)
+    /// <summary>A toxicity row that resumes the therapy at a reduced dose (what <see cref="AfterToxicity"/> puts on its dosing row).</summary>
+    private static bool ReducesDose(ToxicityRow t, Therapy therapy) =>
+        t.Therapy == therapy && t.Action is ToxicityAction.HoldThenReduce or ToxicityAction.Reduce && t.Dose is not null;
+
+    private static string Interacting(Evaluation e, InteractionStage.DoseChange c, bool alsoReduced)
     {
-        var alsoToxicity = row.Adjustments?.Any(a => a.StartsWith("after the grade", StringComparison.Ordinal)) == true
-            ? "; toxicity management also lowers the dose: give the lower of the two"
-            : "";
+        var alsoToxicity = alsoReduced ? "; toxicity management also lowers the dose: give the lower of the two" : "";
         // Trace id SAFE-INT-008 (RuleIds.InteractionDose) is written here; its sources: knowledge/rules/SAFE-INT-008.json.
         e.Fire(RuleIds.InteractionDose, $"{e.Name(c.Therapy)} with {c.With}: the label's dose while both are taken ({c.Change}) goes on the dosing row.", c.References);
         return $"while {c.With} is taken: {c.Change} (the {e.Name(c.Therapy)} label's dose with it, not the labelled start above; back to the labelled dose once {c.With} has been stopped and washed out){alsoToxicity}";

@@ -115,10 +115,10 @@ internal static class ToxicityAdvisor
     /// reduced dose (its recurrence rule when an earlier listing fell under the same rule).</summary>
     public static int ReducedSteps(Evaluation e, Therapy therapy, IReadOnlyList<AdverseEvent> listings)
     {
-        var rules = listings.Select(l => Decide(e, therapy, l.Event, l.Grade)?.Rule).ToList();
-        return rules.Select((rule, i) => rule is null ? Resume.Same
-                : rule.OnRecurrence is { } rec && rules.Take(i).Any(r => r?.Id == rule.Id) ? rec.Resume
-                : Decide(e, therapy, listings[i].Event, listings[i].Grade)!.Resume)
+        var decisions = listings.Select(l => Decide(e, therapy, l.Event, l.Grade)).ToList();
+        return decisions.Select((d, i) => d is null ? Resume.Same
+                : d.Rule.OnRecurrence is { } rec && decisions.Take(i).Any(x => x?.Rule.Id == d.Rule.Id) ? rec.Resume
+                : d.Resume)
             .Count(r => r == Resume.Reduced);
     }
 

@@ -33,15 +33,20 @@ internal static class ConventionalBeside
         var added = p.Candidates.Where(c => !before.Contains(c)).ToList();
         var tkis = string.Join(", ", targeted.Select(p.Name));
         var weak = WhyNotFirst(p, failedTki.Value, targeted);
-        foreach (var c in added.Where(_ => weak is null))
+        if (weak is null)
         {
-            c.AfterAnsweringTable = true;
-            c.Notes.Add($"listed after {tkis}, which the genotype supports in certain circumstances: the standard pathway beside them");
+            foreach (var c in added)
+            {
+                c.AfterAnsweringTable = true;
+                c.Notes.Add($"listed after {tkis}, which the genotype supports in certain circumstances: the standard pathway beside them");
+            }
         }
-
-        foreach (var c in targeted.Where(_ => weak is not null))
+        else
         {
-            c.Notes.Add($"not ahead of the standard pathway: {weak}");
+            foreach (var c in targeted)
+            {
+                c.Notes.Add($"not ahead of the standard pathway: {weak}");
+            }
         }
 
         CandidateFilters.Apply(p, added);

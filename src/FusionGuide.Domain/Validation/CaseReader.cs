@@ -101,6 +101,42 @@ public static class CaseReader
         return (outcome, reading.FieldNamedTwice);
     }
 
+    /// <summary>
+    /// The parser's message as a sentence. The command-line build trims the runtime's message texts
+    /// (<c>UseSystemResourceKeys</c>, for its size and start-up), so a syntax error arrives as its resource key and
+    /// arguments ("ZeroDepthAtEnd, "); an integrator reading the problem list needs the words, so the common keys are
+    /// written out and any other key is named as the parser's.
+    /// </summary>
+    private static string Sentence(string message)
+    {
+        var comma = message.IndexOf(',', StringComparison.Ordinal);
+        var key = comma < 0 ? message.Trim() : message[..comma].Trim();
+        if (key.Length == 0 || key.Any(char.IsWhiteSpace))
+        {
+            return message;
+        }
+
+        var arg = comma < 0 ? "" : message[(comma + 1)..].Trim();
+        return key switch
+        {
+            "ZeroDepthAtEnd" or "InvalidEndOfJsonNonPrimitive" or "ExpectedJsonTokens" => "the document ends before it is complete (an object or array is not closed)",
+            "ExpectedStartOfValueNotFound" => $"a value was expected but found '{arg}'",
+            "ExpectedStartOfPropertyNotFound" or "ExpectedStartOfPropertyOrValueNotFound" => $"a property name in double quotes was expected but found '{arg}'",
+            "ExpectedSeparatorAfterPropertyNameNotFound" => $"':' was expected after a property name but found '{arg}'",
+            "ExpectedEndOfDigitNotFound" or "RequiredDigitNotFoundAfterSign" or "RequiredDigitNotFoundAfterDecimal" or "RequiredDigitNotFoundEndOfData" => $"a number is malformed ('{arg}')",
+            "EndOfStringNotFound" => "a string is not closed (a closing double quote is missing)",
+            "InvalidCharacterWithinString" => $"a string holds a character that must be escaped ('{arg}')",
+            "InvalidCharacterAfterEscapeWithinString" or "InvalidHexCharacterWithinString" => $"a string holds an invalid escape ('{arg}')",
+            "ExpectedEndAfterSingleJson" => $"there is text after the end of the JSON document ('{arg}')",
+            "ExpectedValueAfterPropertyNameNotFound" => "a value was expected after a property name",
+            "FoundInvalidCharacter" => $"an unexpected character was found ('{arg}')",
+            "ArrayDepthTooLarge" or "DepthTooLarge" => "the document is nested too deeply",
+            "TrailingCommaNotAllowedBeforeObjectEnd" or "TrailingCommaNotAllowedBeforeArrayEnd" => "a comma is followed by the end of an object or array",
+            "ExpectedFalse" or "ExpectedTrue" or "ExpectedNull" => $"a literal is misspelled ('{arg}'; true, false and null are lower case)",
+            _ => $"the JSON parser reports {key}{(arg.Length > 0 ? $" ('{arg}')" : "")}",
+        };
+    }
+
     /// <summary>A JSON syntax error in words: where (line and column, counted from 1, the column in characters) and what.</summary>
     internal static string SyntaxError(ReadOnlySpan<byte> utf8, JsonException ex)
     {
@@ -110,6 +146,8 @@ public static class CaseReader
         {
             what = what[..cut];
         }
+
+        what = Sentence(what);
 
         what = what.Trim().TrimEnd('.');
         if (what.Length > 0)

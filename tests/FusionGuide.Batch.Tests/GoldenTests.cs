@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "31b1f05d1d7533293f6d748822c9f43947649c6c2ddbde989b9cc951fb07a5db";
+    internal const string ExpectedSha256 = "67321262ed727d0d4c2ed106db0e0d9c84b9a7f3b6705813e1e6a326292df386";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -59,4 +59,13 @@ public class InteractionDoseTests
         Assert.Equal(Severity.Moderate, Assert.Single(r.Interactions, i => i.Therapy == Therapy.Lorlatinib).Severity);
         Assert.Null(Assert.Single(r.Dosing, d => d.Therapy == Therapy.Lorlatinib).Adjustments);
     }
+
+    [Fact]
+    public void Lorlatinib_continued_with_carbamazepine_says_on_its_row_to_settle_the_contraindicated_pair_today()
+    {
+        var r = OnLorlatinib("carbamazepine");
+
+        var continued = Assert.Single(r.SystemicTherapy.Options);
+        Assert.Contains("carbamazepine (contraindicated interaction, by lorlatinib's label) — settle it today", continued.Rationale, StringComparison.Ordinal);
+    }
 }

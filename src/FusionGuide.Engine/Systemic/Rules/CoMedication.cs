@@ -33,6 +33,24 @@ internal static class CoMedication
             [.. serious.SelectMany(s => s.standing.Findings.SelectMany(f => f.References)).Distinct()]);
     }
 
+    /// <summary>
+    /// The TKI continued now has no alternative to be ranked against, but a contraindicated or major pair with a
+    /// co-medication taken with it is said on its row: "continue it" alone would read as "change nothing" while the
+    /// interaction row and warning say to act today.
+    /// </summary>
+    public static void SayForContinued(PlanState p, Candidate continued, Drug drug)
+    {
+        if (For(p, continued, drug) is not { } finding)
+        {
+            return;
+        }
+
+        var note = $"{finding.Note} — settle it today: stop or replace the co-medication, or change the dose, as the interaction row says";
+        continued.Notes.Add(note);
+        continued.Cite(finding.Sources);
+        p.E.Fire(Id, $"{drug.Name} (continued): {note}.", finding.Sources);
+    }
+
     /// <summary>A TKI entered among the co-medications is a history problem (SET-HISTORY-002), never a pair, as in the interaction stage.</summary>
     private static bool IsTargetedDrug(PlanState p, string generic) =>
         p.E.Kb.IsTargetedGeneric(generic);

@@ -46,6 +46,7 @@ internal static class Continuation
 
         p.E.Fire(id, $"{evidence}.");
         ComorbidityCautions.SayForContinued(p, c, p.E.Kb.Drug(current.Therapy));
+        CoMedication.SayForContinued(p, c, p.E.Kb.Drug(current.Therapy));
         p.Candidates.Add(c);
         return limited;
     }

@@ -90,4 +90,14 @@ public class IntolerantRechallengeTests
         Assert.DoesNotContain("alectinib", r.Options());
         Assert.DoesNotContain("SYS-INTOL-002", r.Rules());
     }
+
+    [Fact]
+    public void Lorlatinib_stopped_for_hypertension_that_recurred_at_grade_4_stays_avoided()
+    {
+        var r = Cases.Evaluate(Case("""{ "therapy": "lorlatinib", "event": "hypertension", "grade": 4 }, { "therapy": "lorlatinib", "event": "hypertension", "grade": 4 }"""));
+
+        Assert.DoesNotContain("lorlatinib", r.Options());
+        var avoided = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.Lorlatinib);
+        Assert.Contains("recurred on it (listed 2 times)", avoided.Reason, StringComparison.Ordinal);
+    }
 }

@@ -62,6 +62,17 @@ internal static class IntolerantRechallenge
                 continue;
             }
 
+            // An event listed more than once recurred on it (SAFE-TOX-005): the label's recurrence rule, or the end of the
+            // ladder, may stop it for good where each listing alone would not.
+            if (ToxicityAdvisor.Recurrences(p.E, null).Where(r => r.Key.Item1 == stopped.Therapy)
+                    .Select(r => (ev: r.Key.Item2, r.Value, why: ToxicityAdvisor.StopsOnRecurrence(p.E, stopped.Therapy, r.Value)))
+                    .FirstOrDefault(r => r.why is not null) is { why: { } why } recurred)
+            {
+                p.Avoid.Add(stopped.Therapy, $"{AdverseEventWords.Of(recurred.ev)} recurred on it (listed {recurred.Value.All.Count} times): {why}", p.E.Kb.Toxicity(stopped.Therapy)?.Provenance.Sources);
+                p.E.Fire(Id, $"{name} was stopped for {AdverseEventWords.Of(recurred.ev)} that recurred on it: {why}; it is not offered again.");
+                continue;
+            }
+
             Offer(p, stopped, decisions.Select(d => (d.ae, d.decision!)).ToList(), found.Entry, found.Order, table);
         }
     }

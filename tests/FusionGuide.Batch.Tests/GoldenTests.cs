@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "67321262ed727d0d4c2ed106db0e0d9c84b9a7f3b6705813e1e6a326292df386";
+    internal const string ExpectedSha256 = "2a0080f1ebe6c45ca3cd3a5a9c3b9409dcc42d7f91050c2de8005a05f0d4e363";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

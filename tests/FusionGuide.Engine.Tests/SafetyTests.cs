@@ -102,6 +102,7 @@ public class SafetyTests
     [InlineData("alectinib")]
     [InlineData("brigatinib")]
     [InlineData("ceritinib")]
+    [InlineData("ensartinib")]
     public void Grade_4_bradycardia_with_a_beta_blocker_resumes_reduced_instead_of_stopping(string drug)
     {
         var r = Cases.Evaluate(OnDrug(drug, $$""", "adverseEvents": [ { "therapy": "{{drug}}", "event": "bradycardia", "grade": 4 } ], "medications": ["metoprolol"] """));
@@ -110,6 +111,41 @@ public class SafetyTests
         Assert.Equal("hold-then-reduce", Codes.ToxicityAction.Code(row.Action));
         Assert.Contains("metoprolol", row.Rule);
         Assert.DoesNotContain(drug, r.Avoid());
+    }
+
+    [Fact]
+    public void Life_threatening_bradycardia_on_ensartinib_without_a_contributing_drug_stops_it()
+    {
+        // The ensartinib row once held and resumed every grade although its own text said a life-threatening episode
+        // with no contributing drug is a permanent stop.
+        var r = Cases.Evaluate(Event("ensartinib", "bradycardia", 4));
+
+        var row = Assert.Single(r.ToxicityManagement);
+        Assert.Equal("discontinue", Codes.ToxicityAction.Code(row.Action));
+        Assert.Contains("ensartinib", r.Avoid());
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Bradycardia_needing_intervention_on_lorlatinib_resumes_one_level_lower(int grade)
+    {
+        // Lorlatinib's label has no bradycardia row; its rule for other grade 3-4 reactions resumes one level lower,
+        // where the project row once resumed at the same dose.
+        var r = Cases.Evaluate(Event("lorlatinib", "bradycardia", grade));
+
+        var row = Assert.Single(r.ToxicityManagement);
+        Assert.Equal("hold-then-reduce", Codes.ToxicityAction.Code(row.Action));
+        Assert.Contains(r.Dosing.Single(d => d.Therapy.Code() == "lorlatinib").Adjustments ?? [], a => a.Contains("75 mg once daily", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Symptomatic_grade_2_bradycardia_on_lorlatinib_holds_and_resumes_at_the_same_dose()
+    {
+        var r = Cases.Evaluate(Event("lorlatinib", "bradycardia", 2));
+
+        var row = Assert.Single(r.ToxicityManagement);
+        Assert.Equal("hold", Codes.ToxicityAction.Code(row.Action));
     }
 
     [Fact]

@@ -569,13 +569,114 @@ public class DiagnosisTests
         Assert.Contains("ALK ngs-rna", r.NextTests());
     }
 
-    [Fact]
-    public void Fish_call_the_lab_reported_differently_is_recomputed_with_warning()
+    // Deliberate change (session 19): the scoring rule's call used to replace the laboratory's; a report that
+    // contradicts its own counts is now followed in neither direction and settled by an orthogonal method.
+    [Theory]
+    [InlineData(12, "positive")]
+    [InlineData(40, "negative")]
+    public void Fish_call_the_lab_reported_differently_from_its_counts_is_not_followed_either_way(int percent, string reported)
     {
-        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "fish", "sample": "tissue", "percentRearrangedCells": 8, "cellsScored": 100, "result": "positive" } ] }""");
+        var r = Cases.Evaluate($$"""{ "tests": [ { "gene": "ALK", "method": "fish", "sample": "tissue", "percentRearrangedCells": {{percent}}, "cellsScored": 100, "result": "{{reported}}" } ] }""");
 
-        Assert.Equal("negative", r.Gene("ALK"));
+        Assert.Equal("equivocal", r.Gene("ALK"));
+        Assert.Equal("indeterminate", r.Driver());
         Assert.Contains("fish-result-recomputed", r.WarningCodes());
+        Assert.Contains("ALK ihc", r.NextTests());
+        Assert.Contains("ALK ngs-rna", r.NextTests());
+    }
+
+    private const string RestOfPanelNegative = """
+        { "gene": "EGFR", "method": "ngs-dna", "sample": "tissue", "result": "negative" },
+        { "gene": "KRAS", "method": "ngs-dna", "sample": "tissue", "result": "negative" },
+        { "gene": "BRAF", "method": "ngs-dna", "sample": "tissue", "result": "negative" },
+        { "gene": "MET", "method": "ngs-dna", "sample": "tissue", "result": "negative" },
+        { "gene": "ERBB2", "method": "ngs-dna", "sample": "tissue", "result": "negative" },
+        { "gene": "RET", "method": "ngs-rna", "sample": "tissue", "result": "negative" },
+        { "gene": "NTRK1", "method": "ngs-rna", "sample": "tissue", "result": "negative" },
+        { "gene": "NTRK2", "method": "ngs-rna", "sample": "tissue", "result": "negative" },
+        { "gene": "NTRK3", "method": "ngs-rna", "sample": "tissue", "result": "negative" }
+        """;
+
+    [Theory]
+    [InlineData("""{ "gene": "ALK", "method": "ihc", "clone": "D4D6", "sample": "tissue", "result": "negative" }, { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "negative" }""", "ALK")]
+    [InlineData("""{ "gene": "ALK", "method": "ihc", "clone": "other", "sample": "tissue", "result": "negative" }, { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "negative" }""", "ALK")]
+    [InlineData("""{ "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "result": "negative" }, { "gene": "ROS1", "method": "ihc", "clone": "D4D6", "sample": "tissue", "result": "positive" }, { "gene": "ROS1", "method": "fish", "sample": "tissue", "percentRearrangedCells": 4, "cellsScored": 100 }""", "ROS1")]
+    public void A_test_not_used_to_call_the_gene_does_not_exclude_it_when_the_rest_of_the_panel_is_negative(string kinaseTests, string gene)
+    {
+        // The driver was "none" (non-targeted pathway, no ALK/ROS1 test ordered) because a raw "negative" of a wrong or
+        // unvalidated antibody, or a negative FISH beside a positive ROS1 screen, counted as an adequate exclusion.
+        var r = Cases.Evaluate($$"""{ "tests": [ {{kinaseTests}}, {{RestOfPanelNegative}} ] }""");
+
+        Assert.Equal("indeterminate", r.Driver());
+        Assert.Equal(Domain.Setting.DiagnosticWorkup, r.SystemicTherapy.Setting);
+        Assert.Contains(r.Diagnosis.NextTests, n => n.Gene == gene);
+    }
+
+    [Fact]
+    public void A_validated_negative_ALK_IHC_with_the_rest_of_the_panel_negative_still_finds_no_driver()
+    {
+        var r = Cases.Evaluate($$"""{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "negative" }, { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "negative" }, {{RestOfPanelNegative}} ] }""");
+
+        Assert.Equal("none", r.Driver());
+    }
+
+    [Theory]
+    [InlineData("F1174L")]
+    [InlineData("R1275Q")]
+    public void A_positive_ALK_DNA_report_with_only_a_kinase_mutation_is_not_called_a_rearrangement(string mutation)
+    {
+        var r = Cases.Evaluate($$"""{ "tests": [ { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "result": "positive", "mutations": ["{{mutation}}"] } ] }""");
+
+        Assert.Equal("equivocal", r.Gene("ALK"));
+        Assert.Empty(r.SystemicTherapy.Options);
+        Assert.Contains("kinase-finding-not-fusion", r.WarningCodes());
+        Assert.Contains("ALK ngs-rna", r.NextTests());
+    }
+
+    [Fact]
+    public void A_kinase_mutation_on_an_untimed_test_after_an_ALK_TKI_still_reads_the_fusion()
+    {
+        // After alectinib the fusion was established before; an untimed test with G1202R is a progression sample
+        // (DX-TIMING-001 says so), not a point mutation in a fusion-negative tumour.
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "result": "positive", "mutations": ["G1202R"] } ], "history": [ { "therapy": "alectinib", "start": "2023-01", "end": "2025-06", "stopReason": "progression" } ] }""");
+
+        Assert.Equal("positive", r.Gene("ALK"));
+        Assert.DoesNotContain("kinase-finding-not-fusion", r.WarningCodes());
+    }
+
+    [Theory]
+    [InlineData("ALK", "INTERGENIC", """{ "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "result": "negative" }""", "ALK ihc")]
+    [InlineData("ALK", "KIF5B", """{ "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "negative" }""", "ALK ngs-rna")]
+    [InlineData("ROS1", "TMEM106B", """{ "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "negative" }""", "ROS1 ihc")]
+    public void A_DNA_only_uncommon_fusion_whose_expression_test_is_negative_is_not_followed_as_positive(string gene, string partner, string expression, string next)
+    {
+        var r = Cases.Evaluate($$"""{ "tests": [ { "gene": "{{gene}}", "method": "ngs-dna", "sample": "tissue", "result": "positive", "fusionPartner": "{{partner}}" }, {{expression}} ] }""");
+
+        Assert.Equal("equivocal", r.Gene(gene));
+        Assert.Empty(r.SystemicTherapy.Options);
+        Assert.Contains(r.Diagnosis.Warnings!, w => w.Code == "discordant-results" && w.Message.Contains("may make no fusion transcript or protein", StringComparison.Ordinal));
+        Assert.Contains(next, r.NextTests());
+    }
+
+    [Fact]
+    public void A_DNA_only_canonical_fusion_with_a_negative_RNA_test_is_still_followed()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "result": "positive", "fusionPartner": "EML4" }, { "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "result": "negative" } ] }""");
+
+        Assert.Equal("positive", r.Gene("ALK"));
+    }
+
+    [Theory]
+    [InlineData("ALK", "D5F3", "negative", 3)]
+    [InlineData("ALK", "D5F3", "positive", 0)]
+    [InlineData("ROS1", "D4D6", "negative", 3)]
+    public void An_IHC_report_whose_result_contradicts_its_intensity_is_not_used(string gene, string clone, string result, int intensity)
+    {
+        var r = Cases.Evaluate($$"""{ "tests": [ { "gene": "{{gene}}", "method": "ihc", "clone": "{{clone}}", "sample": "tissue", "result": "{{result}}", "intensity": {{intensity}}, "percentStainedCells": 70 } ] }""");
+
+        Assert.Equal("equivocal", r.Gene(gene));
+        Assert.Contains("ihc-contradicts", r.WarningCodes());
+        Assert.Contains($"{gene} ngs-rna", r.NextTests());
     }
 
     [Theory]

@@ -68,7 +68,13 @@ public static class WarningCodes
         "ALK IHC was reported positive with weak staining; it is treated as equivocal.");
 
     public static readonly WarningCode FishResultRecomputed = new("fish-result-recomputed", WarningSource.Diagnosis, "Engine Diagnosis/TestInterpreter",
-        "The laboratory's FISH call disagrees with the scoring rule applied to its counts; the rule's call is used.");
+        "The laboratory's FISH call disagrees with the scoring rule applied to its counts; neither is followed: the test is not used to call the gene, which an orthogonal method settles.");
+
+    public static readonly WarningCode KinaseFindingNotFusion = new("kinase-finding-not-fusion", WarningSource.Diagnosis, "Engine Diagnosis/KinaseFindingNotFusion",
+        "An ALK or ROS1 test reported positive names no fusion partner and reports only a kinase mutation or amplification: not a rearrangement until a fusion is confirmed.");
+
+    public static readonly WarningCode IhcContradicts = new("ihc-contradicts", WarningSource.Diagnosis, "Engine Diagnosis/TestInterpreter",
+        "An IHC report's result and intensity contradict each other (negative with strong staining, positive with none): it is not used to call the gene.");
 
     public static readonly WarningCode FishNucleiNotStated = new("fish-nuclei-not-stated", WarningSource.Diagnosis, "Engine Diagnosis/TestInterpreter",
         "A FISH percentage came without the number of nuclei scored: the laboratory's call is used when the percentage agrees with it (adequacy not checked); otherwise the test is not used.");
@@ -201,7 +207,7 @@ public static class WarningCodes
     public static IReadOnlyList<WarningCode> All { get; } =
     [
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
-        InadequateSample, CloneMismatch, UnvalidatedClone, WeakStaining, FishResultRecomputed, FishNucleiNotStated, NoResult, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression, BypassNotRead,
+        InadequateSample, CloneMismatch, UnvalidatedClone, WeakStaining, IhcContradicts, FishResultRecomputed, FishNucleiNotStated, NoResult, KinaseFindingNotFusion, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression, BypassNotRead,
         HistoryInconsistent, StopReasonMissing, BrainMetastasesFromSites, OutsideScope, StageNotGiven, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, IntoleranceNotDescribed, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication, CombinationTakenNow,

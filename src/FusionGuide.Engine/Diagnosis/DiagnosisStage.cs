@@ -16,7 +16,7 @@ internal static class DiagnosisStage
     {
         SayTestsAfterEvaluationDate(e);
         SayFindingsNotAtProgression(e);
-        var calls = e.Case.Tests.Select((t, i) => TestInterpreter.Interpret(e, i, t)).ToList();
+        var calls = KinaseFindingNotFusion.Review(e, [.. e.Case.Tests.Select((t, i) => TestInterpreter.Interpret(e, i, t))], history);
         var genes = new Dictionary<Gene, GeneStatus>();
         var discordances = new List<DiscordantResults.Discordance>();
         foreach (var gene in Codes.Gene.Values)
@@ -38,7 +38,7 @@ internal static class DiagnosisStage
             }
         }
 
-        var driver = DriverOf(e, genes);
+        var driver = DriverOf(e, calls, genes);
         var next = new List<NextTest>();
         NextTests.ForDiagnosis(e, calls, genes, driver, next);
         NextTests.ForDiscordance(e, discordances, next);
@@ -120,7 +120,7 @@ internal static class DiagnosisStage
     /// <summary>Sequencing of a tissue or cytology sample reads co-occurring mutations on the same molecules; plasma and non-NGS methods cannot.</summary>
     private static bool CanPhase(BiomarkerTest t) => t.Sample != Sample.Plasma && t.Method is TestMethod.NgsDna or TestMethod.NgsRna;
 
-    private static Driver DriverOf(Evaluation e, Dictionary<Gene, GeneStatus> genes)
+    private static Driver DriverOf(Evaluation e, List<TestCall> calls, Dictionary<Gene, GeneStatus> genes)
     {
         var positives = genes.Where(g => g.Value == GeneStatus.Positive && g.Key != Gene.PdL1).Select(g => g.Key).ToList();
         if (positives.Count > 1)
@@ -144,7 +144,7 @@ internal static class DiagnosisStage
             return d;
         }
 
-        var unresolved = e.Kb.Panel.Where(p => !AdequatelyNegative(e, p.Gene, p.AdequateNegativeMethods)).Select(p => Codes.Gene.Code(p.Gene)).ToList();
+        var unresolved = e.Kb.Panel.Where(p => !AdequatelyNegative(calls, genes, p.Gene, p.AdequateNegativeMethods)).Select(p => Codes.Gene.Code(p.Gene)).ToList();
         if (unresolved.Count == 0)
         {
             e.Fire(RuleIds.Driver, "Every driver of the panel tested negative by an adequate method: no targetable driver found.");
@@ -155,17 +155,17 @@ internal static class DiagnosisStage
         return Driver.Indeterminate;
     }
 
-    /// <summary>True when a tissue or cytology test of an adequate method says negative (plasma never rules out).</summary>
-    internal static bool AdequatelyNegative(Evaluation e, Gene gene, IReadOnlyList<TestMethod> methods) =>
-        e.Case.Tests.Any(t => t.Gene == gene && t.EffectiveTiming == TestTiming.Diagnosis && t.Sample != Sample.Plasma &&
-                              methods.Contains(t.Method) && TestIsNegative(e, t));
-
-    private static bool TestIsNegative(Evaluation e, BiomarkerTest t) =>
-        t.Result == TestResult.Negative && t.PercentRearrangedCells is null ||
-        (t.Method == TestMethod.Fish && t.PercentRearrangedCells is { } p && t.CellsScored is { } n &&
-         ((n >= e.Kb.ClinicalThresholds.FishTwoReaderCells && p < e.Kb.ClinicalThresholds.FishTwoReaderPositiveAtOrAbovePercent) ||
-          (n >= e.Kb.ClinicalThresholds.FishFirstReadCells && p < e.Kb.ClinicalThresholds.FishFirstReadNegativeBelowPercent))) ||
-        (t.Method == TestMethod.Ihc && t.Result is null && t.Intensity == 0);
+    /// <summary>
+    /// True when the gene's tests, taken together, say negative and one of them is a tissue or cytology test of an
+    /// adequate method whose own reading (clone, intensity, the FISH scoring rule) is negative. Plasma never rules out;
+    /// a test the interpreter did not use (an antibody for another gene, an unvalidated clone, a FISH call that
+    /// contradicts its counts) and a gene left equivocal by its tests (ROS1 IHC positive with FISH negative) are not an
+    /// exclusion — the driver stays undetermined instead of "none".
+    /// </summary>
+    internal static bool AdequatelyNegative(IReadOnlyList<TestCall> calls, IReadOnlyDictionary<Gene, GeneStatus> genes, Gene gene, IReadOnlyList<TestMethod> methods) =>
+        genes.GetValueOrDefault(gene, GeneStatus.NotTested) == GeneStatus.Negative &&
+        calls.Any(c => c.Gene == gene && c.Kind == CallKind.Negative && c.IsTissue && c.Test.EffectiveTiming == TestTiming.Diagnosis &&
+                       methods.Contains(c.Test.Method));
 
     private static string? Partner(Evaluation e, List<TestCall> calls, Driver driver)
     {

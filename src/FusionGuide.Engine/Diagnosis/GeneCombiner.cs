@@ -43,7 +43,14 @@ internal static class GeneCombiner
         }
 
         GeneStatus status;
-        if (positive is not null)
+        if (positive is not null && NotExpressed(e, gene, calls) is { } unexpressed)
+        {
+            e.WarnDiagnosis(WarningCodes.DiscordantResults, unexpressed);
+            // Trace id DX-PARTNER-003 (RuleIds.FusionNotExpressed) is written here; its sources: knowledge/rules/DX-PARTNER-003.json.
+            e.Fire(RuleIds.FusionNotExpressed, unexpressed);
+            status = GeneStatus.Equivocal;
+        }
+        else if (positive is not null)
         {
             if (negative is not null && gene != Gene.PdL1)
             {
@@ -100,6 +107,37 @@ internal static class GeneCombiner
     }
 
     private static bool Kinase(Gene g) => g is Gene.Alk or Gene.Ros1;
+
+    /// <summary>
+    /// DX-PARTNER-003: an ALK or ROS1 rearrangement found by DNA NGS only, with no partner or one outside the knowledge
+    /// base's canonical partners, and a tissue test that reads expression — RNA NGS, or ALK IHC with a validated antibody —
+    /// came back negative. Such DNA-level rearrangements can make no transcript or protein (DX-PARTNER-002's source), and
+    /// here the expression test says so: the positive is not followed as a DX-GENE-002 discordance would, the gene is left
+    /// equivocal for the molecular tumour board (a canonical partner keeps DX-GENE-002: the positive is followed).
+    /// Returns the warning's words, or null when the rule does not apply.
+    /// </summary>
+    private static string? NotExpressed(Evaluation e, Gene gene, IReadOnlyList<TestCall> calls)
+    {
+        if (!Kinase(gene) || e.Kb.CanonicalPartners(gene) is not { } canonical)
+        {
+            return null;
+        }
+
+        var positives = calls.Where(c => c.Kind == CallKind.Positive).ToList();
+        var dnaOnly = positives.All(c => c.Test.Method == TestMethod.NgsDna) &&
+                      positives.All(c => c.Test.FusionPartner is null || !canonical.Includes(c.Test.FusionPartner));
+        var expression = calls.FirstOrDefault(c => c.Kind == CallKind.Negative && c.IsTissue &&
+                                                   (c.Test.Method == TestMethod.NgsRna || (gene == Gene.Alk && c.Test.Method == TestMethod.Ihc)));
+        if (!dnaOnly || expression is null || Systemic.Rules.PublishedBy.NotYet(e, canonical.Provenance.Sources) is not null)
+        {
+            return null;
+        }
+
+        var name = Codes.Gene.Code(gene);
+        var partner = positives.Select(c => c.Test.FusionPartner).FirstOrDefault(p => p is not null);
+        var what = partner is null ? $"a {name} rearrangement with no partner named" : $"{partner}-{name} (not a canonical partner: {string.Join(", ", canonical.Partners)})";
+        return $"{name}: {positives[0].Label} found {what} in DNA only, and {expression.Label} is negative: the rearrangement may make no fusion transcript or protein (some DNA-level rearrangements with uncommon partners do not), so it is not followed as positive; {name} is left equivocal for the molecular tumour board (review both reports, and test expression by another method before a {name} TKI).";
+    }
 
     /// <summary>The first negative call by tissue RNA NGS when <paramref name="tissueRnaOnly"/>, otherwise the first negative FISH call.</summary>
     private static TestCall? FirstNegative(IReadOnlyList<TestCall> calls, bool tissueRnaOnly)

@@ -17,7 +17,7 @@ internal static class NextTests
 
         if (driver is Driver.Indeterminate)
         {
-            Untested(e, genes, next);
+            Untested(e, calls, genes, next);
         }
 
         foreach (var failed in calls.Where(c => c.Kind == CallKind.Failed && genes.GetValueOrDefault(c.Gene, GeneStatus.NotTested) != GeneStatus.Positive && driver is Driver.Indeterminate))
@@ -132,7 +132,37 @@ internal static class NextTests
                 continue;
             }
 
-            if (mine.Any(c => c.Kind == CallKind.Screen))
+            if (mine.FirstOrDefault(c => c.SelfContradictory) is { } contradictory)
+            {
+                // Trace id DX-FISH-004 (RuleIds.FishLabDisagrees) and DX-IHC-007 (RuleIds.IhcContradicts) are written where the call is made.
+                var rule = contradictory.Test.Method == TestMethod.Fish ? RuleIds.FishLabDisagrees : RuleIds.IhcContradicts;
+                if (gene == Gene.Alk && contradictory.Test.Method != TestMethod.Ihc && !mine.Any(c => c.Test.Method == TestMethod.Ihc && c.Kind is CallKind.Positive or CallKind.Negative))
+                {
+                    Add(e, next, code, TestMethod.Ihc, Sample.Tissue, $"{contradictory.Subject} contradicts itself: ALK IHC (D5F3 or 5A4) on tissue settles ALK, with the laboratory asked to review the report.", rule);
+                }
+
+                if (!mine.Any(c => c.IsTissue && c.Test.Method == TestMethod.NgsRna && c.Kind is CallKind.Positive or CallKind.Negative))
+                {
+                    Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"{contradictory.Subject} contradicts itself: RNA NGS on tissue settles {code} and names the partner.", rule);
+                }
+                else if (gene == Gene.Ros1 && contradictory.Test.Method != TestMethod.Fish)
+                {
+                    Add(e, next, code, TestMethod.Fish, Sample.Tissue, $"{contradictory.Subject} contradicts itself: break-apart FISH settles {code}.", rule);
+                }
+            }
+            else if (mine.Any(c => c.Kind == CallKind.Positive && c.Test.Method == TestMethod.NgsDna) && mine.Any(c => c.Kind == CallKind.Negative && c.IsTissue))
+            {
+                // Trace id DX-PARTNER-003 (RuleIds.FusionNotExpressed) is written where the gene is combined.
+                if (!mine.Any(c => c.Test.Method == TestMethod.Ihc && c.Kind is CallKind.Positive or CallKind.Negative or CallKind.Screen))
+                {
+                    Add(e, next, code, TestMethod.Ihc, Sample.Tissue, $"{code} was found in DNA only and a tissue expression test is negative: IHC ({(gene == Gene.Alk ? "D5F3 or 5A4" : "D4D6 or SP384")}) shows whether the {code} protein is made.", RuleIds.FusionNotExpressed);
+                }
+                else if (!mine.Any(c => c.IsTissue && c.Test.Method == TestMethod.NgsRna && c.Kind is CallKind.Positive or CallKind.Negative))
+                {
+                    Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"{code} was found in DNA only and IHC is negative: RNA NGS on tissue shows whether a fusion transcript is made.", RuleIds.FusionNotExpressed);
+                }
+            }
+            else if (mine.Any(c => c.Kind == CallKind.Screen))
             {
                 // Trace id DX-IHC-003 (RuleIds.IhcRos1Screen) is written here; its sources: knowledge/rules/DX-IHC-003.json.
                 Add(e, next, code, TestMethod.NgsRna, Sample.Tissue, $"Confirm the positive {code} IHC screen: RNA NGS detects every partner (FISH can miss GOPC).", RuleIds.IhcRos1Screen);
@@ -173,7 +203,7 @@ internal static class NextTests
         }
     }
 
-    private static void Untested(Evaluation e, Dictionary<Gene, GeneStatus> genes, List<NextTest> next)
+    private static void Untested(Evaluation e, List<TestCall> calls, Dictionary<Gene, GeneStatus> genes, List<NextTest> next)
     {
         var histology = e.Case.Tumor.Histology;
         var why = histology == Histology.Squamous
@@ -183,7 +213,7 @@ internal static class NextTests
         foreach (var panel in e.Kb.Panel)
         {
             var g = panel.Gene;
-            if (DiagnosisStage.AdequatelyNegative(e, g, panel.AdequateNegativeMethods))
+            if (DiagnosisStage.AdequatelyNegative(calls, genes, g, panel.AdequateNegativeMethods))
             {
                 continue;
             }

@@ -50,4 +50,10 @@ internal sealed record TestCall(int Index, BiomarkerTest Test, CallKind Kind, st
     public static string SubjectOf(int index, BiomarkerTest test) => $"T{Name(index, test)[1..]}";
 
     public bool IsTissue => Test.Sample is not Sample.Plasma;
+
+    /// <summary>
+    /// The test's own report contradicts itself (a FISH call its counts do not support, an IHC call its intensity does
+    /// not): it was not used to call the gene, and the next test is an orthogonal method, not a repeat.
+    /// </summary>
+    public bool SelfContradictory { get; init; }
 }

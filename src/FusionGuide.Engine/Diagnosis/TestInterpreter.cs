@@ -71,6 +71,11 @@ internal static class TestInterpreter
             return Call(e, i, t, CallKind.Equivocal, $"{cloneName} staining {intensity}+ is weak: equivocal, confirm by FISH or NGS", RuleIds.IhcAlkWeak);
         }
 
+        if (Contradicts(t, positiveIntensity) is { } says)
+        {
+            return IhcContradicts(e, i, t, says);
+        }
+
         if (t.Result is { } r)
         {
             return r switch
@@ -135,6 +140,11 @@ internal static class TestInterpreter
     private static TestCall Ros1Ihc(Evaluation e, int i, BiomarkerTest t)
     {
         var screenIntensity = e.Kb.ClinicalThresholds.Ros1IhcScreenPositiveIntensity;
+        if (Contradicts(t, screenIntensity) is { } says)
+        {
+            return IhcContradicts(e, i, t, says);
+        }
+
         var positive = t.Result == TestResult.Positive || (t.Result is null && t.Intensity >= screenIntensity);
         var negative = t.Result == TestResult.Negative || (t.Result is null && (t.Intensity == 0 || (t.Intensity is null && t.PercentStainedCells == 0)));
         if (positive)
@@ -151,6 +161,32 @@ internal static class TestInterpreter
         return t.Result == TestResult.Equivocal || t.Intensity is not null || t.PercentStainedCells is not null
             ? Call(e, i, t, CallKind.Equivocal, "ROS1 IHC equivocal", RuleIds.IhcRos1Screen)
             : NoResult(e, i, t);
+    }
+
+    /// <summary>
+    /// What an IHC report's intensity says against its own result, or null when they agree: a negative with staining at
+    /// the positive intensity, or a positive with no staining at all. Weak staining under a negative call is the
+    /// laboratory's judgement and is not a contradiction.
+    /// </summary>
+    private static string? Contradicts(BiomarkerTest t, double positiveIntensity) => (t.Result, t.Intensity) switch
+    {
+        (TestResult.Negative, { } n) when n >= positiveIntensity => $"reported negative, but its staining intensity {n}+{(t.PercentStainedCells is { } p ? $" in {p}% of cells" : "")} is at the positive level",
+        (TestResult.Positive, 0) => "reported positive, but with staining intensity 0 (no staining)",
+        _ => null,
+    };
+
+    /// <summary>
+    /// DX-IHC-007: an IHC report whose result and intensity contradict each other is not used to call the gene, in
+    /// either direction (a positive with weak staining already has its own rule, DX-IHC-002); an orthogonal method
+    /// settles it and the laboratory is asked to review the report.
+    /// </summary>
+    private static TestCall IhcContradicts(Evaluation e, int i, BiomarkerTest t, string says)
+    {
+        var gene = Codes.Gene.Code(t.Gene);
+        var msg = $"{gene} IHC {says}: the report contradicts itself, so it is not used to call {gene}; ask the laboratory to review the slide and confirm {gene} by {(t.Gene == Gene.Alk ? "FISH or RNA NGS" : "RNA NGS or FISH")}";
+        e.WarnDiagnosis(WarningCodes.IhcContradicts, $"{Subject(i, t)}: {msg}.");
+        // Trace id DX-IHC-007 (RuleIds.IhcContradicts) is written here; its sources: knowledge/rules/DX-IHC-007.json.
+        return Call(e, i, t, CallKind.Equivocal, msg, RuleIds.IhcContradicts) with { SelfContradictory = true };
     }
 
     private static TestCall PdL1(Evaluation e, int i, BiomarkerTest t)
@@ -223,12 +259,24 @@ internal static class TestInterpreter
             TestResult.Equivocal => CallKind.Equivocal,
             _ => computed.Kind,
         };
-        if (reported != computed.Kind)
-        {
-            e.WarnDiagnosis(WarningCodes.FishResultRecomputed, $"{Subject(i, t)}: the laboratory reported {Codes.TestResult.Code(t.Result!.Value)}, but {computed.Explanation}. The scoring rule's call is used; review the report.");
-        }
+        return reported == computed.Kind ? computed : LabDisagrees(e, i, t, computed);
+    }
 
-        return computed;
+    /// <summary>
+    /// DX-FISH-004: the laboratory's signed FISH call and the scoring rule applied to its own counts disagree (positive at
+    /// 12% of 100 nuclei, negative at 40%). Either the report holds an error or the pattern is one the counts do not
+    /// capture (atypical or isolated 3' signals, heterogeneity); neither reading is safe to follow alone, so the test is
+    /// not used to call the gene, and an orthogonal method settles it (IHC for ALK, RNA NGS) with the laboratory asked
+    /// to review the report.
+    /// </summary>
+    private static TestCall LabDisagrees(Evaluation e, int i, BiomarkerTest t, TestCall computed)
+    {
+        var gene = Codes.Gene.Code(t.Gene);
+        var orthogonal = t.Gene == Gene.Alk ? "ALK IHC (D5F3 or 5A4) or RNA NGS" : "RNA NGS";
+        var msg = $"the laboratory reported {Codes.TestResult.Code(t.Result!.Value)}, but by the scoring rule {computed.Explanation}; the report and its counts disagree, so the test is not used to call {gene} (neither reading is followed): ask the laboratory to review it and confirm {gene} by {orthogonal}";
+        e.WarnDiagnosis(WarningCodes.FishResultRecomputed, $"{Subject(i, t)}: {msg}.");
+        // Trace id DX-FISH-004 (RuleIds.FishLabDisagrees) is written here; its sources: knowledge/rules/DX-FISH-004.json.
+        return Call(e, i, t, CallKind.Equivocal, msg, RuleIds.FishLabDisagrees) with { SelfContradictory = true };
     }
 
     /// <summary>

@@ -17,6 +17,10 @@ public static class RuleIds
     public const string FishRule = "DX-FISH-001";
     public const string FishInadequate = "DX-FISH-002";
     public const string FishNucleiNotStated = "DX-FISH-003";
+    public const string FishLabDisagrees = "DX-FISH-004";
+    public const string IhcContradicts = "DX-IHC-007";
+    public const string KinaseFindingNotFusion = "DX-NGS-004";
+    public const string FusionNotExpressed = "DX-PARTNER-003";
     public const string NgsCall = "DX-NGS-001";
     public const string PlasmaNegative = "DX-NGS-002";
     public const string DnaMissesFusions = "DX-NGS-003";
@@ -91,7 +95,11 @@ public static class RuleIds
         PdL1,
         FishRule,
         FishNucleiNotStated,
+        FishLabDisagrees,
         FishInadequate,
+        IhcContradicts,
+        KinaseFindingNotFusion,
+        FusionNotExpressed,
         NgsCall,
         PlasmaNegative,
         DnaMissesFusions,

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "2a0080f1ebe6c45ca3cd3a5a9c3b9409dcc42d7f91050c2de8005a05f0d4e363";
+    internal const string ExpectedSha256 = "84cb9b4f46e6991d0d21174da95f562cf257557615855e97d5799197edfac7d3";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -327,4 +327,43 @@ public sealed class LabelBasedOptionTests
             Assert.Contains("SYS-LABEL-005", r.Rules());
         }
     }
+
+    [Theory]
+    [InlineData("2023-11-20")]
+    [InlineData("2023-12-25")]
+    public void ROS1_after_crizotinib_in_US_between_repotrectinib_approval_and_the_table_that_lists_it_offers_repotrectinib(string day)
+    {
+        // The 2024 table that places repotrectinib does not apply yet; it once hid the drug approved on 2023-11-15 for
+        // exactly this patient (placed "in any version" of a table).
+        var r = Cases.Evaluate(Ros1After("crizotinib"), DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+
+        var repo = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Repotrectinib);
+        Assert.Contains("label-based option", repo.Rationale, StringComparison.Ordinal);
+        Assert.Contains("SYS-LABEL-001", r.Rules());
+    }
+
+    [Fact]
+    public void ALK_after_alectinib_in_China_is_not_offered_ensartinib_on_its_first_line_label()
+    {
+        // Ensartinib's Chinese labels are for first-line use and for use after crizotinib: neither covers use after
+        // alectinib, so no label-based option is written for it.
+        var r = Cases.Evaluate($$"""
+            { "history": [ { "therapy": "alectinib", "start": "2021-01", "end": "2024-01", "stopReason": "progression", "progressionPattern": "systemic" } ],
+              "context": { "region": "CN" } }
+            """, new DateOnly(2024, 3, 1));
+
+        Assert.DoesNotContain(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Ensartinib && o.Rationale.Contains("label-based option", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ALK_after_crizotinib_in_China_offers_ensartinib_on_its_label_written_for_use_after_crizotinib()
+    {
+        var r = Cases.Evaluate($$"""
+            { "history": [ { "therapy": "crizotinib", "start": "2019-01", "end": "2021-03", "stopReason": "progression", "progressionPattern": "systemic" } ],
+              "context": { "region": "CN" } }
+            """, new DateOnly(2021, 6, 1));
+
+        var ensartinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Ensartinib);
+        Assert.Contains("label-based option", ensartinib.Rationale, StringComparison.Ordinal);
+    }
 }

@@ -4,8 +4,8 @@ using FusionGuide.Knowledge.Model;
 namespace FusionGuide.Engine.Systemic.Rules;
 
 /// <summary>
-/// SYS-LABEL-001: after progression on a TKI, a TKI of the case's kinase that no guideline table of the knowledge base
-/// places (in any setting or version) but whose label in the case's region covers treatment after a prior inhibitor on
+/// SYS-LABEL-001: after progression on a TKI, a TKI of the case's kinase that no guideline table of the knowledge base in
+/// force on asOf places (in any setting) but whose label in the case's region covers treatment after a prior inhibitor on
 /// asOf is offered as a label-based option — certain circumstances, so ranked after every guideline option of higher
 /// preference. Within certain circumstances the genotype key decides first (a drug the findings rate sensitive before one
 /// whose activity is not recorded); at equal genotype the ranking key "regional approval and a label the knowledge base
@@ -40,7 +40,11 @@ internal static class LabelBasedOption
         }
 
         var added = new List<Candidate>();
-        foreach (var (therapy, record) in ApprovedNotYetOffered(p, ApprovalSetting.Subsequent, t => GuidelinePlaced(p, t)))
+        // A label written for first-line use does not cover use after a prior inhibitor, even where the region's standing
+        // reads it as approved for later lines (Access.StandingOf): only a subsequent-line or advanced-disease label is the
+        // regulator's answer after progression.
+        foreach (var (therapy, record) in ApprovedNotYetOffered(p, ApprovalSetting.Subsequent, t => GuidelinePlaced(p, t))
+                     .Where(x => x.Record.Setting is ApprovalSetting.Subsequent or ApprovalSetting.Advanced))
         {
             var scope = record.Setting == ApprovalSetting.Subsequent ? $"use after a prior {p.KinaseCode} TKI" : $"{p.KinaseCode}-positive advanced NSCLC";
             var c = Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {scope} ({record.Approved()}); no guideline table in the knowledge base places it (no NCCN or ESMO placement recorded), so it is offered in certain circumstances, after the guideline's options");
@@ -273,6 +277,11 @@ internal static class LabelBasedOption
     }
 
     /// <summary>True when any guideline table of the knowledge base, of any setting or version, lists the therapy for this kinase.</summary>
+    /// <summary>
+    /// True when a guideline table in force on asOf (in any setting) places the drug. A table that starts later cannot
+    /// speak for the date: repotrectinib, approved in the US on 2023-11-15 for use after a ROS1 TKI, was left out after
+    /// crizotinib until the 2024 table that lists it applied, although its label covered exactly that patient.
+    /// </summary>
     private static bool GuidelinePlaced(PlanState p, Therapy therapy) =>
-        p.E.Kb.Regimens.Any(r => (r.Driver == p.Kinase || r.Driver is null) && r.Entries.Any(x => x.Therapy == therapy));
+        p.E.Kb.Regimens.Any(r => (r.Driver == p.Kinase || r.Driver is null) && r.Applies.Contains(p.E.AsOf) && r.Entries.Any(x => x.Therapy == therapy));
 }

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "84cb9b4f46e6991d0d21174da95f562cf257557615855e97d5799197edfac7d3";
+    internal const string ExpectedSha256 = "3f9aa8af81cb9f7cec886758ace734676eaa559b4682c70ef0a3636cac3423db";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

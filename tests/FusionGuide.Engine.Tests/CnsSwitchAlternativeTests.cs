@@ -86,4 +86,76 @@ public class CnsSwitchAlternativeTests
         Assert.DoesNotContain("lorlatinib", r.Options());
         Assert.DoesNotContain("SYS-CONT-005", r.Rules());
     }
+
+    private static Result CnsProgressionOn(string drug, string brain, int ecog = 1, string tests = "") => Cases.Evaluate($$"""
+        { "patient": { "age": 58, "sex": "female", "smoking": "never", "ecog": {{ecog}} },
+          {{tests}}
+          "disease": { "brainMetastases": {{brain}}, "sites": ["brain"] },
+          "history": [ { "therapy": "{{drug}}", "start": "2021-03", "stopReason": "progression", "progressionPattern": "cns" } ] }
+        """);
+
+    [Theory]
+    [InlineData("""{ "present": true, "count": 0, "leptomeningeal": true }""")]
+    [InlineData("""{ "present": true, "count": 15 }""")]
+    public void CNS_progression_on_lorlatinib_beyond_local_treatment_is_answered_as_its_failure(string brain)
+    {
+        // SYS-CONT-007: no TKI with stronger intracranial evidence is left after lorlatinib; continuing it alone (the only
+        // option once) left the progressing CNS disease untreated while the text pointed to a switch that was not listed.
+        var r = CnsProgressionOn("lorlatinib", brain);
+
+        Assert.NotEqual("lorlatinib", r.First());
+        Assert.DoesNotContain(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Lorlatinib && o.Preference == Preference.Preferred);
+        Assert.Equal(2, r.SystemicTherapy.Line);
+        Assert.Contains("SYS-CONT-007", r.Rules());
+    }
+
+    [Fact]
+    public void Leptomeningeal_progression_on_entrectinib_switches_to_the_ROS1_TKIs_preferred_after_it()
+    {
+        var r = CnsProgressionOn("entrectinib", """{ "present": true, "count": 0, "leptomeningeal": true }""", tests: $$"""
+            "tests": {{Cases.Ros1Tests}},
+            """);
+
+        Assert.Contains(r.First(), new[] { "repotrectinib", "taletrectinib" });
+        Assert.Equal(Setting.SubsequentTargeted, r.SystemicTherapy.Setting);
+        Assert.Equal(2, r.SystemicTherapy.Line);
+    }
+
+    [Fact]
+    public void Asymptomatic_CNS_progression_on_alectinib_at_ECOG_3_switches_to_lorlatinib_since_radiotherapy_is_not_routine()
+    {
+        // The brain plan gives no routine radiotherapy at ECOG 3; alectinib was once continued alone "with local treatment".
+        var r = CnsProgressionOnAlectinib("""{ "present": true, "count": 2, "symptomatic": false }""", ecog: 3);
+
+        Assert.Equal("lorlatinib", r.First());
+        Assert.Contains("ECOG 3 with asymptomatic lesions, for which radiotherapy is not given routinely", r.SystemicTherapy.Options[0].Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Asymptomatic_CNS_progression_on_lorlatinib_at_ECOG_3_keeps_lorlatinib_since_chemotherapy_is_not_given_either()
+    {
+        var r = CnsProgressionOn("lorlatinib", """{ "present": true, "count": 2, "symptomatic": false }""", ecog: 3);
+
+        Assert.Equal("lorlatinib", r.First());
+        Assert.DoesNotContain("SYS-CONT-007", r.Rules());
+    }
+
+    [Fact]
+    public void G1202R_found_at_CNS_progression_on_alectinib_is_a_second_line_not_a_first_line()
+    {
+        // Alectinib cannot be continued against G1202R; the plan once fell back to the first-line table (ensartinib
+        // "preferred") because the continued TKI was not counted as failed.
+        var r = CnsProgressionOnAlectinib("""{ "present": true, "count": 2 }""");
+        var withMutation = Cases.Evaluate($$"""
+            { "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, {{Cases.ProgressionTest("ALK", ["G1202R"], sample: "tissue")}} ],
+              "disease": { "brainMetastases": { "present": true, "count": 2 }, "sites": ["brain"] },
+              "history": [ { "therapy": "alectinib", "start": "2021-03", "stopReason": "progression", "progressionPattern": "cns" } ] }
+            """);
+
+        Assert.Equal("alectinib", r.First());
+        Assert.Equal(Setting.SubsequentTargeted, withMutation.SystemicTherapy.Setting);
+        Assert.Equal(2, withMutation.SystemicTherapy.Line);
+        Assert.Equal("lorlatinib", withMutation.First());
+        Assert.DoesNotContain("ensartinib", withMutation.Options());
+    }
 }

@@ -45,7 +45,7 @@ internal static class SystemicPlan
         var current = p.H.Current;
         var obtainable = current is null || !Access.UnavailableAtSite(p.E, current.Therapy, out _);
         // A TKI the genotype found at progression resists is not continued, whatever the history says.
-        if (Continuation.Continues(p, current, obtainable))
+        if (Continuation.Continues(p, current, obtainable) && !(p.H.ContinuedThroughLimitedProgression == current && CnsSwitchAlternative.AnsweredAsFailure(p, current!) is not null))
         {
             var limited = Continuation.Add(p, current!);
             var switchLeads = false;
@@ -68,7 +68,7 @@ internal static class SystemicPlan
             SiteAvailability.CurrentUnobtainable(p, current);
         }
 
-        var (failedTki, pattern) = Continuation.ProgressionToAnswer(p, obtainable);
+        var (failedTki, pattern) = Continuation.ProgressionToAnswer(p);
         return Advanced(p, failedTki, pattern);
     }
 

@@ -27,6 +27,7 @@ internal static class SystemicRuleIds
         Continuation.LimitedProgressionId,
         GenotypeMatchedAlternative.Id,
         CnsSwitchAlternative.Id,
+        CnsSwitchAlternative.FailureId,
         GuidelineTable.Id,
         GuidelineTable.NoTableForDateId,
         GuidelineTable.NotCodedId,

@@ -95,13 +95,67 @@ internal static class CnsSwitchAlternative
 
         var t = p.E.Kb.ClinicalThresholds;
         var limit = t.SrsMaxBrainLesionsFor(p.E.Case.Patient.Ecog);
+        if (bm?.Count is { } many && many > limit)
+        {
+            return ($"{many} brain lesions, more than radiosurgery is offered for ({limit})", true);
+        }
+
+        if (PoorPerformance(p) is { } ecog && bm?.Symptomatic != true && bm?.MassEffect != true)
+        {
+            // The brain plan (LOC-BRAIN-012) gives asymptomatic lesions no routine radiotherapy at this performance status:
+            // continuing the TKI on the premise of local treatment would leave the progressing lesions untreated.
+            return ($"ECOG {ecog} with asymptomatic lesions, for which radiotherapy is not given routinely (radiosurgery is recommended at ECOG 0–{t.SrsFitEcogAtMost})", true);
+        }
+
         return bm?.Count switch
         {
-            { } count when count > limit => ($"{count} brain lesions, more than radiosurgery is offered for ({limit})", true),
             { } count when count > t.SrsMaxBrainLesions => ($"{count} brain lesions, for which radiosurgery is only conditionally recommended (more than {t.SrsMaxBrainLesions})", false),
             _ => null,
         };
     }
 
     private static int? CnsRank(PlanState p, Therapy therapy) => p.E.Kb.Drug(therapy).Cns?.RankFor(p.Kinase);
+
+    private static int? PoorPerformance(PlanState p) =>
+        p.E.Case.Patient.Ecog is { } ecog && ecog >= p.E.Kb.ClinicalThresholds.EcogPoorAtOrAbove ? ecog : null;
+
+    /// <summary>
+    /// SYS-CONT-007: CNS-only progression on the TKI taken now, beyond what local treatment reaches, when no TKI with
+    /// stronger intracranial evidence is left to switch to (SYS-CONT-005 has none: lorlatinib for ALK, entrectinib for
+    /// ROS1). Continuing it alone would leave the progressing CNS disease untreated, so the progression is answered as the
+    /// TKI's failure — the options after it (the table after lorlatinib: chemotherapy or a trial; after entrectinib:
+    /// repotrectinib, taletrectinib). One exception: at a poor performance status, where chemotherapy is not given either,
+    /// the TKI stays the treatment unless the table prefers another TKI after it. Returns the
+    /// reason in words, or null when the continuation stands. Sources: the rule catalogue and the table after the TKI.
+    /// </summary>
+    public static string? AnsweredAsFailure(PlanState p, HistoryEntry current)
+    {
+        if (current.ProgressionPattern != ProgressionPattern.Cns || Reach(p) is not { Beyond: true } reach ||
+            GuidelineTable.InForce(p, RegimenSetting.Subsequent, current.Therapy) is not { } table)
+        {
+            return null;
+        }
+
+        var currentRank = CnsRank(p, current.Therapy);
+        bool Usable(Therapy t) => !Access.UnavailableAtSite(p.E, t, out _) && p.Profile.Of(t) != Activity.Resistant;
+        var stronger = GuidelineTable.PreferredNotHad(p, table, current.Therapy)
+            .Where(x => CnsRank(p, x.Entry.Therapy) is { } rank && (currentRank is not { } had || rank < had) && Usable(x.Entry.Therapy));
+        if (stronger.Any())
+        {
+            return null;
+        }
+
+        // At a poor performance status chemotherapy is not given either (SYS-PS-001): without a preferred TKI to switch to,
+        // the TKI taken now, with palliative care, is still the treatment.
+        if (PoorPerformance(p) is not null && !GuidelineTable.PreferredNotHad(p, table, current.Therapy).Any(x => Usable(x.Entry.Therapy)))
+        {
+            return null;
+        }
+
+        var why = $"CNS-only progression on {p.Name(current.Therapy)} beyond local treatment ({reach.Why}), and no TKI with stronger intracranial evidence is left to switch to: continuing it alone would leave the progressing CNS disease untreated, so the progression is answered as {p.Name(current.Therapy)}'s failure ({p.E.Cite(table.Guideline)}, '{table.Id}')";
+        p.E.Fire(FailureId, $"{why}.", [table.Guideline, .. p.E.Kb.Rule(FailureId)?.Provenance.Sources ?? []]);
+        return why;
+    }
+
+    public const string FailureId = "SYS-CONT-007";
 }

@@ -52,14 +52,17 @@ internal static class Continuation
     }
 
     /// <summary>
-    /// The progression the next TKI answers: the last failure, or the limited progression on a TKI that is given up
-    /// (the site cannot supply it any more, or it penetrates the CNS poorly) — then the line moves on by one.
+    /// The progression the next TKI answers: the last failure, or the limited progression on a TKI that is given up —
+    /// whatever gives it up: the site cannot supply it any more, it penetrates the CNS poorly, the genotype found at that
+    /// progression resists it (G1202R on alectinib), its label says to stop it, or the CNS disease is beyond local
+    /// treatment (SYS-CONT-007) — then the line moves on by one. It is the latest progression, so it is answered even
+    /// when an earlier TKI failed (crizotinib, then alectinib continued through CNS progression).
     /// </summary>
-    public static (Therapy? FailedTki, ProgressionPattern? Pattern) ProgressionToAnswer(PlanState p, bool currentObtainable)
+    public static (Therapy? FailedTki, ProgressionPattern? Pattern) ProgressionToAnswer(PlanState p)
     {
         var h = p.H;
         var answer = (h.LastFailedTargeted?.Therapy, h.LastFailurePattern);
-        if (h.ContinuedThroughLimitedProgression is { } stopped && CanContinueThrough(p, stopped) && !currentObtainable)
+        if (h.ContinuedThroughLimitedProgression is { } stopped && CanContinueThrough(p, stopped))
         {
             answer = (stopped.Therapy, stopped.ProgressionPattern);
             p.Line = h.Line + 1;

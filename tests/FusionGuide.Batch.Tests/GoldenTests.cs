@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "3f9aa8af81cb9f7cec886758ace734676eaa559b4682c70ef0a3636cac3423db";
+    internal const string ExpectedSha256 = "f3f8ddd0821d9c60b3273b94eb8fb73fd4a11aa12b1bccf722a6c2b67ae4d8cf";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

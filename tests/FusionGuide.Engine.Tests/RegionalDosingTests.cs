@@ -57,4 +57,25 @@ public sealed class RegionalDosingTests
         Assert.Contains("300 mg twice daily", row.Dose, StringComparison.Ordinal);
         Assert.DoesNotContain("450 mg", row.Dose, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Severe_hepatic_impairment_in_Japan_does_not_show_the_US_450_mg_dose_above_the_JP_start()
+    {
+        // 450 mg twice daily is the US/EU reduction from 600 mg: shown as the Japanese patient's dose it was 1.5 times
+        // the JP start of 300 mg twice daily (SAFE-DOSE-005).
+        var row = AlectinibRow(Cases.Evaluate("""{ "context": { "region": "JP" }, "comorbidities": ["liver-impairment"] }"""));
+
+        var line = Assert.Single(row.Adjustments!, a => a.StartsWith("liver-impairment", StringComparison.Ordinal));
+        Assert.Contains("not this patient's dose", line, StringComparison.Ordinal);
+        Assert.Contains("check the JP label", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(row.Adjustments!, a => a.Contains(": 450 mg twice daily", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Severe_hepatic_impairment_in_the_US_shows_450_mg_twice_daily()
+    {
+        var row = AlectinibRow(Cases.Evaluate("""{ "context": { "region": "US" }, "comorbidities": ["liver-impairment"] }"""));
+
+        Assert.Contains(row.Adjustments!, a => a.Contains(": 450 mg twice daily", StringComparison.Ordinal));
+    }
 }

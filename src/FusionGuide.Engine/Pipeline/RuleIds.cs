@@ -63,6 +63,7 @@ public static class RuleIds
     public const string Dosing = "SAFE-DOSE-001";
     public const string OrganAdjustment = "SAFE-DOSE-002";
     public const string OrganAdjustmentMissing = "SAFE-DOSE-004";
+    public const string OrganAdjustmentOtherLabel = "SAFE-DOSE-005";
     public const string ChemotherapyRegimen = "SAFE-DOSE-003";
     public const string ToxicityRule = "SAFE-TOX-001";
     public const string ToxicityGeneral = "SAFE-TOX-002";
@@ -140,6 +141,7 @@ public static class RuleIds
         Dosing,
         OrganAdjustment,
         OrganAdjustmentMissing,
+        OrganAdjustmentOtherLabel,
         ToxicityRule,
         ToxicityGeneral,
         ToxicityGrade5,

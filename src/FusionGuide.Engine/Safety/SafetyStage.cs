@@ -80,6 +80,12 @@ internal static class SafetyStage
             }
 
             List<OrganAdjustment> adjustments = matched ?? [];
+            var otherLabel = regimen.Region is { } own ? OrganAdjustmentsForAnotherLabel(e, t, drug, regimen, own, adjustments) : [];
+            if (otherLabel.Count > 0)
+            {
+                adjustments = [.. adjustments.Where(a => a.Dose is null)];
+            }
+
             foreach (var a in adjustments)
             {
                 e.UsedUnverified(a.Id, a.Provenance);
@@ -104,7 +110,7 @@ internal static class SafetyStage
                 // A regional label with no reduced dose says what follows an interruption instead of a ladder.
                 Reductions = regimen.Reductions.Count == 0 && regimen.AfterLastReduction is { } instead ? [instead] : [.. regimen.Reductions],
                 Food = regimen.Food,
-                Adjustments = adjustments.Count + missing.Count + restart.Count > 0 ? [.. adjustments.Select(Adjustment), .. missing, .. restart] : null,
+                Adjustments = adjustments.Count + otherLabel.Count + missing.Count + restart.Count > 0 ? [.. adjustments.Select(Adjustment), .. otherLabel, .. missing, .. restart] : null,
                 Caveat = Joined(
                     StoppedForGood(s, t) ? $"Taken now but stopped by this plan ({s.Avoid.First(a => a.Therapy == t).Reason.TrimEnd('.')}): the label's dose is shown for reference only — do not restart {e.Name(t)}." : null,
                     unverified.Count == 0 ? null : $"Not yet verified against a primary source: {string.Join(" and ", unverified)} of {e.Name(t)}; check the current label before prescribing."),
@@ -116,6 +122,27 @@ internal static class SafetyStage
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// SAFE-DOSE-005: the dose comes from a regional label's own regimen (alectinib 300 mg twice daily in Japan), but the
+    /// knowledge base's organ-impairment doses are written for the other labels' start (450 mg twice daily in severe
+    /// hepatic impairment is a reduction from 600 mg, and 1.5 times the Japanese dose). Such a dose is not shown as this
+    /// patient's: the row says whose start it belongs to and to check the regional label, never applies it.
+    /// </summary>
+    private static List<string> OrganAdjustmentsForAnotherLabel(Evaluation e, Therapy t, Drug drug, DosingRegimen regimen, Region own, List<OrganAdjustment> matched)
+    {
+        var lines = new List<string>();
+        var general = drug.DosingOn(e.AsOf);
+        foreach (var a in matched.Where(a => a.Dose is not null))
+        {
+            var line = $"{a.Comorbidity.Code()}{(a.Criterion is { } c ? $", {c}" : "")}: the knowledge base's adjusted dose ({a.Dose}) is written for the labels that start at {general?.Start ?? "another dose"}, not for the {own.Code()} label's {regimen.Start} — it is not this patient's dose; check the {own.Code()} label's dosing in organ impairment before prescribing";
+            // Trace id SAFE-DOSE-005 (RuleIds.OrganAdjustmentOtherLabel) is written here; its sources: knowledge/rules/SAFE-DOSE-005.json.
+            e.Fire(RuleIds.OrganAdjustmentOtherLabel, $"{drug.Name}: {line}.", [.. a.Provenance.Sources, .. regimen.Provenance.Sources]);
+            lines.Add(line);
+        }
+
+        return lines;
     }
 
     /// <summary>

@@ -148,6 +148,25 @@ public class SafetyTests
         Assert.Equal("hold", Codes.ToxicityAction.Code(row.Action));
     }
 
+    [Theory]
+    [InlineData(9)]
+    [InlineData(17)]
+    public void A_patient_under_18_is_told_the_indications_and_doses_are_for_adults(int age)
+    {
+        var r = Cases.Evaluate($$"""{ "patient": { "age": {{age}}, "sex": "female", "smoking": "never", "ecog": 1 } }""");
+
+        Assert.Contains("minor-patient", r.WarningCodes());
+        Assert.All(r.Dosing, d => Assert.Contains($"the patient is {age}", d.Caveat ?? "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_adult_of_18_gets_no_minor_patient_warning()
+    {
+        var r = Cases.Evaluate("""{ "patient": { "age": 18, "sex": "female", "smoking": "never", "ecog": 1 } }""");
+
+        Assert.DoesNotContain("minor-patient", r.WarningCodes());
+    }
+
     [Fact]
     public void Event_without_a_therapy_says_it_was_attributed_to_the_drug_taken_now()
     {

@@ -45,6 +45,7 @@ public partial class WarningCodeTests
         { "intolerance-not-described", """{ "history": [ { "therapy": "lorlatinib", "start": "2021-01", "end": "2021-03", "stopReason": "intolerance" }, """ + AlectinibProgression + "] }" },
         { "prior-immunotherapy", """{ "history": [ { "therapy": "chemo-immunotherapy", "start": "2025-01", "end": "2025-06", "stopReason": "completed" } ] }""" },
         { "approval-unknown", $$"""{ "tests": {{Support.Cases.Ros1Tests}}, "context": { "region": "EU" } }""" },
+        { "minor-patient", """{ "patient": { "age": 15, "sex": "female", "smoking": "never", "ecog": 1 } }""" },
         { "poor-performance-status", """{ "patient": { "ecog": 3 } }""" },
         { "unknown-mutation", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-dna", "sample": "plasma", "timing": "progression", "result": "positive", "mutations": ["A1200V"] } ], "history": [ """ + AlectinibProgression + "] }" },
         { "compound-estimated", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "mutations": ["L1196M", "F1174L"] } ], "history": [ """ + AlectinibProgression + "] }" },

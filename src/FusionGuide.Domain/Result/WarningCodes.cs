@@ -161,6 +161,9 @@ public static class WarningCodes
     public static readonly WarningCode PriorImmunotherapy = new("prior-immunotherapy", WarningSource.Engine, "Engine Systemic (filters)",
         "A checkpoint inhibitor was given before: a TKI soon after raises the risk of hepatotoxicity and pneumonitis.");
 
+    public static readonly WarningCode MinorPatient = new("minor-patient", WarningSource.Engine, "Engine Systemic/Rules/MinorPatient",
+        "The patient is younger than an adult: the TKIs' lung-cancer indications are for adults and the doses shown are adult doses; a paediatric oncologist decides.");
+
     public static readonly WarningCode PoorPerformanceStatus = new("poor-performance-status", WarningSource.Engine, "Engine Systemic (ranking)",
         "ECOG 3–4: a TKI may still be given; chemotherapy is not recommended (best supportive care when no TKI is left).");
 
@@ -209,7 +212,7 @@ public static class WarningCodes
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
         InadequateSample, CloneMismatch, UnvalidatedClone, WeakStaining, IhcContradicts, FishResultRecomputed, FishNucleiNotStated, NoResult, KinaseFindingNotFusion, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression, BypassNotRead,
         HistoryInconsistent, StopReasonMissing, BrainMetastasesFromSites, OutsideScope, StageNotGiven, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, IntoleranceNotDescribed, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
-        ApprovalUnknown, PriorImmunotherapy, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
+        ApprovalUnknown, PriorImmunotherapy, MinorPatient, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication, CombinationTakenNow,
         UnverifiedKnowledge, KnowledgeAfterRelease,
     ];

@@ -112,6 +112,7 @@ internal static class SafetyStage
                 Food = regimen.Food,
                 Adjustments = adjustments.Count + otherLabel.Count + missing.Count + restart.Count > 0 ? [.. adjustments.Select(Adjustment), .. otherLabel, .. missing, .. restart] : null,
                 Caveat = Joined(
+                    drug.IsTargeted && Systemic.Rules.MinorPatient.Age(e) is { } minor ? $"An adult dose: not established below {e.Kb.ClinicalThresholds.AdultAgeYears} years (the patient is {minor}); a paediatric oncologist decides the dose." : null,
                     StoppedForGood(s, t) ? $"Taken now but stopped by this plan ({s.Avoid.First(a => a.Therapy == t).Reason.TrimEnd('.')}): the label's dose is shown for reference only — do not restart {e.Name(t)}." : null,
                     unverified.Count == 0 ? null : $"Not yet verified against a primary source: {string.Join(" and ", unverified)} of {e.Name(t)}; check the current label before prescribing."),
                 References = refs,

@@ -13,6 +13,7 @@ internal static class SystemicPlan
 {
     public static SystemicOutcome Decide(PlanState p)
     {
+        MinorPatient.Say(p);
         if (p.SmallCellHistology)
         {
             return SmallCell(p);

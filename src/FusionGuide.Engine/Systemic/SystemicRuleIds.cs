@@ -28,6 +28,7 @@ internal static class SystemicRuleIds
         GenotypeMatchedAlternative.Id,
         CnsSwitchAlternative.Id,
         CnsSwitchAlternative.FailureId,
+        MinorPatient.Id,
         GuidelineTable.Id,
         GuidelineTable.NoTableForDateId,
         GuidelineTable.NotCodedId,

@@ -16,7 +16,7 @@ public sealed class ClinicalThresholds
         "fish-first-read-cells", "fish-first-read-negative-below-percent", "fish-first-read-positive-above-percent", "fish-two-reader-cells",
         "fish-two-reader-positive-at-or-above-percent", "alk-ihc-positive-intensity", "ros1-ihc-screen-positive-intensity", "pdl1-positive-tps",
         "oligometastatic-max-lesions", "srs-max-brain-lesions", "brain-large-lesion-mm", "ecog-poor-at-or-above",
-        "srs-max-brain-lesions-fit", "srs-fit-ecog-at-most",
+        "srs-max-brain-lesions-fit", "srs-fit-ecog-at-most", "adult-age-years",
     ];
 
     /// <summary>Cells scored by the first FISH reader.</summary>
@@ -54,4 +54,6 @@ public sealed class ClinicalThresholds
     public Provenance OligometastaticMaxLesionsProvenance => kb.ThresholdRecord("oligometastatic-max-lesions")!.Provenance;
     /// <summary>ECOG at or above which performance status is poor.</summary>
     public int EcogPoorAtOrAbove => (int)kb.Threshold("ecog-poor-at-or-above");
+    /// <summary>Age (years) from which the TKI labels' lung-cancer indications and adult doses apply.</summary>
+    public int AdultAgeYears => (int)kb.Threshold("adult-age-years");
 }

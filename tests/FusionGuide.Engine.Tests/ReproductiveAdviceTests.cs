@@ -95,4 +95,16 @@ public class ReproductiveAdviceTests
 
         Assert.True(checkedLines > 0, "no unverified US lactation line is reached: pick another unverified-line case for this test");
     }
+
+    [Fact]
+    public void Breastfeeding_names_a_TKI_whose_lactation_interval_is_not_recorded_and_a_line_from_another_region()
+    {
+        // Taletrectinib (no lactation line) was left out of the list; crizotinib's EU line stood alone in a US case.
+        var r = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}}, "comorbidities": ["breastfeeding"], "context": { "region": "US" } }""");
+
+        var warning = Assert.Single(r.Warnings, w => w.Code == "breastfeeding").Message;
+        Assert.Contains("No breastfeeding interval is recorded in the knowledge base for taletrectinib", warning, StringComparison.Ordinal);
+        Assert.Contains("Crizotinib — EU:", warning, StringComparison.Ordinal);
+        Assert.Contains("the US label's interval is not recorded here", warning, StringComparison.Ordinal);
+    }
 }

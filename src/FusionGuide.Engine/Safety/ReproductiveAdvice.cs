@@ -118,12 +118,19 @@ internal static class ReproductiveAdvice
             e.UsedUnverified(step.Id, step.Provenance);
         }
 
-        var lactation = SafetyStage.InPlay(e, s)
-            .Select(t => (Name: Evaluation.Capitalised(e.Name(t)), Lines: Lines(e, t, [ReproductiveTopic.Lactation]).ToList()))
-            .Where(x => x.Lines.Count > 0)
+        var all = SafetyStage.InPlay(e, s)
+            .Select(t => (Therapy: t, Name: Evaluation.Capitalised(e.Name(t)), Lines: Lines(e, t, [ReproductiveTopic.Lactation]).ToList()))
             .ToList();
+        var lactation = all.Where(x => x.Lines.Count > 0).ToList();
+        var region = e.Case.Context.Region is { } r and not Region.Other ? r : (Region?)null;
         var perDrug = lactation.Count == 0 ? ""
-            : " Breastfeeding, per label: " + string.Join("; ", lactation.Select(x => $"{x.Name} — {string.Join(" / ", x.Lines.Select(l => $"{Terms.Region.Code(l.Region)}: {l.Text.TrimEnd('.')}"))}")) + ".";
+            : " Breastfeeding, per label: " + string.Join("; ", lactation.Select(x => $"{x.Name} — {string.Join(" / ", x.Lines.Select(l => $"{Terms.Region.Code(l.Region)}: {l.Text.TrimEnd('.')}"))}{OtherRegionOnly(x.Lines, region)}")) + ".";
+        // A TKI with no lactation line is named, never left out of the list as if it had nothing to say.
+        var unrecorded = all.Where(x => x.Lines.Count == 0 && e.Kb.Drug(x.Therapy).IsTargeted).Select(x => e.Name(x.Therapy)).ToList();
+        if (unrecorded.Count > 0)
+        {
+            perDrug += $" No breastfeeding interval is recorded in the knowledge base for {string.Join(", ", unrecorded)}: take it from the label (US PI 8.2, EU SmPC 4.6) before breastfeeding resumes.";
+        }
         var pathwayWords = string.Join(" ", general.Select(st => st.Text));
         var msg = pregnant
             ? $"Pregnancy pathway: {pathwayWords} The gestational age is not in the case: it decides which of these applies (first trimester: deferral, or a TKI after counselled consent when the mother's life is threatened; second trimester onwards: a platinum doublet, ending about 3 weeks before delivery).{perDrug}"
@@ -132,6 +139,10 @@ internal static class ReproductiveAdvice
         // Trace id SAFE-PREG-001 (RuleIds.Pregnancy) is written here; its sources: knowledge/rules/SAFE-PREG-001.json.
         e.Fire(RuleIds.Pregnancy, msg, [.. general.SelectMany(st => st.Provenance.Sources).Concat(lactation.SelectMany(x => x.Lines.SelectMany(l => l.Provenance.Sources))).Distinct()]);
     }
+
+    /// <summary>When only another region's line is recorded, says that the case region's label interval is not (it may differ).</summary>
+    private static string OtherRegionOnly(List<ReproductiveFact> lines, Region? region) =>
+        region is { } own && lines.All(l => l.Region != own) ? $" (the {Terms.Region.Code(own)} label's interval is not recorded here: check it)" : "";
 
     private static IReadOnlyList<string> Sources(Evaluation e, SystemicOutcome s, IReadOnlyList<ReproductiveTopic> topics) =>
         [.. SafetyStage.InPlay(e, s).SelectMany(t => e.Kb.Reproductive(t)?.Facts.Where(f => topics.Contains(f.Topic)).SelectMany(f => f.Provenance.Sources) ?? []).Distinct()];

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "f3f8ddd0821d9c60b3273b94eb8fb73fd4a11aa12b1bccf722a6c2b67ae4d8cf";
+    internal const string ExpectedSha256 = "5d9531f5f7c45a86345b7dee6423352c18740262d5173fc883c193f81982e045";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -177,4 +177,19 @@ public class InteractionTwoSidedTests
         Assert.Contains("cyp3a-strong-inhibitor", row.Mechanism!, StringComparison.Ordinal);
         Assert.Contains("qt-prolonging", row.Mechanism!, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_TKI_contraindicated_with_a_co_medication_ranks_after_those_it_is_only_a_major_interaction_for()
+    {
+        // Lorlatinib is contraindicated with carbamazepine; brigatinib and ensartinib have major pairs with it. All
+        // carried one patient-factor weight, so lorlatinib stayed second.
+        var r = Cases.Evaluate("""{ "medications": ["carbamazepine"] }""");
+
+        var options = r.Options().ToList();
+        Assert.Equal("alectinib", options[0]);
+        Assert.True(options.IndexOf("lorlatinib") > options.IndexOf("brigatinib"));
+        Assert.True(options.IndexOf("lorlatinib") > options.IndexOf("ensartinib"));
+        var lorlatinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Domain.Therapy.Lorlatinib);
+        Assert.Contains("whose concern weighs less", lorlatinib.Rationale, StringComparison.Ordinal);
+    }
 }

@@ -29,7 +29,11 @@ internal static class CoMedication
         }
 
         var what = string.Join("; ", serious.Select(s => $"{s.med} ({Codes.Severity.Code(s.standing.Severity)} interaction, by {s.standing.Whose} label)"));
-        return new FactorFinding(1, $"co-medication: {what}",
+        // A contraindicated pair weighs more than a major one: among equally recommended TKIs, the one a label forbids
+        // with this co-medication ranks after those it only cautions against (lorlatinib with carbamazepine after
+        // brigatinib and ensartinib, whose pairs are major).
+        var weight = serious.Any(s => s.standing.Severity == Severity.Contraindicated) ? 2 : 1;
+        return new FactorFinding(weight, $"co-medication: {what}",
             [.. serious.SelectMany(s => s.standing.Findings.SelectMany(f => f.References)).Distinct()]);
     }
 

@@ -77,10 +77,25 @@ internal static class PatientFactors
             if (Weight(c) > 0)
             {
                 var lighter = equals.Where(x => Weight(x) < Weight(c)).ToList();
-                var ahead = lighter.Where(x => ranked.IndexOf(x) < i).Select(x => p.Name(x.Therapy)).ToList();
+                var ahead = lighter.Where(x => ranked.IndexOf(x) < i).ToList();
                 if (ahead.Count > 0)
                 {
-                    c.Notes.Add($"ranked after {string.Join(", ", ahead)}, equally recommended, without this concern");
+                    // Options ahead that carry a lighter concern of their own (a major interaction beside this contraindicated
+                    // one) are not "without this concern".
+                    var without = ahead.Where(x => Weight(x) == 0).Select(x => p.Name(x.Therapy)).ToList();
+                    var lesser = ahead.Where(x => Weight(x) > 0).Select(x => p.Name(x.Therapy)).ToList();
+                    var parts = new List<string>();
+                    if (without.Count > 0)
+                    {
+                        parts.Add($"{string.Join(", ", without)}, equally recommended, without this concern");
+                    }
+
+                    if (lesser.Count > 0)
+                    {
+                        parts.Add($"{string.Join(", ", lesser)}, equally recommended, whose concern weighs less");
+                    }
+
+                    c.Notes.Add($"ranked after {string.Join(", and after ", parts)}");
                 }
                 else if (lighter.Count == 0)
                 {

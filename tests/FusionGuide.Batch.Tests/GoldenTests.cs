@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "5d9531f5f7c45a86345b7dee6423352c18740262d5173fc883c193f81982e045";
+    internal const string ExpectedSha256 = "c47c24e0a06fc087038ff9d607de3ec2e3cfb53e30f7e2faeaf77493d610ebbe";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

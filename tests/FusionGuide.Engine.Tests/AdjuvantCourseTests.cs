@@ -65,11 +65,11 @@ public sealed class AdjuvantCourseTests
     }
 
     [Fact]
-    public void Resected_stage_IIIB_treated_as_advanced_is_judged_against_first_line_approvals()
+    public void Resected_stage_IIIC_treated_as_advanced_is_judged_against_first_line_approvals()
     {
         // The resected flag made every first-line TKI "not approved for this indication" (its adjuvant approvals were
-        // looked up) while the plan itself was for advanced disease.
-        var r = Cases.Evaluate(ResectedAlk("IIIB", "[]"));
+        // looked up) while the plan itself was for advanced disease. (Session 19: IIIB is now asked about as adjuvant.)
+        var r = Cases.Evaluate(ResectedAlk("IIIC", "[]"));
 
         Assert.Equal("first-line", r.Setting());
         Assert.Contains("stage-inconsistent", r.WarningCodes());
@@ -91,5 +91,17 @@ public sealed class AdjuvantCourseTests
         var alectinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Alectinib);
         Assert.Contains("the disease did not progress on it; no guideline table in the knowledge base addresses re-treatment", alectinib.Rationale, StringComparison.Ordinal);
         Assert.Contains("SYS-ADJ-005", r.Rules());
+    }
+
+    [Fact]
+    public void Resected_stage_IIIB_gets_the_adjuvant_plan_with_the_staging_edition_question()
+    {
+        // An 8th-edition IIIB T3N2 tumour was IIIA in the 7th edition ALINA used; it was sent to open-ended metastatic TKIs.
+        var r = Cases.Evaluate(ResectedAlk("IIIB", "[]"));
+
+        Assert.Equal("adjuvant", r.Setting());
+        Assert.Equal("alectinib", r.First());
+        Assert.Contains(r.Warnings, w => w.Code == "adjuvant-stage" && w.Message.Contains("T3N2", StringComparison.Ordinal));
+        Assert.DoesNotContain("stage-inconsistent", r.WarningCodes());
     }
 }

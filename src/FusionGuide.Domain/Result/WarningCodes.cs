@@ -132,7 +132,7 @@ public static class WarningCodes
         "Stage I–III disease, not resected, untreated and without distant metastases: curative-intent treatment comes first; the first-line options are for disease not amenable to it.");
 
     public static readonly WarningCode AdjuvantStage = new("adjuvant-stage", WarningSource.Engine, "Engine Systemic (adjuvant setting)",
-        "Stage IB qualifies for adjuvant alectinib only with a tumour of at least 4 cm: confirm the size.");
+        "Stage IB qualifies for adjuvant alectinib only with a tumour of at least 4 cm, and an 8th-edition stage IIIB only as T3N2 (IIIA in the 7th edition ALINA used): confirm the size or the TNM.");
 
     public static readonly WarningCode HistologicTransformation = new("histologic-transformation", WarningSource.Engine, "Engine Systemic (transformation)",
         "The tumour transformed (e.g. to small-cell) at progression: the transformed histology's treatment applies.", FixedByContract: true);

@@ -4,15 +4,18 @@ using FusionGuide.Knowledge.Model;
 namespace FusionGuide.Engine.Systemic.Rules;
 
 /// <summary>
-/// SYS-ADJ-001: completely resected stage IB–IIIA disease (ALINA's population) gets the adjuvant table in force; stage IA
-/// gets no adjuvant systemic therapy; another stage marked resected is treated as advanced disease, with a warning.
+/// SYS-ADJ-001: completely resected stage IB–IIIA disease (ALINA's population, AJCC 7th edition) gets the adjuvant table in
+/// force; so does stage IIIB, which the case gives in the 8th edition: its T3N2 disease was IIIA in the 7th and inside
+/// ALINA, its T4N2 and N3 disease was not — the answer asks for the TNM rather than sending a disease-free patient to
+/// open-ended metastatic therapy. Stage IA gets no adjuvant systemic therapy; another stage marked resected is treated as
+/// advanced disease, with a warning.
 /// Sources: the rule catalogue and the adjuvant table.
 /// </summary>
 internal static class AdjuvantTherapy
 {
     public const string Id = "SYS-ADJ-001";
 
-    private static readonly Stage[] AdjuvantStages = [Stage.IB, Stage.IIA, Stage.IIB, Stage.IIIA];
+    private static readonly Stage[] AdjuvantStages = [Stage.IB, Stage.IIA, Stage.IIB, Stage.IIIA, Stage.IIIB];
 
     /// <summary>Resected, no systemic failure since, and no distant metastasis recorded: the adjuvant question is asked.</summary>
     public static bool Applies(PlanState p) => p.E.Case.Tumor.Resected == true && p.H.Failed.Count == 0 && p.DistantMetastases.Count == 0;
@@ -49,7 +52,7 @@ internal static class AdjuvantTherapy
             return true;
         }
 
-        p.E.Warn(WarningCodes.StageInconsistent, $"The tumour is marked resected, but stage {(p.E.Case.Tumor.Stage is { } s ? Codes.Stage.Code(s) : "(not given)")} is not the IB–IIIA adjuvant range: the case is treated as advanced disease.");
+        p.E.Warn(WarningCodes.StageInconsistent, $"The tumour is marked resected, but stage {(p.E.Case.Tumor.Stage is { } s ? Codes.Stage.Code(s) : "(not given)")} is not the IB–IIIB adjuvant range: the case is treated as advanced disease.");
         return false;
     }
 
@@ -69,6 +72,14 @@ internal static class AdjuvantTherapy
         if (stage == Stage.IB)
         {
             e.Warn(WarningCodes.AdjuvantStage, "Stage IB qualifies for adjuvant alectinib only with a tumour ≥4 cm (ALINA, AJCC 7th edition): confirm the size.");
+        }
+
+        if (stage == Stage.IIIB)
+        {
+            var alina = p.Kinase == Gene.Alk
+                ? "ALINA enrolled stage IB (≥4 cm) to IIIA by the AJCC 7th edition: an 8th-edition IIIB tumour qualifies for adjuvant alectinib only if it was IIIA then (T3N2); T4N2 or N3 disease was IIIB then and outside the trial and the labels' staging — confirm the TNM, and if it is outside, adjuvant platinum-based chemotherapy is the standard"
+                : "confirm the TNM: the adjuvant evidence is for resected stage IB–IIIA (AJCC 7th edition), which includes 8th-edition IIIB only as T3N2";
+            e.Warn(WarningCodes.AdjuvantStage, $"Resected stage IIIB: {alina}.");
         }
 
         return table;

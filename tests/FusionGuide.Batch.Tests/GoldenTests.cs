@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "c47c24e0a06fc087038ff9d607de3ec2e3cfb53e30f7e2faeaf77493d610ebbe";
+    internal const string ExpectedSha256 = "db84381a727a26c406712d969f7be25e1a736c8526ceb04854c5919d36f6c312";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

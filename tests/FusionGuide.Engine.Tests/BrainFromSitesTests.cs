@@ -38,4 +38,19 @@ public class BrainFromSitesTests
         Assert.DoesNotContain(r.Warnings, w => w.Code == "brain-metastases-from-sites");
         Assert.DoesNotContain("SYS-CNS-001", r.Rules());
     }
+
+    [Fact]
+    public void With_brain_metastases_a_low_CNS_first_option_is_not_traced_as_leading_for_CNS_activity()
+    {
+        // ROS1 in March 2020: crizotinib leads on the table's preference; the trace said "CNS-active agents lead
+        // (crizotinib first)" while crizotinib's intracranial activity is low.
+        var r = Cases.Evaluate($$"""
+            { "tests": {{Cases.Ros1Tests}}, "disease": { "brainMetastases": { "present": true, "count": 3 }, "sites": ["brain"] } }
+            """, new DateOnly(2020, 3, 1));
+
+        Assert.Equal("crizotinib", r.First());
+        var line = Assert.Single(r.Trace, t => t.Rule == "SYS-CNS-001").Detail;
+        Assert.Contains("crizotinib (intracranial activity low) is first, ahead of", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("(crizotinib first)", line, StringComparison.Ordinal);
+    }
 }

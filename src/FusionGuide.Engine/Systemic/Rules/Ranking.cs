@@ -169,7 +169,14 @@ internal static class Ranking
         e.Fire(Id, $"Ranked by {string.Join(", then ", keys)}: {order}.");
         if (p.BrainMets)
         {
-            e.Fire(BrainMetastasesId, $"Brain metastases present: CNS-active agents lead ({e.Name(options[0].Therapy)} first).", e.Kb.Drug(options[0].Therapy).Cns?.Provenance.Sources ?? []);
+            // The CNS key orders within a preference: a first option of low intracranial activity leads on its preference,
+            // not on CNS activity, and the trace must not say it leads as a CNS-active agent.
+            var cns = e.Kb.Drug(options[0].Therapy).Cns;
+            var stronger = options.Skip(1).Where(o => e.Kb.Drug(o.Therapy).Cns is { } other && cns is { } first && other.Activity < first.Activity).Select(o => e.Name(o.Therapy)).ToList();
+            var words = stronger.Count == 0
+                ? $"Brain metastases present: CNS-active agents lead within each preference ({e.Name(options[0].Therapy)} first{(cns is { } c ? $", intracranial activity {c.Activity.Code()}" : "")})."
+                : $"Brain metastases present: CNS-active agents lead within each preference; {e.Name(options[0].Therapy)} (intracranial activity {cns!.Activity.Code()}) is first, ahead of {string.Join(", ", stronger)}, whose intracranial activity is higher: a ranking key before intracranial activity (the guideline's preference, the genotype or the regional approval) decides — see the order above.";
+            e.Fire(BrainMetastasesId, words, cns?.Provenance.Sources ?? []);
         }
     }
 }

@@ -202,4 +202,29 @@ public class ResistanceTests
         Assert.DoesNotContain("platinum-pemetrexed", r.Options());
         Assert.DoesNotContain("platinum-pemetrexed-bevacizumab", r.Options());
     }
+
+    [Fact]
+    public void A_squamous_transformation_recorded_before_any_TKI_is_not_resistance_and_keeps_the_first_line_TKIs()
+    {
+        // After adjuvant chemotherapy only, a squamous recurrence was read as TKI resistance: no ALK TKI was offered and
+        // chemo-immunotherapy was (probe S19E, I5).
+        var r = Cases.Evaluate("""
+            { "tumor": { "histology": "adenocarcinoma", "stage": "IVB", "transformation": "squamous" },
+              "history": [ { "therapy": "platinum-pemetrexed", "start": "2024-01", "end": "2024-04", "stopReason": "completed" } ] }
+            """);
+
+        Assert.Equal("alectinib", r.First());
+        Assert.Contains(r.Warnings, w => w.Code == "histologic-transformation" && w.Message.Contains("no ALK TKI has been given", StringComparison.Ordinal));
+        Assert.DoesNotContain(r.Warnings, w => w.Message.Contains("a resistance mechanism that the ALK TKI no longer controls", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_small_cell_transformation_recorded_before_any_TKI_is_read_as_small_cell_lung_cancer_not_resistance()
+    {
+        // Balla 2018: small-cell recurrence after adjuvant chemotherapy, never an ALK TKI.
+        var r = Cases.Evaluate("""{ "tumor": { "histology": "adenocarcinoma", "stage": "IVB", "transformation": "small-cell" } }""");
+
+        Assert.Contains(r.Warnings, w => w.Code == "small-cell-histology" && w.Message.Contains("not TKI resistance", StringComparison.Ordinal));
+        Assert.DoesNotContain(r.Warnings, w => w.Message.Contains("a resistance mechanism that the ALK TKI no longer controls", StringComparison.Ordinal));
+    }
 }

@@ -120,6 +120,16 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
     public bool HasComorbidity(Comorbidity comorbidity) =>
         Case.Comorbidities.Contains(comorbidity) || (comorbidity == Comorbidity.InterstitialLungDisease && PriorPneumonitis is not null);
 
+    /// <summary>True when the history holds a targeted therapy (a TKI) given in any way.</summary>
+    public bool TkiGiven => Case.History.Any(h => Kb.Drug(h.Therapy).IsTargeted);
+
+    /// <summary>
+    /// The histologic transformation read as a resistance mechanism: only after a TKI. Recorded in a patient who never had
+    /// one (a small-cell recurrence after adjuvant chemotherapy, Balla 2018), it is the tumour's histology now, not a
+    /// mechanism the TKI no longer controls.
+    /// </summary>
+    public Transformation? ResistanceTransformation => TkiGiven ? Case.Tumor.Transformation : null;
+
     /// <summary>Squamous histology, or a squamous transformation at progression (treated as squamous disease).</summary>
     public bool Squamous => Case.Tumor.Histology == Histology.Squamous || Case.Tumor.Transformation == Transformation.Squamous;
 

@@ -67,7 +67,9 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
 
     /// <summary>Small-cell carcinoma at diagnosis (the histology field), as opposed to a transformation at progression: a
     /// case that also names a transformation is a transformation (its histology field may hold the re-biopsy's).</summary>
-    public bool SmallCellHistology => E.Case.Tumor.Histology == Histology.SmallCell && E.Case.Tumor.Transformation is null;
+    public bool SmallCellHistology =>
+        (E.Case.Tumor.Histology == Histology.SmallCell && E.Case.Tumor.Transformation is null) ||
+        (E.Case.Tumor.Transformation == Transformation.SmallCell && E.ResistanceTransformation is null);
 
     /// <summary>Stage IV (or not given): the extensive-stage SCLC options apply.</summary>
     public bool ExtensiveStage => E.Case.Tumor.Stage is null or Stage.IV or Stage.IVA or Stage.IVB;

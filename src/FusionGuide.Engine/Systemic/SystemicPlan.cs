@@ -38,7 +38,8 @@ internal static class SystemicPlan
         StageIntent.Check(p);
         Immunotherapy.AvoidMonotherapy(p);
         Immunotherapy.WarnIfGivenBefore(p);
-        if (p.E.Case.Tumor.Transformation is { } transformation)
+        HistologicTransformation.SayWithoutTki(p);
+        if (p.E.ResistanceTransformation is { } transformation)
         {
             return Transformed(p, transformation);
         }

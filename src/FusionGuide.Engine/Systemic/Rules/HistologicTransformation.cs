@@ -22,4 +22,21 @@ internal static class HistologicTransformation
         p.E.Fire(Id, msg, mechanism?.Provenance.Sources ?? []);
         return mechanism;
     }
+
+    /// <summary>
+    /// A squamous transformation recorded in a patient who never had a TKI is not a resistance mechanism: the tumour is
+    /// squamous now and still carries the fusion, so the first-line TKIs apply (squamous histology rules out pemetrexed).
+    /// A small-cell one goes to the small-cell path (SYS-SCLC-001), which says the same in its own words.
+    /// </summary>
+    public static void SayWithoutTki(PlanState p)
+    {
+        if (p.E.Case.Tumor.Transformation != Transformation.Squamous || p.E.ResistanceTransformation is not null)
+        {
+            return;
+        }
+
+        var msg = $"A squamous transformation is recorded, but no {p.KinaseCode} TKI has been given: it is not a resistance mechanism. The tumour is read as squamous now, still carrying the {p.KinaseCode} fusion, so it is treated as {p.KinaseCode}-positive disease (pemetrexed-based chemotherapy is not used in squamous histology).";
+        p.E.Warn(WarningCodes.HistologicTransformation, msg);
+        p.E.Fire(Id, msg);
+    }
 }

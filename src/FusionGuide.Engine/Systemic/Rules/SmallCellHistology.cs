@@ -24,5 +24,5 @@ internal static class SmallCellHistology
         p.E.Fire(Id, Message(p), table is null ? [] : [table.Guideline, .. table.Provenance.Sources]);
 
     private static string Message(PlanState p) =>
-        $"The tumour's histology is small-cell carcinoma at diagnosis (not a transformation at progression): it is small-cell lung cancer, treated by the SCLC guideline with platinum-etoposide first; the {p.KinaseCode} fusion is reported, but the knowledge base records no evidence that a {p.KinaseCode} TKI works in this histology, so none is offered first.";
+        $"{(p.E.Case.Tumor.Transformation == Transformation.SmallCell ? $"The tumour is small-cell carcinoma now (recorded as a transformation, but no {p.KinaseCode} TKI has been given, so it is not TKI resistance)" : "The tumour's histology is small-cell carcinoma at diagnosis (not a transformation at progression)")}: it is small-cell lung cancer, treated by the SCLC guideline with platinum-etoposide first; the {p.KinaseCode} fusion is reported, but the knowledge base records no evidence that a {p.KinaseCode} TKI works in this histology, so none is offered first.";
 }

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "db84381a727a26c406712d969f7be25e1a736c8526ceb04854c5919d36f6c312";
+    internal const string ExpectedSha256 = "747bae4bbb462da808d53444352a615196af36661383b7cb9486f47d75459e00";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

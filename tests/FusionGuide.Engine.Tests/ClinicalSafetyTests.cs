@@ -229,9 +229,22 @@ public class ClinicalSafetyTests
 
             Assert.Equal("first-line", r.Setting());
             var option = r.SystemicTherapy.Options.FirstOrDefault(o => o.Therapy.Code() == drug);
+            // Session 19: a label written for use after the TKI the patient could not tolerate ("progressed on or
+            // intolerant to crizotinib") covers them, so the drug is on-label through that label instead.
+            var coveredAfterIntolerance = approvals.Any(x => x.Drug == drug && x.Approval["region"]!.GetValue<string>() == approval["region"]!.GetValue<string>() &&
+                x.Approval["setting"]?.GetValue<string>() == "subsequent" && x.Approval["afterIntolerance"]?.GetValue<bool>() == true &&
+                x.Approval["status"]!.GetValue<string>() == "approved" && Kb.InForce(x.Approval, Kb.ReleaseDate) &&
+                (x.Approval["after"]?.AsArray().Any(t => t!.GetValue<string>() == prior) ?? false));
             if (option is not null)
             {
-                Assert.Matches("off-label|not known|not approved", option.Rationale);
+                if (coveredAfterIntolerance)
+                {
+                    Assert.DoesNotMatch("off-label", option.Rationale);
+                }
+                else
+                {
+                    Assert.Matches("off-label|not known|not approved", option.Rationale);
+                }
             }
         }
     }

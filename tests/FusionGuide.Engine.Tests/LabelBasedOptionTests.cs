@@ -366,4 +366,30 @@ public sealed class LabelBasedOptionTests
         var ensartinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Ensartinib);
         Assert.Contains("label-based option", ensartinib.Rationale, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_label_for_use_after_crizotinib_in_patients_intolerant_to_it_is_on_label_after_crizotinib_intolerance()
+    {
+        // US, March 2017: alectinib's 2015 label covers patients who progressed on or could not tolerate crizotinib; it
+        // was called "not this patient's sequence: off-label" (twice) for a patient who stopped crizotinib for liver toxicity.
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "crizotinib", "start": "2016-10", "end": "2016-12", "stopReason": "intolerance" } ],
+              "adverseEvents": [ { "therapy": "crizotinib", "event": "alt-ast-elevation", "grade": 4 } ] }
+            """, new DateOnly(2017, 3, 10));
+
+        var alectinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Alectinib);
+        Assert.DoesNotContain("off-label", alectinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains("could not tolerate it, as this patient could not", alectinib.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_off_label_option_no_guideline_placed_is_not_called_guideline_supported()
+    {
+        // Cabozantinib for ROS1 G2032R (in-vitro data) in the EU in 2024 read "off-label; guideline-supported".
+        var r = Cases.Evaluate(Ros1After("crizotinib", region: "EU", mutations: ["G2032R"]), new DateOnly(2024, 6, 1));
+
+        var cabozantinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Cabozantinib);
+        Assert.DoesNotContain("guideline-supported", cabozantinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains("(off-label)", cabozantinib.Rationale, StringComparison.Ordinal);
+    }
 }

@@ -51,7 +51,7 @@ internal static class Access
     /// (lorlatinib in the EU after first-line brigatinib: its label names alectinib or ceritinib, or crizotinib then another).
     /// </summary>
     public static (Standing Standing, Approval? Record) StandingOf(Evaluation e, Drug drug, Gene gene, ApprovalSetting setting, bool priorInhibitor = false,
-        Therapy? lastFailed = null, IReadOnlyList<Therapy>? earlierFailed = null)
+        Therapy? lastFailed = null, IReadOnlyList<Therapy>? earlierFailed = null, IReadOnlyList<Therapy>? intolerantTo = null)
     {
         if (e.Case.Context.Region is not { } region || region == Region.Other || !drug.IsTargeted)
         {
@@ -107,6 +107,16 @@ internal static class Access
             if (covers && priorInhibitor && a.NaiveOnly)
             {
                 naiveOnly ??= a;
+                continue;
+            }
+
+            // A label written for use after a TKI "in patients who progressed on or are intolerant to" it covers a patient
+            // who stopped that TKI for intolerance — whose setting stays first-line (contract 1.1): alectinib in the US in
+            // 2016-2017 after crizotinib stopped for liver toxicity was called off-label "for another sequence".
+            if (a.Gene == gene && a.Setting == ApprovalSetting.Subsequent && a.AfterIntolerance && setting is ApprovalSetting.FirstLine or ApprovalSetting.Subsequent &&
+                intolerantTo is { Count: > 0 } && a.After.Any(intolerantTo.Contains))
+            {
+                forSetting ??= a;
                 continue;
             }
 
@@ -166,7 +176,7 @@ internal static class Access
     private static bool Covers(ApprovalSetting approved, ApprovalSetting setting) =>
         approved == setting || (approved == ApprovalSetting.Advanced && setting is ApprovalSetting.FirstLine or ApprovalSetting.Subsequent);
 
-    public static string Describe(Evaluation e, Standing standing, Approval? record, string drugName)
+    public static string Describe(Evaluation e, Standing standing, Approval? record, string drugName, bool guidelineSupported = true)
     {
         var region = e.Case.Context.Region is { } r ? Codes.Region.Code(r) : "the region";
         return standing switch
@@ -176,7 +186,7 @@ internal static class Access
             Standing.OffLabel when record?.NaiveOnly == true => $"{drugName}'s {region} approval is limited to patients who have not had {(record.Gene == Gene.Alk ? "an ALK" : $"a {record.Gene?.Code()}")} inhibitor, and this patient has had one: off-label here",
             Standing.OffLabel when record is { Setting: ApprovalSetting.Subsequent } && (record.After.Count > 0 || record.AfterSequence.Count > 0) =>
                 $"{drugName}'s {region} approval after a prior inhibitor is written for use after {AfterWords(e, record)}, which is not this patient's sequence: off-label here",
-            Standing.OffLabel => $"{drugName} is marketed in {region} but not approved for this indication (off-label; guideline-supported)",
+            Standing.OffLabel => $"{drugName} is marketed in {region} but not approved for this indication ({(guidelineSupported ? "off-label; guideline-supported" : "off-label")})",
             Standing.Unknown when record is { Status: ApprovalStatus.Approved, Date: null } => $"the approval status of {drugName} in {region} on {e.AsOfText} is not known: the knowledge base records an approval without its date",
             Standing.Unknown => $"the approval status of {drugName} in {region} is not known to the knowledge base",
             _ => "",

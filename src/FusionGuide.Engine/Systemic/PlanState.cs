@@ -84,7 +84,8 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
     /// <summary>The regional standing of a drug for this plan's setting, after the TKIs the disease progressed on (Access.StandingOf).</summary>
     public (Standing Standing, Approval? Record) Standing(Drug drug, ApprovalSetting? setting = null) =>
         Access.StandingOf(E, drug, Kinase, setting ?? ApprovalSetting, PriorInhibitor, H.LastFailedTargeted?.Therapy,
-            [.. H.Failed.Select(f => f.Therapy).Where(t => IsTargeted(t) && t != H.LastFailedTargeted?.Therapy)]);
+            [.. H.Failed.Select(f => f.Therapy).Where(t => IsTargeted(t) && t != H.LastFailedTargeted?.Therapy)],
+            [.. H.Intolerant.Select(h => h.Therapy).Where(IsTargeted)]);
 
     /// <summary>
     /// Which approvals apply: after a TKI failed, subsequent; else adjuvant after resection of a stage the adjuvant trials

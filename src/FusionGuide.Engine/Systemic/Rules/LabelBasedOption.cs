@@ -125,7 +125,12 @@ internal static class LabelBasedOption
         var adjuvant = p.ApprovalSetting == ApprovalSetting.Adjuvant;
         foreach (var (therapy, record) in ApprovedNotYetOffered(p, p.ApprovalSetting, _ => false))
         {
-            var scope = adjuvant ? $"adjuvant use after complete resection ({record.Approved()}{(record.Indication is { } ind ? $": {ind.TrimEnd('.')}" : "")})" : $"{p.KinaseCode}-positive advanced NSCLC ({record.Approved()})";
+            // A label for use after a TKI the patient could not tolerate (Access.StandingOf reads it as covering them) is
+            // named as that label, not as one for advanced disease.
+            var scope = adjuvant ? $"adjuvant use after complete resection ({record.Approved()}{(record.Indication is { } ind ? $": {ind.TrimEnd('.')}" : "")})"
+                : record.Setting == ApprovalSetting.Subsequent && record.AfterIntolerance
+                    ? $"use after {string.Join(" or ", record.After.Select(p.Name))}, for patients whose disease progressed on it or who could not tolerate it, as this patient could not ({record.Approved()})"
+                    : $"{p.KinaseCode}-positive advanced NSCLC ({record.Approved()})";
             Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {scope}; no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances");
         }
 

@@ -22,7 +22,8 @@ internal static class RegionalApproval
         // A TKI of this kinase in the history (stopped for intolerance, the setting stays first-line) still counts for
         // labels limited to inhibitor-naive patients.
         var (standing, record) = p.Standing(drug);
-        var text = Access.Describe(e, standing, record, p.Name(c.Therapy));
+        // "Guideline-supported" only for an option a guideline table placed (an in-vitro genotype addition is not).
+        var text = Access.Describe(e, standing, record, p.Name(c.Therapy), guidelineSupported: c.Source is not null || c.Category is not null);
         if (standing == Standing.OffLabel && record?.NaiveOnly == true)
         {
             LabelScope.OutsideApproval(p, text, record);

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "747bae4bbb462da808d53444352a615196af36661383b7cb9486f47d75459e00";
+    internal const string ExpectedSha256 = "41ca6cec9f79da3b21c33ef02bac6fb1ac7a9526d1fd43f72dc86a6a887b6c4e";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -107,6 +107,31 @@ public class CnsSwitchAlternativeTests
         Assert.DoesNotContain(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Lorlatinib && o.Preference == Preference.Preferred);
         Assert.Equal(2, r.SystemicTherapy.Line);
         Assert.Contains("SYS-CONT-007", r.Rules());
+        // Continuing it beside CNS-directed treatment stays the alternative (probe S19G: the working TKI was dropped).
+        var kept = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Lorlatinib);
+        Assert.Contains("Continue lorlatinib", kept.Rationale, StringComparison.Ordinal);
+        Assert.Contains("for the extracranial disease it still controls", kept.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Leptomeningeal_progression_on_lorlatinib_for_ROS1_reaches_the_labels_written_for_use_after_it()
+    {
+        var r = CnsProgressionOn("lorlatinib", """{ "present": true, "count": 0, "leptomeningeal": true }""", tests: $$"""
+            "tests": {{Cases.Ros1Tests}},
+            """);
+
+        Assert.Contains(r.First(), new[] { "repotrectinib", "taletrectinib" });
+        Assert.Contains("SYS-CONT-007", r.Rules());
+    }
+
+    [Fact]
+    public void Leptomeningeal_progression_on_repotrectinib_in_the_US_reaches_zidesamtinibs_label()
+    {
+        var r = CnsProgressionOn("repotrectinib", """{ "present": true, "count": 0, "leptomeningeal": true }""", tests: $$"""
+            "tests": {{Cases.Ros1Tests}},
+            """);
+
+        Assert.Contains("zidesamtinib", r.Options());
     }
 
     [Fact]

@@ -659,6 +659,37 @@ public class DiagnosisTests
     }
 
     [Fact]
+    public void A_DNA_only_uncommon_fusion_with_a_negative_RNA_test_on_a_patient_taking_alectinib_is_still_followed()
+    {
+        // On alectinib since 2022 without progression: the response shows the fusion is expressed (probe S19G, d41: the
+        // gene was reopened and the continuation lost).
+        var r = Cases.Evaluate("""
+            { "tests": [ { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "result": "positive", "fusionPartner": "PLEKHA7" }, { "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "result": "negative" } ],
+              "history": [ { "therapy": "alectinib", "start": "2022-02", "stopReason": "ongoing" } ] }
+            """);
+
+        Assert.Equal("positive", r.Gene("ALK"));
+        Assert.Equal("alectinib", r.First());
+    }
+
+    [Fact]
+    public void An_ALK_IHC_reported_positive_with_no_stained_cells_is_not_used()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive", "percentStainedCells": 0 } ] }""");
+
+        Assert.Equal("equivocal", r.Gene("ALK"));
+        Assert.Contains("ihc-contradicts", r.WarningCodes());
+    }
+
+    [Fact]
+    public void A_faint_ALK_IHC_reported_negative_is_the_laboratorys_call()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "negative", "intensity": 1 } ] }""");
+
+        Assert.Equal("negative", r.Gene("ALK"));
+    }
+
+    [Fact]
     public void A_DNA_only_canonical_fusion_with_a_negative_RNA_test_is_still_followed()
     {
         var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "result": "positive", "fusionPartner": "EML4" }, { "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "result": "negative" } ] }""");
@@ -670,6 +701,7 @@ public class DiagnosisTests
     [InlineData("ALK", "D5F3", "negative", 3)]
     [InlineData("ALK", "D5F3", "positive", 0)]
     [InlineData("ROS1", "D4D6", "negative", 3)]
+    [InlineData("ALK", "D5F3", "negative", 2)]
     public void An_IHC_report_whose_result_contradicts_its_intensity_is_not_used(string gene, string clone, string result, int intensity)
     {
         var r = Cases.Evaluate($$"""{ "tests": [ { "gene": "{{gene}}", "method": "ihc", "clone": "{{clone}}", "sample": "tissue", "result": "{{result}}", "intensity": {{intensity}}, "percentStainedCells": 70 } ] }""");

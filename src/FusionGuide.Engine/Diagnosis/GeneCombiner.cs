@@ -113,12 +113,15 @@ internal static class GeneCombiner
     /// base's canonical partners, and a tissue test that reads expression — RNA NGS, or ALK IHC with a validated antibody —
     /// came back negative. Such DNA-level rearrangements can make no transcript or protein (DX-PARTNER-002's source), and
     /// here the expression test says so: the positive is not followed as a DX-GENE-002 discordance would, the gene is left
-    /// equivocal for the molecular tumour board (a canonical partner keeps DX-GENE-002: the positive is followed).
+    /// equivocal for the molecular tumour board (a canonical partner keeps DX-GENE-002: the positive is followed). Not
+    /// after a TKI against the gene has been given: a response to it shows the fusion is expressed.
     /// Returns the warning's words, or null when the rule does not apply.
     /// </summary>
     private static string? NotExpressed(Evaluation e, Gene gene, IReadOnlyList<TestCall> calls)
     {
-        if (!Kinase(gene) || e.Kb.CanonicalPartners(gene) is not { } canonical)
+        // A patient already given a TKI against the gene: a response shows the fusion is expressed, and the plan is about
+        // that treatment (DX-PARTNER-002 says what a primary progression would mean); the gene is not reopened.
+        if (!Kinase(gene) || e.Kb.CanonicalPartners(gene) is not { } canonical || e.Case.History.Any(h => e.Kb.Drug(h.Therapy).Targets.Contains(gene)))
         {
             return null;
         }

@@ -71,7 +71,7 @@ internal static class TestInterpreter
             return Call(e, i, t, CallKind.Equivocal, $"{cloneName} staining {intensity}+ is weak: equivocal, confirm by FISH or NGS", RuleIds.IhcAlkWeak);
         }
 
-        if (Contradicts(t, positiveIntensity) is { } says)
+        if (Contradicts(t, positiveIntensity, positiveIntensity - 1) is { } says)
         {
             return IhcContradicts(e, i, t, says);
         }
@@ -140,7 +140,7 @@ internal static class TestInterpreter
     private static TestCall Ros1Ihc(Evaluation e, int i, BiomarkerTest t)
     {
         var screenIntensity = e.Kb.ClinicalThresholds.Ros1IhcScreenPositiveIntensity;
-        if (Contradicts(t, screenIntensity) is { } says)
+        if (Contradicts(t, screenIntensity, screenIntensity) is { } says)
         {
             return IhcContradicts(e, i, t, says);
         }
@@ -165,13 +165,16 @@ internal static class TestInterpreter
 
     /// <summary>
     /// What an IHC report's intensity says against its own result, or null when they agree: a negative with staining at
-    /// the positive intensity, or a positive with no staining at all. Weak staining under a negative call is the
-    /// laboratory's judgement and is not a contradiction.
+    /// the positive intensity, or at the intensity read as equivocal without a call (ALK 2+); a positive with no staining
+    /// or no stained cells. Faint (1+) ALK staining under a negative call is the laboratory's judgement, not a contradiction.
     /// </summary>
-    private static string? Contradicts(BiomarkerTest t, double positiveIntensity) => (t.Result, t.Intensity) switch
+    private static string? Contradicts(BiomarkerTest t, double positiveIntensity, double equivocalFrom) => (t.Result, t.Intensity, t.PercentStainedCells) switch
     {
-        (TestResult.Negative, { } n) when n >= positiveIntensity => $"reported negative, but its staining intensity {n}+{(t.PercentStainedCells is { } p ? $" in {p}% of cells" : "")} is at the positive level",
-        (TestResult.Positive, 0) => "reported positive, but with staining intensity 0 (no staining)",
+        (TestResult.Negative, { } n, var p) when n >= positiveIntensity => $"reported negative, but its staining intensity {n}+{(p is { } pc ? $" in {pc}% of cells" : "")} is at the positive level",
+        // Moderate staining that the engine reads as equivocal without a call (ALK 2+) is not a negative either.
+        (TestResult.Negative, { } n, var p) when n >= equivocalFrom && (p ?? 1) > 0 => $"reported negative, but with {n}+ staining{(p is { } pc ? $" in {pc}% of cells" : "")}, which does not exclude it (equivocal without a call)",
+        (TestResult.Positive, 0, _) => "reported positive, but with staining intensity 0 (no staining)",
+        (TestResult.Positive, _, 0) => "reported positive, but with 0% of tumour cells stained",
         _ => null,
     };
 

@@ -37,6 +37,9 @@ internal sealed class Candidate(Therapy therapy, Preference preference, string e
     /// <summary>A TKI the disease progressed on, given again on recorded clinical evidence: never the first choice.</summary>
     public bool IsRechallenge { get; init; }
 
+    /// <summary>The TKI taken now, offered after the options that answer its CNS failure (SYS-CONT-007): never keeps the plan targeted.</summary>
+    public bool IsContinuedBeside { get; init; }
+
     /// <summary>
     /// Offered on its label alone, no guideline table placing it (SYS-LABEL-001): it does not keep the plan in the
     /// targeted setting by itself, and stays beside the conventional pathway when no placed TKI is left.

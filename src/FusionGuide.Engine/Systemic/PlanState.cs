@@ -83,26 +83,41 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
 
     /// <summary>The regional standing of a drug for this plan's setting, after the TKIs the disease progressed on (Access.StandingOf).</summary>
     public (Standing Standing, Approval? Record) Standing(Drug drug, ApprovalSetting? setting = null) =>
-        Access.StandingOf(E, drug, Kinase, setting ?? ApprovalSetting, PriorInhibitor, H.LastFailedTargeted?.Therapy,
-            [.. H.Failed.Select(f => f.Therapy).Where(t => IsTargeted(t) && t != H.LastFailedTargeted?.Therapy)],
+        Access.StandingOf(E, drug, Kinase, setting ?? ApprovalSetting, PriorInhibitor, LastProgressedOn,
+            [.. H.Failed.Select(f => f.Therapy).Where(t => IsTargeted(t) && t != LastProgressedOn)],
             [.. H.Intolerant.Select(h => h.Therapy).Where(IsTargeted)]);
+
+    /// <summary>
+    /// The TKI whose progression the plan answers when it is still taken (a continued TKI given up:
+    /// Continuation.ProgressionToAnswer); null otherwise.
+    /// </summary>
+    public Therapy? AnsweredProgressionOn { get; set; }
+
+    /// <summary>The TKI the disease last progressed on: the one answered now, else the last that ended at progression.</summary>
+    public Therapy? LastProgressedOn => AnsweredProgressionOn ?? H.LastFailedTargeted?.Therapy;
 
     /// <summary>
     /// Which approvals apply: after a TKI failed, subsequent; else adjuvant after resection of a stage the adjuvant trials
     /// enrolled; else first line — a resected tumour outside IB–IIIA is treated as advanced disease (stage-inconsistent),
     /// and its options are judged against the advanced-disease approvals they are offered under.
     /// </summary>
-    public ApprovalSetting ApprovalSetting => H.AnyTargetedFailure ? ApprovalSetting.Subsequent
+    public ApprovalSetting ApprovalSetting => H.AnyTargetedFailure || AnsweredProgressionOn is not null ? ApprovalSetting.Subsequent
         : AdjuvantTherapy.Applies(this) && AdjuvantTherapy.EligibleStage(this) is not null ? ApprovalSetting.Adjuvant
         : ApprovalSetting.FirstLine;
 
     public bool IsTargeted(Therapy t) => HistoryReader.IsTargeted(E, t);
 
+    /// <summary>
+    /// The TKI taken now whose CNS progression is answered as its failure (SYS-CONT-007): it is offered again, after the
+    /// options that answer the progression, as the alternative for the extracranial disease it still controls.
+    /// </summary>
+    public HistoryEntry? ContinuedBeside { get; set; }
+
     /// <summary>True when an option is a TKI other than a re-challenge: a targeted option is left.</summary>
-    public bool AnyTargetedOption => Candidates.Any(c => IsTargeted(c.Therapy) && !c.IsRechallenge);
+    public bool AnyTargetedOption => Candidates.Any(c => IsTargeted(c.Therapy) && !c.IsRechallenge && !c.IsContinuedBeside);
 
     /// <summary>True when a TKI other than a re-challenge or a label-based option (SYS-LABEL-001) is left.</summary>
-    public bool AnyPlacedTargetedOption => Candidates.Any(c => IsTargeted(c.Therapy) && !c.IsRechallenge && !c.IsLabelBased);
+    public bool AnyPlacedTargetedOption => Candidates.Any(c => IsTargeted(c.Therapy) && !c.IsRechallenge && !c.IsLabelBased && !c.IsContinuedBeside);
 
     public string Name(Therapy t) => E.Name(t);
 

@@ -47,7 +47,13 @@ internal static class SystemicPlan
         var current = p.H.Current;
         var obtainable = current is null || !Access.UnavailableAtSite(p.E, current.Therapy, out _);
         // A TKI the genotype found at progression resists is not continued, whatever the history says.
-        if (Continuation.Continues(p, current, obtainable) && !(p.H.ContinuedThroughLimitedProgression == current && CnsSwitchAlternative.AnsweredAsFailure(p, current!) is not null))
+        var beyondLocal = p.H.ContinuedThroughLimitedProgression == current && current is not null && Continuation.Continues(p, current, obtainable) &&
+                          CnsSwitchAlternative.AnsweredAsFailure(p, current) is not null;
+        if (beyondLocal)
+        {
+            p.ContinuedBeside = current;
+        }
+        else if (Continuation.Continues(p, current, obtainable))
         {
             var limited = Continuation.Add(p, current!);
             var switchLeads = false;
@@ -112,7 +118,7 @@ internal static class SystemicPlan
         Rechallenge.Add(p);
         CandidateFilters.Apply(p);
         PreferredUnavailable.Admit(p, table);
-        LabelBasedOption.Add(p);
+        LabelBasedOption.Add(p, failedTki);
         SensitiveDrugsAccounted.Apply(p);
         IntolerantRechallenge.AddIfNoneLeft(p, table, pattern);
         CompletedCourse.Say(p);
@@ -230,6 +236,7 @@ internal static class SystemicPlan
     /// <summary>Performance status, the patient factors, the ranking, each option's rationale, and the outcome.</summary>
     private static SystemicOutcome Finish(PlanState p, Setting setting, int? line, bool continuing = false)
     {
+        CnsSwitchAlternative.AddContinuedBeside(p);
         PerformanceStatus.AtPoorPerformance(p);
         PregnancyPathway.Apply(p, setting);
         PatientFactors.Apply(p);

@@ -77,8 +77,8 @@ internal static class AdjuvantTherapy
         if (stage == Stage.IIIB)
         {
             var alina = p.Kinase == Gene.Alk
-                ? "ALINA enrolled stage IB (≥4 cm) to IIIA by the AJCC 7th edition: an 8th-edition IIIB tumour qualifies for adjuvant alectinib only if it was IIIA then (T3N2); T4N2 or N3 disease was IIIB then and outside the trial and the labels' staging — confirm the TNM, and if it is outside, adjuvant platinum-based chemotherapy is the standard"
-                : "confirm the TNM: the adjuvant evidence is for resected stage IB–IIIA (AJCC 7th edition), which includes 8th-edition IIIB only as T3N2";
+                ? "ALINA enrolled stage IB (≥4 cm) to IIIA by the AJCC 7th edition: an 8th-edition IIIB tumour qualifies for adjuvant alectinib only if it was IIIA then — T3N2, which includes an 8th-edition T4 by size (>7 cm) or diaphragm invasion (T3 in the 7th edition); T4N2 by invasion of other structures or a nodule in another ipsilateral lobe, and N3 disease, were IIIB then and outside the trial — confirm the TNM before choosing between the options"
+                : "confirm the TNM: the adjuvant evidence is for resected stage IB–IIIA (AJCC 7th edition), which includes 8th-edition IIIB only where it was IIIA then (T3N2, with an 8th-edition T4 by size or diaphragm invasion)";
             e.Warn(WarningCodes.AdjuvantStage, $"Resected stage IIIB: {alina}.");
         }
 

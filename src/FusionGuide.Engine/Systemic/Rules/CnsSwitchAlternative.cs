@@ -1,4 +1,5 @@
 using FusionGuide.Domain;
+using FusionGuide.Engine.Treatment;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Systemic.Rules;
@@ -130,31 +131,56 @@ internal static class CnsSwitchAlternative
     /// </summary>
     public static string? AnsweredAsFailure(PlanState p, HistoryEntry current)
     {
-        if (current.ProgressionPattern != ProgressionPattern.Cns || Reach(p) is not { Beyond: true } reach ||
-            GuidelineTable.InForce(p, RegimenSetting.Subsequent, current.Therapy) is not { } table)
+        if (current.ProgressionPattern != ProgressionPattern.Cns || Reach(p) is not { Beyond: true } reach)
         {
             return null;
         }
 
+        // No table after it (ROS1 after lorlatinib): the labels written for use after it answer (SYS-LABEL-004).
+        var table = GuidelineTable.InForce(p, RegimenSetting.Subsequent, current.Therapy);
         var currentRank = CnsRank(p, current.Therapy);
         bool Usable(Therapy t) => !Access.UnavailableAtSite(p.E, t, out _) && p.Profile.Of(t) != Activity.Resistant;
-        var stronger = GuidelineTable.PreferredNotHad(p, table, current.Therapy)
-            .Where(x => CnsRank(p, x.Entry.Therapy) is { } rank && (currentRank is not { } had || rank < had) && Usable(x.Entry.Therapy));
-        if (stronger.Any())
+        var preferredTkis = table is null ? [] : GuidelineTable.PreferredNotHad(p, table, current.Therapy).Where(x => Usable(x.Entry.Therapy)).ToList();
+        if (preferredTkis.Any(x => CnsRank(p, x.Entry.Therapy) is { } rank && (currentRank is not { } had || rank < had)))
         {
             return null;
         }
 
         // At a poor performance status chemotherapy is not given either (SYS-PS-001): without a preferred TKI to switch to,
         // the TKI taken now, with palliative care, is still the treatment.
-        if (PoorPerformance(p) is not null && !GuidelineTable.PreferredNotHad(p, table, current.Therapy).Any(x => Usable(x.Entry.Therapy)))
+        if (PoorPerformance(p) is not null && preferredTkis.Count == 0)
         {
             return null;
         }
 
-        var why = $"CNS-only progression on {p.Name(current.Therapy)} beyond local treatment ({reach.Why}), and no TKI with stronger intracranial evidence is left to switch to: continuing it alone would leave the progressing CNS disease untreated, so the progression is answered as {p.Name(current.Therapy)}'s failure ({p.E.Cite(table.Guideline)}, '{table.Id}')";
-        p.E.Fire(FailureId, $"{why}.", [table.Guideline, .. p.E.Kb.Rule(FailureId)?.Provenance.Sources ?? []]);
+        var answered = table is null ? "the labels written for use after it" : $"{p.E.Cite(table.Guideline)}, '{table.Id}'";
+        var why = $"CNS-only progression on {p.Name(current.Therapy)} beyond local treatment ({reach.Why}), and no TKI with stronger intracranial evidence is left to switch to: continuing it alone would leave the progressing CNS disease untreated, so the progression is answered as {p.Name(current.Therapy)}'s failure ({answered}), with continuing it beside CNS-directed treatment as the alternative";
+        p.E.Fire(FailureId, $"{why}.", [.. table is null ? [] : new[] { table.Guideline }, .. p.E.Kb.Rule(FailureId)?.Provenance.Sources ?? []]);
         return why;
+    }
+
+    /// <summary>
+    /// SYS-CONT-007's alternative: the TKI whose CNS progression was answered as its failure, offered after the options
+    /// that answer it for the extracranial disease it still controls, beside CNS-directed treatment. It does not keep the
+    /// plan targeted (the answer is the switch), and the candidate filters apply to it as to any option.
+    /// </summary>
+    public static void AddContinuedBeside(PlanState p)
+    {
+        if (p.ContinuedBeside is not { } current || p.Candidates.Any(c => c.Therapy == current.Therapy) || p.Avoid.Contains(current.Therapy))
+        {
+            return;
+        }
+
+        var lepto = p.E.Case.Disease.BrainMetastases?.Leptomeningeal == true;
+        var cnsTreatment = lepto ? "treatment of the leptomeningeal disease (radiotherapy to symptomatic sites; intrathecal therapy in a specialist centre)" : "whole-brain radiotherapy";
+        var c = new Candidate(current.Therapy, Preference.OtherRecommended,
+            $"Continue {p.Name(current.Therapy)}{HistoryReader.Since(current)} for the extracranial disease it still controls, with {cnsTreatment}: the alternative to switching, where the switch cannot be given or is declined", 900)
+        {
+            IsContinuedBeside = true,
+        };
+        c.Cite(p.E.Kb.Rule(FailureId)?.Provenance.Sources ?? []);
+        p.Candidates.Add(c);
+        CandidateFilters.Apply(p, [c]);
     }
 
     public const string FailureId = "SYS-CONT-007";

@@ -66,12 +66,14 @@ internal static class Continuation
         {
             answer = (stopped.Therapy, stopped.ProgressionPattern);
             p.Line = h.Line + 1;
+            p.AnsweredProgressionOn = stopped.Therapy;
         }
 
         if (h.ContinuedThroughLimitedProgression is { } low && !CanContinueThrough(p, low))
         {
             answer = (low.Therapy, low.ProgressionPattern);
             p.Line = h.Line + 1;
+            p.AnsweredProgressionOn = low.Therapy;
             var cnsSources = p.E.Kb.Drug(low.Therapy).Cns?.Provenance.Sources;
             p.E.Fire(LimitedProgressionId, $"CNS progression on {p.Name(low.Therapy)}, whose CNS penetration is poor: switch to a CNS-active TKI rather than continue it.", cnsSources ?? []);
             p.Avoid.Add(low.Therapy, $"CNS progression on it ({HistoryReader.Span(low).Trim()}) and poor CNS penetration", cnsSources);

@@ -32,9 +32,11 @@ internal static class LabelBasedOption
     /// <summary>After the table's entries and the genotype-matched alternative (100), before SYS-RES-006's additions (500).</summary>
     private const int LabelBasedOrder = 400;
 
-    public static void Add(PlanState p)
+    public static void Add(PlanState p, Therapy? progressedOn)
     {
-        if (!p.H.AnyTargetedFailure)
+        // A progression answered as a failure counts even when the TKI has no end date (SYS-CONT-007: leptomeningeal
+        // progression on repotrectinib still reaches zidesamtinib's label).
+        if (!p.H.AnyTargetedFailure && progressedOn is null)
         {
             return;
         }

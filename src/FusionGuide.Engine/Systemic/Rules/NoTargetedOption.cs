@@ -62,7 +62,11 @@ internal static class NoTargetedOption
     public static string ExhaustedBecause(PlanState p, Therapy? failedTki)
     {
         var e = p.E;
-        var failed = p.H.Failed.Where(f => p.IsTargeted(f.Therapy)).Select(f => p.Name(f.Therapy)).ToList();
+        // The TKI whose progression is answered now may still be taken (a continued TKI given up, SYS-CONT-007): it is
+        // the latest progression and is named after those that ended.
+        var failed = p.H.Failed.Where(f => p.IsTargeted(f.Therapy)).Select(f => f.Therapy)
+            .Concat(failedTki is { } now && !p.H.Failed.Any(f => f.Therapy == now) ? [now] : [])
+            .Select(p.Name).ToList();
         var parts = new List<string>();
         if (failed.Count > 0)
         {

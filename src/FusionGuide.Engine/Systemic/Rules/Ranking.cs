@@ -32,8 +32,12 @@ internal static class Ranking
         // With pregnancy the pathway (SYS-PREG-001) orders before the guideline's preference.
         new("pregnancy pathway", PregnancyPathway.Rank, PregnancyPathway.Applies),
         // The table answering this progression before the conventional pathway listed beside it (SYS-POST-002).
-        new("the table for this progression before the conventional pathway", (_, c) => c.AfterAnsweringTable ? 1 : 0, p => p.Candidates.Any(c => c.AfterAnsweringTable)),
+        // The TKI continued beside CNS-directed treatment (SYS-CONT-007) goes with the conventional pathway, after the
+        // options that answer the progression.
+        new("the table for this progression before the conventional pathway", (_, c) => c.AfterAnsweringTable || c.IsContinuedBeside ? 1 : 0, p => p.Candidates.Any(c => c.AfterAnsweringTable)),
         new("preference", (_, c) => (int)c.Preference),
+        // The TKI continued beside CNS-directed treatment (SYS-CONT-007) is the alternative to the options of its preference.
+        new(null, (_, c) => c.IsContinuedBeside ? 1 : 0),
         new("intracranial activity (brain metastases)", (p, c) => CnsLevelOf(p, c), p => p.BrainMets),
         new("genotype", (_, c) => c.Activity switch { Activity.Sensitive => 0, Activity.Unknown => 1, _ => 2 }),
         // In the case's region, among equally recommended options: approved for this use, then off-label (a label for

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "41ca6cec9f79da3b21c33ef02bac6fb1ac7a9526d1fd43f72dc86a6a887b6c4e";
+    internal const string ExpectedSha256 = "90c891d247a81cfd99f242a3a7c10d3d99819006679e2736972396bbf48db685";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

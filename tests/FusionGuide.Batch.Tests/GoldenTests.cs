@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "90c891d247a81cfd99f242a3a7c10d3d99819006679e2736972396bbf48db685";
+    internal const string ExpectedSha256 = "8dadd31a7254545d4bd26ff292902bc99f4a89c953c94c9cf1fae80ad8b08997";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

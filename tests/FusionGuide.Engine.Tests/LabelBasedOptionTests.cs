@@ -392,4 +392,26 @@ public sealed class LabelBasedOptionTests
         Assert.DoesNotContain("guideline-supported", cabozantinib.Rationale, StringComparison.Ordinal);
         Assert.Contains("(off-label)", cabozantinib.Rationale, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_approval_for_another_kinase_is_not_described_as_a_sequence_the_patient_falls_outside()
+    {
+        // Lorlatinib's EU approvals are for ALK; a ROS1 patient read "its EU approval after a prior inhibitor is written
+        // for use after alectinib or ceritinib ... which is not this patient's sequence".
+        var r = Cases.Evaluate(Ros1After("crizotinib", region: "EU"), new DateOnly(2025, 10, 1));
+
+        var lorlatinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Lorlatinib);
+        Assert.Contains("marketed in EU for ALK-positive NSCLC but not approved for ROS1-positive disease", lorlatinib.Rationale, StringComparison.Ordinal);
+        Assert.DoesNotContain("not this patient's sequence", lorlatinib.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_label_only_for_use_after_a_prior_inhibitor_is_described_as_such_in_first_line()
+    {
+        // EU, June 2021: lorlatinib's EU label was for use after a prior inhibitor (first-line came in 2022).
+        var r = Cases.Evaluate("""{ "context": { "region": "EU" } }""", new DateOnly(2021, 6, 1));
+
+        var lorlatinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Lorlatinib);
+        Assert.Contains("is for use after a prior inhibitor, not for a patient who has had none: off-label here", lorlatinib.Rationale, StringComparison.Ordinal);
+    }
 }

@@ -176,17 +176,26 @@ internal static class Access
     private static bool Covers(ApprovalSetting approved, ApprovalSetting setting) =>
         approved == setting || (approved == ApprovalSetting.Advanced && setting is ApprovalSetting.FirstLine or ApprovalSetting.Subsequent);
 
-    public static string Describe(Evaluation e, Standing standing, Approval? record, string drugName, bool guidelineSupported = true)
+    public static string Describe(Evaluation e, Standing standing, Approval? record, string drugName, bool guidelineSupported = true, Gene? gene = null, bool priorInhibitor = true)
     {
         var region = e.Case.Context.Region is { } r ? Codes.Region.Code(r) : "the region";
+        var offLabel = guidelineSupported ? "off-label; guideline-supported" : "off-label";
         return standing switch
         {
+            // The record that makes the drug marketed here is for another kinase (lorlatinib's EU approvals are for ALK):
+            // its sequence words would read as a ROS1 approval the patient falls outside.
+            Standing.OffLabel when record?.Gene is { } other && gene is { } mine && other != mine =>
+                $"{drugName} is marketed in {region} for {other.Code()}-positive NSCLC but not approved for {mine.Code()}-positive disease ({offLabel})",
+            // A label written only for use after a prior inhibitor, for a patient who has had none (lorlatinib in the EU
+            // before its first-line approval).
+            Standing.OffLabel when record is { Setting: ApprovalSetting.Subsequent } && !priorInhibitor =>
+                $"{drugName}'s {region} approval in force on {e.AsOfText} is for use after a prior inhibitor, not for a patient who has had none: off-label here",
             Standing.NotApproved when record is { Status: ApprovalStatus.Approved, Date: not null } => $"{drugName} is not approved in {region} on {e.AsOfText} ({record.Dated()})",
             Standing.NotApproved => $"{drugName} is not approved in {region} as of {e.AsOfText}",
             Standing.OffLabel when record?.NaiveOnly == true => $"{drugName}'s {region} approval is limited to patients who have not had {(record.Gene == Gene.Alk ? "an ALK" : $"a {record.Gene?.Code()}")} inhibitor, and this patient has had one: off-label here",
             Standing.OffLabel when record is { Setting: ApprovalSetting.Subsequent } && (record.After.Count > 0 || record.AfterSequence.Count > 0) =>
                 $"{drugName}'s {region} approval after a prior inhibitor is written for use after {AfterWords(e, record)}, which is not this patient's sequence: off-label here",
-            Standing.OffLabel => $"{drugName} is marketed in {region} but not approved for this indication ({(guidelineSupported ? "off-label; guideline-supported" : "off-label")})",
+            Standing.OffLabel => $"{drugName} is marketed in {region} but not approved for this indication ({offLabel})",
             Standing.Unknown when record is { Status: ApprovalStatus.Approved, Date: null } => $"the approval status of {drugName} in {region} on {e.AsOfText} is not known: the knowledge base records an approval without its date",
             Standing.Unknown => $"the approval status of {drugName} in {region} is not known to the knowledge base",
             _ => "",

@@ -23,7 +23,7 @@ internal static class RegionalApproval
         // labels limited to inhibitor-naive patients.
         var (standing, record) = p.Standing(drug);
         // "Guideline-supported" only for an option a guideline table placed (an in-vitro genotype addition is not).
-        var text = Access.Describe(e, standing, record, p.Name(c.Therapy), guidelineSupported: c.Source is not null || c.Category is not null);
+        var text = Access.Describe(e, standing, record, p.Name(c.Therapy), guidelineSupported: c.Source is not null || c.Category is not null, gene: p.Kinase, priorInhibitor: p.PriorInhibitor);
         if (standing == Standing.OffLabel && record?.NaiveOnly == true)
         {
             LabelScope.OutsideApproval(p, text, record);

@@ -46,14 +46,15 @@ internal static class SystemicPlan
 
         var current = p.H.Current;
         var obtainable = current is null || !Access.UnavailableAtSite(p.E, current.Therapy, out _);
-        // A TKI the genotype found at progression resists is not continued, whatever the history says.
-        var beyondLocal = p.H.ContinuedThroughLimitedProgression == current && current is not null && Continuation.Continues(p, current, obtainable) &&
-                          CnsSwitchAlternative.AnsweredAsFailure(p, current) is not null;
-        if (beyondLocal)
+        // A TKI the genotype found at progression resists is not continued, whatever the history says. One continued
+        // through CNS progression beyond local treatment, with no stronger CNS TKI to switch to, is answered as failed
+        // and kept beside the answer (SYS-CONT-007).
+        var continues = Continuation.Continues(p, current, obtainable);
+        if (continues && current == p.H.ContinuedThroughLimitedProgression && CnsSwitchAlternative.AnsweredAsFailure(p, current!) is not null)
         {
             p.ContinuedBeside = current;
         }
-        else if (Continuation.Continues(p, current, obtainable))
+        else if (continues)
         {
             var limited = Continuation.Add(p, current!);
             var switchLeads = false;

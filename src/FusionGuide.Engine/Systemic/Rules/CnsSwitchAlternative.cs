@@ -21,6 +21,7 @@ namespace FusionGuide.Engine.Systemic.Rules;
 internal static class CnsSwitchAlternative
 {
     public const string Id = "SYS-CONT-005";
+    public const string FailureId = "SYS-CONT-007";
 
     /// <summary>Ranked after the continued TKI (order 0), after any genotype-matched alternative.</summary>
     private const int AlternativeOrder = 200;
@@ -182,6 +183,4 @@ internal static class CnsSwitchAlternative
         p.Candidates.Add(c);
         CandidateFilters.Apply(p, [c]);
     }
-
-    public const string FailureId = "SYS-CONT-007";
 }

@@ -227,4 +227,15 @@ public class ResistanceTests
         Assert.Contains(r.Warnings, w => w.Code == "small-cell-histology" && w.Message.Contains("not TKI resistance", StringComparison.Ordinal));
         Assert.DoesNotContain(r.Warnings, w => w.Message.Contains("a resistance mechanism that the ALK TKI no longer controls", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Small_cell_histology_with_a_squamous_transformation_recorded_before_any_TKI_stays_small_cell_lung_cancer()
+    {
+        // Found by the property tests: the squamous "transformation" without a TKI took the case off the small-cell path
+        // and put alectinib first for a small-cell carcinoma.
+        var r = Cases.Evaluate("""{ "tumor": { "histology": "small-cell", "stage": "IVA", "transformation": "squamous" } }""");
+
+        Assert.Contains("small-cell-histology", r.WarningCodes());
+        Assert.NotEqual("alectinib", r.First());
+    }
 }

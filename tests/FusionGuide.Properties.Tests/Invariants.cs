@@ -155,6 +155,9 @@ internal static partial class Invariants
                 _ => (ApprovalSetting?)null,
             };
             var prior = c.History.Any(h => IsTargeted(h.Therapy) && World.Kb.Drug(h.Therapy).Targets.Contains(driver.Value));
+            // A label written for use after a TKI "in patients who progressed on or are intolerant to" it covers a patient
+            // who stopped that TKI for intolerance, whose setting stays first-line (session 19, Access.StandingOf).
+            var intolerantTo = c.History.Where(h => h.StopReason == StopReason.Intolerance && IsTargeted(h.Therapy)).Select(h => h.Therapy).ToList();
             foreach (var option in options.Where(o => setting is not null && o.Therapy != current && IsTargeted(o.Therapy)))
             {
                 if (OffLabelOrUnknown().IsMatch(option.Rationale))
@@ -167,7 +170,8 @@ internal static partial class Invariants
                     a.Region == region && a.Gene == driver && a.Status == ApprovalStatus.Approved && a.Validity.Contains(asOf) &&
                     a.Date is { } date && date <= asOf && !(prior && a.NaiveOnly) &&
                     (a.Setting == setting || (a.Setting == ApprovalSetting.Advanced && setting != ApprovalSetting.Adjuvant) ||
-                     (setting == ApprovalSetting.Subsequent && a.Setting == ApprovalSetting.FirstLine)));
+                     (setting == ApprovalSetting.Subsequent && a.Setting == ApprovalSetting.FirstLine) ||
+                     (a.Setting == ApprovalSetting.Subsequent && a.AfterIntolerance && a.After.Any(intolerantTo.Contains))));
                 Check(covered, $"{Codes.Therapy.Code(option.Therapy)} is shown as approved for {setting?.Code()} in {Codes.Region.Code(region)}, but no approval's label names that setting");
             }
         }

@@ -65,11 +65,14 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
 
     public bool Squamous => E.Squamous;
 
-    /// <summary>Small-cell carcinoma at diagnosis (the histology field), as opposed to a transformation at progression: a
-    /// case that also names a transformation is a transformation (its histology field may hold the re-biopsy's).</summary>
+    /// <summary>
+    /// Small-cell carcinoma read as the tumour's histology, as opposed to a transformation at progression: the histology
+    /// field or a small-cell "transformation" recorded before any TKI (no TKI, no resistance to read). After a TKI, a case
+    /// that names a transformation is a transformation (its histology field may hold the re-biopsy's).
+    /// </summary>
     public bool SmallCellHistology =>
-        (E.Case.Tumor.Histology == Histology.SmallCell && E.Case.Tumor.Transformation is null) ||
-        (E.Case.Tumor.Transformation == Transformation.SmallCell && E.ResistanceTransformation is null);
+        E.ResistanceTransformation is null &&
+        (E.Case.Tumor.Histology == Histology.SmallCell || E.Case.Tumor.Transformation == Transformation.SmallCell);
 
     /// <summary>Stage IV (or not given): the extensive-stage SCLC options apply.</summary>
     public bool ExtensiveStage => E.Case.Tumor.Stage is null or Stage.IV or Stage.IVA or Stage.IVB;

@@ -16,7 +16,7 @@ internal static class DiagnosisStage
     {
         SayTestsAfterEvaluationDate(e);
         SayFindingsNotAtProgression(e);
-        var calls = KinaseFindingNotFusion.Review(e, [.. e.Case.Tests.Select((t, i) => TestInterpreter.Interpret(e, i, t))], history);
+        var calls = KinaseFindingNotFusion.Review(e, [.. e.Case.Tests.Select((t, i) => TestInterpreter.Interpret(e, i, t))]);
         var genes = new Dictionary<Gene, GeneStatus>();
         var discordances = new List<DiscordantResults.Discordance>();
         foreach (var gene in Codes.Gene.Values)

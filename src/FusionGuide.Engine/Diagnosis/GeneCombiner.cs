@@ -121,7 +121,7 @@ internal static class GeneCombiner
     {
         // A patient already given a TKI against the gene: a response shows the fusion is expressed, and the plan is about
         // that treatment (DX-PARTNER-002 says what a primary progression would mean); the gene is not reopened.
-        if (!Kinase(gene) || e.Kb.CanonicalPartners(gene) is not { } canonical || e.Case.History.Any(h => e.Kb.Drug(h.Therapy).Targets.Contains(gene)))
+        if (!Kinase(gene) || e.Kb.CanonicalPartners(gene) is not { } canonical || e.TkiGivenAgainst(gene))
         {
             return null;
         }

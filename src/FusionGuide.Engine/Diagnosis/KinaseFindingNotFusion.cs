@@ -1,6 +1,5 @@
 using FusionGuide.Domain;
 using FusionGuide.Engine.Pipeline;
-using FusionGuide.Engine.Treatment;
 
 namespace FusionGuide.Engine.Diagnosis;
 
@@ -15,15 +14,15 @@ namespace FusionGuide.Engine.Diagnosis;
 /// </summary>
 internal static class KinaseFindingNotFusion
 {
-    public static List<TestCall> Review(Evaluation e, List<TestCall> calls, TreatmentHistory history) =>
-        [.. calls.Select(c => NotAFusion(e, c, history) ? Reread(e, c) : c)];
+    public static List<TestCall> Review(Evaluation e, List<TestCall> calls) =>
+        [.. calls.Select(c => NotAFusion(e, c) ? Reread(e, c) : c)];
 
-    private static bool NotAFusion(Evaluation e, TestCall c, TreatmentHistory history) =>
+    private static bool NotAFusion(Evaluation e, TestCall c) =>
         c.Kind == CallKind.Positive && c.Gene is Gene.Alk or Gene.Ros1 &&
         c.Test.Method is TestMethod.NgsDna or TestMethod.NgsRna or TestMethod.RtPcr &&
         c.Test.EffectiveTiming == TestTiming.Diagnosis && c.Test.FusionPartner is null &&
         c.Test.Mutations.Count + c.Test.Alterations.Count > 0 &&
-        !history.TargetedExposure.Any(t => e.Kb.Drug(t).Targets.Contains(c.Gene));
+        !e.TkiGivenAgainst(c.Gene);
 
     private static TestCall Reread(Evaluation e, TestCall c)
     {

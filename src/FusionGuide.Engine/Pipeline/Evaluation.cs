@@ -123,6 +123,9 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
     /// <summary>True when the history holds a targeted therapy (a TKI) given in any way.</summary>
     public bool TkiGiven => Case.History.Any(h => Kb.Drug(h.Therapy).IsTargeted);
 
+    /// <summary>True when the history holds a TKI against <paramref name="gene"/>, given in any way (its fusion was established then).</summary>
+    public bool TkiGivenAgainst(Gene gene) => Case.History.Any(h => Kb.Drug(h.Therapy).Targets.Contains(gene));
+
     /// <summary>
     /// The histologic transformation read as a resistance mechanism: only after a TKI. Recorded in a patient who never had
     /// one (a small-cell recurrence after adjuvant chemotherapy, Balla 2018), it is the tumour's histology now, not a

@@ -21,11 +21,15 @@ public sealed class ConnectionLimitTests
         var idle = new List<Socket>();
         try
         {
+            // Each idle connection is served once before the next opens: a completed connect only means the kernel
+            // queued it, and Kestrel counts connections as it dispatches them, possibly out of order — without this
+            // the over-limit connection could be counted before an idle one, and the idle one refused instead.
             for (var i = 0; i < Limit; i++)
             {
                 var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
                 await s.ConnectAsync(endpoint, ct);
                 idle.Add(s);
+                Assert.StartsWith("HTTP/1.1 200", await ServeHealthAsync(s, ct), StringComparison.Ordinal);
             }
 
             // Past the limit a connection is accepted by the kernel and closed by Kestrel without an answer.
@@ -35,10 +39,7 @@ public sealed class ConnectionLimitTests
             }
 
             // The idle connections are still the server's: one of them is served.
-            await idle[0].SendAsync("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"u8.ToArray(), ct);
-            var buffer = new byte[256];
-            var n = await idle[0].ReceiveAsync(buffer, ct);
-            Assert.StartsWith("HTTP/1.1 200", System.Text.Encoding.ASCII.GetString(buffer, 0, n), StringComparison.Ordinal);
+            Assert.StartsWith("HTTP/1.1 200", await ServeHealthAsync(idle[0], ct), StringComparison.Ordinal);
         }
         finally
         {
@@ -65,6 +66,41 @@ public sealed class ConnectionLimitTests
         }
 
         Assert.True(served, "the server did not serve again after the idle connections closed");
+    }
+
+    /// <summary>Sends <c>GET /healthz</c> on a kept-alive raw connection and reads the whole answer (fixed length or chunked).</summary>
+    private static async Task<string> ServeHealthAsync(Socket socket, CancellationToken ct)
+    {
+        await socket.SendAsync("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"u8.ToArray(), ct);
+        var received = new System.Text.StringBuilder();
+        var buffer = new byte[1024];
+        while (!IsComplete(received.ToString()))
+        {
+            var n = await socket.ReceiveAsync(buffer, ct);
+            if (n == 0)
+            {
+                break;
+            }
+
+            received.Append(System.Text.Encoding.ASCII.GetString(buffer, 0, n));
+        }
+
+        return received.ToString();
+    }
+
+    private static bool IsComplete(string response)
+    {
+        var headerEnd = response.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        if (headerEnd < 0)
+        {
+            return false;
+        }
+
+        var headers = response[..headerEnd];
+        var lengthLine = headers.Split("\r\n").FirstOrDefault(h => h.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
+        return lengthLine is not null
+            ? response.Length - (headerEnd + 4) >= int.Parse(lengthLine["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture)
+            : response.EndsWith("\r\n0\r\n\r\n", StringComparison.Ordinal);
     }
 
     private static HttpClient NewClient(Uri baseAddress) =>

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "8dadd31a7254545d4bd26ff292902bc99f4a89c953c94c9cf1fae80ad8b08997";
+    internal const string ExpectedSha256 = "c6253eb41dcd0cd9341edc87b6678b2b4cc2e01aa53daaad2fa1cb0834697c52";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

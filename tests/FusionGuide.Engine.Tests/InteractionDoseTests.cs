@@ -27,7 +27,7 @@ public class InteractionDoseTests
     }
 
     [Fact]
-    public void Entrectinib_with_itraconazole_and_a_toxicity_reduction_says_to_give_the_lower_dose()
+    public void Entrectinib_with_itraconazole_and_a_toxicity_reduction_gives_the_labels_fixed_dose_below_it()
     {
         var r = Cases.Evaluate($$"""
             {
@@ -39,7 +39,43 @@ public class InteractionDoseTests
             """);
 
         var row = Assert.Single(r.Dosing, d => d.Therapy == Therapy.Entrectinib);
-        Assert.Contains(row.Adjustments!, a => a.StartsWith("while itraconazole is taken: 100 mg once daily", StringComparison.Ordinal) && a.EndsWith("give the lower of the two", StringComparison.Ordinal));
+        Assert.Contains(row.Adjustments!, a => a.StartsWith("while itraconazole is taken: 100 mg once daily", StringComparison.Ordinal) && a.EndsWith("the label's dose with itraconazole (100 mg once daily) is a fixed dose below it, so it is the one to give", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Brigatinib_reduced_twice_with_itraconazole_takes_the_labels_step_from_90_mg_not_the_lower_of_the_two()
+    {
+        // Two grade 3 hypertension listings: 180 -> 120 -> 90 mg; with a strong inhibitor the label's step from 90 mg is
+        // 60 mg ("the lower of the two" would have left 90 mg).
+        var r = Cases.Evaluate("""
+            {
+              "history": [ { "therapy": "brigatinib", "start": "2025-06", "stopReason": "ongoing" } ],
+              "adverseEvents": [ { "therapy": "brigatinib", "event": "hypertension", "grade": 3 }, { "therapy": "brigatinib", "event": "hypertension", "grade": 3 } ],
+              "medications": ["itraconazole"]
+            }
+            """);
+
+        var row = Assert.Single(r.Dosing, d => d.Therapy == Therapy.Brigatinib);
+        Assert.Contains(row.Adjustments!, a => a.StartsWith("while itraconazole is taken", StringComparison.Ordinal) && a.EndsWith("the label's step from 90 mg applies: 60 mg", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Lorlatinib_already_reduced_to_75_mg_with_clarithromycin_is_not_left_at_75_mg()
+    {
+        // The interaction row's change is written from 100 mg; the step from 75 mg is not in the knowledge base, so the
+        // row says so instead of "the lower of the two" (75 mg: no reduction for the inhibitor at all).
+        var r = Cases.Evaluate("""
+            {
+              "history": [ { "therapy": "lorlatinib", "start": "2025-06", "stopReason": "ongoing" } ],
+              "adverseEvents": [ { "therapy": "lorlatinib", "event": "cognitive-effects", "grade": 3 } ],
+              "medications": ["clarithromycin"]
+            }
+            """);
+
+        var row = Assert.Single(r.Dosing, d => d.Therapy == Therapy.Lorlatinib);
+        var line = Assert.Single(row.Adjustments!, a => a.StartsWith("while clarithromycin is taken", StringComparison.Ordinal));
+        Assert.Contains("already lowered the dose to 75 mg once daily, and the knowledge base records no dose with clarithromycin from there", line, StringComparison.Ordinal);
+        Assert.EndsWith("check the label's dose for an already-reduced patient, or avoid clarithromycin", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,10 +1,14 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using FusionGuide.Knowledge.Model;
 
 namespace FusionGuide.Engine.Safety;
 
 /// <summary>Reads dose strings of a labelled regimen.</summary>
-internal static class DoseText
+internal static partial class DoseText
 {
+    private static readonly string[] Frequencies = ["once daily", "twice daily"];
+
     /// <summary>The dose after any lead-in ("90 mg once daily for 7 days, then 180 mg once daily" → "180 mg once daily").</summary>
     public static string Maintenance(DosingRegimen r)
     {
@@ -38,4 +42,23 @@ internal static class DoseText
         var i = LeadInDose(r) is { } dose ? r.Reductions.ToList().IndexOf(dose) : -1;
         return i >= 0 && i + 1 < r.Reductions.Count ? r.Reductions[i + 1] : null;
     }
+
+    /// <summary>The "from -> to" steps a dose change lists ("180 -> 90 mg once daily; 90 -> 60 mg once daily").</summary>
+    public static IEnumerable<(int From, int To)> Steps(string change) =>
+        from m in StepPattern().Matches(change)
+        select (int.Parse(m.Groups["from"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["to"].Value, CultureInfo.InvariantCulture));
+
+    /// <summary>The first milligram figure of a dose ("75 mg once daily" → 75); null when it names none.</summary>
+    public static int? Milligrams(string dose) =>
+        MilligramPattern().Match(dose) is { Success: true } m ? int.Parse(m.Groups["mg"].Value, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>"once daily" or "twice daily" as a dose states it; null when it states neither.</summary>
+    public static string? Frequency(string dose) =>
+        Frequencies.FirstOrDefault(f => dose.Contains(f, StringComparison.OrdinalIgnoreCase));
+
+    [GeneratedRegex(@"(?<from>\d+)\s*->\s*(?<to>\d+)")]
+    private static partial Regex StepPattern();
+
+    [GeneratedRegex(@"(?<mg>\d+)\s*mg\b")]
+    private static partial Regex MilligramPattern();
 }

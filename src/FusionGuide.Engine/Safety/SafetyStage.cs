@@ -219,17 +219,20 @@ internal static class SafetyStage
 
     /// <summary>
     /// SAFE-INT-008: a TKI whose label changes its dose for a listed co-medication (lorlatinib with itraconazole: 75 mg)
-    /// has that change on its dosing row beside the labelled start, which alone would be the wrong dose to prescribe;
-    /// where toxicity management also lowers the dose, the lower of the two is the one to give.
+    /// has that change on its dosing row beside the labelled start, which alone would be the wrong dose to prescribe.
+    /// Where toxicity management has already lowered the dose, the interaction's change applies to that lowered dose, not
+    /// beside it: the label's own step from it is given when the knowledge base records one (brigatinib 90 -> 60 mg), and
+    /// otherwise the row says that no step from it is recorded — "the lower of the two" would leave a patient reduced to
+    /// 75 mg of lorlatinib at 75 mg with a strong inhibitor.
     /// </summary>
     public static IReadOnlyList<DosingRow> AfterInteractions(Evaluation e, IReadOnlyList<DosingRow> dosing, IReadOnlyList<InteractionStage.DoseChange> changes, IReadOnlyList<ToxicityRow> toxicity) =>
     [
         .. from row in dosing
            let own = changes.Where(c => c.Therapy == row.Therapy).ToList()
-           let alsoReduced = toxicity.Any(t => ReducesDose(t, row.Therapy))
+           let reducedTo = toxicity.Where(t => ReducesDose(t, row.Therapy)).MinBy(t => DoseText.Milligrams(t.Dose!) ?? int.MaxValue)?.Dose
            select own.Count == 0 ? row : row with
            {
-               Adjustments = [.. row.Adjustments ?? [], .. own.Select(c => Interacting(e, c, alsoReduced))],
+               Adjustments = [.. row.Adjustments ?? [], .. own.Select(c => Interacting(e, c, reducedTo))],
                References = [.. (row.References ?? []).Concat(own.SelectMany(c => c.References)).Distinct()],
            },
     ];
@@ -238,12 +241,33 @@ internal static class SafetyStage
     private static bool ReducesDose(ToxicityRow t, Therapy therapy) =>
         t.Therapy == therapy && t.Action is ToxicityAction.HoldThenReduce or ToxicityAction.Reduce && t.Dose is not null;
 
-    private static string Interacting(Evaluation e, InteractionStage.DoseChange c, bool alsoReduced)
+    private static string Interacting(Evaluation e, InteractionStage.DoseChange c, string? reducedDose)
     {
-        var alsoToxicity = alsoReduced ? "; toxicity management also lowers the dose: give the lower of the two" : "";
         // Trace id SAFE-INT-008 (RuleIds.InteractionDose) is written here; its sources: knowledge/rules/SAFE-INT-008.json.
         e.Fire(RuleIds.InteractionDose, $"{e.Name(c.Therapy)} with {c.With}: the label's dose while both are taken ({c.Change}) goes on the dosing row.", c.References);
-        return $"while {c.With} is taken: {c.Change} (the {e.Name(c.Therapy)} label's dose with it, not the labelled start above; back to the labelled dose once {c.With} has been stopped and washed out){alsoToxicity}";
+        var line = $"while {c.With} is taken: {c.Change} (the {e.Name(c.Therapy)} label's dose with it, not the labelled start above; back to the labelled dose once {c.With} has been stopped and washed out)";
+        return reducedDose is null || DoseText.Milligrams(reducedDose) is not { } mg ? line : $"{line}; {OnReducedDose(c, reducedDose, mg)}";
+    }
+
+    /// <summary>
+    /// The interaction's dose for a patient whose dose toxicity management has already lowered: the label's own step from
+    /// that dose (brigatinib 90 -> 60 mg), or its fixed dose with the co-medication when that is lower at the same
+    /// frequency (entrectinib 100 mg once daily); otherwise the knowledge base records no dose for the pair at the
+    /// lowered dose, and the row says so rather than choosing one.
+    /// </summary>
+    private static string OnReducedDose(InteractionStage.DoseChange c, string reducedDose, int mg)
+    {
+        var lowered = $"toxicity management has already lowered the dose to {reducedDose}";
+        var steps = DoseText.Steps(c.Change).ToList();
+        if (steps.FirstOrDefault(s => s.From == mg) is { To: > 0 } step)
+        {
+            return $"{lowered}, so with {c.With} the label's step from {mg} mg applies: {step.To} mg";
+        }
+
+        var isFixedAndLower = steps.Count == 0 && DoseText.Milligrams(c.Change) is { } fixedMg && fixedMg < mg && DoseText.Frequency(c.Change) is { } f && f == DoseText.Frequency(reducedDose);
+        return isFixedAndLower
+            ? $"{lowered}; the label's dose with {c.With} ({c.Change}) is a fixed dose below it, so it is the one to give"
+            : $"{lowered}, and the knowledge base records no dose with {c.With} from there (the change above is written from the labelled dose): do not simply give the lower of the two — check the label's dose for an already-reduced patient, or avoid {c.With}";
     }
 
     public static IReadOnlyList<ToxicityRow> Toxicity(Evaluation e, TreatmentHistory h, bool adjuvant)

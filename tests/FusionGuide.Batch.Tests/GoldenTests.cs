@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "c6253eb41dcd0cd9341edc87b6678b2b4cc2e01aa53daaad2fa1cb0834697c52";
+    internal const string ExpectedSha256 = "f7cf99eae5624417bc4425d160e8374d4d268733c0ffb2929c168822cdd6afb0";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -414,4 +414,37 @@ public sealed class LabelBasedOptionTests
         var lorlatinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Lorlatinib);
         Assert.Contains("is for use after a prior inhibitor, not for a patient who has had none: off-label here", lorlatinib.Rationale, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("US", "2025-03-01")]
+    [InlineData("CN", "2022-06-01")]
+    [InlineData("CN", "2024-06-01")]
+    public void Progression_on_first_line_ensartinib_before_a_table_names_it_offers_lorlatinib_on_its_unrestricted_label(string region, string day)
+    {
+        // Ensartinib is a second-generation inhibitor; the tables before NCCN v5.2025 answer progression on alectinib,
+        // brigatinib or ceritinib only. Lorlatinib's US (2021) and Chinese (2022) labels have no line restriction: only
+        // chemotherapy was offered.
+        var r = Cases.Evaluate($$"""
+            { "history": [ { "therapy": "ensartinib", "start": "2021-04", "end": "2022-05", "stopReason": "progression", "progressionPattern": "systemic" } ],
+              "context": { "region": "{{region}}" } }
+            """, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+
+        var lorlatinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Lorlatinib);
+        Assert.Equal(Therapy.Lorlatinib, r.SystemicTherapy.Options[0].Therapy);
+        Assert.Contains("no line restriction, which covers this patient after ensartinib", lorlatinib.Rationale, StringComparison.Ordinal);
+        r.AssertOptionsDisjointFromAvoid();
+    }
+
+    [Fact]
+    public void An_unrestricted_label_of_an_earlier_generation_is_no_answer_to_progression_on_a_later_one()
+    {
+        // Crizotinib's Chinese label has no line restriction either, but crizotinib is an earlier generation than
+        // ensartinib: no answer to resistance, so it is not offered on that label.
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "ensartinib", "start": "2021-04", "end": "2022-05", "stopReason": "progression", "progressionPattern": "systemic" } ],
+              "context": { "region": "CN" } }
+            """, new DateOnly(2022, 6, 1));
+
+        Assert.DoesNotContain(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Crizotinib && o.Rationale.Contains("no line restriction", StringComparison.Ordinal));
+    }
 }

@@ -206,7 +206,7 @@ internal static class LabelBasedOption
         var added = new List<Candidate>();
         foreach (var (therapy, record) in WrittenForUseAfter(p, last, earlier))
         {
-            Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for use after {WrittenFor(p, record, last, earlier)} ({record.Approved()}); {noPlacement} and it is offered in certain circumstances", keepsPlanTargeted: true);
+            Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {WrittenFor(p, therapy, record, last, earlier)} ({record.Approved()}); {noPlacement} and it is offered in certain circumstances", keepsPlanTargeted: true);
         }
 
         FilterAndTrace(p, added, ruleId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for use after {p.Name(last)}{when}", []);
@@ -231,18 +231,38 @@ internal static class LabelBasedOption
     /// </summary>
     private static IEnumerable<(Therapy Therapy, Approval Record)> WrittenForUseAfter(PlanState p, Therapy last, IReadOnlyList<Therapy> earlier) =>
         ApprovedNotYetOffered(p, ApprovalSetting.Subsequent, _ => false)
-            .Where(x => x.Record.Setting is ApprovalSetting.Subsequent or ApprovalSetting.Advanced && x.Record.WrittenForUseAfter(last, earlier));
+            .Where(x => x.Record.Setting is ApprovalSetting.Subsequent or ApprovalSetting.Advanced && (x.Record.WrittenForUseAfter(last, earlier) || CoversLaterGeneration(p, x.Therapy, x.Record, last)));
 
-    /// <summary>What the label was written for, in this patient's words: the last TKI, or for a sequence branch "crizotinib and then another inhibitor (brigatinib here)".</summary>
-    private static string WrittenFor(PlanState p, Approval record, Therapy last, IReadOnlyList<Therapy> earlier)
+    /// <summary>
+    /// An advanced-disease label with no line restriction and no list of prior TKIs (lorlatinib in the US from 2021-03-03,
+    /// in China from 2022) covers a patient whose disease progressed on an earlier-generation TKI of the kinase that no
+    /// guideline table answers (ensartinib, first line in China from 2022 and in the US from 2024-12-18, before the
+    /// NCCN v5.2025 table names it): lorlatinib was left out and only chemotherapy offered. Only a later generation than
+    /// the TKI failed: an unrestricted label of the same or an earlier generation (crizotinib after alectinib) is no answer
+    /// to resistance, and the drug records' generation is what the knowledge base says about that.
+    /// </summary>
+    private static bool CoversLaterGeneration(PlanState p, Therapy therapy, Approval record, Therapy last) =>
+        record.Setting == ApprovalSetting.Advanced && record.After.Count == 0 && record.AfterSequence.Count == 0
+        && p.E.Kb.Drug(therapy).Generation is { } next && p.E.Kb.Drug(last).Generation is { } failed && next > failed;
+
+    /// <summary>
+    /// What the label was written for, in this patient's words: use after the last TKI; for a sequence branch, use after
+    /// "crizotinib and then another inhibitor (brigatinib here)"; for an unrestricted label of a later generation, advanced
+    /// disease with no line restriction.
+    /// </summary>
+    private static string WrittenFor(PlanState p, Therapy therapy, Approval record, Therapy last, IReadOnlyList<Therapy> earlier)
     {
         if (record.After.Contains(last))
         {
-            return p.Name(last);
+            return $"use after {p.Name(last)}";
         }
 
-        var sequence = record.SequenceEndingWith(last, earlier)!;
-        return $"{p.Name(sequence.First)} and then another inhibitor ({p.Name(last)} here)";
+        if (record.SequenceEndingWith(last, earlier) is { } sequence)
+        {
+            return $"use after {p.Name(sequence.First)} and then another inhibitor ({p.Name(last)} here)";
+        }
+
+        return $"{p.KinaseCode}-positive advanced NSCLC with no line restriction, which covers this patient after {p.Name(last)} ({p.Name(therapy)} is a later-generation inhibitor in the knowledge base)";
     }
 
     /// <summary>

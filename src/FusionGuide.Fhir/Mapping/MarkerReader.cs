@@ -62,13 +62,18 @@ internal static class MarkerReader
         var r = Result(cc);
         if (r is null)
         {
-            ctx.Warn(path, $"the answer {Terminology.Describe(cc)} is not positive, negative, equivocal or failed: not read");
+            ctx.Warn(path, $"the answer {Terminology.Describe(cc)} does not say positive, negative, equivocal or failed, or its code and words disagree: not read");
         }
 
         return f with { Result = r };
     }
 
-    /// <summary>Positive / negative / equivocal / failed from LOINC, SNOMED CT, v3 interpretation or words.</summary>
+    /// <summary>
+    /// Positive / negative / equivocal / failed from LOINC, SNOMED CT or v3 interpretation codes, or, when no coding is
+    /// one FusionGuide knows, from the words. A known code decides; words that contradict it ("Negative" coded, "positive"
+    /// in the text) leave the answer unread rather than choose, and words are read with their negations
+    /// (<see cref="FreeText"/>): "no ALK rearrangement detected" is negative. Null when nothing can be read safely.
+    /// </summary>
     public static TestResult? Result(CodeableConcept? cc)
     {
         if (cc is null)
@@ -77,16 +82,56 @@ internal static class MarkerReader
         }
 
         var codes = cc.Coding.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
-        var words = Terminology.Words(cc);
-        if (codes.Overlaps(["LA6576-8", "10828004", "POS", "A", "LA9633-4"]) || Terminology.Mentions(words, "positive") || Terminology.Mentions(words, "detected") && !Terminology.Mentions(words, "not detected"))
+        var coded = new[]
         {
-            return TestResult.Positive;
+            codes.Overlaps(PositiveCodes) ? TestResult.Positive : (TestResult?)null,
+            codes.Overlaps(NegativeCodes) ? TestResult.Negative : null,
+            codes.Overlaps(EquivocalCodes) ? TestResult.Equivocal : null,
+        }.OfType<TestResult>().ToList();
+        var worded = FromWords(Terminology.Words(cc));
+        if (coded.Count > 1)
+        {
+            return null;
         }
 
-        return codes.Overlaps(["LA6577-6", "260385009", "NEG", "N", "LA9634-2"]) || Terminology.Mentions(words, "negative") || Terminology.Mentions(words, "not detected") ? TestResult.Negative
-            : codes.Overlaps(["42425007", "IND", "EQV"]) || Terminology.Mentions(words, "equivocal") || Terminology.Mentions(words, "indeterminate") ? TestResult.Equivocal
-            : Terminology.Mentions(words, "fail") || Terminology.Mentions(words, "insufficient") ? TestResult.Failed
-            : null;
+        if (coded.Count == 1)
+        {
+            // The text may add detail ("Negative - no ALK protein expression detected") but must not say the opposite.
+            return worded is { } w && w != coded[0] && (w, coded[0]) is (TestResult.Positive, TestResult.Negative) or (TestResult.Negative, TestResult.Positive) ? null : coded[0];
+        }
+
+        return worded;
+    }
+
+    private static readonly string[] PositiveCodes = ["LA6576-8", "10828004", "POS", "A", "LA9633-4"];
+    private static readonly string[] NegativeCodes = ["LA6577-6", "260385009", "NEG", "N", "LA9634-2", "260415000"];
+    private static readonly string[] EquivocalCodes = ["42425007", "IND", "EQV"];
+
+    /// <summary>
+    /// The result the words state, reading negations: a failed or equivocal statement first, then positive and negative
+    /// cues; both at once ("positive ... not detected") is no answer.
+    /// </summary>
+    private static TestResult? FromWords(string text)
+    {
+        var words = FreeText.WithoutControls(text);
+        if (FreeText.Affirms(words, "fail", "insufficient", "no call", "QNS"))
+        {
+            return TestResult.Failed;
+        }
+
+        if (FreeText.Affirms(words, "equivocal", "indeterminate", "borderline"))
+        {
+            return TestResult.Equivocal;
+        }
+
+        var negative = FreeText.Affirms(words, "negative", "undetected", "absent") || FreeText.Negates(words, "detected", "positive", "present", "identified", "found");
+        var positive = FreeText.Affirms(words, "positive", "detected", "present", "identified");
+        return (positive, negative) switch
+        {
+            (true, false) => TestResult.Positive,
+            (false, true) => TestResult.Negative,
+            _ => null,
+        };
     }
 
     private static TestResult? Interpretation(Observation o) =>

@@ -25,6 +25,12 @@ internal static class ObservationMapper
             return;
         }
 
+        if (ResultLifecycle.WhyNotRead(o, ctx) is { } why)
+        {
+            ctx.Warn($"{path}.status", why);
+            return;
+        }
+
         if (Terminology.Has(o.Code, Terminology.Loinc, VariantReader.VariantCode))
         {
             VariantReader.Read(o, path, ctx);

@@ -27,10 +27,12 @@ internal static class TherapyReader
         var (ongoing, start, end, reasons, path) = (use.Ongoing, use.Start, use.End, use.Reasons, use.Path);
         var words = string.Join(" ", reasons.Select(Terminology.Words));
         var codes = reasons.SelectMany(r => r.Coding).Where(c => c.System == Terminology.Snomed).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        // Codes decide; words count only where affirmed ("No evidence of progression; stopped for edema" is intolerance,
+        // "Incomplete response" is no completion). "Tolerat-" counts even negated: "not tolerated" is intolerance.
         StopReason? stop = ongoing ? StopReason.Ongoing
-            : codes.Contains("266721009") || Terminology.Mentions(words, "progress") ? StopReason.Progression
-            : codes.Contains("407563006") || Terminology.Mentions(words, "toler") || Terminology.Mentions(words, "toxic") || Terminology.Mentions(words, "adverse") ? StopReason.Intolerance
-            : codes.Contains("182992009") || Terminology.Mentions(words, "complete") || use.Completed ? StopReason.Completed
+            : codes.Contains("266721009") || FreeText.Affirms(words, "progress") ? StopReason.Progression
+            : codes.Contains("407563006") || FreeText.Affirms(words, "*intoleran", "*toxic", "adverse", "side effect") || Terminology.Mentions(words, "tolerat") ? StopReason.Intolerance
+            : codes.Contains("182992009") || FreeText.Affirms(words, "complet") || use.Completed ? StopReason.Completed
             : null;
         if (!ongoing && stop is null)
         {
@@ -38,7 +40,7 @@ internal static class TherapyReader
         }
 
         ProgressionPattern? pattern = null;
-        if (stop == StopReason.Progression || ongoing && Terminology.Mentions(words, "progress"))
+        if (stop == StopReason.Progression || ongoing && FreeText.Affirms(words, "progress"))
         {
             var cns = Terminology.Mentions(words, "CNS") || Terminology.Mentions(words, "brain") || Terminology.Mentions(words, "intracranial");
             var systemic = Terminology.Mentions(words, "systemic") || Terminology.Mentions(words, "extracranial");

@@ -159,20 +159,50 @@ internal static class VariantReader
             return TestResult.Failed;
         }
 
-        if (o.Value is not CodeableConcept value)
+        switch (o.Value)
         {
-            ctx.Warn($"{path}.value[x]", "no value: the variant is read as present", WarningCodes.FhirAssumed);
-            return TestResult.Positive;
+            case null:
+                ctx.Warn($"{path}.value[x]", "no value: the variant is read as present", WarningCodes.FhirAssumed);
+                return TestResult.Positive;
+            case FhirBoolean b when b.Value is { } present:
+                return present ? TestResult.Positive : TestResult.Negative;
+            case FhirString text when text.Value is { } words:
+                return FromWords(words) ?? Unread(ctx, $"{path}.valueString", new CodeableConcept { Text = words });
+            case not CodeableConcept:
+                ctx.Warn($"{path}.value[x]", $"the variant's value is a {o.Value.TypeName}, which FusionGuide does not read as Present or Absent: not read");
+                return null;
         }
 
-        var words = Terminology.Words(value);
+        var value = (CodeableConcept)o.Value;
         return Terminology.Has(value, Terminology.Loinc, "LA9633-4") ? TestResult.Positive
             : Terminology.Has(value, Terminology.Loinc, "LA9634-2") ? TestResult.Negative
-            : Terminology.Mentions(words, "no call") || Terminology.Mentions(words, "fail") ? TestResult.Failed
-            : Terminology.Mentions(words, "indeterminate") ? TestResult.Equivocal
-            : Terminology.Mentions(words, "absent") ? TestResult.Negative
-            : Terminology.Mentions(words, "present") ? TestResult.Positive
-            : Unread(ctx, $"{path}.valueCodeableConcept", value);
+            : FromWords(Terminology.Words(value)) ?? Unread(ctx, $"{path}.valueCodeableConcept", value);
+    }
+
+    /// <summary>
+    /// Present / absent / no call from the words, with their negations read ("Not present" and "Not detected" are absent):
+    /// null when they say neither, or both.
+    /// </summary>
+    private static TestResult? FromWords(string words)
+    {
+        if (FreeText.Affirms(words, "no call", "fail"))
+        {
+            return TestResult.Failed;
+        }
+
+        if (FreeText.Affirms(words, "indeterminate", "equivocal"))
+        {
+            return TestResult.Equivocal;
+        }
+
+        var absent = FreeText.Affirms(words, "absent", "negative", "undetected") || FreeText.Negates(words, "present", "detected", "positive", "identified");
+        var present = FreeText.Affirms(words, "present", "detected", "positive", "identified");
+        return (present, absent) switch
+        {
+            (true, false) => TestResult.Positive,
+            (false, true) => TestResult.Negative,
+            _ => null,
+        };
     }
 
     private static TestResult? Unread(MappingContext ctx, string path, CodeableConcept value)

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "f7cf99eae5624417bc4425d160e8374d4d268733c0ffb2929c168822cdd6afb0";
+    internal const string ExpectedSha256 = "da56cd70da664fe8141a5ea5927cd1c66bc17144a8759ba01425c38b4337d6e1";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

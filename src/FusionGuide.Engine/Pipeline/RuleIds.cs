@@ -70,6 +70,7 @@ public static class RuleIds
     public const string ToxicityGrade5 = "SAFE-TOX-003";
     public const string ToxicityUnattributed = "SAFE-TOX-004";
     public const string ToxicityRecurrence = "SAFE-TOX-005";
+    public const string ToxicityOneCourse = "SAFE-TOX-006";
     public const string Monitoring = "SAFE-MON-001";
     public const string Interaction = "SAFE-INT-001";
     public const string UnknownMedication = "SAFE-INT-002";
@@ -147,6 +148,7 @@ public static class RuleIds
         ToxicityGrade5,
         ToxicityUnattributed,
         ToxicityRecurrence,
+        ToxicityOneCourse,
         Monitoring,
         Interaction,
         UnknownMedication,

@@ -334,7 +334,46 @@ internal static class SafetyStage
             rows.Add(ae.Therapy is null ? row with { Rule = $"{row.Rule} The event names no therapy: it is attributed to {name}, the therapy taken now." } : row);
         }
 
-        return rows;
+        return OneCourseOfActionPerDrug(e, rows);
+    }
+
+    /// <summary>
+    /// SAFE-TOX-006: the rows of one drug are one course of action. When one event stops the drug for good, another
+    /// event's row does not resume it (crizotinib stopped for grade 4 visual loss kept "200 mg twice daily" on its
+    /// grade 3 ALT row); when one event lowers the dose, another's "resume at the same dose" does not restore the full
+    /// dose (lorlatinib grade 4 triglycerides said 100 mg beside 75 mg for grade 2 CNS effects): the lowest dose any row
+    /// requires is the dose to resume. Each changed row says which event decides.
+    /// </summary>
+    private static List<ToxicityRow> OneCourseOfActionPerDrug(Evaluation e, List<ToxicityRow> rows)
+    {
+        var result = new List<ToxicityRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            var others = rows.Where(r => r.Therapy == row.Therapy && !ReferenceEquals(r, row)).ToList();
+            var name = e.Name(row.Therapy);
+            if (row.Action != ToxicityAction.Discontinue && others.FirstOrDefault(r => r.Action == ToxicityAction.Discontinue) is { } stop)
+            {
+                var why = $"the row for the grade {stop.Grade} {AdverseEventWords.Of(stop.Event)} stops {name} for good, so there is nothing to resume after this grade {row.Grade} {AdverseEventWords.Of(row.Event)}";
+                // Trace id SAFE-TOX-006 (RuleIds.ToxicityOneCourse) is written here; its sources: knowledge/rules/SAFE-TOX-006.json.
+                e.Fire(RuleIds.ToxicityOneCourse, $"{name}: {why}.");
+                result.Add(row with { Action = ToxicityAction.Discontinue, Dose = null, Rule = $"Discontinued: {why}. This event's own rule, for reference: {row.Rule}" });
+                continue;
+            }
+
+            var lowest = others.Where(r => ReducesDose(r, row.Therapy)).MinBy(r => DoseText.Milligrams(r.Dose!) ?? int.MaxValue);
+            if (row.Dose is { } dose && lowest is { Dose: { } lower } && DoseText.Milligrams(lower) is { } lowerMg && DoseText.Milligrams(dose) is { } mg && mg > lowerMg
+                && DoseText.Frequency(lower) == DoseText.Frequency(dose))
+            {
+                var why = $"the row for the grade {lowest.Grade} {AdverseEventWords.Of(lowest.Event)} lowers {name} to {lower}, so resume at that dose, not at {dose}";
+                e.Fire(RuleIds.ToxicityOneCourse, $"{name}: {why}.");
+                result.Add(row with { Dose = lower, Rule = $"{row.Rule} Another event decides the dose: {why}." });
+                continue;
+            }
+
+            result.Add(row);
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -1,0 +1,50 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Tests.Support;
+
+namespace FusionGuide.Engine.Tests;
+
+/// <summary>
+/// SAFE-TOX-006: the toxicity rows of one drug are one course of action — no row resumes a drug another event stops for
+/// good, and no row restores a dose another event has lowered.
+/// </summary>
+public sealed class ToxicityOneCourseTests
+{
+    private static Result Evaluate(string drug, params (string Event, int Grade)[] events) => Cases.Evaluate($$"""
+        {
+          "history": [ { "therapy": "{{drug}}", "start": "2025-06", "stopReason": "ongoing" } ],
+          "adverseEvents": [ {{string.Join(", ", events.Select(x => $$"""{ "therapy": "{{drug}}", "event": "{{x.Event}}", "grade": {{x.Grade}} }"""))}} ]
+        }
+        """);
+
+    [Fact]
+    public void Crizotinib_stopped_for_grade_4_visual_loss_is_not_resumed_by_its_grade_3_ALT_row()
+    {
+        var r = Evaluate("crizotinib", ("visual-disturbance", 4), ("alt-ast-elevation", 3));
+
+        Assert.All(r.ToxicityManagement, t => Assert.Equal(ToxicityAction.Discontinue, t.Action));
+        var alt = Assert.Single(r.ToxicityManagement, t => t.Event == AdverseEventCode.AltAstElevation);
+        Assert.Null(alt.Dose);
+        Assert.StartsWith("Discontinued: the row for the grade 4 visual disturbance stops crizotinib for good", alt.Rule, StringComparison.Ordinal);
+        Assert.DoesNotContain(r.Dosing.Where(d => d.Therapy == Therapy.Crizotinib).SelectMany(d => d.Adjustments ?? []), a => a.StartsWith("after the grade 3", StringComparison.Ordinal));
+        Assert.Contains("SAFE-TOX-006", r.Rules());
+    }
+
+    [Fact]
+    public void Lorlatinib_grade_4_triglycerides_resume_at_75_mg_when_grade_2_CNS_effects_lower_the_dose()
+    {
+        var r = Evaluate("lorlatinib", ("cognitive-effects", 2), ("hypertriglyceridemia", 4));
+
+        var tg = Assert.Single(r.ToxicityManagement, t => t.Event == AdverseEventCode.Hypertriglyceridemia);
+        Assert.Equal("75 mg once daily", tg.Dose);
+        Assert.Contains("the row for the grade 2 cognitive effects lowers lorlatinib to 75 mg once daily, so resume at that dose, not at 100 mg once daily", tg.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_single_event_keeps_its_own_row()
+    {
+        var r = Evaluate("lorlatinib", ("hypertriglyceridemia", 4));
+
+        Assert.Equal("100 mg once daily", Assert.Single(r.ToxicityManagement).Dose);
+        Assert.DoesNotContain("SAFE-TOX-006", r.Rules());
+    }
+}

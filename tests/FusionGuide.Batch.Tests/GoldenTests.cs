@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "da56cd70da664fe8141a5ea5927cd1c66bc17144a8759ba01425c38b4337d6e1";
+    internal const string ExpectedSha256 = "76d5671099cbdc210b87d1951c429c8f9473f13835f0a8a7c6ab6af322f7c233";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -445,4 +445,28 @@ public class ClinicalSafetyTests
         var alectinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Alectinib);
         Assert.Contains("the grade 3 pneumonitis on brigatinib is weighed as interstitial lung disease", alectinib.Rationale, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_switch_after_grade_4_bradycardia_on_alectinib_says_the_next_TKIs_bradycardia_caution()
+    {
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "alectinib", "start": "2023-03-01", "end": "2024-01-10", "stopReason": "intolerance" } ],
+              "adverseEvents": [ { "therapy": "alectinib", "event": "bradycardia", "grade": 4 } ] }
+            """);
+
+        var brigatinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Brigatinib);
+        Assert.Contains("the grade 4 bradycardia on alectinib is weighed as bradycardia for this caution — brigatinib can cause bradycardia", brigatinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains("SYS-COMORB-002", r.Rules());
+    }
+
+    [Fact]
+    public void An_asymptomatic_grade_1_bradycardia_is_not_weighed_as_a_comorbidity()
+    {
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "alectinib", "start": "2023-03-01", "end": "2024-01-10", "stopReason": "intolerance" } ],
+              "adverseEvents": [ { "therapy": "alectinib", "event": "bradycardia", "grade": 1 } ] }
+            """);
+
+        Assert.DoesNotContain(r.SystemicTherapy.Options, o => o.Rationale.Contains("weighed as bradycardia", StringComparison.Ordinal));
+    }
 }

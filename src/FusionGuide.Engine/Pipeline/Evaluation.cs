@@ -118,7 +118,20 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
     /// disease, as if entered as a comorbidity.
     /// </summary>
     public bool HasComorbidity(Comorbidity comorbidity) =>
-        Case.Comorbidities.Contains(comorbidity) || (comorbidity == Comorbidity.InterstitialLungDisease && PriorPneumonitis is not null);
+        Case.Comorbidities.Contains(comorbidity) || PriorEventFor(comorbidity) is not null;
+
+    /// <summary>
+    /// The adverse event that stands for a comorbidity the patient's list does not name (SYS-COMORB-002): a pneumonitis
+    /// of any grade for interstitial lung disease; a symptomatic bradycardia (grade 2 or more) for bradycardia — the
+    /// labels manage asymptomatic bradycardia without a change, and a grade 4 bradycardia on alectinib left brigatinib's
+    /// bradycardia caution unsaid. Null for any other comorbidity, or when no such event is recorded.
+    /// </summary>
+    public AdverseEvent? PriorEventFor(Comorbidity comorbidity) => comorbidity switch
+    {
+        Comorbidity.InterstitialLungDisease => PriorPneumonitis,
+        Comorbidity.Bradycardia => Case.AdverseEvents.FirstOrDefault(ae => ae.Event == AdverseEventCode.Bradycardia && ae.Grade >= 2),
+        _ => null,
+    };
 
     /// <summary>True when the history holds a targeted therapy (a TKI) given in any way.</summary>
     public bool TkiGiven => Case.History.Any(h => Kb.Drug(h.Therapy).IsTargeted);
@@ -153,7 +166,7 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
             : Case.Tumor.Transformation == Transformation.Squamous ? "disease after a squamous transformation" : "histology not recorded";
 
     /// <summary>True when the case has any comorbidity, listed or implied by an adverse event (see <see cref="HasComorbidity"/>).</summary>
-    public bool AnyComorbidity => Case.Comorbidities.Count > 0 || PriorPneumonitis is not null;
+    public bool AnyComorbidity => Case.Comorbidities.Count > 0 || PriorPneumonitis is not null || PriorEventFor(Comorbidity.Bradycardia) is not null;
 
     /// <summary>The first pneumonitis recorded as an adverse event (drug-induced interstitial lung disease), if any.</summary>
     public AdverseEvent? PriorPneumonitis

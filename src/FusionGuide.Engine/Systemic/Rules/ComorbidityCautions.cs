@@ -8,7 +8,8 @@ namespace FusionGuide.Engine.Systemic.Rules;
 /// SYS-COMORB-001: a drug's caution for a comorbidity the patient has avoids it, ranks it after equally recommended
 /// agents, or is said in its rationale (the caution's effect). A TKI the patient is taking and continues has every
 /// caution said in its rationale and none applied: it is the one option, and it already controls the disease.
-/// SYS-COMORB-002: a pneumonitis recorded as an adverse event counts as interstitial lung disease. Sources: the rule
+/// SYS-COMORB-002: a pneumonitis recorded as an adverse event counts as interstitial lung disease, a symptomatic
+/// bradycardia as bradycardia (<see cref="Evaluation.PriorEventFor"/>). Sources: the rule
 /// catalogue and the caution record.
 /// </summary>
 internal static class ComorbidityCautions
@@ -49,19 +50,20 @@ internal static class ComorbidityCautions
                 continue;
             }
 
-            if (caution.Comorbidity == Comorbidity.InterstitialLungDisease && !e.Case.Comorbidities.Contains(Comorbidity.InterstitialLungDisease) && e.PriorPneumonitis is { } ae)
+            if (!e.Case.Comorbidities.Contains(caution.Comorbidity) && e.PriorEventFor(caution.Comorbidity) is { } ae)
             {
+                var ev = AdverseEventWords.Of(ae.Event);
                 if (continued && (ae.Therapy ?? p.H.Current?.Therapy) == drug.Therapy)
                 {
-                    // The pneumonitis is on the drug taken now: it is not a pre-existing lung disease to weigh when choosing
-                    // this drug, but an adverse event its toxicity row manages (hold, reduce or stop by the label).
-                    e.Fire(PriorPneumonitisId, $"A grade {ae.Grade} pneumonitis on {drug.Name}, the drug taken now: its pre-existing-ILD caution is not said for it; the toxicity row manages the event.");
+                    // The event is on the drug taken now: it is not a pre-existing condition to weigh when choosing this
+                    // drug, but an adverse event its toxicity row manages (hold, reduce or stop by the label).
+                    e.Fire(PriorPneumonitisId, $"A grade {ae.Grade} {ev} on {drug.Name}, the drug taken now: its caution for pre-existing {Words(caution)} is not said for it; the toxicity row manages the event.");
                     continue;
                 }
 
                 var on = ae.Therapy is { } t ? $" on {e.Name(t)}" : "";
-                e.Fire(PriorPneumonitisId, $"A grade {ae.Grade} pneumonitis{on} is recorded as an adverse event: it counts as interstitial lung disease for {drug.Name}'s caution.");
-                because = $"the grade {ae.Grade} pneumonitis{on} is weighed as interstitial lung disease for this caution — ";
+                e.Fire(PriorPneumonitisId, $"A grade {ae.Grade} {ev}{on} is recorded as an adverse event: it counts as {Words(caution)} for {drug.Name}'s caution.");
+                because = $"the grade {ae.Grade} {ev}{on} is weighed as {Words(caution)} for this caution — ";
             }
 
             e.UsedUnverified(caution.Id, caution.Provenance);

@@ -174,7 +174,9 @@ internal static partial class ReportBuilder
             (null, { } e) => $" until {e}",
             _ => "",
         };
-        var why = h.StopReason is { } r ? $", {Labels.Of(r)}" : h.End is null ? "" : ", reason for stopping not stated";
+        // Progression with no end date is a TKI still taken beyond progression (contract): not "stopped".
+        var why = h.StopReason is StopReason.Progression && h.End is null ? ", progressed on it and still taken"
+            : h.StopReason is { } r ? $", {Labels.Of(r)}" : h.End is null ? "" : ", reason for stopping not stated";
         var pattern = h.ProgressionPattern is { } p ? $" ({Labels.Of(p)})" : "";
         return $"{index + 1}. {Prose.Sentence($"{Labels.Of(h.Therapy)}{span}{why}{pattern}")}";
     }

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "76d5671099cbdc210b87d1951c429c8f9473f13835f0a8a7c6ab6af322f7c233";
+    internal const string ExpectedSha256 = "b5dcf2a1d4ac91be3c3348f0f2082cc5e1befae37880054396ff5abd6a6aea4e";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

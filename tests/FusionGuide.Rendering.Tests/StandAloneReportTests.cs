@@ -99,4 +99,14 @@ public sealed class StandAloneReportTests
 
     private static string Visible(string format, string text) =>
         format == Render.Html ? System.Net.WebUtility.HtmlDecode(Regex.Replace(text, "<[^>]*>", "")) : text.Replace("\\", "", StringComparison.Ordinal);
+
+    [Fact]
+    public void A_TKI_still_taken_beyond_progression_is_not_summarised_as_stopped()
+    {
+        var c = ProgressionCase() with { History = [new HistoryEntry { Therapy = Therapy.Alectinib, Start = "2021-03", StopReason = StopReason.Progression, ProgressionPattern = ProgressionPattern.Cns }] };
+        var text = Visible("markdown", Render.As("markdown", Fixtures.G1202RAfterAlectinib(), Fixtures.References(), c));
+
+        Assert.Contains("1. Alectinib from 2021-03, progressed on it and still taken (progression in the CNS only).", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("stopped at progression", text, StringComparison.Ordinal);
+    }
 }

@@ -106,6 +106,8 @@ internal static class HistoryReader
 
     private static string Why(HistoryEntry h) => h.StopReason switch
     {
+        // Progression with no end date is a TKI still taken beyond progression (contract): not "stopped".
+        StopReason.Progression when h.End is null => h.ProgressionPattern is { } p ? $", {Codes.ProgressionPattern.Code(p)} progression on it, still taken" : ", progression on it, still taken",
         StopReason.Progression => h.ProgressionPattern is { } p ? $", stopped for {Codes.ProgressionPattern.Code(p)} progression" : ", progression",
         StopReason.Intolerance => ", stopped for intolerance",
         StopReason.Completed => ", completed",

@@ -47,4 +47,20 @@ public sealed class ToxicityOneCourseTests
         Assert.Equal("100 mg once daily", Assert.Single(r.ToxicityManagement).Dose);
         Assert.DoesNotContain("SAFE-TOX-006", r.Rules());
     }
+
+    [Fact]
+    public void What_comes_next_after_the_continued_TKI_leaves_out_one_stopped_for_intolerance()
+    {
+        // SYS-NEXT-001: brigatinib stopped for grade 3 pneumonitis was listed as the next option after alectinib.
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "brigatinib", "start": "2023-01", "end": "2023-04", "stopReason": "intolerance" },
+                           { "therapy": "alectinib", "start": "2023-05", "stopReason": "ongoing" } ],
+              "adverseEvents": [ { "therapy": "brigatinib", "event": "pneumonitis", "grade": 3 } ] }
+            """);
+
+        var next = Assert.Single(r.Warnings, w => w.Code == WarningCodes.WhatComesNext.Code).Message;
+        Assert.Contains("lists lorlatinib (a preferred option)", next, StringComparison.Ordinal);
+        Assert.Contains("; not brigatinib, which was stopped for intolerance", next, StringComparison.Ordinal);
+        Assert.DoesNotContain("brigatinib (", next, StringComparison.Ordinal);
+    }
 }

@@ -52,9 +52,12 @@ internal static class WhatComesNext
     /// said, when the table lists nothing new).</summary>
     private static bool AtProgression(PlanState p, Therapy current, Regimen table)
     {
-        // The TKI itself and any the disease already progressed on are not "what comes next".
+        // The TKI itself and any the disease already progressed on are not "what comes next"; nor is one the patient
+        // stopped for intolerance (brigatinib after grade 3 pneumonitis was listed as the next option): it is named
+        // apart, since only the events' own rules could bring it back.
+        var stopped = table.Entries.Select(x => x.Therapy).Where(t => t != current && p.H.Intolerant.Any(h => h.Therapy == t)).Distinct().ToList();
         var listed = table.Entries
-            .Where(x => x.Therapy != current && !p.H.Failed.Any(f => f.Therapy == x.Therapy))
+            .Where(x => x.Therapy != current && !p.H.Failed.Any(f => f.Therapy == x.Therapy) && !stopped.Contains(x.Therapy))
             .Select(x => $"{p.Name(x.Therapy)} ({GuidelineTable.PlacementWords(x.Preference)}{ConditionWords(x.Condition)})")
             .ToList();
         if (listed.Count == 0)
@@ -62,8 +65,9 @@ internal static class WhatComesNext
             return false;
         }
 
+        var notAgain = stopped.Count == 0 ? "" : $"; not {string.Join(" or ", stopped.Select(p.Name))}, which was stopped for intolerance";
         var msg = $"{p.Name(current)} is continued while it controls the disease. At progression, re-test for resistance (tissue, or plasma NGS): "
-            + $"after {p.Name(current)}, {p.E.Cite(table.Guideline)} lists {string.Join(", ", listed)}; then a clinical trial, chemotherapy and best supportive care.";
+            + $"after {p.Name(current)}, {p.E.Cite(table.Guideline)} lists {string.Join(", ", listed)}{notAgain}; then a clinical trial, chemotherapy and best supportive care.";
         p.E.Warn(WarningCodes.WhatComesNext, msg);
         p.E.Fire(Id, msg, [table.Guideline]);
         return true;

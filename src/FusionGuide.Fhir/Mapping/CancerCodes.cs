@@ -120,7 +120,7 @@ internal static class CancerCodes
         return Codes.Stage.TryParse(words.ToUpperInvariant(), out var t) ? t : null;
     }
 
-    /// <summary>The metastatic site of a secondary-cancer code or body site (SNOMED CT or ICD-10 C77–C79).</summary>
+    /// <summary>The metastatic site of a secondary-cancer code or body site (SNOMED CT, or ICD-10 C77–C79 with or without the dot).</summary>
     public static MetastaticSite? SiteOf(CodeableConcept? cc)
     {
         var snomed = cc?.Coding.Where(c => c.System == Terminology.Snomed).Select(c => c.Code).FirstOrDefault(c => c is not null && SnomedSite.ContainsKey(c));
@@ -129,25 +129,24 @@ internal static class CancerCodes
             return SnomedSite[snomed];
         }
 
-        var icd = Terminology.Code(cc, Terminology.Icd10)?.ToUpperInvariant();
+        var icd = IcdCodes.First(cc);
         return icd switch
         {
             null => null,
-            _ when icd.StartsWith("C79.3", StringComparison.Ordinal) => MetastaticSite.Brain,
-            _ when icd.StartsWith("C79.5", StringComparison.Ordinal) => MetastaticSite.Bone,
-            _ when icd.StartsWith("C78.7", StringComparison.Ordinal) => MetastaticSite.Liver,
-            _ when icd.StartsWith("C79.7", StringComparison.Ordinal) => MetastaticSite.Adrenal,
-            _ when icd.StartsWith("C78.0", StringComparison.Ordinal) => MetastaticSite.Lung,
-            _ when icd.StartsWith("C78.2", StringComparison.Ordinal) => MetastaticSite.Pleura,
-            _ when icd.StartsWith("C77", StringComparison.Ordinal) => MetastaticSite.LymphNode,
-            _ when icd.StartsWith("C78", StringComparison.Ordinal) || icd.StartsWith("C79", StringComparison.Ordinal) => MetastaticSite.Other,
+            _ when icd.StartsWith("C793", StringComparison.Ordinal) => MetastaticSite.Brain,
+            _ when icd.StartsWith("C795", StringComparison.Ordinal) => MetastaticSite.Bone,
+            _ when icd.StartsWith("C787", StringComparison.Ordinal) => MetastaticSite.Liver,
+            _ when icd.StartsWith("C797", StringComparison.Ordinal) => MetastaticSite.Adrenal,
+            _ when icd.StartsWith("C780", StringComparison.Ordinal) => MetastaticSite.Lung,
+            _ when icd.StartsWith("C782", StringComparison.Ordinal) => MetastaticSite.Pleura,
+            _ when IsSecondaryIcd(icd) => icd.StartsWith("C77", StringComparison.Ordinal) ? MetastaticSite.LymphNode : MetastaticSite.Other,
             _ => null,
         };
     }
 
     /// <summary>True for a secondary (metastatic) cancer code.</summary>
     public static bool IsSecondary(CodeableConcept? cc) =>
-        Terminology.Code(cc, Terminology.Icd10) is { } icd && (icd.StartsWith("C77", StringComparison.Ordinal) || icd.StartsWith("C78", StringComparison.Ordinal) || icd.StartsWith("C79", StringComparison.Ordinal))
+        IcdCodes.Of(cc).Any(IsSecondaryIcd)
         || cc?.Coding.Any(c => c.System == Terminology.Snomed && c.Code is "94225005" or "94222008" or "94381002" or "94391008") == true
         || Terminology.Mentions(Terminology.Words(cc), "metasta") || Terminology.Mentions(Terminology.Words(cc), "secondary malignant");
 
@@ -156,9 +155,9 @@ internal static class CancerCodes
     /// disorder (NSCLC, lung adenocarcinoma, squamous and small cell carcinoma of lung, with or without a TNM stage).
     /// </summary>
     public static bool IsLungPrimary(CodeableConcept? cc) =>
-        cc?.Coding.Any(c => c.Code is { } code && (
-            Terminology.Icd10.Contains(c.System) && code.StartsWith("C34", StringComparison.OrdinalIgnoreCase)
-            || c.System == Terminology.IcdO3 && code.StartsWith("C34", StringComparison.OrdinalIgnoreCase)
+        IcdCodes.Of(cc).Any(icd => icd.StartsWith("C34", StringComparison.Ordinal))
+        || cc?.Coding.Any(c => c.Code is { } code && (
+            c.System == Terminology.IcdO3 && code.StartsWith("C34", StringComparison.OrdinalIgnoreCase)
             || c.System == Terminology.Snomed && SnomedLungCancer.Contains(code))) == true;
 
     /// <summary>True for a body site in the lung or bronchus (SNOMED CT body structure, ICD-O-3 topography C34, or its words).</summary>
@@ -178,7 +177,7 @@ internal static class CancerCodes
             return false;
         }
 
-        if (cc.Coding.Any(c => Terminology.Icd10.Contains(c.System) && c.Code is { Length: >= 3 } code && (code[0] is 'C' or 'c') && char.IsDigit(code[1])))
+        if (IcdCodes.Of(cc).Any(code => code.Length >= 3 && code[0] == 'C' && char.IsDigit(code[1])))
         {
             return true;
         }
@@ -186,6 +185,10 @@ internal static class CancerCodes
         var words = Terminology.Words(cc);
         return MalignancyWords.Any(w => Terminology.Mentions(words, w));
     }
+
+    /// <summary>ICD-10 C77–C79 (dot-free): secondary malignant neoplasm of lymph nodes and other sites.</summary>
+    private static bool IsSecondaryIcd(string icd) =>
+        icd.StartsWith("C77", StringComparison.Ordinal) || icd.StartsWith("C78", StringComparison.Ordinal) || icd.StartsWith("C79", StringComparison.Ordinal);
 
     /// <summary>The stage a lung-cancer disorder code carries, when it carries one: (stage, or null when only the group number is given; the group).</summary>
     public static (Stage? Stage, string Group)? StageOfDisorder(CodeableConcept? cc) =>

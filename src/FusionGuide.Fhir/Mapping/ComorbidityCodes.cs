@@ -19,19 +19,21 @@ internal static class ComorbidityCodes
         ["74732009"] = Comorbidity.PsychiatricDisorder, ["386806002"] = Comorbidity.CognitiveImpairment, ["52448006"] = Comorbidity.CognitiveImpairment,
     };
 
-    /// <summary>ICD-10 prefixes, longest first where they overlap.</summary>
+    /// <summary>
+    /// ICD-10 prefixes, dot-free (<see cref="IcdCodes"/>), longest first where they overlap.
+    /// </summary>
     private static readonly (string Prefix, Comorbidity Value)[] Icd =
     [
         ("E78", Comorbidity.Hyperlipidemia), ("I10", Comorbidity.Hypertension), ("I11", Comorbidity.Hypertension),
         ("I12", Comorbidity.Hypertension), ("I13", Comorbidity.Hypertension), ("I15", Comorbidity.Hypertension),
         ("I16", Comorbidity.Hypertension), ("E10", Comorbidity.Diabetes), ("E11", Comorbidity.Diabetes), ("E13", Comorbidity.Diabetes),
-        ("I50", Comorbidity.HeartFailure), ("R00.1", Comorbidity.Bradycardia), ("I49.5", Comorbidity.Bradycardia),
-        ("I45.81", Comorbidity.LongQt), ("R94.31", Comorbidity.LongQt), ("J84", Comorbidity.InterstitialLungDisease),
+        ("I50", Comorbidity.HeartFailure), ("R001", Comorbidity.Bradycardia), ("I495", Comorbidity.Bradycardia),
+        ("I4581", Comorbidity.LongQt), ("R9431", Comorbidity.LongQt), ("J84", Comorbidity.InterstitialLungDisease),
         ("Z33", Comorbidity.Pregnancy), ("O", Comorbidity.Pregnancy), ("N17", Comorbidity.RenalImpairment), ("N18", Comorbidity.RenalImpairment),
         ("N19", Comorbidity.RenalImpairment), ("K70", Comorbidity.LiverImpairment), ("K71", Comorbidity.LiverImpairment),
         ("K72", Comorbidity.LiverImpairment), ("K74", Comorbidity.LiverImpairment), ("K76", Comorbidity.LiverImpairment),
         ("F01", Comorbidity.CognitiveImpairment), ("F02", Comorbidity.CognitiveImpairment), ("F03", Comorbidity.CognitiveImpairment),
-        ("G30", Comorbidity.CognitiveImpairment), ("G31.84", Comorbidity.CognitiveImpairment), ("R41.8", Comorbidity.CognitiveImpairment),
+        ("G30", Comorbidity.CognitiveImpairment), ("G3184", Comorbidity.CognitiveImpairment), ("R418", Comorbidity.CognitiveImpairment),
         ("F2", Comorbidity.PsychiatricDisorder), ("F3", Comorbidity.PsychiatricDisorder), ("F4", Comorbidity.PsychiatricDisorder),
     ];
 
@@ -49,14 +51,14 @@ internal static class ComorbidityCodes
             {
                 return v;
             }
+        }
 
-            if (Terminology.Icd10.Contains(c.System) && c.Code is { } code)
+        foreach (var code in IcdCodes.Of(cc))
+        {
+            var hit = Icd.FirstOrDefault(p => code.StartsWith(p.Prefix, StringComparison.Ordinal));
+            if (hit.Prefix is not null)
             {
-                var hit = Icd.FirstOrDefault(p => code.StartsWith(p.Prefix, StringComparison.OrdinalIgnoreCase));
-                if (hit.Prefix is not null)
-                {
-                    return hit.Value;
-                }
+                return hit.Value;
             }
         }
 

@@ -35,4 +35,34 @@ public sealed class ConditionReadingTests
         Assert.Equal([Comorbidity.Bradycardia, Comorbidity.LongQt], c.Comorbidities);
         Assert.Null(m.OutOfScope);
     }
+
+    [Theory]
+    [InlineData("Z33.1", "Pregnant state, incidental")]
+    [InlineData("O09.523", "Supervision of elderly multigravida, third trimester")]
+    [InlineData("O99.012", "Anemia complicating pregnancy, second trimester")]
+    [InlineData("O9A.112", "Malignant neoplasm complicating pregnancy, second trimester")]
+    [InlineData("O60.03", "Preterm labor without delivery, third trimester")]
+    [InlineData("O88.212", "Thromboembolism in pregnancy, second trimester")]
+    public void A_code_of_pregnancy_itself_is_read_as_pregnancy(string code, string display) =>
+        Assert.Equal([Comorbidity.Pregnancy], Map(Icd(code, display)).Case!.Comorbidities);
+
+    [Theory]
+    [InlineData("O90.89", "Other complications of the puerperium")]
+    [InlineData("O9089", "Other complications of the puerperium")]
+    [InlineData("O85", "Puerperal sepsis")]
+    [InlineData("O99.03", "Anemia complicating the puerperium")]
+    [InlineData("O99.215", "Obesity complicating the puerperium")]
+    [InlineData("O10.03", "Pre-existing essential hypertension complicating the puerperium")]
+    [InlineData("O24.434", "Gestational diabetes mellitus in the puerperium, insulin controlled")]
+    [InlineData("O9A.13", "Malignant neoplasm complicating the puerperium")]
+    [InlineData("O94", "Sequelae of complication of pregnancy, childbirth, and the puerperium")]
+    [InlineData("O80", "Encounter for full-term uncomplicated delivery")]
+    [InlineData("O03.9", "Complete or unspecified spontaneous abortion without complication")]
+    [InlineData("O99.89", "Other specified diseases and conditions complicating pregnancy, childbirth and the puerperium")]
+    public void Postpartum_and_other_non_pregnancy_obstetric_codes_are_not_read_as_pregnancy(string code, string display)
+    {
+        var m = Map(Icd(code, display));
+        Assert.Empty(m.Case!.Comorbidities);
+        Assert.Contains("not read as a current pregnancy", Assert.Single(m.Warnings, w => w.Path == "Bundle.entry[0].resource.code").Message, StringComparison.Ordinal);
+    }
 }

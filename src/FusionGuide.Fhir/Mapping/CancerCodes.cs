@@ -182,6 +182,12 @@ internal static class CancerCodes
             return true;
         }
 
+        // O9A.1 "Malignant neoplasm complicating pregnancy" says she is pregnant; the cancer has its own C code.
+        if (IcdCodes.Of(cc).Any(code => code.StartsWith('O')))
+        {
+            return false;
+        }
+
         var words = Terminology.Words(cc);
         return MalignancyWords.Any(w => Terminology.Mentions(words, w));
     }

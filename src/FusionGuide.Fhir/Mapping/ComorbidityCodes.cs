@@ -20,7 +20,8 @@ internal static class ComorbidityCodes
     };
 
     /// <summary>
-    /// ICD-10 prefixes, dot-free (<see cref="IcdCodes"/>), longest first where they overlap.
+    /// ICD-10 prefixes, dot-free (<see cref="IcdCodes"/>), longest first where they overlap. Pregnancy is not a prefix:
+    /// chapter 15 is also childbirth and the puerperium (<see cref="ObstetricCodes"/>).
     /// </summary>
     private static readonly (string Prefix, Comorbidity Value)[] Icd =
     [
@@ -29,7 +30,7 @@ internal static class ComorbidityCodes
         ("I16", Comorbidity.Hypertension), ("E10", Comorbidity.Diabetes), ("E11", Comorbidity.Diabetes), ("E13", Comorbidity.Diabetes),
         ("I50", Comorbidity.HeartFailure), ("R001", Comorbidity.Bradycardia), ("I495", Comorbidity.Bradycardia),
         ("I4581", Comorbidity.LongQt), ("R9431", Comorbidity.LongQt), ("J84", Comorbidity.InterstitialLungDisease),
-        ("Z33", Comorbidity.Pregnancy), ("O", Comorbidity.Pregnancy), ("N17", Comorbidity.RenalImpairment), ("N18", Comorbidity.RenalImpairment),
+        ("N17", Comorbidity.RenalImpairment), ("N18", Comorbidity.RenalImpairment),
         ("N19", Comorbidity.RenalImpairment), ("K70", Comorbidity.LiverImpairment), ("K71", Comorbidity.LiverImpairment),
         ("K72", Comorbidity.LiverImpairment), ("K74", Comorbidity.LiverImpairment), ("K76", Comorbidity.LiverImpairment),
         ("F01", Comorbidity.CognitiveImpairment), ("F02", Comorbidity.CognitiveImpairment), ("F03", Comorbidity.CognitiveImpairment),
@@ -55,6 +56,11 @@ internal static class ComorbidityCodes
 
         foreach (var code in IcdCodes.Of(cc))
         {
+            if (ObstetricCodes.IsPregnancyNow(code))
+            {
+                return Comorbidity.Pregnancy;
+            }
+
             var hit = Icd.FirstOrDefault(p => code.StartsWith(p.Prefix, StringComparison.Ordinal));
             if (hit.Prefix is not null)
             {
@@ -64,4 +70,8 @@ internal static class ComorbidityCodes
 
         return null;
     }
+
+    /// <summary>For an obstetric ICD-10 code that does not mean a pregnancy now, what it means instead; else null.</summary>
+    public static string? ObstetricNotPregnancy(CodeableConcept? cc) =>
+        IcdCodes.Of(cc).Select(ObstetricCodes.NotPregnancyNow).FirstOrDefault(w => w is not null);
 }

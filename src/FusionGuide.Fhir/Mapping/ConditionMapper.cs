@@ -45,6 +45,10 @@ internal static class ConditionMapper
                 ctx.Draft.Comorbidities.Add(comorbidity);
             }
         }
+        else if (ComorbidityCodes.ObstetricNotPregnancy(c.Code) is { } meaning)
+        {
+            ctx.Warn($"{path}.code", $"condition {Terminology.Describe(c.Code)} is {meaning}: not read as a current pregnancy; whether she is pregnant now is to be checked");
+        }
         else
         {
             ctx.Warn($"{path}.code", $"condition {Terminology.Describe(c.Code)} is not a comorbidity FusionGuide maps");

@@ -65,4 +65,32 @@ public sealed class ConditionReadingTests
         Assert.Empty(m.Case!.Comorbidities);
         Assert.Contains("not read as a current pregnancy", Assert.Single(m.Warnings, w => w.Path == "Bundle.entry[0].resource.code").Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_lung_cancer_code_is_the_primary_whatever_its_text_says()
+    {
+        var primary = Icd("C34.11", "Malignant neoplasm of upper lobe, right bronchus or lung", "Metastatic adenocarcinoma of right upper lobe of lung");
+        var m = Map(primary);
+        Assert.Null(m.OutOfScope);
+        Assert.Empty(m.Case!.Disease.Sites);
+        Assert.DoesNotContain(m.Warnings, w => w.Message.Contains("metastasis", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_resolved_brain_metastasis_is_not_read_as_present_and_the_warning_names_its_clinical_status()
+    {
+        var brain = new Condition
+        {
+            ClinicalStatus = new CodeableConcept("http://terminology.hl7.org/CodeSystem/condition-clinical", "resolved"),
+            VerificationStatus = new CodeableConcept("http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed"),
+            Code = new CodeableConcept("http://snomed.info/sct", "94225005", "Secondary malignant neoplasm of brain"), Subject = Subject,
+        };
+        var m = Map(Icd("C34.11", "Malignant neoplasm of upper lobe, right bronchus or lung"), brain);
+        Assert.Null(m.Case!.Disease.BrainMetastases);
+        var warning = Assert.Single(m.Warnings, w => w.Path.StartsWith("Bundle.entry[1]", StringComparison.Ordinal));
+        Assert.Equal("Bundle.entry[1].resource.clinicalStatus", warning.Path);
+        Assert.Contains("clinical status 'resolved'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("CNS-active TKI", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("confirmed", warning.Message, StringComparison.Ordinal);
+    }
 }

@@ -17,18 +17,32 @@ internal static class ConditionMapper
     {
         var verification = Terminology.Code(c.VerificationStatus, "http://terminology.hl7.org/CodeSystem/condition-ver-status");
         var clinical = Terminology.Code(c.ClinicalStatus, "http://terminology.hl7.org/CodeSystem/condition-clinical");
-        if (verification is "refuted" or "entered-in-error" || clinical is "resolved" or "inactive")
+        if (verification is "refuted" or "entered-in-error")
         {
-            ctx.Warn($"{path}.verificationStatus", $"condition {Terminology.Describe(c.Code)} is {verification ?? clinical}: not read");
+            ctx.Warn($"{path}.verificationStatus", $"condition {Terminology.Describe(c.Code)} is {verification}: not read");
             return;
         }
 
         var profiles = c.Meta?.Profile.ToList() ?? [];
-        if (profiles.Any(p => p is not null && p.EndsWith("secondary-cancer-condition", StringComparison.Ordinal)) || CancerCodes.IsSecondary(c.Code))
+        if (clinical is "resolved" or "inactive")
+        {
+            ctx.Warn($"{path}.clinicalStatus", IsSecondary(c, profiles) && SiteOf(c) == MetastaticSite.Brain
+                ? ResolvedBrainMetastases(c, clinical)
+                : $"condition {Terminology.Describe(c.Code)} is {clinical}: not read");
+            return;
+        }
+
+        // A lung-cancer code (C34, a SNOMED CT lung-cancer disorder) is the primary whatever its words say: "Metastatic
+        // adenocarcinoma of right upper lobe of lung" on a C34.11 problem-list entry describes the primary's spread.
+        if (!HasSecondaryProfile(profiles) && CancerCodes.IsLungPrimary(c.Code))
+        {
+            Primary(c, path, ctx);
+        }
+        else if (IsSecondary(c, profiles))
         {
             Secondary(c, path, ctx);
         }
-        else if (CancerCodes.IsLungPrimary(c.Code) || IsPrimaryCancer(c, profiles) && c.BodySite.Any(CancerCodes.IsLungSite))
+        else if (IsPrimaryCancer(c, profiles) && c.BodySite.Any(CancerCodes.IsLungSite))
         {
             Primary(c, path, ctx);
         }
@@ -54,6 +68,27 @@ internal static class ConditionMapper
             ctx.Warn($"{path}.code", $"condition {Terminology.Describe(c.Code)} is not a comorbidity FusionGuide maps");
         }
     }
+
+    private static bool HasSecondaryProfile(List<string?> profiles) =>
+        profiles.Any(p => p is not null && p.EndsWith("secondary-cancer-condition", StringComparison.Ordinal));
+
+    private static bool IsSecondary(Condition c, List<string?> profiles) => HasSecondaryProfile(profiles) || CancerCodes.IsSecondary(c.Code);
+
+    /// <summary>The metastasis's site from its code, else from its body site; null when neither maps.</summary>
+    private static MetastaticSite? SiteOf(Condition c) =>
+        CancerCodes.SiteOf(c.Code) ?? c.BodySite.Select(CancerCodes.SiteOf).FirstOrDefault(s => s is not null);
+
+    /// <summary>
+    /// Resolved brain metastases (typically after radiosurgery or resection) are not read as present. The case's
+    /// <c>brainMetastases.present</c> means lesions on imaging now and it has no field for "treated": read as present,
+    /// the brain plan would be made for lesions already treated (radiotherapy deferred, steroids). Treated brain
+    /// metastases still bear on the choice of a CNS-active TKI, so the warning says so; a Condition in remission (lesions
+    /// still seen, controlled) is read as present.
+    /// </summary>
+    private static string ResolvedBrainMetastases(Condition c, string clinical) =>
+        $"brain metastases {Terminology.Describe(c.Code)} have clinical status '{clinical}': not read as present, since the case cannot record brain metastases "
+        + "as treated and 'present' means lesions on imaging now. A history of brain metastases still favours a CNS-active TKI: if lesions remain on imaging, "
+        + "record them as active or in remission (or enter brainMetastases in the case)";
 
     private static bool IsPrimaryCancer(Condition c, List<string?> profiles) =>
         profiles.Any(p => p is not null && p.EndsWith("primary-cancer-condition", StringComparison.Ordinal)) || CancerCodes.IsCancer(c.Code);
@@ -106,7 +141,7 @@ internal static class ConditionMapper
 
     private static void Secondary(Condition c, string path, MappingContext ctx)
     {
-        var site = CancerCodes.SiteOf(c.Code) ?? c.BodySite.Select(CancerCodes.SiteOf).FirstOrDefault(s => s is not null);
+        var site = SiteOf(c);
         if (site is null)
         {
             ctx.Warn($"{path}.bodySite", $"the site of the metastasis {Terminology.Describe(c.Code)} is not one FusionGuide maps: read as 'other'", WarningCodes.FhirAssumed);

@@ -93,4 +93,32 @@ public sealed class ConditionReadingTests
         Assert.Contains("CNS-active TKI", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("confirmed", warning.Message, StringComparison.Ordinal);
     }
+
+    private static Observation StageGroup(string date, string snomed, string display) => new()
+    {
+        Status = ObservationStatus.Final, Code = new CodeableConcept("http://loinc.org", "21908-9", "Stage group.clinical Cancer"), Subject = Subject,
+        Effective = new FhirDateTime(date), Value = new CodeableConcept("http://snomed.info/sct", snomed, display),
+    };
+
+    [Fact]
+    public void The_latest_dated_stage_is_read_not_the_first_in_the_bundle_and_the_conflict_is_named()
+    {
+        var m = Map(Icd("C34.11", "Malignant neoplasm of upper lobe, right bronchus or lung"),
+            StageGroup("2024-02-10", "1222841004", "Stage IVB"), StageGroup("2022-01-10", "1222802001", "Stage IIIA"));
+        Assert.Equal(Stage.IVB, m.Case!.Tumor.Stage);
+        var warning = Assert.Single(m.Warnings, w => w.Code == WarningCodes.FhirAssumed.Code);
+        Assert.Equal("Bundle.entry[1].resource", warning.Path);
+        Assert.Contains("stage IIIA (2022-01-10) and IVB (2024-02-10) on record: the latest, IVB, is read", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Undated_stage_summaries_are_read_by_the_later_entry()
+    {
+        var primary = Icd("C34.11", "Malignant neoplasm of upper lobe, right bronchus or lung");
+        primary.Stage.Add(new Condition.StageComponent { Summary = new CodeableConcept("http://snomed.info/sct", "1222802001", "Stage IIIA") });
+        primary.Stage.Add(new Condition.StageComponent { Summary = new CodeableConcept("http://snomed.info/sct", "1222841004", "Stage IVB") });
+        var m = Map(primary);
+        Assert.Equal(Stage.IVB, m.Case!.Tumor.Stage);
+        Assert.Equal("Bundle.entry[0].resource.stage[1].summary", Assert.Single(m.Warnings, w => w.Code == WarningCodes.FhirAssumed.Code).Path);
+    }
 }

@@ -18,14 +18,14 @@ internal static class CaseAssembler
             ctx.Warn("$", "no primary-cancer Condition: the histology is read from the test order's reason", WarningCodes.FhirAssumed);
         }
 
-        var stageFromObservation = StageFromObservations(ctx);
+        var stage = LatestStage(ctx);
         var history = d.Therapies.OrderBy(t => t.Start ?? DateOnly.MaxValue).ThenBy(t => t.Order).Select(t => t.Entry).ToList();
         var o = ctx.Options;
         return new Case
         {
             Id = o.CaseId ?? (string.IsNullOrEmpty(d.PatientId) ? null : d.PatientId),
             Patient = new Domain.Patient { Age = d.Age, Sex = d.Sex, Smoking = d.Smoking?.Value, Ecog = d.Ecog?.Value },
-            Tumor = new Tumor { Histology = d.Histology ?? d.HistologyFromOrder, Stage = d.Stage ?? stageFromObservation, Transformation = d.Transformation, Resected = d.Resected },
+            Tumor = new Tumor { Histology = d.Histology ?? d.HistologyFromOrder, Stage = stage ?? d.StageFromCode, Transformation = d.Transformation, Resected = d.Resected },
             Tests = TestAssembler.Assemble(ctx),
             Disease = new Disease { BrainMetastases = d.Brain, Sites = [.. d.Sites] },
             History = history,
@@ -54,31 +54,62 @@ internal static class CaseAssembler
     }
 
     /// <summary>
-    /// The stage from stage-group Observations: those of the lung primary (its <c>stage.assessment</c>, or their
-    /// <c>focus</c>) count; one about another Condition never does; an unlinked one counts only when no other primary
-    /// cancer is on record.
+    /// The lung cancer's stage: the latest of its stage groups on record (Condition.stage summaries and stage-group
+    /// Observations, by date; undated ones by bundle order, and never over a dated one). Cancers are restaged, and the
+    /// first stage in the bundle is often the one at diagnosis: IIIA then, IVB now is stage IVB. Stages that differ are
+    /// named in a warning.
     /// </summary>
-    private static Stage? StageFromObservations(MappingContext ctx)
+    private static Stage? LatestStage(MappingContext ctx)
+    {
+        var readings = ctx.Draft.Stages.Concat(StagesFromObservations(ctx)).OrderBy(r => r.Entry).ToList();
+        if (readings.Count == 0)
+        {
+            return null;
+        }
+
+        // Dated after undated, then by date; the stable sort keeps bundle order among equals, and the last one wins.
+        var chosen = readings.OrderBy(r => r.Date is not null).ThenBy(r => r.Date).Last();
+        if (readings.Select(r => r.Stage).Distinct().Count() > 1)
+        {
+            ctx.Warn(chosen.Path, $"{DescribeStages(readings)} on record: the latest, {Codes.Stage.Code(chosen.Stage)}, is read", WarningCodes.FhirAssumed);
+        }
+
+        return chosen.Stage;
+    }
+
+    /// <summary>"stage IIIA (2022-01-10) and IVB (2024-02-10)": each stage once, with its latest date.</summary>
+    private static string DescribeStages(List<StageReading> readings)
+    {
+        var stages = readings.GroupBy(r => r.Stage)
+            .Select(g => (Stage: g.Key, Date: g.Max(r => r.Date)))
+            .OrderBy(s => s.Date ?? DateOnly.MaxValue)
+            .Select(s => $"{Codes.Stage.Code(s.Stage)} ({(s.Date is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "undated")})")
+            .ToList();
+        return $"stage {string.Join(", ", stages[..^1])} and {stages[^1]}";
+    }
+
+    /// <summary>
+    /// The stage-group Observations that count for the lung cancer: those of the lung primary (its
+    /// <c>stage.assessment</c>, or their <c>focus</c>) count; one about another Condition never does; an unlinked one
+    /// counts only when no other primary cancer is on record.
+    /// </summary>
+    private static List<StageReading> StagesFromObservations(MappingContext ctx)
     {
         var d = ctx.Draft;
-        Stage? found = null;
+        var found = new List<StageReading>();
         foreach (var (o, path, stage) in d.StageObservations)
         {
             bool Assesses(Hl7.Fhir.Model.Condition c) => c.Stage.Any(st => st.Assessment.Any(a => ReferenceEquals(ctx.Resolve<Hl7.Fhir.Model.Observation>(a), o)));
             var focus = o.Focus.Select(f => ctx.Resolve<Hl7.Fhir.Model.Condition>(f)).Where(c => c is not null).ToList();
             var ofLung = d.LungPrimaries.Any(Assesses) || focus.Any(c => d.LungPrimaries.Contains(c!));
             var ofOther = d.OtherPrimaries.Any(p => Assesses(p.Condition)) || focus.Any(c => d.OtherPrimaries.Any(p => ReferenceEquals(p.Condition, c)));
-            if (ofLung)
+            if (ofLung || !ofOther && d.OtherPrimaries.Count == 0)
             {
-                found ??= stage;
+                found.Add(new StageReading(stage, FhirDates.Earliest(ObservationDates.Effective(o)), path, ctx.EntryOf(o)));
             }
             else if (ofOther)
             {
                 ctx.Warn(path, $"stage group {Codes.Stage.Code(stage)} is the stage of another primary cancer, not the lung cancer: not read");
-            }
-            else if (d.OtherPrimaries.Count == 0)
-            {
-                found ??= stage;
             }
             else
             {

@@ -12,7 +12,11 @@ internal sealed class CaseDraft
     public Dated<int>? Ecog { get; set; }
     public Histology? Histology { get; set; }
     public Histology? HistologyFromOrder { get; set; }
-    public Stage? Stage { get; set; }
+    /// <summary>The lung primary's stage groups (Condition.stage summaries), in bundle order; stage Observations join them when the case is assembled.</summary>
+    public List<StageReading> Stages { get; } = [];
+
+    /// <summary>The stage a lung-cancer disorder code carries ("NSCLC, TNM stage 4"): read only when no stage group is recorded.</summary>
+    public Stage? StageFromCode { get; set; }
     public Transformation? Transformation { get; set; }
     public bool? Resected { get; set; }
     /// <summary>The Conditions read as the primary lung cancer.</summary>
@@ -52,6 +56,9 @@ internal sealed record Dated<T>(T Value, DateOnly? Date)
     public static Dated<T> Latest(Dated<T>? current, Dated<T> next) =>
         current is null || (next.Date is { } n && (current.Date is not { } c || n >= c)) ? next : current;
 }
+
+/// <summary>One stage group on record: where it was read, when it was assessed (null when undated) and its bundle entry, for ordering.</summary>
+internal sealed record StageReading(Stage Stage, DateOnly? Date, string Path, int Entry);
 
 /// <summary>A systemic therapy read from a MedicationStatement or MedicationRequest, with its start for ordering.</summary>
 internal sealed record TherapyRecord(HistoryEntry Entry, DateOnly? Start, int Order);

@@ -112,6 +112,18 @@ internal static class ConditionMapper
             ctx.Draft.Histology = histology;
         }
 
+        ReadStages(c, path, ctx);
+    }
+
+    /// <summary>
+    /// The primary's stage groups, each dated by its assessment Observations (the latest of them; undated without one):
+    /// the case takes the latest of all stages on record (<see cref="CaseAssembler"/>), so a restaging to IVB is not
+    /// hidden behind the diagnosis's IIIA. The stage a disorder code carries is read only when none is recorded.
+    /// </summary>
+    private static void ReadStages(Condition c, string path, MappingContext ctx)
+    {
+        var entry = ctx.EntryOf(c);
+        var read = false;
         for (var i = 0; i < c.Stage.Count; i++)
         {
             var stage = CancerCodes.StageOf(c.Stage[i].Summary);
@@ -121,7 +133,8 @@ internal static class ConditionMapper
             }
             else
             {
-                ctx.Draft.Stage ??= stage;
+                ctx.Draft.Stages.Add(new StageReading(stage.Value, AssessedOn(c.Stage[i], ctx), $"{path}.stage[{i}].summary", entry));
+                read = true;
             }
         }
 
@@ -130,14 +143,19 @@ internal static class ConditionMapper
         {
             if (coded.Stage is { } s)
             {
-                ctx.Draft.Stage ??= s;
+                ctx.Draft.StageFromCode ??= s;
             }
-            else if (ctx.Draft.Stage is null)
+            else if (!read)
             {
                 ctx.Warn($"{path}.code", $"the code {Terminology.Describe(c.Code)} gives stage {coded.Group} without its AJCC subgroup: the stage is not read from it");
             }
         }
     }
+
+    /// <summary>When a stage was assessed: the latest date of its assessment Observations, or null.</summary>
+    private static DateOnly? AssessedOn(Condition.StageComponent stage, MappingContext ctx) =>
+        stage.Assessment.Select(a => ctx.Resolve<Observation>(a)).OfType<Observation>()
+            .Select(o => FhirDates.Earliest(ObservationDates.Effective(o))).Max();
 
     private static void Secondary(Condition c, string path, MappingContext ctx)
     {

@@ -52,6 +52,20 @@ internal sealed class MappingContext(FhirMappingOptions options, KnowledgeBase k
         return parts.Length >= 2 && byReference.TryGetValue($"{parts[^2]}/{parts[^1]}", out var tail) ? tail.Resource as T : null;
     }
 
+    /// <summary>The position of a resource in the input (bundle order), or -1: a later entry is the later record when dates are missing.</summary>
+    public int EntryOf(Resource resource)
+    {
+        for (var i = 0; i < Resources.Count; i++)
+        {
+            if (ReferenceEquals(Resources[i].Resource, resource))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The resources of one type, with their paths.</summary>
     public IEnumerable<(T Resource, string Path)> All<T>() where T : Resource =>
         Resources.Where(l => l.Resource is T).Select(l => ((T)l.Resource, l.Path));

@@ -130,4 +130,22 @@ public sealed class MapperTests
         var test = Assert.Single(FhirCaseReader.Read(bundle, new FhirMappingOptions { AsOf = Examples.AsOf }).Case!.Tests);
         Assert.Equal((TestTiming.Progression, "G1202R", "MET amplification"), (test.Timing!.Value, test.Mutations.Single(), test.Alterations.Single()));
     }
+
+    [Fact]
+    public void An_active_co_medication_whose_period_ended_before_the_evaluation_date_is_not_current()
+    {
+        MedicationStatement Itraconazole(string end) => new()
+        {
+            Status = MedicationStatement.MedicationStatusCodes.Active, Subject = Subject,
+            Medication = new CodeableConcept("http://www.nlm.nih.gov/research/umls/rxnorm", "28031", "itraconazole"),
+            Effective = new Period { Start = "2023-01-01", End = end },
+        };
+        var ended = Map(Itraconazole("2023-02-01"));
+        Assert.Empty(ended.Case!.Medications);
+        var warning = Assert.Single(ended.Warnings, w => w.Code == WarningCodes.FhirAssumed.Code);
+        Assert.Equal("Bundle.entry[0].resource.effectivePeriod.end", warning.Path);
+        Assert.Contains("ended 2023-02-01, before the evaluation date", warning.Message, StringComparison.Ordinal);
+
+        Assert.Equal(["itraconazole"], Map(Itraconazole("2099-12-31")).Case!.Medications);
+    }
 }

@@ -30,6 +30,17 @@ internal static class FhirDates
         return DateOnly.TryParseExact(part, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
     }
 
+    /// <summary>The last day a partial date can mean (2023-02 → 2023-02-28, 2023 → 2023-12-31); null when unreadable.</summary>
+    public static DateOnly? Latest(string? value)
+    {
+        var part = DatePart(value);
+        var first = Earliest(part);
+        return first is not { } d || part is null ? null
+            : part.Length == 4 ? d.AddYears(1).AddDays(-1)
+            : part.Length == 7 ? d.AddMonths(1).AddDays(-1)
+            : d;
+    }
+
     /// <summary>Whole years from a birth date to an evaluation date.</summary>
     public static int Age(DateOnly birth, DateOnly asOf)
     {

@@ -1,3 +1,4 @@
+using FusionGuide.Domain;
 using Hl7.Fhir.Model;
 
 namespace FusionGuide.Fhir.Mapping;
@@ -22,7 +23,22 @@ internal static class MedicationStatementMapper
         };
         var ongoing = status is MedicationStatement.MedicationStatusCodes.Active or MedicationStatement.MedicationStatusCodes.Intended or MedicationStatement.MedicationStatusCodes.OnHold;
         var completed = status is MedicationStatement.MedicationStatusCodes.Completed;
+        var label = $"{status}".ToLowerInvariant();
+        if (ongoing && EndedBefore(end, ctx.Options.AsOf))
+        {
+            ctx.Warn($"{path}.effectivePeriod.end", $"{Terminology.Describe(TherapyReader.Concept(s.Medication, ctx))} has status {label} but its period ended {FhirDates.DatePart(end)}, before the evaluation date {ctx.Options.AsOf:yyyy-MM-dd}: read as no longer taken", WarningCodes.FhirAssumed);
+            ongoing = false;
+            label = $"{label}, ended {FhirDates.DatePart(end)}";
+        }
+
         MedicationReading.Read(TherapyReader.Concept(s.Medication, ctx),
-            new MedicationUse(ongoing, completed, start, end, TherapyReader.Reasons(s, s.StatusReason), path, $"{status}".ToLowerInvariant()), ctx);
+            new MedicationUse(ongoing, completed, start, end, TherapyReader.Reasons(s, s.StatusReason), path, label), ctx);
     }
+
+    /// <summary>
+    /// True when the statement's period ended before the evaluation date (the last day a partial end can mean).
+    /// EHRs often leave a finished course "active": the period says when it was taken, so an ended one is not taken
+    /// now (an itraconazole course that ended years ago must not cut the lorlatinib dose today).
+    /// </summary>
+    private static bool EndedBefore(string? end, DateOnly asOf) => FhirDates.Latest(end) is { } last && last < asOf;
 }

@@ -121,4 +121,40 @@ public sealed class ConditionReadingTests
         Assert.Equal(Stage.IVB, m.Case!.Tumor.Stage);
         Assert.Equal("Bundle.entry[0].resource.stage[1].summary", Assert.Single(m.Warnings, w => w.Code == WarningCodes.FhirAssumed.Code).Path);
     }
+
+    [Theory]
+    [InlineData("K76.0", "Fatty (change of) liver, not elsewhere classified")]
+    [InlineData("K70.0", "Alcoholic fatty liver")]
+    [InlineData("N18.2", "Chronic kidney disease, stage 2 (mild)")]
+    [InlineData("R94.31", "Abnormal electrocardiogram [ECG] [EKG]")]
+    public void Steatosis_CKD_1_2_and_an_abnormal_ECG_are_not_impairment_or_long_QT(string code, string display) =>
+        Assert.Empty(Map(Icd(code, display)).Case!.Comorbidities);
+
+    [Fact]
+    public void CKD_3_is_still_renal_impairment() =>
+        Assert.Equal([Comorbidity.RenalImpairment], Map(Icd("N18.30", "Chronic kidney disease, stage 3 unspecified")).Case!.Comorbidities);
+
+    [Fact]
+    public void Malignant_hypertension_is_hypertension_not_a_cancer()
+    {
+        var m = Map(new Condition { Code = new CodeableConcept("http://snomed.info/sct", "78975002", "Malignant hypertension"), Subject = Subject });
+        Assert.Equal([Comorbidity.Hypertension], m.Case!.Comorbidities);
+        Assert.DoesNotContain(m.Warnings, w => w.Message.Contains("primary cancer", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("provisional")]
+    [InlineData("differential")]
+    [InlineData("unconfirmed")]
+    public void An_unconfirmed_condition_is_warned_and_not_read(string verification)
+    {
+        var ild = new Condition
+        {
+            VerificationStatus = new CodeableConcept("http://terminology.hl7.org/CodeSystem/condition-ver-status", verification),
+            Code = new CodeableConcept("http://snomed.info/sct", "233703007", "Interstitial lung disease"), Subject = Subject,
+        };
+        var m = Map(ild);
+        Assert.Empty(m.Case!.Comorbidities);
+        Assert.Equal("Bundle.entry[0].resource.verificationStatus", Assert.Single(m.Warnings, w => w.Path != "$").Path);
+    }
 }

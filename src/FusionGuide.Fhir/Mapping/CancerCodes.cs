@@ -31,9 +31,12 @@ internal static class CancerCodes
         ["424132000"] = (null, "1"), ["425048006"] = (null, "2"), ["422968005"] = (null, "3"), ["423121009"] = (Domain.Stage.IV, "4"),
     };
 
-    /// <summary>Words that name a malignancy in a code's display or text.</summary>
+    /// <summary>
+    /// Words that name a malignancy in a code's display or text. "Malignant" alone is not one: malignant hypertension,
+    /// malignant hyperthermia and neuroleptic malignant syndrome are not cancers.
+    /// </summary>
     private static readonly string[] MalignancyWords =
-        ["malignant", "carcinoma", "cancer", "sarcoma", "lymphoma", "leukemia", "leukaemia", "melanoma", "myeloma", "blastoma", "mesothelioma"];
+        ["malignant neoplasm", "malignant tumor", "malignant tumour", "malignancy", "carcinoma", "cancer", "sarcoma", "lymphoma", "leukemia", "leukaemia", "melanoma", "myeloma", "blastoma", "mesothelioma"];
 
     /// <summary>SNOMED CT body structures of the lung and bronchus.</summary>
     private static readonly HashSet<string> SnomedLungSite =

@@ -9,7 +9,7 @@ internal static class ComorbidityCodes
     private static readonly Dictionary<string, Comorbidity> Snomed = new(StringComparer.Ordinal)
     {
         ["55822004"] = Comorbidity.Hyperlipidemia, ["13644009"] = Comorbidity.Hyperlipidemia, ["302870006"] = Comorbidity.Hyperlipidemia,
-        ["38341003"] = Comorbidity.Hypertension, ["59621000"] = Comorbidity.Hypertension,
+        ["38341003"] = Comorbidity.Hypertension, ["59621000"] = Comorbidity.Hypertension, ["78975002"] = Comorbidity.Hypertension,
         ["73211009"] = Comorbidity.Diabetes, ["44054006"] = Comorbidity.Diabetes, ["46635009"] = Comorbidity.Diabetes,
         ["84114007"] = Comorbidity.HeartFailure, ["48867003"] = Comorbidity.Bradycardia, ["9651007"] = Comorbidity.LongQt,
         ["111975006"] = Comorbidity.LongQt, ["233703007"] = Comorbidity.InterstitialLungDisease, ["77386006"] = Comorbidity.Pregnancy,
@@ -29,7 +29,7 @@ internal static class ComorbidityCodes
         ("I12", Comorbidity.Hypertension), ("I13", Comorbidity.Hypertension), ("I15", Comorbidity.Hypertension),
         ("I16", Comorbidity.Hypertension), ("E10", Comorbidity.Diabetes), ("E11", Comorbidity.Diabetes), ("E13", Comorbidity.Diabetes),
         ("I50", Comorbidity.HeartFailure), ("R001", Comorbidity.Bradycardia), ("I495", Comorbidity.Bradycardia),
-        ("I4581", Comorbidity.LongQt), ("R9431", Comorbidity.LongQt), ("J84", Comorbidity.InterstitialLungDisease),
+        ("I4581", Comorbidity.LongQt), ("J84", Comorbidity.InterstitialLungDisease),
         ("N17", Comorbidity.RenalImpairment), ("N18", Comorbidity.RenalImpairment),
         ("N19", Comorbidity.RenalImpairment), ("K70", Comorbidity.LiverImpairment), ("K71", Comorbidity.LiverImpairment),
         ("K72", Comorbidity.LiverImpairment), ("K74", Comorbidity.LiverImpairment), ("K76", Comorbidity.LiverImpairment),
@@ -37,6 +37,15 @@ internal static class ComorbidityCodes
         ("G30", Comorbidity.CognitiveImpairment), ("G3184", Comorbidity.CognitiveImpairment), ("R418", Comorbidity.CognitiveImpairment),
         ("F2", Comorbidity.PsychiatricDisorder), ("F3", Comorbidity.PsychiatricDisorder), ("F4", Comorbidity.PsychiatricDisorder),
     ];
+
+    /// <summary>
+    /// Codes inside a mapped prefix that are not the comorbidity, because FusionGuide's comorbidity is the one that
+    /// changes dosing or choice: simple steatosis (K70.0 alcoholic, K76.0 non-alcoholic fatty liver) is not hepatic
+    /// impairment; chronic kidney disease stage 1–2 (N18.1, N18.2: GFR 60 or more) is not renal impairment, which the
+    /// labels' dose changes start at moderate impairment (CKD 3 and worse; N18.9, stage unspecified, stays read).
+    /// R94.31 "abnormal ECG" is not in the table at all: it does not say QT prolongation.
+    /// </summary>
+    private static readonly string[] NotTheComorbidity = ["K700", "K760", "N181", "N182"];
 
     /// <summary>The comorbidity a condition code names, or null.</summary>
     public static Comorbidity? Of(CodeableConcept? cc)
@@ -59,6 +68,11 @@ internal static class ComorbidityCodes
             if (ObstetricCodes.IsPregnancyNow(code))
             {
                 return Comorbidity.Pregnancy;
+            }
+
+            if (NotTheComorbidity.Any(p => code.StartsWith(p, StringComparison.Ordinal)))
+            {
+                continue;
             }
 
             var hit = Icd.FirstOrDefault(p => code.StartsWith(p.Prefix, StringComparison.Ordinal));

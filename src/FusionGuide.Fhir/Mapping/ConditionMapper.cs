@@ -23,6 +23,14 @@ internal static class ConditionMapper
             return;
         }
 
+        // A provisional, differential or unconfirmed diagnosis is a question, not a finding: read as established, a
+        // suspected ILD would carry an ILD caveat on every option and suspected brain metastases a brain plan.
+        if (verification is "provisional" or "differential" or "unconfirmed")
+        {
+            ctx.Warn($"{path}.verificationStatus", $"condition {Terminology.Describe(c.Code)} is {verification} (not confirmed): not read; confirm it to have it counted");
+            return;
+        }
+
         var profiles = c.Meta?.Profile.ToList() ?? [];
         if (clinical is "resolved" or "inactive")
         {

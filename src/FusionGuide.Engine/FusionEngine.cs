@@ -126,6 +126,7 @@ public sealed class FusionEngine
             SafetyStage.AfterToxicity([.. SafetyStage.Dosing(e, systemic), .. ChemotherapyRegimens.Rows(e, systemic)], toxicity), SafetyStage.Monitoring(e, systemic));
         var (interactions, doseChanges) = InteractionStage.Run(e, systemic);
         dosing = SafetyStage.AfterInteractions(e, dosing, doseChanges, toxicity);
+        toxicity = SafetyStage.ToxicityBesideInteractions(toxicity, doseChanges);
         if (e.Unverified.Count > 0)
         {
             e.Warn(WarningCodes.UnverifiedKnowledge, UnverifiedWarning(e.Unverified.Count));

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "b5dcf2a1d4ac91be3c3348f0f2082cc5e1befae37880054396ff5abd6a6aea4e";
+    internal const string ExpectedSha256 = "388355894f5f4997d2319b56d66ddd0277b50e87651cccfbe22d44cdd42b5e09";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -104,4 +104,20 @@ public class InteractionDoseTests
         var continued = Assert.Single(r.SystemicTherapy.Options);
         Assert.Contains("carbamazepine (contraindicated interaction, by lorlatinib's label) — settle it today", continued.Rationale, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Entrectinib_toxicity_row_resuming_the_full_dose_points_to_the_dose_with_fluconazole()
+    {
+        var r = Cases.Evaluate($$"""
+            {
+              "tests": {{Cases.Ros1Tests}},
+              "history": [ { "therapy": "entrectinib", "start": "2025-06", "stopReason": "ongoing" } ],
+              "adverseEvents": [ { "therapy": "entrectinib", "event": "alt-ast-elevation", "grade": 3 } ],
+              "medications": ["fluconazole"]
+            }
+            """);
+
+        var row = Assert.Single(r.ToxicityManagement);
+        Assert.Equal("600 mg once daily; while fluconazole is taken, the dose with it on the dosing row applies instead", row.Dose);
+    }
 }

@@ -237,6 +237,21 @@ internal static class SafetyStage
            },
     ];
 
+    /// <summary>
+    /// A toxicity row whose drug has a label dose change for a co-medication taken now says so beside its dose: the row
+    /// alone ("resume at 600 mg" for entrectinib's grade 3 ALT) would restart the full dose while fluconazole still
+    /// calls for 200 mg. The dosing row (SAFE-INT-008) gives the dose with the co-medication.
+    /// </summary>
+    public static IReadOnlyList<ToxicityRow> ToxicityBesideInteractions(IReadOnlyList<ToxicityRow> toxicity, IReadOnlyList<InteractionStage.DoseChange> changes) =>
+    [
+        .. from row in toxicity
+           let own = changes.Where(c => c.Therapy == row.Therapy).ToList()
+           select own.Count == 0 || row.Dose is null ? row : row with
+           {
+               Dose = $"{row.Dose}; while {string.Join(" or ", own.Select(c => c.With).Distinct())} is taken, the dose with it on the dosing row applies instead",
+           },
+    ];
+
     /// <summary>A toxicity row that resumes the therapy at a reduced dose (what <see cref="AfterToxicity"/> puts on its dosing row).</summary>
     private static bool ReducesDose(ToxicityRow t, Therapy therapy) =>
         t.Therapy == therapy && t.Action is ToxicityAction.HoldThenReduce or ToxicityAction.Reduce && t.Dose is not null;

@@ -89,7 +89,7 @@ public sealed class AdjuvantCourseTests
         Assert.Equal("first-line", r.Setting());
         Assert.All(r.SystemicTherapy.Options, o => Assert.Contains("after a completed course of alectinib (2021-01 to 2023-01)", o.Rationale, StringComparison.Ordinal));
         var alectinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Alectinib);
-        Assert.Contains("the disease did not progress on it; no guideline table in the knowledge base addresses re-treatment", alectinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains("the disease did not progress on it; whether this recurrence is sensitive disease returning or resistance acquired on it is not known without a biopsy with resistance testing (tissue, or plasma NGS) before re-treating with it; no guideline table in the knowledge base addresses re-treatment", alectinib.Rationale, StringComparison.Ordinal);
         Assert.Contains("SYS-ADJ-005", r.Rules());
     }
 

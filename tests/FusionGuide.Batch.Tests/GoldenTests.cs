@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "388355894f5f4997d2319b56d66ddd0277b50e87651cccfbe22d44cdd42b5e09";
+    internal const string ExpectedSha256 = "2318f9b6af79f485310d439cd763556dded0f59ca70e10d9ed9f9124aa1f1bf9";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -320,9 +320,12 @@ public sealed class HistoricalGuidelineTableTests
                            { "therapy": "alectinib", "start": "2017-02", "end": "2018-05", "stopReason": "progression", "progressionPattern": "systemic" } ] }
             """, new DateOnly(2018, 8, 1));
 
-        Assert.Equal(["platinum-pemetrexed", "platinum-pemetrexed-bevacizumab"], r.Options());
+        // Brigatinib's and ceritinib's "after crizotinib" labels still cover this patient (crizotinib failed first): they
+        // stand beside the guide's chemotherapy, not in its place.
+        Assert.Equal(["platinum-pemetrexed", "platinum-pemetrexed-bevacizumab", "brigatinib", "ceritinib"], r.Options());
         Assert.Contains(r.Trace, t => t.Rule == "SYS-TABLE-001" && t.Detail.Contains("'nccn-alk-post-targeted-2018'", StringComparison.Ordinal));
-        Assert.All(r.SystemicTherapy.Options, o => Assert.Contains("guideline placement not yet verified", o.Rationale, StringComparison.Ordinal));
+        Assert.All(r.SystemicTherapy.Options.Take(2), o => Assert.Contains("guideline placement not yet verified", o.Rationale, StringComparison.Ordinal));
+        Assert.All(r.SystemicTherapy.Options.Skip(2), o => Assert.Contains("on which this patient's disease progressed before alectinib", o.Rationale, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -336,8 +339,33 @@ public sealed class HistoricalGuidelineTableTests
                            { "therapy": "alectinib", "start": "2015-12", "end": "2017-06", "stopReason": "progression", "progressionPattern": "systemic" } ] }
             """, new DateOnly(2017, 10, 1));
 
-        Assert.Equal(["clinical-trial"], r.Options());
+        // Brigatinib's 2017 "after crizotinib" label covers the patient through crizotinib; it stands beside the trial.
+        Assert.Equal(["clinical-trial", "brigatinib"], r.Options());
         Assert.Contains(r.Trace, t => t.Rule == "SYS-TABLE-002" && t.Detail.Contains("post-targeted", StringComparison.Ordinal) && t.Detail.Contains("2018-01-01", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Alectinib_after_crizotinib_then_ceritinib_in_2016_is_offered_on_its_after_crizotinib_label()
+    {
+        // Respirol Case Rep 2017;5:e00224: alectinib after crizotinib and ceritinib controlled the brain metastases. Its
+        // 2015 US label ("progressed on or intolerant to crizotinib") sets no condition on a line in between.
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "crizotinib", "start": "2012-02", "end": "2014-06", "stopReason": "progression", "progressionPattern": "both" },
+                           { "therapy": "ceritinib", "start": "2014-07", "end": "2016-01", "stopReason": "progression", "progressionPattern": "cns" } ] }
+            """, new DateOnly(2016, 3, 1));
+
+        var alectinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Alectinib);
+        Assert.Contains("approved in US for use after crizotinib, on which this patient's disease progressed before ceritinib", alectinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains("clinical-trial", r.Options());
+    }
+
+    [Fact]
+    public void An_after_crizotinib_label_of_an_earlier_generation_is_no_answer_to_progression_on_lorlatinib()
+    {
+        var r = Cases.Evaluate(AfterCrizotinibAlectinibLorlatinib(), new DateOnly(2020, 3, 1));
+
+        Assert.DoesNotContain("brigatinib", r.Options());
+        Assert.DoesNotContain("ceritinib", r.Options());
     }
 
     [Fact]

@@ -219,7 +219,7 @@ internal static class SystemicPlan
         ContinuedRegimen.Apply(p);
         if (table is null && p.NoTableForDate)
         {
-            TrialWithoutTable.AddIfNone(p);
+            TrialWithoutTable.AddIfNone(p, afterProgression: true);
         }
 
         return Finish(p, Setting.PostTargeted, p.Line);

@@ -116,11 +116,17 @@ public sealed record Approval(string Id, Region Region, Gene? Gene, ApprovalSett
 
     /// <summary>
     /// True when the label was written for use after <paramref name="last"/>, the TKI the disease just progressed on, given
-    /// the TKIs it progressed on before (<paramref name="earlier"/>): an <c>after</c> TKI, or the second step of a sequence
-    /// whose first step is among the earlier failures.
+    /// the TKIs it progressed on before (<paramref name="earlier"/>): an <c>after</c> TKI — the last one, or an earlier
+    /// one, since "progressed on or intolerant to crizotinib" still describes a patient who had ceritinib after crizotinib
+    /// (the label sets no condition on a line in between; alectinib, US 2016, Respirol Case Rep 2017;5:e00224) — or the
+    /// second step of a sequence whose first step is among the earlier failures.
     /// </summary>
     public bool WrittenForUseAfter(Therapy last, IEnumerable<Therapy> earlier) =>
-        After.Contains(last) || SequenceEndingWith(last, earlier) is not null;
+        After.Contains(last) || EarlierAfter(earlier) is not null || SequenceEndingWith(last, earlier) is not null;
+
+    /// <summary>The first of <paramref name="earlier"/> (TKIs the disease progressed on before the last) that <see cref="After"/> names, if any.</summary>
+    public Therapy? EarlierAfter(IEnumerable<Therapy> earlier) =>
+        earlier.Where(After.Contains).Select(t => (Therapy?)t).FirstOrDefault();
 
     /// <summary>The sequence branch whose second step is <paramref name="last"/> and whose first is among <paramref name="earlier"/>, if any.</summary>
     public ApprovalSequence? SequenceEndingWith(Therapy last, IEnumerable<Therapy> earlier) =>

@@ -206,7 +206,11 @@ internal static class LabelBasedOption
         var added = new List<Candidate>();
         foreach (var (therapy, record) in WrittenForUseAfter(p, last, earlier))
         {
-            Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {WrittenFor(p, therapy, record, last, earlier)} ({record.Approved()}); {noPlacement} and it is offered in certain circumstances", keepsPlanTargeted: true);
+            // A label that covers this patient only through an earlier TKI stands beside the conventional pathway rather
+            // than replacing it — it was not written for progression on the TKI just failed — unless the genotype found
+            // rates the drug sensitive (ceritinib for I1171T after alectinib, Ou 2014).
+            var exact = WrittenForLast(record, last, earlier) || CoversLaterGeneration(p, therapy, record, last) || p.Profile.Of(therapy) == Activity.Sensitive;
+            Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {WrittenFor(p, therapy, record, last, earlier)} ({record.Approved()}); {noPlacement} and it is offered in certain circumstances", keepsPlanTargeted: exact);
         }
 
         FilterAndTrace(p, added, ruleId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for use after {p.Name(last)}{when}", []);
@@ -231,7 +235,33 @@ internal static class LabelBasedOption
     /// </summary>
     private static IEnumerable<(Therapy Therapy, Approval Record)> WrittenForUseAfter(PlanState p, Therapy last, IReadOnlyList<Therapy> earlier) =>
         ApprovedNotYetOffered(p, ApprovalSetting.Subsequent, _ => false)
-            .Where(x => x.Record.Setting is ApprovalSetting.Subsequent or ApprovalSetting.Advanced && (x.Record.WrittenForUseAfter(last, earlier) || CoversLaterGeneration(p, x.Therapy, x.Record, last)));
+            .Where(x => x.Record.Setting is ApprovalSetting.Subsequent or ApprovalSetting.Advanced
+                && (WrittenForLast(x.Record, last, earlier) || CoversAfterEarlier(p, x.Therapy, x.Record, last, earlier) || CoversLaterGeneration(p, x.Therapy, x.Record, last)))
+            // A label written for exactly this sequence is the regulator's first answer (lorlatinib's 2018 label after
+            // crizotinib then brigatinib), before one that covers it only through an earlier TKI.
+            .OrderBy(x => WrittenForLast(x.Record, last, earlier) ? 0 : 1);
+
+    /// <summary>A label naming the TKI just failed, or a sequence ending with it.</summary>
+    private static bool WrittenForLast(Approval record, Therapy last, IReadOnlyList<Therapy> earlier) =>
+        record.After.Contains(last) || record.SequenceEndingWith(last, earlier) is not null;
+
+    /// <summary>
+    /// A subsequent-line label naming a TKI the disease progressed on before the last ("progressed on or intolerant to
+    /// crizotinib" still covers a patient who had ceritinib after crizotinib: alectinib, US 2016, which controlled the
+    /// brain metastases in Respirol Case Rep 2017;5:e00224) — offered only when the drug is of no earlier generation
+    /// than the TKIs given since (brigatinib's "after crizotinib" label is no answer to progression on lorlatinib).
+    /// </summary>
+    private static bool CoversAfterEarlier(PlanState p, Therapy therapy, Approval record, Therapy last, IReadOnlyList<Therapy> earlier)
+    {
+        if (record.Setting != ApprovalSetting.Subsequent || record.EarlierAfter(earlier) is not { } named || p.E.Kb.Drug(therapy).Generation is not { } generation)
+        {
+            return false;
+        }
+
+        var failed = p.H.Failed.Select(f => f.Therapy).ToList();
+        var since = failed.Skip(failed.IndexOf(named) + 1).Append(last).Where(p.IsTargeted);
+        return since.All(t => p.E.Kb.Drug(t).Generation is { } g && g <= generation);
+    }
 
     /// <summary>
     /// An advanced-disease label with no line restriction and no list of prior TKIs (lorlatinib in the US from 2021-03-03,
@@ -260,6 +290,11 @@ internal static class LabelBasedOption
         if (record.SequenceEndingWith(last, earlier) is { } sequence)
         {
             return $"use after {p.Name(sequence.First)} and then another inhibitor ({p.Name(last)} here)";
+        }
+
+        if (record.EarlierAfter(earlier) is { } before)
+        {
+            return $"use after {p.Name(before)}, on which this patient's disease progressed before {p.Name(last)} (the label sets no condition on a line in between)";
         }
 
         return $"{p.KinaseCode}-positive advanced NSCLC with no line restriction, which covers this patient after {p.Name(last)} ({p.Name(therapy)} is a later-generation inhibitor in the knowledge base)";

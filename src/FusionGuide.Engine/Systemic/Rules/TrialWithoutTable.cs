@@ -14,9 +14,14 @@ internal static class TrialWithoutTable
 {
     public const string Id = "SYS-TABLE-004";
 
-    public static void AddIfNone(PlanState p)
+    /// <summary>
+    /// Adds the trial when nothing else is offered — after progression (<paramref name="afterProgression"/>), nothing but
+    /// a label-based option that covers the patient only through an earlier TKI, which stands beside the pathway, not in
+    /// place of it.
+    /// </summary>
+    public static void AddIfNone(PlanState p, bool afterProgression = false)
     {
-        if (p.Candidates.Count > 0 || p.Avoid.Contains(Therapy.ClinicalTrial))
+        if (p.Candidates.Any(c => !(afterProgression && c.IsLabelBased)) || p.Avoid.Contains(Therapy.ClinicalTrial))
         {
             return;
         }
@@ -24,7 +29,9 @@ internal static class TrialWithoutTable
         var e = p.E;
         var trial = e.Kb.Drug(Therapy.ClinicalTrial);
         var on = e.AsOfText;
-        var why = $"no guideline table the knowledge base holds applies on {on} and no {p.KinaseCode} TKI is approved for this situation then";
+        var why = p.Candidates.Count == 0
+            ? $"no guideline table the knowledge base holds applies on {on} and no {p.KinaseCode} TKI is approved for this situation then"
+            : $"no guideline table the knowledge base holds applies on {on}, and no {p.KinaseCode} TKI label then was written for progression on the TKI just failed";
         var c = new Candidate(Therapy.ClinicalTrial, Preference.Preferred,
             $"a clinical trial of a targeted agent for {p.KinaseCode}-positive disease: {why}; otherwise the general NSCLC pathway of that date (platinum doublet chemotherapy), by the guideline in force then", 0);
         c.Cite([.. trial.Provenance.Sources]);

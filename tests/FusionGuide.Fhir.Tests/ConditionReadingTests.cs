@@ -38,6 +38,7 @@ public sealed class ConditionReadingTests
 
     [Theory]
     [InlineData("Z33.1", "Pregnant state, incidental")]
+    [InlineData("Z32.01", "Encounter for pregnancy test, result positive")]
     [InlineData("O09.523", "Supervision of elderly multigravida, third trimester")]
     [InlineData("O99.012", "Anemia complicating pregnancy, second trimester")]
     [InlineData("O9A.112", "Malignant neoplasm complicating pregnancy, second trimester")]
@@ -58,6 +59,7 @@ public sealed class ConditionReadingTests
     [InlineData("O94", "Sequelae of complication of pregnancy, childbirth, and the puerperium")]
     [InlineData("O80", "Encounter for full-term uncomplicated delivery")]
     [InlineData("O03.9", "Complete or unspecified spontaneous abortion without complication")]
+    [InlineData("Z33.2", "Encounter for elective termination of pregnancy")]
     [InlineData("O99.89", "Other specified diseases and conditions complicating pregnancy, childbirth and the puerperium")]
     public void Postpartum_and_other_non_pregnancy_obstetric_codes_are_not_read_as_pregnancy(string code, string display)
     {

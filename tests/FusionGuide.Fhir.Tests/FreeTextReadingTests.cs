@@ -50,9 +50,18 @@ public sealed class FreeTextReadingTests
         Assert.Contains(m.Warnings, w => w.Message.Contains("its code and words disagree", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Positive_text_is_still_positive() =>
-        Assert.Equal(FusionGuide.Domain.TestResult.Positive, ResultOf(Map(AlkIhc(new CodeableConcept { Text = "ALK rearrangement detected" }))));
+    [Theory]
+    [InlineData("ALK rearrangement detected")]
+    [InlineData("Non-small cell carcinoma positive for ALK rearrangement")]
+    [InlineData("Non-mucinous adenocarcinoma with ALK positive staining")]
+    public void Positive_text_is_still_positive(string text) =>
+        Assert.Equal(FusionGuide.Domain.TestResult.Positive, ResultOf(Map(AlkIhc(new CodeableConcept { Text = text }))));
+
+    [Theory]
+    [InlineData("No EGFR, ROS1 or ALK alterations detected")]
+    [InlineData("Neither ALK nor ROS1 rearrangement detected")]
+    public void A_negation_reaches_across_a_list_of_genes(string text) =>
+        Assert.Equal(FusionGuide.Domain.TestResult.Negative, ResultOf(Map(AlkIhc(new CodeableConcept { Text = text }))));
 
     [Theory]
     [InlineData("Not present")]
@@ -109,6 +118,10 @@ public sealed class FreeTextReadingTests
     [InlineData("Grade 3 hepatotoxicity", StopReason.Intolerance)]
     [InlineData("Not tolerated", StopReason.Intolerance)]
     [InlineData("Progression of disease (CNS)", StopReason.Progression)]
+    [InlineData("No progression, stopped for grade 3 hepatotoxicity", StopReason.Intolerance)]
+    [InlineData("Progression ruled out; stopped for grade 3 rash (adverse reaction)", StopReason.Intolerance)]
+    [InlineData("Progression: none. Stopped because of toxicity", StopReason.Intolerance)]
+    [InlineData("Non-small cell lung cancer progression on CT", StopReason.Progression)]
     [InlineData("Course completed", StopReason.Completed)]
     public void Stop_reasons_are_read_with_their_negations(string reason, StopReason expected)
     {

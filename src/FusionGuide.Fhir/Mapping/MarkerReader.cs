@@ -114,18 +114,18 @@ internal static class MarkerReader
     private static TestResult? FromWords(string text)
     {
         var words = FreeText.WithoutControls(text);
-        if (FreeText.Affirms(words, "fail", "insufficient", "no call", "QNS"))
+        if (FreeText.Affirms(words, FreeText.Scope.Sentence, "fail", "insufficient", "no call", "QNS"))
         {
             return TestResult.Failed;
         }
 
-        if (FreeText.Affirms(words, "equivocal", "indeterminate", "borderline"))
+        if (FreeText.Affirms(words, FreeText.Scope.Sentence, "equivocal", "indeterminate", "borderline"))
         {
             return TestResult.Equivocal;
         }
 
-        var negative = FreeText.Affirms(words, "negative", "undetected", "absent") || FreeText.Negates(words, "detected", "positive", "present", "identified", "found");
-        var positive = FreeText.Affirms(words, "positive", "detected", "present", "identified");
+        var negative = FreeText.Affirms(words, FreeText.Scope.Sentence, "negative", "undetected", "absent") || FreeText.Negates(words, FreeText.Scope.Sentence, "detected", "positive", "present", "identified", "found");
+        var positive = FreeText.Affirms(words, FreeText.Scope.Sentence, "positive", "detected", "present", "identified");
         return (positive, negative) switch
         {
             (true, false) => TestResult.Positive,

@@ -7,7 +7,7 @@ namespace FusionGuide.Fhir.Mapping;
 /// obstetric planning), so only a code that says she is pregnant maps to it.
 /// <para>Pregnancy now:</para>
 /// <list type="bullet">
-/// <item>Z33 pregnant state, Z34 supervision of normal pregnancy, Z3A weeks of gestation; O09 supervision of high-risk pregnancy.</item>
+/// <item>Z32.01 positive pregnancy test, Z33.1 pregnant state, Z34 supervision of normal pregnancy, Z3A weeks of gestation; O09 supervision of high-risk pregnancy (Z33.2, elective termination, is named in a warning instead).</item>
 /// <item>O10–O48, the conditions of pregnancy and maternal care for the fetus, and O9A, O98, O99, conditions complicating
 /// pregnancy — each except its subcodes "complicating childbirth" or "complicating the puerperium" (<see cref="AfterBirth"/>),
 /// which are about the delivery or the weeks after it.</item>
@@ -27,7 +27,8 @@ namespace FusionGuide.Fhir.Mapping;
 /// </summary>
 internal static class ObstetricCodes
 {
-    private static readonly string[] PregnancyZ = ["Z33", "Z34", "Z3A"];
+    /// <summary>Z32.01 positive pregnancy test, Z33.1 pregnant state incidental, Z34, Z3A (Z33.2, elective termination, is not pregnancy now).</summary>
+    private static readonly string[] PregnancyZ = ["Z3201", "Z331", "Z34", "Z3A"];
 
     /// <summary>The "in pregnancy" subcodes of puerperal categories, and preterm labour without delivery.</summary>
     private static readonly string[] PregnancyInPuerperalBlock = ["O600", "O8801", "O8811", "O8821", "O8831", "O8881", "O9101", "O9111", "O9121", "O9201", "O9211"];
@@ -58,6 +59,11 @@ internal static class ObstetricCodes
     /// <summary>For an obstetric code not read as a pregnancy now, what it means instead (for the warning); null for any other code.</summary>
     public static string? NotPregnancyNow(string code)
     {
+        if (code.StartsWith("Z332", StringComparison.Ordinal))
+        {
+            return "an elective termination of pregnancy (Z33.2): that pregnancy has ended";
+        }
+
         if (code.Length < 3 || code[0] != 'O' || IsPregnancyNow(code))
         {
             return null;

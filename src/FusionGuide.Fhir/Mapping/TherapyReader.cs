@@ -30,9 +30,9 @@ internal static class TherapyReader
         // Codes decide; words count only where affirmed ("No evidence of progression; stopped for edema" is intolerance,
         // "Incomplete response" is no completion). "Tolerat-" counts even negated: "not tolerated" is intolerance.
         StopReason? stop = ongoing ? StopReason.Ongoing
-            : codes.Contains("266721009") || FreeText.Affirms(words, "progress") ? StopReason.Progression
-            : codes.Contains("407563006") || FreeText.Affirms(words, "*intoleran", "*toxic", "adverse", "side effect") || Terminology.Mentions(words, "tolerat") ? StopReason.Intolerance
-            : codes.Contains("182992009") || FreeText.Affirms(words, "complet") || use.Completed ? StopReason.Completed
+            : codes.Contains("266721009") || FreeText.Affirms(words, FreeText.Scope.Clause, "progress") ? StopReason.Progression
+            : codes.Contains("407563006") || FreeText.Affirms(words, FreeText.Scope.Clause, "*intoleran", "*toxic", "adverse", "side effect") || Terminology.Mentions(words, "tolerat") ? StopReason.Intolerance
+            : codes.Contains("182992009") || FreeText.Affirms(words, FreeText.Scope.Clause, "complet") || use.Completed ? StopReason.Completed
             : null;
         if (!ongoing && stop is null)
         {
@@ -40,7 +40,7 @@ internal static class TherapyReader
         }
 
         ProgressionPattern? pattern = null;
-        if (stop == StopReason.Progression || ongoing && FreeText.Affirms(words, "progress"))
+        if (stop == StopReason.Progression || ongoing && FreeText.Affirms(words, FreeText.Scope.Clause, "progress"))
         {
             var cns = Terminology.Mentions(words, "CNS") || Terminology.Mentions(words, "brain") || Terminology.Mentions(words, "intracranial");
             var systemic = Terminology.Mentions(words, "systemic") || Terminology.Mentions(words, "extracranial");

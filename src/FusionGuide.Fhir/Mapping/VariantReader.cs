@@ -185,18 +185,18 @@ internal static class VariantReader
     /// </summary>
     private static TestResult? FromWords(string words)
     {
-        if (FreeText.Affirms(words, "no call", "fail"))
+        if (FreeText.Affirms(words, FreeText.Scope.Sentence, "no call", "fail"))
         {
             return TestResult.Failed;
         }
 
-        if (FreeText.Affirms(words, "indeterminate", "equivocal"))
+        if (FreeText.Affirms(words, FreeText.Scope.Sentence, "indeterminate", "equivocal"))
         {
             return TestResult.Equivocal;
         }
 
-        var absent = FreeText.Affirms(words, "absent", "negative", "undetected") || FreeText.Negates(words, "present", "detected", "positive", "identified");
-        var present = FreeText.Affirms(words, "present", "detected", "positive", "identified");
+        var absent = FreeText.Affirms(words, FreeText.Scope.Sentence, "absent", "negative", "undetected") || FreeText.Negates(words, FreeText.Scope.Sentence, "present", "detected", "positive", "identified");
+        var present = FreeText.Affirms(words, FreeText.Scope.Sentence, "present", "detected", "positive", "identified");
         return (present, absent) switch
         {
             (true, false) => TestResult.Positive,

@@ -19,7 +19,7 @@ internal static partial class ReportBuilder
             new("Resistance findings", Cell.Of(ResistanceSentence(progression))),
             new("Brain metastases", Cell.Of(BrainSentence(c.Disease.BrainMetastases))),
             new("Other disease", Cell.Of(DiseaseSentence(c.Disease))),
-            new("Systemic therapy so far", Cell.Of(c.History.Count == 0 ? "None: no systemic therapy given yet." : string.Join(" ", c.History.Select(HistorySentence)))),
+            new("Systemic therapy so far", Cell.Of(c.History.Count == 0 ? "None: no systemic therapy given yet." : string.Join(" ", c.History.Select((h, i) => HistorySentence(h, i, i == c.History.Count - 1))))),
             new("Adverse events", Cell.Of(c.AdverseEvents.Count == 0 ? "None reported." : string.Join(" ", c.AdverseEvents.Select(EventSentence)))),
             new("Comorbidities", Cell.Of(c.Comorbidities.Count == 0 ? "None reported." : Prose.Sentence(Prose.List(c.Comorbidities.Select(Labels.Of))))),
             new("Co-medications", Cell.Of(c.Medications.Count == 0 ? "None reported." : Prose.Sentence(Prose.List(c.Medications)))),
@@ -165,7 +165,7 @@ internal static partial class ReportBuilder
         return Prose.Sentence(string.Join("; ", parts));
     }
 
-    private static string HistorySentence(HistoryEntry h, int index)
+    private static string HistorySentence(HistoryEntry h, int index, bool last)
     {
         var span = (h.Start, h.End) switch
         {
@@ -174,8 +174,9 @@ internal static partial class ReportBuilder
             (null, { } e) => $" until {e}",
             _ => "",
         };
-        // Progression with no end date is a TKI still taken beyond progression (contract): not "stopped".
-        var why = h.StopReason is StopReason.Progression && h.End is null ? ", progressed on it and still taken"
+        // Progression with no end date on the last therapy is one still taken beyond progression (contract): not
+        // "stopped". An earlier one was followed by another therapy, so it was stopped, its end date unrecorded.
+        var why = h.StopReason is StopReason.Progression && h.End is null && last ? ", progressed on it and still taken"
             : h.StopReason is { } r ? $", {Labels.Of(r)}" : h.End is null ? "" : ", reason for stopping not stated";
         var pattern = h.ProgressionPattern is { } p ? $" ({Labels.Of(p)})" : "";
         return $"{index + 1}. {Prose.Sentence($"{Labels.Of(h.Therapy)}{span}{why}{pattern}")}";

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "2318f9b6af79f485310d439cd763556dded0f59ca70e10d9ed9f9124aa1f1bf9";
+    internal const string ExpectedSha256 = "a1412bb19c49ab9b87cd39eef48c60c8ce82e948c32fb068ac11cae294d4c530";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

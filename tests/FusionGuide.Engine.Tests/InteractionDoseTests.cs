@@ -120,4 +120,20 @@ public class InteractionDoseTests
         var row = Assert.Single(r.ToxicityManagement);
         Assert.Equal("600 mg once daily; while fluconazole is taken, the dose with it on the dosing row applies instead", row.Dose);
     }
+
+    [Fact]
+    public void Cabozantinib_reduced_for_toxicity_takes_the_labels_20_mg_reduction_from_the_lowered_dose_with_itraconazole()
+    {
+        var r = Cases.Evaluate($$"""
+            {
+              "tests": {{Cases.Ros1Tests}},
+              "history": [ { "therapy": "cabozantinib", "start": "2025-06", "stopReason": "ongoing" } ],
+              "adverseEvents": [ { "therapy": "cabozantinib", "event": "other", "grade": 3 } ],
+              "medications": ["itraconazole"]
+            }
+            """);
+
+        var row = Assert.Single(r.Dosing, d => d.Therapy == Therapy.Cabozantinib);
+        Assert.Contains(row.Adjustments!, a => a.EndsWith("the label's change of -20 mg applies to it: 20 mg", StringComparison.Ordinal));
+    }
 }

@@ -63,4 +63,35 @@ public sealed class ToxicityOneCourseTests
         Assert.Contains("; not brigatinib, which was stopped for intolerance", next, StringComparison.Ordinal);
         Assert.DoesNotContain("brigatinib (", next, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Crizotinib_rows_compare_doses_per_day_across_frequencies()
+    {
+        // Grade 4 bradycardia with metoprolol resumes at 250 mg once daily; grade 3 ALT at 200 mg twice daily (400 mg a
+        // day): the lower daily dose, 250 mg once daily, is the one to resume.
+        var r = Cases.Evaluate("""
+            {
+              "history": [ { "therapy": "crizotinib", "start": "2025-06", "stopReason": "ongoing" } ],
+              "adverseEvents": [ { "therapy": "crizotinib", "event": "bradycardia", "grade": 4 }, { "therapy": "crizotinib", "event": "alt-ast-elevation", "grade": 3 } ],
+              "medications": ["metoprolol"]
+            }
+            """);
+
+        Assert.All(r.ToxicityManagement, t => Assert.StartsWith("250 mg once daily", t.Dose, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void What_comes_next_keeps_a_TKI_whose_recorded_event_its_label_manages_by_a_reduced_dose()
+    {
+        // Lorlatinib stopped for grade 2 CNS effects can come back at a reduced dose (SYS-INTOL-002): not "not lorlatinib".
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "lorlatinib", "start": "2023-01", "end": "2023-04", "stopReason": "intolerance" },
+                           { "therapy": "alectinib", "start": "2023-05", "stopReason": "ongoing" } ],
+              "adverseEvents": [ { "therapy": "lorlatinib", "event": "cognitive-effects", "grade": 2 } ] }
+            """);
+
+        var next = Assert.Single(r.Warnings, w => w.Code == WarningCodes.WhatComesNext.Code).Message;
+        Assert.Contains("lists lorlatinib (a preferred option)", next, StringComparison.Ordinal);
+        Assert.DoesNotContain("not lorlatinib", next, StringComparison.Ordinal);
+    }
 }

@@ -109,4 +109,20 @@ public sealed class StandAloneReportTests
         Assert.Contains("1. Alectinib from 2021-03, progressed on it and still taken (progression in the CNS only).", text, StringComparison.Ordinal);
         Assert.DoesNotContain("stopped at progression", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_earlier_TKI_with_progression_and_no_end_date_followed_by_another_therapy_is_summarised_as_stopped()
+    {
+        var c = ProgressionCase() with
+        {
+            History =
+            [
+                new HistoryEntry { Therapy = Therapy.Alectinib, Start = "2021-03", StopReason = StopReason.Progression, ProgressionPattern = ProgressionPattern.Systemic },
+                new HistoryEntry { Therapy = Therapy.Lorlatinib, Start = "2024-07", StopReason = StopReason.Ongoing },
+            ],
+        };
+        var text = Visible("markdown", Render.As("markdown", Fixtures.G1202RAfterAlectinib(), Fixtures.References(), c));
+
+        Assert.Contains("1. Alectinib from 2021-03, stopped at progression (systemic progression).", text, StringComparison.Ordinal);
+    }
 }

@@ -52,9 +52,26 @@ internal static partial class DoseText
     public static int? Milligrams(string dose) =>
         MilligramPattern().Match(dose) is { Success: true } m ? int.Parse(m.Groups["mg"].Value, CultureInfo.InvariantCulture) : null;
 
+    /// <summary>
+    /// The milligrams a day a dose gives ("200 mg twice daily" → 400, "250 mg once daily" → 250): how two doses of one
+    /// drug at different frequencies compare (crizotinib's ladder goes 250 → 200 mg twice daily → 250 mg once daily).
+    /// Null when the dose names no milligrams.
+    /// </summary>
+    public static int? DailyMilligrams(string dose) =>
+        Milligrams(dose) is { } mg ? mg * (Frequency(dose) == "twice daily" ? 2 : 1) : null;
+
     /// <summary>"once daily" or "twice daily" as a dose states it; null when it states neither.</summary>
     public static string? Frequency(string dose) =>
         Frequencies.FirstOrDefault(f => dose.Contains(f, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The change a dose change states as a difference ("reduce by 20 mg" → -20, "increase by 20 mg" → +20); null otherwise.</summary>
+    public static int? RelativeChange(string change) =>
+        RelativePattern().Match(change) is { Success: true } m
+            ? int.Parse(m.Groups["mg"].Value, CultureInfo.InvariantCulture) * (m.Groups["way"].Value.Equals("reduce", StringComparison.OrdinalIgnoreCase) ? -1 : 1)
+            : null;
+
+    [GeneratedRegex(@"\b(?<way>reduce|increase)\s+by\s+(?<mg>\d+)\s*mg\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RelativePattern();
 
     [GeneratedRegex(@"(?<from>\d+)\s*->\s*(?<to>\d+)")]
     private static partial Regex StepPattern();

@@ -229,7 +229,7 @@ internal static class SafetyStage
     [
         .. from row in dosing
            let own = changes.Where(c => c.Therapy == row.Therapy).ToList()
-           let reducedTo = toxicity.Where(t => ReducesDose(t, row.Therapy)).MinBy(t => DoseText.Milligrams(t.Dose!) ?? int.MaxValue)?.Dose
+           let reducedTo = toxicity.Where(t => ReducesDose(t, row.Therapy)).MinBy(t => DoseText.DailyMilligrams(t.Dose!) ?? int.MaxValue)?.Dose
            select own.Count == 0 ? row : row with
            {
                Adjustments = [.. row.Adjustments ?? [], .. own.Select(c => Interacting(e, c, reducedTo))],
@@ -279,10 +279,16 @@ internal static class SafetyStage
             return $"{lowered}, so with {c.With} the label's step from {mg} mg applies: {step.To} mg";
         }
 
+        // A change written as a difference ("reduce by 20 mg (60 -> 40 mg once daily)") applies to the lowered dose too.
+        if (DoseText.RelativeChange(c.Change) is { } delta && mg + delta > 0)
+        {
+            return $"{lowered}, so with {c.With} the label's change of {delta:+0;-0} mg applies to it: {mg + delta} mg";
+        }
+
         var isFixedAndLower = steps.Count == 0 && DoseText.Milligrams(c.Change) is { } fixedMg && fixedMg < mg && DoseText.Frequency(c.Change) is { } f && f == DoseText.Frequency(reducedDose);
         return isFixedAndLower
             ? $"{lowered}; the label's dose with {c.With} ({c.Change}) is a fixed dose below it, so it is the one to give"
-            : $"{lowered}, and the knowledge base records no dose with {c.With} from there (the change above is written from the labelled dose): do not simply give the lower of the two — check the label's dose for an already-reduced patient, or avoid {c.With}";
+            : $"{lowered}, and the knowledge base records no dose with {c.With} from there (the change above is written from the labelled dose): check the label's dose for an already-reduced patient, or avoid {c.With}";
     }
 
     public static IReadOnlyList<ToxicityRow> Toxicity(Evaluation e, TreatmentHistory h, bool adjuvant)
@@ -375,9 +381,8 @@ internal static class SafetyStage
                 continue;
             }
 
-            var lowest = others.Where(r => ReducesDose(r, row.Therapy)).MinBy(r => DoseText.Milligrams(r.Dose!) ?? int.MaxValue);
-            if (row.Dose is { } dose && lowest is { Dose: { } lower } && DoseText.Milligrams(lower) is { } lowerMg && DoseText.Milligrams(dose) is { } mg && mg > lowerMg
-                && DoseText.Frequency(lower) == DoseText.Frequency(dose))
+            var lowest = others.Where(r => ReducesDose(r, row.Therapy)).MinBy(r => DoseText.DailyMilligrams(r.Dose!) ?? int.MaxValue);
+            if (row.Dose is { } dose && lowest is { Dose: { } lower } && DoseText.DailyMilligrams(lower) is { } lowerDaily && DoseText.DailyMilligrams(dose) is { } daily && daily > lowerDaily)
             {
                 var why = $"the row for the grade {lowest.Grade} {AdverseEventWords.Of(lowest.Event)} lowers {name} to {lower}, so resume at that dose, not at {dose}";
                 e.Fire(RuleIds.ToxicityOneCourse, $"{name}: {why}.");

@@ -85,7 +85,7 @@ internal static class HistoryReader
             return;
         }
 
-        var parts = e.Case.History.Select(h => $"{e.Name(h.Therapy)}{Span(h)}{Why(h)}");
+        var parts = e.Case.History.Select((h, i) => $"{e.Name(h.Therapy)}{Span(h)}{Why(h, i == e.Case.History.Count - 1)}");
         e.Fire(RuleIds.History, $"History in order: {string.Join("; ", parts)}; {t.Failed.Count} line(s) ended in progression.");
         foreach (var h in t.Intolerant.Where(h => IsTargeted(e, h.Therapy)))
         {
@@ -104,10 +104,10 @@ internal static class HistoryReader
         ({ } s, { } end) => $" ({s} to {end})",
     };
 
-    private static string Why(HistoryEntry h) => h.StopReason switch
+    private static string Why(HistoryEntry h, bool last) => h.StopReason switch
     {
-        // Progression with no end date is a TKI still taken beyond progression (contract): not "stopped".
-        StopReason.Progression when h.End is null => h.ProgressionPattern is { } p ? $", {Codes.ProgressionPattern.Code(p)} progression on it, still taken" : ", progression on it, still taken",
+        // Progression with no end date on the last therapy is one still taken beyond progression (contract): not "stopped".
+        StopReason.Progression when h.End is null && last => h.ProgressionPattern is { } p ? $", {Codes.ProgressionPattern.Code(p)} progression on it, still taken" : ", progression on it, still taken",
         StopReason.Progression => h.ProgressionPattern is { } p ? $", stopped for {Codes.ProgressionPattern.Code(p)} progression" : ", progression",
         StopReason.Intolerance => ", stopped for intolerance",
         StopReason.Completed => ", completed",

@@ -77,6 +77,17 @@ internal static class IntolerantRechallenge
         }
     }
 
+    /// <summary>
+    /// True when a TKI stopped for intolerance could be given again at a reduced dose: every event recorded on it is one
+    /// its label manages by withholding or reducing, none stops it for good (grade 5, a permanent-stop rule, or no
+    /// specific rule). False when no event is recorded: then nothing says it could.
+    /// </summary>
+    public static bool CouldBeGivenAgain(PlanState p, Therapy therapy)
+    {
+        var events = p.E.Case.AdverseEvents.Where(ae => ae.Therapy == therapy).ToList();
+        return events.Count > 0 && events.All(ae => ae.Grade <= 4 && ToxicityAdvisor.Decide(p.E, therapy, ae.Event, ae.Grade) is { General: false } d && d.Action != ToxicityAction.Discontinue);
+    }
+
     private static string Managing(ToxicityAction action) => action switch
     {
         ToxicityAction.Continue => "continuing it at the same dose",

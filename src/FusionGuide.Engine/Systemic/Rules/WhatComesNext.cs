@@ -53,9 +53,11 @@ internal static class WhatComesNext
     private static bool AtProgression(PlanState p, Therapy current, Regimen table)
     {
         // The TKI itself and any the disease already progressed on are not "what comes next"; nor is one the patient
-        // stopped for intolerance (brigatinib after grade 3 pneumonitis was listed as the next option): it is named
-        // apart, since only the events' own rules could bring it back.
-        var stopped = table.Entries.Select(x => x.Therapy).Where(t => t != current && p.H.Intolerant.Any(h => h.Therapy == t)).Distinct().ToList();
+        // stopped for good for intolerance (brigatinib after grade 3 pneumonitis was listed as the next option): it is
+        // named apart. One whose events its label manages by a reduced dose stays listed (lorlatinib after grade 2 CNS
+        // effects comes back as a re-challenge when the time comes, SYS-INTOL-002).
+        var stopped = table.Entries.Select(x => x.Therapy)
+            .Where(t => t != current && p.H.Intolerant.Any(h => h.Therapy == t) && !IntolerantRechallenge.CouldBeGivenAgain(p, t)).Distinct().ToList();
         var listed = table.Entries
             .Where(x => x.Therapy != current && !p.H.Failed.Any(f => f.Therapy == x.Therapy) && !stopped.Contains(x.Therapy))
             .Select(x => $"{p.Name(x.Therapy)} ({GuidelineTable.PlacementWords(x.Preference)}{ConditionWords(x.Condition)})")

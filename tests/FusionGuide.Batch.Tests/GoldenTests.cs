@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "a1412bb19c49ab9b87cd39eef48c60c8ce82e948c32fb068ac11cae294d4c530";
+    internal const string ExpectedSha256 = "7186f28bb9186880d0f4a2e7f30b01573ee216c52c5b6594e1b04ce2cec87674";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "7186f28bb9186880d0f4a2e7f30b01573ee216c52c5b6594e1b04ce2cec87674";
+    internal const string ExpectedSha256 = "e81cbb9354a8e593f5fa4967f1074debca2b055639f30c06047cb0f756d6de83";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

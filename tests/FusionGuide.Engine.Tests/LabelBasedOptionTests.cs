@@ -432,6 +432,8 @@ public sealed class LabelBasedOptionTests
         var lorlatinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Therapy.Lorlatinib);
         Assert.Equal(Therapy.Lorlatinib, r.SystemicTherapy.Options[0].Therapy);
         Assert.Contains("no line restriction, which covers this patient after ensartinib", lorlatinib.Rationale, StringComparison.Ordinal);
+        // The chemotherapy beside it names the label as its basis, not a genotype nobody tested.
+        Assert.DoesNotContain(r.SystemicTherapy.Options, o => o.Rationale.Contains("which the genotype supports", StringComparison.Ordinal));
         r.AssertOptionsDisjointFromAvoid();
     }
 

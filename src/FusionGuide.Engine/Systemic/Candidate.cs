@@ -40,6 +40,9 @@ internal sealed class Candidate(Therapy therapy, Preference preference, string e
     /// <summary>The TKI taken now, offered after the options that answer its CNS failure (SYS-CONT-007): never keeps the plan targeted.</summary>
     public bool IsContinuedBeside { get; init; }
 
+    /// <summary>True when a regional label, not a guideline table or the genotype, is the basis it is offered on (every label-based option, whether or not it keeps the plan targeted).</summary>
+    public bool OnLabel { get; init; }
+
     /// <summary>
     /// Offered on its label alone, no guideline table placing it (SYS-LABEL-001): it does not keep the plan in the
     /// targeted setting by itself, and stays beside the conventional pathway when no placed TKI is left.

@@ -14,6 +14,21 @@ internal static class ConventionalBeside
 {
     public const string Id = "SYS-POST-002";
 
+    /// <summary>
+    /// Why the TKIs stand in certain circumstances: the genotype found rates them sensitive, a label (lorlatinib after
+    /// ensartinib on its unrestricted label, where no resistance test was given, was said to be "supported by the
+    /// genotype"), or the guideline's condition (listed when the genotype supports it).
+    /// </summary>
+    private static string Basis(PlanState p, List<Candidate> targeted)
+    {
+        var byGenotype = targeted.All(c => p.Profile.Of(c.Therapy) == Activity.Sensitive);
+        var byLabel = targeted.All(c => p.Profile.Of(c.Therapy) != Activity.Sensitive && c.OnLabel);
+        var one = targeted.Count == 1;
+        return byGenotype ? "which the genotype supports"
+            : byLabel ? $"offered on {(one ? "its label" : "their labels")}"
+            : $"which the guideline lists when the genotype supports {(one ? "it" : "them")}";
+    }
+
     public static void Add(PlanState p, Therapy? failedTki)
     {
         var targeted = p.Candidates.Where(c => p.IsTargeted(c.Therapy) && !c.IsRechallenge && !c.IsLabelBased).ToList();
@@ -38,7 +53,7 @@ internal static class ConventionalBeside
             foreach (var c in added)
             {
                 c.AfterAnsweringTable = true;
-                c.Notes.Add($"listed after {tkis}, which the genotype supports in certain circumstances: the standard pathway beside them");
+                c.Notes.Add($"listed after {tkis}, {Basis(p, targeted)} in certain circumstances: the standard pathway beside {(targeted.Count == 1 ? "it" : "them")}");
             }
         }
         else

@@ -319,7 +319,7 @@ internal static class LabelBasedOption
     /// </summary>
     private static Candidate Offer(PlanState p, Therapy therapy, Approval record, List<Candidate> added, string why, bool keepsPlanTargeted = false)
     {
-        var c = new Candidate(therapy, Preference.CertainCircumstances, why, LabelBasedOrder + added.Count) { IsLabelBased = !keepsPlanTargeted };
+        var c = new Candidate(therapy, Preference.CertainCircumstances, why, LabelBasedOrder + added.Count) { IsLabelBased = !keepsPlanTargeted, OnLabel = true };
         c.Cite(record.Provenance.Sources);
         p.E.UsedUnverified(record.Id, record.Provenance);
         p.Candidates.Add(c);

@@ -60,7 +60,7 @@ public sealed class ToxicityOneCourseTests
 
         var next = Assert.Single(r.Warnings, w => w.Code == WarningCodes.WhatComesNext.Code).Message;
         Assert.Contains("lists lorlatinib (a preferred option)", next, StringComparison.Ordinal);
-        Assert.Contains("; not brigatinib, which was stopped for intolerance", next, StringComparison.Ordinal);
+        Assert.Contains("; not brigatinib, stopped for intolerance", next, StringComparison.Ordinal);
         Assert.DoesNotContain("brigatinib (", next, StringComparison.Ordinal);
     }
 

@@ -221,9 +221,8 @@ internal static class SafetyStage
     /// SAFE-INT-008: a TKI whose label changes its dose for a listed co-medication (lorlatinib with itraconazole: 75 mg)
     /// has that change on its dosing row beside the labelled start, which alone would be the wrong dose to prescribe.
     /// Where toxicity management has already lowered the dose, the interaction's change applies to that lowered dose, not
-    /// beside it: the label's own step from it is given when the knowledge base records one (brigatinib 90 -> 60 mg), and
-    /// otherwise the row says that no step from it is recorded — "the lower of the two" would leave a patient reduced to
-    /// 75 mg of lorlatinib at 75 mg with a strong inhibitor.
+    /// beside it (<see cref="OnReducedDose"/>), and otherwise the row says that no dose from it is recorded — "the lower of
+    /// the two" would leave a patient reduced to 75 mg of lorlatinib at 75 mg with a strong inhibitor.
     /// </summary>
     public static IReadOnlyList<DosingRow> AfterInteractions(Evaluation e, IReadOnlyList<DosingRow> dosing, IReadOnlyList<InteractionStage.DoseChange> changes, IReadOnlyList<ToxicityRow> toxicity) =>
     [
@@ -266,9 +265,10 @@ internal static class SafetyStage
 
     /// <summary>
     /// The interaction's dose for a patient whose dose toxicity management has already lowered: the label's own step from
-    /// that dose (brigatinib 90 -> 60 mg), or its fixed dose with the co-medication when that is lower at the same
-    /// frequency (entrectinib 100 mg once daily); otherwise the knowledge base records no dose for the pair at the
-    /// lowered dose, and the row says so rather than choosing one.
+    /// that dose (brigatinib 90 -> 60 mg), its change stated as a difference applied to that dose (cabozantinib "reduce by
+    /// 20 mg": 40 -> 20 mg), or its fixed dose with the co-medication when that is lower at the same frequency
+    /// (entrectinib 100 mg once daily); otherwise the knowledge base records no dose for the pair at the lowered dose,
+    /// and the row says so rather than choosing one.
     /// </summary>
     private static string OnReducedDose(InteractionStage.DoseChange c, string reducedDose, int mg)
     {

@@ -65,7 +65,7 @@ internal static class SystemicRuleIds
         PerformanceStatus.Id,
         ComorbidityCautions.Id,
         PregnancyPathway.Id,
-        ComorbidityCautions.PriorPneumonitisId,
+        ComorbidityCautions.PriorEventId,
         AgeFactor.Id,
         PerformanceStatusFactor.Id,
         PriorToxicity.Id,

@@ -15,7 +15,7 @@ namespace FusionGuide.Engine.Systemic.Rules;
 internal static class ComorbidityCautions
 {
     public const string Id = "SYS-COMORB-001";
-    public const string PriorPneumonitisId = "SYS-COMORB-002";
+    public const string PriorEventId = "SYS-COMORB-002";
 
     public static void Check(PlanState p, Candidate c, Drug drug) => Apply(p, c, drug, continued: false);
 
@@ -57,12 +57,12 @@ internal static class ComorbidityCautions
                 {
                     // The event is on the drug taken now: it is not a pre-existing condition to weigh when choosing this
                     // drug, but an adverse event its toxicity row manages (hold, reduce or stop by the label).
-                    e.Fire(PriorPneumonitisId, $"A grade {ae.Grade} {ev} on {drug.Name}, the drug taken now: its caution for pre-existing {Words(caution)} is not said for it; the toxicity row manages the event.");
+                    e.Fire(PriorEventId, $"A grade {ae.Grade} {ev} on {drug.Name}, the drug taken now: its caution for pre-existing {Words(caution)} is not said for it; the toxicity row manages the event.");
                     continue;
                 }
 
                 var on = ae.Therapy is { } t ? $" on {e.Name(t)}" : "";
-                e.Fire(PriorPneumonitisId, $"A grade {ae.Grade} {ev}{on} is recorded as an adverse event: it counts as {Words(caution)} for {drug.Name}'s caution.");
+                e.Fire(PriorEventId, $"A grade {ae.Grade} {ev}{on} is recorded as an adverse event: it counts as {Words(caution)} for {drug.Name}'s caution.");
                 because = $"the grade {ae.Grade} {ev}{on} is weighed as {Words(caution)} for this caution — ";
             }
 

@@ -259,7 +259,7 @@ internal static class LabelBasedOption
         }
 
         var failed = p.H.Failed.Select(f => f.Therapy).ToList();
-        var since = failed.Skip(failed.IndexOf(named) + 1).Append(last).Where(p.IsTargeted);
+        var since = failed.Skip(failed.IndexOf(named) + 1).Append(last).Where(p.IsTargeted).Distinct();
         return since.All(t => p.E.Kb.Drug(t).Generation is { } g && g <= generation);
     }
 

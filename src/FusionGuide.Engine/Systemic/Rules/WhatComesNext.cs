@@ -67,7 +67,7 @@ internal static class WhatComesNext
             return false;
         }
 
-        var notAgain = stopped.Count == 0 ? "" : $"; not {string.Join(" or ", stopped.Select(p.Name))}, which was stopped for intolerance";
+        var notAgain = stopped.Count == 0 ? "" : $"; not {string.Join(" or ", stopped.Select(p.Name))}, stopped for intolerance";
         var msg = $"{p.Name(current)} is continued while it controls the disease. At progression, re-test for resistance (tissue, or plasma NGS): "
             + $"after {p.Name(current)}, {p.E.Cite(table.Guideline)} lists {string.Join(", ", listed)}{notAgain}; then a clinical trial, chemotherapy and best supportive care.";
         p.E.Warn(WarningCodes.WhatComesNext, msg);

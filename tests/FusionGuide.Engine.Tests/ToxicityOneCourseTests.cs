@@ -9,17 +9,10 @@ namespace FusionGuide.Engine.Tests;
 /// </summary>
 public sealed class ToxicityOneCourseTests
 {
-    private static Result Evaluate(string drug, params (string Event, int Grade)[] events) => Cases.Evaluate($$"""
-        {
-          "history": [ { "therapy": "{{drug}}", "start": "2025-06", "stopReason": "ongoing" } ],
-          "adverseEvents": [ {{string.Join(", ", events.Select(x => $$"""{ "therapy": "{{drug}}", "event": "{{x.Event}}", "grade": {{x.Grade}} }"""))}} ]
-        }
-        """);
-
     [Fact]
     public void Crizotinib_stopped_for_grade_4_visual_loss_is_not_resumed_by_its_grade_3_ALT_row()
     {
-        var r = Evaluate("crizotinib", ("visual-disturbance", 4), ("alt-ast-elevation", 3));
+        var r = Cases.OnDrugWithEvents("crizotinib", ("visual-disturbance", 4), ("alt-ast-elevation", 3));
 
         Assert.All(r.ToxicityManagement, t => Assert.Equal(ToxicityAction.Discontinue, t.Action));
         var alt = Assert.Single(r.ToxicityManagement, t => t.Event == AdverseEventCode.AltAstElevation);
@@ -32,7 +25,7 @@ public sealed class ToxicityOneCourseTests
     [Fact]
     public void Lorlatinib_grade_4_triglycerides_resume_at_75_mg_when_grade_2_CNS_effects_lower_the_dose()
     {
-        var r = Evaluate("lorlatinib", ("cognitive-effects", 2), ("hypertriglyceridemia", 4));
+        var r = Cases.OnDrugWithEvents("lorlatinib", ("cognitive-effects", 2), ("hypertriglyceridemia", 4));
 
         var tg = Assert.Single(r.ToxicityManagement, t => t.Event == AdverseEventCode.Hypertriglyceridemia);
         Assert.Equal("75 mg once daily", tg.Dose);
@@ -42,7 +35,7 @@ public sealed class ToxicityOneCourseTests
     [Fact]
     public void A_single_event_keeps_its_own_row()
     {
-        var r = Evaluate("lorlatinib", ("hypertriglyceridemia", 4));
+        var r = Cases.OnDrugWithEvents("lorlatinib", ("hypertriglyceridemia", 4));
 
         Assert.Equal("100 mg once daily", Assert.Single(r.ToxicityManagement).Dose);
         Assert.DoesNotContain("SAFE-TOX-006", r.Rules());

@@ -10,17 +10,10 @@ namespace FusionGuide.Engine.Tests;
 /// </summary>
 public sealed class ToxicityRecurrenceTests
 {
-    private static Result Evaluate(string drug, params (string Event, int Grade)[] events) => Cases.Evaluate($$"""
-        {
-          "history": [ { "therapy": "{{drug}}", "start": "2025-06", "stopReason": "ongoing" } ],
-          "adverseEvents": [ {{string.Join(", ", events.Select(x => $$"""{ "therapy": "{{drug}}", "event": "{{x.Event}}", "grade": {{x.Grade}} }"""))}} ]
-        }
-        """);
-
     [Fact]
     public void Brigatinib_pneumonitis_that_recurs_at_grade_1_is_stopped_for_good_and_the_plan_moves_on()
     {
-        var r = Evaluate("brigatinib", ("pneumonitis", 1), ("pneumonitis", 1));
+        var r = Cases.OnDrugWithEvents("brigatinib", ("pneumonitis", 1), ("pneumonitis", 1));
 
         var row = Assert.Single(r.ToxicityManagement);
         Assert.Equal(ToxicityAction.Discontinue, row.Action);
@@ -33,7 +26,7 @@ public sealed class ToxicityRecurrenceTests
     [Fact]
     public void Lorlatinib_cognitive_effects_listed_twice_resume_two_levels_down_at_50_mg()
     {
-        var r = Evaluate("lorlatinib", ("cognitive-effects", 2), ("cognitive-effects", 2));
+        var r = Cases.OnDrugWithEvents("lorlatinib", ("cognitive-effects", 2), ("cognitive-effects", 2));
 
         var row = Assert.Single(r.ToxicityManagement);
         Assert.StartsWith("50 mg once daily", row.Dose, StringComparison.Ordinal);
@@ -42,7 +35,7 @@ public sealed class ToxicityRecurrenceTests
     [Fact]
     public void Alectinib_grade_3_transaminases_a_third_time_pass_the_end_of_the_ladder_and_discontinue()
     {
-        var r = Evaluate("alectinib", ("alt-ast-elevation", 3), ("alt-ast-elevation", 3), ("alt-ast-elevation", 3));
+        var r = Cases.OnDrugWithEvents("alectinib", ("alt-ast-elevation", 3), ("alt-ast-elevation", 3), ("alt-ast-elevation", 3));
 
         var row = Assert.Single(r.ToxicityManagement);
         Assert.Equal(ToxicityAction.Discontinue, row.Action);
@@ -53,7 +46,7 @@ public sealed class ToxicityRecurrenceTests
     [Fact]
     public void Lorlatinib_severe_hypertriglyceridemia_that_recurs_resumes_one_level_lower()
     {
-        var r = Evaluate("lorlatinib", ("hypertriglyceridemia", 4), ("hypertriglyceridemia", 4));
+        var r = Cases.OnDrugWithEvents("lorlatinib", ("hypertriglyceridemia", 4), ("hypertriglyceridemia", 4));
 
         var row = Assert.Single(r.ToxicityManagement);
         Assert.Equal(ToxicityAction.HoldThenReduce, row.Action);
@@ -63,7 +56,7 @@ public sealed class ToxicityRecurrenceTests
     [Fact]
     public void A_worsening_from_grade_2_to_grade_4_is_not_a_recurrence_of_the_grade_4_rule()
     {
-        var r = Evaluate("brigatinib", ("hypercholesterolemia", 2), ("hypercholesterolemia", 4));
+        var r = Cases.OnDrugWithEvents("brigatinib", ("hypercholesterolemia", 2), ("hypercholesterolemia", 4));
 
         var row = Assert.Single(r.ToxicityManagement);
         Assert.Equal(4, row.Grade);

@@ -66,6 +66,17 @@ internal static class Cases
         return Evaluate($$"""{ "history": [ { "therapy": "{{drug}}", "start": "2025-01", "stopReason": "ongoing" } ], "medications": [{{meds}}] {{tests}} }""");
     }
 
+    /// <summary>
+    /// The patient is on <paramref name="drug"/> (started 2025-06) with <paramref name="events"/> recorded on it: the case
+    /// the toxicity tests read (SAFE-TOX-005, SAFE-TOX-006).
+    /// </summary>
+    public static Result OnDrugWithEvents(string drug, params (string Event, int Grade)[] events) => Evaluate($$"""
+        {
+          "history": [ { "therapy": "{{drug}}", "start": "2025-06", "stopReason": "ongoing" } ],
+          "adverseEvents": [ {{string.Join(", ", events.Select(x => $$"""{ "therapy": "{{drug}}", "event": "{{x.Event}}", "grade": {{x.Grade}} }"""))}} ]
+        }
+        """);
+
     /// <summary>The one interaction row of <paramref name="t"/> with <paramref name="with"/>.</summary>
     public static InteractionRow InteractionRow(Result r, Therapy t, string with) => Xunit.Assert.Single(r.Interactions, i => i.Therapy == t && i.With == with);
 

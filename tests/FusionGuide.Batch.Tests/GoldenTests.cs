@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "e81cbb9354a8e593f5fa4967f1074debca2b055639f30c06047cb0f756d6de83";
+    internal const string ExpectedSha256 = "5db129a3ab3f49f51195454787d4689c06a2801117da5ba74bf754b3f164a3dc";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -209,9 +209,51 @@ public sealed class HistoricalGuidelineTableTests
         Assert.Contains("no-guideline-table", r.WarningCodes());
         Assert.Contains("SYS-LABEL-003", r.Rules());
 
-        // Before the approval no TKI is offered, and outside a known region neither: a clinical trial only (SYS-TABLE-004).
+        // Before the approval no TKI is offered: a clinical trial only (SYS-TABLE-004).
         Assert.Equal(["clinical-trial"], Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}} }""", new DateOnly(2016, 3, 10)).Options());
-        Assert.Equal(["clinical-trial"], Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}}, "context": { "region": "other" } }""", new DateOnly(2016, 6, 1)).Options());
+    }
+
+    [Fact]
+    public void Outside_the_regions_the_knowledge_base_assesses_the_US_label_is_named_and_local_access_left_to_confirm()
+    {
+        // Region "other": no approval there is recorded, which is not "not approved". Crizotinib's US ROS1 label is the
+        // basis named, and the option says the patient's own region is not assessed.
+        var r = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}}, "context": { "region": "other" } }""", new DateOnly(2016, 6, 1));
+
+        var crizotinib = Assert.Single(r.SystemicTherapy.Options);
+        Assert.Equal(Therapy.Crizotinib, crizotinib.Therapy);
+        Assert.Equal(Preference.CertainCircumstances, crizotinib.Preference);
+        Assert.Contains("approved in US", crizotinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains("is not assessed", crizotinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains("approval in the patient's region not known", Assert.Single(r.Trace, t => t.Rule == "SYS-LABEL-003").Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("TR", "2015-06-01")]
+    [InlineData("CN", "2014-06-01")]
+    public void Untreated_ALK_where_the_regional_approval_is_unknown_gets_crizotinib_on_its_US_label_not_a_trial_only(string region, string on)
+    {
+        // Before any first-line table the knowledge base holds; the Turkish and the 2013 Chinese approvals are not
+        // recorded with a day (status unknown). "No ALK TKI is approved" and a trial only was a guess the other way.
+        var r = Cases.Evaluate($$"""{ "context": { "region": "{{region}}" } }""", DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal("crizotinib", r.First());
+        var crizotinib = r.SystemicTherapy.Options[0];
+        Assert.Contains("approved in US for ALK-positive advanced NSCLC (approved on 2011-08-26)", crizotinib.Rationale, StringComparison.Ordinal);
+        Assert.Contains($"the approval status of crizotinib in {region} is not known to the knowledge base", crizotinib.Rationale, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(crizotinib.Rationale, "approval status of crizotinib"));
+        Assert.Contains("approval-unknown", r.WarningCodes());
+        Assert.DoesNotContain("clinical-trial", r.Options());
+    }
+
+    [Fact]
+    public void A_region_where_the_drug_is_known_not_to_be_approved_is_not_offered_it_on_another_label()
+    {
+        // The label elsewhere stands in only for an unknown standing: the US before crizotinib's approval (2011-08-26)
+        // is a trial only, although no other jurisdiction matters here.
+        var r = Cases.Evaluate("{}", new DateOnly(2011, 6, 1));
+
+        Assert.Equal(["clinical-trial"], r.Options());
     }
 
     [Fact]

@@ -50,10 +50,12 @@ internal static class Access
     /// them (<paramref name="lastFailed"/>, after <paramref name="earlierFailed"/>); after another TKI it is off-label
     /// (lorlatinib in the EU after first-line brigatinib: its label names alectinib or ceritinib, or crizotinib then another).
     /// </summary>
+    /// <remarks><paramref name="inRegion"/> asks about another jurisdiction than the case's (an approval elsewhere named
+    /// when the case's region's standing is not known: LabelBasedOption).</remarks>
     public static (Standing Standing, Approval? Record) StandingOf(Evaluation e, Drug drug, Gene gene, ApprovalSetting setting, bool priorInhibitor = false,
-        Therapy? lastFailed = null, IReadOnlyList<Therapy>? earlierFailed = null, IReadOnlyList<Therapy>? intolerantTo = null)
+        Therapy? lastFailed = null, IReadOnlyList<Therapy>? earlierFailed = null, IReadOnlyList<Therapy>? intolerantTo = null, Region? inRegion = null)
     {
-        if (e.Case.Context.Region is not { } region || region == Region.Other || !drug.IsTargeted)
+        if ((inRegion ?? e.Case.Context.Region) is not { } region || region == Region.Other || !drug.IsTargeted)
         {
             return (Standing.NotAssessed, null);
         }

@@ -34,7 +34,9 @@ internal static class OptionWriter
             parts.Add("activity against the mutation found is only intermediate");
         }
 
-        parts.AddRange(c.Notes.Select(FigureClauses.WithoutParenthesisedFigures));
+        // A filter applied again to a candidate (the first-line plan without a table filters its label-based options as they
+        // are added, then the whole plan) says its note once.
+        parts.AddRange(c.Notes.Distinct().Select(FigureClauses.WithoutParenthesisedFigures));
         if (LabelFactsNotRead(p, c) is { } missing)
         {
             parts.Add(missing);

@@ -90,6 +90,12 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
             [.. H.Failed.Select(f => f.Therapy).Where(t => IsTargeted(t) && t != LastProgressedOn)],
             [.. H.Intolerant.Select(h => h.Therapy).Where(IsTargeted)]);
 
+    /// <summary>The standing of a drug for this plan's setting in another jurisdiction than the case's (Access.StandingOf).</summary>
+    public (Standing Standing, Approval? Record) StandingIn(Region region, Drug drug, ApprovalSetting? setting = null) =>
+        Access.StandingOf(E, drug, Kinase, setting ?? ApprovalSetting, PriorInhibitor, LastProgressedOn,
+            [.. H.Failed.Select(f => f.Therapy).Where(t => IsTargeted(t) && t != LastProgressedOn)],
+            [.. H.Intolerant.Select(h => h.Therapy).Where(IsTargeted)], region);
+
     /// <summary>
     /// The TKI whose progression the plan answers when it is still taken (a continued TKI given up:
     /// Continuation.ProgressionToAnswer); null otherwise.

@@ -103,7 +103,8 @@ internal static class LabelBasedOption
     /// regulator's answer for exactly this sequence while no guideline is held, so it keeps the plan targeted (chemotherapy
     /// is what comes next), unlike SYS-LABEL-001's, which stands beside a guideline's table. An approval is not later
     /// guideline content: it was in force on the date. The genotype still directs after progression (SYS-RES-006, with the
-    /// resistance data published by the date). Sources: the rule catalogue and the approval records.
+    /// resistance data published by the date). Where the region's standing of a TKI is not known, its dated label
+    /// elsewhere is the basis named (ApprovedElsewhere). Sources: the rule catalogue and the approval records.
     /// </summary>
     public static void AddWithoutTable(PlanState p, Therapy? progressedOn)
     {
@@ -136,6 +137,17 @@ internal static class LabelBasedOption
             Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {scope}; no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances");
         }
 
+        // A TKI whose standing in the region is not known is named on its approval elsewhere, after the region's own
+        // (crizotinib in China 2013-2016 and in Turkey: the answer was "no ALK TKI is approved" and a trial only).
+        var elsewhere = new Dictionary<Candidate, Approval>();
+        if (!adjuvant)
+        {
+            foreach (var (therapy, record) in ApprovedElsewhere(p, p.ApprovalSetting).DistinctBy(x => x.Therapy))
+            {
+                elsewhere[Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {p.KinaseCode}-positive advanced NSCLC ({record.Approved()}){StandingHereNotAssessed(p)}; no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances")] = record;
+            }
+        }
+
         // A TKI stopped for intolerance alone leaves the setting first-line (contract 1.1), but a label written for use
         // after it that covers intolerance ("progressed on or intolerant to crizotinib") is the regulator's answer for
         // exactly this patient while no guideline table applies (alectinib, ceritinib, brigatinib after crizotinib, 2014-17).
@@ -143,7 +155,9 @@ internal static class LabelBasedOption
 
         FilterAndTrace(p, added, WithoutTableId, c => afterIntolerance.TryGetValue(c, out var stopped)
             ? $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} on {p.E.AsOfText} for use after {p.Name(stopped)} in patients intolerant to it, as this patient is, when no guideline table of the knowledge base applies"
-            : $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for {(adjuvant ? "adjuvant" : "first-line")} use on {p.E.AsOfText}, when no guideline table of the knowledge base applies", []);
+            : elsewhere.TryGetValue(c, out var record)
+                ? $"{p.Name(c.Therapy)}: approval in {RegionWords(p)} not known to the knowledge base, approved in {record.Region.Code()} for first-line use on {p.E.AsOfText}, when no guideline table of the knowledge base applies"
+                : $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for {(adjuvant ? "adjuvant" : "first-line")} use on {p.E.AsOfText}, when no guideline table of the knowledge base applies", []);
     }
 
     /// <summary>
@@ -204,16 +218,24 @@ internal static class LabelBasedOption
     {
         var earlier = EarlierFailures(p, last);
         var added = new List<Candidate>();
+        var elsewhere = new Dictionary<Candidate, Approval>();
         foreach (var (therapy, record) in WrittenForUseAfter(p, last, earlier))
         {
             // A label that covers this patient only through an earlier TKI stands beside the conventional pathway rather
             // than replacing it — it was not written for progression on the TKI just failed — unless the genotype found
             // rates the drug sensitive (ceritinib for I1171T after alectinib, Ou 2014).
             var exact = WrittenForLast(record, last, earlier) || CoversLaterGeneration(p, therapy, record, last) || p.Profile.Of(therapy) == Activity.Sensitive;
-            Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {WrittenFor(p, therapy, record, last, earlier)} ({record.Approved()}); {noPlacement} and it is offered in certain circumstances", keepsPlanTargeted: exact);
+            var here = record.Region == p.E.Case.Context.Region ? "" : StandingHereNotAssessed(p);
+            var c = Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {WrittenFor(p, therapy, record, last, earlier)} ({record.Approved()}){here}; {noPlacement} and it is offered in certain circumstances", keepsPlanTargeted: exact);
+            if (record.Region != p.E.Case.Context.Region)
+            {
+                elsewhere[c] = record;
+            }
         }
 
-        FilterAndTrace(p, added, ruleId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for use after {p.Name(last)}{when}", []);
+        FilterAndTrace(p, added, ruleId, c => elsewhere.TryGetValue(c, out var record)
+            ? $"{p.Name(c.Therapy)}: approval in {RegionWords(p)} not known to the knowledge base, approved in {record.Region.Code()} for use after {p.Name(last)}{when}"
+            : $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for use after {p.Name(last)}{when}", []);
     }
 
     /// <summary>
@@ -233,13 +255,18 @@ internal static class LabelBasedOption
     /// <paramref name="last"/>: a subsequent-line label naming it (or a sequence ending with it), or an advanced-disease
     /// label "with or without a prior TKI" that lists it in <c>after</c>.
     /// </summary>
-    private static IEnumerable<(Therapy Therapy, Approval Record)> WrittenForUseAfter(PlanState p, Therapy last, IReadOnlyList<Therapy> earlier) =>
-        ApprovedNotYetOffered(p, ApprovalSetting.Subsequent, _ => false)
-            .Where(x => x.Record.Setting is ApprovalSetting.Subsequent or ApprovalSetting.Advanced
-                && (WrittenForLast(x.Record, last, earlier) || CoversAfterEarlier(p, x.Therapy, x.Record, last, earlier) || CoversLaterGeneration(p, x.Therapy, x.Record, last)))
+    private static IEnumerable<(Therapy Therapy, Approval Record)> WrittenForUseAfter(PlanState p, Therapy last, IReadOnlyList<Therapy> earlier)
+    {
+        bool Written((Therapy Therapy, Approval Record) x) => x.Record.Setting is ApprovalSetting.Subsequent or ApprovalSetting.Advanced
+            && (WrittenForLast(x.Record, last, earlier) || CoversAfterEarlier(p, x.Therapy, x.Record, last, earlier) || CoversLaterGeneration(p, x.Therapy, x.Record, last));
+
+        // The region's approvals first; a TKI whose standing there is not known, on its earliest such label elsewhere.
+        return ApprovedNotYetOffered(p, ApprovalSetting.Subsequent, _ => false).Where(Written)
+            .Concat(ApprovedElsewhere(p, ApprovalSetting.Subsequent).Where(Written).DistinctBy(x => x.Therapy))
             // A label written for exactly this sequence is the regulator's first answer (lorlatinib's 2018 label after
             // crizotinib then brigatinib), before one that covers it only through an earlier TKI.
             .OrderBy(x => WrittenForLast(x.Record, last, earlier) ? 0 : 1);
+    }
 
     /// <summary>A label naming the TKI just failed, or a sequence ending with it.</summary>
     private static bool WrittenForLast(Approval record, Therapy last, IReadOnlyList<Therapy> earlier) =>
@@ -312,6 +339,39 @@ internal static class LabelBasedOption
            where standing.Standing == Standing.Approved && standing.Record?.Date is not null
            select (drug.Therapy, standing.Record!),
     ];
+
+    /// <summary>
+    /// The TKIs of the case's kinase (not yet a candidate, not avoided) whose standing in the case's region is not known —
+    /// a record of unknown status or none (Turkey, crizotinib in China before a dated record), or no region assessed
+    /// (region "other" or none given) — with each dated approval for <paramref name="setting"/> in force on the evaluation
+    /// date in another jurisdiction, earliest first. The knowledge base cannot say such a drug is unavailable where the
+    /// patient is treated, so its label elsewhere is named as the basis and the region's standing is said (the regional
+    /// filter adds the approval-unknown warning); a drug known not to be approved in the region is never offered this way.
+    /// </summary>
+    private static IEnumerable<(Therapy Therapy, Approval Record)> ApprovedElsewhere(PlanState p, ApprovalSetting setting) =>
+        from drug in p.E.Kb.Drugs
+        where drug.Inhibits(p.Kinase) && !p.Candidates.Any(c => c.Therapy == drug.Therapy) && !p.Avoid.Contains(drug.Therapy)
+            && p.Standing(drug, setting).Standing is Standing.Unknown or Standing.NotAssessed
+        from region in drug.Approvals.Select(a => a.Region).Distinct()
+        where region != p.E.Case.Context.Region
+        let standing = p.StandingIn(region, drug, setting)
+        where standing.Standing == Standing.Approved && standing.Record?.Date is not null
+        orderby standing.Record!.Date
+        select (drug.Therapy, standing.Record!);
+
+    /// <summary>The case's region in words, for a standing the knowledge base does not know.</summary>
+    private static string RegionWords(PlanState p) => p.E.Case.Context.Region is { } r and not Region.Other ? r.Code() : "the patient's region";
+
+    /// <summary>
+    /// What is said of the region when an approval elsewhere is the basis and the regional filter says nothing: no region
+    /// given, or region "other" (a region whose approvals are recorded but unknown gets the filter's own note and warning).
+    /// </summary>
+    private static string StandingHereNotAssessed(PlanState p) => p.E.Case.Context.Region switch
+    {
+        null => "; no region is given, so its approval where the patient is treated is not assessed — confirm local access",
+        Region.Other => "; its approval in the patient's region (\"other\") is not assessed — confirm local access",
+        _ => "",
+    };
 
     /// <summary>
     /// A label-based, certain-circumstances candidate after the guideline's options, citing its approval record. Unless it

@@ -88,9 +88,14 @@ internal static class WhatComesNext
             return false;
         }
 
-        var listed = labelled.Select(x => $"{p.Name(x.Therapy)} ({x.Record.Approved()})");
+        // A label elsewhere stands in where the region's standing is not known (LabelBasedOption.ApprovedElsewhere): it is named as such.
+        var region = p.E.Case.Context.Region;
+        var listed = labelled.Select(x => x.Record.Region == region
+            ? $"{p.Name(x.Therapy)} ({x.Record.Approved()})"
+            : $"{p.Name(x.Therapy)} ({x.Record.Region.Code()} label, {x.Record.Approved()}; its approval {(region is { } r and not Region.Other ? $"in {r.Code()}" : "where the patient is treated")} is not known to the knowledge base)");
+        var labels = labelled.All(x => x.Record.Region == region) ? $"the labels in {region?.Code()}" : "the labels";
         var msg = $"{p.Name(current)} is continued while it controls the disease. At progression, re-test for resistance (tissue, or plasma NGS): "
-            + $"no guideline table of the knowledge base answers progression on {p.Name(current)}, but the labels in {p.E.Case.Context.Region?.Code()} written for use after it cover {string.Join(", ", listed)}; then a clinical trial, chemotherapy and best supportive care.";
+            + $"no guideline table of the knowledge base answers progression on {p.Name(current)}, but {labels} written for use after it cover {string.Join(", ", listed)}; then a clinical trial, chemotherapy and best supportive care.";
         p.E.Warn(WarningCodes.WhatComesNext, msg);
         p.E.Fire(Id, msg, [.. labelled.SelectMany(x => x.Record.Provenance.Sources).Distinct()]);
         return true;

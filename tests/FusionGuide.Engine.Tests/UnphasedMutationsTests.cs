@@ -10,7 +10,7 @@ namespace FusionGuide.Engine.Tests;
 /// </summary>
 public class UnphasedMutationsTests
 {
-    private static string G1202RL1196MAfterAlectinib(string sample) =>
+    private static string G1202RL1196MAfterAlectinib(string? sample) =>
         $$"""
         { "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" },
                      {{Cases.ProgressionTest("ALK", ["G1202R", "L1196M"], sample: sample)}} ],
@@ -30,6 +30,33 @@ public class UnphasedMutationsTests
         Assert.Contains("alectinib", r.Avoid());
         Assert.Contains("crizotinib", r.Avoid());
         r.AssertOptionsDisjointFromAvoid();
+    }
+
+    [Fact]
+    public void G1202R_L1196M_from_a_test_without_a_sample_is_unphased_and_keeps_lorlatinib()
+    {
+        // A missing sample is "not known": it may have been plasma, so the pair is no proven compound.
+        var r = Cases.Evaluate(G1202RL1196MAfterAlectinib(null));
+
+        Assert.Equal("lorlatinib", r.First());
+        Assert.DoesNotContain("no-targeted-option", r.WarningCodes());
+        Assert.Contains("of a sample not stated", Assert.Single(r.Warnings, w => w.Code == "unphased-mutations").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Negative_sequencing_without_a_sample_is_not_read_as_negative()
+    {
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ngs-rna", "result": "negative" }, { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "negative" } ] }""");
+
+        Assert.Equal(GeneStatus.Equivocal, r.Diagnosis.Genes["ALK"]);
+        Assert.Equal(GeneStatus.Negative, r.Diagnosis.Genes["ROS1"]);
+        Assert.Contains("sample-not-stated", r.Diagnosis.Warnings.Select(w => w.Code));
+        Assert.Contains(r.Diagnosis.NextTests, t => t.Gene == "ALK" && t.Reason.Contains("does not state its sample", StringComparison.Ordinal));
+        Assert.DoesNotContain("outside-scope", r.WarningCodes());
+
+        // IHC needs cells: an ALK IHC negative without a sample field is still a tissue result.
+        var ihc = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "result": "negative" } ] }""");
+        Assert.Equal(GeneStatus.Negative, ihc.Diagnosis.Genes["ALK"]);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public partial class WarningCodeTests
         { "unconfirmed-screen", """{ "tests": [ { "gene": "ROS1", "method": "ihc", "clone": "D4D6", "sample": "tissue", "result": "positive" } ] }""" },
         { "discordant-results", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "result": "negative" } ] }""" },
         { "plasma-negative", """{ "tests": [ { "gene": "ROS1", "method": "ngs-dna", "sample": "plasma", "result": "negative" } ] }""" },
+        { "sample-not-stated", """{ "tests": [ { "gene": "ROS1", "method": "ngs-rna", "result": "negative" } ] }""" },
         { "test-failed", """{ "tests": [ { "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "result": "failed" } ] }""" },
         { "concurrent-drivers", """{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" }, { "gene": "KRAS", "method": "ngs-dna", "sample": "tissue", "result": "positive" } ] }""" },
         { "uncommon-fusion-partner", """{ "tests": [ { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "result": "positive", "fusionPartner": "KIF5B" } ] }""" },

@@ -88,6 +88,9 @@ public static class WarningCodes
     public static readonly WarningCode PlasmaNegative = new("plasma-negative", WarningSource.Diagnosis, "Engine Diagnosis/GeneCombiner",
         "Only a negative plasma test: a liquid biopsy does not exclude a fusion; a tissue test is still needed.", FixedByContract: true);
 
+    public static readonly WarningCode SampleNotStated = new("sample-not-stated", WarningSource.Diagnosis, "Engine Diagnosis/GeneCombiner",
+        "A negative sequencing result whose sample is not stated (tissue or plasma): not read as negative, since a liquid biopsy does not exclude the driver; state the sample or test tissue.");
+
     public static readonly WarningCode TestFailed = new("test-failed", WarningSource.Diagnosis, "Engine Diagnosis/GeneCombiner",
         "A test failed: repeat it or use another method or sample.");
 
@@ -210,7 +213,7 @@ public static class WarningCodes
     public static IReadOnlyList<WarningCode> All { get; } =
     [
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
-        InadequateSample, CloneMismatch, UnvalidatedClone, WeakStaining, IhcContradicts, FishResultRecomputed, FishNucleiNotStated, NoResult, KinaseFindingNotFusion, UnconfirmedScreen, PlasmaNegative, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression, BypassNotRead,
+        InadequateSample, CloneMismatch, UnvalidatedClone, WeakStaining, IhcContradicts, FishResultRecomputed, FishNucleiNotStated, NoResult, KinaseFindingNotFusion, UnconfirmedScreen, PlasmaNegative, SampleNotStated, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression, BypassNotRead,
         HistoryInconsistent, StopReasonMissing, BrainMetastasesFromSites, OutsideScope, StageNotGiven, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, IntoleranceNotDescribed, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, MinorPatient, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication, CombinationTakenNow,

@@ -54,7 +54,7 @@ internal static class DiagnosisStage
             NextTests = next,
             ResistanceMutations = [.. LaterAllele.Drop(e, [.. progression
                 .Where(c => c.Test.Mutations.Count > 0 && Kinases.Contains(c.Gene))
-                .Select(c => (c, new MutationSet(c.Gene, c.Test.Mutations, $"{(c.Test.Sample == Sample.Plasma ? "plasma" : c.Test.Sample == Sample.Cytology ? "cytology" : "tissue")} {MethodName(c.Test.Method)}", CanPhase(c.Test))))])
+                .Select(c => (c, new MutationSet(c.Gene, c.Test.Mutations, SourceWords(c.Test), CanPhase(c.Test))))])
                 .Select(x => x.Set)],
             Alterations = [.. progression.SelectMany(c => c.Test.Alterations).Concat(ProgressionBypass.Read(e, progression)).Distinct()],
             ProgressionGenotyped = progression.Any(c => Kinases.Contains(c.Gene) && c.Kind is CallKind.Positive or CallKind.Negative && Genotypes(c.Test)),
@@ -118,7 +118,21 @@ internal static class DiagnosisStage
     private static bool Genotypes(BiomarkerTest t) => t.Method == TestMethod.NgsDna || t.Mutations.Count > 0 || t.Alterations.Count > 0;
 
     /// <summary>Sequencing of a tissue or cytology sample reads co-occurring mutations on the same molecules; plasma and non-NGS methods cannot.</summary>
-    private static bool CanPhase(BiomarkerTest t) => t.Sample != Sample.Plasma && t.Method is TestMethod.NgsDna or TestMethod.NgsRna;
+    /// <summary>
+    /// Only sequencing of a stated tissue or cytology sample shows two mutations on one allele: a test whose sample is not
+    /// stated may have been plasma, so its mutations are not a proven compound (G1202R + L1196M from an unstated sample
+    /// were read as the lorlatinib-resistant compound, and the standard drug after alectinib was withdrawn).
+    /// </summary>
+    private static bool CanPhase(BiomarkerTest t) => t.Sample is Sample.Tissue or Sample.Cytology && t.Method is TestMethod.NgsDna or TestMethod.NgsRna;
+
+    /// <summary>"tissue DNA NGS", "plasma DNA NGS", "DNA NGS of a sample not stated".</summary>
+    private static string SourceWords(BiomarkerTest t) => t.Sample switch
+    {
+        Sample.Plasma => $"plasma {MethodName(t.Method)}",
+        Sample.Cytology => $"cytology {MethodName(t.Method)}",
+        Sample.Tissue => $"tissue {MethodName(t.Method)}",
+        _ => $"{MethodName(t.Method)} of a sample not stated",
+    };
 
     private static Driver DriverOf(Evaluation e, List<TestCall> calls, Dictionary<Gene, GeneStatus> genes)
     {

@@ -16,7 +16,7 @@ internal static class GeneCombiner
         }
 
         // One pass over the calls (most genes have one or two): counts and the first of each kind, no lists.
-        TestCall? positive = null, negative = null, screen = null;
+        TestCall? positive = null, negative = null, screen = null, unstatedNegative = null;
         var unsettled = 0;
         var anyTissueNegative = false;
         foreach (var c in calls)
@@ -29,6 +29,11 @@ internal static class GeneCombiner
                 case CallKind.Negative:
                     negative ??= c;
                     anyTissueNegative |= c.IsTissue;
+                    if (c.SampleNotStated)
+                    {
+                        unstatedNegative ??= c;
+                    }
+
                     break;
                 case CallKind.Screen:
                     screen ??= c;
@@ -95,6 +100,14 @@ internal static class GeneCombiner
         if (status != GeneStatus.Positive && status != GeneStatus.Negative && calls.Any(c => c.Kind == CallKind.PlasmaNegative) && Kinase(gene))
         {
             e.WarnDiagnosis(WarningCodes.PlasmaNegative, $"{name} was not detected on plasma only: a negative liquid biopsy does not exclude a fusion; test tissue.");
+        }
+
+        if (status == GeneStatus.Equivocal && unstatedNegative is not null && !anyTissueNegative)
+        {
+            // Trace id DX-NGS-005 (RuleIds.SampleNotStated) is written here; its sources: knowledge/rules/DX-NGS-005.json.
+            var msg = $"{name} was not detected by {unstatedNegative.Label}, which does not say whether tissue or plasma was sequenced: a negative liquid biopsy does not exclude {name}, so it is not read as negative. State the sample (tissue or cytology settles it), or test tissue.";
+            e.WarnDiagnosis(WarningCodes.SampleNotStated, msg);
+            e.Fire(RuleIds.SampleNotStated, msg);
         }
 
         foreach (var failed in calls.Where(c => c.Kind == CallKind.Failed))

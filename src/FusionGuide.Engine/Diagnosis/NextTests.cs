@@ -189,6 +189,12 @@ internal static class NextTests
                 Add(e, next, code, mutation ? TestMethod.NgsDna : TestMethod.NgsRna, Sample.Tissue,
                     $"{code} was not detected in plasma only: test tissue ({(mutation ? "DNA NGS" : "RNA NGS, or IHC/FISH")}) before concluding it is absent.", RuleIds.PlasmaNegative);
             }
+            else if (mine.FirstOrDefault(c => c.Kind == CallKind.Negative && c.SampleNotStated) is { } unstated)
+            {
+                // Trace id DX-NGS-005 (RuleIds.SampleNotStated) is written here; its sources: knowledge/rules/DX-NGS-005.json.
+                Add(e, next, code, mutation ? TestMethod.NgsDna : TestMethod.NgsRna, Sample.Tissue,
+                    $"{unstated.Subject} does not state its sample: if it was tissue, say so; otherwise test tissue ({(mutation ? "DNA NGS" : "RNA NGS, or IHC/FISH")}) before concluding {code} is absent.", RuleIds.SampleNotStated);
+            }
             else if (mine.FirstOrDefault(c => c.Kind == CallKind.Inadequate) is { } inadequate)
             {
                 // Trace id DX-FISH-002 (RuleIds.FishInadequate) is written here; its sources: knowledge/rules/DX-FISH-002.json.

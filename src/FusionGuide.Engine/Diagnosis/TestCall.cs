@@ -49,7 +49,15 @@ internal sealed record TestCall(int Index, BiomarkerTest Test, CallKind Kind, st
     /// <summary><see cref="Name"/> opening a sentence: "Test 3 (ALK FISH on tissue)".</summary>
     public static string SubjectOf(int index, BiomarkerTest test) => $"T{Name(index, test)[1..]}";
 
-    public bool IsTissue => Test.Sample is not Sample.Plasma;
+    /// <summary>
+    /// Tissue or cytology. IHC and FISH need cells, so they are tissue whatever the sample field says; a sequencing test
+    /// without a sample may have been a liquid biopsy, whose negative does not exclude a driver (the case format: a
+    /// missing field means "not known"), so it is not counted as tissue (<see cref="SampleNotStated"/>).
+    /// </summary>
+    public bool IsTissue => Test.Sample is Sample.Tissue or Sample.Cytology || (Test.Sample is null && !SampleNotStated);
+
+    /// <summary>A sequencing (or RT-PCR) test that does not say whether tissue or plasma was tested.</summary>
+    public bool SampleNotStated => Test.Sample is null && Test.Method is TestMethod.NgsDna or TestMethod.NgsRna or TestMethod.RtPcr;
 
     /// <summary>
     /// The test's own report contradicts itself (a FISH call its counts do not support, an IHC call its intensity does

@@ -23,6 +23,7 @@ public static class RuleIds
     public const string FusionNotExpressed = "DX-PARTNER-003";
     public const string NgsCall = "DX-NGS-001";
     public const string PlasmaNegative = "DX-NGS-002";
+    public const string SampleNotStated = "DX-NGS-005";
     public const string DnaMissesFusions = "DX-NGS-003";
     public const string FailedTest = "DX-FAIL-001";
     public const string GeneCombine = "DX-GENE-001";
@@ -104,6 +105,7 @@ public static class RuleIds
         FusionNotExpressed,
         NgsCall,
         PlasmaNegative,
+        SampleNotStated,
         DnaMissesFusions,
         FailedTest,
         GeneCombine,

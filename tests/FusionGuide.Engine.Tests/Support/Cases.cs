@@ -90,17 +90,21 @@ internal static class Cases
     }
 
     /// <summary>A progression test of the driver gene reporting kinase mutations (DNA NGS, on plasma unless told).</summary>
-    public static string ProgressionTest(string gene, IEnumerable<string> mutations, IEnumerable<string>? alterations = null, string sample = "plasma")
+    public static string ProgressionTest(string gene, IEnumerable<string> mutations, IEnumerable<string>? alterations = null, string? sample = "plasma")
     {
         var t = new JsonObject
         {
             ["gene"] = gene,
             ["method"] = "ngs-dna",
-            ["sample"] = sample,
             ["timing"] = "progression",
             ["result"] = "positive",
             ["mutations"] = new JsonArray([.. mutations.Select(m => (JsonNode)JsonValue.Create(m))]),
         };
+        if (sample is not null)
+        {
+            t["sample"] = sample;
+        }
+
         if (alterations is not null)
         {
             t["alterations"] = new JsonArray([.. alterations.Select(a => (JsonNode)JsonValue.Create(a))]);

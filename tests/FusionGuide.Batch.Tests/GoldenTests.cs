@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "5db129a3ab3f49f51195454787d4689c06a2801117da5ba74bf754b3f164a3dc";
+    internal const string ExpectedSha256 = "f01700ba0a671d2d19b6a2bf05ef42f76eca16d84519367ed529c396ee93b852";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

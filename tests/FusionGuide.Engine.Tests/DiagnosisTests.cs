@@ -310,6 +310,18 @@ public class DiagnosisTests
         Assert.Empty(r.SystemicTherapy.Options);
     }
 
+    /// <summary>A negative tissue test; an IHC names a validated antibody (a negative stain without one does not exclude).</summary>
+    private static JsonObject NegativeOn(string gene, string method)
+    {
+        var t = new JsonObject { ["gene"] = gene, ["method"] = method, ["sample"] = "tissue", ["result"] = "negative" };
+        if (method == "ihc")
+        {
+            t["clone"] = gene == "ROS1" ? "D4D6" : "D5F3";
+        }
+
+        return t;
+    }
+
     [Fact]
     public void Every_panel_gene_adequately_negative_means_no_driver()
     {
@@ -317,7 +329,7 @@ public class DiagnosisTests
         foreach (var panel in Kb.Folder(Path.Combine("diagnostics", "panel")))
         {
             var method = Kb.Strings(panel["adequateNegativeMethods"]).First(m => m != "fish");
-            tests.Add(new JsonObject { ["gene"] = panel["gene"]!.GetValue<string>(), ["method"] = method, ["sample"] = "tissue", ["result"] = "negative" });
+            tests.Add(NegativeOn(panel["gene"]!.GetValue<string>(), method));
         }
 
         var r = Cases.Evaluate(new JsonObject { ["tests"] = tests }.ToJsonString());
@@ -334,7 +346,7 @@ public class DiagnosisTests
         foreach (var panel in Kb.Folder(Path.Combine("diagnostics", "panel")).Where(p => p["gene"]!.GetValue<string>() != "RET"))
         {
             var method = Kb.Strings(panel["adequateNegativeMethods"]).First(m => m != "fish");
-            tests.Add(new JsonObject { ["gene"] = panel["gene"]!.GetValue<string>(), ["method"] = method, ["sample"] = "tissue", ["result"] = "negative" });
+            tests.Add(NegativeOn(panel["gene"]!.GetValue<string>(), method));
         }
 
         var r = Cases.Evaluate(new JsonObject { ["tests"] = tests }.ToJsonString());
@@ -730,6 +742,33 @@ public class DiagnosisTests
         var r = Cases.Evaluate("""{ "tests": [ { "gene": "EGFR", "method": "ngs-dna", "sample": "tissue", "mutations": ["L858R"] } ] }""");
 
         Assert.Equal("positive", r.Gene("EGFR"));
+    }
+
+    [Fact]
+    public void A_negative_ALK_IHC_that_names_no_antibody_does_not_exclude_ALK_but_a_positive_one_is_followed()
+    {
+        // A missing clone is "not known": only D5F3 and 5A4 may exclude ALK on IHC alone (an ALK-positive patient was sent
+        // to the non-targeted pathway on an unnamed stain).
+        var negative = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ihc", "sample": "tissue", "result": "negative" } ] }""");
+        Assert.Equal("equivocal", negative.Gene("ALK"));
+        Assert.Contains(negative.Diagnosis.Warnings!, w => w.Code == "unvalidated-clone" && w.Message.Contains("does not name the antibody", StringComparison.Ordinal));
+        Assert.Contains(negative.Diagnosis.NextTests, n => n.Gene == "ALK" && n.Method == Domain.TestMethod.Fish);
+
+        var positive = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ihc", "sample": "tissue", "result": "positive" } ] }""");
+        Assert.Equal("positive", positive.Gene("ALK"));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("other")]
+    public void A_negative_ROS1_IHC_excludes_ROS1_only_with_a_validated_screening_antibody(string? clone)
+    {
+        var clonePart = clone is null ? "" : $", \"clone\": \"{clone}\"";
+        var r = Cases.Evaluate($$"""{ "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "negative" }, { "gene": "ROS1", "method": "ihc"{{clonePart}}, "sample": "tissue", "result": "negative" } ] }""");
+
+        Assert.Equal("equivocal", r.Gene("ROS1"));
+        Assert.Contains("unvalidated-clone", r.WarningCodes());
+        Assert.Equal("negative", Cases.Evaluate("""{ "tests": [ { "gene": "ROS1", "method": "ihc", "clone": "D4D6", "sample": "tissue", "result": "negative" } ] }""").Gene("ROS1"));
     }
 
     [Theory]

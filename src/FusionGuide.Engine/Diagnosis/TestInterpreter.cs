@@ -64,6 +64,17 @@ internal static class TestInterpreter
         }
 
         var cloneName = t.IhcClone is { } c ? Codes.Clone.Code(c) : "unstated clone";
+        if (t.IhcClone is null && ReadsNegative(t) && Contradicts(t, positiveIntensity, positiveIntensity - 1) is null)
+        {
+            // A missing clone is "not known": only D5F3 and 5A4 may exclude ALK on IHC alone, so a negative stain whose
+            // antibody is not named is read as DX-IHC-006 reads another antibody's (a positive stays positive: other
+            // antibodies fail by missing weak expression, not by staining what is not there).
+            const string read = "negative, but the report does not name the antibody: only D5F3 or 5A4 may exclude ALK on IHC alone (lymphoma antibodies such as ALK1 miss the lower ALK expression of lung carcinoma); state the clone, or test by FISH or RNA NGS";
+            e.WarnDiagnosis(WarningCodes.UnvalidatedClone, $"{Subject(i, t)}: ALK IHC {read}.");
+            // Trace id DX-IHC-006 (RuleIds.IhcAlkOtherClone) is written here; its sources: knowledge/rules/DX-IHC-006.json.
+            return Call(e, i, t, CallKind.Equivocal, $"unstated clone {read}", RuleIds.IhcAlkOtherClone);
+        }
+
         if (t.Intensity is { } intensity && intensity < positiveIntensity && t.Result == TestResult.Positive && intensity > 0)
         {
             e.WarnDiagnosis(WarningCodes.WeakStaining, $"{Subject(i, t)}: ALK IHC reported positive but with intensity {intensity}+: weak staining does not meet positivity and is treated as equivocal.");
@@ -146,11 +157,20 @@ internal static class TestInterpreter
         }
 
         var positive = t.Result == TestResult.Positive || (t.Result is null && t.Intensity >= screenIntensity);
-        var negative = t.Result == TestResult.Negative || (t.Result is null && (t.Intensity == 0 || (t.Intensity is null && t.PercentStainedCells == 0)));
+        var negative = ReadsNegative(t);
         if (positive)
         {
             // Trace id DX-IHC-003 (RuleIds.IhcRos1Screen) is written here; its sources: knowledge/rules/DX-IHC-003.json.
             return Call(e, i, t, CallKind.Screen, "ROS1 IHC is a screen: a positive stain needs confirmation by FISH or RNA NGS", RuleIds.IhcRos1Screen);
+        }
+
+        if (negative && t.IhcClone is null or Clone.Other)
+        {
+            // The screen's sensitivity is that of D4D6 and SP384: a negative stain with another antibody, or one not named,
+            // does not exclude ROS1.
+            var read = $"negative {(t.IhcClone is null ? "with no antibody named" : "with an antibody other than D4D6 or SP384")}: ROS1 IHC excludes ROS1 only with a validated screening antibody; state the clone, or test by RNA NGS or FISH";
+            e.WarnDiagnosis(WarningCodes.UnvalidatedClone, $"{Subject(i, t)}: ROS1 IHC {read}.");
+            return Call(e, i, t, CallKind.Equivocal, $"ROS1 IHC {read}", RuleIds.IhcRos1Screen);
         }
 
         if (negative)
@@ -162,6 +182,10 @@ internal static class TestInterpreter
             ? Call(e, i, t, CallKind.Equivocal, "ROS1 IHC equivocal", RuleIds.IhcRos1Screen)
             : NoResult(e, i, t);
     }
+
+    /// <summary>A stain reported negative, or with no staining (intensity 0, or 0% of cells when no intensity is given).</summary>
+    private static bool ReadsNegative(BiomarkerTest t) =>
+        t.Result == TestResult.Negative || (t.Result is null && (t.Intensity == 0 || (t.Intensity is null && t.PercentStainedCells == 0)));
 
     /// <summary>
     /// What an IHC report's intensity says against its own result, or null when they agree: a negative with staining at

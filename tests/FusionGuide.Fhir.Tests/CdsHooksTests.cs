@@ -11,10 +11,10 @@ public sealed class CdsHooksTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public void Discovery_lists_patient_view_and_order_select_and_sign_with_prefetch()
+    public void Discovery_lists_patient_view_order_select_and_order_sign_each_under_its_own_id_with_prefetch()
     {
         var d = CdsFixture.Service().Discovery();
-        Assert.Equal([("patient-view", "fusionguide-patient-view"), ("order-select", "fusionguide-order-select"), ("order-sign", "fusionguide-order-select")],
+        Assert.Equal([("patient-view", "fusionguide-patient-view"), ("order-select", "fusionguide-order-select"), ("order-sign", "fusionguide-order-sign")],
             d.Services.Select(s => (s.Hook, s.Id)));
         Assert.All(d.Services, s => Assert.Equal("Patient/{{context.patientId}}", s.Prefetch!["patient"]));
     }

@@ -61,14 +61,14 @@ public sealed class CdsHooksEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task Discovery_lists_both_services_with_prefetch_templates()
+    public async Task Discovery_lists_each_service_once_under_a_unique_id_with_prefetch_templates()
     {
         var (status, body, _) = await Send(Factory().CreateClient(), HttpMethod.Get, "/cds-services");
         Assert.Equal(HttpStatusCode.OK, status);
         var services = body.GetProperty("services").EnumerateArray().ToList();
-        Assert.Equal([CdsHooksService.PatientViewId, CdsHooksService.OrderSelectId], services.Select(s => s.GetProperty("id").GetString()).Distinct());
-        Assert.Contains(services, s => s.GetProperty("hook").GetString() == "patient-view");
-        Assert.Contains(services, s => s.GetProperty("hook").GetString() == "order-select");
+        // CDS Hooks 2.0: each service's id is unique within the discovery document.
+        Assert.Equal([CdsHooksService.PatientViewId, CdsHooksService.OrderSelectId, CdsHooksService.OrderSignId], services.Select(s => s.GetProperty("id").GetString()));
+        Assert.Equal(["patient-view", "order-select", "order-sign"], services.Select(s => s.GetProperty("hook").GetString()));
         Assert.All(services, s => Assert.Equal("Patient/{{context.patientId}}", s.GetProperty("prefetch").GetProperty("patient").GetString()));
         Assert.All(services, s => Assert.Equal("Observation?patient={{context.patientId}}", s.GetProperty("prefetch").GetProperty("observations").GetString()));
     }
@@ -121,6 +121,22 @@ public sealed class CdsHooksEndpointTests : IDisposable
         (status, body, _) = await Send(client, HttpMethod.Post, OrderSelect, lorlatinib);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(0, body.GetProperty("cards").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Order_sign_has_its_own_service_id_and_the_order_select_id_still_answers_order_sign()
+    {
+        var client = Factory().CreateClient();
+        var alectinib = CdsFixture.Draft("draft-1", "1727455", "alectinib", 600, 2);
+        var (status, body, _) = await Send(client, HttpMethod.Post, "/cds-services/" + CdsHooksService.OrderSignId, CdsFixture.OrderSelect(Scenarios.AlkG1202R(), alectinib, "order-sign"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("critical", Assert.Single(body.GetProperty("cards").EnumerateArray()).GetProperty("indicator").GetString());
+
+        // A client set up before the split keeps working; the order-sign service answers order-sign only.
+        (status, _, _) = await Send(client, HttpMethod.Post, OrderSelect, CdsFixture.OrderSelect(Scenarios.AlkG1202R(), alectinib, "order-sign"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        (status, _, _) = await Send(client, HttpMethod.Post, "/cds-services/" + CdsHooksService.OrderSignId, CdsFixture.OrderSelect(Scenarios.AlkG1202R(), alectinib, "order-select"));
+        Assert.Equal(HttpStatusCode.BadRequest, status);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace FusionGuide.Fhir.CdsHooks;
 
 /// <summary>
 /// The CDS Hooks service logic, transport-independent: discovery, <c>fusionguide-patient-view</c> and
-/// <c>fusionguide-order-select</c> (order-select and order-sign). One instance serves every call (the server holds it as
+/// <c>fusionguide-order-select</c> and <c>fusionguide-order-sign</c> (the same order check). One instance serves every call (the server holds it as
 /// a singleton): what differs per call — the request and the links its cards carry — is passed in. Each call returns a
 /// <see cref="CdsOutcome"/> saying how it ended; the server maps that to an HTTP status and stores the result and feedback.
 /// </summary>
@@ -14,8 +14,11 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
     /// <summary>The patient-view service id.</summary>
     public const string PatientViewId = "fusionguide-patient-view";
 
-    /// <summary>The order-select / order-sign service id.</summary>
+    /// <summary>The order-select service id (it also answers order-sign calls of clients set up before the order-sign service had its own id).</summary>
     public const string OrderSelectId = "fusionguide-order-select";
+
+    /// <summary>The order-sign service id: CDS Hooks 2.0 wants each service's id unique in the discovery document.</summary>
+    public const string OrderSignId = "fusionguide-order-sign";
 
     /// <summary>The prefetch templates both services ask for.</summary>
     public static readonly IReadOnlyDictionary<string, string> PrefetchTemplates = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -37,12 +40,12 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
         [
             new CdsServiceDescriptor { Hook = "patient-view", Id = PatientViewId, Title = "FusionGuide ALK/ROS1 NSCLC review", Description = "Interprets ALK/ROS1 biomarkers, ranks systemic therapy, flags therapies to avoid, interactions, local therapy and monitoring.", Prefetch = PrefetchTemplates, UsageRequirements = usage },
             new CdsServiceDescriptor { Hook = "order-select", Id = OrderSelectId, Title = "FusionGuide ALK/ROS1 TKI order check", Description = "Checks a drafted ALK/ROS1 TKI against resistance, the avoid list, interactions and the labelled dose, and a drafted co-medication against the TKIs in play; silent when the order is sound.", Prefetch = PrefetchTemplates, UsageRequirements = usage },
-            new CdsServiceDescriptor { Hook = "order-sign", Id = OrderSelectId, Title = "FusionGuide ALK/ROS1 TKI order check", Description = "Checks a drafted ALK/ROS1 TKI against resistance, the avoid list, interactions and the labelled dose, and a drafted co-medication against the TKIs in play; silent when the order is sound.", Prefetch = PrefetchTemplates, UsageRequirements = usage },
+            new CdsServiceDescriptor { Hook = "order-sign", Id = OrderSignId, Title = "FusionGuide ALK/ROS1 TKI order check", Description = "Checks a drafted ALK/ROS1 TKI against resistance, the avoid list, interactions and the labelled dose, and a drafted co-medication against the TKIs in play; silent when the order is sound.", Prefetch = PrefetchTemplates, UsageRequirements = usage },
         ]);
     }
 
     /// <summary>Whether <paramref name="serviceId"/> names one of the services (its feedback is then accepted too).</summary>
-    public static bool IsService(string serviceId) => serviceId is PatientViewId or OrderSelectId;
+    public static bool IsService(string serviceId) => serviceId is PatientViewId or OrderSelectId or OrderSignId;
 
     /// <summary>
     /// Answers a call of the service <paramref name="serviceId"/> with the request body <paramref name="requestJson"/>,
@@ -55,6 +58,7 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
         {
             PatientViewId => ["patient-view"],
             OrderSelectId => ["order-select", "order-sign"],
+            OrderSignId => ["order-sign"],
             _ => null,
         };
         if (hooks is null)

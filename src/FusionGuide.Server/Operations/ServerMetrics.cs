@@ -51,7 +51,7 @@ internal sealed class ServerMetrics
     public void CdsAnswered(string service, string kind, int status) =>
         cdsResponses.Add(1, knowledge, new("service", service), new("kind", kind), new("http_response_status_code", status));
 
-    private static readonly string[] KnownServices = [Fhir.CdsHooks.CdsHooksService.PatientViewId, Fhir.CdsHooks.CdsHooksService.OrderSelectId];
+    private static readonly string[] KnownServices = [Fhir.CdsHooks.CdsHooksService.PatientViewId, Fhir.CdsHooks.CdsHooksService.OrderSelectId, Fhir.CdsHooks.CdsHooksService.OrderSignId];
 
     /// <summary>Counts every answer under <c>/cds-services</c> (by service id and status), whatever produced it.</summary>
     public static IApplicationBuilder UseCdsOutcomes(IApplicationBuilder app) => app.Use(async (context, next) =>

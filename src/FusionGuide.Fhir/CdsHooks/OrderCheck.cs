@@ -83,10 +83,34 @@ internal static class OrderCheck
                 $"{name} + {i.With}: {Codes.Severity.Code(i.Severity)} interaction", i.Advice));
         }
 
-        if (DoseProblem(order, t, kb) is { } dose)
+        DoseCard(order, t, key, name, cards, kit, kb);
+    }
+
+    /// <summary>
+    /// The dose card: critical far above the label, a warning for another unlabelled level, information when the dose
+    /// could not be read (never silence: no card means the dose was checked and is a labelled level).
+    /// </summary>
+    private static void DoseCard(MedicationRequest order, Therapy t, string key, string name, List<CdsCard> cards, CardKit kit, KnowledgeBase kb)
+    {
+        var finding = DoseCheck.Check(order, kb.Drug(t));
+        var label = $"Labelled start: {string.Join("; ", kb.Drug(t).Dosing.Select(d => d.StartAndScope))}. Reductions: {string.Join("; ", kb.Drug(t).Dosing.SelectMany(d => d.Reductions))}.";
+        static string Mg(decimal? mg) => $"{mg?.ToString("0.##", CultureInfo.InvariantCulture)} mg a day";
+        switch (finding.Verdict)
         {
-            cards.Add(kit.Card($"{key}/dose", "order-check", "Order check", "warning", $"{name} dose {dose} is not a labelled level",
-                $"Labelled start: {string.Join("; ", kb.Drug(t).Dosing.Select(d => d.StartAndScope))}. Reductions: {string.Join("; ", kb.Drug(t).Dosing.SelectMany(d => d.Reductions))}."));
+            case DoseVerdict.FarAbove:
+                cards.Add(kit.Card($"{key}/dose", "order-check", "Order check", "critical", $"{name} {finding.Drafted} is far above the labelled dose ({Mg(finding.Daily)}; labelled at most {Mg(finding.LabelledDaily)})",
+                    $"The order gives {Mg(finding.Daily)}, at least {DoseCheck.FarAboveFactor.ToString("0", CultureInfo.InvariantCulture)} times the highest labelled daily dose or single dose. {label}"));
+                break;
+            case DoseVerdict.NotLabelled:
+                cards.Add(kit.Card($"{key}/dose", "order-check", "Order check", "warning", $"{name} dose {finding.Drafted} is not a labelled level", label));
+                break;
+            case DoseVerdict.NotChecked:
+                cards.Add(kit.Card($"{key}/dose", "order-check", "Order check", "info", $"{name} dose not checked: FusionGuide could not read it",
+                    $"The order's dose could not be compared with the label ({finding.Why}). FusionGuide reads a dose in mg with timing.repeat (frequency per period in hours, days or weeks) or a timing code (QD, BID, TID…), or dose text such as \"100 mg once daily\". Check the dose against the label. {label}"));
+                break;
+            case DoseVerdict.Labelled:
+            default:
+                break;
         }
     }
 
@@ -180,21 +204,4 @@ internal static class OrderCheck
         return [new CdsSuggestion { Label = CardKit.Clip($"Replace with {name} {dose.Start}"), Uuid = kit.Uuid($"order/{order.Id}/replace/{CardKit.Name(first.Therapy)}"), IsRecommended = true, Actions = actions }];
     }
 
-    /// <summary>The drafted dose in words when it is structured and matches no labelled level; null when sound or not stated.</summary>
-    private static string? DoseProblem(MedicationRequest order, Therapy t, KnowledgeBase kb)
-    {
-        var dosage = order.DosageInstruction.FirstOrDefault();
-        var mg = dosage?.DoseAndRate.Select(d => d.Dose).OfType<Quantity>().FirstOrDefault(q => q.Unit == "mg" || q.Code == "mg")?.Value;
-        var perDay = dosage?.Timing?.Repeat is { Frequency: { } f, Period: { } p, PeriodUnit: Timing.UnitsOfTime.D } && p == 1 ? f : (int?)null;
-        if (mg is null || perDay is not (1 or 2))
-        {
-            return null;
-        }
-
-        var drafted = $"{mg.Value.ToString("0.##", CultureInfo.InvariantCulture)} mg {(perDay == 1 ? "once" : "twice")} daily";
-        var levels = kb.Drug(t).Dosing.SelectMany(d => d.Reductions.Prepend(d.Start)).Select(l => MedicationRequestFactory.SimpleDose().Match(l))
-            .Where(m => m.Success).Select(m => $"{m.Groups[1].Value} mg {m.Groups[2].Value} daily");
-        var leadIns = kb.Drug(t).Dosing.Any(d => d.LeadIn is not null);
-        return levels.Contains(drafted) || leadIns && kb.Drug(t).Dosing.Any(d => d.Start.Contains(drafted, StringComparison.Ordinal)) ? null : drafted;
-    }
 }

@@ -40,6 +40,6 @@ public sealed class ArchitectureTests
     [Fact]
     public void A_CDS_Hooks_outcome_is_a_kind_of_ending_not_a_status()
     {
-        Assert.Equal(["Answered", "InvalidRequest", "UnknownService", "PrefetchMissing"], Enum.GetNames<CdsOutcomeKind>());
+        Assert.Equal(["Answered", "InvalidRequest", "UnknownService", "PrefetchMissing", "PrefetchOtherPatient"], Enum.GetNames<CdsOutcomeKind>());
     }
 }

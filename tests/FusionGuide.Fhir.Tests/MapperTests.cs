@@ -31,6 +31,20 @@ public sealed class MapperTests
     }
 
     [Fact]
+    public void Problems_about_the_patient_name_no_id_birth_date_or_age()
+    {
+        // Problems reach callers' error logs (CDS Hooks 400, the fhir command): the other id is often an MRN.
+        var other = Map(new Hl7.Fhir.Model.Patient { Id = "p1" }, new Condition { Code = new CodeableConcept("http://snomed.info/sct", "55822004"), Subject = new ResourceReference("Patient/MRN-55512345") });
+        Assert.Equal("this Condition is about another patient than the Patient read", Assert.Single(other.Problems).Message);
+        var second = Map(new Hl7.Fhir.Model.Patient { Id = "p1" }, new Hl7.Fhir.Model.Patient { Id = "MRN-55512345" });
+        Assert.Equal("a second Patient beside the first: a case is about one patient", Assert.Single(second.Problems).Message);
+        var future = Map(new Hl7.Fhir.Model.Patient { Id = "p1", BirthDate = "2031-05-17" });
+        Assert.Equal("the birth date is after the evaluation date", Assert.Single(future.Problems).Message);
+        var old = Map(new Hl7.Fhir.Model.Patient { Id = "p1", BirthDate = "1868-03-14" });
+        Assert.Equal("the birth date gives an age above 120", Assert.Single(old.Problems).Message);
+    }
+
+    [Fact]
     public void An_unreadable_ALK_protein_change_is_a_problem()
     {
         var o = new Observation

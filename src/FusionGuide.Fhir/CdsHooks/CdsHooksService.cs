@@ -79,12 +79,23 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
             return CdsOutcome.Refused(CdsOutcomeKind.InvalidRequest, "Wrong hook", $"This service answers {string.Join(" and ", hooks)}, not '{request.Hook}'.", request: request);
         }
 
+        // Before anything is fetched or read: data of another patient is never completed, evaluated or audited under this id.
+        if (OtherPatient(request.Prefetch, request) is { } given)
+        {
+            return given;
+        }
+
         var prefetch = await CompletePrefetchAsync(request, ct).ConfigureAwait(false);
         if (prefetch.Errors.Count > 0)
         {
             // CDS Hooks 2.0: a service that cannot obtain the data it requires SHALL answer 412. Missing, failed or
             // partial patient, condition or observation data is never read as "not tested".
             return CdsOutcome.Refused(CdsOutcomeKind.PrefetchMissing, "Prefetch required", "Essential prefetch (patient, conditions, observations) is missing, failed or incomplete, and the FHIR server could not supply it.", prefetch.Errors, request);
+        }
+
+        if (OtherPatient(prefetch.Data, request) is { } fetched)
+        {
+            return fetched;
         }
 
         var absentNotices = prefetch.Absent.Select(a => new Domain.Validation.InputNotice(Domain.WarningCodes.FhirSkipped, "$.prefetch", $"$.prefetch: not available from the EHR: {a}"));
@@ -124,6 +135,13 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
 
         return new CdsOutcome { Kind = CdsOutcomeKind.Answered, Request = request, Response = new CdsResponse(cards), ReportToken = token, Case = @case, Result = result, MappingWarnings = mapping.Warnings };
     }
+
+    /// <summary>The refusal when <paramref name="data"/> is about another patient than the hook's context, else null.</summary>
+    private static CdsOutcome? OtherPatient(IReadOnlyDictionary<string, Resource?> data, CdsRequest request) =>
+        PrefetchPatientCheck.Mismatches(data, request.Context.PatientId) is { Count: > 0 } errors
+            ? CdsOutcome.Refused(CdsOutcomeKind.PrefetchOtherPatient, "Prefetch of another patient",
+                "The prefetched data is not the data of the patient named by context.patientId: nothing was evaluated. Send the prefetch for this patient.", errors, request)
+            : null;
 
     private CdsCard OutOfScopeCard(string why, CdsLinks links)
     {

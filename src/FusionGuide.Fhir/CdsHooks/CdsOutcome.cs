@@ -4,7 +4,7 @@ namespace FusionGuide.Fhir.CdsHooks;
 
 /// <summary>
 /// How a hook call ended, in the terms of CDS Hooks rather than of a transport: the server maps each to its HTTP
-/// status (answered 200, invalid request 400, unknown service 404, prefetch missing 412).
+/// status (answered 200, invalid request 400, unknown service 404, prefetch missing or of another patient 412).
 /// </summary>
 public enum CdsOutcomeKind
 {
@@ -19,6 +19,12 @@ public enum CdsOutcomeKind
 
     /// <summary>Essential prefetch is missing, failed or incomplete and the FHIR server could not supply it (CDS Hooks 2.0: 412).</summary>
     PrefetchMissing,
+
+    /// <summary>
+    /// The prefetch is not the data of <c>context.patientId</c>: a Patient of another id, or resources about another
+    /// patient. Nothing is evaluated or audited (412, like any prefetch the service cannot use).
+    /// </summary>
+    PrefetchOtherPatient,
 }
 
 /// <summary>Why a call was refused: a short title, what is wrong, and every error found with where it is.</summary>

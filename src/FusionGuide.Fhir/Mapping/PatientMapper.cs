@@ -10,7 +10,8 @@ internal static class PatientMapper
     {
         if (ctx.Draft.PatientId is { } first && first != p.Id)
         {
-            ctx.Problem(path, $"a second Patient ({p.Id}) beside {first}: a case is about one patient");
+            // Problems are returned to the caller (CDS Hooks 400, the fhir command): paths and words, never ids or dates.
+            ctx.Problem(path, "a second Patient beside the first: a case is about one patient");
             return;
         }
 
@@ -38,7 +39,7 @@ internal static class PatientMapper
 
         if (birth > ctx.Options.AsOf)
         {
-            ctx.Problem($"{path}.birthDate", $"the birth date {p.BirthDate} is after the evaluation date {ctx.Options.AsOf:yyyy-MM-dd}");
+            ctx.Problem($"{path}.birthDate", "the birth date is after the evaluation date");
             return;
         }
 
@@ -50,7 +51,7 @@ internal static class PatientMapper
         var age = FhirDates.Age(birth.Value, ctx.Options.AsOf);
         if (age > 120)
         {
-            ctx.Problem($"{path}.birthDate", $"the birth date {p.BirthDate} gives an age of {age}, above 120");
+            ctx.Problem($"{path}.birthDate", "the birth date gives an age above 120");
             return;
         }
 

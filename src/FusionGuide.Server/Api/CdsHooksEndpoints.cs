@@ -186,13 +186,14 @@ internal static class CdsHooksEndpoints
     private static CdsLinks Links(HttpContext http, ServerSettings settings) =>
         PublicUrls.Base(http, settings) is { } publicBase ? new CdsLinks(new Uri(publicBase, "v1/reports/"), publicBase) : CdsLinks.None;
 
-    /// <summary>The HTTP status of a refused call (CDS Hooks 2.0: 400 malformed, 404 unknown service, 412 prefetch missing).</summary>
+    /// <summary>The HTTP status of a refused call (CDS Hooks 2.0: 400 malformed, 404 unknown service, 412 prefetch missing or of another patient).</summary>
     internal static int StatusOf(CdsOutcomeKind kind) => kind switch
     {
         CdsOutcomeKind.Answered => StatusCodes.Status200OK,
         CdsOutcomeKind.InvalidRequest => StatusCodes.Status400BadRequest,
         CdsOutcomeKind.UnknownService => StatusCodes.Status404NotFound,
         CdsOutcomeKind.PrefetchMissing => StatusCodes.Status412PreconditionFailed,
+        CdsOutcomeKind.PrefetchOtherPatient => StatusCodes.Status412PreconditionFailed,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no HTTP status for this outcome"),
     };
 

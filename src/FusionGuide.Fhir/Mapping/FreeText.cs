@@ -22,10 +22,11 @@ internal static partial class FreeText
 
     /// <summary>
     /// True when a word starting with one of the stems (or, for a stem written "*toxic", holding it anywhere:
-    /// "hepatotoxicity") occurs where no negation governs it: no negating word ("no", "not", "without", "none",
-    /// "neither", "nor", "never", "absence of", "free of") earlier in its sentence or clause, no "non-" fused to it
-    /// ("Non-small cell carcinoma positive for ALK" is positive: "non" negates only the word it is joined to) and, in a
-    /// clause, no negation after it ("ruled out", "excluded", ": none").
+    /// "hepatotoxicity"; for a stem written "PD$", that whole word only: not "PD-L1") occurs where no negation governs
+    /// it: no negating word ("no", "not", "without", "none", "neither", "nor", "never", "absence of", "free of") earlier
+    /// in its sentence or clause, no "non-" fused to it ("Non-small cell carcinoma positive for ALK" is positive: "non"
+    /// negates only the word it is joined to) and, in a clause, no negation after it ("ruled out", "excluded", ": none",
+    /// "-free": "Progression-free").
     /// </summary>
     public static bool Affirms(string text, Scope scope, params string[] stems) => Occurrences(text, scope, stems).Any(negated => !negated);
 
@@ -39,7 +40,8 @@ internal static partial class FreeText
     {
         foreach (var stem in stems)
         {
-            var pattern = stem.StartsWith('*') ? Regex.Escape(stem[1..]) : $@"\b{Regex.Escape(stem)}";
+            var body = Regex.Escape(stem.TrimStart('*').TrimEnd('$'));
+            var pattern = (stem.StartsWith('*') ? body : $@"\b{body}") + (stem.EndsWith('$') ? @"(?![\w-])" : "");
             foreach (Match m in Regex.Matches(text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
             {
                 var before = Before(text, m.Index, scope);
@@ -84,7 +86,7 @@ internal static partial class FreeText
     [GeneratedRegex(@"\bnon[-\s]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FusedNon();
 
-    [GeneratedRegex(@"^\W*(:\s*)?(none|no\b|not\s+(seen|found|detected|confirmed)|ruled\s+out|excluded|absent|negative|unlikely)|\b(ruled\s+out|excluded)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(:\s*)?(none|no\b|free\b|not\s+(seen|found|detected|confirmed)|ruled\s+out|excluded|absent|negative|unlikely)|\b(ruled\s+out|excluded)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PostNegation();
 
     [GeneratedRegex(@"[.;:()]|\s-\s", RegexOptions.CultureInvariant)]

@@ -9,6 +9,16 @@ namespace FusionGuide.Fhir.Mapping;
 /// </summary>
 internal static class TherapyReader
 {
+    /// <summary>
+    /// Words that say a therapy was stopped for its toxicity: the general ones, and the adverse events that stop ALK/ROS1
+    /// TKIs, named or graded ("stopped for grade 3 pneumonitis").
+    /// </summary>
+    private static readonly string[] Intolerance =
+    [
+        "*intoleran", "*toxic", "adverse", "side effect", "pneumonitis", "interstitial lung", "ILD$", "bradycardia", "QTc", "QT prolong",
+        "transaminase", "hepatitis", "CTCAE", "grade 2", "grade 3", "grade 4",
+    ];
+
     /// <summary>The medication concept: inline, or the code of a referenced Medication (or the reference's display).</summary>
     public static CodeableConcept? Concept(DataType? medication, MappingContext ctx) => medication switch
     {
@@ -28,10 +38,11 @@ internal static class TherapyReader
         var words = string.Join(" ", reasons.Select(Terminology.Words));
         var codes = reasons.SelectMany(r => r.Coding).Where(c => c.System == Terminology.Snomed).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         // Codes decide; words count only where affirmed ("No evidence of progression; stopped for edema" is intolerance,
-        // "Incomplete response" is no completion). "Tolerat-" counts even negated: "not tolerated" is intolerance.
+        // "Incomplete response" is no completion, "Progression-free but stopped for grade 3 pneumonitis" is intolerance).
+        // "Tolerat-" counts even negated: "not tolerated" is intolerance.
         StopReason? stop = ongoing ? StopReason.Ongoing
-            : codes.Contains("266721009") || FreeText.Affirms(words, FreeText.Scope.Clause, "progress") ? StopReason.Progression
-            : codes.Contains("407563006") || FreeText.Affirms(words, FreeText.Scope.Clause, "*intoleran", "*toxic", "adverse", "side effect") || Terminology.Mentions(words, "tolerat") ? StopReason.Intolerance
+            : codes.Contains("266721009") || FreeText.Affirms(words, FreeText.Scope.Clause, ProgressionText.Progression) ? StopReason.Progression
+            : codes.Contains("407563006") || FreeText.Affirms(words, FreeText.Scope.Clause, Intolerance) || Terminology.Mentions(words, "tolerat") ? StopReason.Intolerance
             : codes.Contains("182992009") || FreeText.Affirms(words, FreeText.Scope.Clause, "complet") || use.Completed ? StopReason.Completed
             : null;
         if (!ongoing && stop is null)
@@ -40,12 +51,17 @@ internal static class TherapyReader
         }
 
         ProgressionPattern? pattern = null;
-        if (stop == StopReason.Progression || ongoing && FreeText.Affirms(words, FreeText.Scope.Clause, "progress"))
+        if (stop == StopReason.Progression || ongoing && FreeText.Affirms(words, FreeText.Scope.Clause, ProgressionText.Progression))
         {
-            var cns = Terminology.Mentions(words, "CNS") || Terminology.Mentions(words, "brain") || Terminology.Mentions(words, "intracranial");
-            var systemic = Terminology.Mentions(words, "systemic") || Terminology.Mentions(words, "extracranial");
-            pattern = cns && systemic ? ProgressionPattern.Both : cns ? ProgressionPattern.Cns
-                : Terminology.Mentions(words, "oligo") ? ProgressionPattern.Oligoprogression : systemic ? ProgressionPattern.Systemic : null;
+            // A site counts only where progression words apply to it ("Progression in liver; brain stable" is systemic):
+            // the pattern decides whether the TKI is continued, so text naming sites it cannot place gives none, said.
+            var reading = ProgressionText.Read(reasons.Select(Terminology.Words));
+            pattern = reading.Pattern;
+            if (reading.Unsure)
+            {
+                ctx.Warn($"{path}.statusReason", $"where the disease progressed on {Codes.Therapy.Code(therapy)} could not be read with confidence from the reason's words: the progression pattern (CNS-only, systemic, both, oligoprogression) is left unset");
+            }
+
             stop = StopReason.Progression;
         }
 

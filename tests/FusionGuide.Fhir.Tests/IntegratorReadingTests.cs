@@ -9,6 +9,7 @@ namespace FusionGuide.Fhir.Tests;
 /// </summary>
 public sealed class IntegratorReadingTests
 {
+    private const string Snomed = "http://snomed.info/sct";
     private static readonly ResourceReference Subject = new("Patient/p1");
 
     private static FhirMapping Map(params Resource[] resources)
@@ -26,6 +27,13 @@ public sealed class IntegratorReadingTests
     };
 
     /// <summary>An NGS result of ALK (a fusion with EML4 when present, else absent), with its specimen reference.</summary>
+    private static Hl7.Fhir.Model.AdverseEvent Event(CodeableConcept what, int grade)
+    {
+        var a = new Hl7.Fhir.Model.AdverseEvent { Actuality = Hl7.Fhir.Model.AdverseEvent.AdverseEventActuality.Actual, Subject = Subject, Event = what };
+        a.Extension.Add(new Extension("http://hl7.org/fhir/us/ctcae/StructureDefinition/ctcae-grade", new Integer(grade)));
+        a.SuspectEntity.Add(new Hl7.Fhir.Model.AdverseEvent.SuspectEntityComponent { Instance = new ResourceReference("MedicationStatement/m1") });
+        return a;
+    }
 
     [Theory]
     [InlineData(MedicationStatement.MedicationStatusCodes.Active, "Progression in liver; brain metastases stable", ProgressionPattern.Systemic)]
@@ -71,4 +79,24 @@ public sealed class IntegratorReadingTests
     {
         var m = Map(Alectinib(MedicationStatement.MedicationStatusCodes.Active, "PD-L1 high at baseline"));
         Assert.Equal(StopReason.Ongoing, Assert.Single(m.Case!.History).StopReason);
+    }
+
+    [Theory]
+    [InlineData(Snomed, "233703007", "Interstitial lung disease", AdverseEventCode.Pneumonitis)]
+    [InlineData(null, null, "Interstitial lung disease", AdverseEventCode.Pneumonitis)]
+    [InlineData(null, null, "ILD", AdverseEventCode.Pneumonitis)]
+    [InlineData(null, null, "Alanine aminotransferase increased", AdverseEventCode.AltAstElevation)]
+    [InlineData(null, null, "Aspartate aminotransferase increased", AdverseEventCode.AltAstElevation)]
+    [InlineData(null, null, "Electrocardiogram QT corrected interval prolonged", AdverseEventCode.QtcProlongation)]
+    [InlineData(null, null, "CPK increased", AdverseEventCode.CkElevation)]
+    [InlineData(null, null, "Creatine phosphokinase increased", AdverseEventCode.CkElevation)]
+    [InlineData(null, null, "Sinus bradycardia", AdverseEventCode.Bradycardia)]
+    public void Adverse_events_named_by_SNOMED_CT_or_CTCAE_terms_map_to_the_contract_event(string? system, string? code, string words, AdverseEventCode expected)
+    {
+        var what = system is null ? new CodeableConcept { Text = words } : new CodeableConcept(system, code, words);
+        var m = Map(Alectinib(MedicationStatement.MedicationStatusCodes.Active, "ongoing"), Event(what, 3));
+        var ae = Assert.Single(m.Case!.AdverseEvents);
+        Assert.Equal(expected, ae.Event);
+        Assert.Equal(3, ae.Grade);
+        Assert.Equal(Therapy.Alectinib, ae.Therapy);
     }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FusionGuide.Domain;
 using Hl7.Fhir.Model;
 
@@ -5,7 +6,8 @@ namespace FusionGuide.Fhir.Mapping;
 
 /// <summary>
 /// AdverseEvent → an adverse event with its CTCAE grade (the CTCAE IG's <c>ctcae-grade</c> extension) and the
-/// suspected therapy. The event is read from SNOMED CT codes or from words matching the contract's events.
+/// suspected therapy. The event is read from SNOMED CT codes, else from CTCAE/MedDRA terms ("Alanine aminotransferase
+/// increased") or words matching the contract's events ("Sinus bradycardia").
 /// </summary>
 internal static class AdverseEventMapper
 {
@@ -17,7 +19,23 @@ internal static class AdverseEventMapper
         ["271737000"] = AdverseEventCode.Anemia, ["165517008"] = AdverseEventCode.Neutropenia, ["80394007"] = AdverseEventCode.Hyperglycemia,
         ["404640003"] = AdverseEventCode.Dizziness, ["302226006"] = AdverseEventCode.PeripheralNeuropathy, ["111975006"] = AdverseEventCode.QtcProlongation,
         ["8943002"] = AdverseEventCode.WeightGain,
+
+        // Labels name the event "Interstitial Lung Disease (ILD)/Pneumonitis": the contract's pneumonitis covers both
+        // (S21D: an ILD grade 3 on brigatinib was dropped, and the card said to continue brigatinib).
+        ["233703007"] = AdverseEventCode.Pneumonitis,
     };
+
+    /// <summary>
+    /// CTCAE v5 / MedDRA terms (and their usual short forms) whose words are not the contract's event name. Read only
+    /// when no SNOMED CT code maps; whole words, so "ILD" is not read inside another word.
+    /// </summary>
+    private static readonly (Regex Term, AdverseEventCode Event)[] Terms =
+    [
+        (new(@"\binterstitial\s+lung\s+disease\b|\bILD\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), AdverseEventCode.Pneumonitis),
+        (new(@"\b(alanine|aspartate)\s+aminotransferase\s+increased\b|\btransaminases?\s+(increased|elevat)|\b(ALT|AST)\s+(increased|elevat)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), AdverseEventCode.AltAstElevation),
+        (new(@"\belectrocardiogram\s+QT\s+corrected\s+interval\s+prolonged\b|\bQTc?\s+(interval\s+)?prolong", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), AdverseEventCode.QtcProlongation),
+        (new(@"\b(CPK|CK)\s+(increased|elevat)|\bcreatine\s+(phospho)?kinase\s+(increased|elevat)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), AdverseEventCode.CkElevation),
+    ];
 
     public static void Map(Hl7.Fhir.Model.AdverseEvent a, string path, MappingContext ctx)
     {
@@ -65,6 +83,11 @@ internal static class AdverseEventMapper
         }
 
         var words = Terminology.Words(cc).Replace("aemia", "emia", StringComparison.OrdinalIgnoreCase).Replace("oea", "ea", StringComparison.OrdinalIgnoreCase);
+        if (Terms.FirstOrDefault(t => t.Term.IsMatch(words)) is { Term: not null } term)
+        {
+            return term.Event;
+        }
+
         return Codes.AdverseEventCode.Values.Where(v => v != AdverseEventCode.Other)
             .FirstOrDefault(v => Terminology.Mentions(words, Codes.AdverseEventCode.Code(v).Replace('-', ' ')), AdverseEventCode.Other) is var hit && hit != AdverseEventCode.Other ? hit : null;
     }

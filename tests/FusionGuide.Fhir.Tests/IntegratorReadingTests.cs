@@ -9,6 +9,7 @@ namespace FusionGuide.Fhir.Tests;
 /// </summary>
 public sealed class IntegratorReadingTests
 {
+    private const string Loinc = "http://loinc.org";
     private const string Snomed = "http://snomed.info/sct";
     private static readonly ResourceReference Subject = new("Patient/p1");
 
@@ -27,6 +28,23 @@ public sealed class IntegratorReadingTests
     };
 
     /// <summary>An NGS result of ALK (a fusion with EML4 when present, else absent), with its specimen reference.</summary>
+    private static Observation AlkNgs(bool present, ResourceReference? specimen = null, string id = "v", ObservationStatus status = ObservationStatus.Final)
+    {
+        var o = new Observation
+        {
+            Id = id, Status = status, Code = new CodeableConcept(Loinc, "69548-6", "Genetic variant assessment"), Subject = Subject, Effective = new FhirDateTime("2024-01-10"),
+            Method = new CodeableConcept { Text = "NGS" }, Specimen = specimen,
+            Value = present ? new CodeableConcept(Loinc, "LA9633-4", "Present") : new CodeableConcept(Loinc, "LA9634-2", "Absent"),
+        };
+        o.Component.Add(new Observation.ComponentComponent { Code = new CodeableConcept(Loinc, "48018-6"), Value = new CodeableConcept("http://www.genenames.org", "HGNC:427", "ALK") });
+        if (present)
+        {
+            o.Component.Add(new Observation.ComponentComponent { Code = new CodeableConcept(Loinc, "48018-6"), Value = new CodeableConcept("http://www.genenames.org", "HGNC:1316", "EML4") });
+        }
+
+        return o;
+    }
+
     private static Hl7.Fhir.Model.AdverseEvent Event(CodeableConcept what, int grade)
     {
         var a = new Hl7.Fhir.Model.AdverseEvent { Actuality = Hl7.Fhir.Model.AdverseEvent.AdverseEventActuality.Actual, Subject = Subject, Event = what };
@@ -99,4 +117,50 @@ public sealed class IntegratorReadingTests
         Assert.Equal(expected, ae.Event);
         Assert.Equal(3, ae.Grade);
         Assert.Equal(Therapy.Alectinib, ae.Therapy);
+    }
+
+    [Theory]
+    [InlineData(Snomed, "119297000", "Peripheral blood")]
+    [InlineData(null, null, "Blood, cfDNA (Streck tube)")]
+    [InlineData(null, null, "ctDNA")]
+    [InlineData(null, null, "Liquid biopsy")]
+    public void cfDNA_on_a_blood_specimen_is_read_as_plasma(string? system, string? code, string text)
+    {
+        var specimen = new Specimen { Id = "s1", Subject = Subject, Type = system is null ? new CodeableConcept { Text = text } : new CodeableConcept(system, code) { Text = text } };
+        var m = Map(specimen, AlkNgs(false, new ResourceReference("Specimen/s1")));
+        Assert.Equal(Sample.Plasma, Assert.Single(m.Case!.Tests).Sample);
+    }
+
+    [Fact]
+    public void A_contained_specimen_is_resolved()
+    {
+        var o = AlkNgs(false, new ResourceReference("#sp"));
+        o.Contained.Add(new Specimen { Id = "sp", Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/v2-0487", "PLAS") });
+        Assert.Equal(Sample.Plasma, Assert.Single(Map(o).Case!.Tests).Sample);
+    }
+
+    [Fact]
+    public void A_specimen_referenced_by_identifier_is_resolved()
+    {
+        var specimen = new Specimen { Id = "s1", Subject = Subject, Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/v2-0487", "TISS") };
+        specimen.Identifier.Add(new Identifier("urn:lab:accession", "SPEC-1"));
+        var m = Map(specimen, AlkNgs(false, new ResourceReference { Identifier = new Identifier(null, "SPEC-1") }));
+        Assert.Equal(Sample.Tissue, Assert.Single(m.Case!.Tests).Sample);
+    }
+
+    [Fact]
+    public void A_specimen_not_in_the_bundle_is_read_from_its_display_with_the_assumption_said()
+    {
+        var m = Map(AlkNgs(false, new ResourceReference { Identifier = new Identifier(null, "SPEC-1"), Display = "Plasma cfDNA" }, "v1"),
+            AlkNgs(false, new ResourceReference { Identifier = new Identifier(null, "SPEC-1"), Display = "Plasma cfDNA" }, "v2"));
+        Assert.All(m.Case!.Tests, t => Assert.Equal(Sample.Plasma, t.Sample));
+        Assert.Single(m.Warnings, w => w.Code == WarningCodes.FhirAssumed.Code && w.Path.EndsWith(".specimen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_specimen_that_cannot_be_resolved_is_warned_not_silently_unknown()
+    {
+        var m = Map(AlkNgs(false, new ResourceReference("Specimen/missing")));
+        Assert.Null(Assert.Single(m.Case!.Tests).Sample);
+        Assert.Contains(m.Warnings, w => w.Code == WarningCodes.FhirSkipped.Code && w.Path == "Bundle.entry[0].resource.specimen");
     }

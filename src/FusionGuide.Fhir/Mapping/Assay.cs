@@ -12,6 +12,13 @@ internal static class Assay
     /// <summary>SNOMED CT "Immunohistochemistry procedure".</summary>
     public const string Immunohistochemistry = "117617002";
 
+    /// <summary>Words of a liquid biopsy: plasma, blood, its cell-free DNA and the tube it is drawn into (Streck).</summary>
+    private static readonly string[] PlasmaWords = ["plasma", "blood", "cell-free", "cell free", "cfDNA", "ctDNA", "liquid biopsy", "Streck"];
+
+    private static readonly string[] TissueWords = ["tissue", "tumor", "tumour", "biopsy", "FFPE", "resection"];
+
+    private static readonly string[] CytologyWords = ["cytolog", "fluid"];
+
     /// <summary>The method named by the Observation's method or code, or null when neither names one.</summary>
     public static TestMethod? Method(Observation o)
     {
@@ -55,35 +62,68 @@ internal static class Assay
         return null;
     }
 
-    /// <summary>The sample: the Observation's specimen, else the specimens of the report that lists it.</summary>
-    public static Sample? SampleOf(Observation o, MappingContext ctx)
+    /// <summary>
+    /// The sample: the Observation's specimen, else the specimens of the report that lists it. A specimen may be contained
+    /// (<c>#id</c>) or referenced by its identifier; one that cannot be found, or whose type is not one FusionGuide maps,
+    /// is said once in a warning: a silently unknown sample loses the plasma-negative caveat and the tissue re-test.
+    /// </summary>
+    public static Sample? SampleOf(Observation o, string path, MappingContext ctx)
     {
-        if (ctx.Resolve<Specimen>(o.Specimen) is { } own)
+        if (o.Specimen is { } own)
         {
-            return SampleOf(own);
+            return SampleOf(own, o, $"{path}.specimen", ctx);
         }
 
-        var report = ctx.All<DiagnosticReport>().Select(r => r.Resource)
-            .FirstOrDefault(r => r.Result.Any(x => ctx.Resolve<Observation>(x) == o));
-        var samples = report?.Specimen.Select(ctx.Resolve<Specimen>).OfType<Specimen>().Select(SampleOf).OfType<Sample>().Distinct().ToList() ?? [];
+        var (report, reportPath) = ctx.All<DiagnosticReport>().FirstOrDefault(r => r.Resource.Result.Any(x => ReferenceEquals(ctx.Resolve<Observation>(x, r.Resource), o)));
+        var samples = report?.Specimen.Select((s, i) => SampleOf(s, report, $"{reportPath}.specimen[{i}]", ctx)).OfType<Sample>().Distinct().ToList() ?? [];
 
         // A tumour/normal report lists the blood of the normal beside the tumour: the finding is the tumour's.
         return samples.Contains(Sample.Tissue) ? Sample.Tissue : samples.Count == 1 ? samples[0] : null;
     }
 
+    private static Sample? SampleOf(ResourceReference reference, DomainResource container, string path, MappingContext ctx)
+    {
+        var named = reference.Reference ?? (reference.Identifier?.Value is { } v ? $"with identifier {v}" : "(no reference)");
+        if (ctx.Resolve<Specimen>(reference, container) is not { } specimen)
+        {
+            if (reference.Display is { Length: > 0 } display && SampleOf(display) is { } fromDisplay)
+            {
+                ctx.WarnOnce(named, path, $"the specimen {named} is not in the bundle: its sample is read as {Codes.Sample.Code(fromDisplay)} from the reference's display", WarningCodes.FhirAssumed);
+                return fromDisplay;
+            }
+
+            ctx.WarnOnce(named, path, $"the specimen {named} is not in the bundle: the test's sample (tissue, cytology or plasma) is not known");
+            return null;
+        }
+
+        var sample = SampleOf(specimen);
+        if (sample is null)
+        {
+            ctx.WarnOnce($"{named} type", path, $"the specimen type {Terminology.Describe(specimen.Type)} is not one FusionGuide reads as tissue, cytology or plasma: the test's sample is not known");
+        }
+
+        return sample;
+    }
+
     private static Sample? SampleOf(Specimen s)
     {
         var type = s.Type;
-        var v2 = Terminology.Code(type, Terminology.SpecimenType);
-        var words = Terminology.Words(type);
-        return v2 switch
+        return Terminology.Code(type, Terminology.SpecimenType) switch
         {
             "TUMOR" or "TISS" or "BX" or "BIOPSY" => Sample.Tissue,
             "PLAS" or "SER" or "BLD" or "BLDV" => Sample.Plasma,
-            _ when Terminology.Has(type, Terminology.Snomed, "119361006") || Terminology.Mentions(words, "plasma") || Terminology.Mentions(words, "cell-free") => Sample.Plasma,
-            _ when Terminology.Has(type, Terminology.Snomed, "119376003") || Terminology.Mentions(words, "tissue") || Terminology.Mentions(words, "tumor") || Terminology.Mentions(words, "biopsy") => Sample.Tissue,
-            _ when Terminology.Mentions(words, "cytolog") || Terminology.Mentions(words, "fluid") => Sample.Cytology,
-            _ => null,
+
+            // A genomic test on blood is a liquid biopsy: its cell-free DNA is the contract's plasma sample.
+            _ when Terminology.Has(type, Terminology.Snomed, "119361006") || Terminology.Has(type, Terminology.Snomed, "119297000") => Sample.Plasma,
+            _ when Terminology.Has(type, Terminology.Snomed, "119376003") => Sample.Tissue,
+            _ => SampleOf(Terminology.Words(type)),
         };
     }
+
+    /// <summary>The sample a specimen's words name ("Peripheral blood", "cfDNA (Streck tube)", "FFPE tumor block"), or null.</summary>
+    private static Sample? SampleOf(string words) =>
+        PlasmaWords.Any(t => Terminology.Mentions(words, t)) ? Sample.Plasma
+        : TissueWords.Any(t => Terminology.Mentions(words, t)) ? Sample.Tissue
+        : CytologyWords.Any(t => Terminology.Mentions(words, t)) ? Sample.Cytology
+        : null;
 }

@@ -12,6 +12,7 @@ internal sealed record Located(Resource Resource, string Path);
 internal sealed class MappingContext(FhirMappingOptions options, KnowledgeBase kb, IReadOnlyList<Located> resources)
 {
     private readonly Dictionary<string, Located> byReference = Index(resources);
+    private readonly HashSet<string> warnedAbout = new(StringComparer.Ordinal);
 
     public FhirMappingOptions Options { get; } = options;
 
@@ -31,16 +32,39 @@ internal sealed class MappingContext(FhirMappingOptions options, KnowledgeBase k
     /// </summary>
     public void Warn(string path, string message, WarningCode? code = null) => Warnings.Add(new InputNotice(code ?? WarningCodes.FhirSkipped, path, $"{path}: {message}"));
 
+    /// <summary>
+    /// As <see cref="Warn"/>, once per <paramref name="key"/> (e.g. the reference to a resource): the specimen shared by the
+    /// eleven results of a panel is one fact, said once.
+    /// </summary>
+    public void WarnOnce(string key, string path, string message, WarningCode? code = null)
+    {
+        if (warnedAbout.Add(key))
+        {
+            Warn(path, message, code);
+        }
+    }
+
     /// <summary>Required data is unusable: the case is not produced.</summary>
     public void Problem(string path, string message) => Problems.Add(new Problem(path, message));
 
     /// <summary>Resolves a reference (Type/id, a fullUrl, or a contained-free absolute URL ending in Type/id).</summary>
-    public T? Resolve<T>(ResourceReference? reference) where T : Resource
+    public T? Resolve<T>(ResourceReference? reference) where T : Resource => Resolve<T>(reference, null);
+
+    /// <summary>
+    /// Resolves a reference made from <paramref name="container"/>: a local one (<c>#id</c>) to the resource it contains
+    /// (EHRs send a report's results and a result's specimen contained), else as <see cref="Resolve{T}(ResourceReference?)"/>.
+    /// </summary>
+    public T? Resolve<T>(ResourceReference? reference, DomainResource? container) where T : Resource
     {
         var r = reference?.Reference;
         if (string.IsNullOrEmpty(r))
         {
-            return null;
+            return reference?.Identifier is { Value.Length: > 0 } id ? ByIdentifier<T>(id) : null;
+        }
+
+        if (r.StartsWith('#'))
+        {
+            return container?.Contained.FirstOrDefault(c => c is T && c.Id == r[1..]) as T;
         }
 
         if (byReference.TryGetValue(r, out var hit))
@@ -50,6 +74,18 @@ internal sealed class MappingContext(FhirMappingOptions options, KnowledgeBase k
 
         var parts = r.Split('/');
         return parts.Length >= 2 && byReference.TryGetValue($"{parts[^2]}/{parts[^1]}", out var tail) ? tail.Resource as T : null;
+    }
+
+    /// <summary>
+    /// The one resource of the type carrying the identifier (a reference by business identifier, e.g. the laboratory's
+    /// specimen accession number); null when none or several do. A system on either side must match the other's.
+    /// </summary>
+    private T? ByIdentifier<T>(Identifier id) where T : Resource
+    {
+        var hits = Resources.Select(l => l.Resource).OfType<T>()
+            .Where(res => res is IIdentifiable<List<Identifier>> i && i.Identifier.Any(x => x.Value == id.Value && (x.System is null || id.System is null || x.System == id.System)))
+            .Take(2).ToList();
+        return hits.Count == 1 ? hits[0] : null;
     }
 
     /// <summary>The position of a resource in the input (bundle order), or -1: a later entry is the later record when dates are missing.</summary>

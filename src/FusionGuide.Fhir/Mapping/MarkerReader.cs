@@ -36,7 +36,7 @@ internal static class MarkerReader
         var f = new Finding
         {
             Path = path, Symbol = Codes.Gene.Code(gene.Value), Gene = gene, Method = method.Value,
-            Sample = Assay.SampleOf(o, ctx), Date = FhirDates.DatePart(ObservationDates.Effective(o)),
+            Sample = Assay.SampleOf(o, path, ctx), Date = FhirDates.DatePart(ObservationDates.Effective(o)),
             IhcClone = method == TestMethod.Ihc ? Assay.CloneOf(o) : null,
         };
         f = o.Value switch

@@ -50,7 +50,7 @@ internal static class VariantReader
 
         var baseFinding = new Finding
         {
-            Path = path, Symbol = "", Method = method ?? TestMethod.NgsDna, Sample = Assay.SampleOf(o, ctx), Result = result,
+            Path = path, Symbol = "", Method = method ?? TestMethod.NgsDna, Sample = Assay.SampleOf(o, path, ctx), Result = result,
             Date = FhirDates.DatePart(ObservationDates.Effective(o)),
         };
         if (result != TestResult.Positive)

@@ -164,3 +164,16 @@ public sealed class IntegratorReadingTests
         Assert.Null(Assert.Single(m.Case!.Tests).Sample);
         Assert.Contains(m.Warnings, w => w.Code == WarningCodes.FhirSkipped.Code && w.Path == "Bundle.entry[0].resource.specimen");
     }
+
+    [Fact]
+    public void A_preliminary_result_with_no_final_one_is_read_with_a_warning_to_confirm_it()
+    {
+        var m = Map(AlkNgs(true, status: ObservationStatus.Preliminary));
+        Assert.Equal(FusionGuide.Domain.TestResult.Positive, Assert.Single(m.Case!.Tests).Result);
+        Assert.Contains(m.Warnings, w => w.Code == WarningCodes.PreliminaryResult.Code && w.Path == "Bundle.entry[0].resource.status");
+    }
+
+    [Fact]
+    public void A_final_result_carries_no_preliminary_warning() =>
+        Assert.DoesNotContain(Map(AlkNgs(true)).Warnings, w => w.Code == WarningCodes.PreliminaryResult.Code);
+}

@@ -54,6 +54,9 @@ public static class WarningCodes
     public static readonly WarningCode FhirAssumed = new("fhir-assumed", WarningSource.FhirReader, "Fhir/Mapping",
         "A FHIR element was incomplete and was read with a stated assumption (e.g. a partial birth date from its first day).");
 
+    public static readonly WarningCode PreliminaryResult = new("preliminary-result", WarningSource.FhirReader, "Fhir/Mapping (ObservationMapper)",
+        "A test result was read from a preliminary (or registered) Observation not replaced by a final result of the same test: confirm it against the final report before starting a TKI.");
+
     // Engine: diagnosis
     public static readonly WarningCode InadequateSample = new("inadequate-sample", WarningSource.Diagnosis, "Engine Diagnosis/TestInterpreter",
         "A FISH test scored too few cells to be read; it was not used.");
@@ -212,7 +215,7 @@ public static class WarningCodes
     /// <summary>Every entry, in the order above (the order of docs/warning-codes.md).</summary>
     public static IReadOnlyList<WarningCode> All { get; } =
     [
-        UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed,
+        UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed, PreliminaryResult,
         InadequateSample, CloneMismatch, UnvalidatedClone, WeakStaining, IhcContradicts, FishResultRecomputed, FishNucleiNotStated, NoResult, KinaseFindingNotFusion, UnconfirmedScreen, PlasmaNegative, SampleNotStated, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression, BypassNotRead,
         HistoryInconsistent, StopReasonMissing, BrainMetastasesFromSites, OutsideScope, StageNotGiven, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, IntoleranceNotDescribed, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, MinorPatient, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,

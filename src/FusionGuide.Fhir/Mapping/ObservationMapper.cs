@@ -1,5 +1,6 @@
 using FusionGuide.Domain;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Utility;
 
 namespace FusionGuide.Fhir.Mapping;
 
@@ -31,6 +32,19 @@ internal static class ObservationMapper
             return;
         }
 
+        var findings = ctx.Draft.Findings.Count;
+        Read(o, path, ctx);
+
+        // The lifecycle check above let it stand, so no final result replaces it: a preliminary genomic report can
+        // still change (a fusion called on a first pass withdrawn), and a TKI should not start on it unconfirmed.
+        if (ctx.Draft.Findings.Count > findings && o.Status is ObservationStatus.Preliminary or ObservationStatus.Registered)
+        {
+            ctx.Warn($"{path}.status", $"this test result is {o.Status?.GetLiteral()}, and no final result of the same test replaces it: it is read, but confirm it against the final report before starting a TKI", WarningCodes.PreliminaryResult);
+        }
+    }
+
+    private static void Read(Observation o, string path, MappingContext ctx)
+    {
         if (Terminology.Has(o.Code, Terminology.Loinc, VariantReader.VariantCode))
         {
             VariantReader.Read(o, path, ctx);

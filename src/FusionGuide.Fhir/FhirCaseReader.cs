@@ -82,6 +82,27 @@ public static class FhirCaseReader
         }
     }
 
+    /// <summary>
+    /// A report and the results it holds contained (<c>result: #cv1</c>), each read as an Observation of its own right
+    /// after it: a laboratory that sends the fusion inside its report must not lose it.
+    /// </summary>
+    private static IEnumerable<Located> WithContainedResults(Located l)
+    {
+        yield return l;
+        if (l.Resource is not DiagnosticReport report)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < report.Contained.Count; i++)
+        {
+            if (report.Contained[i] is Observation o && report.Result.Any(r => r.Reference == $"#{o.Id}"))
+            {
+                yield return new Located(o, $"{l.Path}.contained[{i}]");
+            }
+        }
+    }
+
     private static FhirMapping Map(List<Located> located, List<(string, Located)> aliases, FhirMappingOptions options, KnowledgeBase? kb)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -90,6 +111,7 @@ public static class FhirCaseReader
         // typed property throw (found by fuzzing): such a resource is not read at all rather than half read.
         var unreadable = located.Select(l => (l, Bad: UnreadableValues.Find(l.Resource, l.Path))).Where(x => x.Bad is not null).ToList();
         located = [.. located.Except(unreadable.Select(x => x.l))];
+        located = [.. located.SelectMany(WithContainedResults)];
         var kept = located.ToHashSet();
         aliases = [.. aliases.Where(a => kept.Contains(a.Item2))];
         var ctx = new MappingContext(options, kb ?? KnowledgeLoader.Embedded, located);

@@ -176,4 +176,25 @@ public sealed class IntegratorReadingTests
     [Fact]
     public void A_final_result_carries_no_preliminary_warning() =>
         Assert.DoesNotContain(Map(AlkNgs(true)).Warnings, w => w.Code == WarningCodes.PreliminaryResult.Code);
+
+    [Fact]
+    public void A_result_contained_in_its_report_is_read()
+    {
+        var report = new DiagnosticReport { Id = "dr1", Status = DiagnosticReport.DiagnosticReportStatus.Final, Subject = Subject, Code = new CodeableConcept(Loinc, "81247-9") };
+        report.Contained.Add(AlkNgs(true, id: "cv1"));
+        report.Result.Add(new ResourceReference("#cv1"));
+        var m = Map(report);
+        var test = Assert.Single(m.Case!.Tests);
+        Assert.Equal((Gene.Alk, FusionGuide.Domain.TestResult.Positive, "EML4"), (test.Gene, test.Result, test.FusionPartner));
+        Assert.DoesNotContain(m.Warnings, w => w.Path.StartsWith("Bundle.entry[0].resource.result", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_local_result_reference_the_report_does_not_contain_is_named_as_such()
+    {
+        var report = new DiagnosticReport { Id = "dr1", Status = DiagnosticReport.DiagnosticReportStatus.Final, Subject = Subject, Code = new CodeableConcept(Loinc, "81247-9") };
+        report.Result.Add(new ResourceReference("#cv9"));
+        var warning = Assert.Single(Map(report).Warnings, w => w.Path == "Bundle.entry[0].resource.result[0]");
+        Assert.Contains("names no Observation the report contains", warning.Message, StringComparison.Ordinal);
+    }
 }

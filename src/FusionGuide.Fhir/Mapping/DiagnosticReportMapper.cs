@@ -22,9 +22,10 @@ internal static class DiagnosticReportMapper
 
         for (var i = 0; i < r.Result.Count; i++)
         {
-            if (ctx.Resolve<Observation>(r.Result[i]) is null)
+            if (ctx.Resolve<Observation>(r.Result[i], r) is null)
             {
-                ctx.Warn($"{path}.result[{i}]", $"the result {r.Result[i].Reference} is not in the bundle: not read");
+                var where = r.Result[i].Reference?.StartsWith('#') == true ? "names no Observation the report contains" : "is not in the bundle";
+                ctx.Warn($"{path}.result[{i}]", $"the result {r.Result[i].Reference ?? r.Result[i].Identifier?.Value} {where}: not read");
             }
         }
     }

@@ -17,7 +17,7 @@ internal static class ResultLifecycle
         foreach (var (report, path) in ctx.All<DiagnosticReport>())
         {
             if (report.Status is DiagnosticReport.DiagnosticReportStatus.EnteredInError or DiagnosticReport.DiagnosticReportStatus.Cancelled
-                && report.Result.Any(r => ReferenceEquals(ctx.Resolve<Observation>(r), o)))
+                && report.Result.Any(r => ReferenceEquals(ctx.Resolve<Observation>(r, report), o)))
             {
                 return $"its report ({path}) has status {report.Status?.GetLiteral()}, so its results were withdrawn with it: not read";
             }

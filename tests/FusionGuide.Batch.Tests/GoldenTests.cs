@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "f01700ba0a671d2d19b6a2bf05ef42f76eca16d84519367ed529c396ee93b852";
+    internal const string ExpectedSha256 = "8cb1e348eb1912dae57ed8b122601f17bb6b1fee2f7a2c6cde30ecaf04228527";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

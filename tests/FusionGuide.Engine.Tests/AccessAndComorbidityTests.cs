@@ -208,6 +208,27 @@ public class AccessAndComorbidityTests
     }
 
     [Fact]
+    public void Ecog_4_with_no_tki_left_is_not_offered_a_trial_it_could_not_enter()
+    {
+        var r = Cases.Evaluate(G1202RL1196MAfterLorlatinib + """, "patient": { "ecog": 4 } }""");
+
+        Assert.DoesNotContain("clinical-trial", r.Options());
+        Assert.Contains(r.SystemicTherapy.Avoid, a => a.Therapy.Code() == "clinical-trial" && a.Reason.Contains("if it recovers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ecog_3_with_one_TKI_left_is_not_told_to_seek_a_trial_while_fit_or_chemotherapy_next()
+    {
+        // The what-comes-next warning contradicted the poor-performance-status warning of the same result.
+        var r = Cases.Evaluate("""{ "patient": { "ecog": 3 }, "history": [ { "therapy": "alectinib", "start": "2021-01", "end": "2024-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }""");
+
+        var next = Assert.Single(r.Warnings, w => w.Code == "what-comes-next").Message;
+        Assert.DoesNotContain("while the patient is fit", next, StringComparison.Ordinal);
+        Assert.Contains("at ECOG 3, what comes next is best supportive care", next, StringComparison.Ordinal);
+        Assert.Contains("only if the performance status recovers", next, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ecog_3_still_gets_a_tki_first_line()
     {
         var r = Cases.Evaluate("""{ "patient": { "ecog": 3 } }""");

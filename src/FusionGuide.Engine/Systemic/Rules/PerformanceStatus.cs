@@ -25,6 +25,13 @@ internal static class PerformanceStatus
             p.Avoid.Add(c.Therapy, $"ECOG {e.Case.Patient.Ecog}: cytotoxic or immune therapy is not recommended at this performance status");
             e.Fire(Id, $"ECOG {e.Case.Patient.Ecog}: {drug.Name} ruled out; best supportive care (and a targeted agent where one is left) instead.");
         }
+        else if (c.Therapy == Therapy.ClinicalTrial && RulesOutChemotherapy(p))
+        {
+            // A trial was offered beside best supportive care at ECOG 4 as if the patient could enter one; their
+            // eligibility is set by performance status, so it is named as what to reconsider, not as an option.
+            p.Avoid.Add(c.Therapy, $"ECOG {e.Case.Patient.Ecog}: clinical trials rarely enrol patients at this performance status; reconsider one if it recovers");
+            e.Fire(Id, $"ECOG {e.Case.Patient.Ecog}: a clinical trial is not offered now (trials rarely enrol patients at this performance status); best supportive care (and a targeted agent where one is left) instead.");
+        }
     }
 
     /// <summary>Before ranking: the warning, the TKIs' note, and best supportive care when no TKI is left.</summary>

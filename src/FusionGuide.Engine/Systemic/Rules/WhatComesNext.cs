@@ -35,15 +35,27 @@ internal static class WhatComesNext
             }
         }
 
-        var steps = new List<string> { "a clinical trial (ask for one now, while the patient is fit to enter it)" };
-        if (Chemotherapy(p, options) is { } chemo)
+        var now = options.Count == 0 ? "No systemic option is proposed" : $"{p.Name(options[0].Therapy)} is the only systemic option";
+        string msg;
+        if (PerformanceStatus.RulesOutChemotherapy(p))
         {
-            steps.Add(chemo);
+            // At ECOG 3-4 the next step is not a trial "while the patient is fit" nor chemotherapy, which SYS-PS-001 rules
+            // out in the same result: best supportive care, and the other steps only if the performance status recovers.
+            var ifRecovers = Chemotherapy(p, options) is { } later ? $"a clinical trial or {later}" : "a clinical trial";
+            msg = $"{now}: at ECOG {p.E.Case.Patient.Ecog}, what comes next is best supportive care with early palliative care; {ifRecovers} only if the performance status recovers.";
+        }
+        else
+        {
+            var steps = new List<string> { "a clinical trial (ask for one now, while the patient is fit to enter it)" };
+            if (Chemotherapy(p, options) is { } chemo)
+            {
+                steps.Add(chemo);
+            }
+
+            steps.Add("best supportive care, with early palliative care alongside any treatment");
+            msg = $"{now}: what comes next is {string.Join("; ", steps)}.";
         }
 
-        steps.Add("best supportive care, with early palliative care alongside any treatment");
-        var now = options.Count == 0 ? "No systemic option is proposed" : $"{p.Name(options[0].Therapy)} is the only systemic option";
-        var msg = $"{now}: what comes next is {string.Join("; ", steps)}.";
         p.E.Warn(WarningCodes.WhatComesNext, msg);
         p.E.Fire(Id, msg);
     }
@@ -69,7 +81,7 @@ internal static class WhatComesNext
 
         var notAgain = stopped.Count == 0 ? "" : $"; not {string.Join(" or ", stopped.Select(p.Name))}, stopped for intolerance";
         var msg = $"{p.Name(current)} is continued while it controls the disease. At progression, re-test for resistance (tissue, or plasma NGS): "
-            + $"after {p.Name(current)}, {p.E.Cite(table.Guideline)} lists {string.Join(", ", listed)}{notAgain}; then a clinical trial, chemotherapy and best supportive care.";
+            + $"after {p.Name(current)}, {p.E.Cite(table.Guideline)} lists {string.Join(", ", listed)}{notAgain}; {Then(p)}.";
         p.E.Warn(WarningCodes.WhatComesNext, msg);
         p.E.Fire(Id, msg, [table.Guideline]);
         return true;
@@ -95,11 +107,16 @@ internal static class WhatComesNext
             : $"{p.Name(x.Therapy)} ({x.Record.Region.Code()} label, {x.Record.Approved()}; its approval {(region is { } r and not Region.Other ? $"in {r.Code()}" : "where the patient is treated")} is not known to the knowledge base)");
         var labels = labelled.All(x => x.Record.Region == region) ? $"the labels in {region?.Code()}" : "the labels";
         var msg = $"{p.Name(current)} is continued while it controls the disease. At progression, re-test for resistance (tissue, or plasma NGS): "
-            + $"no guideline table of the knowledge base answers progression on {p.Name(current)}, but {labels} written for use after it cover {string.Join(", ", listed)}; then a clinical trial, chemotherapy and best supportive care.";
+            + $"no guideline table of the knowledge base answers progression on {p.Name(current)}, but {labels} written for use after it cover {string.Join(", ", listed)}; {Then(p)}.";
         p.E.Warn(WarningCodes.WhatComesNext, msg);
         p.E.Fire(Id, msg, [.. labelled.SelectMany(x => x.Record.Provenance.Sources).Distinct()]);
         return true;
     }
+
+    /// <summary>The steps after the TKIs listed: at ECOG 3-4 best supportive care first, the rest only if it recovers.</summary>
+    private static string Then(PlanState p) => PerformanceStatus.RulesOutChemotherapy(p)
+        ? $"then, at ECOG {p.E.Case.Patient.Ecog}, best supportive care (a clinical trial or chemotherapy only if the performance status recovers)"
+        : "then a clinical trial, chemotherapy and best supportive care";
 
     private static bool IsPlatinum(Therapy t) => t is Therapy.PlatinumPemetrexed or Therapy.PlatinumPemetrexedBevacizumab or Therapy.ChemoImmunotherapy or Therapy.PlatinumEtoposide;
 

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "8cb1e348eb1912dae57ed8b122601f17bb6b1fee2f7a2c6cde30ecaf04228527";
+    internal const string ExpectedSha256 = "1cba21e33469093060e290346b0eea0c63def8af802e61abfb8cbd1deac3c965";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

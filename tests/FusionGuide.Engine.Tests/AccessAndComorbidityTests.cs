@@ -229,6 +229,18 @@ public class AccessAndComorbidityTests
     }
 
     [Fact]
+    public void Long_QT_demotes_crizotinib_without_calling_the_TKIs_whose_labels_ask_for_monitoring_free_of_the_concern()
+    {
+        // Crizotinib's label advises avoiding it in congenital long QT (deprioritise); taletrectinib's and entrectinib's ask
+        // for ECG monitoring (warn). The ranking note said they were "without this concern".
+        var r = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}}, "comorbidities": ["long-qt"] }""");
+
+        var crizotinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Domain.Therapy.Crizotinib);
+        Assert.Contains("whose caution for long QT asks for monitoring rather than advising against use", crizotinib.Rationale, StringComparison.Ordinal);
+        Assert.DoesNotContain("taletrectinib, entrectinib, equally recommended, without this concern", crizotinib.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ecog_3_still_gets_a_tki_first_line()
     {
         var r = Cases.Evaluate("""{ "patient": { "ecog": 3 } }""");

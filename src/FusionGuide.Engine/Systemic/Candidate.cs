@@ -58,6 +58,15 @@ internal sealed class Candidate(Therapy therapy, Preference preference, string e
     /// <summary>Ranked after equally recommended options (a comorbidity caution).</summary>
     public bool Demoted { get; set; }
 
+    /// <summary>The comorbidities whose caution ranks it after equally recommended options (SYS-COMORB-001, deprioritise).</summary>
+    public HashSet<Comorbidity> DemotedFor { get; } = [];
+
+    /// <summary>
+    /// The comorbidities whose caution is only said in its rationale (SYS-COMORB-001, warn): an option ranked ahead of a
+    /// demoted one for the same condition is not "without this concern" (PatientFactors.SayWhereFactorsLeft).
+    /// </summary>
+    public HashSet<Comorbidity> WarnedFor { get; } = [];
+
     /// <summary>
     /// The patient factors' weight (Rules/PatientFactors): each concern adds one, each factor in its favour takes one
     /// away; with a comorbidity caution it orders equally recommended options (lower first).

@@ -85,11 +85,13 @@ internal static class ComorbidityCautions
                     break;
                 case CautionEffect.Deprioritise:
                     c.Demoted = true;
+                    c.DemotedFor.Add(caution.Comorbidity);
                     c.Factors.Add(($"the {Words(caution)} caution", 1));
                     // Where it ranks is said after the ranking (PatientFactors.SayWhereFactorsLeft).
                     c.Notes.Add(After(because, Said(caution, message)));
                     break;
                 default:
+                    c.WarnedFor.Add(caution.Comorbidity);
                     c.Notes.Add(After(because, Said(caution, message)));
                     break;
             }
@@ -102,8 +104,11 @@ internal static class ComorbidityCautions
     private static string After(string because, string note) => because.Length == 0 ? note : because + OptionWriter.LowerCaseStart(note);
 
     /// <summary>The caution as a rationale says it: the condition in words (never its code) unless the message names it.</summary>
-    private static string Words(Caution caution) =>
-        caution.Comorbidity == Comorbidity.LongQt ? "long QT" : caution.Comorbidity.Code().Replace('-', ' ');
+    private static string Words(Caution caution) => Words(caution.Comorbidity);
+
+    /// <summary>The condition in words ("long QT", "heart failure").</summary>
+    public static string Words(Comorbidity comorbidity) =>
+        comorbidity == Comorbidity.LongQt ? "long QT" : comorbidity.Code().Replace('-', ' ');
 
     private static string Said(Caution caution, string message)
     {

@@ -82,12 +82,21 @@ internal static class PatientFactors
                 {
                     // Options ahead that carry a lighter concern of their own (a major interaction beside this contraindicated
                     // one) are not "without this concern".
-                    var without = ahead.Where(x => Weight(x) == 0).Select(x => p.Name(x.Therapy)).ToList();
+                    // An option whose label only warns about the same condition (taletrectinib and entrectinib ask for ECG
+                    // monitoring in long QT, crizotinib's label advises avoiding it) is not "without this concern".
+                    var monitored = ahead.Where(x => Weight(x) == 0 && x.WarnedFor.Overlaps(c.DemotedFor)).ToList();
+                    var without = ahead.Where(x => Weight(x) == 0 && !monitored.Contains(x)).Select(x => p.Name(x.Therapy)).ToList();
                     var lesser = ahead.Where(x => Weight(x) > 0).Select(x => p.Name(x.Therapy)).ToList();
                     var parts = new List<string>();
                     if (without.Count > 0)
                     {
                         parts.Add($"{string.Join(", ", without)}, equally recommended, without this concern");
+                    }
+
+                    if (monitored.Count > 0)
+                    {
+                        var conditions = string.Join(" and ", c.DemotedFor.Intersect(monitored.SelectMany(x => x.WarnedFor)).Select(ComorbidityCautions.Words));
+                        parts.Add($"{string.Join(", ", monitored.Select(x => p.Name(x.Therapy)))}, equally recommended, whose caution for {conditions} asks for monitoring rather than advising against use");
                     }
 
                     if (lesser.Count > 0)

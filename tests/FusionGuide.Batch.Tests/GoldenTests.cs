@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "1cba21e33469093060e290346b0eea0c63def8af802e61abfb8cbd1deac3c965";
+    internal const string ExpectedSha256 = "96b33254e6d027bf73f50e48b15218637bef332f2bb9743465b54e76b5a656d0";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -295,7 +295,7 @@ public class DiagnosisTests
         Assert.Equal(FusionGuide.Domain.TestMethod.NgsDna, kras.Method);
         Assert.Contains("mutation", kras.Reason);
         Assert.DoesNotContain("fusion", kras.Reason);
-        Assert.Contains("ALK ngs-rna", r.NextTests());
+        Assert.DoesNotContain("ALK ngs-rna", r.NextTests()); // ALK is already confirmed on tissue RNA NGS: not asked again
         Assert.Contains(r.Diagnosis.Warnings, w => w.Code == "concurrent-drivers" && w.Message.Contains("DNA for a mutation"));
     }
 
@@ -742,6 +742,17 @@ public class DiagnosisTests
         var r = Cases.Evaluate("""{ "tests": [ { "gene": "EGFR", "method": "ngs-dna", "sample": "tissue", "mutations": ["L858R"] } ] }""");
 
         Assert.Equal("positive", r.Gene("EGFR"));
+    }
+
+    [Fact]
+    public void Two_drivers_each_confirmed_on_their_settling_tissue_test_are_not_sent_to_those_tests_again()
+    {
+        // The next tests asked for the tissue RNA and DNA NGS already in the case, so the case could never leave the work-up.
+        var r = Cases.Evaluate("""{ "tests": [ { "gene": "ALK", "method": "ngs-rna", "sample": "tissue", "result": "positive", "fusionPartner": "EML4" }, { "gene": "EGFR", "method": "ngs-dna", "sample": "tissue", "result": "positive", "mutations": ["L858R"] } ] }""");
+
+        Assert.Equal("indeterminate", r.Driver());
+        Assert.DoesNotContain(r.Diagnosis.NextTests, n => n.Gene is "ALK" or "EGFR");
+        Assert.Contains(r.Diagnosis.Warnings!, w => w.Code == "concurrent-drivers" && w.Message.Contains("molecular tumour board", StringComparison.Ordinal));
     }
 
     [Fact]

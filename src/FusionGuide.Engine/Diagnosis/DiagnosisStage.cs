@@ -134,12 +134,34 @@ internal static class DiagnosisStage
         _ => $"{MethodName(t.Method)} of a sample not stated",
     };
 
+    /// <summary>
+    /// The gene's result on the tissue test that settles it — RNA NGS for a fusion (it reads the partner), DNA NGS for a
+    /// mutation (the panel says which the gene is) — a positive before a negative; null when it has not been done.
+    /// </summary>
+    public static TestCall? SettlingTestReported(Evaluation e, IEnumerable<TestCall> calls, Gene gene)
+    {
+        var settling = IsMutationDriver(e, gene) ? TestMethod.NgsDna : TestMethod.NgsRna;
+        var done = calls.Where(c => c.Gene == gene && c.Kind is CallKind.Positive or CallKind.Negative && c.IsTissue && c.Test.Sample is not null && c.Test.Method == settling).ToList();
+        return done.FirstOrDefault(c => c.Kind == CallKind.Positive) ?? done.FirstOrDefault();
+    }
+
     private static Driver DriverOf(Evaluation e, List<TestCall> calls, Dictionary<Gene, GeneStatus> genes)
     {
         var positives = genes.Where(g => g.Value == GeneStatus.Positive && g.Key != Gene.PdL1).Select(g => g.Key).ToList();
         if (positives.Count > 1)
         {
             var names = string.Join(" and ", positives.Select(Codes.Gene.Code));
+            if (positives.Select(g => SettlingTestReported(e, calls, g)).ToList() is var settled && settled.All(c => c is not null))
+            {
+                // Each has had the test that settles it: asking for those tests again left the case in the work-up for good.
+                // The knowledge base holds no rule for choosing between two drivers.
+                var read = string.Join("; ", settled.Select(c => $"{Codes.Gene.Code(c!.Gene)}: {c.Label} {(c.Kind == CallKind.Positive ? "positive" : "negative")}"));
+                e.WarnDiagnosis(WarningCodes.ConcurrentDrivers, $"{names} are both reported positive and each has had the tissue test that settles it ({read}): two drivers in one tumour are rare, and the knowledge base holds no rule for choosing between them — a molecular tumour board decides which drives the tumour (for example by variant allele fraction, IHC intensity and the clinical course) before targeted therapy.");
+                // Trace id DX-DRIVER-002 (RuleIds.ConcurrentDrivers) is written here; its sources: knowledge/rules/DX-DRIVER-002.json.
+                e.Fire(RuleIds.ConcurrentDrivers, $"{names} both positive and each tested by its settling tissue test ({read}): driver left indeterminate, for a molecular tumour board.");
+                return Driver.Indeterminate;
+            }
+
             // A fusion is confirmed on RNA, a mutation on DNA (the panel says which each gene is).
             var how = positives.Any(g => IsMutationDriver(e, g))
                 ? "confirm each on tissue NGS (RNA for a fusion, DNA for a mutation)"

@@ -120,6 +120,12 @@ internal static class NextTests
             var mutation = DiagnosisStage.IsMutationDriver(e, gene);
             if (status == GeneStatus.Positive && genes.Count(g => g.Value == GeneStatus.Positive && g.Key != Gene.PdL1) > 1)
             {
+                // A driver already tested by its settling tissue test is not sent to that test again.
+                if (DiagnosisStage.SettlingTestReported(e, mine, gene) is not null)
+                {
+                    continue;
+                }
+
                 // Trace id DX-DRIVER-002 (RuleIds.ConcurrentDrivers) is written here; its sources: knowledge/rules/DX-DRIVER-002.json.
                 Add(e, next, code, mutation ? TestMethod.NgsDna : TestMethod.NgsRna, Sample.Tissue, mutation
                     ? $"{code} is one of two positive drivers: confirm the {code} mutation on tissue DNA NGS, which resolves concurrent results."

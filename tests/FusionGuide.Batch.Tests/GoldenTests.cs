@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "96b33254e6d027bf73f50e48b15218637bef332f2bb9743465b54e76b5a656d0";
+    internal const string ExpectedSha256 = "7f07cc541d8b8f522902cd2da1ea9feeb0e0377e8cb1374ffeadc69588011b15";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

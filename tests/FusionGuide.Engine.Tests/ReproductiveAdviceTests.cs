@@ -99,12 +99,22 @@ public class ReproductiveAdviceTests
     [Fact]
     public void Breastfeeding_names_a_TKI_whose_lactation_interval_is_not_recorded_and_a_line_from_another_region()
     {
-        // Taletrectinib (no lactation line) was left out of the list; crizotinib's EU line stood alone in a US case.
-        var r = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}}, "comorbidities": ["breastfeeding"], "context": { "region": "US" } }""");
+        // Taletrectinib (no lactation line) was left out of the list; a line only another region's label gives (crizotinib's
+        // EU line in a US case until its US 45 days were recorded; repotrectinib's US line in an EU case) says so.
+        var r = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}}, "comorbidities": ["breastfeeding"], "context": { "region": "EU" } }""");
 
         var warning = Assert.Single(r.Warnings, w => w.Code == "breastfeeding").Message;
         Assert.Contains("No breastfeeding interval is recorded in the knowledge base for taletrectinib", warning, StringComparison.Ordinal);
-        Assert.Contains("Crizotinib — EU:", warning, StringComparison.Ordinal);
-        Assert.Contains("the US label's interval is not recorded here", warning, StringComparison.Ordinal);
+        Assert.Contains("Repotrectinib — US:", warning, StringComparison.Ordinal);
+        Assert.Contains("the EU label's interval is not recorded here", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_US_breastfeeding_case_gets_crizotinibs_US_interval()
+    {
+        var r = Cases.Evaluate($$"""{ "tests": {{Cases.Ros1Tests}}, "comorbidities": ["breastfeeding"], "context": { "region": "US" } }""");
+
+        var warning = Assert.Single(r.Warnings, w => w.Code == "breastfeeding").Message;
+        Assert.Contains("Crizotinib — US: No breastfeeding during treatment and for 45 days after the last dose", warning, StringComparison.Ordinal);
     }
 }

@@ -217,6 +217,16 @@ public class AccessAndComorbidityTests
     }
 
     [Fact]
+    public void Ecog_4_on_a_date_without_a_table_or_an_approved_TKI_gets_best_supportive_care_not_a_trial()
+    {
+        // SYS-TABLE-004 adds its trial after the plan's filters: they apply to it too.
+        var r = Cases.Evaluate("""{ "patient": { "ecog": 4 } }""", new DateOnly(2010, 6, 1));
+
+        Assert.DoesNotContain("clinical-trial", r.Options());
+        Assert.Equal("best-supportive-care", r.First());
+    }
+
+    [Fact]
     public void Ecog_3_with_one_TKI_left_is_not_told_to_seek_a_trial_while_fit_or_chemotherapy_next()
     {
         // The what-comes-next warning contradicted the poor-performance-status warning of the same result.

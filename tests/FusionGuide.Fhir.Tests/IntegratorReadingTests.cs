@@ -64,6 +64,10 @@ public sealed class IntegratorReadingTests
     [InlineData(MedicationStatement.MedicationStatusCodes.Stopped, "Progression: new brain metastases; extracranial disease controlled", ProgressionPattern.Cns)]
     [InlineData(MedicationStatement.MedicationStatusCodes.Stopped, "Progression of disease (CNS)", ProgressionPattern.Cns)]
     [InlineData(MedicationStatement.MedicationStatusCodes.Stopped, "Progression in liver, bone and brain", ProgressionPattern.Both)]
+    [InlineData(MedicationStatement.MedicationStatusCodes.Stopped, "Liver PD; brain SD", ProgressionPattern.Systemic)]
+    [InlineData(MedicationStatement.MedicationStatusCodes.Stopped, "Hepatic PD, CNS SD", ProgressionPattern.Systemic)]
+    [InlineData(MedicationStatement.MedicationStatusCodes.Stopped, "PD: new liver mets; brain CR", ProgressionPattern.Systemic)]
+    [InlineData(MedicationStatement.MedicationStatusCodes.Stopped, "Progression in lymph nodes, CNS NED", ProgressionPattern.Systemic)]
     public void A_site_counts_as_progressing_only_where_progression_words_apply_to_it(MedicationStatement.MedicationStatusCodes status, string reason, ProgressionPattern expected)
     {
         var m = Map(Alectinib(status, reason));
@@ -129,6 +133,35 @@ public sealed class IntegratorReadingTests
         var specimen = new Specimen { Id = "s1", Subject = Subject, Type = system is null ? new CodeableConcept { Text = text } : new CodeableConcept(system, code) { Text = text } };
         var m = Map(specimen, AlkNgs(false, new ResourceReference("Specimen/s1")));
         Assert.Equal(Sample.Plasma, Assert.Single(m.Case!.Tests).Sample);
+    }
+
+    [Theory]
+    [InlineData("FFPE tumor block, blood-stained", Sample.Tissue)]
+    [InlineData("Blood clot from bronchoscopy biopsy", Sample.Tissue)]
+    [InlineData("Bloody pleural fluid", Sample.Cytology)]
+    [InlineData("Tissue (liquid biopsy negative)", Sample.Tissue)]
+    public void Blood_words_beside_tissue_or_cytology_words_do_not_make_a_specimen_plasma(string text, Sample expected)
+    {
+        var specimen = new Specimen { Id = "s1", Subject = Subject, Type = new CodeableConcept { Text = text } };
+        var m = Map(specimen, AlkNgs(false, new ResourceReference("Specimen/s1")));
+        Assert.Equal(expected, Assert.Single(m.Case!.Tests).Sample);
+    }
+
+    [Fact]
+    public void A_test_without_a_specimen_takes_its_sample_from_its_own_name_and_says_so()
+    {
+        var o = AlkNgs(false);
+        o.Method = new CodeableConcept { Text = "Tissue RNA NGS" };
+        var m = Map(o);
+        Assert.Equal(Sample.Tissue, Assert.Single(m.Case!.Tests).Sample);
+        Assert.Contains(m.Warnings, w => w.Message.Contains("from the test's name", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_adverse_event_text_that_denies_the_event_is_not_read()
+    {
+        var m = Map(Alectinib(MedicationStatement.MedicationStatusCodes.Active, "ongoing"), Event(new CodeableConcept { Text = "No ILD" }, 3));
+        Assert.Empty(m.Case!.AdverseEvents);
     }
 
     [Fact]

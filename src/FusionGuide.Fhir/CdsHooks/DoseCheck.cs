@@ -27,7 +27,10 @@ internal enum DoseVerdict
 /// <param name="Daily">Milligrams a day the order gives, when read.</param>
 /// <param name="LabelledDaily">The highest labelled milligrams a day, when the label's levels were read.</param>
 /// <param name="Why">Why the dose was not checked, when it was not.</param>
-internal sealed record DoseFinding(DoseVerdict Verdict, string? Drafted, decimal? Daily, decimal? LabelledDaily, string? Why);
+/// <param name="Excess">For a far-above dose, the excess in words: the daily amount against the highest labelled one, or
+/// the single dose against the highest labelled single dose (alectinib 1200 mg once daily is a labelled day's amount in
+/// one dose).</param>
+internal sealed record DoseFinding(DoseVerdict Verdict, string? Drafted, decimal? Daily, decimal? LabelledDaily, string? Why, string? Excess = null);
 
 /// <summary>
 /// Reads a drafted MedicationRequest's dose as milligrams per dose and doses per day — <c>timing.repeat</c> frequency
@@ -73,10 +76,14 @@ internal static partial class DoseCheck
     {
         var words = Words(dose.Mg, dose.PerDay);
         var daily = dose.Mg * dose.PerDay;
+        var dailyFar = daily >= FarAboveFactor * maxDaily;
         var verdict = levels.Contains(dose) ? DoseVerdict.Labelled
-            : daily >= FarAboveFactor * maxDaily || dose.Mg >= FarAboveFactor * maxSingle ? DoseVerdict.FarAbove
+            : dailyFar || dose.Mg >= FarAboveFactor * maxSingle ? DoseVerdict.FarAbove
             : DoseVerdict.NotLabelled;
-        return new DoseFinding(verdict, words, daily, maxDaily, null);
+        var excess = verdict != DoseVerdict.FarAbove ? null
+            : dailyFar ? $"{Amount(daily)} a day; labelled at most {Amount(maxDaily)} a day"
+            : $"{Amount(dose.Mg)} in one dose; labelled at most {Amount(maxSingle)} a dose";
+        return new DoseFinding(verdict, words, daily, maxDaily, null, excess);
     }
 
     /// <summary>Milligrams per dose and doses per day, or null with why the instruction could not be read.</summary>
@@ -152,15 +159,19 @@ internal static partial class DoseCheck
     /// <summary>A dose in words: "600 mg twice daily", "100 mg 3 times a day", "600 mg every other day".</summary>
     private static string Words(decimal mg, decimal perDay)
     {
-        var amount = $"{mg.ToString("0.##", CultureInfo.InvariantCulture)} mg";
+        var amount = Amount(mg);
         return perDay switch
         {
             1 => $"{amount} once daily",
             2 => $"{amount} twice daily",
             _ when perDay == decimal.Truncate(perDay) => $"{amount} {perDay.ToString("0", CultureInfo.InvariantCulture)} times a day",
+            // Less than daily: "every 7 days" rather than "0.14 times a day".
+            < 1 when Math.Round(1 / perDay, 1) is var days => $"{amount} every {days.ToString("0.#", CultureInfo.InvariantCulture)} days",
             _ => $"{amount} {perDay.ToString("0.##", CultureInfo.InvariantCulture)} times a day",
         };
     }
+
+    private static string Amount(decimal mg) => $"{mg.ToString("0.##", CultureInfo.InvariantCulture)} mg";
 
     [GeneratedRegex(@"(\d+(?:\.\d+)?) mg (once|twice) daily", RegexOptions.CultureInvariant)]
     private static partial Regex Level();

@@ -98,8 +98,8 @@ internal static class OrderCheck
         switch (finding.Verdict)
         {
             case DoseVerdict.FarAbove:
-                cards.Add(kit.Card($"{key}/dose", "order-check", "Order check", "critical", $"{name} {finding.Drafted} is far above the labelled dose ({Mg(finding.Daily)}; labelled at most {Mg(finding.LabelledDaily)})",
-                    $"The order gives {Mg(finding.Daily)}, at least {DoseCheck.FarAboveFactor.ToString("0", CultureInfo.InvariantCulture)} times the highest labelled daily dose or single dose. {label}"));
+                cards.Add(kit.Card($"{key}/dose", "order-check", "Order check", "critical", $"{name} {finding.Drafted} is far above the labelled dose ({finding.Excess})",
+                    $"The order gives {Mg(finding.Daily)} ({finding.Excess}): at least {DoseCheck.FarAboveFactor.ToString("0", CultureInfo.InvariantCulture)} times the highest labelled daily dose or single dose. {label}"));
                 break;
             case DoseVerdict.NotLabelled:
                 cards.Add(kit.Card($"{key}/dose", "order-check", "Order check", "warning", $"{name} dose {finding.Drafted} is not a labelled level", label));

@@ -37,8 +37,18 @@ internal static class AdverseEventMapper
         (new(@"\b(CPK|CK)\s+(increased|elevat)|\bcreatine\s+(phospho)?kinase\s+(increased|elevat)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), AdverseEventCode.CkElevation),
     ];
 
+    /// <summary>Event text that says the event did not occur ("No ILD", "Negative for pneumonitis"): never read as the event.</summary>
+    private static readonly Regex Denied = new(@"^\s*(no|not|none|without|denies|denied|negative\s+for|absence\s+of|ruled\s+out)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     public static void Map(Hl7.Fhir.Model.AdverseEvent a, string path, MappingContext ctx)
     {
+        if (a.Event?.Coding.Count is null or 0 && Denied.IsMatch(Terminology.Words(a.Event)))
+        {
+            // An uncoded text denying the event was read as grade 3 pneumonitis ("No ILD").
+            ctx.Warn($"{path}.event", $"the adverse event text {Terminology.Describe(a.Event)} says the event did not occur: not read");
+            return;
+        }
+
         var ev = Event(a.Event);
         if (ev is null)
         {

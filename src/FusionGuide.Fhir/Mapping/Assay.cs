@@ -12,8 +12,16 @@ internal static class Assay
     /// <summary>SNOMED CT "Immunohistochemistry procedure".</summary>
     public const string Immunohistochemistry = "117617002";
 
-    /// <summary>Words of a liquid biopsy: plasma, blood, its cell-free DNA and the tube it is drawn into (Streck).</summary>
-    private static readonly string[] PlasmaWords = ["plasma", "blood", "cell-free", "cell free", "cfDNA", "ctDNA", "liquid biopsy", "Streck"];
+    /// <summary>Words only a liquid biopsy uses: plasma, its cell-free DNA and the tube it is drawn into (Streck).</summary>
+    private static readonly string[] PlasmaWords = ["plasma", "cell-free", "cell free", "cfDNA", "ctDNA", "Streck"];
+
+    /// <summary>
+    /// Blood named alone ("Peripheral blood") and "liquid biopsy" mean plasma for a genomic test, but only after the tissue
+    /// and cytology words: "FFPE tumor block, blood-stained", "Blood clot from bronchoscopy biopsy", "Bloody pleural
+    /// fluid" and "Tissue (liquid biopsy negative)" are not plasma (their negatives would stop counting, their mutations
+    /// stop being phased).
+    /// </summary>
+    private static readonly string[] BloodWords = ["blood", "liquid biopsy"];
 
     private static readonly string[] TissueWords = ["tissue", "tumor", "tumour", "biopsy", "FFPE", "resection"];
 
@@ -78,7 +86,23 @@ internal static class Assay
         var samples = report?.Specimen.Select((s, i) => SampleOf(s, report, $"{reportPath}.specimen[{i}]", ctx)).OfType<Sample>().Distinct().ToList() ?? [];
 
         // A tumour/normal report lists the blood of the normal beside the tumour: the finding is the tumour's.
-        return samples.Contains(Sample.Tissue) ? Sample.Tissue : samples.Count == 1 ? samples[0] : null;
+        Sample? fromSpecimen = samples.Contains(Sample.Tissue) ? Sample.Tissue : samples.Count == 1 ? samples[0] : null;
+        if (fromSpecimen is not null)
+        {
+            return fromSpecimen;
+        }
+
+        // No specimen at all: the test's own name may say it ("Tissue RNA NGS", "Plasma ctDNA panel"). A missing sample is
+        // "not known" to the engine (a negative sequencing result is then not read as negative), so a named one is read,
+        // and said.
+        if (o.Specimen is null && report?.Specimen.Count is null or 0
+            && SampleOf($"{Terminology.Words(o.Code)} {Terminology.Words(o.Method)} {Terminology.Words(report?.Code)}") is { } named)
+        {
+            ctx.WarnOnce($"{path} sample", path, $"no specimen is given: the test's sample is read as {Codes.Sample.Code(named)} from the test's name", WarningCodes.FhirAssumed);
+            return named;
+        }
+
+        return null;
     }
 
     private static Sample? SampleOf(ResourceReference reference, DomainResource container, string path, MappingContext ctx)
@@ -121,9 +145,14 @@ internal static class Assay
     }
 
     /// <summary>The sample a specimen's words name ("Peripheral blood", "cfDNA (Streck tube)", "FFPE tumor block"), or null.</summary>
-    private static Sample? SampleOf(string words) =>
-        PlasmaWords.Any(t => Terminology.Mentions(words, t)) ? Sample.Plasma
-        : TissueWords.Any(t => Terminology.Mentions(words, t)) ? Sample.Tissue
-        : CytologyWords.Any(t => Terminology.Mentions(words, t)) ? Sample.Cytology
-        : null;
+    private static Sample? SampleOf(string words)
+    {
+        // "biopsy" is a tissue word, but not inside "liquid biopsy".
+        var rest = words.Replace("liquid biopsy", " ", StringComparison.OrdinalIgnoreCase);
+        return PlasmaWords.Any(t => Terminology.Mentions(words, t)) ? Sample.Plasma
+            : TissueWords.Any(t => Terminology.Mentions(rest, t)) ? Sample.Tissue
+            : CytologyWords.Any(t => Terminology.Mentions(rest, t)) ? Sample.Cytology
+            : BloodWords.Any(t => Terminology.Mentions(words, t)) ? Sample.Plasma
+            : null;
+    }
 }

@@ -21,8 +21,11 @@ internal static partial class ProgressionText
     /// <summary>Words that say a site progressed without the word "progression" ("new liver metastases", "enlarging").</summary>
     private static readonly string[] Growth = ["new", "enlarg", "grow", "worsen", "increas"];
 
-    /// <summary>Words that say a site is controlled.</summary>
-    private static readonly string[] Control = ["stabl", "controlled", "respon", "unchanged", "regress", "shrink", "decreas", "improv", "resolv"];
+    /// <summary>
+    /// Words that say a site is controlled, with the RECIST abbreviations SD, PR, CR and NED as whole words ("Liver PD;
+    /// brain SD" read the brain clause as progressing from the clause before it, and planned radiosurgery).
+    /// </summary>
+    private static readonly string[] Control = ["stabl", "controlled", "respon", "unchanged", "regress", "shrink", "decreas", "improv", "resolv", "SD$", "PR$", "CR$", "NED$"];
 
     private static readonly string[] Cns = ["brain", "CNS$", "intracranial", "intra-cranial", "cerebr", "cerebell", "leptomening", "intraparenchymal"];
 

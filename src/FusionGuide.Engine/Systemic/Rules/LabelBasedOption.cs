@@ -126,15 +126,17 @@ internal static class LabelBasedOption
 
         // After complete resection the label's own indication is quoted: it names the population and the duration.
         var adjuvant = p.ApprovalSetting == ApprovalSetting.Adjuvant;
+
+        // A label for use after a TKI the patient could not tolerate (Access.StandingOf reads it as covering them) is
+        // named as that label, not as one for advanced disease.
+        string Scope(Approval record) => adjuvant ? $"adjuvant use after complete resection ({record.Approved()}{(record.Indication is { } ind ? $": {ind.TrimEnd('.')}" : "")})"
+            : record.Setting == ApprovalSetting.Subsequent && record.AfterIntolerance
+                ? $"use after {string.Join(" or ", record.After.Select(p.Name))}, for patients whose disease progressed on it or who could not tolerate it, as this patient could not ({record.Approved()})"
+                : $"{p.KinaseCode}-positive advanced NSCLC ({record.Approved()})";
+
         foreach (var (therapy, record) in ApprovedNotYetOffered(p, p.ApprovalSetting, _ => false))
         {
-            // A label for use after a TKI the patient could not tolerate (Access.StandingOf reads it as covering them) is
-            // named as that label, not as one for advanced disease.
-            var scope = adjuvant ? $"adjuvant use after complete resection ({record.Approved()}{(record.Indication is { } ind ? $": {ind.TrimEnd('.')}" : "")})"
-                : record.Setting == ApprovalSetting.Subsequent && record.AfterIntolerance
-                    ? $"use after {string.Join(" or ", record.After.Select(p.Name))}, for patients whose disease progressed on it or who could not tolerate it, as this patient could not ({record.Approved()})"
-                    : $"{p.KinaseCode}-positive advanced NSCLC ({record.Approved()})";
-            Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {scope}; no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances");
+            Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {Scope(record)}; no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances");
         }
 
         // A TKI whose standing in the region is not known is named on its approval elsewhere, after the region's own
@@ -144,7 +146,7 @@ internal static class LabelBasedOption
         {
             foreach (var (therapy, record) in ApprovedElsewhere(p, p.ApprovalSetting).DistinctBy(x => x.Therapy))
             {
-                elsewhere[Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {p.KinaseCode}-positive advanced NSCLC ({record.Approved()}){StandingHereNotAssessed(p)}; no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances")] = record;
+                elsewhere[Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {Scope(record)}{StandingHereNotAssessed(p)}; no guideline table in the knowledge base applies on {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances")] = record;
             }
         }
 

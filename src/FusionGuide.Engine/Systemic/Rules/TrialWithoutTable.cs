@@ -38,5 +38,8 @@ internal static class TrialWithoutTable
         e.UsedUnverified(trial.Id, trial.Provenance);
         p.Candidates.Add(c);
         e.Fire(Id, $"No option from a table or a label on {on}: a clinical trial, with the general NSCLC pathway of that date named ({why}).", trial.Provenance.Sources);
+        // Added after the plan's filters ran: they apply to it as to any option (at ECOG 3-4 no trial is offered,
+        // SYS-PS-001, and best supportive care follows; a site that cannot offer trials is honoured).
+        CandidateFilters.Apply(p, [c]);
     }
 }

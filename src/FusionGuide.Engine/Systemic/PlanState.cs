@@ -85,13 +85,13 @@ internal sealed class PlanState(Evaluation e, DiagnosisFindings dx, TreatmentHis
     public IReadOnlyList<string> DistantMetastases => field ??= StageIntent.Distant(this);
 
     /// <summary>The regional standing of a drug for this plan's setting, after the TKIs the disease progressed on (Access.StandingOf).</summary>
-    public (Standing Standing, Approval? Record) Standing(Drug drug, ApprovalSetting? setting = null) =>
-        Access.StandingOf(E, drug, Kinase, setting ?? ApprovalSetting, PriorInhibitor, LastProgressedOn,
-            [.. H.Failed.Select(f => f.Therapy).Where(t => IsTargeted(t) && t != LastProgressedOn)],
-            [.. H.Intolerant.Select(h => h.Therapy).Where(IsTargeted)]);
+    public (Standing Standing, Approval? Record) Standing(Drug drug, ApprovalSetting? setting = null) => StandingAt(null, drug, setting);
 
     /// <summary>The standing of a drug for this plan's setting in another jurisdiction than the case's (Access.StandingOf).</summary>
-    public (Standing Standing, Approval? Record) StandingIn(Region region, Drug drug, ApprovalSetting? setting = null) =>
+    public (Standing Standing, Approval? Record) StandingIn(Region region, Drug drug, ApprovalSetting? setting = null) => StandingAt(region, drug, setting);
+
+    /// <summary>One call for both: the plan's history decides the same way whichever jurisdiction is asked (null: the case's).</summary>
+    private (Standing Standing, Approval? Record) StandingAt(Region? region, Drug drug, ApprovalSetting? setting) =>
         Access.StandingOf(E, drug, Kinase, setting ?? ApprovalSetting, PriorInhibitor, LastProgressedOn,
             [.. H.Failed.Select(f => f.Therapy).Where(t => IsTargeted(t) && t != LastProgressedOn)],
             [.. H.Intolerant.Select(h => h.Therapy).Where(IsTargeted)], region);

@@ -49,19 +49,33 @@ internal static partial class Invariants
         if (options.Count > 0)
         {
             var dropped = options[pick % options.Count];
-            var without = Options(World.Evaluate(Edit.MakeUnavailable(c, dropped), notices).Result);
+            var after = World.Evaluate(Edit.MakeUnavailable(c, dropped), notices).Result;
+            var without = Options(after);
             var added = without.Where(o => !options.Contains(o)).ToList();
             var context = $"(before [{Names(options)}], after [{Names(without)}])";
 
             // The brief's literal form ("never adds an option") is wrong for this engine: guideline tables admit their
             // lower tiers (crizotinib behind second-generation ALK TKIs, chemotherapy behind the last TKI, a switch
             // behind an ongoing TKI) when a drug of the tier above cannot be obtained (rule preferred-unavailable), so
-            // a new option may rightly appear. What must hold: nothing the first result avoided comes back.
-            var revived = added.Where(avoid.Contains).ToList();
+            // a new option may rightly appear. What must hold: nothing the first result avoided comes back — except a TKI
+            // stopped only for intolerance of an event its label manages without stopping for good, which SYS-INTOL-002
+            // offers again as a re-challenge when no other TKI is left (the one left was the drug now unobtainable).
+            var revived = added.Where(avoid.Contains).Where(t => !IntoleranceRechallenge(c, after, t)).ToList();
             Check(revived.Count == 0, $"marking the offered {Codes.Therapy.Code(dropped)} unavailable offered what was avoided: {Names(revived)} {context}");
             Check(!without.Contains(dropped), $"{Codes.Therapy.Code(dropped)} is still offered after being marked unavailable");
         }
     }
+
+    /// <summary>
+    /// True when <paramref name="therapy"/> comes back as SYS-INTOL-002's re-challenge: it was stopped for intolerance and
+    /// never for progression, every adverse event recorded on it is grade 4 or less, and the rule's trace entry says it
+    /// was offered again.
+    /// </summary>
+    private static bool IntoleranceRechallenge(Case c, Result after, Therapy therapy) =>
+        c.History.Any(h => h.Therapy == therapy && h.StopReason == StopReason.Intolerance)
+        && !c.History.Any(h => h.Therapy == therapy && h.StopReason == StopReason.Progression)
+        && c.AdverseEvents.Any(ae => ae.Therapy == therapy) && c.AdverseEvents.Where(ae => ae.Therapy == therapy).All(ae => ae.Grade <= 4)
+        && after.Trace.Any(t => t.Rule == "SYS-INTOL-002" && t.Detail.StartsWith($"{Codes.Therapy.Code(therapy)}: stopped for intolerance", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Drugs the knowledge base marks resistant to a mutation set reported at progression in ALK or ROS1: the row for

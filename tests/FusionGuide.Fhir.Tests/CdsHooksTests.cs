@@ -134,6 +134,28 @@ public sealed class CdsHooksTests
     }
 
     [Fact]
+    public async Task Order_of_rifampin_as_a_contained_Medication_gets_the_same_critical_card()
+    {
+        var draft = CdsFixture.CoMedicationDraft("draft-8", "9384", "rifampin");
+        draft.Medication = new ResourceReference("#rx");
+        draft.Contained.Add(new Medication { Id = "rx", Code = new CodeableConcept("http://www.nlm.nih.gov/research/umls/rxnorm", "9384", "rifampin") });
+        var patient = Scenarios.AlkG1202R().Therapy("2103164", "lorlatinib", "2024-07", null, null);
+        var outcome = await CdsFixture.Service().OrderSelectAsync(CdsFixture.OrderSelect(patient, draft), Ct);
+        Assert.Equal("critical", Assert.Single(outcome.Response!.Cards).Indicator);
+    }
+
+    [Fact]
+    public async Task An_order_drafted_for_another_patient_is_refused_not_checked_against_this_patients_plan()
+    {
+        var draft = CdsFixture.Draft("draft-9", "2103164", "lorlatinib", 100, 1);
+        draft.Subject = new ResourceReference("Patient/someone-else");
+        var outcome = await CdsFixture.Service().OrderSelectAsync(CdsFixture.OrderSelect(Scenarios.AlkG1202R(), draft), Ct);
+        Assert.Equal(CdsOutcomeKind.PrefetchOtherPatient, outcome.Kind);
+        Assert.Null(outcome.Result);
+        Assert.Contains(outcome.Problem!.Errors!, e => e.StartsWith("$.context.draftOrders.entry[0].resource.subject", StringComparison.Ordinal) && !e.Contains("someone-else", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Order_of_a_medication_FusionGuide_does_not_know_gets_an_information_card_not_silence()
     {
         var outcome = await CdsFixture.Service().OrderSelectAsync(CdsFixture.OrderSelect(Scenarios.AlkG1202R(), CdsFixture.CoMedicationDraft("draft-7", "0", "zzfictomycin")), Ct);

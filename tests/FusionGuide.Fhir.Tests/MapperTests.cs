@@ -162,4 +162,23 @@ public sealed class MapperTests
 
         Assert.Equal(["itraconazole"], Map(Itraconazole("2099-12-31")).Case!.Medications);
     }
+
+    [Fact]
+    public void A_medication_contained_in_its_statement_or_request_is_read_for_interactions()
+    {
+        // EHRs send the Medication inside the statement ("#med1"); unresolved it was "neither a code nor a name: not read",
+        // and a strong inducer beside lorlatinib went unchecked.
+        static Medication Rifampin() => new() { Id = "med1", Code = new CodeableConcept("http://www.nlm.nih.gov/research/umls/rxnorm", "9384", "rifampin") };
+        var statement = new MedicationStatement { Status = MedicationStatement.MedicationStatusCodes.Active, Subject = Subject, Medication = new ResourceReference("#med1") };
+        statement.Contained.Add(Rifampin());
+        Assert.Equal(["rifampin"], Map(statement).Case!.Medications);
+
+        var request = new MedicationRequest
+        {
+            Status = MedicationRequest.MedicationrequestStatus.Active, Intent = MedicationRequest.MedicationRequestIntent.Order, Subject = Subject,
+            Medication = new ResourceReference("#med1"), AuthoredOn = "2024-01-01",
+        };
+        request.Contained.Add(Rifampin());
+        Assert.Equal(["rifampin"], Map(request).Case!.Medications);
+    }
 }

@@ -39,21 +39,30 @@ public static class CdsFixture
     public static string OrderSelect(BundleBuilder b, MedicationRequest draft, string hook = "order-select")
     {
         var drafts = new Bundle { Type = Bundle.BundleType.Collection };
+        // The EHR drafts the order for the patient in context (an order for another patient is refused, 412).
+        if (draft.Subject?.Reference == DraftSubject)
+        {
+            draft.Subject = new ResourceReference($"Patient/{b.PatientId}");
+        }
+
         drafts.Entry.Add(new Bundle.EntryComponent { Resource = draft });
         return Request(hook, b.PatientId, Prefetch(b), drafts, null);
     }
+
+    /// <summary>The subject the draft factories give: <see cref="OrderSelect"/> replaces it with the request's patient.</summary>
+    private const string DraftSubject = "Patient/alk03";
 
     /// <summary>A drafted order of a medication that is not a systemic therapy (no dosage: the check is about the drug).</summary>
     public static MedicationRequest CoMedicationDraft(string id, string rxnorm, string name) => new()
     {
         Id = id, Status = MedicationRequest.MedicationrequestStatus.Draft, Intent = MedicationRequest.MedicationRequestIntent.Order,
-        Medication = new CodeableConcept("http://www.nlm.nih.gov/research/umls/rxnorm", rxnorm, name), Subject = new ResourceReference("Patient/alk03"),
+        Medication = new CodeableConcept("http://www.nlm.nih.gov/research/umls/rxnorm", rxnorm, name), Subject = new ResourceReference(DraftSubject),
     };
 
     public static MedicationRequest Draft(string id, string rxnorm, string name, decimal mg, int perDay) => new()
     {
         Id = id, Status = MedicationRequest.MedicationrequestStatus.Draft, Intent = MedicationRequest.MedicationRequestIntent.Order,
-        Medication = new CodeableConcept("http://www.nlm.nih.gov/research/umls/rxnorm", rxnorm, name), Subject = new ResourceReference("Patient/alk03"),
+        Medication = new CodeableConcept("http://www.nlm.nih.gov/research/umls/rxnorm", rxnorm, name), Subject = new ResourceReference(DraftSubject),
         DosageInstruction =
         [
             new Dosage

@@ -138,9 +138,9 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
 
     /// <summary>The refusal when <paramref name="data"/> is about another patient than the hook's context, else null.</summary>
     private static CdsOutcome? OtherPatient(IReadOnlyDictionary<string, Resource?> data, CdsRequest request) =>
-        PrefetchPatientCheck.Mismatches(data, request.Context.PatientId) is { Count: > 0 } errors
+        PrefetchPatientCheck.Mismatches(data, request.Context.DraftOrders, request.Context.PatientId) is { Count: > 0 } errors
             ? CdsOutcome.Refused(CdsOutcomeKind.PrefetchOtherPatient, "Prefetch of another patient",
-                "The prefetched data is not the data of the patient named by context.patientId: nothing was evaluated. Send the prefetch for this patient.", errors, request)
+                "The prefetched data or the drafted orders are not the data of the patient named by context.patientId: nothing was evaluated. Send the prefetch and orders for this patient.", errors, request)
             : null;
 
     private CdsCard OutOfScopeCard(string why, CdsLinks links)

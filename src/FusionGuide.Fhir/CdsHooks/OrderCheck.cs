@@ -162,8 +162,14 @@ internal static class OrderCheck
         }
     }
 
-    private static CodeableConcept? TherapyName(MedicationRequest order) => order.Medication as CodeableConcept
-        ?? (order.Medication is ResourceReference rr && rr.Display is { } d ? new CodeableConcept { Text = d } : null);
+    /// <summary>The order's medication: its concept, the Medication it contains (<c>#med1</c>), or the reference's display.</summary>
+    private static CodeableConcept? TherapyName(MedicationRequest order) => order.Medication switch
+    {
+        CodeableConcept cc => cc,
+        ResourceReference rr => (rr.Reference is ['#', .. var id] ? order.Contained.OfType<Medication>().FirstOrDefault(m => m.Id == id)?.Code : null)
+            ?? (rr.Display is { } d ? new CodeableConcept { Text = d } : null),
+        _ => null,
+    };
 
     /// <summary>
     /// Replace the draft with the engine's first choice at its start dose (when that is another drug). When the first

@@ -4,7 +4,7 @@ using Hl7.Fhir.Model;
 namespace FusionGuide.Fhir.CdsHooks;
 
 /// <summary>
-/// The prefetch must be the data of the patient the hook is called for: its templates are filled in with
+/// The prefetch (and the drafted orders) must be the data of the patient the hook is called for: its templates are filled in with
 /// <c>context.patientId</c>, so a Patient of another id, or a resource whose subject is another Patient, means a stale
 /// or mis-keyed prefetch (one patient's plan would be shown, and audited, in another patient's chart). It is checked on
 /// the prefetch as given, before the FHIR reader, so a Patient resource the reader cannot use (a gender "F") still
@@ -13,7 +13,11 @@ namespace FusionGuide.Fhir.CdsHooks;
 internal static class PrefetchPatientCheck
 {
     /// <summary>Every place the prefetch is about another patient than <paramref name="patientId"/>; empty when none is.</summary>
-    public static IReadOnlyList<string> Mismatches(IReadOnlyDictionary<string, Resource?> prefetch, string patientId)
+    /// <remarks>
+    /// The drafted orders of order-select/order-sign (<paramref name="draftOrders"/>) are checked the same way: an order
+    /// drafted for another patient would otherwise be checked against this patient's plan, and its cards shown here.
+    /// </remarks>
+    public static IReadOnlyList<string> Mismatches(IReadOnlyDictionary<string, Resource?> prefetch, Bundle? draftOrders, string patientId)
     {
         // CDS Hooks' context.patientId is the FHIR id; a client that sends "Patient/p1" means the same patient.
         var expected = patientId.StartsWith("Patient/", StringComparison.Ordinal) ? patientId["Patient/".Length..] : patientId;
@@ -24,6 +28,11 @@ internal static class PrefetchPatientCheck
             {
                 Check(value, $"$.prefetch.{key}", expected, errors, depth: 0);
             }
+        }
+
+        if (draftOrders is not null)
+        {
+            Check(draftOrders, "$.context.draftOrders", expected, errors, depth: 0);
         }
 
         return errors;

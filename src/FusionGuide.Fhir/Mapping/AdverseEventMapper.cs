@@ -74,8 +74,8 @@ internal static class AdverseEventMapper
         {
             var concept = s.Instance switch
             {
-                ResourceReference r => ctx.Resolve<Medication>(r)?.Code ?? TherapyReader.Concept(ctx.Resolve<MedicationStatement>(r)?.Medication, ctx)
-                    ?? TherapyReader.Concept(ctx.Resolve<MedicationRequest>(r)?.Medication, ctx) ?? (r.Display is { } d ? new CodeableConcept { Text = d } : null),
+                ResourceReference r => ctx.Resolve<Medication>(r)?.Code ?? (ctx.Resolve<MedicationStatement>(r) is { } ms ? TherapyReader.Concept(ms.Medication, ctx, ms) : null)
+                    ?? (ctx.Resolve<MedicationRequest>(r) is { } mr ? TherapyReader.Concept(mr.Medication, ctx, mr) : null) ?? (r.Display is { } d ? new CodeableConcept { Text = d } : null),
                 _ => null,
             };
             therapy ??= MedicationCodes.Therapy(MedicationCodes.Name(concept, ctx.Kb), ctx.Kb);

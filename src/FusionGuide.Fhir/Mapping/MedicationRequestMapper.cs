@@ -14,14 +14,14 @@ internal static class MedicationRequestMapper
             or MedicationRequest.MedicationrequestStatus.Draft or MedicationRequest.MedicationrequestStatus.Unknown
             || r.Intent is MedicationRequest.MedicationRequestIntent.Proposal or MedicationRequest.MedicationRequestIntent.Plan)
         {
-            ctx.Warn($"{path}.status", $"{Terminology.Describe(TherapyReader.Concept(r.Medication, ctx))} ({r.Status}, {r.Intent}) is not a medication being or having been taken: not read");
+            ctx.Warn($"{path}.status", $"{Terminology.Describe(TherapyReader.Concept(r.Medication, ctx, r))} ({r.Status}, {r.Intent}) is not a medication being or having been taken: not read");
             return;
         }
 
         var bounds = r.DosageInstruction.Select(d => d.Timing?.Repeat?.Bounds).OfType<Period>().FirstOrDefault();
         var ongoing = r.Status is MedicationRequest.MedicationrequestStatus.Active or MedicationRequest.MedicationrequestStatus.OnHold;
         var completed = r.Status is MedicationRequest.MedicationrequestStatus.Completed;
-        MedicationReading.Read(TherapyReader.Concept(r.Medication, ctx),
+        MedicationReading.Read(TherapyReader.Concept(r.Medication, ctx, r),
             new MedicationUse(ongoing, completed, bounds?.Start ?? r.AuthoredOn, bounds?.End, TherapyReader.Reasons(r, [r.StatusReason]), path, $"{r.Status}".ToLowerInvariant()), ctx);
     }
 }

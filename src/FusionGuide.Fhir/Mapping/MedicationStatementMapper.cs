@@ -11,7 +11,7 @@ internal static class MedicationStatementMapper
         var status = s.Status;
         if (status is MedicationStatement.MedicationStatusCodes.EnteredInError or MedicationStatement.MedicationStatusCodes.NotTaken or MedicationStatement.MedicationStatusCodes.Unknown)
         {
-            ctx.Warn($"{path}.status", $"{Terminology.Describe(TherapyReader.Concept(s.Medication, ctx))} with status {status} was not read");
+            ctx.Warn($"{path}.status", $"{Terminology.Describe(TherapyReader.Concept(s.Medication, ctx, s))} with status {status} was not read");
             return;
         }
 
@@ -26,12 +26,12 @@ internal static class MedicationStatementMapper
         var label = $"{status}".ToLowerInvariant();
         if (ongoing && EndedBefore(end, ctx.Options.AsOf))
         {
-            ctx.Warn($"{path}.effectivePeriod.end", $"{Terminology.Describe(TherapyReader.Concept(s.Medication, ctx))} has status {label} but its period ended {FhirDates.DatePart(end)}, before the evaluation date {ctx.Options.AsOf:yyyy-MM-dd}: read as no longer taken", WarningCodes.FhirAssumed);
+            ctx.Warn($"{path}.effectivePeriod.end", $"{Terminology.Describe(TherapyReader.Concept(s.Medication, ctx, s))} has status {label} but its period ended {FhirDates.DatePart(end)}, before the evaluation date {ctx.Options.AsOf:yyyy-MM-dd}: read as no longer taken", WarningCodes.FhirAssumed);
             ongoing = false;
             label = $"{label}, ended {FhirDates.DatePart(end)}";
         }
 
-        MedicationReading.Read(TherapyReader.Concept(s.Medication, ctx),
+        MedicationReading.Read(TherapyReader.Concept(s.Medication, ctx, s),
             new MedicationUse(ongoing, completed, start, end, TherapyReader.Reasons(s, s.StatusReason), path, label), ctx);
     }
 

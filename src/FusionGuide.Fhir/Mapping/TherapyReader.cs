@@ -20,10 +20,11 @@ internal static class TherapyReader
     ];
 
     /// <summary>The medication concept: inline, or the code of a referenced Medication (or the reference's display).</summary>
-    public static CodeableConcept? Concept(DataType? medication, MappingContext ctx) => medication switch
+    public static CodeableConcept? Concept(DataType? medication, MappingContext ctx, DomainResource? container = null) => medication switch
     {
         CodeableConcept cc => cc,
-        ResourceReference r => ctx.Resolve<Medication>(r)?.Code ?? (r.Display is { } d ? new CodeableConcept { Text = d } : null),
+        // EHRs often send the Medication contained in the request or statement ("#med1"): resolved from its container.
+        ResourceReference r => ctx.Resolve<Medication>(r, container)?.Code ?? (r.Display is { } d ? new CodeableConcept { Text = d } : null),
         _ => null,
     };
 

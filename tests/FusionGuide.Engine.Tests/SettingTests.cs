@@ -163,18 +163,23 @@ public class SettingTests
     }
 
     [Fact]
-    public void Resected_stage_iib_on_the_alina_approval_day_gets_adjuvant_alectinib()
+    public void Resected_ALK_between_the_alina_approval_and_the_next_table_held_gets_chemotherapy_and_alectinib_on_its_label()
     {
-        var r = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": [] } }""", new DateOnly(2024, 4, 18));
+        // The NCCN version that first listed adjuvant alectinib is not stored: the last adjuvant table held (chemotherapy)
+        // applies until the next one held (v5.2025), and alectinib is offered on its regional label from its approval day
+        // (US 2024-04-18, EU 2024-06-06) — never nothing, which left a resected patient with no adjuvant option.
+        const string resected = """{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": [] } }""";
+        var us = Cases.Evaluate(resected, new DateOnly(2024, 4, 18));
+        Assert.Equal(["platinum-pemetrexed", "alectinib"], us.Options());
+        var alectinib = us.SystemicTherapy.Options[1];
+        Assert.Equal(FusionGuide.Domain.Preference.CertainCircumstances, alectinib.Preference);
+        Assert.Contains("approved in US for adjuvant use after complete resection (approved on 2024-04-18", alectinib.Rationale, StringComparison.Ordinal);
+        Assert.DoesNotContain("no-guideline-table", us.WarningCodes());
 
-        // The adjuvant table applies from its validFrom, but never before the guideline it cites was published: until
-        // the knowledge base cites the guideline version in force that day, the answer says no table is encoded.
-        if (!r.WarningCodes().Contains("no-guideline-table"))
-        {
-            Assert.Equal("alectinib", r.First());
-        }
+        var euBefore = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": [] }, "context": { "region": "EU" } }""", new DateOnly(2024, 6, 5));
+        Assert.Equal(["platinum-pemetrexed"], euBefore.Options());
 
-        Assert.Equal("alectinib", Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": [] } }""").First());
+        Assert.Equal("alectinib", Cases.Evaluate(resected).First());
     }
 
     [Fact]

@@ -152,8 +152,7 @@ internal static class SystemicPlan
 
         if (table is null && p.NoTableForDate)
         {
-            // Between adjuvant tables (ALK: the pre-ALINA table ended on the US approval, 2024-04-18, and the next held
-            // applies from its guideline's publication): what an adjuvant approval in force covers (SYS-LABEL-003).
+            // Before the first adjuvant table held: what an adjuvant approval in force covers (SYS-LABEL-003).
             LabelBasedOption.AddWithoutTable(p, null);
             return Finish(p, Setting.Adjuvant, null);
         }
@@ -164,6 +163,9 @@ internal static class SystemicPlan
         }
 
         GuidelineTable.Add(p, table, null);
+        // An adjuvant label granted after the table's guideline was written (alectinib on ALINA while the last table held
+        // lists chemotherapy only) is offered beside it (SYS-LABEL-002).
+        LabelBasedOption.AddApprovedSinceTable(p, table, null);
         CandidateFilters.Apply(p);
         PreferredUnavailable.Admit(p, table);
         return Finish(p, Setting.Adjuvant, null);

@@ -61,14 +61,16 @@ internal static class LabelBasedOption
     }
 
     /// <summary>
-    /// SYS-LABEL-002: first line, a TKI of the case's kinase approved in the case's region for first-line use after the
+    /// SYS-LABEL-002: first line (or adjuvant), a TKI of the case's kinase approved in the case's region for that use after the
     /// guideline document the table in force rests on was certainly published, and absent from that table, is offered as a
     /// label-based option (certain circumstances, after the table's options). The table cannot have weighed a drug that
     /// was not yet approved; the knowledge base holds no later version for the date (entrectinib for ROS1 from its US
     /// approval on 2019-08-15 while the NCCN 2019 text answers), so the option says no guideline placement is recorded
     /// rather than leaving the drug out. First line only: after progression a drug's use depends on what it was given
     /// after (entrectinib after crizotinib only for CNS-only progression), which a label for "advanced disease" does not
-    /// say; SYS-LABEL-001 covers labels written for use after a prior inhibitor. Sources: the rule catalogue and the approval record.
+    /// say; SYS-LABEL-001 covers labels written for use after a prior inhibitor. After complete resection the same holds for
+    /// an adjuvant label (alectinib, US 2024-04-18 on ALINA, while the last adjuvant table held lists chemotherapy only).
+    /// Sources: the rule catalogue and the approval record.
     /// </summary>
     public static void AddApprovedSinceTable(PlanState p, Regimen table, Therapy? progressedOn)
     {
@@ -84,12 +86,17 @@ internal static class LabelBasedOption
 
         var added = new List<Candidate>();
         var later = ApprovedNotYetOffered(p, p.ApprovalSetting, t => table.Entries.Any(x => x.Therapy == t)).Where(x => x.Record.Date >= written);
+        // After complete resection the label's own indication is quoted: it names the population and the duration.
+        var adjuvant = p.ApprovalSetting == ApprovalSetting.Adjuvant;
         foreach (var (therapy, record) in later)
         {
-            Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {p.KinaseCode}-positive advanced NSCLC ({record.Approved()}), after the guideline this table rests on was published ({p.E.Cite(table.Guideline)}, {guideline.Published}); the knowledge base holds no later version for {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances, after the guideline's options");
+            var scope = adjuvant
+                ? $"adjuvant use after complete resection ({record.Approved()}{(record.Indication is { } ind ? $": {ind.TrimEnd('.')}" : "")})"
+                : $"{p.KinaseCode}-positive advanced NSCLC ({record.Approved()})";
+            Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {scope}, after the guideline this table rests on was published ({p.E.Cite(table.Guideline)}, {guideline.Published}); the knowledge base holds no later version for {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances, after the guideline's options");
         }
 
-        FilterAndTrace(p, added, ApprovedSinceTableId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for first-line use after {p.E.Cite(table.Guideline)} ('{table.Id}', the table in force on {p.E.AsOfText}) was published, and not listed in it", [table.Guideline]);
+        FilterAndTrace(p, added, ApprovedSinceTableId, c => $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for {(adjuvant ? "adjuvant" : "first-line")} use after {p.E.Cite(table.Guideline)} ('{table.Id}', the table in force on {p.E.AsOfText}) was published, and not listed in it", [table.Guideline]);
     }
 
     /// <summary>

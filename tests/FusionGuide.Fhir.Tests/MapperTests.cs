@@ -181,4 +181,53 @@ public sealed class MapperTests
         request.Contained.Add(Rifampin());
         Assert.Equal(["rifampin"], Map(request).Case!.Medications);
     }
+
+    [Theory]
+    [InlineData("identifier")]
+    [InlineData("display")]
+    [InlineData("Group/g1")]
+    [InlineData("#p")]
+    [InlineData("urn:uuid:7c1b1f0e-0000-4000-8000-000000000001")]
+    [InlineData("https://other.example/fhir/Patient/p2")]
+    public void A_resource_whose_subject_cannot_be_tied_to_the_patient_is_a_problem_not_read_as_theirs(string subject)
+    {
+        // A lorlatinib statement of another patient (an MRN identifier, a display name, a group, ...) was read as this
+        // patient's: a treatment-naive patient's card said "Continue lorlatinib".
+        var reference = subject switch
+        {
+            "identifier" => new ResourceReference { Identifier = new Identifier("urn:oid:1.2.3", "MRN-99") },
+            "display" => new ResourceReference { Display = "Jane Roe" },
+            _ => new ResourceReference(subject),
+        };
+        var patient = new Hl7.Fhir.Model.Patient { Id = "p1", Identifier = [new Identifier("urn:oid:1.2.3", "MRN-1")] };
+        var lorlatinib = new MedicationStatement
+        {
+            Status = MedicationStatement.MedicationStatusCodes.Active, Subject = reference,
+            Medication = new CodeableConcept("http://www.nlm.nih.gov/research/umls/rxnorm", "2103164", "lorlatinib"),
+        };
+        var m = Map(patient, lorlatinib);
+        Assert.Null(m.Case);
+        var problem = Assert.Single(m.Problems);
+        Assert.Equal("Bundle.entry[1].resource.subject", problem.Path);
+        Assert.DoesNotContain("MRN-99", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jane", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_subject_given_by_the_patients_identifier_or_its_full_url_is_the_patient()
+    {
+        var patient = new Hl7.Fhir.Model.Patient { Id = "p1", Identifier = [new Identifier("urn:oid:1.2.3", "MRN-1")] };
+        MedicationStatement Rifampin(ResourceReference subject) => new()
+        {
+            Status = MedicationStatement.MedicationStatusCodes.Active, Subject = subject,
+            Medication = new CodeableConcept("http://www.nlm.nih.gov/research/umls/rxnorm", "9384", "rifampin"),
+        };
+        Assert.Equal(["rifampin"], Map(patient, Rifampin(new ResourceReference { Identifier = new Identifier("urn:oid:1.2.3", "MRN-1") })).Case!.Medications);
+
+        var b = new Bundle { Type = Bundle.BundleType.Transaction };
+        b.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:7c1b1f0e-0000-4000-8000-000000000002", Resource = patient });
+        b.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:7c1b1f0e-0000-4000-8000-000000000003", Resource = Rifampin(new ResourceReference("urn:uuid:7c1b1f0e-0000-4000-8000-000000000002")) });
+        Assert.Equal(["rifampin"], FhirCaseReader.Read(b, new FhirMappingOptions { AsOf = Examples.AsOf }).Case!.Medications);
+    }
 }
+

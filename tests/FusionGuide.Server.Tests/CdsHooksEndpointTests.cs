@@ -106,6 +106,11 @@ public sealed class CdsHooksEndpointTests : IDisposable
         Assert.Equal((HttpStatusCode.OK, "lorlatinib"), (jsonStatus, json.GetProperty("systemicTherapy").GetProperty("options")[0].GetProperty("therapy").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await Send(client, HttpMethod.Get, "/v1/reports/unknown-instance")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await Send(client, HttpMethod.Get, $"/v1/reports/{CdsFixture.HookInstance}")).Status);
+
+        // The token is the report's only credential: the request log names the route, never the token.
+        var token = link[(link.LastIndexOf('/') + 1)..];
+        Assert.DoesNotContain(factory.Logs.Lines, l => l.Contains(token, StringComparison.Ordinal));
+        Assert.Contains(factory.Logs.Lines, l => l.Contains("Request finished HTTP/1.1 GET http://localhost/v1/reports/{token} - 200", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -21,14 +21,15 @@ public static class ServerApp
             Args = ["--hostBuilder:reloadConfigOnChange=false", .. hostArgs],
             ApplicationName = typeof(ServerApp).Assembly.GetName().Name,
         });
-        // Framework chatter at Warning; the hosting request lines (method, path, status — never a body) stay. Defaults
-        // only: any host setting (--Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=Warning) overrides them.
+        // Framework chatter at Warning, the hosting request lines too: they write the raw path, and a report link's path
+        // is its credential. RequestLine writes each request instead (method, URL with such a token redacted, status —
+        // never a body). Defaults only: any host setting (--Logging:LogLevel:FusionGuide.Server.Requests=Warning) overrides them.
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
         {
             InitialData = new Dictionary<string, string?>
             {
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = nameof(LogLevel.Warning),
-                ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = nameof(LogLevel.Information),
+                ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = nameof(LogLevel.Warning),
             },
         });
         // Connection limits: past the limit new connections are refused (closed at once) instead of exhausting file
@@ -95,6 +96,9 @@ public static class ServerApp
             // First, so that everything after it (JWT audience, links, request log) sees the original scheme and host.
             app.UseForwardedHeaders();
         }
+
+        // After the forwarded headers, so that the line names the original scheme and host.
+        app.UseRequestLine();
 
         // Explicitly and after the forwarded headers: left implicit, WebApplication puts authentication at the very start
         // of the pipeline (the JWT scheme is the only one, hence the default), and the result it caches for the request

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "7f07cc541d8b8f522902cd2da1ea9feeb0e0377e8cb1374ffeadc69588011b15";
+    internal const string ExpectedSha256 = "1cf5ea117fdd3baaf5870749b18c90f6a585347efcb1f76e3b7987ee8914bff8";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

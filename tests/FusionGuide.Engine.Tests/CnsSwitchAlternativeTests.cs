@@ -114,6 +114,22 @@ public class CnsSwitchAlternativeTests
     }
 
     [Fact]
+    public void The_plan_around_lorlatinib_answered_as_failed_does_not_say_no_TKI_can_be_given()
+    {
+        // Probe S22C: the radiotherapy said "no effective CNS-penetrant TKI can be given" and the warning "No ALK TKI is
+        // left" while lorlatinib, continued beside that radiotherapy, was among the options.
+        var r = CnsProgressionOn("lorlatinib", """{ "present": true, "count": 12 }""");
+
+        var wbrt = Assert.Single(r.LocalTherapy, l => l.Therapy == LocalTherapy.Wbrt);
+        Assert.Contains("progressing on lorlatinib", wbrt.Rationale, StringComparison.Ordinal);
+        Assert.Contains("lorlatinib is continued beside it", wbrt.Rationale, StringComparison.Ordinal);
+        Assert.DoesNotContain("no effective CNS-penetrant TKI", wbrt.Rationale, StringComparison.Ordinal);
+        var warning = Assert.Single(r.Warnings, w => w.Code == "no-targeted-option");
+        Assert.Contains("with lorlatinib continued with CNS-directed treatment (the alternative to switching) beside it", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+
     public void Leptomeningeal_progression_on_lorlatinib_for_ROS1_reaches_the_labels_written_for_use_after_it()
     {
         var r = CnsProgressionOn("lorlatinib", """{ "present": true, "count": 0, "leptomeningeal": true }""", tests: $$"""

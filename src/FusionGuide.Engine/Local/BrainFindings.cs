@@ -24,6 +24,12 @@ internal sealed record BrainFindings
     /// <summary>The brain is progressing now: CNS progression on the TKI just stopped, or on one continued through it.</summary>
     public bool Progressing { get; init; }
 
+    /// <summary>
+    /// True when the lesions progressed on the TKI taken now, answered as its failure, and that TKI is offered as the
+    /// alternative continued beside CNS-directed treatment (SYS-CONT-007).
+    /// </summary>
+    public bool ContinuedBeside { get; init; }
+
     /// <summary>The TKI the progression happened on, when <see cref="Progressing"/>.</summary>
     public string? ProgressedOn { get; init; }
 
@@ -54,7 +60,9 @@ internal sealed record BrainFindings
         // the TKI just stopped with no therapy taken since. An old CNS progression under a therapy now working is not.
         var continued = systemic.ContinuingThroughLimitedProgression && h.ContinuedThroughLimitedProgression is { ProgressionPattern: ProgressionPattern.Cns } c ? c : null;
         var stopped = h.Current is null && h.Failed.Count > 0 && h.LastFailurePattern is ProgressionPattern.Cns or ProgressionPattern.Both ? h.Failed[^1] : null;
-        var progressedOn = continued?.Therapy ?? stopped?.Therapy;
+        // A TKI taken now whose CNS progression was answered as its failure (SYS-CONT-007) is the one the lesions grew on.
+        var answered = systemic.ContinuedBeside is { } beside && h.Current?.Therapy == beside ? beside : (Therapy?)null;
+        var progressedOn = continued?.Therapy ?? answered ?? stopped?.Therapy;
         var ecog = e.Case.Patient.Ecog;
         return new BrainFindings
         {
@@ -66,6 +74,7 @@ internal sealed record BrainFindings
             Leptomeningeal = bm.Leptomeningeal == true,
             Large = bm.LargestMm is { } mm && mm >= t.BrainLargeLesionMm,
             Progressing = progressedOn is not null,
+            ContinuedBeside = answered is not null,
             ProgressedOn = progressedOn is { } p ? e.Name(p) : null,
             Ecog = ecog,
             Fit = t.SrsFit(ecog),

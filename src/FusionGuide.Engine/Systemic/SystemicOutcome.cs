@@ -11,6 +11,12 @@ internal sealed record SystemicOutcome(Setting Setting, int? Line, IReadOnlyList
     /// <summary>True when local therapy of limited progression accompanies a continued TKI.</summary>
     public bool ContinuingThroughLimitedProgression { get; init; }
 
+    /// <summary>
+    /// The TKI taken now whose CNS-only progression beyond local treatment was answered as its failure, offered as the
+    /// alternative continued beside CNS-directed treatment (SYS-CONT-007); null otherwise.
+    /// </summary>
+    public Therapy? ContinuedBeside { get; init; }
+
     /// <summary>The evidence section (SYS-EVID-001): each trial or guideline once, of the case's driver and setting.</summary>
     public IReadOnlyList<EvidenceEntry>? Evidence { get; init; }
 

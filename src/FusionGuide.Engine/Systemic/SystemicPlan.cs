@@ -255,6 +255,7 @@ internal static class SystemicPlan
         {
             Current = current,
             ContinuingThroughLimitedProgression = continuing,
+            ContinuedBeside = p.ContinuedBeside is { } beside && ranked.Any(c => c.IsContinuedBeside && c.Therapy == beside.Therapy) ? beside.Therapy : null,
             Evidence = evidence,
         };
     }

@@ -20,6 +20,12 @@ internal static class NoTargetedOption
         var beside = p.Candidates.Where(c => c.IsLabelBased || c.IsRechallenge)
             .Select(c => $"{p.Name(c.Therapy)} {(c.IsRechallenge ? "as a re-challenge on clinical evidence of re-sensitisation" : "as a label-based option")}")
             .ToList();
+        // SYS-CONT-007's alternative (added when the plan is finished): the TKI taken now, continued beside CNS-directed treatment.
+        if (p.ContinuedBeside is { } continued && !p.Avoid.Contains(continued.Therapy))
+        {
+            beside.Add($"{p.Name(continued.Therapy)} continued with CNS-directed treatment (the alternative to switching)");
+        }
+
         var msg = beside.Count == 0
             ? $"No {p.KinaseCode} TKI is left for this patient ({why}): the conventional NSCLC pathway applies."
             : $"No {p.KinaseCode} TKI placed by a guideline is left for this patient ({why}): the conventional NSCLC pathway applies, with {string.Join(" and ", beside)} beside it.";

@@ -50,7 +50,12 @@ public class AnticoagulantInteractionTests
     {
         var r = OnDrugWith("ceritinib", "warfarin", "apixaban");
 
-        Assert.Contains("INR", Row(r, Therapy.Ceritinib, "warfarin").Advice, StringComparison.Ordinal);
+        // Probe S22B: warfarin is a narrow-margin CYP2C9 substrate, which ceritinib's label says to avoid or dose down; the
+        // row was "moderate, check the INR".
+        var warfarin = Row(r, Therapy.Ceritinib, "warfarin");
+        Assert.Equal(Severity.Major, warfarin.Severity);
+        Assert.Contains("INR", warfarin.Advice, StringComparison.Ordinal);
+        Assert.Contains("prefer an anticoagulant without this interaction", warfarin.Advice, StringComparison.Ordinal);
         var apixaban = Row(r, Therapy.Ceritinib, "apixaban");
         Assert.Contains("Apixaban's label", apixaban.Advice, StringComparison.Ordinal);
         Assert.Contains("halve apixaban", apixaban.Advice, StringComparison.Ordinal);

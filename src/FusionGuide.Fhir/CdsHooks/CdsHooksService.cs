@@ -222,8 +222,13 @@ public sealed class CdsHooksService(FusionEngine engine, CdsHooksOptions options
     private static bool IsError(OperationOutcome oo) =>
         oo.Issue.Any(i => i.Severity is OperationOutcome.IssueSeverity.Error or OperationOutcome.IssueSeverity.Fatal);
 
+    /// <summary>
+    /// The outcome's coded issues only (severity, code, detail codes): its diagnostics and texts are the EHR's free text,
+    /// which may name the patient ("Patient Jane Roe MRN-… not found"), and error bodies are logged by gateways.
+    /// </summary>
     private static string Describe(OperationOutcome oo) =>
-        string.Join("; ", oo.Issue.Select(i => i.Diagnostics ?? i.Details?.Text ?? i.Code?.ToString() ?? "no detail"));
+        string.Join("; ", oo.Issue.Select(i => string.Join(" ", new[] { i.Severity?.ToString().ToLowerInvariant(), i.Code?.ToString().ToLowerInvariant() }
+            .Concat(i.Details?.Coding.Select(c => c.Code) ?? []).Where(x => !string.IsNullOrEmpty(x)).DefaultIfEmpty("no coded detail"))));
 
     private static Uri? NextLink(Bundle b) =>
         b.Link.FirstOrDefault(l => l.Relation == "next")?.Url is { Length: > 0 } url && Uri.TryCreate(url, UriKind.RelativeOrAbsolute, out var u) ? u : null;

@@ -33,7 +33,7 @@ internal static class PatientMapper
         var birth = FhirDates.Earliest(p.BirthDate);
         if (birth is null || p.BirthDate.Length < 4)
         {
-            ctx.Warn($"{path}.birthDate", $"the birth date '{p.BirthDate}' could not be read: the age is unknown");
+            ctx.Warn($"{path}.birthDate", "the birth date could not be read as a FHIR date (YYYY, YYYY-MM or YYYY-MM-DD): the age is unknown");
             return;
         }
 
@@ -45,7 +45,7 @@ internal static class PatientMapper
 
         if (p.BirthDate.Length < 10)
         {
-            ctx.Warn($"{path}.birthDate", $"the birth date '{p.BirthDate}' is partial: the age is counted from its first day", WarningCodes.FhirAssumed);
+            ctx.Warn($"{path}.birthDate", "the birth date is partial (year or month only): the age is counted from its first day", WarningCodes.FhirAssumed);
         }
 
         var age = FhirDates.Age(birth.Value, ctx.Options.AsOf);

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "1cf5ea117fdd3baaf5870749b18c90f6a585347efcb1f76e3b7987ee8914bff8";
+    internal const string ExpectedSha256 = "1a35cce797954d7c5fc865a2463cb7e3446e0dfa5142963c39700e24283d9643";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -37,6 +37,7 @@ public partial class WarningCodeTests
         { "brain-metastases-from-sites", """{ "disease": { "sites": ["bone", "brain"] } }""" },
         { "history-inconsistent", """{ "history": [ { "therapy": "alectinib", "start": "2024-01", "end": "2023-01", "stopReason": "progression", "progressionPattern": "systemic" } ] }""" },
         { "stage-not-given", """without=tumor.stage { "disease": { "sites": ["lung"] } }""" },
+        { "brain-status-not-given", """without=disease.brainMetastases { "disease": { "sites": ["bone"] } }""" },
         { "stage-inconsistent", """{ "tumor": { "stage": "IIIC", "resected": true } }""" },
         { "curative-intent", """{ "tumor": { "stage": "IIA" }, "disease": { "sites": [] } }""" },
         { "adjuvant-stage", """{ "tumor": { "stage": "IB", "resected": true }, "disease": { "sites": [] } }""" },

@@ -131,6 +131,9 @@ public static class WarningCodes
     public static readonly WarningCode StageNotGiven = new("stage-not-given", WarningSource.Engine, "Engine Systemic/StageIntent",
         "No stage is given and nothing recorded says the disease is advanced: the options are for advanced disease, and curative-intent treatment comes first if it is localised.");
 
+    public static readonly WarningCode BrainStatusNotGiven = new("brain-status-not-given", WarningSource.Engine, "Engine Systemic/StageIntent",
+        "Advanced disease whose brain status is not given: brain MRI belongs to staging and decides the TKI and local treatment; the options are ranked as if there were no brain metastases.");
+
     public static readonly WarningCode StageInconsistent = new("stage-inconsistent", WarningSource.Engine, "Engine Systemic (adjuvant setting, StageIntent)",
         "The stage contradicts the case (marked resected outside the adjuvant range, or stage I–III with distant metastases); the case is treated as advanced disease.");
 
@@ -217,7 +220,7 @@ public static class WarningCodes
     [
         UnknownField, UnknownAlteration, FhirSkipped, FhirAssumed, PreliminaryResult,
         InadequateSample, CloneMismatch, UnvalidatedClone, WeakStaining, IhcContradicts, FishResultRecomputed, FishNucleiNotStated, NoResult, KinaseFindingNotFusion, UnconfirmedScreen, PlasmaNegative, SampleNotStated, TestFailed, DiscordantResults, ConcurrentDrivers, UncommonFusionPartner, TestAfterEvaluationDate, FindingsNotAtProgression, BypassNotRead,
-        HistoryInconsistent, StopReasonMissing, BrainMetastasesFromSites, OutsideScope, StageNotGiven, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, IntoleranceNotDescribed, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
+        HistoryInconsistent, StopReasonMissing, BrainMetastasesFromSites, OutsideScope, StageNotGiven, BrainStatusNotGiven, StageInconsistent, CurativeIntent, AdjuvantStage, HistologicTransformation, SmallCellHistology, IntoleranceNotDescribed, NoTargetedOption, NoGuidelineTable, RegimenNotCoded, WhatComesNext,
         ApprovalUnknown, PriorImmunotherapy, MinorPatient, PoorPerformanceStatus, UnknownMutation, CompoundEstimated, UnphasedMutations,
         ToxicityUnattributed, Grade5Event, NoToxicityRules, Pregnancy, Breastfeeding, UnknownMedication, CombinationTakenNow,
         UnverifiedKnowledge, KnowledgeAfterRelease,

@@ -36,6 +36,7 @@ internal static class SystemicPlan
         }
 
         StageIntent.Check(p);
+        StageIntent.CheckBrainStatus(p);
         Immunotherapy.AvoidMonotherapy(p);
         Immunotherapy.WarnIfGivenBefore(p);
         HistologicTransformation.SayWithoutTki(p);

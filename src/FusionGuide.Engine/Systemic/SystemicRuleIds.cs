@@ -21,6 +21,7 @@ internal static class SystemicRuleIds
         StageIntent.CurativeId,
         StageIntent.ContradictedId,
         StageIntent.NotStagedId,
+        StageIntent.BrainNotStatedId,
         SmallCellHistology.Id,
         HistologicTransformation.Id,
         Continuation.Id,

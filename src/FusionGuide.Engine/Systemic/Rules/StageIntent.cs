@@ -11,6 +11,9 @@ namespace FusionGuide.Engine.Systemic.Rules;
 /// SYS-STAGE-002: a stage I–III that distant metastases contradict is read as advanced (stage IV) disease, with a warning.
 /// SYS-STAGE-003: no stage and nothing else that says the disease is advanced (no distant site, no therapy given): the
 /// options assume advanced disease and the answer says so, rather than treating an unknown stage as stage IV silently.
+/// SYS-STAGE-004: advanced disease whose brain status is not given (no brainMetastases.present, no brain site): brain
+/// MRI belongs to its staging, and the choice of TKI and of local treatment turns on it, so the answer asks for it
+/// rather than reading "not stated" as "none".
 /// Sources: the rule catalogue (knowledge/rules/SYS-STAGE-00*.json).
 /// </summary>
 internal static class StageIntent
@@ -18,11 +21,27 @@ internal static class StageIntent
     public const string CurativeId = "SYS-STAGE-001";
     public const string ContradictedId = "SYS-STAGE-002";
     public const string NotStagedId = "SYS-STAGE-003";
+    public const string BrainNotStatedId = "SYS-STAGE-004";
 
     /// <summary>Sites that are distant (M1) metastases whatever the primary: a lung nodule or a lymph node may be regional
     /// (T3/T4, N1–N3) and says nothing on its own.</summary>
     private static readonly MetastaticSite[] DistantSites =
         [MetastaticSite.Brain, MetastaticSite.Bone, MetastaticSite.Liver, MetastaticSite.Adrenal, MetastaticSite.Pleura, MetastaticSite.Pericardium];
+
+    /// <summary>SYS-STAGE-004: advanced disease with no brain status given — ask for it, never read it as none.</summary>
+    public static void CheckBrainStatus(PlanState p)
+    {
+        var c = p.E.Case;
+        var advanced = c.Tumor.Resected != true && (c.Tumor.Stage is not { } stage || !IsLimited(stage) || p.DistantMetastases.Count > 0 || c.History.Count > 0);
+        if (!advanced || c.Disease.BrainMetastases?.Present is not null || c.Disease.Sites.Contains(MetastaticSite.Brain))
+        {
+            return;
+        }
+
+        var msg = $"Whether there are brain metastases is not stated: brain MRI with contrast belongs to the staging of advanced NSCLC, and in {p.KinaseCode}-positive disease it decides the TKI (intracranial activity) and whether local treatment is needed. The options below are ranked as if there were none; give the brain status.";
+        p.E.Warn(WarningCodes.BrainStatusNotGiven, msg);
+        p.E.Fire(BrainNotStatedId, msg);
+    }
 
     /// <summary>Warns on a limited stage, and sets the first-line situation to say for whom the options are.</summary>
     public static void Check(PlanState p)

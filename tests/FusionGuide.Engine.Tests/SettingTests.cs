@@ -261,6 +261,18 @@ public class SettingTests
         Assert.Contains(RuleIds.HistoryInconsistent, r.Rules());
     }
 
+    [Theory]
+    [InlineData("2021-06", "2021")]
+    [InlineData("2021-06-15", "2021-06")]
+    [InlineData("2021", "2021-03")]
+    public void A_partial_end_date_that_may_fall_after_the_start_is_not_inconsistent(string start, string end)
+    {
+        // Probe S22A: "2021-06" to "2021" was read at the first day of 2021 and called an end before the start.
+        var r = Cases.Evaluate($$"""{ "history": [ { "therapy": "alectinib", "start": "{{start}}", "end": "{{end}}", "stopReason": "progression", "progressionPattern": "systemic" } ] }""");
+
+        Assert.DoesNotContain(r.Warnings, w => w.Code == "history-inconsistent" && w.Message.Contains("before it starts", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void History_ending_after_the_evaluation_date_is_inconsistent()
     {

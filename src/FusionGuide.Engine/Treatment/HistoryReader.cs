@@ -124,7 +124,7 @@ internal static class HistoryReader
             // Named only when something is wrong (most histories are consistent); in words, counted from 1, as the
             // terminal's problem sentences name it, never by its JSON path.
             string Where() => $"Treatment {i + 1} in the history ({e.Name(h.Therapy)})";
-            if (PartialDate.TryParse(h.Start, out var start) && PartialDate.TryParse(h.End, out var end) && end < start)
+            if (PartialDate.TryParse(h.Start, out var start) && PartialDate.TryParseLatest(h.End, out var end) && end < start)
             {
                 Inconsistent(e, $"{Where()} ends ({h.End}) before it starts ({h.Start}).");
             }
@@ -164,15 +164,16 @@ internal static class HistoryReader
                 Inconsistent(e, $"{Where()} ends ({h.End}) after the evaluation date {e.AsOfText}.");
             }
 
-            if (i > 0 && PartialDate.TryParse(history[i - 1].Start, out var prev) && PartialDate.TryParse(h.Start, out var cur) && cur < prev)
+            if (i > 0 && PartialDate.TryParse(history[i - 1].Start, out var prev) && PartialDate.TryParseLatest(h.Start, out var cur) && cur < prev)
             {
                 Inconsistent(e, $"{Where()} starts before the therapy listed before it: the history must be in order.");
             }
             else if (i > 0 && IsTargeted(e, h.Therapy) && IsTargeted(e, history[i - 1].Therapy)
-                && PartialDate.TryParse(history[i - 1].End, out var previousEnd) && PartialDate.TryParse(h.Start, out var next) && next < previousEnd)
+                && PartialDate.TryParse(history[i - 1].End, out var previousEnd) && PartialDate.TryParseLatest(h.Start, out var next) && next < previousEnd)
             {
-                // Two kinase inhibitors are not given together: dates that overlap (read at their earliest day, so a
-                // switch within one month is not flagged) are a recording error to correct.
+                // Two kinase inhibitors are not given together: dates that certainly overlap (the next start's last
+                // possible day before the previous end's first, so a switch within one month or year is not flagged)
+                // are a recording error to correct.
                 Inconsistent(e, $"{Where()} starts ({h.Start}) before {e.Name(history[i - 1].Therapy)}, listed before it, ends ({history[i - 1].End}): two TKIs overlap; check the dates.");
             }
         }
@@ -215,6 +216,23 @@ internal static class PartialDate
 
         date = new DateOnly(y, m, d);
         exactDay = parts.Length == 3;
+        return true;
+    }
+
+    /// <summary>
+    /// The last day a date may stand for: "2021" up to 2021-12-31, "2021-06" up to 2021-06-30. Two partial dates
+    /// contradict each other only when one's last possible day is before the other's first ("2021-06" to "2021" is not).
+    /// </summary>
+    public static bool TryParseLatest(string? s, out DateOnly latest)
+    {
+        latest = default;
+        if (!TryParse(s, out var first, out var exactDay))
+        {
+            return false;
+        }
+
+        var parts = s!.Trim().Split('-').Length;
+        latest = exactDay ? first : parts == 2 ? first.AddMonths(1).AddDays(-1) : new DateOnly(first.Year, 12, 31);
         return true;
     }
 }

@@ -183,6 +183,17 @@ public class SettingTests
     }
 
     [Fact]
+    public void Adjuvant_alectinib_taken_now_on_its_label_is_continued_not_replaced_by_the_tables_chemotherapy()
+    {
+        // Probe S22E: between the US approval (2024-04-18) and the next adjuvant table held (2025-06-20) a patient on
+        // adjuvant alectinib was told platinum-pemetrexed was preferred.
+        var r = Cases.Evaluate("""{ "tumor": { "stage": "IIB", "resected": true }, "disease": { "sites": [] }, "history": [ { "therapy": "alectinib", "start": "2024-06", "stopReason": "ongoing" } ] }""", new DateOnly(2025, 1, 1));
+
+        Assert.Equal(["alectinib"], r.Options());
+        Assert.StartsWith("On adjuvant alectinib since 2024-06: continue the adjuvant course as its label sets it out (approved in US", r.SystemicTherapy.Options[0].Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ongoing_tki_without_progression_is_continued_first()
     {
         var r = Cases.Evaluate("""{ "history": [ { "therapy": "alectinib", "start": "2024-01", "stopReason": "ongoing" } ] }""");

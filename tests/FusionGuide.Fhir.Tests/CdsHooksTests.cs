@@ -145,6 +145,17 @@ public sealed class CdsHooksTests
     }
 
     [Fact]
+    public async Task An_order_whose_subject_is_not_a_patient_id_is_refused_not_checked_against_this_patients_plan()
+    {
+        // Probe S22E: an order addressed by another patient's MRN, a group or a display name was checked here (a critical card).
+        var draft = CdsFixture.Draft("draft-10", "2103164", "lorlatinib", 100, 1);
+        draft.Subject = new ResourceReference { Identifier = new Identifier("urn:oid:1.2.3", "MRN-99") };
+        var outcome = await CdsFixture.Service().OrderSelectAsync(CdsFixture.OrderSelect(Scenarios.AlkG1202R(), draft), Ct);
+        Assert.Equal(CdsOutcomeKind.PrefetchOtherPatient, outcome.Kind);
+        Assert.DoesNotContain(outcome.Problem!.Errors!, e => e.Contains("MRN-99", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_order_drafted_for_another_patient_is_refused_not_checked_against_this_patients_plan()
     {
         var draft = CdsFixture.Draft("draft-9", "2103164", "lorlatinib", 100, 1);

@@ -229,5 +229,39 @@ public sealed class MapperTests
         b.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:7c1b1f0e-0000-4000-8000-000000000003", Resource = Rifampin(new ResourceReference("urn:uuid:7c1b1f0e-0000-4000-8000-000000000002")) });
         Assert.Equal(["rifampin"], FhirCaseReader.Read(b, new FhirMappingOptions { AsOf = Examples.AsOf }).Case!.Medications);
     }
-}
+    [Fact]
+    public void Without_a_patient_id_or_a_Patient_the_subjects_must_still_be_one_patient()
+    {
+        // Probe S22E: a transaction bundle's Patient often has no id, and a bundle may hold no Patient: another patient's
+        // lorlatinib was then read as this one's ("Continue lorlatinib").
+        static MedicationStatement Lorlatinib(string subject) => new()
+        {
+            Status = MedicationStatement.MedicationStatusCodes.Active, Subject = new ResourceReference(subject),
+            Medication = new CodeableConcept("http://www.nlm.nih.gov/research/umls/rxnorm", "2103164", "lorlatinib"),
+        };
+        var noId = new Bundle { Type = Bundle.BundleType.Transaction };
+        noId.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:7c1b1f0e-0000-4000-8000-000000000010", Resource = new Hl7.Fhir.Model.Patient() });
+        noId.Entry.Add(new Bundle.EntryComponent { FullUrl = "urn:uuid:7c1b1f0e-0000-4000-8000-000000000011", Resource = Lorlatinib("Patient/zzz") });
+        var read = FhirCaseReader.Read(noId, new FhirMappingOptions { AsOf = Examples.AsOf });
+        Assert.Null(read.Case);
+        Assert.Equal("Bundle.entry[1].resource.subject", Assert.Single(read.Problems).Path);
 
+        var mixed = Map(new Condition { Code = new CodeableConcept("http://snomed.info/sct", "254637007"), Subject = new ResourceReference("Patient/p1") }, Lorlatinib("Patient/p2"));
+        Assert.Null(mixed.Case);
+        Assert.Equal("Bundle.entry[1].resource.subject", Assert.Single(mixed.Problems).Path);
+    }
+
+    [Fact]
+    public void A_conditional_reference_by_the_patients_own_identifier_is_the_patient()
+    {
+        var patient = new Hl7.Fhir.Model.Patient { Id = "p1", Identifier = [new Identifier("urn:oid:1.2.3", "MRN-1")] };
+        var rifampin = new MedicationStatement
+        {
+            Status = MedicationStatement.MedicationStatusCodes.Active, Subject = new ResourceReference("Patient?identifier=urn:oid:1.2.3|MRN-1"),
+            Medication = new CodeableConcept("http://www.nlm.nih.gov/research/umls/rxnorm", "9384", "rifampin"),
+        };
+        Assert.Equal(["rifampin"], Map(patient, rifampin).Case!.Medications);
+        rifampin.Subject = new ResourceReference("Patient?identifier=urn:oid:1.2.3|MRN-2");
+        Assert.Null(Map(patient, rifampin).Case);
+    }
+}

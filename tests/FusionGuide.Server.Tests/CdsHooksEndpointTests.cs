@@ -109,6 +109,18 @@ public sealed class CdsHooksEndpointTests : IDisposable
 
         // The token is the report's only credential: the request log names the route, never the token.
         var token = link[(link.LastIndexOf('/') + 1)..];
+        // Nor when no report route matches: HEAD (405, sent first by link scanners), an extra segment or a double slash (404).
+        using (var head = new HttpRequestMessage(HttpMethod.Head, $"/v1/reports/{token}"))
+        {
+            using var _ = await client.SendAsync(head, Ct);
+        }
+
+        await Send(client, HttpMethod.Get, $"/v1/reports/{token}/x");
+        using (var doubled = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://localhost//v1/reports/{token}")))
+        {
+            using var _ = await client.SendAsync(doubled, Ct);
+        }
+
         Assert.DoesNotContain(factory.Logs.Lines, l => l.Contains(token, StringComparison.Ordinal));
         Assert.Contains(factory.Logs.Lines, l => l.Contains("Request finished HTTP/1.1 GET http://localhost/v1/reports/{token} - 200", StringComparison.Ordinal));
     }

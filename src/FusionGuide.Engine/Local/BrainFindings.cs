@@ -60,8 +60,9 @@ internal sealed record BrainFindings
         // the TKI just stopped with no therapy taken since. An old CNS progression under a therapy now working is not.
         var continued = systemic.ContinuingThroughLimitedProgression && h.ContinuedThroughLimitedProgression is { ProgressionPattern: ProgressionPattern.Cns } c ? c : null;
         var stopped = h.Current is null && h.Failed.Count > 0 && h.LastFailurePattern is ProgressionPattern.Cns or ProgressionPattern.Both ? h.Failed[^1] : null;
-        // A TKI taken now whose CNS progression was answered as its failure (SYS-CONT-007) is the one the lesions grew on.
-        var answered = systemic.ContinuedBeside is { } beside && h.Current?.Therapy == beside ? beside : (Therapy?)null;
+        // A TKI taken now whose CNS progression was answered as its failure (SYS-CONT-007) is the one the lesions grew on,
+        // when no TKI leads the answer (chemotherapy first); a CNS-active TKI switched to is planned as any first TKI.
+        var answered = tki is null && systemic.ContinuedBeside is { } beside && h.Current?.Therapy == beside ? beside : (Therapy?)null;
         var progressedOn = continued?.Therapy ?? answered ?? stopped?.Therapy;
         var ecog = e.Case.Patient.Ecog;
         return new BrainFindings

@@ -145,6 +145,12 @@ internal static class SystemicPlan
             return Finish(p, Setting.Adjuvant, null);
         }
 
+        if (AdjuvantCourse.OngoingOnLabel(p, table) is { } label && !p.Avoid.Contains(p.H.Ongoing!.Therapy))
+        {
+            AdjuvantCourse.ContinueOnLabel(p, label);
+            return Finish(p, Setting.Adjuvant, null);
+        }
+
         if (p.H.Ongoing is null && AdjuvantCourse.Completed(p) is { Count: > 0 } completed)
         {
             AdjuvantCourse.SayCompleted(p, completed);

@@ -32,7 +32,30 @@ internal static class PrefetchPatientCheck
 
         if (draftOrders is not null)
         {
-            Check(draftOrders, "$.context.draftOrders", expected, errors, depth: 0);
+            // An order is checked against this patient's plan only when its subject names this patient: one addressed by
+            // an identifier, a group, a contained or unresolved reference, or a display name cannot be tied to them.
+            for (var i = 0; i < draftOrders.Entry.Count; i++)
+            {
+                if (draftOrders.Entry[i].Resource is { } order && order is not Bundle)
+                {
+                    var path = $"$.context.draftOrders.entry[{i}].resource.subject";
+                    var subject = Readable(() => SubjectCheck.SubjectOf(order));
+                    var id = subject is null ? null : SubjectCheck.PatientIdOf(subject);
+                    if (id is null && subject is null && Readable(() => SubjectCheck.SubjectReference(order)?.Identifier?.Value ?? SubjectCheck.SubjectReference(order)?.Display) is null)
+                    {
+                        continue;
+                    }
+
+                    if (id is null)
+                    {
+                        errors.Add($"{path}: this {order.TypeName}'s subject does not name a Patient by id, so it cannot be tied to the patient named by context.patientId");
+                    }
+                    else if (id != expected)
+                    {
+                        errors.Add($"{path}: this {order.TypeName} is about another patient than context.patientId");
+                    }
+                }
+            }
         }
 
         return errors;

@@ -6,6 +6,9 @@ namespace FusionGuide.Fhir.Mapping;
 internal sealed class CaseDraft
 {
     public string? PatientId { get; set; }
+
+    /// <summary>With no Patient resource: the subject the first resource named, which every other must name too.</summary>
+    public string? SubjectKey { get; set; }
     public int? Age { get; set; }
     public Sex? Sex { get; set; }
     public Dated<Smoking>? Smoking { get; set; }

@@ -34,11 +34,23 @@ internal static partial class RequestLine
         });
     }
 
-    /// <summary>The request's path, or its route template when the route carries a credential (a <c>token</c> parameter).</summary>
-    public static string PathOf(HttpContext http) =>
-        http.GetEndpoint() is RouteEndpoint { RoutePattern: var pattern } && pattern.Parameters.Any(p => string.Equals(p.Name, "token", StringComparison.OrdinalIgnoreCase))
-            ? pattern.RawText ?? "/(redacted)"
-            : http.Request.Path.Value ?? "";
+    /// <summary>
+    /// The request's path, or its route template when the route carries a credential (a <c>token</c> parameter). A path
+    /// under <c>/v1/reports/</c> that matched no such route (HEAD or POST answered 405, an extra segment or a double slash
+    /// answered 404) is cut after the prefix too: it may still hold a valid token.
+    /// </summary>
+    public static string PathOf(HttpContext http)
+    {
+        if (http.GetEndpoint() is RouteEndpoint { RoutePattern: var pattern } && pattern.Parameters.Any(p => string.Equals(p.Name, "token", StringComparison.OrdinalIgnoreCase)))
+        {
+            return pattern.RawText ?? "/(redacted)";
+        }
+
+        var path = http.Request.Path.Value ?? "";
+        const string reports = "/v1/reports/";
+        var at = path.IndexOf(reports, StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? path : $"{path[..(at + reports.Length)]}(redacted)";
+    }
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Request finished {Protocol} {Method} {Url} - {StatusCode} in {ElapsedMs:0.0} ms")]
     private static partial void Finished(ILogger logger, string protocol, string method, string url, int statusCode, double elapsedMs);

@@ -39,6 +39,33 @@ internal static class AdjuvantCourse
     public static RegimenEntry? Ongoing(PlanState p, Regimen table) =>
         p.H.Ongoing is { } now ? table.Entries.FirstOrDefault(x => x.Therapy == now.Therapy) : null;
 
+    /// <summary>
+    /// The adjuvant approval in force in the case's region for the TKI taken now, when the table does not list it
+    /// (alectinib on its label while the last adjuvant table held lists chemotherapy only); null otherwise.
+    /// </summary>
+    public static Approval? OngoingOnLabel(PlanState p, Regimen? table) =>
+        p.H.Ongoing is { } now && p.IsTargeted(now.Therapy) && (table is null || table.Entries.All(x => x.Therapy != now.Therapy))
+            && p.Standing(p.E.Kb.Drug(now.Therapy), ApprovalSetting.Adjuvant) is { Standing: Standing.Approved, Record: { } record }
+            ? record
+            : null;
+
+    /// <summary>
+    /// SYS-ADJ-004 on the label: the adjuvant TKI taken now, approved for adjuvant use in the region but not listed by the
+    /// table in force, is continued as its label sets the course out — never replaced mid-course by the table's
+    /// chemotherapy.
+    /// </summary>
+    public static void ContinueOnLabel(PlanState p, Approval record)
+    {
+        var now = p.H.Ongoing!;
+        var name = p.Name(now.Therapy);
+        var indication = record.Indication is { } ind ? $": {ind.TrimEnd('.')}" : "";
+        var evidence = $"On adjuvant {name}{HistoryReader.Since(now)}: continue the adjuvant course as its label sets it out (approved in {record.Region.Code()} for adjuvant use, {record.Approved()}{indication}); no guideline table in the knowledge base in force on {p.E.AsOfText} lists it yet";
+        var c = new Candidate(now.Therapy, Preference.Preferred, evidence, 0) { IsContinuation = true };
+        c.Cite(record.Provenance.Sources);
+        p.Candidates.Add(c);
+        p.E.Fire(OngoingId, $"{evidence}.", [.. p.E.Kb.Rule(OngoingId)?.Provenance.Sources ?? [], .. record.Provenance.Sources]);
+    }
+
     /// <summary>The adjuvant therapy taken now as the one, preferred option, with the course the table describes.</summary>
     public static void Continue(PlanState p, Regimen table, RegimenEntry entry)
     {

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "1a35cce797954d7c5fc865a2463cb7e3446e0dfa5142963c39700e24283d9643";
+    internal const string ExpectedSha256 = "e68cced9d2ac75454d213750a073d3eb570972f99a2e3c449c6ebd954172a5fb";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -76,6 +76,18 @@ public class LocalTherapyTests
     }
 
     [Fact]
+    public void Oligometastatic_consolidation_asks_for_PET_CT_and_brain_imaging_and_thoracoscopy_for_a_pleural_deposit()
+    {
+        // Probe S22C, EORTC consensus (Dingemans 2019): staging is mandatory before disease is called oligometastatic, and a
+        // solitary pleural deposit needs thoracoscopic biopsies of distant pleural sites (pleural disease is often diffuse).
+        var pleural = Assert.Single(Cases.Evaluate("""{ "disease": { "sites": ["pleura"], "lesionCount": 1 } }""").LocalTherapy);
+        Assert.Contains("FDG-PET-CT and brain imaging", pleural.Rationale, StringComparison.Ordinal);
+        Assert.Contains("thoracoscopy with biopsies of distant pleural sites", pleural.Rationale, StringComparison.Ordinal);
+        var bone = Assert.Single(Cases.Evaluate("""{ "disease": { "sites": ["bone"], "lesionCount": 2 } }""").LocalTherapy);
+        Assert.DoesNotContain("thoracoscopy", bone.Rationale, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bone_only_oligometastases_get_sbrt_without_surgery_or_ablation()
     {
         var r = Cases.Evaluate("""{ "disease": { "sites": ["bone"], "lesionCount": 2 } }""");

@@ -90,9 +90,7 @@ internal static class LabelBasedOption
         var adjuvant = p.ApprovalSetting == ApprovalSetting.Adjuvant;
         foreach (var (therapy, record) in later)
         {
-            var scope = adjuvant
-                ? $"adjuvant use after complete resection ({record.Approved()}{(record.Indication is { } ind ? $": {ind.TrimEnd('.')}" : "")})"
-                : $"{p.KinaseCode}-positive advanced NSCLC ({record.Approved()})";
+            var scope = adjuvant ? AdjuvantScope(record) : $"{p.KinaseCode}-positive advanced NSCLC ({record.Approved()})";
             Offer(p, therapy, record, added, $"label-based option: {p.Name(therapy)} is approved in {record.Region.Code()} for {scope}, after the guideline this table rests on was published ({p.E.Cite(table.Guideline)}, {guideline.Published}); the knowledge base holds no later version for {p.E.AsOfText}, so no guideline placement is recorded and it is offered in certain circumstances, after the guideline's options");
         }
 
@@ -136,7 +134,7 @@ internal static class LabelBasedOption
 
         // A label for use after a TKI the patient could not tolerate (Access.StandingOf reads it as covering them) is
         // named as that label, not as one for advanced disease.
-        string Scope(Approval record) => adjuvant ? $"adjuvant use after complete resection ({record.Approved()}{(record.Indication is { } ind ? $": {ind.TrimEnd('.')}" : "")})"
+        string Scope(Approval record) => adjuvant ? AdjuvantScope(record)
             : record.Setting == ApprovalSetting.Subsequent && record.AfterIntolerance
                 ? $"use after {string.Join(" or ", record.After.Select(p.Name))}, for patients whose disease progressed on it or who could not tolerate it, as this patient could not ({record.Approved()})"
                 : $"{p.KinaseCode}-positive advanced NSCLC ({record.Approved()})";
@@ -168,6 +166,10 @@ internal static class LabelBasedOption
                 ? $"{p.Name(c.Therapy)}: approval in {RegionWords(p)} not known to the knowledge base, approved in {record.Region.Code()} for first-line use on {p.E.AsOfText}, when no guideline table of the knowledge base applies"
                 : $"{p.Name(c.Therapy)}: approved in {p.E.Case.Context.Region?.Code()} for {(adjuvant ? "adjuvant" : "first-line")} use on {p.E.AsOfText}, when no guideline table of the knowledge base applies", []);
     }
+
+    /// <summary>An adjuvant label's scope in words, quoting its indication (it names the population and the duration).</summary>
+    private static string AdjuvantScope(Approval record) =>
+        $"adjuvant use after complete resection ({record.Approved()}{(record.Indication is { } ind ? $": {ind.TrimEnd('.')}" : "")})";
 
     /// <summary>
     /// SYS-LABEL-005: first line after a TKI stopped for intolerance alone, with a first-line table in force. The table is

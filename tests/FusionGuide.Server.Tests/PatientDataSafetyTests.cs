@@ -61,6 +61,18 @@ public sealed partial class PatientDataSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_server_that_requires_no_caller_says_so_in_its_log_at_start()
+    {
+        // Probe S22D: deploy.md's first steps, followed literally, served patient plans to anyone on the network with no word.
+        var factory = Factory();
+        using var client = factory.CreateClient();
+        using var _ = await client.GetAsync("/healthz", Ct);
+
+        Assert.Contains(factory.Logs.Lines, l => l.Contains("/v1/recommend, /v1/validate and the web page answer anyone who can reach this server", StringComparison.Ordinal));
+        Assert.Contains(factory.Logs.Lines, l => l.Contains("the CDS Hooks services answer anyone", StringComparison.Ordinal) && l.Contains("--cds-jwt-key", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reused_hook_instance_for_another_patient_never_opens_the_first_patients_report()
     {
         var client = Factory().CreateClient();

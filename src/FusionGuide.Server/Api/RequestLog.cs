@@ -15,6 +15,9 @@ internal static partial class RequestLog
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "fusionguide-server: knowledge base {Version}; audit records go to {AuditStore}; /v1/audit is {AuditAccess}")]
     public static partial void Started(ILogger logger, string version, string auditStore, string auditAccess);
 
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "fusionguide-server: {What} answer anyone who can reach this server, audited as 'anonymous' ({HowToClose})")]
+    public static partial void OpenToAnyone(ILogger logger, string what, string howToClose);
+
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "audit: {Path} refused: {Reason}")]
     public static partial void AuditRefused(ILogger logger, string path, string reason);
 

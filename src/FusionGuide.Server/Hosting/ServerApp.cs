@@ -130,6 +130,17 @@ public static class ServerApp
             var access = running.ApiKey is null && running.ApiKeys is null && running.Oidc is null ? "closed (no auditor configured)" : "open to auditors";
             var knowledge = running.KnowledgeDirectory is { } dir ? $"{engine.KnowledgeBase.Version} (from {dir})" : $"{engine.KnowledgeBase.Version} (embedded)";
             RequestLog.Started(app.Logger, knowledge, store, access);
+            // Said at start, not only in the docs: a deployment that followed the first steps literally serves patient
+            // plans to the whole network (probe S22D).
+            if (!running.CallerRequired)
+            {
+                RequestLog.OpenToAnyone(app.Logger, "/v1/recommend, /v1/validate and the web page", "give --api-keys, --oidc-authority or --proxy-user-header to require a caller");
+            }
+
+            if (running.Cds.JwtKeys is null)
+            {
+                RequestLog.OpenToAnyone(app.Logger, "the CDS Hooks services", "give --cds-jwt-key to require the EHR's signed JWT");
+            }
         });
         return app;
     }

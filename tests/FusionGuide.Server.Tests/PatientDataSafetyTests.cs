@@ -68,7 +68,7 @@ public sealed partial class PatientDataSafetyTests : IDisposable
         using var client = factory.CreateClient();
         using var _ = await client.GetAsync("/healthz", Ct);
 
-        Assert.Contains(factory.Logs.Lines, l => l.Contains("/v1/recommend, /v1/validate and the web page answer anyone who can reach this server", StringComparison.Ordinal));
+        Assert.Contains(factory.Logs.Lines, l => l.Contains("/v1/recommend (and the web page, which calls it) answer anyone who can reach this server", StringComparison.Ordinal));
         Assert.Contains(factory.Logs.Lines, l => l.Contains("the CDS Hooks services answer anyone", StringComparison.Ordinal) && l.Contains("--cds-jwt-key", StringComparison.Ordinal));
     }
 

@@ -134,7 +134,7 @@ public static class ServerApp
             // plans to the whole network (probe S22D).
             if (!running.CallerRequired)
             {
-                RequestLog.OpenToAnyone(app.Logger, "/v1/recommend, /v1/validate and the web page", "give --api-keys, --oidc-authority or --proxy-user-header to require a caller");
+                RequestLog.OpenToAnyone(app.Logger, "/v1/recommend (and the web page, which calls it)", "give --api-keys, --oidc-authority or --proxy-user-header to require a caller");
             }
 
             if (running.Cds.JwtKeys is null)

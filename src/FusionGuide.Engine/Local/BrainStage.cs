@@ -154,6 +154,7 @@ internal static class BrainStage
         {
             // The lesions grew on the TKI taken now, beyond radiosurgery's reach (SYS-CONT-007): the systemic options
             // switch, with that TKI continued beside this radiotherapy as the alternative.
+            // Trace id LOC-BRAIN-004 (RuleIds.BrainWbrt) is written here; its sources: knowledge/rules/LOC-BRAIN-004.json.
             plan.Add(LocalTherapy.Wbrt, RuleIds.BrainWbrt,
                 $"{b.Why()} with {b.Lesions()}, more than radiosurgery is offered for: whole-brain radiotherapy, whether the plan switches or {b.ProgressedOn} is continued beside it{(b.Poor ? $"; a short palliative course for symptoms at ECOG {b.Ecog}, with early palliative care" : "")}.");
         }

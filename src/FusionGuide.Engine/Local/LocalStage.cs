@@ -73,7 +73,6 @@ internal static class LocalStage
         var target = sites.Contains(MetastaticSite.Brain)
             ? $"each extracranial lesion ({string.Join(", ", extracranial.Select(Codes.MetastaticSite.Code))}; brain lesions as the brain plan says)"
             : "each site";
-        // Trace id LOC-OLIGO-001 (RuleIds.Oligometastatic) is written here; its sources: knowledge/rules/LOC-OLIGO-001.json.
         // The EORTC consensus (Dingemans 2019) makes FDG-PET-CT and brain imaging mandatory before disease is called
         // oligometastatic, and asks for thoracoscopy with biopsies of distant ipsilateral pleural sites before a solitary
         // pleural metastasis is: pleural disease is often diffuse.
@@ -81,6 +80,7 @@ internal static class LocalStage
         var pleura = sites.Contains(MetastaticSite.Pleura)
             ? " A pleural deposit counts as oligometastatic only after thoracoscopy with biopsies of distant pleural sites excludes wider pleural spread."
             : "";
+        // Trace id LOC-OLIGO-001 (RuleIds.Oligometastatic) is written here; its sources: knowledge/rules/LOC-OLIGO-001.json.
         plan.Add(LocalTherapy.Sbrt, RuleIds.Oligometastatic,
             $"Oligometastatic disease ({n} lesion{(n == 1 ? "" : "s")}: {siteText}): stereotactic body radiotherapy to {target}, consolidating the response to systemic therapy.{staging}{pleura}{LimitCaveat(e, max)}", LocalIndication.Oligometastatic);
         var resectable = extracranial.Where(ResectableSites.Contains).ToList();

@@ -83,10 +83,14 @@ internal sealed class MappingContext(FhirMappingOptions options, KnowledgeBase k
     private T? ByIdentifier<T>(Identifier id) where T : Resource
     {
         var hits = Resources.Select(l => l.Resource).OfType<T>()
-            .Where(res => res is IIdentifiable<List<Identifier>> i && i.Identifier.Any(x => x.Value == id.Value && (x.System is null || id.System is null || x.System == id.System)))
+            .Where(res => res is IIdentifiable<List<Identifier>> i && i.Identifier.Any(x => SameIdentifier(x, id)))
             .Take(2).ToList();
         return hits.Count == 1 ? hits[0] : null;
     }
+
+    /// <summary>Two identifiers name the same thing: the same value, and the same system where both give one.</summary>
+    public static bool SameIdentifier(Identifier a, Identifier b) =>
+        a.Value == b.Value && (a.System is null || b.System is null || a.System == b.System);
 
     /// <summary>The position of a resource in the input (bundle order), or -1: a later entry is the later record when dates are missing.</summary>
     public int EntryOf(Resource resource)

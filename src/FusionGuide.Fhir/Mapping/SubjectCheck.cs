@@ -89,7 +89,7 @@ internal static class SubjectCheck
     }
 
     private static bool Carries(Patient patient, Identifier id) =>
-        patient.Identifier.Any(x => x.Value == id.Value && (x.System is null || id.System is null || x.System == id.System));
+        patient.Identifier.Any(x => MappingContext.SameIdentifier(x, id));
 
     /// <summary>The subject of a resource that is about a patient, or null (none, or a type without one).</summary>
     public static ResourceReference? SubjectReference(Resource resource) => resource switch

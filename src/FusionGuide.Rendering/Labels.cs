@@ -64,6 +64,7 @@ internal static class Labels
         "deferred-radiotherapy" => "Radiotherapy deferred",
         "whole-brain-radiotherapy" => "Whole-brain radiotherapy",
         "leptomeningeal" => "Leptomeningeal disease",
+        "post-radiosurgery-surveillance" => "After radiosurgery",
         "steroids-symptomatic" or "steroids-asymptomatic" => "Steroids",
         _ => Words(pathway),
     };

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "e68cced9d2ac75454d213750a073d3eb570972f99a2e3c449c6ebd954172a5fb";
+    internal const string ExpectedSha256 = "972e7d500f4406936e7fde95da07142e1ba8491a90be79fc9662da3db6cbb97e";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

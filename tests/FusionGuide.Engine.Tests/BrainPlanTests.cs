@@ -128,8 +128,44 @@ public class BrainPlanTests
     {
         var r = Cases.Evaluate(Brain("""{ "present": true, "count": 2, "symptomatic": true, "largestMm": 12, "massEffect": false }"""));
 
-        Assert.DoesNotContain(r.Monitoring, m => m.Item.StartsWith("MRI of the brain", StringComparison.Ordinal));
+        Assert.DoesNotContain(r.Monitoring, m => m.Item.StartsWith("MRI of the brain", StringComparison.Ordinal) && m.Schedule == "every 2–3 months");
         Assert.Empty(Plan(r, "deferred-radiotherapy"));
+    }
+
+    [Fact]
+    public void Radiosurgery_is_followed_by_brain_MRI_about_every_three_months()
+    {
+        var r = Cases.Evaluate(Brain("""{ "present": true, "count": 2, "symptomatic": true, "largestMm": 12, "massEffect": false }"""));
+
+        Assert.Contains("srs", r.Local());
+        var mri = Assert.Single(r.Monitoring, m => m.Item.StartsWith("MRI of the brain", StringComparison.Ordinal));
+        Assert.Equal("about every 3 months", mri.Schedule);
+        Assert.Equal(r.SystemicTherapy.Options[0].Therapy, mri.Therapy);
+        Assert.Contains("about every 3 months", PlanText(r, "post-radiosurgery-surveillance"), StringComparison.Ordinal);
+        Assert.Contains(RuleIds.BrainAfterRadiosurgery, r.Rules());
+    }
+
+    [Fact]
+    public void A_resection_with_radiosurgery_to_the_cavity_is_followed_by_brain_MRI()
+    {
+        var r = Cases.Evaluate(Brain("""{ "present": true, "count": 1, "symptomatic": true, "largestMm": 35, "massEffect": true }"""));
+
+        Assert.Contains(r.LocalTherapy, l => l.Therapy == LocalTherapy.NeurosurgicalResection);
+        Assert.NotEmpty(Plan(r, "post-radiosurgery-surveillance"));
+    }
+
+    [Fact]
+    public void Deferred_radiotherapy_and_whole_brain_radiotherapy_bring_no_post_radiosurgery_step()
+    {
+        var deferred = Cases.Evaluate(Brain("""{ "present": true, "count": 3, "symptomatic": false, "largestMm": 9, "massEffect": false }"""));
+        var wbrt = Cases.Evaluate(Brain("""{ "present": true, "count": 14, "symptomatic": true, "largestMm": 12, "massEffect": false }""",
+            """, "context": { "available": ["crizotinib", "platinum-pemetrexed"] }"""));
+
+        Assert.Empty(Plan(deferred, "post-radiosurgery-surveillance"));
+        Assert.DoesNotContain(RuleIds.BrainAfterRadiosurgery, deferred.Rules());
+        Assert.Contains("wbrt", wbrt.Local());
+        Assert.DoesNotContain("srs", wbrt.Local());
+        Assert.Empty(Plan(wbrt, "post-radiosurgery-surveillance"));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace FusionGuide.Domain;
 public sealed record BrainPlanStep
 {
     /// <summary>The pathway the step belongs to, as the knowledge base codes it (<c>deferred-radiotherapy</c>,
-    /// <c>whole-brain-radiotherapy</c>, <c>leptomeningeal</c>, <c>steroids-symptomatic</c>, <c>steroids-asymptomatic</c>).</summary>
+    /// <c>whole-brain-radiotherapy</c>, <c>leptomeningeal</c>, <c>steroids-symptomatic</c>, <c>steroids-asymptomatic</c>,
+    /// <c>post-radiosurgery-surveillance</c>).</summary>
     public required string Pathway { get; init; }
 
     /// <summary>What to do, for this patient.</summary>

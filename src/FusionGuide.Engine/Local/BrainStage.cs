@@ -56,6 +56,14 @@ internal static class BrainStage
             WithoutCnsActiveTki(e, b, plan);
         }
 
+        // Radiosurgery (or radiotherapy to a resection cavity) treats only the lesions it is aimed at: the brain is
+        // followed by MRI afterwards, with the TKI whose CNS activity covers the rest when there is one.
+        if (plan.Has(LocalTherapy.Srs) || plan.Has(LocalTherapy.NeurosurgicalResection))
+        {
+            // Trace id LOC-BRAIN-013 (RuleIds.BrainAfterRadiosurgery) is written here; its sources: knowledge/rules/LOC-BRAIN-013.json.
+            plan.Pathway(CarePathwayCode.PostRadiosurgerySurveillance, RuleIds.BrainAfterRadiosurgery, b.Tki);
+        }
+
         // Hippocampal avoidance and memantine are for patients expected to live long enough to gain from them (NRG
         // CC001 enrolled KPS 70 or more; ASTRO 2022: favourable prognosis), not at ECOG 3-4.
         if (plan.Has(LocalTherapy.Wbrt) && !b.Leptomeningeal && !b.Poor)

@@ -58,6 +58,7 @@ public static class RuleIds
     public const string LeptomeningealWorkup = "LOC-BRAIN-010";
     public const string BrainSteroids = "LOC-BRAIN-011";
     public const string BrainPoorPerformance = "LOC-BRAIN-012";
+    public const string BrainAfterRadiosurgery = "LOC-BRAIN-013";
     public const string Oligometastatic = "LOC-OLIGO-001";
     public const string Oligoprogression = "LOC-OLIGO-002";
     public const string Airway = "LOC-AIRWAY-001";
@@ -138,6 +139,7 @@ public static class RuleIds
         LeptomeningealWorkup,
         BrainSteroids,
         BrainPoorPerformance,
+        BrainAfterRadiosurgery,
         Oligometastatic,
         Oligoprogression,
         Airway,

@@ -29,6 +29,10 @@ public enum CarePathwayCode
 
     SteroidsAsymptomatic,
 
+    /// <summary>MRI follow-up of the brain after radiosurgery (or stereotactic radiotherapy to a resection cavity).</summary>
+    [JsonStringEnumMemberName("post-radiosurgery-surveillance")]
+    PostRadiosurgerySurveillance,
+
     /// <summary>The pregnancy pathway: obstetric and maternal-fetal-medicine input, options by gestational age, delivery planning.</summary>
     [JsonStringEnumMemberName("pregnancy")]
     Pregnancy,

@@ -52,6 +52,25 @@ public sealed class SqliteAuditStoreTests : AuditStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task A_new_audit_database_and_its_write_ahead_log_are_readable_by_their_owner_only()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("Unix file modes");
+            return;
+        }
+
+        await using (var store = Open())
+        {
+            await store.AppendAsync(new AuditEntry("2026-11-24T10:00:00.0000000Z", null, new string('a', 64), "2026.11.0", "2026-11-24", "{}"), TestContext.Current.CancellationToken);
+            Assert.True(File.Exists(DbPath + "-wal"));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(DbPath + "-wal"));
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(DbPath));
+    }
+
+    [Fact]
     public async Task The_audit_database_is_in_write_ahead_log_mode_after_an_append()
     {
         await using var store = Open();

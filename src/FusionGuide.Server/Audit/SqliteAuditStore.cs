@@ -46,9 +46,42 @@ public sealed class SqliteAuditStore : SqlAuditStore
     /// <inheritdoc />
     protected override async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken)
     {
+        if (Access == AuditStoreAccess.Migrate)
+        {
+            CreatePrivately(Path);
+        }
+
         var c = new SqliteConnection(connectionString);
         await c.OpenAsync(cancellationToken).ConfigureAwait(false);
         return c;
+    }
+
+    /// <summary>
+    /// Creates a missing database file readable and writable by its owner only (0600): the audit trail holds every
+    /// recorded case and report link, and SQLite would otherwise create it with the process umask (usually 0644, readable
+    /// by every local user). SQLite gives the -wal and -shm files the database file's permissions. An existing file is
+    /// left as the operator set it; Windows files keep their directory's ACL.
+    /// </summary>
+    private static void CreatePrivately(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var created = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first; SQLite opens theirs.
+        }
     }
 
     /// <inheritdoc />

@@ -139,6 +139,7 @@ public static class CommandTable
             new("--cds-fhir-allow-http", "on|off", "send the bearer token to an http:// FHIR server (local testing only)"),
             new("--cds-out-of-scope", "silent|explain", "a patient without NSCLC: no card, or one info card saying why"),
             new("--cds-info-cards", "N", "most informational patient-view cards per answer, the rest merged into one (default 1)"),
+            new("--cds-report-days", "N", "days a card's report link opens the report (default 30; the audit record is kept)"),
             new("--trust-proxy", "ADDRESS|NETWORK[,…]", "believe X-Forwarded-For/-Proto/-Host from these proxies only"),
             new("--public-url", "URL", "the base of the CDS cards' report links"),
             Checkpoints, AuditKey,

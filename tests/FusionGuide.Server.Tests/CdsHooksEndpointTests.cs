@@ -125,6 +125,30 @@ public sealed class CdsHooksEndpointTests : IDisposable
         Assert.Contains(factory.Logs.Lines, l => l.Contains("Request finished HTTP/1.1 GET http://localhost/v1/reports/{token} - 200", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(null, 29, HttpStatusCode.OK)]
+    [InlineData(null, 31, HttpStatusCode.NotFound)]
+    [InlineData(2, 1, HttpStatusCode.OK)]
+    [InlineData(2, 3, HttpStatusCode.NotFound)]
+    public async Task A_report_link_opens_its_report_for_the_configured_days_only(int? days, int daysLater, HttpStatusCode expected)
+    {
+        var factory = Factory(days is { } d ? new CdsSettings { Region = Domain.Region.US, ReportLinkDays = d } : null);
+        var client = factory.CreateClient();
+        var (_, body, _) = await Send(client, HttpMethod.Post, PatientView, CdsFixture.PatientView(Scenarios.AlkG1202R()));
+        var link = new Uri(body.GetProperty("cards")[0].GetProperty("links")[0].GetProperty("url").GetString()!).PathAndQuery;
+        Assert.Equal(HttpStatusCode.OK, (await Send(client, HttpMethod.Get, link)).Status);
+
+        factory.Clock.Now = ApiFactory.Now.AddDays(daysLater);
+        var (status, problem, _) = await Send(client, HttpMethod.Get, link);
+
+        Assert.Equal(expected, status);
+        if (expected == HttpStatusCode.NotFound)
+        {
+            Assert.Contains("expired", problem.ToString(), StringComparison.Ordinal);
+            Assert.Contains($"{days ?? CdsSettings.DefaultReportLinkDays} days", problem.ToString(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Order_select_of_alectinib_gets_a_critical_card_and_of_lorlatinib_none()
     {

@@ -34,6 +34,8 @@ public sealed class CommandTests : IDisposable
     [InlineData("serve --public-url https://fg.example/?x=1")]
     [InlineData("serve --cds-out-of-scope loud")]
     [InlineData("serve --cds-fhir-allow-http yes")]
+    [InlineData("serve --cds-report-days 0")]
+    [InlineData("serve --cds-report-days 30d")]
     public async Task Usage_mistakes_exit_2_with_a_problem_list(string commandLine)
     {
         var (code, _, stderr) = await Run(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));

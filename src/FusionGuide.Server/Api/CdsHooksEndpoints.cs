@@ -147,7 +147,8 @@ internal static class CdsHooksEndpoints
         return Results.Ok();
     }
 
-    public static async Task<IResult> Report(string token, HttpRequest request, IAuditStore audit, ReferenceList references, CancellationToken cancellationToken)
+    public static async Task<IResult> Report(string token, HttpRequest request, IAuditStore audit, ReferenceList references, TimeProvider clock,
+        ServerSettings settings, CancellationToken cancellationToken)
     {
         if (Negotiation.Choose(request) is not { } format)
         {
@@ -158,6 +159,14 @@ internal static class CdsHooksEndpoints
         {
             // The token is not echoed: the answer says nothing about what exists.
             return ApiProblems.NotFound("There is no CDS Hooks report for this link.");
+        }
+
+        // The link's age is read from the chained record (its time cannot be changed without breaking the chain), not
+        // from the link row beside it.
+        if (!DateTimeOffset.TryParse(record.Entry.RecordedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var recorded)
+            || clock.GetUtcNow() > recorded.AddDays(settings.Cds.ReportLinkDays))
+        {
+            return ApiProblems.NotFound($"This report link has expired: links open their report for {settings.Cds.ReportLinkDays} days. The recommendation stays in the audit trail; ask the administrator, or open the patient's chart again for a new one.");
         }
 
         request.HttpContext.Response.Headers["X-Audit-Record"] = record.Id.ToString(CultureInfo.InvariantCulture);

@@ -221,7 +221,7 @@ internal sealed partial class CommandLine
         return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
     }
 
-    /// <summary>The CDS Hooks settings from <c>--cds-jwt-key</c>, <c>--cds-jwt-issuer</c>, <c>--cds-region</c> and <c>--cds-fhir-fetch</c>.</summary>
+    /// <summary>The CDS Hooks settings from the <c>--cds-…</c> options.</summary>
     public CdsSettings Cds()
     {
         IReadOnlyList<Microsoft.IdentityModel.Tokens.SecurityKey>? keys = null;
@@ -275,8 +275,14 @@ internal sealed partial class CommandLine
             var v when int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 10 => n,
             var v => InvalidInfoCards(v),
         };
+        var reportDays = Option("--cds-report-days") switch
+        {
+            null => CdsSettings.DefaultReportLinkDays,
+            var v when int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 3650 => n,
+            var v => InvalidReportDays(v),
+        };
         return new CdsSettings { JwtKeys = keys, JwtIssuer = string.IsNullOrWhiteSpace(issuer) ? null : issuer, Region = region, FetchFromFhirServer = fetch, ExplainOutOfScope = explain,
-            MaxInformationCards = infoCards,
+            MaxInformationCards = infoCards, ReportLinkDays = reportDays,
             AllowHttpFhirServer = Option("--cds-fhir-allow-http") switch
             {
                 null or "off" => false,
@@ -289,6 +295,12 @@ internal sealed partial class CommandLine
         {
             Problems.Add(new Problem("--cds-fhir-allow-http", $"must be 'on' or 'off', not '{v}'"));
             return false;
+        }
+
+        int InvalidReportDays(string v)
+        {
+            Problems.Add(new Problem("--cds-report-days", $"must be a whole number of days from 1 to 3650, not '{v}'"));
+            return CdsSettings.DefaultReportLinkDays;
         }
 
         int InvalidInfoCards(string v)

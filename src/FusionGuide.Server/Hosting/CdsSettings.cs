@@ -29,6 +29,16 @@ public sealed record CdsSettings
     /// <summary>Most informational patient-view cards per answer (<c>--cds-info-cards</c>, default 1); the rest are merged into one.</summary>
     public int MaxInformationCards { get; init; } = 1;
 
+    /// <summary>
+    /// How many days a card's report link (<c>/v1/reports/{token}</c>) opens the report (<c>--cds-report-days</c>,
+    /// default 30): the token is the report's only credential, and a link copied out of the EHR must not open a
+    /// patient's record for ever. The audit record itself is kept; only the link stops working.
+    /// </summary>
+    public int ReportLinkDays { get; init; } = DefaultReportLinkDays;
+
+    /// <summary>The report links' lifetime when <c>--cds-report-days</c> is not given.</summary>
+    public const int DefaultReportLinkDays = 30;
+
     /// <summary>With fetching on, send the client's bearer token to an <c>http://</c> fhirServer too (local testing only).</summary>
     public bool AllowHttpFhirServer { get; init; }
 

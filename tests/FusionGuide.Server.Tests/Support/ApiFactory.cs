@@ -35,6 +35,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     internal LogCapture Logs { get; } = new();
 
+    /// <summary>The server's clock (starts at <see cref="Now"/>; a test may move it).</summary>
+    internal FixedClock Clock { get; } = new(Now);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureLogging(l => l.ClearProviders().AddProvider(Logs));
@@ -42,7 +45,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             var settings = new ServerSettings { Audit = new AuditStoreOptions(DbPath, null), ApiKey = ApiKey, Cds = Cds, PublicUrl = PublicUrl };
             s.AddSingleton(Configure?.Invoke(settings) ?? settings);
-            s.AddSingleton<TimeProvider>(new FixedClock(Now));
+            s.AddSingleton<TimeProvider>(Clock);
         });
     }
 

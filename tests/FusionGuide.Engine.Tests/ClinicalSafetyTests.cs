@@ -175,6 +175,53 @@ public class ClinicalSafetyTests
     }
 
     [Fact]
+    public void Small_cell_chemo_immunotherapy_is_dosed_as_platinum_etoposide_with_atezolizumab_not_pemetrexed()
+    {
+        var r = Cases.Evaluate("""{ "tumor": { "histology": "small-cell", "stage": "IVB" } }""");
+
+        var row = Assert.Single(r.Dosing, d => d.Therapy == Therapy.ChemoImmunotherapy);
+        Assert.Contains("atezolizumab 1200 mg", row.Start, StringComparison.Ordinal);
+        Assert.Contains("etoposide 100 mg/m²", row.Start, StringComparison.Ordinal);
+        Assert.DoesNotContain("pemetrexed 500", row.Start, StringComparison.Ordinal);
+        Assert.Null(row.Premedication);
+        Assert.DoesNotContain(r.Monitoring, m => m.Therapy == Therapy.ChemoImmunotherapy && m.Item.Contains("pemetrexed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Small_cell_lung_cancer_that_progressed_on_platinum_etoposide_is_not_offered_its_chemo_immunotherapy()
+    {
+        var r = Cases.Evaluate($$"""{ "tumor": { "histology": "small-cell", "stage": "IVB" }, "history": {{Progressed("platinum-etoposide")}} }""");
+
+        Assert.DoesNotContain("chemo-immunotherapy", r.Options());
+        var reason = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.ChemoImmunotherapy).Reason;
+        Assert.Contains("same chemotherapy (etoposide with cisplatin or carboplatin)", reason, StringComparison.Ordinal);
+        Assert.Contains(r.Warnings, w => w.Code == "what-comes-next" && w.Message.Contains("later-line small-cell lung cancer therapy", StringComparison.Ordinal));
+        Assert.DoesNotContain(r.Warnings, w => w.Code == "what-comes-next" && w.Message.Contains("docetaxel", StringComparison.OrdinalIgnoreCase));
+        r.AssertOptionsDisjointFromAvoid();
+    }
+
+    [Fact]
+    public void A_small_cell_transformation_that_progressed_on_chemo_immunotherapy_after_the_TKI_is_not_offered_platinum_etoposide()
+    {
+        var r = Cases.Evaluate($$"""{ "tumor": { "histology": "adenocarcinoma", "stage": "IVB", "transformation": "small-cell" }, "history": {{Progressed("alectinib", "chemo-immunotherapy")}} }""");
+
+        Assert.DoesNotContain("platinum-etoposide", r.Options());
+        Assert.Contains("platinum-etoposide", r.Avoid());
+        r.AssertOptionsDisjointFromAvoid();
+    }
+
+    [Fact]
+    public void Chemo_immunotherapy_given_before_the_TKI_does_not_rule_out_platinum_etoposide_for_a_later_small_cell_transformation()
+    {
+        // First-line pemetrexed chemo-immunotherapy (before the ALK result), then alectinib, then small-cell transformation:
+        // the failed line gave pemetrexed, not etoposide.
+        var r = Cases.Evaluate($$"""{ "tumor": { "histology": "adenocarcinoma", "stage": "IVB", "transformation": "small-cell" }, "history": {{Progressed("chemo-immunotherapy", "alectinib")}} }""");
+
+        Assert.Equal("platinum-etoposide", r.First());
+        Assert.DoesNotContain("platinum-etoposide", r.Avoid());
+    }
+
+    [Fact]
     public void Small_cell_histology_after_progression_gets_no_test_to_look_for_small_cell_transformation()
     {
         var r = Cases.Evaluate($$"""{ "tumor": { "histology": "small-cell", "stage": "IVB" }, "history": {{Progressed("alectinib")}} }""");

@@ -43,6 +43,38 @@ public sealed class ChemotherapyRegimenValidatorTests
     }
 
     [Fact]
+    public void Regimen_without_an_instead_step_for_one_of_its_histologies_is_refused()
+    {
+        // notIn names squamous and small-cell: dropping the small-cell step would leave small-cell chemo-immunotherapy
+        // dosed as the pemetrexed regimen.
+        var r = LoadWith("drugs/chemo-immunotherapy.json", d => d["regimen"]!["instead"]!.AsArray().RemoveAt(1));
+        AssertCode(r, KnowledgeCodes.MissingRequired, "drugs/chemo-immunotherapy.json");
+    }
+
+    [Fact]
+    public void An_instead_step_whose_same_chemotherapy_is_not_a_therapy_is_KB005()
+    {
+        var r = LoadWith("drugs/chemo-immunotherapy.json", d => d["regimen"]!["instead"]![1]!["sameChemotherapyAs"] = "carboplatin-etoposide");
+        AssertCode(r, KnowledgeCodes.UnknownTerm, "drugs/chemo-immunotherapy.json");
+    }
+
+    [Fact]
+    public void A_release_before_2026_12_23_with_one_instead_step_for_its_one_histology_still_loads()
+    {
+        // kb diff reads the previous release with this program: its single squamous step must load.
+        var r = LoadWith("drugs/chemo-immunotherapy.json", d =>
+        {
+            var regimen = d["regimen"]!.AsObject();
+            var squamous = regimen["instead"]![0]!.DeepClone().AsObject();
+            squamous.Remove("histology");
+            regimen["instead"] = squamous;
+            regimen["notIn"] = new JsonArray("squamous");
+        });
+
+        Assert.DoesNotContain(r.Problems, p => p.File.StartsWith("drugs/chemo-immunotherapy.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Regimen_not_given_in_an_unknown_histology_is_KB005()
     {
         var r = LoadWith("drugs/chemo-immunotherapy.json", d => d["regimen"]!["notIn"]![0] = "squamous-cell");

@@ -149,21 +149,30 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
     /// <summary>Squamous histology, or a squamous transformation at progression (treated as squamous disease).</summary>
     public bool Squamous => Case.Tumor.Histology == Histology.Squamous || Case.Tumor.Transformation == Transformation.Squamous;
 
+    /// <summary>Small-cell histology, or a small-cell transformation (treated as small-cell lung cancer).</summary>
+    public bool SmallCell => Case.Tumor.Histology == Histology.SmallCell || Case.Tumor.Transformation == Transformation.SmallCell;
+
     /// <summary>
     /// True when the tumour's histology is one of <paramref name="histologies"/> (a record's <c>notIn</c>); a squamous
-    /// transformation counts as squamous.
+    /// transformation counts as squamous, a small-cell transformation as small-cell.
     /// </summary>
-    public bool HistologyAmong(IReadOnlyList<Histology> histologies) =>
-        histologies.Any(x => Case.Tumor.Histology == x || (x == Histology.Squamous && Squamous));
+    public bool HistologyAmong(IReadOnlyList<Histology> histologies) => HistologyOf(histologies) is not null;
+
+    /// <summary>The first of <paramref name="histologies"/> the tumour has (as <see cref="HistologyAmong"/> reads it), or null.</summary>
+    public Histology? HistologyOf(IReadOnlyList<Histology> histologies) =>
+        histologies.Where(x => Case.Tumor.Histology == x || (x == Histology.Squamous && Squamous) || (x == Histology.SmallCell && SmallCell))
+            .Select(x => (Histology?)x).FirstOrDefault();
 
     /// <summary>
     /// The tumour's histology as a sentence says it: "squamous histology", or "disease after a squamous transformation"
     /// when a non-squamous tumour transformed (the reason a record's <c>notIn</c> applies, in words).
     /// </summary>
-    public string HistologyWords =>
-        Case.Tumor.Histology is { } h && (h == Histology.Squamous || Case.Tumor.Transformation != Transformation.Squamous)
-            ? $"{h.Code()} histology"
-            : Case.Tumor.Transformation == Transformation.Squamous ? "disease after a squamous transformation" : "histology not recorded";
+    public string HistologyWords => Case.Tumor.Transformation switch
+    {
+        Transformation.Squamous when Case.Tumor.Histology != Histology.Squamous => "disease after a squamous transformation",
+        Transformation.SmallCell when Case.Tumor.Histology != Histology.SmallCell => "disease after a small-cell transformation",
+        _ => Case.Tumor.Histology is { } h ? $"{h.Code()} histology" : "histology not recorded",
+    };
 
     /// <summary>True when the case has any comorbidity, listed or implied by an adverse event (see <see cref="HasComorbidity"/>).</summary>
     public bool AnyComorbidity => Case.Comorbidities.Count > 0 || PriorPneumonitis is not null || PriorEventFor(Comorbidity.Bradycardia) is not null;

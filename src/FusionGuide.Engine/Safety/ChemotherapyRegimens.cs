@@ -24,14 +24,14 @@ internal static class ChemotherapyRegimens
                 continue;
             }
 
-            if (NotGivenIn(e, regimen) is { } histology && regimen.Instead is { } instead)
+            if (InsteadIn(e, regimen) is { } instead)
             {
-                rows.Add(InsteadRow(e, t, drug, regimen, histology, instead));
+                rows.Add(InsteadRow(e, t, drug, regimen, e.HistologyWords, instead.Step));
                 continue;
             }
 
             // The regimen's own facts: its "instead" step belongs to the other histology's row.
-            var facts = regimen.Facts().Where(f => f.Id != regimen.Instead?.Id).ToList();
+            var facts = regimen.Facts().Where(f => !regimen.Instead.Values.Any(i => i.Step.Id == f.Id)).ToList();
             foreach (var (id, fact) in facts)
             {
                 e.UsedUnverified(id, fact);
@@ -74,6 +74,10 @@ internal static class ChemotherapyRegimens
     {
         return e.HistologyAmong(regimen.NotIn) ? e.HistologyWords : null;
     }
+
+    /// <summary>What is given instead of the coded regimen in the patient's histology; null when the coded regimen is given.</summary>
+    public static InsteadStep? InsteadIn(Evaluation e, ChemoRegimen regimen) =>
+        e.HistologyOf(regimen.NotIn) is { } h && regimen.Instead.TryGetValue(h, out var instead) ? instead : null;
 
     /// <summary>
     /// The row of a regimen not given in the patient's histology: what the knowledge base says is given instead (the

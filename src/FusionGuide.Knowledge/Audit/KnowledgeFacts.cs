@@ -111,7 +111,7 @@ public static class KnowledgeFacts
                     Add("drugs", "regimen-component", x.Id, d.Id, $"{x.Agent.Code()} {x.Dose} {x.Route} {x.Days}", x, x.Provenance);
                 }
 
-                foreach (var x in reg.Premedication.Concat(reg.Maintenance is { } m ? [m] : []).Concat(reg.Instead is { } i ? [i] : []))
+                foreach (var x in reg.Premedication.Concat(reg.Maintenance is { } m ? [m] : []).Concat(reg.Instead.Values.OrderBy(i => i.Step.Id, StringComparer.Ordinal).Select(i => i.Step)))
                 {
                     Add("drugs", "regimen-step", x.Id, d.Id, x.Text, x, x.Provenance);
                 }

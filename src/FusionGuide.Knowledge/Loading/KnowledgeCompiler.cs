@@ -124,7 +124,8 @@ internal static class KnowledgeCompiler
         [.. r.Premedication.Select(s => new RegimenStep(s.Id, s.Text, Of(s)))], Of(r))
     {
         NotIn = [.. r.NotIn.Select(Codes.Histology.Parse)],
-        Instead = r.Instead is { } i ? new RegimenStep(i.Id, i.Text, Of(i)) : null,
+        Instead = r.InsteadSteps().Where(i => i.Histology is not null).ToDictionary(i => Codes.Histology.Parse(i.Histology!),
+            i => new InsteadStep(new RegimenStep(i.Id, i.Text, Of(i)), i.SameChemotherapyAs is null ? null : Codes.Therapy.Parse(i.SameChemotherapyAs))),
     };
 
     private static ToxicityTable Toxicity(W.ToxicityTable t) => new(t.Id, Codes.Therapy.Parse(t.Drug),

@@ -62,15 +62,29 @@ internal static partial class KnowledgeValidator
                 Term(file, "regimen.notIn", h, Codes.Histology.Codes);
             }
 
-            // A regimen not given in a histology must say what is given there instead, or the dosing row would be empty.
-            if (r.NotIn.Count > 0 && r.Instead is null)
+            // A regimen not given in a histology must say what is given there instead, or the dosing row would be empty:
+            // one step for each histology of notIn, and none for another.
+            foreach (var h in r.NotIn.Where(h => r.InsteadSteps().Count(i => i.Histology == h) != 1))
             {
-                Add(KnowledgeCodes.MissingRequired, file, $"{r.Id} is not given in {string.Join(", ", r.NotIn)} but has no 'instead' step saying what is");
+                Add(KnowledgeCodes.MissingRequired, file, $"{r.Id} is not given in {h} but has {(r.InsteadSteps().Any(i => i.Histology == h) ? "more than one 'instead' step" : "no 'instead' step")} for it");
             }
 
-            if (r.Instead is { } i)
+            foreach (var i in r.InsteadSteps())
             {
                 Sourced(file, i);
+                if (i.Histology is null)
+                {
+                    Add(KnowledgeCodes.MissingRequired, file, $"{r.Id}: 'instead' step {i.Id} names no 'histology'");
+                }
+                else if (!r.NotIn.Contains(i.Histology))
+                {
+                    Add(KnowledgeCodes.MissingRequired, file, $"{r.Id}: 'instead' step {i.Id} is for {i.Histology}, which is not in notIn");
+                }
+
+                if (i.SameChemotherapyAs is { } same)
+                {
+                    Term(file, "regimen.instead.sameChemotherapyAs", same, Codes.Therapy.Codes);
+                }
             }
         }
 

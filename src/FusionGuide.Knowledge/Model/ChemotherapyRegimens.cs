@@ -24,8 +24,8 @@ public sealed record ChemoRegimen(string Id, IReadOnlyList<RegimenComponent> Com
     /// </summary>
     public IReadOnlyList<Histology> NotIn { get; init; } = [];
 
-    /// <summary>What the dosing row says instead in a histology of <see cref="NotIn"/> (required with it).</summary>
-    public RegimenStep? Instead { get; init; }
+    /// <summary>What the dosing row says instead in each histology of <see cref="NotIn"/> (one step for each).</summary>
+    public IReadOnlyDictionary<Histology, InsteadStep> Instead { get; init; } = new Dictionary<Histology, InsteadStep>();
 
     /// <summary>Every fact of the regimen, for the unverified-knowledge trace.</summary>
     public IEnumerable<(string Id, Provenance Provenance)> Facts()
@@ -46,9 +46,9 @@ public sealed record ChemoRegimen(string Id, IReadOnlyList<RegimenComponent> Com
             yield return (m.Id, m.Provenance);
         }
 
-        if (Instead is { } i)
+        foreach (var i in Instead.Values.OrderBy(i => i.Step.Id, StringComparer.Ordinal))
         {
-            yield return (i.Id, i.Provenance);
+            yield return (i.Step.Id, i.Step.Provenance);
         }
     }
 
@@ -71,6 +71,17 @@ public sealed record ChemoRegimen(string Id, IReadOnlyList<RegimenComponent> Com
         return mine.Count > 0 && mine.Count == theirs.Count && mine.All(slot => theirs.Any(t => t.SetEquals(slot)));
     }
 }
+
+/// <summary>
+/// What a regimen's dosing row says in a histology the coded regimen is not given in (chemo-immunotherapy in squamous
+/// disease: KEYNOTE-407's regimen; in small-cell lung cancer: platinum-etoposide with a PD-L1 inhibitor).
+/// </summary>
+/// <param name="Step">The text, with its sources and evidence.</param>
+/// <param name="SameChemotherapyAs">
+/// The therapy whose cytotoxic chemotherapy the regimen given instead shares (small-cell chemo-immunotherapy is
+/// platinum-etoposide with an antibody added), so that rule SYS-AVOID-003 compares it; null when none is coded.
+/// </param>
+public sealed record InsteadStep(RegimenStep Step, Therapy? SameChemotherapyAs);
 
 /// <summary>What kind of drug a regimen agent is.</summary>
 public static class RegimenAgents

@@ -1,3 +1,5 @@
+using FusionGuide.Domain;
+using FusionGuide.Engine.Safety;
 using FusionGuide.Engine.Treatment;
 using FusionGuide.Knowledge.Model;
 
@@ -6,9 +8,11 @@ namespace FusionGuide.Engine.Systemic.Rules;
 /// <summary>
 /// SYS-AVOID-003: after progression on a chemotherapy regimen, a regimen that gives the same cytotoxic drugs — with
 /// bevacizumab or a PD-(L)1 inhibitor added, or carboplatin for cisplatin — is not a new line either (it would lead the
-/// list after platinum + pemetrexed had failed). The regimens' components decide (<see cref="ChemoRegimen.CytotoxicBackbone"/>);
-/// a regimen not given in the patient's histology is not compared (after a squamous transformation, chemo-immunotherapy
-/// is KEYNOTE-407's carboplatin and taxane, not the coded pemetrexed regimen).
+/// list after platinum + pemetrexed had failed). The regimens' components decide (<see cref="ChemoRegimen.CytotoxicBackbone"/>),
+/// read in the patient's histology: a regimen not given in it gives what the knowledge base says is given instead
+/// (in small-cell lung cancer, chemo-immunotherapy is platinum-etoposide with a PD-L1 inhibitor, so either one failing
+/// rules out the other), or is not compared when nothing coded is (after a squamous transformation, chemo-immunotherapy is
+/// KEYNOTE-407's carboplatin and taxane, not the coded pemetrexed regimen).
 /// Sources: the rule catalogue.
 /// </summary>
 internal static class SameChemotherapy
@@ -19,22 +23,52 @@ internal static class SameChemotherapy
     {
         foreach (var failed in p.H.Failed)
         {
-            if (p.E.Kb.Drug(failed.Therapy).Regimen is not { } given)
+            if (Given(p, failed) is not { } given)
             {
                 continue;
             }
 
-            var same = p.E.Kb.Drugs.Where(d => d.Therapy != failed.Therapy && d.Regimen is { } r && Safety.ChemotherapyRegimens.NotGivenIn(p.E, r) is null && r.SameCytotoxicBackbone(given));
+            var same = p.E.Kb.Drugs.Where(d => d.Therapy != failed.Therapy && d.Regimen is { } r && InHistology(p, r) is { } mine && mine.SameCytotoxicBackbone(given));
             foreach (var drug in same)
             {
-                var added = drug.Regimen!.Components.Select(c => c.Agent).Where(a => !a.IsCytotoxic()).Except(given.Components.Select(c => c.Agent)).Select(a => a.Code()).ToList();
+                var regimen = InHistology(p, drug.Regimen!)!;
+                var instead = ChemotherapyRegimens.InsteadIn(p.E, drug.Regimen!) is not null ? $" in {p.E.HistologyWords}" : "";
+                var added = regimen.Components.Select(c => c.Agent).Where(a => !a.IsCytotoxic()).Except(given.Components.Select(c => c.Agent)).Select(a => a.Code()).ToList();
                 var chemotherapy = $"the same chemotherapy ({Backbone(given)}) the disease progressed on as {p.Name(failed.Therapy)}{HistoryReader.Span(failed)}";
-                var reason = added.Count > 0 ? $"adds {string.Join(" and ", added)} to {chemotherapy}" : $"gives {chemotherapy}";
+                var reason = added.Count > 0 ? $"adds {string.Join(" and ", added)} to {chemotherapy}" : $"gives{instead} {chemotherapy}";
                 p.Avoid.Add(drug.Therapy, reason);
                 p.E.Fire(Id, $"{p.Name(drug.Therapy)} {reason}: not offered as a new line.");
             }
         }
     }
+
+    /// <summary>
+    /// The regimen as given in the patient's histology: the coded one, or the regimen whose chemotherapy the step given
+    /// instead shares (small-cell chemo-immunotherapy: platinum-etoposide's); null when the histology's regimen is not coded.
+    /// </summary>
+    private static ChemoRegimen? InHistology(PlanState p, ChemoRegimen regimen) =>
+        ChemotherapyRegimens.InsteadIn(p.E, regimen) is { } instead
+            ? instead.SameChemotherapyAs is { } same ? p.E.Kb.Drug(same).Regimen : null
+            : regimen;
+
+    /// <summary>
+    /// The chemotherapy a failed line gave. A line taken before the tumour transformed — before any targeted therapy, on
+    /// which a transformation arises — was given for the original histology, so it gave the coded regimen.
+    /// </summary>
+    private static ChemoRegimen? Given(PlanState p, HistoryEntry failed)
+    {
+        if (p.E.Kb.Drug(failed.Therapy).Regimen is not { } regimen)
+        {
+            return null;
+        }
+
+        var transformed = p.E.Case.Tumor.Transformation is { } t && !SameHistology(t, p.E.Case.Tumor.Histology);
+        var beforeAnyTki = p.E.Case.History.TakeWhile(h => !ReferenceEquals(h, failed)).All(h => !p.E.Kb.Drug(h.Therapy).IsTargeted);
+        return transformed && beforeAnyTki ? regimen : InHistology(p, regimen);
+    }
+
+    private static bool SameHistology(Transformation t, Histology? h) =>
+        (t == Transformation.SmallCell && h == Histology.SmallCell) || (t == Transformation.Squamous && h == Histology.Squamous);
 
     /// <summary>"pemetrexed with cisplatin or carboplatin".</summary>
     private static string Backbone(ChemoRegimen regimen) =>

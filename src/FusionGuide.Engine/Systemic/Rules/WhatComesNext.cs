@@ -143,6 +143,13 @@ internal static class WhatComesNext
         }
 
         var afterPlatinum = continuedPlatinum || p.H.Failed.Any(f => IsPlatinum(f.Therapy));
+        // After platinum-etoposide (or its chemo-immunotherapy) in small-cell lung cancer, docetaxel is not the next step:
+        // later-line small-cell therapy is, and the knowledge base codes none of it, so the answer says where to find it.
+        if (afterPlatinum && p.E.SmallCell)
+        {
+            return "later-line small-cell lung cancer therapy from the SCLC guideline (the knowledge base codes none)";
+        }
+
         if (afterPlatinum)
         {
             return p.H.Failed.Any(f => f.Therapy == Therapy.Docetaxel) ? null : $"{p.Name(Therapy.Docetaxel)} after platinum-based chemotherapy";

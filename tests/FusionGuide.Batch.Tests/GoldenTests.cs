@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "972e7d500f4406936e7fde95da07142e1ba8491a90be79fc9662da3db6cbb97e";
+    internal const string ExpectedSha256 = "98456c880dbd1632a692875f66d5408e603ec2de6f3142844631f0e01a9e2819";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -63,6 +63,25 @@ public class ResistanceTests
     }
 
     [Fact]
+    public void With_brain_metastases_a_TKI_active_against_G2032R_ranks_before_one_whose_activity_is_not_known()
+    {
+        // On 2020-09-01 entrectinib's loss of activity against G2032R is not yet published (SYS-DATE-001): its activity is
+        // unknown, and its CNS penetration must not put it before cabozantinib, recorded active against G2032R.
+        var r = Cases.Evaluate("""
+            { "tests": [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive", "fusionPartner": "CD74" },
+                         { "gene": "ROS1", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "mutations": ["G2032R"] } ],
+              "disease": { "brainMetastases": { "present": true, "count": 4, "largestMm": 9, "symptomatic": false }, "sites": ["brain", "lung"] },
+              "history": [ { "therapy": "crizotinib", "start": "2017-01", "end": "2020-08", "stopReason": "progression", "progressionPattern": "systemic" } ],
+              "context": { "region": "US" } }
+            """, new DateOnly(2020, 9, 1));
+
+        var options = r.Options().ToList();
+        Assert.Contains("entrectinib", options);
+        Assert.True(options.IndexOf("cabozantinib") < options.IndexOf("entrectinib"), string.Join(", ", options));
+        Assert.Contains(r.Trace, t => t.Rule == "SYS-RANK-001" && t.Detail.Contains("activity against the resistance mutation", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void G1202R_after_alectinib_prefers_lorlatinib()
     {
         var r = Cases.Evaluate(AtProgression("ALK", ["G1202R"], Progressed("alectinib")));

@@ -38,6 +38,12 @@ internal static class Ranking
         new("preference", (_, c) => (int)c.Preference),
         // The TKI continued beside CNS-directed treatment (SYS-CONT-007) is the alternative to the options of its preference.
         new(null, (_, c) => c.IsContinuedBeside ? 1 : 0),
+        // With brain metastases and a TKI recorded active against the patient's resistance mutation: that TKI before any
+        // option the genotype does not support as well, before intracranial activity is weighed — CNS penetration of a drug
+        // the mutation escapes, or whose activity against it is not known, treats nothing (probe S23A: entrectinib, of
+        // unknown activity against G2032R, ranked before cabozantinib, active against it). The others keep their order.
+        new("activity against the resistance mutation", (p, c) => p.IsTargeted(c.Therapy) && c.Activity == Activity.Sensitive ? 0 : 1,
+            p => p.BrainMets && p.Candidates.Any(c => p.IsTargeted(c.Therapy) && c.Activity == Activity.Sensitive) && p.Candidates.Any(c => p.IsTargeted(c.Therapy) && c.Activity != Activity.Sensitive)),
         new("intracranial activity (brain metastases)", (p, c) => CnsLevelOf(p, c), p => p.BrainMets),
         new("genotype", (_, c) => c.Activity switch { Activity.Sensitive => 0, Activity.Unknown => 1, _ => 2 }),
         // In the case's region, among equally recommended options: approved for this use, then off-label (a label for

@@ -61,9 +61,10 @@ public sealed class LabelBasedOptionTests
         var r = Cases.Evaluate(Ros1After("crizotinib", mutations: ["G2032R"]), DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.DoesNotContain("zidesamtinib", r.Options());
-        // The genotype rule still accounts for it (the G2032R cell rates it sensitive): avoided, with the approval date.
+        // The genotype rule still accounts for it (the G2032R cell rates it sensitive): avoided as investigational on that
+        // day (approved nowhere yet, SYS-ACCESS-005), with the approval date that came later.
         var avoided = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Therapy.Zidesamtinib);
-        Assert.Contains($"not approved in US on {day}", avoided.Reason, StringComparison.Ordinal);
+        Assert.Contains($"investigational on {day}", avoided.Reason, StringComparison.Ordinal);
         Assert.Contains("2026-07-22", avoided.Reason, StringComparison.Ordinal);
     }
 

@@ -62,6 +62,41 @@ public class ResistanceTests
         Assert.DoesNotContain("compound-estimated", r.WarningCodes());
     }
 
+    [Theory]
+    [InlineData("EU")]
+    [InlineData("JP")]
+    [InlineData(null)]
+    [InlineData("US")]
+    public void Zidesamtinib_before_any_approval_is_investigational_in_every_region_not_an_option(string? region)
+    {
+        var context = region is null ? "" : $$""", "context": { "region": "{{region}}" }""";
+        var r = Cases.Evaluate($$"""
+            { "tests": [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive", "fusionPartner": "CD74" },
+                         { "gene": "ROS1", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "mutations": ["G2032R"] } ],
+              "history": [ { "therapy": "crizotinib", "start": "2022-01", "end": "2025-12", "stopReason": "progression", "progressionPattern": "systemic" } ]{{context}} }
+            """, new DateOnly(2026, 1, 15));
+
+        Assert.DoesNotContain("zidesamtinib", r.Options());
+        var reason = Assert.Single(r.SystemicTherapy.Avoid, a => a.Therapy == Domain.Therapy.Zidesamtinib).Reason;
+        Assert.StartsWith("Zidesamtinib is investigational on 2026-01-15", reason, StringComparison.Ordinal);
+        Assert.Contains("clinical trial or expanded access", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(r.Warnings, w => w.Code == "approval-unknown" && w.Message.Contains("idesamtinib", StringComparison.Ordinal));
+        Assert.Contains("SYS-ACCESS-005", r.Rules());
+    }
+
+    [Fact]
+    public void Zidesamtinib_after_its_us_approval_is_no_longer_called_investigational()
+    {
+        var r = Cases.Evaluate("""
+            { "tests": [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive", "fusionPartner": "CD74" },
+                         { "gene": "ROS1", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "mutations": ["G2032R"] } ],
+              "history": [ { "therapy": "crizotinib", "start": "2022-01", "end": "2025-12", "stopReason": "progression", "progressionPattern": "systemic" } ], "context": { "region": "US" } }
+            """, new DateOnly(2026, 8, 1));
+
+        Assert.Contains("zidesamtinib", r.Options());
+        Assert.DoesNotContain("SYS-ACCESS-005", r.Rules());
+    }
+
     [Fact]
     public void With_brain_metastases_a_TKI_active_against_G2032R_ranks_before_one_whose_activity_is_not_known()
     {

@@ -61,6 +61,7 @@ internal static class SystemicRuleIds
         KinaseTarget.Id,
         SiteAvailability.Id,
         RegionalApproval.Id,
+        Investigational.Id,
         LabelScope.Id,
         HistologyFilter.Id,
         PerformanceStatus.Id,

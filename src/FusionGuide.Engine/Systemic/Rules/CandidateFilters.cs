@@ -15,6 +15,7 @@ internal static class CandidateFilters
         KinaseTarget.Check,          // SYS-AVOID-002 a TKI of the other kinase
         SiteAvailability.Check,      // SYS-ACCESS-001 context.unavailable / context.available
         ResistantAvoided.Check,      // SYS-RES-001 the genotype found resists the TKI
+        Investigational.Check,       // SYS-ACCESS-005 approved nowhere on asOf: a trial or expanded access
         RegionalApproval.Check,      // SYS-ACCESS-002, SYS-ACCESS-004 approval in the region on asOf
         HistologyFilter.Check,       // SYS-HIST-001 not used in squamous histology
         PerformanceStatus.Check,     // SYS-PS-001 no chemotherapy or immunotherapy at poor ECOG

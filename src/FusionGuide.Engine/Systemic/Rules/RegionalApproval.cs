@@ -13,7 +13,8 @@ internal static class RegionalApproval
 
     public static void Check(PlanState p, Candidate c, Drug drug)
     {
-        if (!drug.IsTargeted || c.Activity == Activity.Resistant)
+        // An investigational drug is said to be one (SYS-ACCESS-005), not "not approved in the region".
+        if (!drug.IsTargeted || c.Activity == Activity.Resistant || Investigational.IsInvestigational(p.E, drug))
         {
             return;
         }

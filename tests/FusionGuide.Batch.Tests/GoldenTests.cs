@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "98456c880dbd1632a692875f66d5408e603ec2de6f3142844631f0e01a9e2819";
+    internal const string ExpectedSha256 = "7288a46b8744b19ce6c72dff277cbf613ee45f049286f3477a8c002d2e351339";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

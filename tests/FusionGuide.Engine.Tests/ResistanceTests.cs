@@ -98,6 +98,25 @@ public class ResistanceTests
     }
 
     [Fact]
+    public void Cabozantinib_after_repotrectinib_is_credited_to_the_resistance_study_not_to_NCCN()
+    {
+        // The table of genotype-directed options after next-generation ROS1 TKIs is drawn from Lin 2021, not from NCCN.
+        var r = Cases.Evaluate("""
+            { "tests": [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive", "fusionPartner": "CD74" },
+                         { "gene": "ROS1", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "mutations": ["G2032R"] } ],
+              "disease": { "brainMetastases": { "present": false }, "sites": ["lung", "bone"] },
+              "history": [ { "therapy": "repotrectinib", "start": "2024-02", "end": "2026-11", "stopReason": "progression", "progressionPattern": "systemic" } ],
+              "context": { "region": "US" } }
+            """);
+
+        var cabozantinib = Assert.Single(r.SystemicTherapy.Options, o => o.Therapy == Domain.Therapy.Cabozantinib).Rationale;
+        Assert.DoesNotContain("NCCN", cabozantinib, StringComparison.Ordinal);
+        Assert.DoesNotContain("guideline-supported", cabozantinib, StringComparison.Ordinal);
+        Assert.Contains("Lin-2021", cabozantinib, StringComparison.Ordinal);
+        Assert.DoesNotContain(r.SystemicTherapy.Options, o => o.Therapy == Domain.Therapy.ClinicalTrial && o.Rationale.Contains("zidesamtinib", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void With_brain_metastases_a_TKI_active_against_G2032R_ranks_before_one_whose_activity_is_not_known()
     {
         // On 2020-09-01 entrectinib's loss of activity against G2032R is not yet published (SYS-DATE-001): its activity is

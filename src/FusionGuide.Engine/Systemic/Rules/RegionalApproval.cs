@@ -23,8 +23,10 @@ internal static class RegionalApproval
         // A TKI of this kinase in the history (stopped for intolerance, the setting stays first-line) still counts for
         // labels limited to inhibitor-naive patients.
         var (standing, record) = p.Standing(drug);
-        // "Guideline-supported" only for an option a guideline table placed (an in-vitro genotype addition is not).
-        var text = Access.Describe(e, standing, record, p.Name(c.Therapy), guidelineSupported: c.Source is not null || c.Category is not null, gene: p.Kinase, priorInhibitor: p.PriorInhibitor);
+        // "Guideline-supported" only for an option a guideline placed (an in-vitro genotype addition is not, nor an entry
+        // of a table of expert options drawn from a resistance study: cabozantinib after repotrectinib, probe S23C).
+        var guideline = c.Category is not null || (c.Source is { } source && e.Kb.Reference(source.Table.Guideline)?.Kind == ReferenceKind.Guideline);
+        var text = Access.Describe(e, standing, record, p.Name(c.Therapy), guidelineSupported: guideline, gene: p.Kinase, priorInhibitor: p.PriorInhibitor);
         if (standing == Standing.OffLabel && record?.NaiveOnly == true)
         {
             LabelScope.OutsideApproval(p, text, record);

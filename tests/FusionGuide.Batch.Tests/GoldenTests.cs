@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "7288a46b8744b19ce6c72dff277cbf613ee45f049286f3477a8c002d2e351339";
+    internal const string ExpectedSha256 = "a5d4a4fd9ac06317eb491c0b3bbbc3fa4a2fa01c1968c249ccfd0f9cbecdbe87";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

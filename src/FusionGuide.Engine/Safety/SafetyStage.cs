@@ -549,7 +549,7 @@ internal static class SafetyStage
         };
         var ruleText = (decision.General
             ? decision.EventNamedAt.Count == 0
-                ? $"The {e.Name(therapy)} label does not name {ev}; its general rule for grade {ae.Grade} adverse reactions applies: {rule.Text}"
+                ? $"No {ev} row of the {e.Name(therapy)} label is recorded in the knowledge base; the label's general rule for grade {ae.Grade} adverse reactions applies: {rule.Text}"
                 : $"The {e.Name(therapy)} label's own rule for {ev} is written for {GradesWords(decision.EventNamedAt)} only; for grade {ae.Grade} its general rule for adverse reactions applies: {rule.Text}"
             : rule.Text) + branchText;
         // A regional label without a reduced dose (alectinib in Japan) replaces the ladder the rule's own label assumes.

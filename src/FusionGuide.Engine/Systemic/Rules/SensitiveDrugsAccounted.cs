@@ -46,7 +46,7 @@ internal static class SensitiveDrugsAccounted
             else
             {
                 var rated = string.Join("; ", findings.Select(f => $"{PlanState.Describe(f.Activity)} against {f.Set.Name}"));
-                var why = $"Genotype-directed option: the resistance findings rate {p.Name(therapy)} {rated}, and no guideline table for this sequence of prior TKIs lists it for this genotype; offered in certain circumstances, after the guideline's preferred options";
+                var why = $"Genotype-directed option: the resistance findings rate {p.Name(therapy)} {rated}, and no guideline table for this sequence of prior TKIs lists it for this genotype; offered in certain circumstances";
                 var c = new Candidate(therapy, Preference.CertainCircumstances, why, GenotypeDirectedOrder + added.Count);
                 c.Cite(findings.SelectMany(f => f.Sources));
                 p.Candidates.Add(c);

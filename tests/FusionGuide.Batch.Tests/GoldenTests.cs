@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "a5d4a4fd9ac06317eb491c0b3bbbc3fa4a2fa01c1968c249ccfd0f9cbecdbe87";
+    internal const string ExpectedSha256 = "069a29288352943b9350dbaaed9363a4a630ec9f50b6dc2926c941f2425724f3";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -88,7 +88,7 @@ public sealed class ExitCodeTests
     {
         var (code, stdout, _) = Cli.Run("--version");
         Assert.Equal(0, code);
-        Assert.Contains("knowledge base 2026.12.22", stdout, StringComparison.Ordinal);
+        Assert.Contains("knowledge base 2026.12.23", stdout, StringComparison.Ordinal);
         Assert.Contains("contract 1.1", stdout, StringComparison.Ordinal);
         Assert.Matches(@"\(released \d{4}-\d{2}-\d{2}\)", stdout);
     }

@@ -192,7 +192,7 @@ public sealed class KbCommandTests
         Assert.Equal(0, code);
         Assert.Contains("seed-38", stdout, StringComparison.Ordinal);
         Assert.Contains("alina-2024", stdout, StringComparison.Ordinal);
-        Assert.Contains("knowledge base 2026.12.22", stdout, StringComparison.Ordinal);
+        Assert.Contains("knowledge base 2026.12.23", stdout, StringComparison.Ordinal);
     }
     [Theory]
     [InlineData(new[] { "kb", "show" }, "kb show needs an ID")]

@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "069a29288352943b9350dbaaed9363a4a630ec9f50b6dc2926c941f2425724f3";
+    internal const string ExpectedSha256 = "77df4071b81b0f0545c14b380b090f2067de75a4384d96f0cbf0a78961387a95";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

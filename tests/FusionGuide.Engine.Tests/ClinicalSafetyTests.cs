@@ -125,6 +125,21 @@ public class ClinicalSafetyTests
         Assert.False(pemetrexed.SameCytotoxicBackbone(kb.Drug(Therapy.Docetaxel).Regimen!));
     }
 
+    [Fact]
+    public void With_no_table_answering_progression_the_answer_does_not_claim_no_TKI_is_left()
+    {
+        // US, August 2018, after alectinib: no table of the date answers this progression (lorlatinib was in trials).
+        var r = Cases.Evaluate("""
+            { "history": [ { "therapy": "alectinib", "start": "2016-01", "end": "2018-05", "stopReason": "progression", "progressionPattern": "systemic" } ],
+              "context": { "region": "US" } }
+            """, new DateOnly(2018, 8, 1));
+
+        var warning = Assert.Single(r.Warnings, w => w.Code == "no-targeted-option").Message;
+        Assert.DoesNotContain("is left for this patient", warning, StringComparison.Ordinal);
+        Assert.Contains("not weighed here", warning, StringComparison.Ordinal);
+        Assert.Contains("clinical trial of a newer ALK TKI", warning, StringComparison.Ordinal);
+    }
+
     // 2. Small-cell histology at diagnosis
 
     [Fact]

@@ -26,7 +26,12 @@ internal static class NoTargetedOption
             beside.Add($"{p.Name(continued.Therapy)} continued with CNS-directed treatment (the alternative to switching)");
         }
 
-        var msg = beside.Count == 0
+        // With no guideline table for the date answering this progression (SYS-TABLE-002), "no TKI is left" would be a
+        // claim the knowledge base cannot make: TKIs used after this one then (in trials, or under labels for other
+        // lines) are simply not weighed (probe S23B: after alectinib in the US in August 2018, lorlatinib was in trials).
+        var msg = beside.Count == 0 && p.NoTableForDate
+            ? $"No {p.KinaseCode} TKI is offered ({why}): no guideline table the knowledge base holds answers this progression on {p.E.AsOfText}, so TKIs used after it then — in clinical trials, or under labels for other lines — are not weighed here; the conventional NSCLC pathway applies, and a clinical trial of a newer {p.KinaseCode} TKI is worth asking about."
+            : beside.Count == 0
             ? $"No {p.KinaseCode} TKI is left for this patient ({why}): the conventional NSCLC pathway applies."
             : $"No {p.KinaseCode} TKI placed by a guideline is left for this patient ({why}): the conventional NSCLC pathway applies, with {string.Join(" and ", beside)} beside it.";
         if (AwaitingGenotype(p) is { } retest)

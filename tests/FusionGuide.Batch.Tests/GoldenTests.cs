@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "77df4071b81b0f0545c14b380b090f2067de75a4384d96f0cbf0a78961387a95";
+    internal const string ExpectedSha256 = "06cb18f128a2fc1a5abe537796e0b071b61c9b7a084296e9a4c03e6a655811fe";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -155,6 +155,18 @@ public class BrainPlanTests
     }
 
     [Fact]
+    public void A_resection_followed_by_whole_brain_radiotherapy_brings_no_post_radiosurgery_step()
+    {
+        // Thirty lesions, one with mass effect, no CNS-active TKI: resection, then whole-brain radiotherapy — no cavity radiosurgery.
+        var r = Cases.Evaluate(Brain("""{ "present": true, "count": 30, "symptomatic": true, "largestMm": 35, "massEffect": true }""",
+            """, "context": { "available": ["crizotinib", "platinum-pemetrexed"] }"""));
+
+        Assert.Contains(r.LocalTherapy, l => l.Therapy == LocalTherapy.NeurosurgicalResection);
+        Assert.Contains("wbrt", r.Local());
+        Assert.Empty(Plan(r, "post-radiosurgery-surveillance"));
+    }
+
+    [Fact]
     public void Deferred_radiotherapy_and_whole_brain_radiotherapy_bring_no_post_radiosurgery_step()
     {
         var deferred = Cases.Evaluate(Brain("""{ "present": true, "count": 3, "symptomatic": false, "largestMm": 9, "massEffect": false }"""));

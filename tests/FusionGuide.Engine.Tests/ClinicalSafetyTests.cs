@@ -216,13 +216,27 @@ public class ClinicalSafetyTests
     }
 
     [Fact]
-    public void A_small_cell_transformation_that_progressed_on_chemo_immunotherapy_after_the_TKI_is_not_offered_platinum_etoposide()
+    public void A_small_cell_transformation_after_chemo_immunotherapy_keeps_platinum_etoposide_and_says_what_it_assumed()
     {
+        // The case does not say when the transformation was found: the chemo-immunotherapy after the TKI may have been the
+        // pemetrexed regimen (started for presumed adenocarcinoma progression) — platinum-etoposide stays, with the assumption said.
         var r = Cases.Evaluate($$"""{ "tumor": { "histology": "adenocarcinoma", "stage": "IVB", "transformation": "small-cell" }, "history": {{Progressed("alectinib", "chemo-immunotherapy")}} }""");
 
-        Assert.DoesNotContain("platinum-etoposide", r.Options());
-        Assert.Contains("platinum-etoposide", r.Avoid());
+        Assert.Equal("platinum-etoposide", r.First());
+        Assert.Contains(r.Warnings, w => w.Code == "histologic-transformation" && w.Message.Contains("is read as its coded regimen", StringComparison.Ordinal)
+            && w.Message.Contains("platinum + etoposide is not a new line", StringComparison.Ordinal));
         r.AssertOptionsDisjointFromAvoid();
+    }
+
+    [Fact]
+    public void Small_cell_lung_cancer_relapsing_after_chemo_immunotherapy_then_years_of_a_TKI_gets_platinum_etoposide_again()
+    {
+        // Chemo-immunotherapy (platinum-etoposide with a PD-L1 inhibitor in small-cell disease), then alectinib for years: a
+        // platinum-sensitive relapse, so platinum-etoposide is not ruled out as "the same chemotherapy".
+        var r = Cases.Evaluate($$"""{ "tumor": { "histology": "small-cell", "stage": "IVB" }, "history": {{Progressed("chemo-immunotherapy", "alectinib")}} }""");
+
+        Assert.Contains("platinum-etoposide", r.Options());
+        Assert.DoesNotContain("platinum-etoposide", r.Avoid());
     }
 
     [Fact]

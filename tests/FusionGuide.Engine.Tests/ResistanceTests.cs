@@ -117,6 +117,23 @@ public class ResistanceTests
     }
 
     [Fact]
+    public void With_leptomeningeal_disease_a_partly_active_CNS_active_TKI_still_leads_a_less_CNS_active_one()
+    {
+        // G1269A after crizotinib: alectinib (intermediate, high CNS activity) before ceritinib (sensitive, moderate CNS activity):
+        // only a TKI of unknown activity falls behind one recorded active.
+        var r = Cases.Evaluate("""
+            { "tests": [ { "gene": "ALK", "method": "ihc", "clone": "D5F3", "sample": "tissue", "result": "positive" },
+                         { "gene": "ALK", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "mutations": ["G1269A"] } ],
+              "disease": { "brainMetastases": { "present": true, "count": 2, "symptomatic": true, "largestMm": 10, "leptomeningeal": true }, "sites": ["lung", "bone", "brain"] },
+              "history": [ { "therapy": "crizotinib", "start": "2019-02", "end": "2021-05", "stopReason": "progression", "progressionPattern": "both" } ],
+              "context": { "region": "US", "unavailable": ["lorlatinib", "brigatinib"] } }
+            """);
+
+        Assert.Equal("alectinib", r.First());
+        Assert.Contains("ceritinib", r.Options());
+    }
+
+    [Fact]
     public void With_brain_metastases_a_TKI_active_against_G2032R_ranks_before_one_whose_activity_is_not_known()
     {
         // On 2020-09-01 entrectinib's loss of activity against G2032R is not yet published (SYS-DATE-001): its activity is

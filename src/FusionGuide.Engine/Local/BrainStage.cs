@@ -58,7 +58,8 @@ internal static class BrainStage
 
         // Radiosurgery (or radiotherapy to a resection cavity) treats only the lesions it is aimed at: the brain is
         // followed by MRI afterwards, with the TKI whose CNS activity covers the rest when there is one.
-        if (plan.Has(LocalTherapy.Srs) || plan.Has(LocalTherapy.NeurosurgicalResection))
+        // A resection followed by whole-brain radiotherapy (lesions beyond radiosurgery) has no cavity radiosurgery.
+        if (plan.Has(LocalTherapy.Srs) || (plan.Has(LocalTherapy.NeurosurgicalResection) && !plan.Has(LocalTherapy.Wbrt)))
         {
             // Trace id LOC-BRAIN-013 (RuleIds.BrainAfterRadiosurgery) is written here; its sources: knowledge/rules/LOC-BRAIN-013.json.
             plan.Pathway(CarePathwayCode.PostRadiosurgerySurveillance, RuleIds.BrainAfterRadiosurgery, b.Tki);

@@ -1,4 +1,3 @@
-using FusionGuide.Domain;
 using FusionGuide.Engine.Pipeline;
 using FusionGuide.Knowledge.Model;
 
@@ -6,9 +5,8 @@ namespace FusionGuide.Engine.Systemic.Rules;
 
 /// <summary>
 /// SYS-ACCESS-005: a TKI approved nowhere on the evaluation date is investigational, whatever the case's region: it is
-/// reached through a clinical trial or expanded access, never prescribed. It leaves the options (the avoid list says why
-/// and when its first approval came, if one is recorded) and the clinical-trial option names it, with what the
-/// resistance findings say of it — zidesamtinib had been offered in the EU, Japan or with no region before any approval
+/// reached through a clinical trial or expanded access, never prescribed. It leaves the options; the avoid list says why,
+/// when its first approval came (if one is recorded) and what the resistance findings say of it — zidesamtinib had been offered in the EU, Japan or with no region before any approval
 /// existed, with only "check local access" (probe S23B). A site that lists it as obtainable (expanded access) keeps it,
 /// said to be investigational. An approval whose day is not recorded counts as an approval.
 /// Sources: the rule catalogue and the drug's approval records.
@@ -38,7 +36,6 @@ internal static class Investigational
         }
 
         p.Avoid.Add(c.Therapy, text, sources);
-        p.Candidates.FirstOrDefault(x => x.Therapy == Therapy.ClinicalTrial)?.Notes.Add($"a trial or expanded-access programme of {p.Name(c.Therapy)} ({(c.Activity == Activity.Sensitive ? "rated active against the resistance found" : "investigational")})");
         e.Fire(Id, $"{text}.", sources);
     }
 

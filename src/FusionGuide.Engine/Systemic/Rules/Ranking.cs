@@ -38,12 +38,14 @@ internal static class Ranking
         new("preference", (_, c) => (int)c.Preference),
         // The TKI continued beside CNS-directed treatment (SYS-CONT-007) is the alternative to the options of its preference.
         new(null, (_, c) => c.IsContinuedBeside ? 1 : 0),
-        // With brain metastases and a TKI recorded active against the patient's resistance mutation: that TKI before any
-        // option the genotype does not support as well, before intracranial activity is weighed — CNS penetration of a drug
-        // the mutation escapes, or whose activity against it is not known, treats nothing (probe S23A: entrectinib, of
-        // unknown activity against G2032R, ranked before cabozantinib, active against it). The others keep their order.
-        new("activity against the resistance mutation", (p, c) => p.IsTargeted(c.Therapy) && c.Activity == Activity.Sensitive ? 0 : 1,
-            p => p.BrainMets && p.Candidates.Any(c => p.IsTargeted(c.Therapy) && c.Activity == Activity.Sensitive) && p.Candidates.Any(c => p.IsTargeted(c.Therapy) && c.Activity != Activity.Sensitive)),
+        // With brain metastases and a TKI recorded active against the patient's resistance mutation: a TKI whose activity
+        // against it is not recorded at all comes after it, before intracranial activity is weighed — CNS penetration of a
+        // drug nothing says works against the mutation is no reason to lead (probe S23A: entrectinib, of unknown activity
+        // against G2032R, ranked before cabozantinib, active against it). A TKI rated partly active keeps the CNS order
+        // (probe S23D: alectinib, intermediate against G1269A, is still preferred to ceritinib for leptomeningeal disease).
+        new("activity against the resistance mutation", (p, c) => p.IsTargeted(c.Therapy) && c.Activity == Activity.Unknown ? 1 : 0,
+            p => p.BrainMets && p.Profile.HasGenotype && p.Candidates.Any(c => p.IsTargeted(c.Therapy) && c.Activity == Activity.Sensitive)
+                && p.Candidates.Any(c => p.IsTargeted(c.Therapy) && c.Activity == Activity.Unknown)),
         new("intracranial activity (brain metastases)", (p, c) => CnsLevelOf(p, c), p => p.BrainMets),
         new("genotype", (_, c) => c.Activity switch { Activity.Sensitive => 0, Activity.Unknown => 1, _ => 2 }),
         // In the case's region, among equally recommended options: approved for this use, then off-label (a label for

@@ -28,7 +28,15 @@ internal static class SameChemotherapy
                 continue;
             }
 
-            var same = p.E.Kb.Drugs.Where(d => d.Therapy != failed.Therapy && d.Regimen is { } r && InHistology(p, r) is { } mine && mine.SameCytotoxicBackbone(given));
+            // A regimen read through the histology's "instead" step (small-cell chemo-immunotherapy as platinum-etoposide)
+            // is compared only for the line the progression now answered followed: a targeted therapy taken after the
+            // failed line means the small-cell disease relapsed long after it (platinum-sensitive: re-challenge is
+            // possible), and the reading is not pressed on it (probe S23D: chemo-immunotherapy then three years of
+            // alectinib left no option at all).
+            var mapped = ChemotherapyRegimens.InsteadIn(p.E, p.E.Kb.Drug(failed.Therapy).Regimen!) is not null;
+            var tkiSince = p.E.Case.History.SkipWhile(h => !ReferenceEquals(h, failed)).Skip(1).Any(h => p.E.Kb.Drug(h.Therapy).IsTargeted);
+            var same = p.E.Kb.Drugs.Where(d => d.Therapy != failed.Therapy && d.Regimen is { } r && InHistology(p, r) is { } mine && mine.SameCytotoxicBackbone(given)
+                && !((mapped || ChemotherapyRegimens.InsteadIn(p.E, r) is not null) && tkiSince));
             foreach (var drug in same)
             {
                 var regimen = InHistology(p, drug.Regimen!)!;
@@ -52,8 +60,10 @@ internal static class SameChemotherapy
             : regimen;
 
     /// <summary>
-    /// The chemotherapy a failed line gave. A line taken before the tumour transformed — before any targeted therapy, on
-    /// which a transformation arises — was given for the original histology, so it gave the coded regimen.
+    /// The chemotherapy a failed line gave. In a tumour that transformed, the case does not say when the transformation
+    /// was found, so a line of a regimen read differently in the new histology (chemo-immunotherapy: pemetrexed before,
+    /// etoposide after) is read as the coded regimen, and the trace says what follows if it was the other one (probe
+    /// S23D: chemo-immunotherapy started for presumed adenocarcinoma progression, the biopsy showing small cells later).
     /// </summary>
     private static ChemoRegimen? Given(PlanState p, HistoryEntry failed)
     {
@@ -63,8 +73,15 @@ internal static class SameChemotherapy
         }
 
         var transformed = p.E.Case.Tumor.Transformation is { } t && !SameHistology(t, p.E.Case.Tumor.Histology);
-        var beforeAnyTki = p.E.Case.History.TakeWhile(h => !ReferenceEquals(h, failed)).All(h => !p.E.Kb.Drug(h.Therapy).IsTargeted);
-        return transformed && beforeAnyTki ? regimen : InHistology(p, regimen);
+        if (transformed && ChemotherapyRegimens.InsteadIn(p.E, regimen) is { SameChemotherapyAs: { } other })
+        {
+            var assumption = $"{p.Name(failed.Therapy)}{HistoryReader.Span(failed)} is read as its coded regimen ({Backbone(regimen)}): the case does not say whether it was given after the {p.E.HistologyWords.Replace("disease after a ", "", StringComparison.Ordinal)} was found; if it was the regimen given instead there ({Backbone(p.E.Kb.Drug(other).Regimen!)}), {p.Name(other)} is not a new line";
+            p.E.Warn(WarningCodes.HistologicTransformation, assumption);
+            p.E.Fire(Id, $"{assumption}.");
+            return regimen;
+        }
+
+        return InHistology(p, regimen);
     }
 
     private static bool SameHistology(Transformation t, Histology? h) =>

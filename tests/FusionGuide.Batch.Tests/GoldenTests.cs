@@ -17,7 +17,7 @@ namespace FusionGuide.Batch.Tests;
 /// </summary>
 public sealed class GoldenTests
 {
-    internal const string ExpectedSha256 = "06cb18f128a2fc1a5abe537796e0b071b61c9b7a084296e9a4c03e6a655811fe";
+    internal const string ExpectedSha256 = "fb931793ea83af081cde64953349cf8234cde4a682f169dd4a895e3ceefd2b07";
 
     public static string Compute() => Compute(KnowledgeLoader.Embedded);
 

@@ -251,6 +251,20 @@ public class ClinicalSafetyTests
     }
 
     [Fact]
+    public void Small_cell_lung_cancer_after_platinum_etoposide_stopped_for_intolerance_is_not_pointed_to_pemetrexed()
+    {
+        var r = Cases.Evaluate("""
+            { "tumor": { "histology": "adenocarcinoma", "stage": "IVB", "transformation": "small-cell" },
+              "history": [ { "therapy": "alectinib", "start": "2020-01", "end": "2024-01", "stopReason": "progression", "progressionPattern": "systemic" },
+                           { "therapy": "platinum-etoposide", "start": "2024-02", "end": "2024-03", "stopReason": "intolerance" } ] }
+            """);
+
+        var next = Assert.Single(r.Warnings, w => w.Code == "what-comes-next").Message;
+        Assert.DoesNotContain("pemetrexed", next, StringComparison.Ordinal);
+        Assert.Contains("the small-cell regimen", next, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Small_cell_histology_after_progression_gets_no_test_to_look_for_small_cell_transformation()
     {
         var r = Cases.Evaluate($$"""{ "tumor": { "histology": "small-cell", "stage": "IVB" }, "history": {{Progressed("alectinib")}} }""");

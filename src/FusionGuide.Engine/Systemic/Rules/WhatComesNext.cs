@@ -150,6 +150,14 @@ internal static class WhatComesNext
             return "later-line small-cell lung cancer therapy from the SCLC guideline (the knowledge base codes none)";
         }
 
+        // Small-cell lung cancer whose platinum-etoposide was stopped without progression (intolerance): its chemotherapy is
+        // platinum-etoposide, never the pemetrexed doublet of non-squamous NSCLC (probe S23D).
+        if (p.E.SmallCell)
+        {
+            var stopped = p.E.Case.History.Any(h => h.Therapy == Therapy.PlatinumEtoposide) ? "; if the reason it was stopped allows" : "";
+            return $"{p.Name(Therapy.PlatinumEtoposide)} (the small-cell regimen{stopped})";
+        }
+
         if (afterPlatinum)
         {
             return p.H.Failed.Any(f => f.Therapy == Therapy.Docetaxel) ? null : $"{p.Name(Therapy.Docetaxel)} after platinum-based chemotherapy";

@@ -167,11 +167,19 @@ internal sealed class Evaluation(Case @case, KnowledgeBase kb, DateOnly asOf)
     /// The tumour's histology as a sentence says it: "squamous histology", or "disease after a squamous transformation"
     /// when a non-squamous tumour transformed (the reason a record's <c>notIn</c> applies, in words).
     /// </summary>
-    public string HistologyWords => Case.Tumor.Transformation switch
+    public string HistologyWords => Transformed is { } t
+        ? $"disease after a {Codes.Transformation.Code(t)} transformation"
+        : Case.Tumor.Histology is { } h ? $"{h.Code()} histology" : "histology not recorded";
+
+    /// <summary>
+    /// The transformation recorded, when it changed the tumour's histology (null when none is recorded, or the histology
+    /// written is already the transformed one).
+    /// </summary>
+    public Transformation? Transformed => Case.Tumor.Transformation switch
     {
-        Transformation.Squamous when Case.Tumor.Histology != Histology.Squamous => "disease after a squamous transformation",
-        Transformation.SmallCell when Case.Tumor.Histology != Histology.SmallCell => "disease after a small-cell transformation",
-        _ => Case.Tumor.Histology is { } h ? $"{h.Code()} histology" : "histology not recorded",
+        Transformation.Squamous when Case.Tumor.Histology != Histology.Squamous => Transformation.Squamous,
+        Transformation.SmallCell when Case.Tumor.Histology != Histology.SmallCell => Transformation.SmallCell,
+        _ => null,
     };
 
     /// <summary>True when the case has any comorbidity, listed or implied by an adverse event (see <see cref="HasComorbidity"/>).</summary>

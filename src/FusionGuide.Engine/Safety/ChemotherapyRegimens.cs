@@ -66,15 +66,6 @@ internal static class ChemotherapyRegimens
         return rows;
     }
 
-    /// <summary>
-    /// The patient's histology in words when the regimen is not given in it ("squamous histology", "disease after a
-    /// squamous transformation"); null when it is. A squamous transformation at progression counts as squamous disease.
-    /// </summary>
-    public static string? NotGivenIn(Evaluation e, ChemoRegimen regimen)
-    {
-        return e.HistologyAmong(regimen.NotIn) ? e.HistologyWords : null;
-    }
-
     /// <summary>What is given instead of the coded regimen in the patient's histology; null when the coded regimen is given.</summary>
     public static InsteadStep? InsteadIn(Evaluation e, ChemoRegimen regimen) =>
         e.HistologyOf(regimen.NotIn) is { } h && regimen.Instead.TryGetValue(h, out var instead) ? instead : null;

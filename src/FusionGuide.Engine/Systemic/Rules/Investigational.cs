@@ -6,9 +6,10 @@ namespace FusionGuide.Engine.Systemic.Rules;
 /// <summary>
 /// SYS-ACCESS-005: a TKI approved nowhere on the evaluation date is investigational, whatever the case's region: it is
 /// reached through a clinical trial or expanded access, never prescribed. It leaves the options; the avoid list says why,
-/// when its first approval came (if one is recorded) and what the resistance findings say of it — zidesamtinib had been offered in the EU, Japan or with no region before any approval
-/// existed, with only "check local access" (probe S23B). A site that lists it as obtainable (expanded access) keeps it,
-/// said to be investigational. An approval whose day is not recorded counts as an approval.
+/// when its first approval came (if one is recorded) and what the resistance findings say of it — zidesamtinib had been
+/// offered in the EU, Japan or with no region before any approval existed, with only "check local access" (probe S23B).
+/// A site that lists it as obtainable (expanded access) keeps it, said to be investigational. An approval whose day is
+/// not recorded counts as an approval.
 /// Sources: the rule catalogue and the drug's approval records.
 /// </summary>
 internal static class Investigational

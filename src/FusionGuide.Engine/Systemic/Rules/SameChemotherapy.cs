@@ -29,10 +29,9 @@ internal static class SameChemotherapy
             }
 
             // A regimen read through the histology's "instead" step (small-cell chemo-immunotherapy as platinum-etoposide)
-            // is compared only for the line the progression now answered followed: a targeted therapy taken after the
-            // failed line means the small-cell disease relapsed long after it (platinum-sensitive: re-challenge is
-            // possible), and the reading is not pressed on it (probe S23D: chemo-immunotherapy then three years of
-            // alectinib left no option at all).
+            // is not compared with a failed line that a targeted therapy followed: the small-cell disease then relapsed long
+            // after it (platinum-sensitive: re-challenge is possible) — probe S23D: chemo-immunotherapy, then three years of
+            // alectinib, had left no option at all.
             var mapped = ChemotherapyRegimens.InsteadIn(p.E, p.E.Kb.Drug(failed.Therapy).Regimen!) is not null;
             var tkiSince = p.E.Case.History.SkipWhile(h => !ReferenceEquals(h, failed)).Skip(1).Any(h => p.E.Kb.Drug(h.Therapy).IsTargeted);
             var same = p.E.Kb.Drugs.Where(d => d.Therapy != failed.Therapy && d.Regimen is { } r && InHistology(p, r) is { } mine && mine.SameCytotoxicBackbone(given)
@@ -62,7 +61,7 @@ internal static class SameChemotherapy
     /// <summary>
     /// The chemotherapy a failed line gave. In a tumour that transformed, the case does not say when the transformation
     /// was found, so a line of a regimen read differently in the new histology (chemo-immunotherapy: pemetrexed before,
-    /// etoposide after) is read as the coded regimen, and the trace says what follows if it was the other one (probe
+    /// etoposide after) is read as the coded regimen, and a warning says what follows if it was the other one (probe
     /// S23D: chemo-immunotherapy started for presumed adenocarcinoma progression, the biopsy showing small cells later).
     /// </summary>
     private static ChemoRegimen? Given(PlanState p, HistoryEntry failed)
@@ -72,10 +71,9 @@ internal static class SameChemotherapy
             return null;
         }
 
-        var transformed = p.E.Case.Tumor.Transformation is { } t && !SameHistology(t, p.E.Case.Tumor.Histology);
-        if (transformed && ChemotherapyRegimens.InsteadIn(p.E, regimen) is { SameChemotherapyAs: { } other })
+        if (p.E.Transformed is { } t && ChemotherapyRegimens.InsteadIn(p.E, regimen) is { SameChemotherapyAs: { } other })
         {
-            var assumption = $"{p.Name(failed.Therapy)}{HistoryReader.Span(failed)} is read as its coded regimen ({Backbone(regimen)}): the case does not say whether it was given after the {p.E.HistologyWords.Replace("disease after a ", "", StringComparison.Ordinal)} was found; if it was the regimen given instead there ({Backbone(p.E.Kb.Drug(other).Regimen!)}), {p.Name(other)} is not a new line";
+            var assumption = $"{p.Name(failed.Therapy)}{HistoryReader.Span(failed)} is read as its coded regimen ({Backbone(regimen)}): the case does not say whether it was given after the {Codes.Transformation.Code(t)} transformation was found; if it was the regimen given instead there ({Backbone(p.E.Kb.Drug(other).Regimen!)}), {p.Name(other)} is not a new line";
             p.E.Warn(WarningCodes.HistologicTransformation, assumption);
             p.E.Fire(Id, $"{assumption}.");
             return regimen;
@@ -83,9 +81,6 @@ internal static class SameChemotherapy
 
         return InHistology(p, regimen);
     }
-
-    private static bool SameHistology(Transformation t, Histology? h) =>
-        (t == Transformation.SmallCell && h == Histology.SmallCell) || (t == Transformation.Squamous && h == Histology.Squamous);
 
     /// <summary>"pemetrexed with cisplatin or carboplatin".</summary>
     private static string Backbone(ChemoRegimen regimen) =>

@@ -17,6 +17,10 @@ public sealed class SqliteAuditStore : SqlAuditStore
 {
     private readonly string connectionString;
 
+    // Set once the database file is known to exist (created 0600 if it was missing); a race between two first
+    // connections only makes both check.
+    private volatile bool fileChecked;
+
     /// <summary>
     /// Opens the database file at <paramref name="path"/>: with <see cref="AuditStoreAccess.Migrate"/> (the default)
     /// creating it on first use; read-only, the file is opened with <c>Mode=ReadOnly</c> and never written.
@@ -46,9 +50,11 @@ public sealed class SqliteAuditStore : SqlAuditStore
     /// <inheritdoc />
     protected override async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken)
     {
-        if (Access == AuditStoreAccess.Migrate)
+        // Once per store, not on every connection a request opens: after the first, the file exists.
+        if (Access == AuditStoreAccess.Migrate && !fileChecked)
         {
             CreatePrivately(Path);
+            fileChecked = true;
         }
 
         var c = new SqliteConnection(connectionString);

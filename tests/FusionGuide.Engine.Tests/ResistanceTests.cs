@@ -6,6 +6,12 @@ namespace FusionGuide.Engine.Tests;
 /// <summary>Resistance mutations and mechanisms at progression: every row of the activity table, and named cases.</summary>
 public class ResistanceTests
 {
+    /// <summary>A CD74-ROS1 fusion, and G2032R on tissue DNA NGS at progression.</summary>
+    private const string Ros1CD74WithG2032R = """
+        [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive", "fusionPartner": "CD74" },
+          { "gene": "ROS1", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "mutations": ["G2032R"] } ]
+        """;
+
     public static TheoryData<string> MutationRows() => [.. Kb.Folder(Path.Combine("resistance", "mutations")).Select(r => r["id"]!.GetValue<string>())];
 
     private static JsonObject Row(string id) => Kb.File(Path.Combine("resistance", "mutations", id + ".json"));
@@ -71,8 +77,7 @@ public class ResistanceTests
     {
         var context = region is null ? "" : $$""", "context": { "region": "{{region}}" }""";
         var r = Cases.Evaluate($$"""
-            { "tests": [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive", "fusionPartner": "CD74" },
-                         { "gene": "ROS1", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "mutations": ["G2032R"] } ],
+            { "tests": {{Ros1CD74WithG2032R}},
               "history": [ { "therapy": "crizotinib", "start": "2022-01", "end": "2025-12", "stopReason": "progression", "progressionPattern": "systemic" } ]{{context}} }
             """, new DateOnly(2026, 1, 15));
 
@@ -87,9 +92,8 @@ public class ResistanceTests
     [Fact]
     public void Zidesamtinib_after_its_us_approval_is_no_longer_called_investigational()
     {
-        var r = Cases.Evaluate("""
-            { "tests": [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive", "fusionPartner": "CD74" },
-                         { "gene": "ROS1", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "mutations": ["G2032R"] } ],
+        var r = Cases.Evaluate($$"""
+            { "tests": {{Ros1CD74WithG2032R}},
               "history": [ { "therapy": "crizotinib", "start": "2022-01", "end": "2025-12", "stopReason": "progression", "progressionPattern": "systemic" } ], "context": { "region": "US" } }
             """, new DateOnly(2026, 8, 1));
 
@@ -101,9 +105,8 @@ public class ResistanceTests
     public void Cabozantinib_after_repotrectinib_is_credited_to_the_resistance_study_not_to_NCCN()
     {
         // The table of genotype-directed options after next-generation ROS1 TKIs is drawn from Lin 2021, not from NCCN.
-        var r = Cases.Evaluate("""
-            { "tests": [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive", "fusionPartner": "CD74" },
-                         { "gene": "ROS1", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "mutations": ["G2032R"] } ],
+        var r = Cases.Evaluate($$"""
+            { "tests": {{Ros1CD74WithG2032R}},
               "disease": { "brainMetastases": { "present": false }, "sites": ["lung", "bone"] },
               "history": [ { "therapy": "repotrectinib", "start": "2024-02", "end": "2026-11", "stopReason": "progression", "progressionPattern": "systemic" } ],
               "context": { "region": "US" } }
@@ -138,9 +141,8 @@ public class ResistanceTests
     {
         // On 2020-09-01 entrectinib's loss of activity against G2032R is not yet published (SYS-DATE-001): its activity is
         // unknown, and its CNS penetration must not put it before cabozantinib, recorded active against G2032R.
-        var r = Cases.Evaluate("""
-            { "tests": [ { "gene": "ROS1", "method": "ngs-rna", "sample": "tissue", "result": "positive", "fusionPartner": "CD74" },
-                         { "gene": "ROS1", "method": "ngs-dna", "sample": "tissue", "timing": "progression", "result": "positive", "mutations": ["G2032R"] } ],
+        var r = Cases.Evaluate($$"""
+            { "tests": {{Ros1CD74WithG2032R}},
               "disease": { "brainMetastases": { "present": true, "count": 4, "largestMm": 9, "symptomatic": false }, "sites": ["brain", "lung"] },
               "history": [ { "therapy": "crizotinib", "start": "2017-01", "end": "2020-08", "stopReason": "progression", "progressionPattern": "systemic" } ],
               "context": { "region": "US" } }
